@@ -1,0 +1,15 @@
+package herald.tenancy;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+class TenancyConfiguration {
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new TenantTransactionManager(dataSource);
+    }
+}

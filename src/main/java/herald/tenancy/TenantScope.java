@@ -1,0 +1,42 @@
+package herald.tenancy;
+
+import herald.shared.WorkspaceId;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work inside one workspace: binds it and runs the work in a transaction whose row-level security scope is that
+ * workspace. Switching to another workspace always starts a new transaction, never reuses one set for a different
+ * tenant.
+ */
+@Component
+public class TenantScope {
+
+    private final TransactionTemplate joining;
+    private final TransactionTemplate fresh;
+
+    TenantScope(PlatformTransactionManager transactions) {
+        this.joining = new TransactionTemplate(transactions);
+        this.fresh = new TransactionTemplate(transactions);
+        this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public <T> T call(WorkspaceId workspace, Supplier<T> work) {
+        boolean sameTenantTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && TenantContext.current().filter(workspace::equals).isPresent();
+        try (var ignored = TenantContext.bind(workspace)) {
+            return (sameTenantTransaction ? joining : fresh).execute(status -> work.get());
+        }
+    }
+
+    public void run(WorkspaceId workspace, Runnable work) {
+        call(workspace, () -> {
+            work.run();
+            return null;
+        });
+    }
+}
