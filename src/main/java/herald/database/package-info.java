@@ -1,11 +1,9 @@
 /**
- * The database Herald runs on: an external PostgreSQL given by {@code HERALD_DATABASE_URL}, or an embedded one started
- * in the data folder, with a migration owner role and a separate runtime role that owns nothing and cannot bypass
- * row-level security.
+ * The database Herald runs on and the tenant scope every module works in: an external PostgreSQL given by
+ * {@code HERALD_DATABASE_URL} or an embedded one in the data folder, a migration owner role and a runtime role that
+ * owns nothing and cannot bypass row-level security, and the transaction-local {@code herald.workspace_id} setting.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
 package herald.database;
 
 import org.jspecify.annotations.NullMarked;
-import org.springframework.modulith.ApplicationModule;

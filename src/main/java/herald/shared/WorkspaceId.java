@@ -1,10 +1,11 @@
 package herald.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a workspace: the tenant every tenant-owned row belongs to. */
-public record WorkspaceId(UUID value) {
+public record WorkspaceId(UUID value) implements Serializable {
 
     public WorkspaceId {
         Objects.requireNonNull(value, "value");

@@ -1,6 +1,6 @@
 /**
- * Workspaces, plans and their limits, memberships and roles, invitations, and the tenant scope: the row-level
- * security plumbing every tenant transaction goes through.
+ * Workspaces, plans and their limits, memberships and roles, invitations, and sign-up: who belongs to which tenant,
+ * and with what rights.
  */
 @NullMarked
 package herald.tenancy;

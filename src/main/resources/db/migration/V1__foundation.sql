@@ -131,6 +131,13 @@ create function herald_workspaces_of_user(p_user uuid) returns table (workspace_
     language sql stable security definer set search_path = public
     as $$ select m.workspace_id from memberships m where m.user_id = p_user $$;
 
+-- The workspace switcher: what a user may see of the workspaces they belong to, in one read.
+create function herald_workspace_directory(p_user uuid)
+    returns table (workspace_id uuid, name text, slug text, role text)
+    language sql stable security definer set search_path = public
+    as $$ select w.id, w.name, w.slug, m.role from memberships m join workspaces w on w.id = m.workspace_id
+          where m.user_id = p_user $$;
+
 create function herald_workspace_by_slug(p_slug text) returns uuid
     language sql stable security definer set search_path = public
     as $$ select w.id from workspaces w where w.slug = p_slug $$;
@@ -149,6 +156,7 @@ create function herald_invitation_by_token(p_hash bytea) returns table (workspac
 
 grant execute on function herald_workspaces_of_user(uuid) to ${app_role};
 grant execute on function herald_workspace_by_slug(text) to ${app_role};
+grant execute on function herald_workspace_directory(uuid) to ${app_role};
 grant execute on function herald_slug_taken(text) to ${app_role};
 grant execute on function herald_api_key_by_hash(bytea) to ${app_role};
 grant execute on function herald_invitation_by_token(bytea) to ${app_role};

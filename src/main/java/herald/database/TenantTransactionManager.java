@@ -1,4 +1,4 @@
-package herald.tenancy;
+package herald.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package herald.tenancy;
+package herald.database;
 
 import herald.shared.WorkspaceId;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package herald.tenancy;
+package herald.database;
 
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
-class TenancyConfiguration {
+class TenantTransactions {
 
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {

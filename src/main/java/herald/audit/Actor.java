@@ -1,0 +1,31 @@
+package herald.audit;
+
+import org.jspecify.annotations.Nullable;
+
+/** Who did something: a person, an API key, an agent, Herald itself, or the operator. */
+public record Actor(Type type, @Nullable String id, @Nullable String label) {
+
+    public enum Type {
+        USER,
+        API_KEY,
+        AGENT,
+        SYSTEM,
+        OPERATOR;
+
+        String column() {
+            return name().toLowerCase();
+        }
+
+        static Type ofColumn(String value) {
+            return valueOf(value.toUpperCase());
+        }
+    }
+
+    public static Actor system() {
+        return new Actor(Type.SYSTEM, null, "Herald");
+    }
+
+    public static Actor operator() {
+        return new Actor(Type.OPERATOR, null, "operator");
+    }
+}

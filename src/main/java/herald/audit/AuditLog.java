@@ -1,0 +1,217 @@
+package herald.audit;
+
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records and reads a workspace's audit log. An entry is written in the caller's transaction when it acts for the
+ * same workspace, so the action and its record commit or roll back together.
+ */
+@Component
+public class AuditLog {
+
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, TenantScope tenants, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    /** Records an action by whoever is bound in {@link AuditContext} (Herald itself when nobody is). */
+    public void record(
+            WorkspaceId workspace,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details) {
+        var origin = AuditContext.current().orElse(new AuditContext.Origin(Actor.system(), null, null));
+        record(workspace, origin, action, targetType, targetId, details);
+    }
+
+    public void record(
+            WorkspaceId workspace,
+            AuditContext.Origin origin,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details) {
+        tenants.run(workspace, () -> append(workspace, origin, action, targetType, targetId, details));
+    }
+
+    private void append(
+            WorkspaceId workspace,
+            AuditContext.Origin origin,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details) {
+        // Appends to one workspace's chain are serialised for the rest of the transaction, so each entry links to
+        // the one committed before it. The runtime role may not lock audit rows (it cannot update them), hence an
+        // advisory lock on the workspace.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:workspace, 7))")
+                .param("workspace", workspace.toString())
+                .query()
+                .singleValue();
+        byte[] previous = jdbc.sql(
+                        "select hash from audit_events where workspace_id = :workspace" + " order by seq desc limit 1")
+                .param("workspace", workspace.value())
+                .query(byte[].class)
+                .optional()
+                .orElse(null);
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Actor actor = origin.actor();
+        byte[] hash = ChainHash.of(
+                previous,
+                workspace.value(),
+                id,
+                now,
+                actor,
+                action,
+                targetType,
+                targetId,
+                details,
+                origin.ip(),
+                origin.userAgent());
+        jdbc.sql(
+                        """
+                        insert into audit_events (workspace_id, id, occurred_at, actor_type, actor_id, actor_label,
+                            action, target_type, target_id, details, ip, user_agent, prev_hash, hash)
+                        values (:workspace, :id, :at, :actorType, :actorId, :actorLabel, :action, :targetType,
+                            :targetId, cast(:details as jsonb), :ip, :userAgent, :previous, :hash)
+                        """)
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("at", Timestamp.from(now))
+                .param("actorType", actor.type().column())
+                .param("actorId", actor.id())
+                .param("actorLabel", actor.label())
+                .param("action", action)
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("details", json.writeValueAsString(details))
+                .param("ip", origin.ip())
+                .param("userAgent", origin.userAgent())
+                .param("previous", previous)
+                .param("hash", hash)
+                .update();
+    }
+
+    /** The entries matching {@code query}, newest first. */
+    public List<AuditEvent> find(WorkspaceId workspace, AuditQuery query) {
+        return tenants.call(workspace, () -> {
+            StringBuilder sql = new StringBuilder("select * from audit_events where workspace_id = :workspace");
+            var statement = new ArrayList<Map.Entry<String, Object>>();
+            statement.add(Map.entry("workspace", workspace.value()));
+            if (query.action() != null) {
+                sql.append(" and action = :action");
+                statement.add(Map.entry("action", query.action()));
+            }
+            if (query.actor() != null) {
+                sql.append(" and (actor_id = :actor or actor_type = :actor)");
+                statement.add(Map.entry("actor", query.actor()));
+            }
+            if (query.from() != null) {
+                sql.append(" and occurred_at >= :from");
+                statement.add(Map.entry("from", Timestamp.from(query.from())));
+            }
+            if (query.to() != null) {
+                sql.append(" and occurred_at < :to");
+                statement.add(Map.entry("to", Timestamp.from(query.to())));
+            }
+            if (query.before() != null) {
+                sql.append(" and seq < :before");
+                statement.add(Map.entry("before", query.before()));
+            }
+            sql.append(" order by seq desc limit :limit");
+            statement.add(Map.entry("limit", query.limit()));
+            var spec = jdbc.sql(sql.toString());
+            for (var param : statement) {
+                spec = spec.param(param.getKey(), param.getValue());
+            }
+            return spec.query((rs, row) -> event(rs)).list();
+        });
+    }
+
+    /** Walks the workspace's chain from its first entry and reports the first entry that does not hold. */
+    public Verification verify(WorkspaceId workspace) {
+        return tenants.call(workspace, () -> {
+            var walk = new Object() {
+                byte @Nullable [] previous = null;
+                long checked = 0;
+
+                @Nullable
+                Verification broken = null;
+            };
+            jdbc.sql("select * from audit_events where workspace_id = :workspace order by seq")
+                    .param("workspace", workspace.value())
+                    .query(rs -> {
+                        if (walk.broken != null) {
+                            return;
+                        }
+                        long seq = rs.getLong("seq");
+                        byte[] storedPrevious = rs.getBytes("prev_hash");
+                        AuditEvent event = event(rs);
+                        byte[] expected = ChainHash.of(
+                                walk.previous,
+                                workspace.value(),
+                                event.id(),
+                                event.occurredAt(),
+                                event.actor(),
+                                event.action(),
+                                event.targetType(),
+                                event.targetId(),
+                                event.details(),
+                                event.ip(),
+                                event.userAgent());
+                        if (!Arrays.equals(storedPrevious, walk.previous)) {
+                            walk.broken =
+                                    Verification.brokenAt(walk.checked, seq, "does not follow the entry before it");
+                        } else if (!Arrays.equals(rs.getBytes("hash"), expected)) {
+                            walk.broken = Verification.brokenAt(walk.checked, seq, "content does not match its hash");
+                        } else {
+                            walk.previous = expected;
+                            walk.checked++;
+                        }
+                    });
+            return walk.broken != null ? walk.broken : Verification.intact(walk.checked);
+        });
+    }
+
+    private AuditEvent event(ResultSet rs) throws SQLException {
+        return new AuditEvent(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                new Actor(
+                        Actor.Type.ofColumn(rs.getString("actor_type")),
+                        rs.getString("actor_id"),
+                        rs.getString("actor_label")),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                json.readValue(rs.getString("details"), DETAILS),
+                rs.getString("ip"),
+                rs.getString("user_agent"));
+    }
+}

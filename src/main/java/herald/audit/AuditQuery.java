@@ -1,0 +1,25 @@
+package herald.audit;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters for reading the log, newest first. {@code actor} matches an actor id or an actor type ({@code user},
+ * {@code api_key}, ...); {@code before} is the sequence to continue below (a cursor).
+ */
+public record AuditQuery(
+        @Nullable String action,
+        @Nullable String actor,
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable Long before,
+        int limit) {
+
+    public AuditQuery {
+        limit = Math.max(1, Math.min(limit, 200));
+    }
+
+    public static AuditQuery latest(int limit) {
+        return new AuditQuery(null, null, null, null, null, limit);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Users and their passwords, sign-in with its throttling, API keys, the operator token, and the principals a request
+ * can carry: a signed-in user, an API key, or the operator.
+ */
+@NullMarked
+package herald.identity;
+
+import org.jspecify.annotations.NullMarked;
