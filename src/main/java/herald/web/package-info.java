@@ -1,0 +1,9 @@
+/**
+ * The edge of Herald: the security chains, the web UI (shell and pages) and the REST API with its conventions
+ * (problem documents, pagination, idempotency, rate limits). All HTTP adapters live here, so the domain modules form a
+ * DAG and know nothing of HTTP; see docs/adr/0002.
+ */
+@NullMarked
+package herald.web;
+
+import org.jspecify.annotations.NullMarked;
