@@ -2,7 +2,9 @@
  * Users and their passwords, sign-in with its throttling, API keys, the operator token, and the principals a request
  * can carry: a signed-in user, an API key, or the operator.
  */
+@ApplicationModule(allowedDependencies = {"shared", "database", "audit"})
 @NullMarked
 package herald.identity;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
