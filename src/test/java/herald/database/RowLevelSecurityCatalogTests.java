@@ -19,9 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class RowLevelSecurityCatalogTests {
 
-    /** Tables of Herald's own schemas, not PostgreSQL's. */
-    static final String OWN_SCHEMAS = "n.nspname not in ('pg_catalog', 'information_schema') and n.nspname !~ '^pg_'";
-
     @Autowired
     JdbcClient jdbc;
 
@@ -40,30 +37,14 @@ class RowLevelSecurityCatalogTests {
         migrationOwner = owner.getUsername();
     }
 
-    record TenantTable(String schema, String name, String tenantColumn, boolean enabled, boolean forced) {}
-
-    List<TenantTable> tenantTables() {
-        return jdbc.sql(
-                        """
-                        select n.nspname as schema, c.relname as name,
-                               case when c.relname = 'workspaces' and n.nspname = 'public' then 'id' else 'workspace_id' end
-                                   as tenant_column,
-                               c.relrowsecurity as enabled, c.relforcerowsecurity as forced
-                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                        where c.relkind in ('r', 'p') and %s
-                          and (exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'workspace_id'
-                                       and not a.attisdropped)
-                               or (c.relname = 'workspaces' and n.nspname = 'public'))
-                        order by 1, 2"""
-                                .formatted(OWN_SCHEMAS))
-                .query(TenantTable.class)
-                .list();
+    List<TenantTables.Table> tenantTables() {
+        return TenantTables.all(jdbc);
     }
 
     @Test
     void findsTheTenantTables() {
         assertThat(tenantTables())
-                .extracting(TenantTable::name)
+                .extracting(TenantTables.Table::name)
                 .contains("workspaces", "memberships", "invitations", "api_keys", "audit_events");
     }
 
@@ -76,7 +57,7 @@ class RowLevelSecurityCatalogTests {
 
     record Policy(String name, String command, boolean permissive, String using, String check) {}
 
-    List<Policy> policies(TenantTable table) {
+    List<Policy> policies(TenantTables.Table table) {
         return jdbc.sql(
                         """
                         select policyname as name, cmd as command, permissive = 'PERMISSIVE' as permissive,
@@ -192,7 +173,7 @@ class RowLevelSecurityCatalogTests {
                                        where a.grantee = 0) as public_execute
                         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                         where p.prosecdef and %s"""
-                                .formatted(OWN_SCHEMAS))
+                                .formatted(TenantTables.OWN_SCHEMAS))
                 .query(Definer.class)
                 .list();
         assertThat(definers).extracting(Definer::signature).contains("herald_api_key_by_hash(bytea)");
