@@ -82,8 +82,8 @@ class PasswordAuthentication implements AuthenticationProvider {
             throw new LockedException(waitMessage(Duration.between(now, waitUntil)));
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            recordFailure(account, now);
-            events.publishEvent(new SignInFailed(account.id(), email, "wrong password", origin));
+            boolean locked = recordFailure(account, now);
+            events.publishEvent(new SignInFailed(account.id(), email, locked ? "locked" : "wrong password", origin));
             throw new BadCredentialsException("The email or password is not right.");
         }
         transactions.executeWithoutResult(status -> jdbc.sql(
@@ -113,20 +113,28 @@ class PasswordAuthentication implements AuthenticationProvider {
                 .orElse(null);
     }
 
-    private void recordFailure(Account account, Instant now) {
-        int failures = account.failures() + 1;
-        Instant next =
-                failures > FREE_FAILURES ? now.plusSeconds(1L << Math.min(failures - FREE_FAILURES - 1, 10)) : null;
-        Instant locked = failures >= LOCK_AFTER ? now.plus(LOCK) : null;
-        transactions.executeWithoutResult(status -> jdbc.sql(
+    /**
+     * Counts a failure and returns whether it locked the account. One statement computes the new state from the row as
+     * it is then, not as it was loaded: attempts made at the same moment each count, and none undoes a lock.
+     */
+    private boolean recordFailure(Account account, Instant now) {
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql(
                         """
-                        update users set failed_sign_ins = :failures, next_attempt_at = :next, locked_until = :locked
-                        where id = :id""")
-                .param("failures", locked != null ? 0 : failures)
-                .param("next", next == null ? null : Timestamp.from(next))
-                .param("locked", locked == null ? null : Timestamp.from(locked))
+                        update users set
+                            failed_sign_ins = case when failed_sign_ins + 1 >= :lockAfter then 0 else failed_sign_ins + 1 end,
+                            next_attempt_at = case when failed_sign_ins + 1 > :free then cast(:now as timestamptz)
+                                + make_interval(secs => power(2, least(failed_sign_ins - :free, 10))) end,
+                            locked_until = case when failed_sign_ins + 1 >= :lockAfter then cast(:lockedUntil as timestamptz)
+                                else locked_until end
+                        where id = :id
+                        returning failed_sign_ins = 0""")
+                .param("lockAfter", LOCK_AFTER)
+                .param("free", FREE_FAILURES)
+                .param("now", Timestamp.from(now))
+                .param("lockedUntil", Timestamp.from(now.plus(LOCK)))
                 .param("id", account.id().value())
-                .update());
+                .query(Boolean.class)
+                .single()));
     }
 
     static String waitMessage(Duration wait) {
