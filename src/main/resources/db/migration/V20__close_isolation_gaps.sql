@@ -23,3 +23,16 @@ begin
         execute format('revoke execute on function %s from public', f);
     end loop;
 end $$;
+
+-- 3. With "set search_path = public" the temporary schema is still searched first, so a caller allowed to create
+--    temporary tables could shadow memberships or api_keys inside a SECURITY DEFINER function and steer what it
+--    returns. The runtime role has no TEMP right on Herald's database, but that depends on how an operator created
+--    it; pinning pg_temp last makes the functions safe either way (PostgreSQL's own advice for such functions).
+do $$
+declare f regprocedure;
+begin
+    for f in select p.oid from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+             where n.nspname = 'public' and p.prosecdef and p.proowner = current_user::regrole loop
+        execute format('alter function %s set search_path = public, pg_temp', f);
+    end loop;
+end $$;

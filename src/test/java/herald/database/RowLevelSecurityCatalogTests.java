@@ -159,6 +159,12 @@ class RowLevelSecurityCatalogTests {
                         .single())
                 .as("the runtime role may create schemas")
                 .isFalse();
+        assertThat(jdbc.sql("select has_database_privilege(:role, current_database(), 'TEMP')")
+                        .param("role", app)
+                        .query(Boolean.class)
+                        .single())
+                .as("the runtime role may create temporary tables")
+                .isFalse();
     }
 
     record Definer(String signature, String owner, String config, boolean publicExecute) {}
@@ -168,7 +174,8 @@ class RowLevelSecurityCatalogTests {
         List<Definer> definers = jdbc.sql(
                         """
                         select p.oid::regprocedure::text as signature, pg_get_userbyid(p.proowner) as owner,
-                               coalesce(array_to_string(p.proconfig, ','), '') as config,
+                               coalesce((select c from unnest(p.proconfig) c where c like 'search_path=%%'), '')
+                                   as config,
                                exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                                        where a.grantee = 0) as public_execute
                         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -181,9 +188,10 @@ class RowLevelSecurityCatalogTests {
             assertThat(definer.owner()).as("owner of %s", definer.signature()).isEqualTo(migrationOwner);
             assertThat(definer.config())
                     .as(
-                            "%s must SET search_path, or a caller's objects could stand in for Herald's",
+                            "%s must SET search_path ending in pg_temp, or a caller's temporary tables, searched first,"
+                                    + " could stand in for Herald's",
                             definer.signature())
-                    .containsPattern("(^|,)search_path=");
+                    .matches("search_path=.*, *pg_temp");
             assertThat(definer.publicExecute())
                     .as("%s must be granted to the runtime role only, not to PUBLIC", definer.signature())
                     .isFalse();
