@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock a test moves by hand, so waiting out a delay takes no time. */
 public final class MutableClock extends Clock {
@@ -15,8 +16,9 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** Now, to the millisecond: PostgreSQL keeps microseconds, so a finer instant would not survive a round trip. */
     public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+        return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public void advance(Duration duration) {
