@@ -2,7 +2,9 @@ package herald.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.identity.Users;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,18 +13,28 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The shared setup of the API tests: the whole application on a random port against the embedded Postgres, with a
- * {@code tiny} plan for limits, and workspaces provisioned through the operator API as a client would.
+ * The shared setup of the API tests: the whole application on a random port against the embedded Postgres, with two
+ * small plans to reach limits ({@code tiny}: 5 requests an hour; {@code cramped}: 2 members), and workspaces
+ * provisioned through the operator API as a client would. Every test makes its own workspaces: the database is shared
+ * with every other test of the build.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "herald.plans.tiny.members=2",
+            // tiny: a rate limit a test can exhaust
+            "herald.plans.tiny.members=100",
             "herald.plans.tiny.connections=1",
             "herald.plans.tiny.posts-per-day=1",
             "herald.plans.tiny.api-requests-per-hour=5",
             "herald.plans.tiny.ai-tokens-per-month=1",
-            "herald.plans.tiny.storage-mb=1"
+            "herald.plans.tiny.storage-mb=1",
+            // cramped: two seats
+            "herald.plans.cramped.members=2",
+            "herald.plans.cramped.connections=1",
+            "herald.plans.cramped.posts-per-day=1",
+            "herald.plans.cramped.api-requests-per-hour=100000",
+            "herald.plans.cramped.ai-tokens-per-month=1",
+            "herald.plans.cramped.storage-mb=1"
         })
 @Import(TestEndpoints.class)
 abstract class ApiTest {
@@ -35,6 +47,9 @@ abstract class ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Users users;
+
     Api api;
 
     @BeforeEach
@@ -42,8 +57,8 @@ abstract class ApiTest {
         api = new Api(port);
     }
 
-    /** A workspace made by the operator, with its admin key. */
-    record Workspace(String id, String name, String slug, String token, String ownerEmail) {
+    /** A workspace made by the operator, with its admin key; {@code ownerId} is null while the owner is invited. */
+    record Workspace(String id, String name, String slug, String token, String ownerEmail, @Nullable String ownerId) {
 
         String path() {
             return "/api/v1/workspaces/" + id;
@@ -60,8 +75,18 @@ abstract class ApiTest {
 
     Workspace provision(String plan) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String name = "Test " + suffix;
-        String owner = "owner-" + suffix + "@herald.test";
+        return provision(plan, "Test " + suffix, "owner-" + suffix + "@herald.test");
+    }
+
+    /** A workspace whose owner has an account, so it has a member from the start. */
+    Workspace provisionWithOwner(String plan) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "member-" + suffix + "@herald.test";
+        users.register(email, "Owner " + suffix, "a long enough passphrase");
+        return provision(plan, "Test " + suffix, email);
+    }
+
+    Workspace provision(String plan, String name, String owner) {
         var response = api.post(
                 "/api/v1/workspaces",
                 OPERATOR,
@@ -75,7 +100,10 @@ abstract class ApiTest {
                 name,
                 json.path("slug").asString(),
                 json.path("apiKey").path("token").asString(),
-                owner);
+                owner,
+                json.path("owner").path("userId").isNull()
+                        ? null
+                        : json.path("owner").path("userId").asString());
     }
 
     /** A new key of {@code workspace} with {@code scopes}; returns its token. */

@@ -2,7 +2,6 @@ package herald.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.identity.Users;
 import herald.shared.WorkspaceId;
 import herald.tenancy.InvitationUnusable;
 import herald.tenancy.Invitations;
@@ -16,9 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ProvisioningApiTests extends ApiTest {
-
-    @Autowired
-    Users users;
 
     @Autowired
     Invitations invitations;

@@ -1,38 +1,44 @@
 package herald.web.api;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Endpoints that exist only in the API tests: one that fails with an unexpected exception, to see the 500 problem
- * and that a failed first attempt is not kept for idempotent replays. The nested controller is registered as a
- * member of this configuration, so only contexts that import it have it.
+ * Endpoints that exist only in the API tests: a content mutation (it needs the write scope) that fails with an
+ * unexpected exception the first time it sees a marker and succeeds after, to see the 500 problem and that a failed
+ * first attempt is not kept for idempotent replays. The nested controller is registered as a member of this
+ * configuration, so only contexts that import it have it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestEndpoints {
+
+    record Trial(String marker) {}
+
+    record Attempt(String marker, int call) {}
 
     @RestController
     @RequestMapping("/api/v1/workspaces/{workspaceId}/test-failures")
     static class Failing {
 
-        final AtomicInteger calls = new AtomicInteger();
+        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-        /** Fails on every odd call with an exception whose message must not reach the client. */
         @PostMapping
         @ResponseStatus(HttpStatus.CREATED)
-        Attempt fail() {
-            int call = calls.incrementAndGet();
-            if (call % 2 == 1) {
-                throw new IllegalStateException("secret internals: connection string jdbc:postgresql://db/herald");
+        Attempt attempt(@RequestBody Trial trial) {
+            int call = calls.computeIfAbsent(trial.marker(), marker -> new AtomicInteger())
+                    .incrementAndGet();
+            if (call == 1) {
+                throw new IllegalStateException("secret internals: jdbc:postgresql://db.internal/herald");
             }
-            return new Attempt(call);
+            return new Attempt(trial.marker(), call);
         }
     }
-
-    record Attempt(int call) {}
 }
