@@ -34,7 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "herald.plans.cramped.posts-per-day=1",
             "herald.plans.cramped.api-requests-per-hour=100000",
             "herald.plans.cramped.ai-tokens-per-month=1",
-            "herald.plans.cramped.storage-mb=1"
+            "herald.plans.cramped.storage-mb=1",
+            // a retry waits this long for a concurrent request with its key, then gets 409
+            "herald.api.idempotency.await-concurrent=2s"
         })
 @Import(TestEndpoints.class)
 abstract class ApiTest {

@@ -134,6 +134,50 @@ class IdempotencyApiTests extends ApiTest {
     }
 
     @Test
+    void aRetryWhileTheFirstStillRunsWaitsBoundedlyThenGetsConflict() throws Exception {
+        var workspace = provision();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"marker\":\"%s\",\"sleepMillis\":4000}".formatted(UUID.randomUUID());
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            Future<Api.Response> first = pool.submit(
+                    () -> api.post(workspace.path("/test-failures"), workspace.token(), body, "Idempotency-Key", key));
+            Thread.sleep(500);
+
+            var impatient = api.post(workspace.path("/test-failures"), workspace.token(), body, "Idempotency-Key", key);
+
+            assertProblem(impatient, 409, "idempotency-in-progress");
+            assertThat(impatient.header("Retry-After")).isEqualTo("1");
+            assertThat(first.get().status()).isEqualTo(201);
+        }
+        var later = api.post(workspace.path("/test-failures"), workspace.token(), body, "Idempotency-Key", key);
+        assertThat(later.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(later.json().path("call").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimWhoseRequestDiedIsTakenOver() {
+        var workspace = provision();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Orphan\",\"scopes\":[\"read\"]}";
+        // A node died while running this request: its claim is still "running", past its lock.
+        tenants.run(WorkspaceId.of(workspace.id()), () -> jdbc.sql(
+                        """
+                        insert into idempotency_keys (workspace_id, key, fingerprint, state, locked_until, created_at)
+                        values (:workspace, :key, :fingerprint, 'running', now() - interval '1 second',
+                            now() - interval '10 minutes')""")
+                .param("workspace", UUID.fromString(workspace.id()))
+                .param("key", key)
+                .param("fingerprint", new byte[32])
+                .update());
+
+        var response = api.post(workspace.path("/api-keys"), workspace.token(), body, "Idempotency-Key", key);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.header("Idempotency-Replayed")).isNull();
+        assertThat(keyNames(workspace)).containsOnlyOnce("Orphan");
+    }
+
+    @Test
     void keysBelongToOneWorkspace() {
         var one = provision();
         var other = provision();

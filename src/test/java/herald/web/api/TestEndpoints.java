@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Endpoints that exist only in the API tests: a content mutation (it needs the write scope) that fails with an
  * unexpected exception the first time it sees a marker and succeeds after, to see the 500 problem and that a failed
- * first attempt is not kept for idempotent replays. The nested controller is registered as a member of this
+ * first attempt is not kept for idempotent replays; or, given {@code sleepMillis}, takes that long to succeed. The nested controller is registered as a member of this
  * configuration, so only contexts that import it have it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestEndpoints {
 
-    record Trial(String marker) {}
+    record Trial(String marker, @org.jspecify.annotations.Nullable Long sleepMillis) {}
 
     record Attempt(String marker, int call) {}
 
@@ -35,10 +35,22 @@ class TestEndpoints {
         Attempt attempt(@RequestBody Trial trial) {
             int call = calls.computeIfAbsent(trial.marker(), marker -> new AtomicInteger())
                     .incrementAndGet();
+            if (trial.sleepMillis() != null) {
+                sleep(trial.sleepMillis());
+                return new Attempt(trial.marker(), call);
+            }
             if (call == 1) {
                 throw new IllegalStateException("secret internals: jdbc:postgresql://db.internal/herald");
             }
             return new Attempt(trial.marker(), call);
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

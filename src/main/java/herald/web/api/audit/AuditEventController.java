@@ -32,7 +32,10 @@ class AuditEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List audit events", description = "Newest first, filtered by action, actor and time.")
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "List audit events",
+            description = "Newest first, filtered by action, actor and time.")
     Page<AuditEventView> list(CurrentWorkspace current, @Valid AuditFilter filter, @Valid PageRequest page) {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new InvalidInput("to", "'to' must be later than 'from'.");
@@ -54,6 +57,7 @@ class AuditEventController {
 
     @GetMapping("/verify")
     @Operation(
+            operationId = "verifyAuditChain",
             summary = "Verify the audit chain",
             description = "Walks the whole chain from its first entry. valid is false when any entry was edited,"
                     + " deleted, inserted or reordered; firstBroken then names the first entry that does not hold.")

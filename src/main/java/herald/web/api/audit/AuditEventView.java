@@ -11,18 +11,18 @@ record AuditEventView(
         UUID id,
         @Schema(description = "Position in the workspace's chain; later entries have higher numbers.") long sequence,
         Instant occurredAt,
-        Actor actor,
+        AuditActor actor,
         @Schema(example = "api_key.created") String action,
-        @Nullable Target target,
+        @Nullable AuditTarget target,
         Map<String, String> details,
         @Nullable String ip,
         @Nullable String userAgent) {
 
     /** Who acted: {@code type} is user, api_key, agent, system or operator. */
-    record Actor(String type, @Nullable String id, @Nullable String label) {}
+    record AuditActor(String type, @Nullable String id, @Nullable String label) {}
 
     /** What was acted on. */
-    record Target(String type, @Nullable String id) {}
+    record AuditTarget(String type, @Nullable String id) {}
 
     static AuditEventView of(AuditEvent event) {
         var actor = event.actor();
@@ -30,9 +30,9 @@ record AuditEventView(
                 event.id(),
                 event.sequence(),
                 event.occurredAt(),
-                new Actor(actor.type().name().toLowerCase(java.util.Locale.ROOT), actor.id(), actor.label()),
+                new AuditActor(actor.type().name().toLowerCase(java.util.Locale.ROOT), actor.id(), actor.label()),
                 event.action(),
-                event.targetType() == null ? null : new Target(event.targetType(), event.targetId()),
+                event.targetType() == null ? null : new AuditTarget(event.targetType(), event.targetId()),
                 event.details(),
                 event.ip(),
                 event.userAgent());

@@ -8,14 +8,14 @@ record VerificationView(
         @Schema(description = "True when every entry matches its hash and follows the one before it.") boolean valid,
         @Schema(description = "How many entries were checked and found intact.") long checked,
         @Schema(description = "The first entry that does not hold; null when valid.", nullable = true) @Nullable
-                Broken firstBroken) {
+                BrokenEntry firstBroken) {
 
-    record Broken(long sequence, String reason) {}
+    record BrokenEntry(long sequence, String reason) {}
 
     static VerificationView of(Verification verification) {
-        Broken broken = verification.valid() || verification.firstBrokenSequence() == null
+        BrokenEntry broken = verification.valid() || verification.firstBrokenSequence() == null
                 ? null
-                : new Broken(verification.firstBrokenSequence(), String.valueOf(verification.reason()));
+                : new BrokenEntry(verification.firstBrokenSequence(), String.valueOf(verification.reason()));
         return new VerificationView(verification.valid(), verification.checked(), broken);
     }
 }

@@ -59,9 +59,12 @@ class ApiConventionsDocumenter implements OperationCustomizer {
                 responses.addApiResponse(code, problem(type, when));
             }
         });
-        if (!operator) {
-            responses.forEach((code, response) -> rateLimitHeaders(response));
-        }
+        responses.forEach((code, response) -> {
+            jsonInsteadOfAnything(response);
+            if (!operator && (code.startsWith("2") || code.equals("429"))) {
+                rateLimitHeaders(response, code.equals("429"));
+            }
+        });
         operation.setResponses(responses);
         return operation;
     }
@@ -108,10 +111,16 @@ class ApiConventionsDocumenter implements OperationCustomizer {
                                 new MediaType().schema(schema)));
     }
 
-    private static void rateLimitHeaders(ApiResponse response) {
-        if (response.getHeaders() != null && response.getHeaders().containsKey("RateLimit-Limit")) {
-            return;
+    /** Success bodies are JSON; springdoc says any type when a mapping declares none. */
+    private static void jsonInsteadOfAnything(ApiResponse response) {
+        Content content = response.getContent();
+        if (content != null && content.containsKey("*/*")) {
+            MediaType any = content.remove("*/*");
+            content.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
         }
+    }
+
+    private static void rateLimitHeaders(ApiResponse response, boolean limited) {
         response.addHeaderObject(
                 "RateLimit-Limit",
                 new Header().description("Requests per hour on the plan.").schema(new IntegerSchema()));
@@ -123,6 +132,13 @@ class ApiConventionsDocumenter implements OperationCustomizer {
                 new Header()
                         .description("Seconds until the allowance is full again.")
                         .schema(new IntegerSchema()));
+        if (limited) {
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds until a request is allowed again.")
+                            .schema(new IntegerSchema()));
+        }
     }
 
     private static boolean isOperator(HandlerMethod handler) {

@@ -134,20 +134,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(request, captured);
-            if (keeps(captured.getStatus())) {
-                store.complete(owner, key, stored(request, captured));
-                kept = true;
-            }
-        } catch (RuntimeException e) {
-            if (!kept) {
-                log.warn("Could not keep the response to idempotency key {}", key, e);
-            }
-            throw e;
+            kept = keep(request, captured, owner, key);
         } finally {
             if (!kept) {
                 releaseQuietly(owner, key);
             }
             captured.copyBodyToResponse();
+        }
+    }
+
+    /** Keeps the response for retries when it is final; a failure to keep it only costs the retry its replay. */
+    private boolean keep(
+            HttpServletRequest request,
+            ContentCachingResponseWrapper captured,
+            IdempotencyStore.Owner owner,
+            String key) {
+        if (!keeps(captured.getStatus())) {
+            return false;
+        }
+        try {
+            store.complete(owner, key, stored(request, captured));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not keep the response to idempotency key {}", key, e);
+            return false;
         }
     }
 

@@ -48,7 +48,10 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(summary = "List API keys", description = "Newest first, revoked and expired ones included.")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "Newest first, revoked and expired ones included.")
     Page<ApiKeyView> list(CurrentWorkspace current, @Valid PageRequest page) {
         var after = page.after(LISTING, 2, p -> new ApiKeys.After(Instant.parse(p.get(0)), ApiKeyId.of(p.get(1))));
         Instant now = clock.instant();
@@ -61,6 +64,7 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(
+            operationId = "createApiKey",
             summary = "Create an API key",
             description = "Answers 201 with the key and its token, which is shown in this response only.")
     @ResponseStatus(HttpStatus.CREATED)
@@ -76,7 +80,7 @@ class ApiKeyController {
     }
 
     @GetMapping("/{keyId}")
-    @Operation(summary = "Get an API key")
+    @Operation(operationId = "getApiKey", summary = "Get an API key")
     ApiKeyView get(CurrentWorkspace current, @PathVariable UUID keyId) {
         return apiKeys.find(current.id(), new ApiKeyId(keyId))
                 .map(key -> ApiKeyView.of(key, clock.instant()))
@@ -85,6 +89,7 @@ class ApiKeyController {
 
     @DeleteMapping("/{keyId}")
     @Operation(
+            operationId = "revokeApiKey",
             summary = "Revoke an API key",
             description = "The key stops working at once. Revoking a revoked key changes nothing. Answers the key.")
     ApiKeyView revoke(CurrentWorkspace current, @PathVariable UUID keyId) {

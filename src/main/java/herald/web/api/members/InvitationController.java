@@ -47,6 +47,7 @@ class InvitationController {
 
     @PostMapping
     @Operation(
+            operationId = "inviteMember",
             summary = "Invite someone",
             description = "Answers 201 with the invitation link, shown in this response only. Refused with"
                     + " plan-limit (403) when the plan's members are all taken.")
@@ -61,7 +62,10 @@ class InvitationController {
     }
 
     @GetMapping
-    @Operation(summary = "List open invitations", description = "Not yet accepted, revoked or expired; newest first.")
+    @Operation(
+            operationId = "listInvitations",
+            summary = "List open invitations",
+            description = "Not yet accepted, revoked or expired; newest first.")
     Page<InvitationView> list(CurrentWorkspace current, @Valid PageRequest page) {
         var after =
                 page.after(LISTING, 2, p -> new Invitations.After(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
@@ -75,6 +79,7 @@ class InvitationController {
 
     @DeleteMapping("/{invitationId}")
     @Operation(
+            operationId = "revokeInvitation",
             summary = "Revoke an invitation",
             description = "Its link stops working. An invitation already accepted or revoked is not open: 404.")
     @ResponseStatus(HttpStatus.NO_CONTENT)

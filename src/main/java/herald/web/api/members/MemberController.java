@@ -41,7 +41,7 @@ class MemberController {
     }
 
     @GetMapping
-    @Operation(summary = "List members", description = "In the order they joined.")
+    @Operation(operationId = "listMembers", summary = "List members", description = "In the order they joined.")
     Page<MemberView> list(CurrentWorkspace current, @Valid PageRequest page) {
         var after = page.after(LISTING, 2, p -> new Memberships.After(Instant.parse(p.get(0)), UserId.of(p.get(1))));
         return page.page(
@@ -52,7 +52,7 @@ class MemberController {
     }
 
     @GetMapping("/{userId}")
-    @Operation(summary = "Get a member")
+    @Operation(operationId = "getMember", summary = "Get a member")
     MemberView get(CurrentWorkspace current, @PathVariable UUID userId) {
         return memberships
                 .find(current.id(), new UserId(userId))
@@ -62,6 +62,7 @@ class MemberController {
 
     @PatchMapping("/{userId}")
     @Operation(
+            operationId = "changeMemberRole",
             summary = "Change a member's role",
             description = "The last owner cannot be demoted (409): make another member an owner first.")
     MemberView changeRole(CurrentWorkspace current, @PathVariable UUID userId, @Valid @RequestBody RoleChange change) {
@@ -72,6 +73,7 @@ class MemberController {
 
     @DeleteMapping("/{userId}")
     @Operation(
+            operationId = "removeMember",
             summary = "Remove a member",
             description = "Their account stays; they lose access to this workspace. The last owner cannot be removed"
                     + " (409).")

@@ -18,23 +18,24 @@ record ProvisionedWorkspace(
         Instant createdAt,
         @Schema(description = "An admin-scoped key for the integrator. Its token is shown in this response only.")
                 NewApiKey apiKey,
-        Owner owner,
+        ProvisionedOwner owner,
         @Schema(description = "Present when the owner has no account yet: send them this link.", nullable = true)
                 @Nullable
                 OwnerInvitation ownerInvitation) {
 
     /** The owner: already a {@code member}, or {@code invited}. */
-    record Owner(String email, String status, @Nullable UUID userId) {}
+    record ProvisionedOwner(String email, String status, @Nullable UUID userId) {}
 
     /** The single-use link that makes the invited person the owner; shown only here. */
     record OwnerInvitation(UUID id, String url, Instant expiresAt) {}
 
     static ProvisionedWorkspace of(Provisioning.Provisioned provisioned, InvitationLinks links) {
         var workspace = provisioned.workspace();
-        Owner owner = provisioned
+        ProvisionedOwner owner = provisioned
                 .owner()
-                .map(user -> new Owner(user.email(), "member", user.id().value()))
-                .orElse(new Owner(provisioned.ownerEmail(), "invited", null));
+                .map(user ->
+                        new ProvisionedOwner(user.email(), "member", user.id().value()))
+                .orElse(new ProvisionedOwner(provisioned.ownerEmail(), "invited", null));
         OwnerInvitation invitation = provisioned
                 .ownerInvitation()
                 .map(issued -> new OwnerInvitation(

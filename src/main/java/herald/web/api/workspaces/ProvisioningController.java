@@ -33,6 +33,7 @@ class ProvisioningController {
 
     @PostMapping
     @Operation(
+            operationId = "provisionWorkspace",
             summary = "Create a workspace (operator)",
             description = "Creates a workspace with its first owner and an admin API key, all or nothing. The owner"
                     + " joins at once when the email has a Herald account; otherwise the response holds an owner"

@@ -33,7 +33,10 @@ class WorkspaceController {
     }
 
     @GetMapping
-    @Operation(summary = "Get the workspace", description = "Its settings, its plan's limits and its member count.")
+    @Operation(
+            operationId = "getWorkspace",
+            summary = "Get the workspace",
+            description = "Its settings, its plan's limits and its member count.")
     WorkspaceView get(CurrentWorkspace current) {
         return view(workspaces.require(current.id()));
     }
@@ -41,6 +44,7 @@ class WorkspaceController {
     @PatchMapping
     @RequiredScope(ApiKeyScope.ADMIN)
     @Operation(
+            operationId = "updateWorkspace",
             summary = "Change the workspace's settings",
             description = "Changes any of name, timezone and description; fields left out keep their value. The plan"
                     + " is changed by the operator, not here.")

@@ -15,10 +15,10 @@ record WorkspaceView(
         String timezone,
         String description,
         Instant createdAt,
-        @Schema(description = "What the plan allows.") Limits limits,
-        @Schema(description = "What the workspace uses of it.") Usage usage) {
+        @Schema(description = "What the plan allows.") WorkspaceLimits limits,
+        @Schema(description = "What the workspace uses of it.") WorkspaceUsage usage) {
 
-    record Limits(
+    record WorkspaceLimits(
             int members,
             int connections,
             int postsPerDay,
@@ -26,7 +26,7 @@ record WorkspaceView(
             long aiTokensPerMonth,
             long storageMb) {}
 
-    record Usage(int members) {}
+    record WorkspaceUsage(int members) {}
 
     static WorkspaceView of(Workspace workspace, PlanLimits limits, int members) {
         return new WorkspaceView(
@@ -37,13 +37,13 @@ record WorkspaceView(
                 workspace.timezone().getId(),
                 workspace.description(),
                 workspace.createdAt(),
-                new Limits(
+                new WorkspaceLimits(
                         limits.members(),
                         limits.connections(),
                         limits.postsPerDay(),
                         limits.apiRequestsPerHour(),
                         limits.aiTokensPerMonth(),
                         limits.storageMb()),
-                new Usage(members));
+                new WorkspaceUsage(members));
     }
 }
