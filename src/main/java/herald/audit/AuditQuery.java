@@ -15,8 +15,11 @@ public record AuditQuery(
         @Nullable Long before,
         int limit) {
 
+    /** The most entries one query returns. */
+    public static final int MAX_LIMIT = 500;
+
     public AuditQuery {
-        limit = Math.max(1, Math.min(limit, 200));
+        limit = Math.max(1, Math.min(limit, MAX_LIMIT));
     }
 
     public static AuditQuery latest(int limit) {

@@ -113,6 +113,26 @@ public class ApiKeys {
                 .list());
     }
 
+    /** Where a page of {@link #page(WorkspaceId, After, int)} continues: after this key, newest first. */
+    public record After(Instant createdAt, ApiKeyId id) {}
+
+    /** Up to {@code limit} keys (revoked and expired ones too), newest first, continuing after {@code after}. */
+    public List<ApiKey> page(WorkspaceId workspace, @Nullable After after, int limit) {
+        String continuing = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
+        return tenants.call(workspace, () -> {
+            var statement = jdbc.sql("select * from api_keys where workspace_id = :workspace" + continuing
+                            + " order by created_at desc, id desc limit :limit")
+                    .param("workspace", workspace.value())
+                    .param("limit", limit);
+            if (after != null) {
+                statement = statement
+                        .param("afterAt", Timestamp.from(after.createdAt()))
+                        .param("afterId", after.id().value());
+            }
+            return statement.query(ApiKeys::key).list();
+        });
+    }
+
     public Optional<ApiKey> find(WorkspaceId workspace, ApiKeyId id) {
         return tenants.call(
                 workspace, () -> jdbc.sql("select * from api_keys where workspace_id = :workspace and id = :id")

@@ -68,6 +68,18 @@ public class Invitations {
             throw new InvalidInput("role", "Invite as admin, editor or viewer; make a member an owner once they join.");
         }
         String normalized = email == null || email.isBlank() ? null : Users.normalizeEmail(email);
+        return issue(workspace, normalized, role, by);
+    }
+
+    /**
+     * Invites the first owner of a workspace that has no member yet (a workspace provisioned by the operator for a
+     * person without an account). Bound to that person's email, so nobody else can claim the workspace.
+     */
+    IssuedInvitation inviteOwner(WorkspaceId workspace, String email) {
+        return issue(workspace, Users.normalizeEmail(email), Role.OWNER, null);
+    }
+
+    private IssuedInvitation issue(WorkspaceId workspace, @Nullable String normalized, Role role, @Nullable UserId by) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -108,6 +120,31 @@ public class Invitations {
                 .param("now", Timestamp.from(now))
                 .query(Invitations::invitation)
                 .list());
+    }
+
+    /** Where a page of {@link #pending(WorkspaceId, After, int)} continues: after this invitation, newest first. */
+    public record After(Instant createdAt, UUID id) {}
+
+    /** Up to {@code limit} open invitations, newest first, continuing after {@code after} when given. */
+    public List<Invitation> pending(WorkspaceId workspace, @Nullable After after, int limit) {
+        Instant now = clock.instant();
+        String continuing = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
+        return tenants.call(workspace, () -> {
+            var statement = jdbc.sql(
+                            """
+                            select * from invitations where workspace_id = :workspace
+                            and accepted_at is null and revoked_at is null and expires_at > :now"""
+                                    + continuing + " order by created_at desc, id desc limit :limit")
+                    .param("workspace", workspace.value())
+                    .param("now", Timestamp.from(now))
+                    .param("limit", limit);
+            if (after != null) {
+                statement = statement
+                        .param("afterAt", Timestamp.from(after.createdAt()))
+                        .param("afterId", after.id());
+            }
+            return statement.query(Invitations::invitation).list();
+        });
     }
 
     public Optional<Invitation> find(WorkspaceId workspace, UUID id) {

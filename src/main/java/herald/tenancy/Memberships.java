@@ -9,6 +9,9 @@ import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +52,62 @@ public class Memberships {
     }
 
     public List<Member> list(WorkspaceId workspace) {
-        record Row(UserId user, Role role, Instant joinedAt) {}
         List<Row> rows = tenants.call(workspace, () -> jdbc.sql(
                         "select user_id, role, created_at from memberships where workspace_id = :workspace")
                 .param("workspace", workspace.value())
-                .query((rs, n) -> new Row(
-                        new UserId(rs.getObject("user_id", UUID.class)),
-                        Role.of(rs.getString("role")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(Memberships::row)
                 .list());
+        return withPeople(rows).stream()
+                .sorted((a, b) -> a.role() != b.role()
+                        ? a.role().compareTo(b.role())
+                        : a.email().compareTo(b.email()))
+                .toList();
+    }
+
+    /** Where a page of {@link #page(WorkspaceId, After, int)} continues: after this member, by joining time. */
+    public record After(Instant joinedAt, UserId user) {}
+
+    /** Up to {@code limit} members in the order they joined, continuing after {@code after} when given. */
+    public List<Member> page(WorkspaceId workspace, @Nullable After after, int limit) {
+        String continuing = after == null ? "" : " and (created_at, user_id) > (:afterAt, :afterUser)";
+        List<Row> rows = tenants.call(workspace, () -> {
+            var statement = jdbc.sql("select user_id, role, created_at from memberships where workspace_id = :workspace"
+                            + continuing + " order by created_at, user_id limit :limit")
+                    .param("workspace", workspace.value())
+                    .param("limit", limit);
+            if (after != null) {
+                statement = statement
+                        .param("afterAt", Timestamp.from(after.joinedAt()))
+                        .param("afterUser", after.user().value());
+            }
+            return statement.query(Memberships::row).list();
+        });
+        return withPeople(rows);
+    }
+
+    /** The member {@code user} of {@code workspace}, if they are one. */
+    public Optional<Member> find(WorkspaceId workspace, UserId user) {
+        List<Row> rows = tenants.call(workspace, () -> jdbc.sql(
+                        """
+                        select user_id, role, created_at from memberships
+                        where workspace_id = :workspace and user_id = :user""")
+                .param("workspace", workspace.value())
+                .param("user", user.value())
+                .query(Memberships::row)
+                .list());
+        return withPeople(rows).stream().findFirst();
+    }
+
+    private record Row(UserId user, Role role, Instant joinedAt) {}
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                new UserId(rs.getObject("user_id", UUID.class)),
+                Role.of(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private List<Member> withPeople(List<Row> rows) {
         Map<UserId, User> people = users.findAll(rows.stream().map(Row::user).toList()).stream()
                 .collect(Collectors.toMap(User::id, Function.identity()));
         return rows.stream()
@@ -65,9 +116,6 @@ public class Memberships {
                     User user = people.get(row.user());
                     return new Member(user.id(), user.email(), user.displayName(), row.role(), row.joinedAt());
                 })
-                .sorted((a, b) -> a.role() != b.role()
-                        ? a.role().compareTo(b.role())
-                        : a.email().compareTo(b.email()))
                 .toList();
     }
 

@@ -55,18 +55,7 @@ public class Workspaces {
     public Workspace create(WorkspaceId id, Details details, String plan, UserId owner) {
         check(details, plan);
         return tenants.call(id, () -> {
-            String slug = freeSlug(details.name());
-            jdbc.sql(
-                            """
-                            insert into workspaces (id, name, slug, timezone, plan, description)
-                            values (:id, :name, :slug, :timezone, :plan, :description)""")
-                    .param("id", id.value())
-                    .param("name", details.name().strip())
-                    .param("slug", slug)
-                    .param("timezone", zone(details.timezone()).getId())
-                    .param("plan", plan)
-                    .param("description", details.description().strip())
-                    .update();
+            insert(id, details, plan);
             jdbc.sql("insert into memberships (workspace_id, user_id, role) values (:workspace, :user, 'owner')")
                     .param("workspace", id.value())
                     .param("user", owner.value())
@@ -80,6 +69,38 @@ public class Workspaces {
             events.publishEvent(new WorkspaceCreated(id, owner));
             return require(id);
         });
+    }
+
+    /**
+     * Creates a workspace with no member yet: its first owner is {@code invitedOwner}, who has no account and joins
+     * through an owner invitation issued in the same transaction (see {@link Provisioning}).
+     */
+    Workspace createAwaitingOwner(WorkspaceId id, Details details, String plan, String invitedOwner) {
+        check(details, plan);
+        return tenants.call(id, () -> {
+            insert(id, details, plan);
+            audit.record(
+                    id,
+                    "workspace.created",
+                    "workspace",
+                    id.toString(),
+                    Map.of("name", details.name().strip(), "plan", plan, "invitedOwner", invitedOwner));
+            return require(id);
+        });
+    }
+
+    private void insert(WorkspaceId id, Details details, String plan) {
+        jdbc.sql(
+                        """
+                        insert into workspaces (id, name, slug, timezone, plan, description)
+                        values (:id, :name, :slug, :timezone, :plan, :description)""")
+                .param("id", id.value())
+                .param("name", details.name().strip())
+                .param("slug", freeSlug(details.name()))
+                .param("timezone", zone(details.timezone()).getId())
+                .param("plan", plan)
+                .param("description", details.description().strip())
+                .update();
     }
 
     public Optional<Workspace> find(WorkspaceId id) {

@@ -2,6 +2,9 @@ package herald.web.security;
 
 import herald.identity.ApiKeys;
 import herald.identity.OperatorToken;
+import herald.web.api.ApiPaths;
+import herald.web.api.OperatorApiSwitch;
+import herald.web.api.problems.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,23 +16,31 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * The API chain: {@code /api/**} authenticates by bearer token only (an API key, or the operator token), keeps no
  * session, and answers every refusal with a problem document. CSRF protection is off here because a bearer token is
- * never sent by a browser on its own.
+ * never sent by a browser on its own. The workspace collection ({@code /api/v1/workspaces}) is the operator's; every
+ * route below it belongs to API keys of that workspace (checked by the workspace binding).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, OperatorToken operatorToken) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http, ApiKeys apiKeys, OperatorToken operatorToken, ProblemWriter problems) throws Exception {
+        var refusals = new ProblemEntryPoint(problems);
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new OperatorApiSwitch(operatorToken, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new BearerTokenAuthentication(apiKeys, operatorToken), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemEntryPoint())
-                        .accessDeniedHandler(new ProblemEntryPoint()))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
+                                .hasRole("OPERATOR")
+                                .anyRequest()
+                                .authenticated())
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .build();
     }
 }

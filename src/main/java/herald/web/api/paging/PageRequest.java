@@ -1,0 +1,68 @@
+package herald.web.api.paging;
+
+import herald.shared.InvalidInput;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+
+/**
+ * {@code ?limit=&cursor=} of a listing endpoint. A controller asks its domain service for {@link #fetchSize()} items
+ * after {@link #after} and hands them to {@link #page}: the extra item only tells whether there is a next page.
+ */
+@ParameterObject
+public record PageRequest(
+        @Parameter(
+                        description = "Items per page, 1 to " + PageRequest.MAX_LIMIT + "; default "
+                                + PageRequest.DEFAULT_LIMIT + ".")
+                @Min(1)
+                @Max(MAX_LIMIT)
+                @Nullable
+                Integer limit,
+        @Parameter(description = "The nextCursor of the previous page; omit for the first page.") @Nullable
+                String cursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public int size() {
+        return limit == null ? DEFAULT_LIMIT : limit;
+    }
+
+    /** How many items to ask for: one more than a page. */
+    public int fetchSize() {
+        return size() + 1;
+    }
+
+    /**
+     * Where to continue: null on the first page, otherwise the cursor's position read by {@code position} (any
+     * failure to read it means the cursor is invalid).
+     */
+    public <A> @Nullable A after(String listing, int parts, Function<List<String>, A> position) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        List<String> decoded = Cursor.decode(cursor, listing, parts);
+        try {
+            return position.apply(decoded);
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInput invalid && "cursor".equals(invalid.field())) {
+                throw invalid;
+            }
+            throw Cursor.invalid();
+        }
+    }
+
+    /** The page of {@code fetched} (up to {@link #fetchSize()} items) with the cursor after its last item. */
+    public <T, V> Page<V> page(
+            List<T> fetched, Function<T, V> view, String listing, Function<T, List<String>> position) {
+        boolean more = fetched.size() > size();
+        List<T> shown = more ? fetched.subList(0, size()) : fetched;
+        String next =
+                more ? Cursor.encode(listing, position.apply(shown.getLast()).toArray(String[]::new)) : null;
+        return new Page<>(shown.stream().map(view).toList(), next);
+    }
+}

@@ -1,0 +1,17 @@
+package herald.web.api.workspaces;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** A partial change of a workspace's settings: fields left out keep their value. */
+record WorkspaceChanges(
+        @Schema(description = "1 to 100 characters. The slug does not change.", nullable = true) @Nullable String name,
+        @Schema(description = "IANA timezone.", example = "America/New_York", nullable = true) @Nullable
+                String timezone,
+        @Schema(description = "Up to 2000 characters of context for AI features.", nullable = true) @Nullable
+                String description) {
+
+    boolean isEmpty() {
+        return name == null && timezone == null && description == null;
+    }
+}

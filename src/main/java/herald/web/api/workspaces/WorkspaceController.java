@@ -1,0 +1,66 @@
+package herald.web.api.workspaces;
+
+import herald.identity.ApiKeyScope;
+import herald.shared.InvalidInput;
+import herald.tenancy.Memberships;
+import herald.tenancy.Plans;
+import herald.tenancy.Workspace;
+import herald.tenancy.Workspaces;
+import herald.web.CurrentWorkspace;
+import herald.web.api.ApiPaths;
+import herald.web.api.scopes.RequiredScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(ApiPaths.WORKSPACE)
+@Tag(name = "Workspace", description = "The workspace of the calling API key.")
+class WorkspaceController {
+
+    private final Workspaces workspaces;
+    private final Plans plans;
+    private final Memberships memberships;
+
+    WorkspaceController(Workspaces workspaces, Plans plans, Memberships memberships) {
+        this.workspaces = workspaces;
+        this.plans = plans;
+        this.memberships = memberships;
+    }
+
+    @GetMapping
+    @Operation(
+            operationId = "getWorkspace",
+            summary = "Get the workspace",
+            description = "Its settings, its plan's limits and its member count.")
+    WorkspaceView get(CurrentWorkspace current) {
+        return view(workspaces.require(current.id()));
+    }
+
+    @PatchMapping
+    @RequiredScope(ApiKeyScope.ADMIN)
+    @Operation(
+            operationId = "updateWorkspace",
+            summary = "Change the workspace's settings",
+            description = "Changes any of name, timezone and description; fields left out keep their value. The plan"
+                    + " is changed by the operator, not here.")
+    WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
+        if (changes.isEmpty()) {
+            throw new InvalidInput("", "Send at least one of name, timezone and description.");
+        }
+        Workspace before = workspaces.require(current.id());
+        var details = new Workspaces.Details(
+                changes.name() == null ? before.name() : changes.name(),
+                changes.timezone() == null ? before.timezone().getId() : changes.timezone(),
+                changes.description() == null ? before.description() : changes.description());
+        return view(workspaces.update(current.id(), details));
+    }
+
+    private WorkspaceView view(Workspace workspace) {
+        return WorkspaceView.of(workspace, plans.get(workspace.plan()).limits(), memberships.count(workspace.id()));
+    }
+}

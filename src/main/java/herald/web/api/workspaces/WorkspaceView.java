@@ -1,0 +1,49 @@
+package herald.web.api.workspaces;
+
+import herald.tenancy.PlanLimits;
+import herald.tenancy.Workspace;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A workspace with its plan's limits and its use of them. */
+record WorkspaceView(
+        UUID id,
+        String name,
+        String slug,
+        String plan,
+        String timezone,
+        String description,
+        Instant createdAt,
+        @Schema(description = "What the plan allows.") WorkspaceLimits limits,
+        @Schema(description = "What the workspace uses of it.") WorkspaceUsage usage) {
+
+    record WorkspaceLimits(
+            int members,
+            int connections,
+            int postsPerDay,
+            int apiRequestsPerHour,
+            long aiTokensPerMonth,
+            long storageMb) {}
+
+    record WorkspaceUsage(int members) {}
+
+    static WorkspaceView of(Workspace workspace, PlanLimits limits, int members) {
+        return new WorkspaceView(
+                workspace.id().value(),
+                workspace.name(),
+                workspace.slug(),
+                workspace.plan(),
+                workspace.timezone().getId(),
+                workspace.description(),
+                workspace.createdAt(),
+                new WorkspaceLimits(
+                        limits.members(),
+                        limits.connections(),
+                        limits.postsPerDay(),
+                        limits.apiRequestsPerHour(),
+                        limits.aiTokensPerMonth(),
+                        limits.storageMb()),
+                new WorkspaceUsage(members));
+    }
+}

@@ -1,0 +1,97 @@
+package herald.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WorkspaceApiTests extends ApiTest {
+
+    @Test
+    void answersTheWorkspaceWithItsPlanLimitsAndUsage() {
+        var workspace = provisionWithOwner("basic");
+
+        var response = api.get(workspace.path(), workspace.token());
+
+        assertThat(response.status()).isEqualTo(200);
+        var json = response.json();
+        assertThat(json.path("id").asString()).isEqualTo(workspace.id());
+        assertThat(json.path("name").asString()).isEqualTo(workspace.name());
+        assertThat(json.path("slug").asString()).isEqualTo(workspace.slug());
+        assertThat(json.path("plan").asString()).isEqualTo("basic");
+        assertThat(json.path("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(json.path("limits").path("members").asInt()).isEqualTo(10);
+        assertThat(json.path("limits").path("apiRequestsPerHour").asInt()).isEqualTo(3000);
+        assertThat(json.path("usage").path("members").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void changesNameTimezoneAndDescriptionAndRecordsIt() {
+        var workspace = provision();
+
+        var response = api.patch(
+                workspace.path(),
+                workspace.token(),
+                """
+                {"name":"Renamed","timezone":"America/New_York","description":"Pizza by the slice."}""");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("name").asString()).isEqualTo("Renamed");
+        assertThat(after.path("timezone").asString()).isEqualTo("America/New_York");
+        assertThat(after.path("description").asString()).isEqualTo("Pizza by the slice.");
+        assertThat(after.path("slug").asString()).isEqualTo(workspace.slug());
+        var events = api.get(workspace.path("/audit-events?action=workspace.updated"), workspace.token());
+        assertThat(events.json()
+                        .path("items")
+                        .get(0)
+                        .path("details")
+                        .path("name")
+                        .asString())
+                .isEqualTo("Renamed");
+    }
+
+    @Test
+    void keepsFieldsLeftOut() {
+        var workspace = provision();
+
+        api.patch(workspace.path(), workspace.token(), "{\"description\":\"Only this.\"}");
+
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("name").asString()).isEqualTo(workspace.name());
+        assertThat(after.path("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(after.path("description").asString()).isEqualTo("Only this.");
+    }
+
+    @Test
+    void refusesAnInvalidTimezoneAndChangesNothing() {
+        var workspace = provision();
+
+        var response = api.patch(
+                workspace.path(), workspace.token(), "{\"name\":\"Never\",\"timezone\":\"Atlantis/Capital\"}");
+
+        assertProblem(response, 400, "invalid-input");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("timezone");
+        assertThat(api.get(workspace.path(), workspace.token())
+                        .json()
+                        .path("name")
+                        .asString())
+                .isEqualTo(workspace.name());
+    }
+
+    @Test
+    void refusesAnEmptyChangeAndAnUnknownField() {
+        var workspace = provision();
+
+        assertProblem(api.patch(workspace.path(), workspace.token(), "{}"), 400, "invalid-input");
+        var unknown = api.patch(workspace.path(), workspace.token(), "{\"plan\":\"enterprise\"}");
+        assertProblem(unknown, 400, "invalid-input");
+        assertThat(unknown.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("plan");
+        assertThat(api.get(workspace.path(), workspace.token())
+                        .json()
+                        .path("plan")
+                        .asString())
+                .isEqualTo("enterprise");
+    }
+}
