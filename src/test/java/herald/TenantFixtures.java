@@ -1,5 +1,6 @@
 package herald;
 
+import herald.database.TenantScope;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
 import herald.identity.IssuedApiKey;
@@ -14,6 +15,7 @@ import herald.tenancy.Workspace;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Workspaces with a row in every tenant table, made through the domain services as a user would make them: an owner
@@ -27,12 +29,16 @@ public final class TenantFixtures {
     private final Users users;
     private final Invitations invitations;
     private final ApiKeys apiKeys;
+    private final TenantScope tenants;
+    private final JdbcClient jdbc;
 
     private TenantFixtures(ApplicationContext context) {
         this.signUp = context.getBean(SignUp.class);
         this.users = context.getBean(Users.class);
         this.invitations = context.getBean(Invitations.class);
         this.apiKeys = context.getBean(ApiKeys.class);
+        this.tenants = context.getBean(TenantScope.class);
+        this.jdbc = context.getBean(JdbcClient.class);
     }
 
     public static TenantFixtures of(ApplicationContext context) {
@@ -85,6 +91,14 @@ public final class TenantFixtures {
                 Set.of(ApiKeyScope.READ),
                 null,
                 owner.user().id());
+        // A remembered API response, as the Idempotency-Key filter stores it, so every tenant table has rows.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into idempotency_keys (workspace_id, key, fingerprint, state, locked_until, status)
+                        values (:workspace, :key, '\\x00', 'completed', now(), 201)""")
+                .param("workspace", workspace.id().value())
+                .param("key", "fixture-" + UUID.randomUUID())
+                .update());
         return new Tenant(workspace, owner.user(), member, open, key);
     }
 }

@@ -1,4 +1,4 @@
-package herald.web.api;
+package herald.operations;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -25,14 +25,14 @@ import org.springframework.context.annotation.Configuration;
  * {@code @ConditionalOnBean(DataSource)} is evaluated before any DataSource exists and no scheduler is created. This
  * builds the scheduler from the same {@code db-scheduler.*} properties with every {@link Task} bean, starts it once the
  * application is ready and stops it on shutdown. It steps aside for any other {@link Scheduler} bean, so it can be
- * deleted as soon as the starter supports Boot 4 (or moved to the platform module that owns background jobs).
+ * deleted as soon as the starter supports Boot 4.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DbSchedulerProperties.class)
 @ConditionalOnBooleanProperty(name = "db-scheduler.enabled", matchIfMissing = true)
-class DbSchedulerFallback {
+class JobScheduler {
 
-    private static final Logger log = LoggerFactory.getLogger(DbSchedulerFallback.class);
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
     /** The scheduler made here, if one was: only that one is started here. */
     private volatile @Nullable Scheduler created;
