@@ -72,7 +72,7 @@ class AuditController {
         model.addAttribute("errors", errors.asMap());
         model.addAttribute("actions", KNOWN_ACTIONS);
         model.addAttribute("actors", actors(members, keys));
-        model.addAttribute("names", names(members, keys));
+        model.addAttribute("names", names(current, members, keys));
         model.addAttribute(
                 "olderLink", older ? filter.olderThan(base, events.getLast().sequence()) : null);
         model.addAttribute("newestLink", filter.before() != null ? filter.newest(base) : null);
@@ -109,8 +109,9 @@ class AuditController {
     }
 
     /** Readable names for the ids that entries point at. */
-    private static Map<String, String> names(List<Member> members, List<ApiKey> keys) {
+    private static Map<String, String> names(CurrentWorkspace current, List<Member> members, List<ApiKey> keys) {
         var names = new LinkedHashMap<String, String>();
+        names.put(current.id().toString(), current.workspace().name());
         members.forEach(m -> names.put(m.user().toString(), m.displayName()));
         keys.forEach(k -> names.put(k.id().toString(), k.name()));
         return names;

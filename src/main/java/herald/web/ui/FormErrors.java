@@ -12,6 +12,7 @@ final class FormErrors {
     static final String FORM = "";
 
     private final Map<String, String> messages = new LinkedHashMap<>();
+    private boolean conflict;
 
     /** Keeps the first message for a field: it is the one the person should fix first. */
     FormErrors add(String field, String message) {
@@ -24,6 +25,17 @@ final class FormErrors {
             add(field, message);
         }
         return this;
+    }
+
+    /** A message that contradicts existing state (a taken email) rather than malformed input. */
+    FormErrors conflict(String field, String message) {
+        conflict = true;
+        return add(field, message);
+    }
+
+    /** The status a form re-rendered with these errors answers: 409 for a conflict, else 400. */
+    int status() {
+        return conflict ? 409 : 400;
     }
 
     boolean any() {

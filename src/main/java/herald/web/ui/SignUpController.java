@@ -22,7 +22,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +47,9 @@ class SignUpController {
     private final Users users;
     private final Workspaces workspaces;
     private final Invitations invitations;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    // The same places Spring Security itself keeps a context: the request, and the session (in Postgres).
+    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     SignUpController(SignUp signUp, Users users, Workspaces workspaces, Invitations invitations) {
         this.signUp = signUp;
@@ -77,7 +81,7 @@ class SignUpController {
         boolean withWorkspace = invitation(continueTo).isEmpty();
         FormErrors errors = check(form, withWorkspace);
         if (errors.any()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(errors.status());
             return page(model, form.withoutPassword(), continueTo, errors, true);
         }
         SignUp.Result result;
@@ -88,7 +92,8 @@ class SignUpController {
             return page(model, form.withoutPassword(), continueTo, errors.add(field(e.field()), e.getMessage()), true);
         } catch (Conflict e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(model, form.withoutPassword(), continueTo, errors.add(field(e.field()), e.getMessage()), true);
+            return page(
+                    model, form.withoutPassword(), continueTo, errors.conflict(field(e.field()), e.getMessage()), true);
         }
         signIn(result.user(), request, response);
         Optional<String> next = SafeRedirect.of(continueTo);
@@ -121,7 +126,7 @@ class SignUpController {
             } catch (InvalidInput e) {
                 errors.add(field(e.field()), e.getMessage());
             } catch (Conflict e) {
-                errors.add(field(e.field()), e.getMessage());
+                errors.conflict(field(e.field()), e.getMessage());
             }
         }
         if (withWorkspace && !form.workspaceName().isBlank() && !form.timezone().isBlank()) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * port. Each test opens as many browser contexts (separate people) as it needs; a failing test leaves a screenshot of
  * every open page in {@code target/playwright-screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UiTest
 abstract class BrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
