@@ -13,11 +13,12 @@ final class ExpiresIn {
         if (left.isNegative() || left.isZero()) {
             return "now";
         }
-        if (left.toDays() >= 1) {
-            return plural(left.toDays(), "day");
+        // Rounded to the nearest unit: a link issued a moment ago expires "in 7 days", not "in 6".
+        if (left.toHours() >= 24) {
+            return plural(Math.round(left.toMinutes() / 1440.0), "day");
         }
-        if (left.toHours() >= 1) {
-            return plural(left.toHours(), "hour");
+        if (left.toMinutes() >= 60) {
+            return plural(Math.round(left.toMinutes() / 60.0), "hour");
         }
         return plural(Math.max(1, left.toMinutes()), "minute");
     }
