@@ -59,9 +59,9 @@ class InvitationsController {
         } catch (InvalidInput e) {
             errors.add(e.field(), e.getMessage());
         } catch (LimitReached e) {
-            errors.add(FormErrors.FORM, e.getMessage());
+            errors.conflict(FormErrors.FORM, e.getMessage());
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(errors.status());
         return page.render(current, model, null, errors);
     }
 
