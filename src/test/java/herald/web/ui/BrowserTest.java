@@ -36,6 +36,9 @@ abstract class BrowserTest {
 
     private final List<BrowserContext> contexts = new ArrayList<>();
 
+    /** Errors the pages reported: script errors, and console errors such as Content-Security-Policy violations. */
+    final List<String> browserErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @RegisterExtension
     final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(this::openPages);
 
@@ -91,6 +94,13 @@ abstract class BrowserTest {
         contexts.add(context);
         Page page = context.newPage();
         page.onDialog(dialog -> dialog.accept());
+        page.onPageError(error -> browserErrors.add(page.url() + ": " + error));
+        page.onConsoleMessage(message -> {
+            // A 4xx page (a form with errors, a 404) is logged as a failed load: expected, not a fault.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                browserErrors.add(page.url() + ": " + message.text());
+            }
+        });
         return page;
     }
 

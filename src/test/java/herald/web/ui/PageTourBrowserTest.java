@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
 import herald.identity.User;
@@ -116,6 +117,7 @@ class PageTourBrowserTest extends BrowserTest {
             visit(page, "/workspaces/new", "new-workspace-" + device);
             visit(page, "/w/no-such-workspace", "not-found-" + device);
         }
+        assertThat(browserErrors).isEmpty();
     }
 
     private void visit(Page page, String path, String name) {
@@ -124,6 +126,7 @@ class PageTourBrowserTest extends BrowserTest {
     }
 
     private void check(Page page, String name) {
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(TOUR.resolve(name + ".png"))
                 .setFullPage(true));

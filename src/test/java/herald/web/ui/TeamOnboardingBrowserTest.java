@@ -82,5 +82,12 @@ class TeamOnboardingBrowserTest extends BrowserTest {
         assertThat(owner.locator("[data-action='member.joined']")).containsText("Bart");
         button(owner, "Verify chain").click();
         assertThat(owner.locator("[data-test=verification]")).containsText("Chain intact");
+
+        owner.navigate("/w/" + slug + "/api-keys");
+        button(owner, "Revoke Zapier").click();
+        assertThat(owner.locator("[data-test=key-status]").first()).hasText("Revoked");
+        assertThat(button(owner, "Revoke Zapier")).hasCount(0);
+
+        assertThat(browserErrors).isEmpty();
     }
 }
