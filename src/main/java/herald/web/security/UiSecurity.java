@@ -1,29 +1,65 @@
 package herald.web.security;
 
+import herald.identity.SignedInUser;
+import herald.identity.UserSignedOut;
+import herald.web.ui.SafeRedirect;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The browser chain: form sign-in, sessions in Postgres, CSRF on. Everything but the public pages needs a signed-in
- * user.
+ * user. A failed sign-in is forwarded (not redirected) back to the form, so its message and the email typed are shown
+ * without storing either in a session; a successful one goes to a same-site {@code ?continue=} path, the page that
+ * asked for sign-in, or home.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurity {
 
+    /** Herald's own pages load scripts and styles from Herald only; Swagger UI keeps its own rules. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /**
+     * Where a failed sign-in is forwarded to. Not {@code /sign-in} itself: the filter chain runs on forwards too, and
+     * would take a forwarded POST to {@code /sign-in} for another attempt.
+     */
+    static final String FAILED_SIGN_IN = "/sign-in/failed";
+
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
+        var requestCache = new HttpSessionRequestCache();
+        // Spring Security would otherwise add "?continue" to the page a person returns to after signing in.
+        requestCache.setMatchingRequestParameterName(null);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/sign-in",
+                                FAILED_SIGN_IN,
                                 "/sign-up",
                                 "/invitations/**",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/info",
@@ -33,11 +69,58 @@ class UiSecurity {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .formLogin(form -> form.loginPage("/sign-in")
                         .usernameParameter("email")
                         .authenticationDetailsSource(AuditOrigin::of)
+                        .successHandler(continueAfterSignIn(requestCache))
+                        .failureHandler(backToTheForm())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .logout(logout -> logout.logoutUrl("/sign-out")
+                        .addLogoutHandler(auditSignOut(events))
+                        .logoutSuccessUrl("/sign-in?signed-out"))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/docs/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"))),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .build();
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler continueAfterSignIn(
+            HttpSessionRequestCache requestCache) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws IOException, jakarta.servlet.ServletException {
+                Optional<String> target = SafeRedirect.of(request.getParameter(SafeRedirect.PARAMETER));
+                if (target.isEmpty()) {
+                    super.onAuthenticationSuccess(request, response, authentication);
+                    return;
+                }
+                requestCache.removeRequest(request, response);
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, target.get());
+            }
+        };
+        handler.setRequestCache(requestCache);
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
+    private static SimpleUrlAuthenticationFailureHandler backToTheForm() {
+        var handler = new SimpleUrlAuthenticationFailureHandler(FAILED_SIGN_IN);
+        handler.setUseForward(true);
+        return handler;
+    }
+
+    /** Records the sign-out in the audit log (through {@link UserSignedOut}) before the session is gone. */
+    private static LogoutHandler auditSignOut(ApplicationEventPublisher events) {
+        return (request, response, authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+                events.publishEvent(new UserSignedOut(user.id(), user.email(), AuditOrigin.of(request)));
+            }
+        };
     }
 }

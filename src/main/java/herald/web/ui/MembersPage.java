@@ -1,0 +1,46 @@
+package herald.web.ui;
+
+import herald.tenancy.Invitations;
+import herald.tenancy.Memberships;
+import herald.tenancy.Plans;
+import herald.tenancy.Role;
+import herald.web.CurrentWorkspace;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The members page's model, shared by the page itself and the invite form that renders it with a new link. */
+@Component
+class MembersPage {
+
+    /** The roles an invitation can grant; owners are made from members. */
+    static final List<Role> INVITABLE = List.of(Role.ADMIN, Role.EDITOR, Role.VIEWER);
+
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final Plans plans;
+
+    MembersPage(Memberships memberships, Invitations invitations, Plans plans) {
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.plans = plans;
+    }
+
+    String render(CurrentWorkspace current, Model model, @Nullable String invitationLink, FormErrors inviteErrors) {
+        var members = memberships.list(current.id());
+        boolean admin = current.roleAtLeast(Role.ADMIN);
+        model.addAttribute("section", "members");
+        model.addAttribute("members", members);
+        model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), members.size()));
+        model.addAttribute("invitations", admin ? invitations.pending(current.id()) : List.of());
+        model.addAttribute("invitableRoles", INVITABLE);
+        model.addAttribute("assignableRoles", current.roleAtLeast(Role.OWNER) ? List.of(Role.values()) : INVITABLE);
+        model.addAttribute("invitationLink", invitationLink);
+        model.addAttribute("inviteErrors", inviteErrors.asMap());
+        if (!model.containsAttribute("invite")) {
+            model.addAttribute("invite", new InviteForm("", Role.EDITOR.value()));
+        }
+        return "workspace/members";
+    }
+}

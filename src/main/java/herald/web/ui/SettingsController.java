@@ -1,0 +1,98 @@
+package herald.web.ui;
+
+import herald.identity.SignedInUser;
+import herald.shared.InvalidInput;
+import herald.tenancy.Memberships;
+import herald.tenancy.Plans;
+import herald.tenancy.Role;
+import herald.tenancy.Workspaces;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A workspace's settings (admins and owners): name, timezone and description, the plan with its usage, and for owners
+ * the deletion of the whole workspace, confirmed by typing its name.
+ */
+@Controller
+class SettingsController {
+
+    private final Workspaces workspaces;
+    private final Memberships memberships;
+    private final Plans plans;
+
+    SettingsController(Workspaces workspaces, Memberships memberships, Plans plans) {
+        this.workspaces = workspaces;
+        this.memberships = memberships;
+        this.plans = plans;
+    }
+
+    @GetMapping("/w/{slug}/settings")
+    String settings(HttpServletRequest request, Model model) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        return page(current, model, WorkspaceForm.of(current.workspace()), new FormErrors(), new FormErrors());
+    }
+
+    @PostMapping("/w/{slug}/settings")
+    String save(
+            @ModelAttribute WorkspaceForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        var errors = new FormErrors().requireText("name", form.name(), "The workspace needs a name.");
+        if (!errors.any()) {
+            try {
+                workspaces.update(current.id(), form.details());
+                flash.addFlashAttribute("notice", "Settings saved.");
+                return "redirect:/w/" + current.workspace().slug() + "/settings";
+            } catch (InvalidInput e) {
+                errors.add(WorkspaceForm.field(e.field()), e.getMessage());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(current, model, form, errors, new FormErrors());
+    }
+
+    @PostMapping("/w/{slug}/settings/delete")
+    String delete(
+            @RequestParam(required = false) @Nullable String confirmation,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.OWNER);
+        try {
+            workspaces.delete(current.id(), confirmation == null ? "" : confirmation, me.id());
+        } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            var errors = new FormErrors().add("confirmation", e.getMessage());
+            return page(current, model, WorkspaceForm.of(current.workspace()), new FormErrors(), errors);
+        }
+        flash.addFlashAttribute(
+                "notice", "The workspace \u201c" + current.workspace().name() + "\u201d was deleted.");
+        return "redirect:/";
+    }
+
+    private String page(
+            CurrentWorkspace current, Model model, WorkspaceForm form, FormErrors errors, FormErrors deleteErrors) {
+        model.addAttribute("section", "settings");
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("deleteErrors", deleteErrors.asMap());
+        model.addAttribute("timezones", Timezones.including(form.timezone()));
+        model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
+        return "workspace/settings";
+    }
+}
