@@ -27,13 +27,13 @@ import org.springframework.web.bind.annotation.PostMapping;
  * click; anyone else signs in or creates an account and comes back here.
  */
 @Controller
-class InvitationController {
+class InvitationPageController {
 
     private final Invitations invitations;
     private final Workspaces workspaces;
     private final Clock clock;
 
-    InvitationController(Invitations invitations, Workspaces workspaces, Clock clock) {
+    InvitationPageController(Invitations invitations, Workspaces workspaces, Clock clock) {
         this.invitations = invitations;
         this.workspaces = workspaces;
         this.clock = clock;
