@@ -7,6 +7,7 @@ import herald.identity.Users;
 import herald.shared.Conflict;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
+import herald.shared.NotPermitted;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -167,11 +168,18 @@ public class Memberships {
         });
     }
 
-    public void changeRole(WorkspaceId workspace, UserId user, Role role) {
+    /**
+     * Changes a member's role on behalf of someone acting as {@code actingAs}: only an owner may make or unmake an
+     * owner, so an admin (or an admin API key) cannot raise anyone, themselves included, to owner.
+     */
+    public void changeRole(WorkspaceId workspace, UserId user, Role role, Role actingAs) {
         tenants.run(workspace, () -> {
             Role current = lockedRole(workspace, user);
             if (current == role) {
                 return;
+            }
+            if ((current == Role.OWNER || role == Role.OWNER) && actingAs != Role.OWNER) {
+                throw new NotPermitted("Only an owner can make a member an owner or change an owner's role.");
             }
             if (current == Role.OWNER) {
                 requireAnotherOwner(workspace, "demoted");
@@ -190,10 +198,19 @@ public class Memberships {
         });
     }
 
-    /** Removes a member; the same call serves a member who leaves. */
-    public void remove(WorkspaceId workspace, UserId user) {
+    /** A member leaves the workspace; anyone may, except the last owner. */
+    public void leave(WorkspaceId workspace, UserId user) {
+        // Acting on oneself needs no one else's rights: the member's own role is enough.
+        remove(workspace, user, Role.OWNER);
+    }
+
+    /** Removes a member on behalf of someone acting as {@code actingAs}; only an owner may remove an owner. */
+    public void remove(WorkspaceId workspace, UserId user, Role actingAs) {
         tenants.run(workspace, () -> {
             Role current = lockedRole(workspace, user);
+            if (current == Role.OWNER && actingAs != Role.OWNER) {
+                throw new NotPermitted("Only an owner can remove an owner.");
+            }
             if (current == Role.OWNER) {
                 requireAnotherOwner(workspace, "removed");
             }

@@ -7,6 +7,7 @@ import herald.Concurrently;
 import herald.TenantFixtures;
 import herald.identity.User;
 import herald.shared.Conflict;
+import herald.shared.NotPermitted;
 import herald.shared.WorkspaceId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class OwnershipTests {
     User secondOwner() {
         User other = fixtures.user("Second owner");
         memberships.join(workspace, other.id(), Role.ADMIN, Map.of());
-        memberships.changeRole(workspace, other.id(), Role.OWNER);
+        memberships.changeRole(workspace, other.id(), Role.OWNER, Role.OWNER);
         return other;
     }
 
@@ -51,8 +52,27 @@ class OwnershipTests {
     }
 
     @Test
+    void onlyAnOwnerMakesOrUnmakesAnOwner() {
+        User admin = fixtures.user("Ambitious admin");
+        memberships.join(workspace, admin.id(), Role.ADMIN, Map.of());
+        User other = secondOwner();
+
+        assertThatThrownBy(() -> memberships.changeRole(workspace, admin.id(), Role.OWNER, Role.ADMIN))
+                .isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> memberships.changeRole(workspace, other.id(), Role.EDITOR, Role.ADMIN))
+                .isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> memberships.remove(workspace, other.id(), Role.ADMIN))
+                .isInstanceOf(NotPermitted.class);
+        assertThat(memberships.roleOf(workspace, admin.id())).contains(Role.ADMIN);
+        assertThat(owners()).isEqualTo(2);
+
+        memberships.leave(workspace, other.id());
+        assertThat(owners()).isEqualTo(1);
+    }
+
+    @Test
     void theLastOwnerCannotLeave() {
-        assertThatThrownBy(() -> memberships.remove(workspace, owner.id()))
+        assertThatThrownBy(() -> memberships.remove(workspace, owner.id(), Role.OWNER))
                 .isInstanceOf(Conflict.class)
                 .hasMessageStartingWith("The last owner cannot be removed.");
         assertThat(memberships.roleOf(workspace, owner.id())).contains(Role.OWNER);
@@ -60,7 +80,7 @@ class OwnershipTests {
 
     @Test
     void theLastOwnerCannotBeDemoted() {
-        assertThatThrownBy(() -> memberships.changeRole(workspace, owner.id(), Role.ADMIN))
+        assertThatThrownBy(() -> memberships.changeRole(workspace, owner.id(), Role.ADMIN, Role.OWNER))
                 .isInstanceOf(Conflict.class)
                 .hasMessageStartingWith("The last owner cannot be demoted.");
         assertThat(memberships.roleOf(workspace, owner.id())).contains(Role.OWNER);
@@ -69,11 +89,12 @@ class OwnershipTests {
     @Test
     void anOwnerMayLeaveOrBeDemotedWhileAnotherOwnerRemains() {
         User other = secondOwner();
-        memberships.changeRole(workspace, owner.id(), Role.EDITOR);
+        memberships.changeRole(workspace, owner.id(), Role.EDITOR, Role.OWNER);
         assertThat(memberships.roleOf(workspace, owner.id())).contains(Role.EDITOR);
-        assertThatThrownBy(() -> memberships.remove(workspace, other.id())).isInstanceOf(Conflict.class);
-        memberships.changeRole(workspace, owner.id(), Role.OWNER);
-        memberships.remove(workspace, other.id());
+        assertThatThrownBy(() -> memberships.remove(workspace, other.id(), Role.OWNER))
+                .isInstanceOf(Conflict.class);
+        memberships.changeRole(workspace, owner.id(), Role.OWNER, Role.OWNER);
+        memberships.remove(workspace, other.id(), Role.OWNER);
         assertThat(memberships.roleOf(workspace, other.id())).isEmpty();
         assertThat(owners()).isOne();
     }
@@ -84,11 +105,11 @@ class OwnershipTests {
             User other = secondOwner();
             var outcomes = Concurrently.run(
                     () -> {
-                        memberships.changeRole(workspace, other.id(), Role.ADMIN);
+                        memberships.changeRole(workspace, other.id(), Role.ADMIN, Role.OWNER);
                         return null;
                     },
                     () -> {
-                        memberships.changeRole(workspace, owner.id(), Role.ADMIN);
+                        memberships.changeRole(workspace, owner.id(), Role.ADMIN, Role.OWNER);
                         return null;
                     });
             assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(1);
@@ -99,7 +120,7 @@ class OwnershipTests {
             if (memberships.roleOf(workspace, owner.id()).orElseThrow() != Role.OWNER) {
                 owner = other;
             } else {
-                memberships.remove(workspace, other.id());
+                memberships.remove(workspace, other.id(), Role.OWNER);
             }
         }
     }
@@ -109,11 +130,11 @@ class OwnershipTests {
         User other = secondOwner();
         var outcomes = Concurrently.run(
                 () -> {
-                    memberships.remove(workspace, other.id());
+                    memberships.remove(workspace, other.id(), Role.OWNER);
                     return null;
                 },
                 () -> {
-                    memberships.remove(workspace, owner.id());
+                    memberships.remove(workspace, owner.id(), Role.OWNER);
                     return null;
                 });
         assertThat(outcomes).filteredOn(Concurrently.Outcome::succeeded).hasSize(1);

@@ -49,7 +49,7 @@ class MembersController {
             Access.atLeast(request, Role.OWNER);
         }
         try {
-            memberships.changeRole(current.id(), member.user(), next);
+            memberships.changeRole(current.id(), member.user(), next, current.role());
             flash.addFlashAttribute("notice", member.displayName() + " is now " + article(next) + ".");
         } catch (Conflict e) {
             flash.addFlashAttribute("problem", e.getMessage());
@@ -72,7 +72,7 @@ class MembersController {
             Access.atLeast(request, Role.OWNER);
         }
         try {
-            memberships.remove(current.id(), member.user());
+            memberships.remove(current.id(), member.user(), current.role());
             flash.addFlashAttribute("notice", member.displayName() + " was removed from the workspace.");
         } catch (Conflict e) {
             flash.addFlashAttribute("problem", e.getMessage());
@@ -84,7 +84,7 @@ class MembersController {
     String leave(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.member(request);
         try {
-            memberships.remove(current.id(), me.id());
+            memberships.leave(current.id(), me.id());
         } catch (Conflict e) {
             flash.addFlashAttribute("problem", e.getMessage());
             return redirect(current);

@@ -4,6 +4,7 @@ import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
+import herald.shared.NotPermitted;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,6 +47,11 @@ class UiErrors {
     @ExceptionHandler(Conflict.class)
     ModelAndView conflict(Conflict e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "That cannot be done right now", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ModelAndView notPermitted(NotPermitted e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request);
     }
 
     @ExceptionHandler(InvalidInput.class)

@@ -61,6 +61,24 @@ class MemberApiTests extends ApiTest {
     }
 
     @Test
+    void anApiKeyCannotMakeOrRemoveAnOwner() {
+        var workspace = provisionWithOwner("enterprise");
+        User admin = join(workspace, "admin");
+
+        var promoted = api.patch(workspace.path("/members/" + admin.id()), workspace.token(), "{\"role\":\"owner\"}");
+        var removed = api.delete(workspace.path("/members/" + workspace.ownerId()), workspace.token());
+
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(403);
+        assertThat(promoted.json().path("type").asString()).isEqualTo("https://herald.dev/problems/forbidden");
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(403);
+        var roles =
+                api.get(workspace.path("/members"), workspace.token()).json().path("items");
+        List<String> seen = new ArrayList<>();
+        roles.forEach(member -> seen.add(member.path("role").asString()));
+        assertThat(seen).containsExactly("owner", "admin");
+    }
+
+    @Test
     void showsAMembersRoleAndEmail() {
         var workspace = provisionWithOwner("enterprise");
 
@@ -101,15 +119,15 @@ class MemberApiTests extends ApiTest {
     }
 
     @Test
-    void keepsTheLastOwner() {
+    void neverDemotesOrRemovesAnOwner() {
         var workspace = provisionWithOwner("enterprise");
 
         var demoted = api.patch(
                 workspace.path("/members/" + workspace.ownerId()), workspace.token(), "{\"role\":\"viewer\"}");
         var removed = api.delete(workspace.path("/members/" + workspace.ownerId()), workspace.token());
 
-        assertProblem(demoted, 409, "conflict");
-        assertProblem(removed, 409, "conflict");
+        assertProblem(demoted, 403, "forbidden");
+        assertProblem(removed, 403, "forbidden");
         var members =
                 api.get(workspace.path("/members"), workspace.token()).json().path("items");
         assertThat(members.get(0).path("role").asString()).isEqualTo("owner");

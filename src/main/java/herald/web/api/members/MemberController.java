@@ -64,10 +64,13 @@ class MemberController {
     @Operation(
             operationId = "changeMemberRole",
             summary = "Change a member's role",
-            description = "The last owner cannot be demoted (409): make another member an owner first.")
+            description =
+                    "An API key acts as an admin: it cannot make or unmake an owner (403 forbidden); owners do that"
+                            + " in the web UI. The last owner cannot be demoted (409).")
     MemberView changeRole(CurrentWorkspace current, @PathVariable UUID userId, @Valid @RequestBody RoleChange change) {
         Role role = Role.of(change.role());
-        memberships.changeRole(current.id(), new UserId(userId), role);
+        // An API key acts with admin rights at most: owners are made and unmade by owners, in the UI.
+        memberships.changeRole(current.id(), new UserId(userId), role, Role.ADMIN);
         return get(current, userId);
     }
 
@@ -75,10 +78,10 @@ class MemberController {
     @Operation(
             operationId = "removeMember",
             summary = "Remove a member",
-            description = "Their account stays; they lose access to this workspace. The last owner cannot be removed"
-                    + " (409).")
+            description = "Their account stays; they lose access to this workspace. An owner cannot be removed through"
+                    + " the API (403 forbidden).")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(CurrentWorkspace current, @PathVariable UUID userId) {
-        memberships.remove(current.id(), new UserId(userId));
+        memberships.remove(current.id(), new UserId(userId), Role.ADMIN);
     }
 }

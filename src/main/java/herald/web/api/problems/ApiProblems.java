@@ -4,6 +4,7 @@ import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
+import herald.shared.NotPermitted;
 import herald.tenancy.InvitationUnusable;
 import herald.web.api.scopes.MissingScope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -167,6 +168,11 @@ public class ApiProblems {
         var problem = ProblemType.PLAN_LIMIT.problem(e.getMessage());
         problem.setProperty("limit", e.limit());
         return respond(problem);
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ResponseEntity<ProblemDetail> notPermitted(NotPermitted e) {
+        return respond(ProblemType.FORBIDDEN.problem(e.getMessage()));
     }
 
     @ExceptionHandler(MissingScope.class)

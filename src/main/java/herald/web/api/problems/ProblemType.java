@@ -16,6 +16,7 @@ public enum ProblemType {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized"),
     INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope"),
     OPERATOR_ONLY(HttpStatus.FORBIDDEN, "operator-only", "Operator only"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
     PLAN_LIMIT(HttpStatus.FORBIDDEN, "plan-limit", "Plan limit reached"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
