@@ -3,8 +3,10 @@ package herald.vault;
 import herald.shared.WorkspaceId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +34,35 @@ class EncryptedRows {
         this.columns = columns;
     }
 
+    /** The columns this node declares and those any other node registered, when they still exist. */
     List<EncryptedColumn> columns() {
-        return columns.orderedStream().distinct().toList();
+        Set<EncryptedColumn> all = new LinkedHashSet<>(columns.orderedStream().toList());
+        all.addAll(jdbc.sql(
+                        """
+                        select v.table_name, v.column_name, v.purpose from vault_columns v
+                        where exists (select 1 from information_schema.columns c where c.table_schema = 'public'
+                                      and c.table_name = v.table_name and c.column_name = v.column_name)
+                        order by v.registered_at, v.table_name, v.column_name""")
+                .query((rs, n) -> new EncryptedColumn(
+                        rs.getString("table_name"), rs.getString("column_name"), rs.getString("purpose")))
+                .list());
+        Map<String, EncryptedColumn> byName = new LinkedHashMap<>();
+        for (EncryptedColumn column : all) {
+            byName.putIfAbsent(column.table() + "." + column.column(), column);
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** Records this node's columns, so that every node's job sees them. */
+    void register() {
+        columns.orderedStream().forEach(column -> jdbc.sql(
+                        """
+                        insert into vault_columns (table_name, column_name, purpose) values (:table, :column, :purpose)
+                        on conflict do nothing""")
+                .param("table", column.table())
+                .param("column", column.column())
+                .param("purpose", column.purpose())
+                .update());
     }
 
     /** Up to {@code limit} rows of {@code column} after {@code after} whose value is sealed under a non-primary key. */

@@ -96,10 +96,14 @@ public class KeyRotation {
         return new VaultStatus(List.copyOf(list), rotation);
     }
 
-    /** Creates the data keyset on the first start, and resumes a rotation whose job did not finish. */
+    /**
+     * Creates the data keyset on the first start, registers this node's encrypted columns, and resumes a rotation whose
+     * job did not finish.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinishedRotations() {
         keys.current();
+        rows.register();
         jdbc.sql("select key_id from vault_rotations where finished_at is null")
                 .query(Long.class)
                 .list()

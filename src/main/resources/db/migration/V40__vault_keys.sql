@@ -33,6 +33,18 @@ create table vault_rotations (
 );
 revoke delete, truncate on vault_rotations from ${app_role};
 
+-- Every encrypted column any node has declared (EncryptedColumn beans), registered at start. The job re-encrypts and
+-- counts the union, so a node that does not know a column (an older version during a rolling deploy) never retires a
+-- key that column still uses.
+create table vault_columns (
+    table_name    text        not null,
+    column_name   text        not null,
+    purpose       text        not null,
+    registered_at timestamptz not null default now(),
+    primary key (table_name, column_name)
+);
+revoke update, delete, truncate on vault_columns from ${app_role};
+
 -- Tink's ciphertext prefix of a key: version byte 0x01, then the 4-byte key id.
 create function herald_vault_key_prefix(p_key_id bigint) returns bytea
     language sql immutable set search_path = public, pg_temp

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -213,6 +214,16 @@ class KeyRotationTests {
                 .as("node two seals under the new primary once its copy is older than the refresh interval")
                 .hasValue(newPrimary)
                 .isNotEqualTo(oldPrimary);
+    }
+
+    @Test
+    void aNodeThatDoesNotDeclareAColumnStillReencryptsAndCountsIt() {
+        var declaresNothing =
+                new EncryptedRows(jdbc, new DefaultListableBeanFactory().getBeanProvider(EncryptedColumn.class));
+
+        assertThat(declaresNothing.columns())
+                .as("columns registered by other nodes, so an older node never retires a key they still use")
+                .contains(VaultTestColumns.SECRETS);
     }
 
     static boolean finished(VaultStatus status, long keyId) {
