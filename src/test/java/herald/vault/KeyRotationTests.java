@@ -217,6 +217,38 @@ class KeyRotationTests {
     }
 
     @Test
+    void aKeyStillUsedByARowThatNoLongerOpensStaysEnabled() throws Exception {
+        var rows = new VaultTestRows(jdbc, tenants, vault);
+        WorkspaceId workspace = TenantFixtures.of(context)
+                .signUp("Broken row", "pro")
+                .workspace()
+                .orElseThrow()
+                .id();
+        UUID good = rows.insert(workspace, "opens");
+        UUID broken = rows.insert(workspace, "will be replaced by a copy");
+        rows.overwrite(workspace, broken, rows.ciphertext(workspace, good));
+        long oldPrimary = keys.current().primary();
+        try {
+            long keyId = rotation.rotate().keyId();
+            VaultStatus status = rotation.status();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!finished(status, keyId) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+                status = rotation.status();
+            }
+
+            assertThat(finished(status, keyId)).isTrue();
+            assertThat(status.rotation().failed()).isEqualTo(1);
+            assertThat(status.rotation().remaining()).isEqualTo(1);
+            assertThat(key(status, oldPrimary).state()).isEqualTo("enabled");
+            assertThat(key(status, oldPrimary).rows()).isEqualTo(1);
+            assertThat(TinkVault.keyIdOf(rows.ciphertext(workspace, good))).hasValue(keyId);
+        } finally {
+            rows.delete(workspace, broken);
+        }
+    }
+
+    @Test
     void aNodeThatDoesNotDeclareAColumnStillReencryptsAndCountsIt() {
         var declaresNothing =
                 new EncryptedRows(jdbc, new DefaultListableBeanFactory().getBeanProvider(EncryptedColumn.class));
