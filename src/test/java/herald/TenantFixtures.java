@@ -99,6 +99,12 @@ public final class TenantFixtures {
                 .param("workspace", workspace.id().value())
                 .param("key", "fixture-" + UUID.randomUUID())
                 .update());
+        // A row of the vault tests' table (db/testmigration), which exists in every test database.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")
+                .param("workspace", workspace.id().value())
+                .param("id", UUID.randomUUID())
+                .update());
         return new Tenant(workspace, owner.user(), member, open, key);
     }
 }
