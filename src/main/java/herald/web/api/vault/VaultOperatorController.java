@@ -1,6 +1,7 @@
 package herald.web.api.vault;
 
 import herald.vault.KeyRotation;
+import herald.web.security.OperatorApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;

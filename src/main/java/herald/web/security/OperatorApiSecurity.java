@@ -1,9 +1,8 @@
-package herald.web.api.vault;
+package herald.web.security;
 
 import herald.identity.OperatorToken;
 import herald.web.api.problems.ProblemType;
 import herald.web.api.problems.ProblemWriter;
-import herald.web.security.OperatorPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,9 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * which would otherwise let any API key through to an authenticated route.
  */
 @Configuration(proxyBeanMethods = false)
-class OperatorApiSecurity {
+public class OperatorApiSecurity {
 
-    static final String OPERATOR_API = "/api/v1/operator";
+    public static final String OPERATOR_API = "/api/v1/operator";
 
     @Bean
     @Order(0)
