@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +33,29 @@ class MediaFetcher {
                 .build();
     }
 
+    /** Fetches within the time cap as a whole: headers and body, however slowly the body trickles in. */
     Post.Media fetch(String url) {
+        var task = new FutureTask<>(() -> fetchNow(url));
+        Thread.ofVirtual().name("sandbox-media").start(task);
+        try {
+            return task.get(settings.media().timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw SandboxError.invalidContent("Media URL " + url + " was not fetched within "
+                    + settings.media().timeout().toSeconds() + " s.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SandboxError error) {
+                throw error;
+            }
+            throw SandboxError.invalidContent("Media URL " + url + " could not be fetched: " + e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw SandboxError.invalidContent("Media URL " + url + " could not be fetched: interrupted.");
+        }
+    }
+
+    private Post.Media fetchNow(String url) {
         URI uri;
         try {
             uri = URI.create(url);

@@ -33,6 +33,21 @@ class PublishApiTests extends SandboxTest {
             exchange.getResponseBody().write(big);
             exchange.close();
         });
+        media.createContext("/slow.png", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 30; i++) {
+                    exchange.getResponseBody().write(1);
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the Sandbox hung up: what it should do
+            }
+            exchange.close();
+        });
+        media.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         media.start();
         mediaBase = "http://127.0.0.1:" + media.getAddress().getPort();
     }
@@ -138,7 +153,9 @@ class PublishApiTests extends SandboxTest {
                 "{\"text\":\"huge\",\"mediaUrls\":[\"%s/huge.bin\"]}".formatted(mediaBase),
                 "larger than",
                 "{\"text\":\"bad link\",\"link\":\"javascript:alert(1)\"}",
-                "http or https");
+                "http or https",
+                "{\"text\":\"slow\",\"mediaUrls\":[\"%s/slow.png\"]}".formatted(mediaBase),
+                "within 2 s");
         cases.forEach((body, message) -> {
             var response = sandbox.api("POST", "/sandbox/api/posts", account.accessToken(), body);
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
