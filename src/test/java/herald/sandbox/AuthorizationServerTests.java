@@ -206,4 +206,34 @@ class AuthorizationServerTests extends SandboxTest {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void aCodeOlderThan60SecondsIsRefused(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        Pkce pkce = Pkce.create();
+        String code = sandbox.code(pkce, "krusty");
+        jdbc.sql("update sandbox_authorization_codes set expires_at = now() - interval '1 second'"
+                        + " where code_hash = :hash")
+                .param("hash", Secrets.sha256(code))
+                .update();
+
+        var response = sandbox.exchange(code, pkce);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(response.json().path("error_description").asString()).contains("expired");
+    }
+
+    @Test
+    void heraldIsARegisteredClientWithItsCallback() {
+        Map<String, String> params = new LinkedHashMap<>(SandboxClient.authorizeParams(Pkce.create(), "s"));
+        params.put("client_id", "herald");
+        params.put("redirect_uri", "http://localhost:8080/connections/callback/sandbox");
+
+        var page = sandbox.authorizePage(params);
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("Allow <span>Herald</span>");
+    }
 }

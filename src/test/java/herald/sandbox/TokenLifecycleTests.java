@@ -201,4 +201,20 @@ class TokenLifecycleTests extends SandboxTest {
                 .isTrue();
         assertThat(reset.path("tokenRequests").path("refresh_token").asLong()).isZero();
     }
+
+    @Test
+    void anExpiredRefreshTokenIsRefused(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        var account = sandbox.account(SandboxClient.uniqueHandle("old"));
+        jdbc.sql("update sandbox_tokens set expires_at = now() - interval '1 second' where token_hash = :hash")
+                .param("hash", Secrets.sha256(account.refreshToken()))
+                .update();
+
+        var response = sandbox.refresh(account.refreshToken());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(response.json().path("error_description").asString()).contains("expired");
+    }
 }
