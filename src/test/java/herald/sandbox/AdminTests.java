@@ -72,4 +72,25 @@ class AdminTests extends SandboxTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("error").asString()).isEqualTo("not_found");
     }
+
+    @Test
+    void aFaultWrittenByAnotherNodeIsSeenWithinASecond(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc)
+            throws InterruptedException {
+        var account = sandbox.account(SandboxClient.uniqueHandle("nodes"));
+        assertThat(sandbox.api("GET", "/sandbox/api/me", account.accessToken(), null)
+                        .status())
+                .isEqualTo(200);
+        // What another node's PUT leaves behind: the row, without this node's cache being told.
+        jdbc.sql("insert into sandbox_faults (id, error_rate) values (1, 1)"
+                        + " on conflict (id) do update set error_rate = 1")
+                .update();
+
+        Thread.sleep(1000);
+
+        assertThat(sandbox.api("GET", "/sandbox/api/me", account.accessToken(), null)
+                        .status())
+                .isEqualTo(503);
+    }
 }

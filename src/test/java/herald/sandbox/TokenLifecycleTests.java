@@ -217,4 +217,38 @@ class TokenLifecycleTests extends SandboxTest {
         assertThat(response.json().path("error").asString()).isEqualTo("invalid_grant");
         assertThat(response.json().path("error_description").asString()).contains("expired");
     }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenLeaveOneWinnerAndThenRevokeTheFamily() throws Exception {
+        String handle = SandboxClient.uniqueHandle("race");
+        var account = sandbox.account(handle);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<SandboxClient.Response> refresh = () -> {
+            start.await();
+            return sandbox.refresh(account.refreshToken());
+        };
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = threads.submit(refresh);
+            var second = threads.submit(refresh);
+            start.countDown();
+            var statuses = java.util.List.of(first.get().status(), second.get().status());
+
+            assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+            var winner = first.get().status() == 200 ? first.get() : second.get();
+            assertThat(sandbox.api(
+                                    "GET",
+                                    "/sandbox/api/me",
+                                    winner.json().path("access_token").asString(),
+                                    null)
+                            .status())
+                    .as("the loser presented a spent token, which revokes the family, the winner's new tokens too")
+                    .isEqualTo(401);
+        }
+        assertThat(sandbox.admin("GET", "/sandbox/admin/stats", null)
+                        .json()
+                        .path("refreshesByAccount")
+                        .path(handle)
+                        .asLong())
+                .isEqualTo(2);
+    }
 }
