@@ -16,15 +16,19 @@ class Accounts {
     static final List<String> SEEDED = List.of("krusty", "hults", "sideshow");
 
     private final JdbcClient jdbc;
+    private final SandboxSettings settings;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, SandboxSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     /** Idempotent: every node runs it at start, and an account that exists is left as it is. */
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        SEEDED.forEach(this::findOrCreate);
+        if (settings.enabled()) {
+            SEEDED.forEach(this::findOrCreate);
+        }
     }
 
     List<Account> all() {
