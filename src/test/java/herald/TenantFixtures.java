@@ -99,6 +99,42 @@ public final class TenantFixtures {
                 .param("workspace", workspace.id().value())
                 .param("key", "fixture-" + UUID.randomUUID())
                 .update());
+        // A connected account, a connect in progress and a refresh attempt, as the connections module stores them.
+        UUID connection = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                                username, display_name, status, access_token, refresh_token, expires_at)
+                            values (:workspace, :id, 'sandbox', :external, 'company', :label, 'fixture',
+                                'Fixture', 'active', '\\x01', '\\x02', now() + interval '2 hours')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", connection)
+                    .param("external", UUID.randomUUID().toString())
+                    .param("label", label + " account")
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into oauth_states (workspace_id, id, state_hash, provider, account_type, flow,
+                                initiator_type, initiator_id, reconnect_id, pkce_verifier, redirect_uri, expires_at)
+                            values (:workspace, :id, :hash, 'sandbox', 'company', 'ui', 'user', :user, :connection,
+                                '\\x03', 'http://localhost/connections/callback/sandbox', now() + interval '10 minutes')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", UUID.randomUUID())
+                    .param("hash", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .param("user", owner.user().id().toString())
+                    .param("connection", connection)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into token_refresh_history (workspace_id, id, connection_id, attempted_at, trigger,
+                                outcome)
+                            values (:workspace, :id, :connection, now(), 'sweep', 'refreshed')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", UUID.randomUUID())
+                    .param("connection", connection)
+                    .update();
+        });
         return new Tenant(workspace, owner.user(), member, open, key);
     }
 }
