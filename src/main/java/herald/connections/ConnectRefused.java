@@ -1,5 +1,6 @@
 package herald.connections;
 
+import herald.shared.WorkspaceId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +32,13 @@ public class ConnectRefused extends RuntimeException {
 
     private final Reason reason;
     private final @Nullable ConnectFlow flow;
+    private final @Nullable WorkspaceId workspace;
 
-    public ConnectRefused(Reason reason, String message, @Nullable ConnectFlow flow) {
+    public ConnectRefused(Reason reason, String message, @Nullable ConnectFlow flow, @Nullable WorkspaceId workspace) {
         super(message);
         this.reason = reason;
         this.flow = flow;
+        this.workspace = workspace;
     }
 
     public Reason reason() {
@@ -45,5 +48,10 @@ public class ConnectRefused extends RuntimeException {
     /** The flow of the state, when the state was known. */
     public @Nullable ConnectFlow flow() {
         return flow;
+    }
+
+    /** The workspace of the state, when the state was known. */
+    public @Nullable WorkspaceId workspace() {
+        return workspace;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A workspace's connected accounts: list, rename, disconnect, and how their tokens stand. */
@@ -34,6 +35,7 @@ public class Connections {
     private final AuditLog audit;
     private final ConnectionsSettings settings;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     Connections(
             ConnectionRows rows,
@@ -43,7 +45,9 @@ public class Connections {
             Vault vault,
             AuditLog audit,
             ConnectionsSettings settings,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.rows = rows;
         this.history = history;
         this.tenants = tenants;
@@ -147,6 +151,26 @@ public class Connections {
             rows.find(workspace, id).orElseThrow(() -> notFound(id));
             return history.latest(workspace, id, Math.max(1, Math.min(limit, 200)));
         });
+    }
+
+    /**
+     * For the operator: connections of every workspace whose access token expires before {@code before} (disconnected
+     * ones aside), soonest first. Found through a SECURITY DEFINER function that returns ids only; each is then read in
+     * its workspace's scope.
+     */
+    public List<Connection> expiringBefore(Instant before, int limit) {
+        record Ref(WorkspaceId workspace, ConnectionId id) {}
+        List<Ref> refs = jdbc.sql(
+                        "select workspace_id, connection_id from herald_connections_expiring(:before, :limit)")
+                .param("before", java.sql.Timestamp.from(before))
+                .param("limit", Math.max(1, Math.min(limit, 1000)))
+                .query((rs, n) -> new Ref(
+                        new WorkspaceId(rs.getObject("workspace_id", java.util.UUID.class)),
+                        new ConnectionId(rs.getObject("connection_id", java.util.UUID.class))))
+                .list();
+        return refs.stream()
+                .flatMap(ref -> find(ref.workspace(), ref.id()).stream())
+                .toList();
     }
 
     /** The platforms a workspace can connect, for pickers. */

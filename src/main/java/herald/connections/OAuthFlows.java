@@ -152,13 +152,13 @@ public class OAuthFlows {
                             ? "You declined on " + provider.displayName() + ", so nothing was connected."
                             : provider.displayName() + " did not connect the account (" + callback.error()
                                     + "). Nothing was connected; try again.",
-                    pending.flow());
+                    pending);
         }
         if (callback.code() == null || callback.code().isBlank()) {
             throw refused(
                     Reason.PROVIDER_FAILED,
                     provider.displayName() + " sent no authorization code. Nothing was connected; try again.",
-                    pending.flow());
+                    pending);
         }
         Secret verifier = vault.open(Slots.of(Slots.PKCE_VERIFIER, workspace, pending.id()), pending.sealedVerifier());
         List<DiscoveredAccount> accounts;
@@ -170,7 +170,7 @@ public class OAuthFlows {
                     Reason.PROVIDER_FAILED,
                     "Connecting to " + provider.displayName() + " failed: " + e.getMessage()
                             + " Nothing was connected; try again.",
-                    pending.flow());
+                    pending);
         }
         var origin = new AuditContext.Origin(
                 pending.initiator().actor(),
@@ -181,7 +181,7 @@ public class OAuthFlows {
             return new CompletedConnect(workspace, pending.flow(), provider.id(), stored);
         } catch (LimitReached e) {
             store.revokeQuietly(provider, accounts);
-            throw refused(Reason.LIMIT_REACHED, e.getMessage() + " Nothing was connected.", pending.flow());
+            throw refused(Reason.LIMIT_REACHED, e.getMessage() + " Nothing was connected.", pending);
         }
     }
 
@@ -201,7 +201,7 @@ public class OAuthFlows {
                 throw refused(
                         Reason.ALREADY_USED,
                         "This connect link was already used. Start again from the Connections page.",
-                        pending.flow());
+                        pending);
             }
             if (!pending.expiresAt().isAfter(clock.instant())) {
                 throw refused(
@@ -209,7 +209,7 @@ public class OAuthFlows {
                         "This connect link expired (they last "
                                 + settings.stateLifetime().toMinutes()
                                 + " minutes). Start again from the Connections page.",
-                        pending.flow());
+                        pending);
             }
             if (pending.flow() == ConnectFlow.UI) {
                 checkSamePerson(pending, signedIn);
@@ -225,7 +225,7 @@ public class OAuthFlows {
                     Reason.OTHER_USER,
                     "This connect was started by someone else or in another session. Sign in as the person who"
                             + " started it, or start again.",
-                    pending.flow());
+                    pending);
         }
         boolean manages = memberships
                 .roleOf(pending.workspace(), signedIn)
@@ -233,9 +233,7 @@ public class OAuthFlows {
                 .orElse(false);
         if (!manages) {
             throw refused(
-                    Reason.NOT_PERMITTED,
-                    "You no longer manage the workspace this connect was started for.",
-                    pending.flow());
+                    Reason.NOT_PERMITTED, "You no longer manage the workspace this connect was started for.", pending);
         }
     }
 
@@ -286,7 +284,8 @@ public class OAuthFlows {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static ConnectRefused refused(Reason reason, String message, @Nullable ConnectFlow flow) {
-        return new ConnectRefused(reason, message, flow);
+    private static ConnectRefused refused(Reason reason, String message, OAuthStates.@Nullable Pending pending) {
+        return new ConnectRefused(
+                reason, message, pending == null ? null : pending.flow(), pending == null ? null : pending.workspace());
     }
 }

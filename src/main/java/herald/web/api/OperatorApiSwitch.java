@@ -24,10 +24,12 @@ public class OperatorApiSwitch extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** The operator's routes: the collection of workspaces itself. */
+    /** The operator's routes: the collection of workspaces itself, and the operator views. */
     public static boolean isOperatorRoute(HttpServletRequest request) {
         String path = ApiPaths.path(request);
-        return path.equals(ApiPaths.WORKSPACES) || path.equals(ApiPaths.WORKSPACES + "/");
+        return path.equals(ApiPaths.WORKSPACES)
+                || path.equals(ApiPaths.WORKSPACES + "/")
+                || path.startsWith(ApiPaths.OPERATOR + "/");
     }
 
     @Override
