@@ -55,10 +55,10 @@ class OAuthStates {
         jdbc.sql(
                         """
                         insert into oauth_states (workspace_id, id, state_hash, provider, account_type, flow,
-                            initiator_type, initiator_id, reconnect_id, pkce_verifier, redirect_uri, created_at,
-                            expires_at)
+                            initiator_type, initiator_id, initiator_label, reconnect_id, pkce_verifier, redirect_uri,
+                            created_at, expires_at)
                         values (:workspace, :id, :hash, :provider, :type, :flow, :initiatorType, :initiatorId,
-                            :reconnect, :verifier, :redirect, :now, :expires)""")
+                            :initiatorLabel, :reconnect, :verifier, :redirect, :now, :expires)""")
                 .param("workspace", pending.workspace().value())
                 .param("id", pending.id())
                 .param("hash", stateHash)
@@ -67,6 +67,7 @@ class OAuthStates {
                 .param("flow", pending.flow().value())
                 .param("initiatorType", pending.initiator().column())
                 .param("initiatorId", pending.initiator().id())
+                .param("initiatorLabel", pending.initiator().label())
                 .param(
                         "reconnect",
                         pending.reconnect() == null ? null : pending.reconnect().value())
@@ -104,7 +105,7 @@ class OAuthStates {
                             new Initiator(
                                     Initiator.ofColumn(rs.getString("initiator_type")),
                                     rs.getString("initiator_id"),
-                                    rs.getString("initiator_type")),
+                                    rs.getString("initiator_label")),
                             reconnect == null ? null : ConnectionId.of(reconnect),
                             rs.getBytes("pkce_verifier"),
                             rs.getString("redirect_uri"),

@@ -43,6 +43,7 @@ create table oauth_states (
     flow            text        not null check (flow in ('ui', 'api')),
     initiator_type  text        not null check (initiator_type in ('user', 'api_key')),
     initiator_id    text        not null,
+    initiator_label text        not null default '',
     reconnect_id    uuid,
     pkce_verifier   bytea       not null,
     redirect_uri    text        not null,

@@ -50,7 +50,9 @@ class SandboxProvider implements SocialProvider {
         this.settings = settings;
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
+        // HTTP/1.1: the JDK client's default h2c upgrade buys nothing against a plain HTTP API.
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());

@@ -20,6 +20,8 @@ import herald.providers.DiscoveredAccount;
 import herald.providers.Pkce;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.SocialProvider;
+import herald.providers.SocialProviderContract;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
@@ -40,7 +42,48 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Sandbox provider against a WireMock stand-in answering every way docs/sandbox-api.md says the Sandbox may. */
-class SandboxProviderContractTests {
+class SandboxProviderContractTests extends SocialProviderContract {
+
+    @Override
+    protected SocialProvider provider() {
+        return provider;
+    }
+
+    @Override
+    protected void platformRefreshes(String refreshToken, String access, String refresh) {
+        wiremock.stubFor(post("/sandbox/oauth/token")
+                .withRequestBody(containing("refresh_token=" + refreshToken))
+                .willReturn(
+                        okJson("{\"access_token\":\"%s\",\"token_type\":\"bearer\",\"expires_in\":60,".formatted(access)
+                                + "\"refresh_token\":\"%s\"}".formatted(refresh))));
+    }
+
+    @Override
+    protected void platformRefusesTheGrant() {
+        stubToken(400, "{\"error\":\"invalid_grant\"}");
+    }
+
+    @Override
+    protected void platformFails() {
+        stubToken(502, "bad gateway");
+    }
+
+    @Override
+    protected void platformAnswersMalformedJson() {
+        stubToken(200, "{\"access_token\":");
+    }
+
+    @Override
+    protected void platformRateLimits(int seconds) {
+        wiremock.stubFor(post("/sandbox/oauth/token")
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", String.valueOf(seconds))));
+    }
+
+    @Override
+    protected void platformStalls() {
+        wiremock.stubFor(
+                post("/sandbox/oauth/token").willReturn(okJson(TOKEN_ANSWER).withFixedDelay(3_000)));
+    }
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final URI REDIRECT = URI.create("https://herald.test/connections/callback/sandbox");
@@ -60,7 +103,7 @@ class SandboxProviderContractTests {
     }
 
     @BeforeEach
-    void provider() {
+    void createProvider() {
         wiremock.resetAll();
         provider = new SandboxProvider(
                 new SandboxClientSettings(
@@ -68,7 +111,7 @@ class SandboxProviderContractTests {
                         "herald",
                         "s3cret",
                         Duration.ofSeconds(2),
-                        Duration.ofMillis(700)),
+                        Duration.ofMillis(1500)),
                 JsonMapper.builder().build(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -244,7 +287,7 @@ class SandboxProviderContractTests {
     @Test
     void aTimeoutIsTransient() {
         wiremock.stubFor(
-                post("/sandbox/oauth/token").willReturn(okJson(TOKEN_ANSWER).withFixedDelay(2_000)));
+                post("/sandbox/oauth/token").willReturn(okJson(TOKEN_ANSWER).withFixedDelay(3_000)));
         assertKind(() -> provider.refresh(Secret.of("rt")), Kind.TRANSIENT, "in time");
     }
 
