@@ -21,16 +21,26 @@ import org.springframework.stereotype.Component;
 class ConnectionRows {
 
     /** A row with its token ciphertexts, which never leave this module. */
-    record Stored(Connection connection, byte @Nullable [] accessToken, byte @Nullable [] refreshToken) {
+    record Stored(
+            Connection connection,
+            byte @Nullable [] accessToken,
+            byte @Nullable [] refreshToken,
+            @Nullable UUID leaseOwner,
+            @Nullable Instant leaseUntil) {
 
         ConnectionId id() {
             return connection.id();
+        }
+
+        /** Whether someone else holds a live claim to refresh this connection. */
+        boolean leasedAt(Instant now) {
+            return leaseOwner != null && leaseUntil != null && leaseUntil.isAfter(now);
         }
     }
 
     private static final String COLUMNS = "workspace_id, id, provider, external_id, account_type, label, username,"
             + " display_name, avatar_url, status, status_reason, access_token, refresh_token, expires_at,"
-            + " last_refreshed_at, last_error, connected_at, updated_at";
+            + " last_refreshed_at, last_error, connected_at, updated_at, refresh_lease_owner, refresh_lease_until";
 
     private final JdbcClient jdbc;
 
@@ -134,7 +144,8 @@ class ConnectionRows {
                             display_name = :displayName, avatar_url = :avatar, status = 'active', status_reason = null,
                             access_token = :access, refresh_token = coalesce(:refresh, refresh_token),
                             expires_at = :expires, last_refreshed_at = :now, last_error = null, refresh_failures = 0,
-                            retry_after = null, connected_at = case when status = 'disconnected' then :now
+                            retry_after = null, refresh_lease_owner = null, refresh_lease_until = null,
+                            connected_at = case when status = 'disconnected' then :now
                                 else connected_at end, updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
@@ -162,7 +173,7 @@ class ConnectionRows {
                         """
                         update connections set access_token = :access, refresh_token = coalesce(:refresh, refresh_token),
                             expires_at = :expires, last_refreshed_at = :now, last_error = null, refresh_failures = 0,
-                            retry_after = null, updated_at = :now
+                            retry_after = null, refresh_lease_owner = null, refresh_lease_until = null, updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
@@ -178,13 +189,39 @@ class ConnectionRows {
         jdbc.sql(
                         """
                         update connections set last_error = :error, refresh_failures = refresh_failures + 1,
-                            retry_after = :retry, updated_at = :now
+                            retry_after = :retry, refresh_lease_owner = null, refresh_lease_until = null,
+                            updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("error", error)
                 .param("retry", Timestamp.from(retryAfter))
                 .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Claims the refresh of the connection for {@code owner} until {@code until}. */
+    void lease(WorkspaceId workspace, ConnectionId id, UUID owner, Instant until) {
+        jdbc.sql(
+                        """
+                        update connections set refresh_lease_owner = :owner, refresh_lease_until = :until
+                        where workspace_id = :workspace and id = :id""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .param("owner", owner)
+                .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    /** Gives up a claim that is still {@code owner}'s: the refresh failed without a verdict on the grant. */
+    void release(WorkspaceId workspace, ConnectionId id, UUID owner) {
+        jdbc.sql(
+                        """
+                        update connections set refresh_lease_owner = null, refresh_lease_until = null
+                        where workspace_id = :workspace and id = :id and refresh_lease_owner = :owner""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .param("owner", owner)
                 .update();
     }
 
@@ -202,7 +239,8 @@ class ConnectionRows {
         jdbc.sql(
                         """
                         update connections set status = 'needs_reconnect', status_reason = :reason, last_error = :reason,
-                            access_token = null, refresh_token = null, retry_after = null, updated_at = :now
+                            access_token = null, refresh_token = null, retry_after = null, refresh_lease_owner = null,
+                            refresh_lease_until = null, updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
@@ -215,7 +253,8 @@ class ConnectionRows {
         jdbc.sql(
                         """
                         update connections set status = 'disconnected', status_reason = :reason, access_token = null,
-                            refresh_token = null, expires_at = null, retry_after = null, updated_at = :now
+                            refresh_token = null, expires_at = null, retry_after = null, refresh_lease_owner = null,
+                            refresh_lease_until = null, updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
@@ -244,7 +283,12 @@ class ConnectionRows {
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
-        return new Stored(connection(rs), rs.getBytes("access_token"), rs.getBytes("refresh_token"));
+        return new Stored(
+                connection(rs),
+                rs.getBytes("access_token"),
+                rs.getBytes("refresh_token"),
+                rs.getObject("refresh_lease_owner", UUID.class),
+                instant(rs, "refresh_lease_until"));
     }
 
     private static Connection connection(ResultSet rs) throws SQLException {

@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -21,14 +24,21 @@ import org.springframework.stereotype.Component;
 /**
  * Refreshes one connection's tokens, single-flight across threads and nodes.
  *
- * <p>Why the row lock is held across the platform call: platforms like X and the Sandbox rotate refresh tokens, and a
- * refresh token presented twice revokes the whole grant. Whoever holds {@code select ... for update} on the row is the
- * only one refreshing; everyone else waits, then re-reads and finds fresh tokens. The new refresh token is committed
- * before the new access token is handed to anyone, so a crash after the call loses at most one refresh, never the
- * grant. The wait is bounded by the provider's timeouts.
+ * <p>Why: platforms like X and the Sandbox rotate refresh tokens, and a refresh token presented twice revokes the whole
+ * grant. So the refresh is claimed first: under the row lock ({@code select ... for update}) a transaction re-reads
+ * the row, and only if the token is still stale and nobody holds a live claim does it record a lease (owner, until)
+ * and commit. The platform call then runs outside any transaction, holding no database connection and no lock: an
+ * earlier version held the row lock across the call, and fifty waiting uses took every pooled connection while the
+ * Sandbox, served by the same application, needed one to answer. A second locked transaction stores the new tokens
+ * (the refresh token included) and ends the lease before the new access token is handed to anyone. Others wait,
+ * without a connection, until the row is fresh; threads of one node wait on an in-memory lock so they do not poll.
+ * The lease outlives any provider call ({@code herald.connections.refresh-lease}), so it never lapses while the call
+ * that holds it may still succeed.
  */
 @Component
 class TokenRefresher {
+
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final ConnectionRows rows;
     private final RefreshHistory history;
@@ -39,6 +49,7 @@ class TokenRefresher {
     private final ApplicationEventPublisher events;
     private final ConnectionsSettings settings;
     private final Clock clock;
+    private final ConcurrentHashMap<ConnectionId, ReentrantLock> local = new ConcurrentHashMap<>();
 
     TokenRefresher(
             ConnectionRows rows,
@@ -61,56 +72,91 @@ class TokenRefresher {
         this.clock = clock;
     }
 
-    /** What one attempt came to. */
-    private sealed interface Result {
-        record Fresh(Secret accessToken) implements Result {}
+    /** What the claiming transaction found. */
+    private sealed interface Claim {
+        /** A token valid beyond the stale mark: the stored one, or one another refresh just stored. */
+        record Fresh(Secret accessToken) implements Claim {}
 
-        record Failed(ProviderException error, @Nullable Secret stillValid) implements Result {}
+        /** Someone else is refreshing; {@code stillValid} is the current token if it has not expired. */
+        record Busy(@Nullable Secret stillValid) implements Claim {}
 
-        record Refused(ConnectionNeedsReconnect event) implements Result {}
+        /** This caller holds the lease and refreshes. */
+        record Mine(UUID owner, SocialProvider provider, Secret refreshToken, @Nullable Secret stillValid)
+                implements Claim {}
+
+        record Refused(ConnectionNeedsReconnect event) implements Claim {}
     }
 
     /**
      * Returns an access token valid beyond {@code staleBefore} if one can be had: the stored one when it still is (or
-     * another thread just refreshed it), else a refreshed one. Transient failures are retried {@code attempts} times
+     * another caller just refreshed it), else a refreshed one. Transient failures are retried {@code attempts} times
      * with doubling waits; when they persist, a token that has not yet expired is still returned.
      *
      * @throws ConnectionNotActive when the connection needs a reconnect (now or already) or was disconnected
      * @throws ProviderException when no usable token can be had for now
      */
     Secret refresh(WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore, int attempts) {
-        Duration wait = settings.refreshBackoff();
-        for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= attempts;
-            Result result = tenants.call(workspace, () -> attempt(workspace, id, trigger, staleBefore, last));
-            switch (result) {
-                case Result.Fresh fresh -> {
-                    return fresh.accessToken();
-                }
-                case Result.Refused refused -> {
-                    events.publishEvent(refused.event());
-                    throw new ConnectionNotActive(
-                            id,
-                            ConnectionStatus.NEEDS_RECONNECT,
-                            "The connection needs a reconnect: "
-                                    + refused.event().reason());
-                }
-                case Result.Failed failed -> {
-                    if (last || !failed.error().retryable()) {
-                        if (failed.stillValid() != null) {
-                            return failed.stillValid();
-                        }
-                        throw failed.error();
-                    }
-                }
+        ReentrantLock mine = local.computeIfAbsent(id, key -> new ReentrantLock());
+        mine.lock();
+        try {
+            return refreshAlone(workspace, id, trigger, staleBefore, attempts);
+        } finally {
+            mine.unlock();
+            if (!mine.hasQueuedThreads()) {
+                local.remove(id, mine);
             }
-            sleep(wait);
-            wait = wait.multipliedBy(2);
         }
     }
 
-    private Result attempt(
-            WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore, boolean lastAttempt) {
+    private Secret refreshAlone(
+            WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore, int attempts) {
+        Duration wait = settings.refreshBackoff();
+        Instant giveUp = clock.instant().plus(settings.refreshLease()).plus(settings.refreshLease());
+        int attempt = 1;
+        while (true) {
+            Claim claim = tenants.call(workspace, () -> claim(workspace, id, trigger, staleBefore));
+            switch (claim) {
+                case Claim.Fresh fresh -> {
+                    return fresh.accessToken();
+                }
+                case Claim.Refused refused -> throw needsReconnect(refused.event());
+                case Claim.Busy busy -> {
+                    if (busy.stillValid() != null) {
+                        return busy.stillValid();
+                    }
+                    if (trigger == Trigger.SWEEP || clock.instant().isAfter(giveUp)) {
+                        throw new ProviderException(
+                                "herald", ProviderException.Kind.TRANSIENT, "The token is being refreshed elsewhere.");
+                    }
+                    sleep(POLL);
+                }
+                case Claim.Mine lease -> {
+                    boolean last = attempt >= attempts;
+                    try {
+                        TokenGrant grant = lease.provider().refresh(lease.refreshToken());
+                        tenants.run(workspace, () -> store(workspace, id, lease.owner(), grant, trigger));
+                        return grant.accessToken();
+                    } catch (ProviderException e) {
+                        Claim verdict = tenants.call(workspace, () -> failed(workspace, id, lease, trigger, e, last));
+                        if (verdict instanceof Claim.Refused refused) {
+                            throw needsReconnect(refused.event());
+                        }
+                        if (last || !e.retryable()) {
+                            if (lease.stillValid() != null) {
+                                return lease.stillValid();
+                            }
+                            throw e;
+                        }
+                    }
+                    attempt++;
+                    sleep(wait);
+                    wait = wait.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    private Claim claim(WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore) {
         var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
         Connection connection = stored.connection();
         AccessTokens.requireActive(connection);
@@ -119,7 +165,7 @@ class TokenRefresher {
         Secret access =
                 stored.accessToken() == null ? null : vault.open(Slots.access(workspace, id), stored.accessToken());
         if (access != null && !AccessTokens.stale(connection, staleBefore)) {
-            return new Result.Fresh(access);
+            return new Claim.Fresh(access);
         }
         @Nullable
         Secret stillValid = access != null
@@ -127,10 +173,13 @@ class TokenRefresher {
                         && connection.expiresAt().isAfter(now)
                 ? access
                 : null;
+        if (stored.leasedAt(now)) {
+            return new Claim.Busy(stillValid);
+        }
         SocialProvider provider = providers.find(connection.provider()).orElse(null);
         if (provider == null || stored.refreshToken() == null || !provider.refreshable()) {
             if (stillValid != null) {
-                return new Result.Fresh(stillValid);
+                return new Claim.Fresh(stillValid);
             }
             return refused(
                     stored,
@@ -139,42 +188,60 @@ class TokenRefresher {
                             + " gave Herald no way to refresh it.",
                     now);
         }
-        Secret refreshToken = vault.open(Slots.refresh(workspace, id), stored.refreshToken());
-        try {
-            TokenGrant grant = provider.refresh(refreshToken);
-            Instant done = clock.instant();
-            rows.refreshed(
-                    workspace,
-                    id,
-                    vault.seal(Slots.access(workspace, id), grant.accessToken()),
-                    grant.refreshToken() == null
-                            ? null
-                            : vault.seal(Slots.refresh(workspace, id), grant.refreshToken()),
-                    grant.expiresAt(),
-                    done);
-            history.record(workspace, id, trigger, Outcome.REFRESHED, null, done);
-            var details = new LinkedHashMap<String, String>();
-            details.put("provider", connection.provider());
-            details.put("trigger", trigger.value());
-            details.put("expiresAt", String.valueOf(grant.expiresAt()));
-            details.put("refreshTokenRotated", String.valueOf(grant.refreshToken() != null));
-            audit.record(workspace, "connection.refreshed", "connection", id.toString(), details);
-            return new Result.Fresh(grant.accessToken());
-        } catch (ProviderException e) {
-            Instant failedAt = clock.instant();
-            if (e.kind() == ProviderException.Kind.AUTH_REVOKED || e.kind() == ProviderException.Kind.AUTH_EXPIRED) {
-                return refused(stored, trigger, e.getMessage(), failedAt);
-            }
-            history.record(workspace, id, trigger, Outcome.TRANSIENT_FAILURE, e.getMessage(), failedAt);
-            if (lastAttempt || !e.retryable()) {
-                int failures = rows.failures(workspace, id) + 1;
-                rows.refreshFailed(workspace, id, e.getMessage(), failedAt.plus(retryDelay(failures, e)), failedAt);
-            }
-            return new Result.Failed(e, stillValid);
-        }
+        UUID owner = UUID.randomUUID();
+        rows.lease(workspace, id, owner, now.plus(settings.refreshLease()));
+        return new Claim.Mine(
+                owner, provider, vault.open(Slots.refresh(workspace, id), stored.refreshToken()), stillValid);
     }
 
-    private Result.Refused refused(ConnectionRows.Stored stored, Trigger trigger, String reason, Instant now) {
+    /** Stores a refresh's tokens and ends the lease, before the new access token is used anywhere. */
+    private void store(WorkspaceId workspace, ConnectionId id, UUID owner, TokenGrant grant, Trigger trigger) {
+        var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
+        // Disconnected (or refused) while the call ran: the new tokens are not kept.
+        AccessTokens.requireActive(stored.connection());
+        Instant done = clock.instant();
+        rows.refreshed(
+                workspace,
+                id,
+                vault.seal(Slots.access(workspace, id), grant.accessToken()),
+                grant.refreshToken() == null ? null : vault.seal(Slots.refresh(workspace, id), grant.refreshToken()),
+                grant.expiresAt(),
+                done);
+        history.record(workspace, id, trigger, Outcome.REFRESHED, null, done);
+        var details = new LinkedHashMap<String, String>();
+        details.put("provider", stored.connection().provider());
+        details.put("trigger", trigger.value());
+        details.put("expiresAt", String.valueOf(grant.expiresAt()));
+        details.put("refreshTokenRotated", String.valueOf(grant.refreshToken() != null));
+        if (!owner.equals(stored.leaseOwner())) {
+            details.put("leaseLapsed", "true");
+        }
+        audit.record(workspace, "connection.refreshed", "connection", id.toString(), details);
+    }
+
+    private Claim failed(
+            WorkspaceId workspace,
+            ConnectionId id,
+            Claim.Mine lease,
+            Trigger trigger,
+            ProviderException e,
+            boolean lastAttempt) {
+        var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
+        Instant failedAt = clock.instant();
+        if (e.kind() == ProviderException.Kind.AUTH_REVOKED || e.kind() == ProviderException.Kind.AUTH_EXPIRED) {
+            return refused(stored, trigger, e.getMessage(), failedAt);
+        }
+        history.record(workspace, id, trigger, Outcome.TRANSIENT_FAILURE, e.getMessage(), failedAt);
+        if (lastAttempt || !e.retryable()) {
+            int failures = rows.failures(workspace, id) + 1;
+            rows.refreshFailed(workspace, id, e.getMessage(), failedAt.plus(retryDelay(failures, e)), failedAt);
+        } else {
+            rows.release(workspace, id, lease.owner());
+        }
+        return new Claim.Busy(lease.stillValid());
+    }
+
+    private Claim.Refused refused(ConnectionRows.Stored stored, Trigger trigger, String reason, Instant now) {
         Connection connection = stored.connection();
         WorkspaceId workspace = connection.workspace();
         rows.needsReconnect(workspace, connection.id(), reason, now);
@@ -189,8 +256,17 @@ class TokenRefresher {
                 "connection",
                 connection.id().toString(),
                 details);
-        return new Result.Refused(
+        return new Claim.Refused(
                 new ConnectionNeedsReconnect(workspace, connection.id(), connection.provider(), reason, now));
+    }
+
+    /** Published after the refusal is committed. */
+    private ConnectionNotActive needsReconnect(ConnectionNeedsReconnect event) {
+        events.publishEvent(event);
+        return new ConnectionNotActive(
+                event.connection(),
+                ConnectionStatus.NEEDS_RECONNECT,
+                "The connection needs a reconnect: " + event.reason());
     }
 
     /** The sweep waits a minute after the first failure, doubling up to the configured maximum. */
@@ -207,7 +283,7 @@ class TokenRefresher {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry a token refresh", e);
+            throw new IllegalStateException("Interrupted while waiting for a token refresh", e);
         }
     }
 }

@@ -4,7 +4,8 @@
  * DAG and know nothing of HTTP; see docs/adr/0002.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "identity", "tenancy", "providers", "connections"})
+        allowedDependencies = {"shared", "database", "audit", "identity", "tenancy", "vault", "providers", "connections"
+        })
 @NullMarked
 package herald.web;
 

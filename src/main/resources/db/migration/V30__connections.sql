@@ -24,6 +24,9 @@ create table connections (
     last_error        text,
     refresh_failures  integer     not null default 0,
     retry_after       timestamptz,
+    -- single-flight refresh across nodes: who is refreshing now, and until when the claim holds
+    refresh_lease_owner uuid,
+    refresh_lease_until timestamptz,
     connected_at      timestamptz not null default now(),
     updated_at        timestamptz not null default now(),
     primary key (workspace_id, id),

@@ -85,6 +85,7 @@
         notice(false, "Could not start the connection. Check your network and try again.");
       });
     });
+    page.setAttribute("data-ready", "true");
   }
 
   // The callback page.

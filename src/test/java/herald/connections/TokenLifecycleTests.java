@@ -192,6 +192,28 @@ class TokenLifecycleTests extends ConnectionsTestBase {
     }
 
     @Test
+    void aClaimHeldElsewhereIsLeftAloneWhileTheTokenStillWorksAndTakenOverOnceItLapses() {
+        expire("5 minutes");
+        SandboxStub.refreshes(account.refreshToken(), "at-taken-" + id, "rt-taken-" + id, 0);
+        update(
+                workspace,
+                "update connections set refresh_lease_owner = ?, refresh_lease_until = now() + interval '1 minute'",
+                UUID.randomUUID());
+
+        assertThat(use())
+                .as("another node is refreshing: the still valid token is used")
+                .isEqualTo(account.accessToken());
+        assertThat(SandboxStub.requestsCarrying("/sandbox/oauth/token", account.refreshToken()))
+                .isZero();
+
+        update(workspace, "update connections set refresh_lease_until = now() - interval '1 second'");
+        expire("-1 minute");
+        assertThat(use()).as("a lapsed claim (its node died) is taken over").isEqualTo("at-taken-" + id);
+        assertThat(count(workspace, "select count(*) from connections where refresh_lease_owner is not null"))
+                .isZero();
+    }
+
+    @Test
     void transientFailuresAreRetriedWithBackoff() {
         expire("-1 minute");
         var stub = SandboxStub.server;

@@ -24,12 +24,10 @@ public class OperatorApiSwitch extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** The operator's routes: the collection of workspaces itself, and the operator views. */
+    /** The operator's routes: the collection of workspaces itself. */
     public static boolean isOperatorRoute(HttpServletRequest request) {
         String path = ApiPaths.path(request);
-        return path.equals(ApiPaths.WORKSPACES)
-                || path.equals(ApiPaths.WORKSPACES + "/")
-                || path.startsWith(ApiPaths.OPERATOR + "/");
+        return path.equals(ApiPaths.WORKSPACES) || path.equals(ApiPaths.WORKSPACES + "/");
     }
 
     @Override

@@ -34,11 +34,11 @@ class ApiSecurity {
                 .addFilterBefore(new OperatorApiSwitch(operatorToken, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new BearerTokenAuthentication(apiKeys, operatorToken), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/", ApiPaths.OPERATOR + "/**")
-                        .hasRole("OPERATOR")
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
+                                .hasRole("OPERATOR")
+                                .anyRequest()
+                                .authenticated())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .build();

@@ -65,6 +65,11 @@ class ConnectionsBrowserTest extends BrowserTest {
                         .withTransformers("response-template")));
     }
 
+    /** The page's script has taken over the Connect buttons (before that they post the form, which works too). */
+    static void scriptReady(Page page) {
+        assertThat(page.locator("[data-connections][data-ready=true]")).hasCount(1);
+    }
+
     Page signedIn(UiFixtures.Team team) {
         Page page = person();
         page.navigate("/sign-in");
@@ -83,6 +88,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         navLink(page, "Connections").click();
         assertThat(heading(page)).hasText("Connections");
         assertThat(page.locator("[data-test=no-connections]")).isVisible();
+        scriptReady(page);
         String code = "code-" + UUID.randomUUID();
         consentApproves(code);
         SandboxStub.consent(code, Account.fresh("krusty"));
@@ -101,6 +107,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         UiFixtures.Team team = fixtures.team();
         Page page = signedIn(team);
         page.navigate(team.path() + "/connections");
+        scriptReady(page);
         consentDenied();
 
         Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
@@ -115,6 +122,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         UiFixtures.Team team = fixtures.team();
         Page page = signedIn(team);
         page.navigate(team.path() + "/connections");
+        scriptReady(page);
         page.evaluate("window.open = function () { return null; }");
         String code = "code-" + UUID.randomUUID();
         consentApproves(code);
@@ -135,6 +143,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         UiFixtures.Team team = fixtures.team();
         Page page = signedIn(team);
         page.navigate(team.path() + "/connections");
+        scriptReady(page);
         Account account = Account.fresh("sideshow");
         String code = "code-" + UUID.randomUUID();
         consentApproves(code);
@@ -149,6 +158,7 @@ class ConnectionsBrowserTest extends BrowserTest {
                 .update());
         page.reload();
         assertThat(page.locator("[data-test=needs-reconnect]")).containsText("1 account needs a reconnect");
+        scriptReady(page);
 
         String again = "code-" + UUID.randomUUID();
         consentApproves(again);

@@ -230,7 +230,7 @@ class ConnectionApiTests extends ConnectionsTestBase {
                         .status())
                 .isEqualTo(400);
         var byKey = http.get("/api/v1/operator/connections/workspaces/" + workspace, admin);
-        assertThat(byKey.status()).isEqualTo(403);
+        assertThat(byKey.status()).as("an API key is no operator").isEqualTo(401);
         assertThat(http.get("/api/v1/operator/connections/workspaces/" + UUID.randomUUID(), OPERATOR)
                         .status())
                 .isEqualTo(404);

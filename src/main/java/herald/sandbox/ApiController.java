@@ -1,0 +1,163 @@
+package herald.sandbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Sandbox's JSON API: the granted accounts with their own tokens, the current account, and publishing. */
+@RestController
+@RequestMapping("/sandbox/api")
+class ApiController {
+
+    /** The body of {@code POST /sandbox/api/posts}. */
+    record NewPost(@Nullable String text, @Nullable String link, @Nullable List<String> mediaUrls) {}
+
+    private final Accounts accounts;
+    private final Tokens tokens;
+    private final Posts posts;
+    private final MediaFetcher media;
+    private final Faults faults;
+    private final Counters counters;
+    private final SandboxSettings settings;
+
+    ApiController(
+            Accounts accounts,
+            Tokens tokens,
+            Posts posts,
+            MediaFetcher media,
+            Faults faults,
+            Counters counters,
+            SandboxSettings settings) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.posts = posts;
+        this.media = media;
+        this.faults = faults;
+        this.counters = counters;
+        this.settings = settings;
+    }
+
+    /** Each granted account with a new account token family of its own (like a Facebook Page token). */
+    @GetMapping("/accounts")
+    Map<String, Object> accounts(@RequestAttribute(SandboxGate.GRANT) Grant grant) {
+        if (grant.kind() != Grant.Kind.USER) {
+            throw new SandboxError(
+                    HttpStatus.FORBIDDEN,
+                    "insufficient_scope",
+                    "GET /sandbox/api/accounts needs the user token from the authorization-code grant.");
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Account account : accounts.byIds(grant.accountIds())) {
+            IssuedTokens issued =
+                    tokens.issue(grant.clientId(), Grant.Kind.ACCOUNT, List.of(account.id()), grant.scope());
+            Map<String, Object> view = Views.account(account);
+            view.put("accessToken", issued.accessToken());
+            view.put("refreshToken", issued.refreshToken());
+            view.put("expiresIn", issued.expiresIn());
+            data.add(view);
+        }
+        return Map.of("data", data);
+    }
+
+    @GetMapping("/me")
+    Map<String, Object> me(@RequestAttribute(SandboxGate.GRANT) Grant grant) {
+        return Views.account(account(grant));
+    }
+
+    @PostMapping("/posts")
+    ResponseEntity<Map<String, Object>> create(
+            @RequestAttribute(SandboxGate.GRANT) Grant grant, @RequestBody NewPost body) {
+        Account account = account(grant);
+        String text = body.text() == null ? "" : body.text();
+        List<String> urls = body.mediaUrls() == null ? List.of() : body.mediaUrls();
+        Posts.validate(text, urls);
+        String link = link(body.link());
+        posts.refuseDuplicate(account.id(), text);
+        // Fetched before the transaction that stores the post: no HTTP call holds a connection.
+        List<Post.Media> fetched = urls.stream().map(media::fetch).toList();
+        Post post = posts.create(account.id(), text, link, fetched);
+        counters.increment(Counters.POSTS);
+        if (faults.current().timeoutAfterCreate()) {
+            // The post exists, but the client gives up before it hears so: the ambiguous outcome to reconcile.
+            SandboxGate.sleep(settings.stallAfterCreate());
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", post.id());
+        view.put("url", Views.base() + post.path());
+        view.put("createdAt", post.createdAt().toString());
+        return ResponseEntity.created(URI.create(Views.base() + "/sandbox/api/posts/" + post.id()))
+                .body(view);
+    }
+
+    @GetMapping("/posts/{id}")
+    Map<String, Object> post(@RequestAttribute(SandboxGate.GRANT) Grant grant, @PathVariable String id) {
+        return Views.post(find(id));
+    }
+
+    /** Numbers that only grow with the post's age, and differ from post to post. */
+    @GetMapping("/posts/{id}/metrics")
+    Map<String, Object> metrics(@RequestAttribute(SandboxGate.GRANT) Grant grant, @PathVariable String id) {
+        Post post = find(id);
+        long minutes =
+                Math.min(Duration.between(post.createdAt(), Instant.now()).toMinutes(), 24 * 60);
+        long seed = Math.floorMod(post.id().getLeastSignificantBits(), 97);
+        long impressions = 10 + seed + minutes * 3;
+        long likes = impressions / 10;
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("likes", likes);
+        view.put("reposts", likes / 4);
+        view.put("replies", likes / 6);
+        view.put("impressions", impressions);
+        return view;
+    }
+
+    /** What was really published on an account, newest first; public, for tests and benchmarks. */
+    @GetMapping("/accounts/{handle}/posts")
+    Map<String, Object> published(@PathVariable String handle, @RequestParam(defaultValue = "20") int limit) {
+        Account account = accounts.byHandle(handle.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> SandboxError.notFound("No account @" + handle + "."));
+        int size = Math.max(1, Math.min(limit, 100));
+        return Map.of(
+                "data",
+                posts.byAccount(account.id(), size).stream().map(Views::post).toList());
+    }
+
+    private Account account(Grant grant) {
+        return accounts.byId(grant.account()).orElseThrow(SandboxError::invalidToken);
+    }
+
+    private Post find(String id) {
+        try {
+            return posts.byId(UUID.fromString(id)).orElseThrow(() -> SandboxError.notFound("No post " + id + "."));
+        } catch (IllegalArgumentException e) {
+            throw SandboxError.notFound("No post " + id + ".");
+        }
+    }
+
+    private static @Nullable String link(@Nullable String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        String value = link.strip();
+        if (!value.startsWith("https://") && !value.startsWith("http://")) {
+            throw SandboxError.invalidContent("The link must be an http or https URL.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,134 @@
+package herald.sandbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The posts of the Sandbox, with its one content rule that platforms share: no duplicate text within 24 hours. */
+@Component
+class Posts {
+
+    static final int MAX_TEXT = 500;
+    static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
+
+    private static final String SELECT =
+            """
+            select p.id, a.handle, p.text, p.link, p.media_urls, p.media_content_types, p.media_sizes, p.created_at
+            from sandbox_posts p join sandbox_accounts a on a.id = p.account_id""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Posts(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Refuses text that is too long, or a post with neither text nor media. */
+    static void validate(String text, List<String> mediaUrls) {
+        if (text.length() > MAX_TEXT) {
+            throw SandboxError.invalidContent(
+                    "The text is " + text.length() + " characters long; at most " + MAX_TEXT + " are allowed.");
+        }
+        if (text.isBlank() && mediaUrls.isEmpty()) {
+            throw SandboxError.invalidContent("A post needs text or at least one media URL.");
+        }
+    }
+
+    /** Refuses the same text on the same account within 24 hours, as X does. */
+    void refuseDuplicate(UUID account, String text) {
+        if (!text.isBlank() && isDuplicate(account, text)) {
+            throw new SandboxError(
+                    HttpStatus.CONFLICT, "duplicate", "This account posted the same text within the last 24 hours.");
+        }
+    }
+
+    Post create(UUID account, String text, @Nullable String link, List<Post.Media> media) {
+        return transactions.execute(status -> {
+            // One writer per account at a time, so two concurrent identical posts cannot both pass the duplicate check.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:account))")
+                    .param("account", account.toString())
+                    .query()
+                    .singleRow();
+            refuseDuplicate(account, text);
+            UUID id = UUID.randomUUID();
+            jdbc.sql(
+                            """
+                            insert into sandbox_posts
+                                (id, account_id, text, link, media_urls, media_content_types, media_sizes, created_at)
+                            values (:id, :account, :text, :link, :urls, :types, cast(:sizes as bigint[]), :now)""")
+                    .param("id", id)
+                    .param("account", account)
+                    .param("text", text)
+                    .param("link", link)
+                    .param("urls", media.stream().map(Post.Media::url).toArray(String[]::new))
+                    .param("types", media.stream().map(Post.Media::contentType).toArray(String[]::new))
+                    .param(
+                            "sizes",
+                            media.stream().map(m -> Long.toString(m.bytes())).toArray(String[]::new))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            return byId(id).orElseThrow();
+        });
+    }
+
+    Optional<Post> byId(UUID id) {
+        return jdbc.sql(SELECT + " where p.id = :id")
+                .param("id", id)
+                .query(Posts::post)
+                .optional();
+    }
+
+    /** The account's posts, newest first. */
+    List<Post> byAccount(UUID account, int limit) {
+        return jdbc.sql(SELECT + " where p.account_id = :account order by p.created_at desc, p.id limit :limit")
+                .param("account", account)
+                .param("limit", limit)
+                .query(Posts::post)
+                .list();
+    }
+
+    private boolean isDuplicate(UUID account, String text) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from sandbox_posts
+                                       where account_id = :account and text = :text and created_at > :since)""")
+                .param("account", account)
+                .param("text", text)
+                .param("since", Timestamp.from(clock.instant().minus(DUPLICATE_WINDOW)))
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static Post post(ResultSet rs, int row) throws SQLException {
+        Object[] urls = (Object[]) rs.getArray("media_urls").getArray();
+        Object[] types = (Object[]) rs.getArray("media_content_types").getArray();
+        Object[] sizes = (Object[]) rs.getArray("media_sizes").getArray();
+        List<Post.Media> media = new ArrayList<>();
+        for (int i = 0; i < urls.length; i++) {
+            media.add(new Post.Media(urls[i].toString(), types[i].toString(), ((Number) sizes[i]).longValue()));
+        }
+        Instant createdAt = rs.getTimestamp("created_at").toInstant();
+        return new Post(
+                rs.getObject("id", UUID.class),
+                rs.getString("handle"),
+                rs.getString("text"),
+                rs.getString("link"),
+                List.copyOf(media),
+                createdAt);
+    }
+}

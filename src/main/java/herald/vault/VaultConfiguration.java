@@ -1,0 +1,37 @@
+package herald.vault;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+class VaultConfiguration {
+
+    @Bean
+    DataKeys dataKeys(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            VaultSettings settings,
+            @Value("${herald.keyset:}") @Nullable String keyset,
+            @Value("${herald.database.data-dir:.herald}") Path dataDir) {
+        return new DataKeys(jdbc, transactions, MasterKeyset.load(keyset, dataDir), settings);
+    }
+
+    /**
+     * The re-encryption job, one instance per rotation ({@code key-<id>}). Several may run at once (a rotation made
+     * while another's job runs); each converges on the latest primary, and the compare-and-set keeps them harmless.
+     */
+    @Bean
+    OneTimeTask<Void> vaultReencryptTask(ObjectProvider<Reencryption> reencryption) {
+        return Tasks.oneTime(KeyRotation.TASK).execute((instance, context) -> reencryption
+                .getObject()
+                .run(Long.parseLong(instance.getId().substring("key-".length()))));
+    }
+}
