@@ -77,6 +77,9 @@ class SandboxEndToEndTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    herald.vault.Vault vault;
+
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -202,6 +205,15 @@ class SandboxEndToEndTests {
         });
     }
 
+    /** The refresh token Herald holds, opened here only to look for it in logs and responses. */
+    String storedRefreshToken(ConnectionId id) {
+        byte[] sealed = tenants.call(workspace, () -> jdbc.sql("select refresh_token from connections where id = ?")
+                .param(id.value())
+                .query(byte[].class)
+                .single());
+        return vault.open(Slots.refresh(workspace, id), sealed).reveal();
+    }
+
     long refreshes(String handle) {
         return admin("GET", "/stats")
                 .json()
@@ -270,16 +282,20 @@ class SandboxEndToEndTests {
         ConnectionId id = connectionOf(handle);
         List<String> seenTokens = new ArrayList<>();
         tokens.withAccessToken(workspace, id, token -> seenTokens.add(token.reveal()));
+        String firstRefresh = storedRefreshToken(id);
         expireInHerald();
         tokens.withAccessToken(workspace, id, token -> seenTokens.add(token.reveal()));
+        String rotatedRefresh = storedRefreshToken(id);
+        assertThat(rotatedRefresh).as("the Sandbox rotates refresh tokens").isNotEqualTo(firstRefresh);
         assertThat(whoAmI(id)).isEqualTo(handle);
         String path = "/api/v1/workspaces/" + workspace;
         responses.add(api("GET", path + "/connections", null));
         responses.add(api("GET", path + "/connections/" + id + "/health", null));
         responses.add(api("GET", path + "/connections/" + id + "/refresh-history", null));
         responses.add(api("GET", path + "/audit-events?limit=100", null));
-        // The refresh tokens Herald holds, opened only here to look for them.
         assertThat(seenTokens).hasSize(2).doesNotHaveDuplicates();
+        seenTokens.add(firstRefresh);
+        seenTokens.add(rotatedRefresh);
         for (String token : seenTokens) {
             for (Response response : responses) {
                 assertThat(response.body()).doesNotContain(token);
