@@ -12,6 +12,9 @@ import herald.tenancy.IssuedInvitation;
 import herald.tenancy.Role;
 import herald.tenancy.SignUp;
 import herald.tenancy.Workspace;
+import herald.vault.Secret;
+import herald.vault.SecretSlot;
+import herald.vault.Vault;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
@@ -31,6 +34,7 @@ public final class TenantFixtures {
     private final ApiKeys apiKeys;
     private final TenantScope tenants;
     private final JdbcClient jdbc;
+    private final Vault vault;
 
     private TenantFixtures(ApplicationContext context) {
         this.signUp = context.getBean(SignUp.class);
@@ -39,6 +43,7 @@ public final class TenantFixtures {
         this.apiKeys = context.getBean(ApiKeys.class);
         this.tenants = context.getBean(TenantScope.class);
         this.jdbc = context.getBean(JdbcClient.class);
+        this.vault = context.getBean(Vault.class);
     }
 
     public static TenantFixtures of(ApplicationContext context) {
@@ -52,6 +57,11 @@ public final class TenantFixtures {
         public WorkspaceId id() {
             return workspace.id();
         }
+    }
+
+    /** A fixture secret, sealed where the connections module would seal it, so key rotation finds real ciphertext. */
+    private byte[] seal(WorkspaceId workspace, UUID row, String purpose) {
+        return vault.seal(new SecretSlot(workspace, row, purpose), Secret.of("fixture-" + purpose));
     }
 
     public static String uniqueEmail(String label) {
@@ -99,6 +109,46 @@ public final class TenantFixtures {
                 .param("workspace", workspace.id().value())
                 .param("key", "fixture-" + UUID.randomUUID())
                 .update());
+        // A connected account, a connect in progress and a refresh attempt, as the connections module stores them.
+        UUID connection = UUID.randomUUID();
+        UUID state = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                                username, display_name, status, access_token, refresh_token, expires_at)
+                            values (:workspace, :id, 'sandbox', :external, 'company', :label, 'fixture',
+                                'Fixture', 'active', :access, :refresh, now() + interval '2 hours')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", connection)
+                    .param("access", seal(workspace.id(), connection, "connection.access_token"))
+                    .param("refresh", seal(workspace.id(), connection, "connection.refresh_token"))
+                    .param("external", UUID.randomUUID().toString())
+                    .param("label", label + " account")
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into oauth_states (workspace_id, id, state_hash, provider, account_type, flow,
+                                initiator_type, initiator_id, reconnect_id, pkce_verifier, redirect_uri, expires_at)
+                            values (:workspace, :id, :hash, 'sandbox', 'company', 'ui', 'user', :user, :connection,
+                                :verifier, 'http://localhost/connections/callback/sandbox', now() + interval '10 minutes')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", state)
+                    .param("verifier", seal(workspace.id(), state, "oauth_state.pkce_verifier"))
+                    .param("hash", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .param("user", owner.user().id().toString())
+                    .param("connection", connection)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into token_refresh_history (workspace_id, id, connection_id, attempted_at, trigger,
+                                outcome)
+                            values (:workspace, :id, :connection, now(), 'sweep', 'refreshed')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", UUID.randomUUID())
+                    .param("connection", connection)
+                    .update();
+        });
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

@@ -9,6 +9,8 @@ public final class ApiPaths {
     public static final String ROOT = "/api/";
     public static final String WORKSPACES = "/api/v1/workspaces";
     public static final String WORKSPACE = "/api/v1/workspaces/{workspaceId}";
+    /** Operator views across workspaces (the operator token only). */
+    public static final String OPERATOR = "/api/v1/operator";
 
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 

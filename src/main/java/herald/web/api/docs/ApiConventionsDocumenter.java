@@ -144,8 +144,9 @@ class ApiConventionsDocumenter implements OperationCustomizer {
     private static boolean isOperator(HandlerMethod handler) {
         RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
         return type != null
-                && Arrays.asList(type.value()).contains(ApiPaths.WORKSPACES)
-                && Arrays.stream(type.value()).noneMatch(path -> path.contains("{workspaceId}"));
+                && (Arrays.stream(type.value()).anyMatch(path -> path.startsWith(ApiPaths.OPERATOR))
+                        || (Arrays.asList(type.value()).contains(ApiPaths.WORKSPACES)
+                                && Arrays.stream(type.value()).noneMatch(path -> path.contains("{workspaceId}"))));
     }
 
     private static String join(String description, String addition) {

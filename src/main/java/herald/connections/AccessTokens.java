@@ -1,0 +1,85 @@
+package herald.connections;
+
+import herald.connections.RefreshAttempt.Trigger;
+import herald.shared.WorkspaceId;
+import herald.vault.Secret;
+import herald.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way other modules use a connection's token: {@link #withAccessToken}. The plaintext token exists only
+ * inside the function given, which makes the platform call.
+ */
+@Component
+public class AccessTokens {
+
+    private final ConnectionRows rows;
+    private final TenantWork tenants;
+    private final TokenRefresher refresher;
+    private final Vault vault;
+    private final ConnectionsSettings settings;
+    private final Clock clock;
+
+    AccessTokens(
+            ConnectionRows rows,
+            TenantWork tenants,
+            TokenRefresher refresher,
+            Vault vault,
+            ConnectionsSettings settings,
+            Clock clock) {
+        this.rows = rows;
+        this.tenants = tenants;
+        this.refresher = refresher;
+        this.vault = vault;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Calls {@code use} with the connection's access token, refreshed first when it expires within
+     * {@code herald.connections.refresh-ahead}. Call it outside any transaction: a refresh commits its new tokens
+     * before {@code use} runs.
+     *
+     * @throws herald.shared.NotFound when the workspace has no such connection
+     * @throws ConnectionNotActive when it needs a reconnect or was disconnected
+     * @throws herald.providers.ProviderException when the token expired and could not be refreshed for now
+     */
+    public <T> T withAccessToken(WorkspaceId workspace, ConnectionId id, Function<Secret, T> use) {
+        return use.apply(accessToken(workspace, id));
+    }
+
+    private Secret accessToken(WorkspaceId workspace, ConnectionId id) {
+        var stored =
+                tenants.call(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> Connections.notFound(id));
+        requireActive(stored.connection());
+        Instant staleBefore = clock.instant().plus(settings.refreshAhead());
+        if (stored.accessToken() != null && !stale(stored.connection(), staleBefore)) {
+            return vault.open(Slots.access(workspace, id), stored.accessToken());
+        }
+        return refresher.refresh(workspace, id, Trigger.USE, staleBefore, settings.refreshAttempts());
+    }
+
+    static boolean stale(Connection connection, Instant staleBefore) {
+        return connection.expiresAt() != null && connection.expiresAt().isBefore(staleBefore);
+    }
+
+    static void requireActive(Connection connection) {
+        switch (connection.status()) {
+            case ACTIVE -> {}
+            case NEEDS_RECONNECT ->
+                throw new ConnectionNotActive(
+                        connection.id(),
+                        connection.status(),
+                        "The connection @" + connection.username() + " needs a reconnect: "
+                                + connection.statusReason());
+            case DISCONNECTED ->
+                throw new ConnectionNotActive(
+                        connection.id(),
+                        connection.status(),
+                        "The connection @" + connection.username() + " was disconnected.");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package herald.providers.sandbox;
+
+import herald.providers.AccountType;
+import herald.providers.ClientAuthentication;
+import herald.providers.DiscoveredAccount;
+import herald.providers.OAuthSpec;
+import herald.providers.ProviderException;
+import herald.providers.ProviderException.Kind;
+import herald.providers.SocialProvider;
+import herald.providers.TokenGrant;
+import herald.vault.Secret;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Sandbox platform over its HTTP API (docs/sandbox-api.md), exactly as a real platform is called: OAuth 2.0 with
+ * PKCE and HTTP Basic client authentication, one token family per granted account from {@code /api/accounts}.
+ */
+@Component
+class SandboxProvider implements SocialProvider {
+
+    static final String ID = "sandbox";
+    private static final List<String> SCOPES = List.of("accounts.read", "posts.write");
+
+    private final SandboxClientSettings settings;
+    private final RestClient http;
+    private final SandboxErrors errors;
+    private final Clock clock;
+
+    SandboxProvider(SandboxClientSettings settings, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.errors = new SandboxErrors(json, clock);
+        // HTTP/1.1: the JDK client's default h2c upgrade buys nothing against a plain HTTP API.
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        requests.setReadTimeout(settings.readTimeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Sandbox";
+    }
+
+    @Override
+    public List<AccountType> accountTypes() {
+        return List.of(AccountType.values());
+    }
+
+    @Override
+    public OAuthSpec oauth() {
+        return new OAuthSpec(
+                settings.endpoint("/oauth/authorize"),
+                settings.endpoint("/oauth/token"),
+                settings.clientId(),
+                Map.of(AccountType.PERSONAL, SCOPES, AccountType.COMPANY, SCOPES, AccountType.PRODUCT, SCOPES),
+                " ",
+                true,
+                ClientAuthentication.BASIC);
+    }
+
+    @Override
+    public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", redirectUri.toString());
+        if (verifier != null) {
+            form.add("code_verifier", verifier.reveal());
+        }
+        return grant(token(form, "the authorization code"), "the authorization code");
+    }
+
+    @Override
+    public TokenGrant refresh(Secret refreshToken) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken.reveal());
+        return grant(token(form, "the token refresh"), "the token refresh");
+    }
+
+    @Override
+    public void revoke(Secret token) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("token", token.reveal());
+        SandboxAnswer answer = call(
+                http.post()
+                        .uri(settings.endpoint("/oauth/revoke"))
+                        .headers(this::clientAuthentication)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form),
+                "the revocation");
+        if (!answer.ok()) {
+            throw errors.failure(answer, "the revocation");
+        }
+    }
+
+    @Override
+    public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
+        String what = "the account list";
+        SandboxAnswer answer = call(
+                http.get()
+                        .uri(settings.endpoint("/api/accounts"))
+                        .headers(headers ->
+                                headers.setBearerAuth(user.accessToken().reveal())),
+                what);
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        JsonNode data = errors.parse(answer, what).path("data");
+        List<DiscoveredAccount> accounts = new ArrayList<>();
+        Instant now = clock.instant();
+        for (JsonNode account : data) {
+            String id = text(account, "id");
+            String handle = text(account, "handle");
+            String access = text(account, "accessToken");
+            if (id == null || handle == null || access == null) {
+                throw new ProviderException(
+                        ID, Kind.TRANSIENT, "The Sandbox answered " + what + " with an incomplete account.");
+            }
+            String refresh = text(account, "refreshToken");
+            long expiresIn = account.path("expiresIn").asLong(0);
+            String displayName = text(account, "displayName");
+            accounts.add(new DiscoveredAccount(
+                    id,
+                    accountType,
+                    handle,
+                    displayName == null ? handle : displayName,
+                    text(account, "avatarUrl"),
+                    new TokenGrant(
+                            Secret.of(access),
+                            refresh == null ? null : Secret.of(refresh),
+                            expiresIn > 0 ? now.plusSeconds(expiresIn) : null,
+                            user.scopes())));
+        }
+        if (accounts.isEmpty()) {
+            throw new ProviderException(ID, Kind.PERMISSION, "The consent on the Sandbox granted no account.");
+        }
+        return accounts;
+    }
+
+    private SandboxAnswer token(MultiValueMap<String, String> form, String what) {
+        return call(
+                http.post()
+                        .uri(settings.endpoint("/oauth/token"))
+                        .headers(this::clientAuthentication)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .body(form),
+                what);
+    }
+
+    private TokenGrant grant(SandboxAnswer answer, String what) {
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        JsonNode body = errors.parse(answer, what);
+        String access = text(body, "access_token");
+        if (access == null) {
+            throw new ProviderException(
+                    ID, Kind.TRANSIENT, "The Sandbox answered " + what + " without an access token.");
+        }
+        String refresh = text(body, "refresh_token");
+        long expiresIn = body.path("expires_in").asLong(0);
+        String scope = text(body, "scope");
+        return new TokenGrant(
+                Secret.of(access),
+                refresh == null ? null : Secret.of(refresh),
+                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
+                scope == null || scope.isBlank()
+                        ? List.of()
+                        : Arrays.asList(scope.strip().split("\\s+")));
+    }
+
+    private void clientAuthentication(HttpHeaders headers) {
+        headers.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8);
+    }
+
+    /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
+    private SandboxAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
+        try {
+            return request.exchange(
+                    (sent, response) -> new SandboxAnswer(
+                            response.getStatusCode().value(),
+                            HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
+                    true);
+        } catch (ResourceAccessException e) {
+            throw new ProviderException(
+                    ID,
+                    Kind.TRANSIENT,
+                    "The Sandbox did not answer " + what + " in time or could not be reached; Herald will try"
+                            + " again.",
+                    null,
+                    null);
+        }
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asString();
+        return text.isBlank() ? null : text;
+    }
+}

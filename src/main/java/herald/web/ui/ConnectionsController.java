@@ -1,0 +1,121 @@
+package herald.web.ui;
+
+import herald.connections.ConnectFlow;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionStatus;
+import herald.connections.Connections;
+import herald.connections.Initiator;
+import herald.connections.OAuthFlows;
+import herald.identity.SignedInUser;
+import herald.shared.InvalidInput;
+import herald.shared.LimitReached;
+import herald.shared.NotFound;
+import herald.tenancy.Role;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A workspace's connected accounts. Connecting opens the platform's consent in a popup (connections.js), or, when the
+ * popup is blocked or without JavaScript, in the whole window; the callback ({@link OAuthCallbackController}) tells
+ * this page how it went. Every member sees the list; admins and owners connect, reconnect and disconnect.
+ */
+@Controller
+class ConnectionsController {
+
+    private final Connections connections;
+    private final OAuthFlows flows;
+    private final Clock clock;
+
+    ConnectionsController(Connections connections, OAuthFlows flows, Clock clock) {
+        this.connections = connections;
+        this.flows = flows;
+        this.clock = clock;
+    }
+
+    @GetMapping("/w/{slug}/connections")
+    String page(HttpServletRequest request, Model model) {
+        CurrentWorkspace current = Access.member(request);
+        model.addAttribute("section", "connections");
+        model.addAttribute("providers", connections.providers());
+        list(current, model);
+        return "workspace/connections";
+    }
+
+    /** The list alone, which the page reloads when a popup reports back. */
+    @GetMapping("/w/{slug}/connections/list")
+    String listFragment(HttpServletRequest request, Model model) {
+        list(Access.member(request), model);
+        return "workspace/connections :: list";
+    }
+
+    private void list(CurrentWorkspace current, Model model) {
+        var all = connections.list(current.id());
+        model.addAttribute("connections", all);
+        model.addAttribute(
+                "needsReconnect",
+                all.stream()
+                        .filter(c -> c.status() == ConnectionStatus.NEEDS_RECONNECT)
+                        .toList());
+        model.addAttribute("now", clock.instant());
+    }
+
+    /**
+     * Starts a connect. Scripts ask for JSON and open the URL in their popup; a plain form post is redirected to the
+     * platform.
+     */
+    @PostMapping("/w/{slug}/connections/connect")
+    Object connect(
+            @RequestParam String provider,
+            @RequestParam String accountType,
+            @RequestParam(required = false) @Nullable UUID reconnect,
+            @RequestHeader(name = "Accept", required = false) @Nullable String accept,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
+        try {
+            var session = flows.start(
+                    current.id(),
+                    new OAuthFlows.Start(
+                            provider,
+                            accountType,
+                            ConnectFlow.UI,
+                            reconnect == null ? null : new ConnectionId(reconnect)),
+                    Initiator.user(me.id().toString(), me.email()));
+            String url = session.authorizationUrl().toString();
+            return json ? ResponseEntity.ok(Map.of("authorizationUrl", url)) : "redirect:" + url;
+        } catch (InvalidInput | LimitReached | NotFound e) {
+            if (json) {
+                return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            }
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/w/" + current.workspace().slug() + "/connections";
+        }
+    }
+
+    @PostMapping("/w/{slug}/connections/{id}/disconnect")
+    String disconnect(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        var connection = connections.disconnect(current.id(), new ConnectionId(id));
+        flash.addFlashAttribute(
+                "notice",
+                "Disconnected @" + connection.username() + ". Herald deleted its tokens; its history stays here.");
+        return "redirect:/w/" + current.workspace().slug() + "/connections";
+    }
+}
