@@ -3,12 +3,16 @@ package herald.connections;
 import herald.audit.Actor;
 import java.util.Objects;
 
-/** Who started a connect: a signed-in person (the UI flow) or an API key (the API flow). */
+/**
+ * Who started a connect: a signed-in person (the UI flow), an API key (the API flow), or Herald itself (the demo
+ * workspaces' accounts, connected at start-up through the same flow).
+ */
 public record Initiator(Type type, String id, String label) {
 
     public enum Type {
         USER,
-        API_KEY
+        API_KEY,
+        SYSTEM
     }
 
     public Initiator {
@@ -24,15 +28,32 @@ public record Initiator(Type type, String id, String label) {
         return new Initiator(Type.API_KEY, keyId, label);
     }
 
+    /** Herald itself, doing {@code what} (e.g. "demo data"). */
+    public static Initiator system(String what) {
+        return new Initiator(Type.SYSTEM, "herald", what);
+    }
+
     Actor actor() {
-        return new Actor(type == Type.USER ? Actor.Type.USER : Actor.Type.API_KEY, id, label);
+        return switch (type) {
+            case USER -> new Actor(Actor.Type.USER, id, label);
+            case API_KEY -> new Actor(Actor.Type.API_KEY, id, label);
+            case SYSTEM -> new Actor(Actor.Type.SYSTEM, null, label);
+        };
     }
 
     String column() {
-        return type == Type.USER ? "user" : "api_key";
+        return switch (type) {
+            case USER -> "user";
+            case API_KEY -> "api_key";
+            case SYSTEM -> "system";
+        };
     }
 
     static Type ofColumn(String value) {
-        return "user".equals(value) ? Type.USER : Type.API_KEY;
+        return switch (value) {
+            case "user" -> Type.USER;
+            case "system" -> Type.SYSTEM;
+            default -> Type.API_KEY;
+        };
     }
 }

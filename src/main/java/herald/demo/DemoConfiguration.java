@@ -8,10 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DemoConfiguration {
 
-    /** Seeds at start-up, before the node reports ready; a failure stops the start with the reason. */
+    /**
+     * Seeds at start-up, before the node reports ready; a failure stops the start with the reason. Application runners
+     * run once the web server listens, so the demo workspaces' Sandbox accounts are connected over HTTP through the
+     * real flow; a failure there is only logged.
+     */
     @Bean
     @ConditionalOnBooleanProperty(name = "herald.demo.enabled", matchIfMissing = true)
-    ApplicationRunner demoDataAtStartUp(DemoData demoData) {
-        return arguments -> demoData.seed();
+    ApplicationRunner demoDataAtStartUp(DemoData demoData, DemoConnections connections) {
+        return arguments -> demoData.seed(
+                (workspace, demo) -> connections.connectIfNeverConnected(workspace, demo.name(), demo.sandboxHandle()));
     }
 }

@@ -12,7 +12,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -57,13 +58,21 @@ class DemoData {
 
     /** Creates whatever of the demo data is missing. Safe to run any number of times, on any number of nodes. */
     void seed() {
+        seed((workspace, demo) -> {});
+    }
+
+    /**
+     * Creates whatever of the demo data is missing, then hands each demo workspace to {@code furnish} while still
+     * holding the lock, so that what it adds is added by one node only.
+     */
+    void seed(BiConsumer<WorkspaceId, DemoWorkspace> furnish) {
         // A session-level lock on a connection of its own: the work below commits in transactions of its own.
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_lock(" + LOCK + ")");
             try (var ignored = AuditContext.bind(
                     new AuditContext.Origin(new Actor(Actor.Type.SYSTEM, null, "demo data"), null, null))) {
-                seedWhileLocked();
+                seedWhileLocked(furnish);
             } finally {
                 statement.execute("select pg_advisory_unlock(" + LOCK + ")");
             }
@@ -72,20 +81,22 @@ class DemoData {
         }
     }
 
-    private void seedWhileLocked() {
+    private void seedWhileLocked(BiConsumer<WorkspaceId, DemoWorkspace> furnish) {
         User owner = users.findByEmail(EMAIL).orElseGet(this::createOwner);
-        Set<String> present = workspaces.of(owner.id()).stream()
-                .map(WorkspaceMembership::name)
-                .collect(Collectors.toSet());
+        Map<String, WorkspaceId> present = workspaces.of(owner.id()).stream()
+                .collect(Collectors.toMap(WorkspaceMembership::name, WorkspaceMembership::id, (a, b) -> a));
         for (DemoWorkspace demo : DemoWorkspace.ALL) {
-            if (!present.contains(demo.name())) {
+            WorkspaceId id = present.get(demo.name());
+            if (id == null) {
+                id = WorkspaceId.random();
                 workspaces.create(
-                        WorkspaceId.random(),
+                        id,
                         new Workspaces.Details(demo.name(), demo.timezone(), demo.description()),
                         demo.plan(),
                         owner.id());
                 log.info("Demo workspace '{}' created for {}", demo.name(), EMAIL);
             }
+            furnish.accept(id, demo);
         }
     }
 

@@ -1,8 +1,9 @@
 /**
  * Demo data for a first run: the demo owner {@code demo@herald.local} and two workspaces, "Krusty Pizza" and "Hults
- * Cafe", created once at start-up when {@code HERALD_DEMO_ENABLED} is true (the default).
+ * Cafe", created once at start-up when {@code HERALD_DEMO_ENABLED} is true (the default), each with a Sandbox account
+ * connected through the same OAuth flow a person uses.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "tenancy"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "tenancy", "connections"})
 @NullMarked
 package herald.demo;
 

@@ -1,0 +1,158 @@
+package herald.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.OwnerDatabase;
+import herald.audit.Actor;
+import herald.audit.AuditEvent;
+import herald.audit.AuditLog;
+import herald.audit.AuditQuery;
+import herald.connections.Connection;
+import herald.connections.ConnectionStatus;
+import herald.connections.Connections;
+import herald.identity.Users;
+import herald.shared.WorkspaceId;
+import herald.tenancy.WorkspaceMembership;
+import herald.tenancy.Workspaces;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo workspaces come with their Sandbox accounts connected, through the real OAuth flow over HTTP: a code
+ * grant at the Sandbox, Herald's callback, the connection stored as Herald itself. Herald's public URL is the test
+ * server's real address, so the Sandbox's registered redirect URI reaches this Herald.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class DemoConnectionsTests {
+
+    static final int PORT = freePort();
+    static final String BASE = "http://localhost:" + PORT;
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("herald.public-url", () -> BASE);
+    }
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    DemoConnections demoConnections;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    FlywayConnectionDetails ownerDetails;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    @AfterEach
+    void noDemoData() {
+        DemoDataCleaner.remove(OwnerDatabase.jdbc(ownerDetails));
+    }
+
+    void seed() {
+        demoData.seed((workspace, demo) ->
+                demoConnections.connectIfNeverConnected(workspace, demo.name(), demo.sandboxHandle()));
+    }
+
+    Map<String, WorkspaceId> demoWorkspaces() {
+        var owner = users.findByEmail(DemoData.EMAIL).orElseThrow();
+        return workspaces.of(owner.id()).stream()
+                .collect(Collectors.toMap(WorkspaceMembership::name, WorkspaceMembership::id));
+    }
+
+    @Test
+    void eachDemoWorkspaceComesWithItsSandboxAccountConnectedThroughTheCodeGrant() throws Exception {
+        long codeGrantsBefore = codeGrants();
+
+        seed();
+
+        Map<String, WorkspaceId> demo = demoWorkspaces();
+        List<Connection> krusty = connections.list(demo.get("Krusty Pizza"));
+        assertThat(krusty).singleElement().satisfies(connection -> {
+            assertThat(connection.provider()).isEqualTo("sandbox");
+            assertThat(connection.username()).isEqualTo("krusty");
+            assertThat(connection.status()).isEqualTo(ConnectionStatus.ACTIVE);
+            assertThat(connection.expiresAt()).isNotNull();
+        });
+        assertThat(connections.list(demo.get("Hults Cafe")))
+                .singleElement()
+                .satisfies(connection -> assertThat(connection.username()).isEqualTo("hults"));
+        assertThat(codeGrants() - codeGrantsBefore)
+                .as("each connection came from an authorization code exchanged at the Sandbox")
+                .isEqualTo(2);
+        List<AuditEvent> connected = audit.find(
+                demo.get("Krusty Pizza"), new AuditQuery("connection.connected", null, null, null, null, 10));
+        assertThat(connected)
+                .singleElement()
+                .satisfies(event -> assertThat(event.actor().type()).isEqualTo(Actor.Type.SYSTEM));
+    }
+
+    @Test
+    void aLaterStartConnectsNothingAgainAndLeavesADisconnectedAccountDisconnected() throws Exception {
+        seed();
+        WorkspaceId krusty = demoWorkspaces().get("Krusty Pizza");
+        Connection connected = connections.list(krusty).getFirst();
+        connections.disconnect(krusty, connected.id());
+        long codeGrantsBefore = codeGrants();
+
+        seed();
+
+        assertThat(codeGrants()).as("no new grant at the next start").isEqualTo(codeGrantsBefore);
+        assertThat(connections.list(krusty)).singleElement().satisfies(connection -> assertThat(connection.status())
+                .isEqualTo(ConnectionStatus.DISCONNECTED));
+        assertThat(connections.list(demoWorkspaces().get("Hults Cafe")))
+                .singleElement()
+                .satisfies(connection -> assertThat(connection.active()).isTrue());
+    }
+
+    long codeGrants() throws IOException, InterruptedException {
+        HttpResponse<String> stats = http.send(
+                HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/stats"))
+                        .header("X-Sandbox-Admin-Token", "test-sandbox-admin-token")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        JsonNode json = JsonMapper.builder().build().readTree(stats.body());
+        return json.path("tokenRequests").path("authorization_code").asLong();
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
