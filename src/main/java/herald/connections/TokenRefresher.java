@@ -96,10 +96,24 @@ class TokenRefresher {
      * @throws ProviderException when no usable token can be had for now
      */
     Secret refresh(WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore, int attempts) {
+        return refresh(workspace, id, trigger, staleBefore, null, attempts);
+    }
+
+    /**
+     * As {@link #refresh(WorkspaceId, ConnectionId, Trigger, Instant, int)}, and also refreshes a token that has not
+     * been refreshed since {@code idleBefore} (for platforms whose refresh tokens lapse when unused).
+     */
+    Secret refresh(
+            WorkspaceId workspace,
+            ConnectionId id,
+            Trigger trigger,
+            Instant staleBefore,
+            @Nullable Instant idleBefore,
+            int attempts) {
         ReentrantLock mine = local.computeIfAbsent(id, key -> new ReentrantLock());
         mine.lock();
         try {
-            return refreshAlone(workspace, id, trigger, staleBefore, attempts);
+            return refreshAlone(workspace, id, trigger, staleBefore, idleBefore, attempts);
         } finally {
             mine.unlock();
             if (!mine.hasQueuedThreads()) {
@@ -109,12 +123,17 @@ class TokenRefresher {
     }
 
     private Secret refreshAlone(
-            WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore, int attempts) {
+            WorkspaceId workspace,
+            ConnectionId id,
+            Trigger trigger,
+            Instant staleBefore,
+            @Nullable Instant idleBefore,
+            int attempts) {
         Duration wait = settings.refreshBackoff();
         Instant giveUp = clock.instant().plus(settings.refreshLease()).plus(settings.refreshLease());
         int attempt = 1;
         while (true) {
-            Claim claim = tenants.call(workspace, () -> claim(workspace, id, trigger, staleBefore));
+            Claim claim = tenants.call(workspace, () -> claim(workspace, id, trigger, staleBefore, idleBefore));
             switch (claim) {
                 case Claim.Fresh fresh -> {
                     return fresh.accessToken();
@@ -156,7 +175,12 @@ class TokenRefresher {
         }
     }
 
-    private Claim claim(WorkspaceId workspace, ConnectionId id, Trigger trigger, Instant staleBefore) {
+    private Claim claim(
+            WorkspaceId workspace,
+            ConnectionId id,
+            Trigger trigger,
+            Instant staleBefore,
+            @Nullable Instant idleBefore) {
         var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
         Connection connection = stored.connection();
         AccessTokens.requireActive(connection);
@@ -164,7 +188,7 @@ class TokenRefresher {
         @Nullable
         Secret access =
                 stored.accessToken() == null ? null : vault.open(Slots.access(workspace, id), stored.accessToken());
-        if (access != null && !AccessTokens.stale(connection, staleBefore)) {
+        if (access != null && !AccessTokens.stale(connection, staleBefore) && !idle(connection, idleBefore)) {
             return new Claim.Fresh(access);
         }
         @Nullable
@@ -192,6 +216,14 @@ class TokenRefresher {
         rows.lease(workspace, id, owner, now.plus(settings.refreshLease()));
         return new Claim.Mine(
                 owner, provider, vault.open(Slots.refresh(workspace, id), stored.refreshToken()), stillValid);
+    }
+
+    private static boolean idle(Connection connection, @Nullable Instant idleBefore) {
+        if (idleBefore == null) {
+            return false;
+        }
+        Instant last = connection.lastRefreshedAt() != null ? connection.lastRefreshedAt() : connection.connectedAt();
+        return last.isBefore(idleBefore);
     }
 
     /** Stores a refresh's tokens and ends the lease, before the new access token is used anywhere. */

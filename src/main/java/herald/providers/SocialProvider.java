@@ -4,6 +4,7 @@ import herald.vault.Secret;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +71,13 @@ public interface SocialProvider {
     /** Whether tokens of this platform can be refreshed; ones that cannot are reconnected when they expire. */
     default boolean refreshable() {
         return true;
+    }
+
+    /**
+     * How long a connection may go without a refresh before the sweep refreshes it anyway, for platforms whose refresh
+     * tokens lapse when unused (or rotate on a schedule); null when the expiry of the access token is all that matters.
+     */
+    default @Nullable Duration refreshWhenIdleFor() {
+        return null;
     }
 }

@@ -270,6 +270,42 @@ class TokenLifecycleTests extends ConnectionsTestBase {
     }
 
     @Test
+    void theSweepRefreshesAConnectionIdleLongerThanItsPlatformAllowsAndLeavesARecentOneAlone() {
+        expire("6 hours");
+        SandboxStub.refreshes(account.refreshToken(), "at-idle-" + id, "rt-idle-" + id, 0);
+        assertThat(sweep.due(java.time.Instant.now()))
+                .as("not due by its expiry")
+                .extracting(RefreshSweep.Due::connection)
+                .doesNotContain(id);
+
+        sweep.sweep();
+        assertThat(use()).as("connected just now, so not idle").isEqualTo(account.accessToken());
+
+        update(
+                workspace,
+                "update connections set connected_at = now() - interval '25 hours',"
+                        + " last_refreshed_at = now() - interval '25 hours' where id = ?",
+                id.value());
+        sweep.sweep();
+
+        assertThat(use())
+                .as("a day without a refresh is too long for the Sandbox")
+                .isEqualTo("at-idle-" + id);
+        assertThat(connections.refreshHistory(workspace, id, 10))
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.trigger()).isEqualTo(RefreshAttempt.Trigger.SWEEP));
+        var sandbox = connections.providers().stream()
+                .filter(provider -> provider.id().equals("sandbox"))
+                .findFirst()
+                .orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(sweep.idle(sandbox, now.minus(sandbox.refreshWhenIdleFor()), now))
+                .as("refreshed just now, so not idle any more")
+                .extracting(RefreshSweep.Due::connection)
+                .doesNotContain(id);
+    }
+
+    @Test
     void disconnectRevokesAtTheProviderDeletesTheTokensAndKeepsTheHistory() {
         expire("5 minutes");
         SandboxStub.refreshes(account.refreshToken(), "at-d-" + id, "rt-d-" + id, 0);

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret its secret, sent by HTTP Basic to the token and revoke endpoints
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer before the call counts as transient
+ * @param refreshWhenIdleFor the longest a connection goes without a refresh: the Sandbox's refresh tokens lapse (30
+ *     days by default), so idle connections are refreshed at least this often
  */
 @ConfigurationProperties("herald.providers.sandbox")
 record SandboxClientSettings(
@@ -20,7 +22,8 @@ record SandboxClientSettings(
         String clientId,
         String clientSecret,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("15s") Duration readTimeout) {
+        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("1d") Duration refreshWhenIdleFor) {
 
     URI endpoint(String path) {
         String base = baseUrl.toString();

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,6 +98,11 @@ class SandboxProvider implements SocialProvider {
             form.add("code_verifier", verifier.reveal());
         }
         return grant(token(form, "the authorization code"), "the authorization code");
+    }
+
+    @Override
+    public Duration refreshWhenIdleFor() {
+        return settings.refreshWhenIdleFor();
     }
 
     @Override

@@ -111,7 +111,8 @@ class SandboxProviderContractTests extends SocialProviderContract {
                         "herald",
                         "s3cret",
                         Duration.ofSeconds(2),
-                        Duration.ofMillis(1500)),
+                        Duration.ofMillis(1500),
+                        Duration.ofDays(1)),
                 JsonMapper.builder().build(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -299,7 +300,8 @@ class SandboxProviderContractTests extends SocialProviderContract {
                         "herald",
                         "s",
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(1)),
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(1)),
                 JsonMapper.builder().build(),
                 Clock.systemUTC());
         assertKind(() -> down.refresh(Secret.of("rt")), Kind.TRANSIENT, "could not be reached");
