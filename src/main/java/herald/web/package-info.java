@@ -3,7 +3,7 @@
  * (problem documents, pagination, idempotency, rate limits). All HTTP adapters live here, so the domain modules form a
  * DAG and know nothing of HTTP; see docs/adr/0002.
  */
-@ApplicationModule(allowedDependencies = {"shared", "database", "audit", "identity", "tenancy", "vault"})
+@ApplicationModule(allowedDependencies = {"shared", "database", "audit", "identity", "tenancy", "vault", "assets"})
 @NullMarked
 package herald.web;
 
