@@ -78,6 +78,20 @@ public class MediaLinks {
         return new Links(url(workspace, asset, Variant.ORIGINAL), url(workspace, asset, Variant.THUMBNAIL));
     }
 
+    /**
+     * The links for Herald's own pages: Herald-signed ones relative to the site (so they work on whatever host the
+     * page was opened), presigned ones as they are.
+     */
+    public Links pageLinks(WorkspaceId workspace, Asset asset) {
+        Links links = links(workspace, asset);
+        return new Links(relative(links.url()), relative(links.thumbnailUrl()));
+    }
+
+    private URI relative(URI url) {
+        String text = url.toString();
+        return text.startsWith(publicUrl + "/media/") ? URI.create(text.substring(publicUrl.length())) : url;
+    }
+
     public URI url(WorkspaceId workspace, Asset asset, Variant variant) {
         return assets.presigned(workspace, asset, variant, lifetime)
                 .orElseGet(() ->
