@@ -96,6 +96,9 @@ class AssetsBrowserTest extends BrowserTest {
         // Search by tag across folders.
         page.navigate(team.path() + "/assets?tag=summer");
         assertThat(page.locator("[data-test=asset-grid] li")).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(ScreenshotOnFailure.FOLDER.resolve("assets").resolve("library.png"))
+                .setFullPage(true));
         assertThat(browserErrors).isEmpty();
     }
 }
