@@ -376,6 +376,9 @@ public class Assets {
     /** The backend's own URL for the asset, when it signs them (S3 presigning). */
     Optional<java.net.URI> presigned(
             WorkspaceId workspace, Asset asset, MediaLinks.Variant variant, java.time.Duration lifetime) {
+        if (!storage.presigns()) {
+            return Optional.empty();
+        }
         Library.Blob blob = tenants.call(workspace, () -> library.blob(workspace, asset.sha256()))
                 .orElse(null);
         if (blob == null) {

@@ -16,6 +16,6 @@ class DefaultFolders {
 
     @EventListener
     void on(WorkspaceCreated created) {
-        folders.createDefaults(created.workspace());
+        folders.restoreDefaults(created.workspace());
     }
 }

@@ -68,24 +68,51 @@ public class Folders {
             if (parent != null) {
                 require(workspace, parent);
             }
-            refuseSibling(workspace, parent, valid, null);
-            FolderId id = FolderId.random();
-            jdbc.sql(
-                            """
-                            insert into asset_folders (workspace_id, id, parent_id, name)
-                            values (:workspace, :id, :parent, :name)""")
-                    .param("workspace", workspace.value())
-                    .param("id", id.value())
-                    .param("parent", parent == null ? null : parent.value())
-                    .param("name", valid)
-                    .update();
-            audit.record(workspace, "folder.created", "folder", id.toString(), details(valid, parent));
-            return require(workspace, id);
+            Folder folder = insert(workspace, parent, valid);
+            audit.record(workspace, "folder.created", "folder", folder.id().toString(), details(valid, parent));
+            return folder;
         });
     }
 
-    /** Creates those of {@link #DEFAULTS} that are missing at the top level; answers the folders it created. */
+    private Folder insert(WorkspaceId workspace, @Nullable FolderId parent, String name) {
+        refuseSibling(workspace, parent, name, null);
+        FolderId id = FolderId.random();
+        jdbc.sql(
+                        """
+                        insert into asset_folders (workspace_id, id, parent_id, name)
+                        values (:workspace, :id, :parent, :name)""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .param("parent", parent == null ? null : parent.value())
+                .param("name", name)
+                .update();
+        return require(workspace, id);
+    }
+
+    /**
+     * Creates those of {@link #DEFAULTS} that are missing at the top level and records it in one audit entry; answers
+     * the folders it created.
+     */
     public List<Folder> createDefaults(WorkspaceId workspace) {
+        return tenants.call(workspace, () -> {
+            List<Folder> created = restoreDefaults(workspace);
+            if (!created.isEmpty()) {
+                audit.record(
+                        workspace,
+                        "folder.defaults_created",
+                        "workspace",
+                        workspace.toString(),
+                        Map.of(
+                                "names",
+                                String.join(
+                                        ", ", created.stream().map(Folder::name).toList())));
+            }
+            return created;
+        });
+    }
+
+    /** The defaults of a new workspace: part of its creation, which the audit log already records. */
+    List<Folder> restoreDefaults(WorkspaceId workspace) {
         return tenants.call(workspace, () -> {
             // Serialises concurrent calls for one workspace so that two of them do not both find a default missing.
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -95,7 +122,7 @@ public class Folders {
             List<Folder> created = new ArrayList<>();
             for (String name : DEFAULTS) {
                 if (sibling(workspace, null, name).isEmpty()) {
-                    created.add(create(workspace, null, name));
+                    created.add(insert(workspace, null, name));
                 }
             }
             return created;

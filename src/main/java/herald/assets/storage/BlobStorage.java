@@ -26,6 +26,11 @@ public interface BlobStorage {
     /** Deletes every key that starts with {@code prefix}. */
     void deleteAll(String prefix) throws IOException;
 
+    /** Whether {@link #presignedUrl} hands out URLs, so callers can skip looking up keys when it never does. */
+    default boolean presigns() {
+        return false;
+    }
+
     /**
      * A URL that serves {@code key} directly from the backend for {@code lifetime}, when the backend can sign one (S3
      * presigning); empty means Herald serves the bytes itself.

@@ -111,6 +111,11 @@ public final class S3BlobStorage implements BlobStorage {
     }
 
     @Override
+    public boolean presigns() {
+        return presign;
+    }
+
+    @Override
     public Optional<URI> presignedUrl(String key, Duration lifetime, String contentType, String disposition) {
         if (!presign) {
             return Optional.empty();

@@ -20,6 +20,9 @@ class AssetLibraryApiTests extends AssetApiTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    herald.tenancy.Workspaces workspaces;
+
     @Test
     void uploadsBrowsesSearchesFetchesAndDeletes() throws Exception {
         var ws = workspace("pro");
@@ -159,6 +162,24 @@ class AssetLibraryApiTests extends AssetApiTest {
         assertThat(count(ws.id(), "asset_blobs")).isZero();
         for (String key : keys) {
             assertThat(storage.exists(key)).isFalse();
+        }
+    }
+
+    @Test
+    void aDeletedWorkspacesObjectsLeaveStorage() throws Exception {
+        var ws = workspace("pro");
+        String folder = folder(ws, "Doomed");
+        var uploaded = http.upload(
+                ws.path("/folders/" + folder + "/assets"),
+                ws.token(),
+                List.of(new Http.Part("x.png", "image/png", SampleMedia.png(20, 20))));
+        assertThat(uploaded.status()).isEqualTo(201);
+        List<String> keys = storageKeys(ws.id());
+        assertThat(keys).isNotEmpty();
+        var workspace = workspaces.require(ws.id());
+        workspaces.delete(ws.id(), workspace.name(), null);
+        for (String key : keys) {
+            assertThat(storage.exists(key)).as(key).isFalse();
         }
     }
 
