@@ -134,6 +134,26 @@ class AssetsController {
         return redirect(current, back);
     }
 
+    /** The edit fields of one card: tags, alt text, description. */
+    @PostMapping("/w/{slug}/assets/{id}/describe")
+    String describe(
+            @org.springframework.web.bind.annotation.PathVariable String id,
+            @RequestParam(defaultValue = "") String tags,
+            @RequestParam(defaultValue = "") String altText,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(required = false) @Nullable String back,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            Asset asset = assets.describe(current.id(), AssetId.of(id), List.of(tags), altText, description);
+            flash.addFlashAttribute("notice", asset.filename() + " saved.");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return redirect(current, back);
+    }
+
     private static String count(List<AssetId> ids) {
         return ids.size() == 1 ? "1 asset" : ids.size() + " assets";
     }

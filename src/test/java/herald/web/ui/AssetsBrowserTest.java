@@ -72,11 +72,24 @@ class AssetsBrowserTest extends BrowserTest {
         page.waitForURL(url -> true);
         assertThat(page.locator("[data-test=asset-grid] li")).hasCount(3);
 
+        // Alt text, description and tags of one asset.
+        var card = grid.locator("[data-asset='margherita.jpg']");
+        card.getByText("Edit").click();
+        card.getByLabel("Alt text").fill("A margherita fresh from the oven");
+        card.getByLabel("Description").fill("Hero shot for the summer menu");
+        card.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator(".flash.success")).containsText("margherita.jpg saved");
+        assertThat(grid.locator("[data-asset='margherita.jpg'] img"))
+                .hasAttribute("alt", "A margherita fresh from the oven");
+
         // Multi-select: tag two, move one, delete one.
         grid.locator("[data-asset='margherita.jpg'] input[type=checkbox]").check();
         grid.locator("[data-asset='logo.png'] input[type=checkbox]").check();
         assertThat(page.locator("[data-selection-count]")).hasText("2 selected");
-        page.getByLabel("Tags").last().fill("summer");
+        page.locator("#bulk-tags").fill("summer");
         button(page, "Add tags").click();
         assertThat(page.locator(".flash.success")).containsText("2 assets tagged");
         assertThat(grid.locator("[data-asset='logo.png'] .tag")).hasText("summer");
