@@ -89,6 +89,18 @@ class AssetLibraryApiTests extends AssetApiTest {
         var thumbnail = http.get(asset.path("thumbnailUrl").asString(), null);
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.header("Content-Type")).isEqualTo("image/png");
+        // a byte range, as video players and platforms ask for
+        String videoUrl = video.json().path("url").asString();
+        byte[] mp4 = SampleMedia.mp4();
+        var part = http.get(videoUrl, null, "Range", "bytes=4-11");
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 4-11/" + mp4.length);
+        assertThat(new String(part.bytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("ftypisom");
+        var tail = http.get(videoUrl, null, "Range", "bytes=-8");
+        assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(mp4, mp4.length - 8, mp4.length));
+        assertThat(http.get(videoUrl, null, "Range", "bytes=9999-").status()).isEqualTo(416);
+        assertThat(http.get(videoUrl, null).header("Accept-Ranges")).isEqualTo("bytes");
         var poster = http.get(video.json().path("thumbnailUrl").asString(), null);
         assertThat(poster.status()).isEqualTo(200);
         assertThat(poster.header("Content-Type")).isEqualTo("image/png");

@@ -57,8 +57,13 @@ final class Http {
         }
     }
 
-    Response get(String pathOrUrl, @Nullable String token) {
-        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET(), token);
+    /** A GET; {@code headers} are name, value pairs. */
+    Response get(String pathOrUrl, @Nullable String token, String... headers) {
+        var request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, token);
     }
 
     Response delete(String path, String token) {
