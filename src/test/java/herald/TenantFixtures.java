@@ -1,5 +1,9 @@
 package herald;
 
+import herald.assets.Assets;
+import herald.assets.Folders;
+import herald.assets.SampleMedia;
+import herald.assets.Upload;
 import herald.database.TenantScope;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
@@ -22,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Workspaces with a row in every tenant table, made through the domain services as a user would make them: an owner
- * who signed up, a member who joined by invitation, an open invitation, an API key, and the audit entries of all that.
+ * who signed up, a member who joined by invitation, an open invitation, an API key, an asset in a default folder,
+ * and the audit entries of all that.
  */
 public final class TenantFixtures {
 
@@ -35,6 +40,8 @@ public final class TenantFixtures {
     private final TenantScope tenants;
     private final JdbcClient jdbc;
     private final Vault vault;
+    private final Folders folders;
+    private final Assets assets;
 
     private TenantFixtures(ApplicationContext context) {
         this.signUp = context.getBean(SignUp.class);
@@ -44,6 +51,8 @@ public final class TenantFixtures {
         this.tenants = context.getBean(TenantScope.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.vault = context.getBean(Vault.class);
+        this.folders = context.getBean(Folders.class);
+        this.assets = context.getBean(Assets.class);
     }
 
     public static TenantFixtures of(ApplicationContext context) {
@@ -155,6 +164,13 @@ public final class TenantFixtures {
                 .param("workspace", workspace.id().value())
                 .param("id", UUID.randomUUID())
                 .update());
+        // An asset (and so a blob) in one of the default folders the new workspace got.
+        var folder = folders.all(workspace.id()).getFirst();
+        assets.upload(
+                workspace.id(),
+                folder.id(),
+                new java.io.ByteArrayInputStream(SampleMedia.png(4, 4)),
+                Upload.named(label + ".png"));
         return new Tenant(workspace, owner.user(), member, open, key);
     }
 }

@@ -4,7 +4,16 @@
  * DAG and know nothing of HTTP; see docs/adr/0002.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "identity", "tenancy", "vault", "providers", "connections"
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "identity",
+            "tenancy",
+            "vault",
+            "providers",
+            "connections",
+            "assets"
         })
 @NullMarked
 package herald.web;
