@@ -85,6 +85,7 @@ public class Workspaces {
                     "workspace",
                     id.toString(),
                     Map.of("name", details.name().strip(), "plan", plan, "invitedOwner", invitedOwner));
+            events.publishEvent(new WorkspaceCreated(id, null));
             return require(id);
         });
     }

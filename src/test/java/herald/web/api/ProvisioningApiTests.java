@@ -54,6 +54,10 @@ class ProvisioningApiTests extends ApiTest {
         var workspace = api.get("/api/v1/workspaces/" + id, token);
         assertThat(workspace.status()).as(workspace.toString()).isEqualTo(200);
         assertThat(workspace.json().path("usage").path("members").asInt()).isZero();
+        var folders = api.get("/api/v1/workspaces/" + id + "/folders", token);
+        assertThat(folders.json().path("items").findValuesAsString("name"))
+                .as("a provisioned workspace gets the default folders too, before its owner has joined")
+                .contains("Food", "Drinks", "Restaurant", "Seasonal");
 
         // The link makes its addressee the owner, once.
         String invitationToken = url.substring(url.lastIndexOf('/') + 1);
