@@ -4,24 +4,16 @@ import herald.assets.storage.BlobStorage;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
-import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.tenancy.Plans;
-import herald.tenancy.Workspaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,12 +32,9 @@ public class Assets {
     private final Library library;
     private final Folders folders;
     private final BlobStorage storage;
-    private final MediaInspector inspector;
-    private final AssetSettings settings;
-    private final Workspaces workspaces;
-    private final Plans plans;
     private final AuditLog audit;
-    private final Clock clock;
+    private final Uploads uploads;
+    private final StorageQuota quota;
 
     Assets(
             JdbcClient jdbc,
@@ -53,30 +42,24 @@ public class Assets {
             Library library,
             Folders folders,
             BlobStorage storage,
-            MediaInspector inspector,
-            AssetSettings settings,
-            Workspaces workspaces,
-            Plans plans,
             AuditLog audit,
-            Clock clock) {
+            Uploads uploads,
+            StorageQuota quota) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.library = library;
         this.folders = folders;
         this.storage = storage;
-        this.inspector = inspector;
-        this.settings = settings;
-        this.workspaces = workspaces;
-        this.plans = plans;
         this.audit = audit;
-        this.clock = clock;
+        this.uploads = uploads;
+        this.quota = quota;
     }
 
     /** How much of its plan's storage a workspace uses; the same bytes uploaded twice count once. */
     public record Usage(long usedBytes, long quotaBytes) {}
 
     public Usage usage(WorkspaceId workspace) {
-        return tenants.call(workspace, () -> new Usage(library.storedBytes(workspace), quotaBytes(workspace)));
+        return quota.usage(workspace);
     }
 
     /**
@@ -85,164 +68,7 @@ public class Assets {
      * the plan's quota are checked before anything is kept. A refused upload leaves nothing behind.
      */
     public Asset upload(WorkspaceId workspace, FolderId folder, InputStream content, Upload upload) {
-        String filename = filename(upload.filename());
-        List<String> tags = Tags.normalize(upload.tags());
-        String altText = text(upload.altText(), 1000, "altText");
-        String description = text(upload.description(), 4000, "description");
-        folders.require(workspace, folder);
-        try (Received received = Received.read(content, settings.maxAnyBytes())) {
-            Inspection inspection = inspector.inspect(received, settings);
-            try {
-                return store(workspace, folder, received, inspection, filename, tags, altText, description);
-            } finally {
-                if (inspection.thumbnail() != null) {
-                    Files.deleteIfExists(inspection.thumbnail());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the upload", e);
-        }
-    }
-
-    private Asset store(
-            WorkspaceId workspace,
-            FolderId folder,
-            Received received,
-            Inspection inspection,
-            String filename,
-            List<String> tags,
-            String altText,
-            String description)
-            throws IOException {
-        boolean known = tenants.call(workspace, () -> library.blob(workspace, received.sha256()))
-                .isPresent();
-        if (!known) {
-            refuseOverQuota(workspace, received.size());
-        }
-        // Objects this upload wrote; removed again unless the transaction commits with a new blob that names them.
-        var written = new ArrayList<String>();
-        var proposed = new Library.Blob[1];
-        try {
-            if (!known) {
-                proposed[0] = write(workspace, received, inspection, written);
-            }
-            Asset asset = tenants.call(workspace, () -> {
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                        .param("key", "asset-quota:" + workspace)
-                        .query()
-                        .singleValue();
-                folders.require(workspace, folder);
-                Library.Blob offer = proposed[0] != null
-                        ? proposed[0]
-                        : new Library.Blob(
-                                received.sha256(),
-                                received.size(),
-                                inspection.type().contentType(),
-                                newKey(workspace),
-                                null);
-                Library.Blob blob = library.claimBlob(workspace, offer);
-                boolean created = blob.storageKey().equals(offer.storageKey());
-                if (created) {
-                    if (library.storedBytes(workspace) > quotaBytes(workspace)) {
-                        throw overQuota(workspace);
-                    }
-                    if (proposed[0] == null) {
-                        // The blob seen before was deleted meanwhile: this upload brings the bytes after all.
-                        Library.Blob fresh = writeInside(workspace, received, inspection, written);
-                        jdbc.sql(
-                                        """
-                                        update asset_blobs set storage_key = :key, thumbnail_key = :thumbnail
-                                        where workspace_id = :workspace and sha256 = :sha""")
-                                .param("key", fresh.storageKey())
-                                .param("thumbnail", fresh.thumbnailKey())
-                                .param("workspace", workspace.value())
-                                .param("sha", fresh.sha256())
-                                .update();
-                        proposed[0] = fresh;
-                    }
-                } else {
-                    proposed[0] = null;
-                }
-                Asset created1 = new Asset(
-                        AssetId.random(),
-                        folder,
-                        filename,
-                        inspection.type(),
-                        received.size(),
-                        received.sha256(),
-                        inspection.width(),
-                        inspection.height(),
-                        inspection.durationSeconds(),
-                        tags,
-                        altText,
-                        description,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS));
-                library.insert(workspace, created1);
-                var details = new HashMap<String, String>();
-                details.put("filename", filename);
-                details.put("contentType", inspection.type().contentType());
-                details.put("sizeBytes", String.valueOf(received.size()));
-                details.put("sha256", received.sha256());
-                details.put("folder", folder.toString());
-                details.put("deduplicated", String.valueOf(!created));
-                audit.record(workspace, "asset.uploaded", "asset", created1.id().toString(), details);
-                return created1;
-            });
-            if (proposed[0] != null) {
-                written.clear();
-            }
-            return asset;
-        } finally {
-            library.remove(written);
-        }
-    }
-
-    private Library.Blob write(WorkspaceId workspace, Received received, Inspection inspection, List<String> written)
-            throws IOException {
-        String key = newKey(workspace);
-        written.add(key);
-        storage.put(key, received.file(), inspection.type().contentType());
-        String thumbnailKey = null;
-        if (inspection.thumbnail() != null) {
-            thumbnailKey = key + "-thumbnail";
-            written.add(thumbnailKey);
-            storage.put(thumbnailKey, inspection.thumbnail(), "image/png");
-        }
-        return new Library.Blob(
-                received.sha256(), received.size(), inspection.type().contentType(), key, thumbnailKey);
-    }
-
-    private Library.Blob writeInside(
-            WorkspaceId workspace, Received received, Inspection inspection, List<String> written) {
-        try {
-            return write(workspace, received, inspection, written);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the upload", e);
-        }
-    }
-
-    private static String newKey(WorkspaceId workspace) {
-        return workspace + "/" + UUID.randomUUID();
-    }
-
-    private void refuseOverQuota(WorkspaceId workspace, long size) {
-        Usage usage = usage(workspace);
-        if (usage.usedBytes() + size > usage.quotaBytes()) {
-            throw overQuota(workspace);
-        }
-    }
-
-    private LimitReached overQuota(WorkspaceId workspace) {
-        Usage usage = usage(workspace);
-        return new LimitReached(
-                "storage-mb",
-                "The workspace's asset storage is full: " + Sizes.human(usage.usedBytes()) + " of "
-                        + Sizes.human(usage.quotaBytes()) + " used. Delete assets or move to a larger plan.");
-    }
-
-    private long quotaBytes(WorkspaceId workspace) {
-        String plan = workspaces.require(workspace).plan();
-        return plans.get(plan).limits().storageMb() * 1024 * 1024;
+        return uploads.upload(workspace, folder, content, upload);
     }
 
     public Optional<Asset> find(WorkspaceId workspace, AssetId id) {
@@ -393,20 +219,7 @@ public class Assets {
                 blob.storageKey(), lifetime, asset.contentType(), MediaLinks.disposition(asset.filename()));
     }
 
-    private static String filename(String raw) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        name = name.replaceAll("\\p{Cntrl}", "");
-        if (name.isEmpty()) {
-            name = "upload";
-        }
-        if (name.length() > MAX_FILENAME) {
-            throw new InvalidInput("file", "The file name is longer than " + MAX_FILENAME + " characters.");
-        }
-        return name;
-    }
-
-    private static String text(@Nullable String value, int max, String field) {
+    static String text(@Nullable String value, int max, String field) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.length() > max) {
             throw new InvalidInput(field, "At most " + max + " characters.");
