@@ -99,10 +99,18 @@ public final class S3BlobStorage implements BlobStorage {
                         .map(k -> ObjectIdentifier.builder().key(k).build())
                         .toList();
                 if (!keys.isEmpty()) {
-                    s3.deleteObjects(DeleteObjectsRequest.builder()
+                    var answer = s3.deleteObjects(DeleteObjectsRequest.builder()
                             .bucket(bucket)
                             .delete(Delete.builder().objects(keys).build())
                             .build());
+                    // DeleteObjects answers 200 even when some keys were not deleted; those are listed as errors.
+                    if (answer.hasErrors() && !answer.errors().isEmpty()) {
+                        var first = answer.errors().getFirst();
+                        throw new IOException(
+                                "Could not delete " + answer.errors().size() + " objects under " + prefix
+                                        + " in bucket " + bucket + ", e.g. " + first.key() + ": " + first.code() + " "
+                                        + first.message());
+                    }
                 }
             }
         } catch (SdkException e) {
