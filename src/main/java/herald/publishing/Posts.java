@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * whose outcome Herald cannot know. A rejected request changes nothing. Each target is published by its own durable
  * job at its instant (see docs/adr/0008).
  */
-@Component
+// Named: the sandbox module has a bean called posts too.
+@Component("publishingPosts")
 public class Posts {
 
     private final PostRows rows;
