@@ -171,15 +171,13 @@ class Publisher {
                 try {
                     return new Outcome.Published(provider.publish(token, request), false);
                 } catch (ProviderException e) {
-                    if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME
-                            || e.kind() == ProviderException.Kind.DUPLICATE) {
+                    // A DUPLICATE is not ours: any earlier attempt of ours that may have reached the platform set
+                    // reconcileSince, and the platform was searched above. It fails with the platform's words.
+                    if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
                         // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
                         Optional<PublishedPost> existing = provider.findExisting(token, request, since);
                         if (existing.isPresent()) {
                             return new Outcome.Published(existing.get(), true);
-                        }
-                        if (e.kind() == ProviderException.Kind.DUPLICATE) {
-                            return new Outcome.Failed(e.getMessage());
                         }
                         return ambiguous(claim, since, e.getMessage());
                     }

@@ -238,7 +238,7 @@ class SandboxProvider implements SocialProvider {
         }
         for (JsonNode candidate : errors.parse(answer, what).path("data")) {
             Instant created = Instant.parse(candidate.path("createdAt").asString());
-            if (created.isBefore(since.minusSeconds(5))) {
+            if (created.isBefore(since.minusSeconds(2))) {
                 continue;
             }
             String link = text(candidate, "link");
