@@ -69,6 +69,7 @@ class PublishingChaosTests {
                         "--server.port=" + port,
                         "--herald.public-url=" + base,
                         "--herald.demo.enabled=false",
+                        "--herald.publishing.dispatch=true",
                         "--herald.publishing.backoff=200ms",
                         "--herald.providers.sandbox.read-timeout=1s",
                         "--herald.sandbox.stall-after-create=2s");

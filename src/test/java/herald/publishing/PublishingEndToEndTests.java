@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
+            "herald.publishing.dispatch=true",
             "herald.publishing.backoff=200ms",
             "herald.providers.sandbox.read-timeout=1s",
             "herald.sandbox.stall-after-create=3s"
