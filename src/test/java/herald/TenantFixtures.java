@@ -158,6 +158,37 @@ public final class TenantFixtures {
                     .param("connection", connection)
                     .update();
         });
+        // A published post with its target and the attempt that published it, as the publishing module stores them.
+        UUID post = UUID.randomUUID();
+        UUID target = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into posts (workspace_id, id, body, status, scheduled_at)
+                            values (:workspace, :id, 'Fixture post', 'published', now())""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", post)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into post_targets (workspace_id, id, post_id, connection_id, provider, account,
+                                account_handle, status, attempts, fence, platform_post_id, platform_url, published_at)
+                            values (:workspace, :id, :post, :connection, 'sandbox', 'Sandbox @fixture', 'fixture',
+                                'published', 1, 1, 'p1', 'http://localhost/sandbox/@fixture/p1', now())""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", target)
+                    .param("post", post)
+                    .param("connection", connection)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node,
+                                finished_at, outcome)
+                            values (:workspace, :target, 1, false, 'fixture', now(), 'published')""")
+                    .param("workspace", workspace.id().value())
+                    .param("target", target)
+                    .update();
+        });
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

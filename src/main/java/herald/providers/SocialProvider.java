@@ -8,14 +8,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one thing a social platform implements. Every method that calls the platform may throw
  * {@link ProviderException} and nothing else; none of them may be called inside a database transaction. Tokens go in
- * and out only as {@link Secret}s. Publishing, reconciliation, metrics and content rules are added here by the
- * publishing module.
+ * and out only as {@link Secret}s.
  */
 public interface SocialProvider {
 
@@ -79,5 +79,29 @@ public interface SocialProvider {
      */
     default @Nullable Duration refreshWhenIdleFor() {
         return null;
+    }
+
+    /** What one post may carry on this platform. */
+    default ContentRules contentRules() {
+        return new ContentRules(280, 4, java.util.Set.of("image"), 5_000_000, true);
+    }
+
+    /**
+     * Publishes one post as the account whose token is given. A call that may have reached the platform without an
+     * answer (a read timeout after sending) raises {@link ProviderException.Kind#UNKNOWN_OUTCOME}: the caller must
+     * reconcile with {@link #findExisting} before it tries again.
+     */
+    default PublishedPost publish(Secret token, PublishRequest request) {
+        throw new ProviderException(id(), ProviderException.Kind.PERMISSION, displayName() + " cannot publish yet.");
+    }
+
+    /**
+     * The post the account published since {@code since} that matches {@code request} (same text, same link, same
+     * number of media: media URLs are signed afresh per attempt, so their addresses are not compared), or empty when
+     * the platform provably has none. Raises {@link ProviderException} when it cannot tell.
+     */
+    default Optional<PublishedPost> findExisting(Secret token, PublishRequest request, java.time.Instant since) {
+        throw new ProviderException(
+                id(), ProviderException.Kind.UNKNOWN_OUTCOME, displayName() + " cannot list an account's posts.");
     }
 }

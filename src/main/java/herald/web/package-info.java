@@ -13,7 +13,8 @@
             "vault",
             "providers",
             "connections",
-            "assets"
+            "assets",
+            "publishing"
         })
 @NullMarked
 package herald.web;

@@ -2,10 +2,13 @@ package herald.providers.sandbox;
 
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
+import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,9 +51,11 @@ class SandboxProvider implements SocialProvider {
     private final RestClient http;
     private final SandboxErrors errors;
     private final Clock clock;
+    private final JsonMapper json;
 
     SandboxProvider(SandboxClientSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
+        this.json = json;
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
         // HTTP/1.1: the JDK client's default h2c upgrade buys nothing against a plain HTTP API.
@@ -171,6 +178,106 @@ class SandboxProvider implements SocialProvider {
             throw new ProviderException(ID, Kind.PERMISSION, "The consent on the Sandbox granted no account.");
         }
         return accounts;
+    }
+
+    /** The Sandbox's rules (docs/sandbox-api.md): 500 characters, media by URL up to 10 MB, images and videos. */
+    @Override
+    public ContentRules contentRules() {
+        return new ContentRules(500, 4, Set.of("image", "video"), 10L * 1024 * 1024, true);
+    }
+
+    @Override
+    public PublishedPost publish(Secret token, PublishRequest request) {
+        String what = "the post";
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("text", request.text());
+        if (request.link() != null) {
+            body.put("link", request.link().toString());
+        }
+        if (!request.mediaUrls().isEmpty()) {
+            body.put(
+                    "mediaUrls", request.mediaUrls().stream().map(URI::toString).toList());
+        }
+        SandboxAnswer answer;
+        try {
+            answer = exchange(http.post()
+                    .uri(settings.endpoint("/api/posts"))
+                    .headers(headers -> headers.setBearerAuth(token.reveal()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(body)));
+        } catch (ResourceAccessException e) {
+            if (notSent(e)) {
+                throw new ProviderException(
+                        ID, Kind.TRANSIENT, "The Sandbox could not be reached for " + what + ".", null, null);
+            }
+            // The request went out and no answer came: the post may exist. Only reconciliation can tell.
+            throw new ProviderException(
+                    ID,
+                    Kind.UNKNOWN_OUTCOME,
+                    "The Sandbox did not answer the post in time after it was sent; it may have been published.",
+                    null,
+                    null);
+        }
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        return post(errors.parse(answer, what), what);
+    }
+
+    @Override
+    public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
+        String what = "the account's recent posts";
+        SandboxAnswer answer = call(
+                http.get()
+                        .uri(settings.endpoint("/api/accounts/" + request.accountHandle() + "/posts?limit=100"))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        for (JsonNode candidate : errors.parse(answer, what).path("data")) {
+            Instant created = Instant.parse(candidate.path("createdAt").asString());
+            if (created.isBefore(since.minusSeconds(2))) {
+                continue;
+            }
+            String link = text(candidate, "link");
+            boolean sameLink = request.link() == null
+                    ? link == null
+                    : request.link().toString().equals(link);
+            if (request.text().equals(candidate.path("text").asString(""))
+                    && sameLink
+                    && candidate.path("mediaUrls").size() == request.mediaUrls().size()) {
+                return Optional.of(post(candidate, what));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private PublishedPost post(JsonNode node, String what) {
+        String id = text(node, "id");
+        String url = text(node, "url");
+        String created = text(node, "createdAt");
+        if (id == null || url == null) {
+            throw new ProviderException(ID, Kind.UNKNOWN_OUTCOME, "The Sandbox answered " + what + " without an id.");
+        }
+        return new PublishedPost(id, URI.create(url), created == null ? clock.instant() : Instant.parse(created));
+    }
+
+    private static boolean notSent(ResourceAccessException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof java.net.ConnectException
+                || cause instanceof java.net.http.HttpConnectTimeoutException
+                || cause instanceof java.nio.channels.UnresolvedAddressException;
+    }
+
+    private SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange(
+                (sent, response) -> new SandboxAnswer(
+                        response.getStatusCode().value(),
+                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
+                true);
     }
 
     private SandboxAnswer token(MultiValueMap<String, String> form, String what) {

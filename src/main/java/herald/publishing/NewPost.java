@@ -1,0 +1,33 @@
+package herald.publishing;
+
+import herald.assets.AssetId;
+import herald.connections.ConnectionId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an author asks for.
+ *
+ * @param scheduledAt absent: publish now; an offset instant ({@code 2026-03-29T02:30:00+02:00}, {@code ...Z}); or a
+ *     local date-time ({@code 2026-03-29T09:00}) read in {@code timezone}
+ * @param timezone an IANA zone such as {@code Europe/Berlin}; needed with a local date-time
+ * @param draft saved without validating it against the targets' rules and without scheduling it
+ */
+public record NewPost(
+        String body,
+        @Nullable String link,
+        List<AssetId> media,
+        List<NewTarget> targets,
+        @Nullable String scheduledAt,
+        @Nullable String timezone,
+        boolean draft) {
+
+    public NewPost {
+        body = body == null ? "" : body;
+        media = media == null ? List.of() : List.copyOf(media);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** One chosen connection, with its own text when it should differ from the post's. */
+    public record NewTarget(ConnectionId connection, @Nullable String body) {}
+}

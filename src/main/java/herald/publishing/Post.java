@@ -1,0 +1,39 @@
+package herald.publishing;
+
+import herald.assets.AssetId;
+import herald.shared.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post and its targets.
+ *
+ * @param scheduledAt when it is due; null for a draft without a time
+ * @param timezone the IANA zone the author scheduled in, for showing the time as they meant it
+ */
+public record Post(
+        WorkspaceId workspace,
+        PostId id,
+        String body,
+        @Nullable String link,
+        List<AssetId> media,
+        PostStatus status,
+        @Nullable Instant scheduledAt,
+        @Nullable String timezone,
+        List<Target> targets,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Post {
+        media = List.copyOf(media);
+        targets = List.copyOf(targets);
+    }
+
+    public Target target(TargetId id) {
+        return targets.stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new herald.shared.NotFound("This post has no target " + id + "."));
+    }
+}

@@ -1,0 +1,9 @@
+package herald.publishing;
+
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.time.Instant;
+
+/** A target was published (or a person confirmed it was). */
+public record PostPublished(
+        WorkspaceId workspace, PostId post, TargetId target, String provider, URI url, Instant publishedAt) {}

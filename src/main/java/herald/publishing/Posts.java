@@ -1,0 +1,287 @@
+package herald.publishing;
+
+import herald.assets.AssetId;
+import herald.audit.AuditLog;
+import herald.database.TenantScope;
+import herald.shared.Conflict;
+import herald.shared.LimitReached;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import herald.tenancy.Plans;
+import herald.tenancy.Workspaces;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The publishing API: create, schedule, edit, cancel and list posts, retry their failed targets and settle the ones
+ * whose outcome Herald cannot know. A rejected request changes nothing. Each target is published by its own durable
+ * job at its instant (see docs/adr/0008).
+ */
+// Named: the sandbox module has a bean called posts too.
+@Component("publishingPosts")
+public class Posts {
+
+    private final PostRows rows;
+    private final Validation validation;
+    private final TenantScope tenants;
+    private final Workspaces workspaces;
+    private final Plans plans;
+    private final AuditLog audit;
+    private final Dispatch dispatch;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Posts(
+            PostRows rows,
+            Validation validation,
+            TenantScope tenants,
+            Workspaces workspaces,
+            Plans plans,
+            AuditLog audit,
+            Dispatch dispatch,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.rows = rows;
+        this.validation = validation;
+        this.tenants = tenants;
+        this.workspaces = workspaces;
+        this.plans = plans;
+        this.audit = audit;
+        this.dispatch = dispatch;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a post: a draft (checked only for its accounts and media), or scheduled at its time (now when none),
+     * validated against every target's rules.
+     *
+     * @throws PostRejected naming each target and rule it breaks
+     * @throws herald.shared.InvalidInput for a time that is in the past or does not exist in its zone
+     * @throws LimitReached when the plan's posts per day are used up that day
+     */
+    public Post create(WorkspaceId workspace, NewPost post) {
+        Instant now = clock.instant();
+        PublishTime time =
+                post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
+        String link = blankToNull(post.link());
+        var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
+        PostId id = PostId.random();
+        Instant due = time == null ? now : time.instant();
+        PostStatus status = post.draft() ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+        tenants.run(workspace, () -> {
+            if (!post.draft()) {
+                checkQuota(workspace, due, null);
+            }
+            rows.insert(workspace, id, post.body(), link, post.media(), status, time, now);
+            rows.insertTargets(workspace, id, targets, post.draft() ? null : due, now);
+        });
+        audit.record(workspace, "post.created", "post", id.toString(), details(status, targets.size(), due));
+        if (!post.draft()) {
+            targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
+        }
+        return get(workspace, id);
+    }
+
+    /** @throws NotFound when the workspace has no such post */
+    public Post get(WorkspaceId workspace, PostId id) {
+        return tenants.call(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** Posts newest due first, {@link PostQuery#limit()} of them after the query's position. */
+    public List<Post> list(WorkspaceId workspace, PostQuery query) {
+        return tenants.call(workspace, () -> rows.list(workspace, query));
+    }
+
+    /**
+     * Changes a post that has not started publishing; a scheduled post is validated again.
+     *
+     * @throws Conflict once it is publishing or finished
+     */
+    public Post edit(WorkspaceId workspace, PostId id, PostChanges changes) {
+        Post current = get(workspace, id);
+        requireEditable(current);
+        Instant now = clock.instant();
+        boolean draft = changes.draft() != null
+                ? changes.draft()
+                : current.status() == PostStatus.DRAFT || current.status() == PostStatus.PENDING_APPROVAL;
+        String body = changes.body() == null ? current.body() : changes.body();
+        String link = changes.link() == null ? current.link() : blankToNull(changes.link());
+        List<AssetId> media = changes.media() == null ? current.media() : List.copyOf(changes.media());
+        List<NewPost.NewTarget> wanted = changes.targets() != null
+                ? changes.targets()
+                : current.targets().stream()
+                        .map(t -> new NewPost.NewTarget(t.connection(), t.body()))
+                        .toList();
+        String timezone = changes.timezone() == null ? current.timezone() : changes.timezone();
+        Instant scheduledAt = current.scheduledAt();
+        if (changes.scheduledAt() != null) {
+            PublishTime time = PublishTime.read(changes.scheduledAt(), timezone, now);
+            scheduledAt = time.instant();
+            timezone = time.timezone();
+        }
+        var targets = validation.check(workspace, body, link, media, wanted, draft);
+        Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
+        PostStatus status = draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+        Instant at = scheduledAt;
+        String zone = timezone;
+        tenants.run(workspace, () -> {
+            // Under the post's row lock: a dispatcher claiming it meanwhile either ran first (and the edit is
+            // refused) or waits for this edit and finds new targets.
+            PostStatus locked = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            if (!locked.editable()) {
+                throw notEditable(locked);
+            }
+            if (!draft) {
+                checkQuota(workspace, due, id);
+            }
+            rows.update(workspace, id, body, link, media, status, at, zone, now);
+            // New targets, new jobs: the old targets' jobs find nothing to do.
+            rows.deleteTargets(workspace, id);
+            rows.insertTargets(workspace, id, targets, draft ? null : due, now);
+        });
+        audit.record(workspace, "post.edited", "post", id.toString(), details(status, targets.size(), due));
+        if (!draft) {
+            targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
+        }
+        return get(workspace, id);
+    }
+
+    /** Cancels a post that has not started publishing. @throws Conflict once it is publishing or finished */
+    public Post cancel(WorkspaceId workspace, PostId id) {
+        Instant now = clock.instant();
+        tenants.run(workspace, () -> {
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            if (!status.canTransitionTo(PostStatus.CANCELLED)) {
+                throw new Conflict(
+                        "status",
+                        "The post is " + status.value().replace('_', ' ') + "; it can no longer be cancelled.");
+            }
+            rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
+            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+        });
+        audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
+        return get(workspace, id);
+    }
+
+    /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
+    public Post retry(WorkspaceId workspace, PostId id) {
+        Instant now = clock.instant();
+        List<TargetId> again = tenants.call(workspace, () -> {
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            List<TargetId> failed = rows.find(workspace, id).orElseThrow().targets().stream()
+                    .filter(t -> t.status() == TargetStatus.FAILED)
+                    .map(Target::id)
+                    .toList();
+            if (failed.isEmpty() || !status.canTransitionTo(PostStatus.PUBLISHING)) {
+                throw new Conflict("status", "The post has no failed target to retry.");
+            }
+            rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
+            rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
+            return failed;
+        });
+        audit.record(workspace, "post.retried", "post", id.toString(), Map.of("targets", "" + again.size()));
+        again.forEach(target -> dispatch.schedule(workspace, target, now));
+        return get(workspace, id);
+    }
+
+    /**
+     * A person confirms that a target whose outcome was unknown is on the platform at {@code url}.
+     *
+     * @throws Conflict unless the target's status is unknown
+     */
+    public Post markPublished(WorkspaceId workspace, PostId id, TargetId target, URI url) {
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new herald.shared.InvalidInput("url", "The URL must be the post's http(s) address on the platform.");
+        }
+        Instant now = clock.instant();
+        Target settled =
+                settleUnknown(workspace, id, target, now, () -> rows.markPublished(workspace, target, url, now));
+        audit.record(
+                workspace,
+                "post.published",
+                "post",
+                id.toString(),
+                Map.of("target", target.toString(), "by", "person"));
+        events.publishEvent(new PostPublished(workspace, id, target, settled.provider(), url, now));
+        return get(workspace, id);
+    }
+
+    /**
+     * A person confirms that a target whose outcome was unknown is not on the platform: it is published again, now,
+     * without asking the platform first. @throws Conflict unless the target's status is unknown
+     */
+    public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
+        Instant now = clock.instant();
+        settleUnknown(workspace, id, target, now, () -> rows.scheduleAgain(workspace, target, now));
+        audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
+        dispatch.schedule(workspace, target, now);
+        return get(workspace, id);
+    }
+
+    private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
+        return tenants.call(workspace, () -> {
+            rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            Target current = rows.find(workspace, id).orElseThrow().target(target);
+            if (current.status() != TargetStatus.UNKNOWN) {
+                throw new Conflict(
+                        "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
+            }
+            change.run();
+            rows.setStatus(workspace, id, Settlement.of(rows.targetStatuses(workspace, id)), now);
+            return current;
+        });
+    }
+
+    private void checkQuota(WorkspaceId workspace, Instant due, @Nullable PostId except) {
+        var workspaceRow = workspaces.require(workspace);
+        int perDay = plans.get(workspaceRow.plan()).limits().postsPerDay();
+        var day = due.atZone(workspaceRow.timezone()).toLocalDate();
+        Instant from = day.atStartOfDay(workspaceRow.timezone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(workspaceRow.timezone()).toInstant();
+        if (rows.countDue(workspace, from, to, except) >= perDay) {
+            throw new LimitReached(
+                    "posts-per-day",
+                    "The " + workspaceRow.plan() + " plan allows " + perDay + " posts per day, and " + day
+                            + " has them all. Choose another day or upgrade the plan.");
+        }
+    }
+
+    private static void requireEditable(Post post) {
+        if (!post.status().editable()) {
+            throw notEditable(post.status());
+        }
+    }
+
+    private static Conflict notEditable(PostStatus status) {
+        return new Conflict(
+                "status",
+                "The post is " + status.value().replace('_', ' ') + "; only drafts and scheduled posts can be edited.");
+    }
+
+    private static Map<String, String> details(PostStatus status, int targets, Instant due) {
+        return Map.of(
+                "status", status.value(),
+                "targets", "" + targets,
+                "due",
+                        due.atOffset(ZoneOffset.UTC)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString());
+    }
+
+    static NotFound notFound(PostId id) {
+        return new NotFound("This workspace has no post " + id + ".");
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

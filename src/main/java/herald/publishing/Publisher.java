@@ -1,0 +1,368 @@
+package herald.publishing;
+
+import herald.assets.MediaLinks;
+import herald.audit.AuditLog;
+import herald.connections.AccessTokens;
+import herald.connections.ConnectionNotActive;
+import herald.database.TenantScope;
+import herald.providers.ProviderException;
+import herald.providers.Providers;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
+import herald.providers.SocialProvider;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes one target, effectively once (docs/adr/0008): claim and journal the attempt with the next fence in one
+ * short transaction; call the platform outside any transaction; write the outcome in a second one, only if the fence
+ * is still this attempt's. An attempt found unfinished (its node died mid-call) or that ended without an answer makes
+ * every later attempt reconcile first: the platform's recent posts are searched for this one, and it is published
+ * again only when provably absent.
+ */
+@Component
+class Publisher {
+
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+    /** What the job does next: nothing, or run again at a time. */
+    record Next(@Nullable Instant at) {
+        static final Next DONE = new Next(null);
+    }
+
+    /** A claimed attempt: everything the platform call needs, read in the claiming transaction. */
+    record Claim(
+            PostId post,
+            int fence,
+            int attempt,
+            Attempts.Due due,
+            @Nullable Instant reconcileSince,
+            Instant startedAt) {}
+
+    sealed interface Outcome {
+        record Published(PublishedPost post, boolean reconciled) implements Outcome {}
+
+        record Retry(Instant at, String reason, boolean ambiguous) implements Outcome {}
+
+        record Failed(String reason) implements Outcome {}
+
+        record Unknown(String explanation) implements Outcome {}
+    }
+
+    private final Attempts attempts;
+    private final PostRows rows;
+    private final TenantScope tenants;
+    private final AccessTokens tokens;
+    private final Providers providers;
+    private final MediaLinks media;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final PublishingSettings settings;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    Publisher(
+            Attempts attempts,
+            PostRows rows,
+            TenantScope tenants,
+            AccessTokens tokens,
+            Providers providers,
+            MediaLinks media,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            PublishingSettings settings,
+            Clock clock) {
+        this.attempts = attempts;
+        this.rows = rows;
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.providers = providers;
+        this.media = media;
+        this.audit = audit;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Next publish(WorkspaceId workspace, TargetId target) {
+        Object claimed = claim(workspace, target);
+        if (claimed instanceof Next next) {
+            return next;
+        }
+        Claim claim = (Claim) claimed;
+        Outcome outcome = call(workspace, claim);
+        return complete(workspace, target, claim, outcome);
+    }
+
+    /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
+    Object claim(WorkspaceId workspace, TargetId target) {
+        Instant now = clock.instant();
+        Object result = tenants.call(workspace, () -> {
+            var found = attempts.lockDue(workspace, target);
+            if (found.isEmpty()) {
+                return Next.DONE; // edited away or deleted: the edit scheduled new targets
+            }
+            Attempts.Due due = found.get();
+            if (due.status().finished()
+                    || due.postStatus() == PostStatus.CANCELLED
+                    || due.postStatus() == PostStatus.DRAFT
+                    || due.postStatus() == PostStatus.PENDING_APPROVAL) {
+                return Next.DONE;
+            }
+            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(500))) {
+                return new Next(due.dueAt()); // rescheduled later by an edit
+            }
+            int[] inFlight = attempts.inFlight(workspace, due.connection(), now.minus(settings.inFlightFor()));
+            if (inFlight[0] >= settings.perAccount() || inFlight[1] >= settings.perWorkspace()) {
+                return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
+            }
+            Instant reconcileSince = due.reconcileSince();
+            Optional<Instant> open = attempts.openAttempt(workspace, target);
+            if (open.isPresent() && reconcileSince == null) {
+                // An attempt began and never finished: its call may have reached the platform.
+                reconcileSince = open.get();
+            }
+            int fence = due.fence() + 1;
+            attempts.begin(workspace, target, fence, reconcileSince, node, now);
+            if (due.postStatus() == PostStatus.SCHEDULED) {
+                rows.setStatus(workspace, due.post(), PostStatus.PUBLISHING, now);
+            }
+            return new Claim(due.post(), fence, due.attempts() + 1, due, reconcileSince, now);
+        });
+        return result;
+    }
+
+    /** The platform call, outside any transaction. */
+    Outcome call(WorkspaceId workspace, Claim claim) {
+        Attempts.Due due = claim.due();
+        SocialProvider provider = providers.find(due.provider()).orElse(null);
+        if (provider == null) {
+            return new Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
+        }
+        Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
+        List<URI> urls = due.media().stream()
+                .map(asset -> media.signed(workspace, asset, MediaLinks.Variant.ORIGINAL, expires))
+                .toList();
+        var request =
+                new PublishRequest(due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), urls);
+        try {
+            return tokens.withAccessToken(workspace, due.connection(), token -> {
+                Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
+                if (claim.reconcileSince() != null) {
+                    Optional<PublishedPost> existing = provider.findExisting(token, request, since);
+                    if (existing.isPresent()) {
+                        return new Outcome.Published(existing.get(), true);
+                    }
+                }
+                try {
+                    return new Outcome.Published(provider.publish(token, request), false);
+                } catch (ProviderException e) {
+                    // A DUPLICATE is not ours: any earlier attempt of ours that may have reached the platform set
+                    // reconcileSince, and the platform was searched above. It fails with the platform's words.
+                    if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
+                        // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
+                        Optional<PublishedPost> existing = provider.findExisting(token, request, since);
+                        if (existing.isPresent()) {
+                            return new Outcome.Published(existing.get(), true);
+                        }
+                        return ambiguous(claim, since, e.getMessage());
+                    }
+                    throw e;
+                }
+            });
+        } catch (ProviderException e) {
+            return fromError(claim, e);
+        } catch (ConnectionNotActive | NotFound e) {
+            return new Outcome.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Publishing target of post {} failed unexpectedly", claim.post(), e);
+            return claim.reconcileSince() == null
+                    ? retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
+                    : ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
+        }
+    }
+
+    private Outcome fromError(Claim claim, ProviderException e) {
+        if (claim.reconcileSince() != null
+                && (e.kind() == ProviderException.Kind.TRANSIENT
+                        || e.kind() == ProviderException.Kind.RATE_LIMITED
+                        || e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME)) {
+            // Still unsure whether the earlier attempt published it: never publish blindly, ask again later.
+            return ambiguous(claim, claim.reconcileSince(), e.getMessage());
+        }
+        return switch (e.kind()) {
+            case TRANSIENT -> retryOrFail(claim, e.getMessage());
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter();
+                yield new Outcome.Retry(clock.instant().plus(wait).plusMillis(jitter(250)), e.getMessage(), false);
+            }
+            case UNKNOWN_OUTCOME -> ambiguous(claim, claim.startedAt(), e.getMessage());
+            default -> new Outcome.Failed(e.getMessage());
+        };
+    }
+
+    private Outcome retryOrFail(Claim claim, String reason) {
+        if (claim.attempt() >= settings.maxAttempts()) {
+            return new Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
+        }
+        long base = settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20);
+        long wait = Math.min(base, settings.maxBackoff().toMillis());
+        return new Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, false);
+    }
+
+    private Outcome ambiguous(Claim claim, Instant since, String reason) {
+        if (claim.attempt() >= settings.maxAttempts()) {
+            return new Outcome.Unknown("Herald sent this post at " + since + " but could not confirm whether the"
+                    + " platform published it (" + reason + "), and the platform's list of recent posts could not"
+                    + " settle it. Look at the account: mark it published with its URL, or publish it again.");
+        }
+        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), 60_000);
+        return new Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, true);
+    }
+
+    private static long jitter(long bound) {
+        return ThreadLocalRandom.current().nextLong(Math.max(1, bound));
+    }
+
+    Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
+        Instant now = clock.instant();
+        Attempts.Due due = claim.due();
+        boolean applied = tenants.call(workspace, () -> {
+            rows.lock(workspace, claim.post());
+            boolean current =
+                    switch (outcome) {
+                        case Outcome.Published p ->
+                            attempts.complete(
+                                    workspace,
+                                    target,
+                                    claim.fence(),
+                                    TargetStatus.PUBLISHED,
+                                    p.reconciled() ? "reconciled" : "published",
+                                    null,
+                                    p.post().id(),
+                                    p.post().url(),
+                                    null,
+                                    null,
+                                    now);
+                        case Outcome.Retry r ->
+                            attempts.complete(
+                                    workspace,
+                                    target,
+                                    claim.fence(),
+                                    TargetStatus.SCHEDULED,
+                                    "retry",
+                                    r.reason(),
+                                    null,
+                                    null,
+                                    r.at(),
+                                    r.ambiguous() ? reconcileFrom(claim) : null,
+                                    now);
+                        case Outcome.Failed f ->
+                            attempts.complete(
+                                    workspace,
+                                    target,
+                                    claim.fence(),
+                                    TargetStatus.FAILED,
+                                    "failed",
+                                    f.reason(),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    now);
+                        case Outcome.Unknown u ->
+                            attempts.complete(
+                                    workspace,
+                                    target,
+                                    claim.fence(),
+                                    TargetStatus.UNKNOWN,
+                                    "unknown",
+                                    u.explanation(),
+                                    null,
+                                    null,
+                                    null,
+                                    reconcileFrom(claim),
+                                    now);
+                    };
+            if (current) {
+                rows.setStatus(
+                        workspace, claim.post(), Settlement.of(rows.targetStatuses(workspace, claim.post())), now);
+            }
+            return current;
+        });
+        if (!applied) {
+            log.info(
+                    "Attempt {} of a target of post {} was overtaken by a newer one; its outcome was not applied",
+                    claim.fence(),
+                    claim.post());
+            return Next.DONE;
+        }
+        String id = claim.post().toString();
+        switch (outcome) {
+            case Outcome.Published p -> {
+                audit.record(
+                        workspace,
+                        "post.published",
+                        "post",
+                        id,
+                        Map.of(
+                                "target",
+                                target.toString(),
+                                "provider",
+                                due.provider(),
+                                "url",
+                                p.post().url().toString(),
+                                "reconciled",
+                                "" + p.reconciled()));
+                events.publishEvent(new PostPublished(
+                        workspace,
+                        claim.post(),
+                        target,
+                        due.provider(),
+                        p.post().url(),
+                        now));
+            }
+            case Outcome.Failed f -> {
+                audit.record(
+                        workspace,
+                        "post.failed",
+                        "post",
+                        id,
+                        Map.of("target", target.toString(), "provider", due.provider(), "reason", f.reason()));
+                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
+            }
+            case Outcome.Unknown u -> {
+                audit.record(
+                        workspace,
+                        "post.needs_attention",
+                        "post",
+                        id,
+                        Map.of("target", target.toString(), "provider", due.provider()));
+                events.publishEvent(
+                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
+            }
+            case Outcome.Retry r -> {
+                return new Next(r.at());
+            }
+        }
+        return Next.DONE;
+    }
+
+    private static Instant reconcileFrom(Claim claim) {
+        return claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
+    }
+}

@@ -1,0 +1,30 @@
+package herald.publishing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code herald.publishing.*}: how the dispatcher retries, and how many calls it has in flight at once.
+ *
+ * @param maxAttempts calls to the platform per target before it fails (or, when unsure, becomes unknown)
+ * @param backoff the first wait after a transient failure; doubled per attempt, with jitter, up to {@code maxBackoff}
+ * @param rateLimitWait the wait after a 429 that named no reset time
+ * @param perAccount calls in flight per connected account, across all nodes
+ * @param perWorkspace calls in flight per workspace, across all nodes: what keeps a workspace with thousands of due
+ *     posts from holding every dispatcher thread while another's few wait
+ * @param inFlightFor how long an unfinished attempt counts as in flight (longer than any platform call)
+ * @param overdueSweep how often the safety net looks for targets whose job was lost
+ * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
+ */
+@ConfigurationProperties("herald.publishing")
+record PublishingSettings(
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("2s") Duration backoff,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("60s") Duration rateLimitWait,
+        @DefaultValue("2") int perAccount,
+        @DefaultValue("4") int perWorkspace,
+        @DefaultValue("2m") Duration inFlightFor,
+        @DefaultValue("30s") Duration overdueSweep,
+        @DefaultValue("1h") Duration mediaLinkLifetime) {}

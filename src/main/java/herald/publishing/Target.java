@@ -1,0 +1,28 @@
+package herald.publishing;
+
+import herald.connections.ConnectionId;
+import java.net.URI;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post on one connection.
+ *
+ * @param account how the account is shown, e.g. {@code Sandbox @krusty}
+ * @param body the text for this platform when it differs from the post's
+ * @param attempts how many times Herald called the platform for it
+ * @param lastError the platform's own words for the last failure, or why the outcome is unknown
+ */
+public record Target(
+        TargetId id,
+        ConnectionId connection,
+        String provider,
+        String account,
+        @Nullable String body,
+        TargetStatus status,
+        int attempts,
+        @Nullable String platformPostId,
+        @Nullable URI platformUrl,
+        @Nullable String lastError,
+        @Nullable Instant nextAttemptAt,
+        @Nullable Instant publishedAt) {}

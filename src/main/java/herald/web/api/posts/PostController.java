@@ -1,0 +1,163 @@
+package herald.web.api.posts;
+
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.publishing.TargetId;
+import herald.shared.InvalidInput;
+import herald.web.CurrentWorkspace;
+import herald.web.api.ApiPaths;
+import herald.web.api.paging.Page;
+import herald.web.api.paging.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(ApiPaths.WORKSPACE + "/posts")
+@Tag(
+        name = "Posts",
+        description = "Compose, schedule and publish posts to the workspace's connected accounts. Each target is"
+                + " published once: an attempt whose outcome is unclear is checked against the platform before any"
+                + " retry, and becomes 'unknown' (for a person to settle) when the platform cannot tell.")
+class PostController {
+
+    private static final String LISTING = "posts";
+
+    private final Posts posts;
+
+    PostController(Posts posts) {
+        this.posts = posts;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "createPost",
+            summary = "Create a post",
+            description = "Validated against every target's rules (text length, media kinds, counts and sizes, active"
+                    + " connection); a violation answers 400 with one entry per target and rule in 'violations', and"
+                    + " nothing is saved. Without scheduledAt it is published now. A draft is saved without those"
+                    + " checks. The plan's posts per day are counted on the day it is due.")
+    PostView create(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
+        return PostView.of(posts.create(current.id(), request.toPost()));
+    }
+
+    @GetMapping
+    @Operation(
+            operationId = "listPosts",
+            summary = "List posts",
+            description = "Newest due first (unscheduled drafts by creation). Filters: status, connectionId, and a due"
+                    + " range [from, to).")
+    Page<PostView> list(
+            CurrentWorkspace current,
+            @Valid PageRequest page,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to) {
+        PostStatus wanted = status == null ? null : status(status);
+        record After(Instant time, PostId id) {}
+        After after = page.after(
+                LISTING, 2, parts -> new After(Instant.parse(parts.get(0)), new PostId(UUID.fromString(parts.get(1)))));
+        var found = posts.list(
+                current.id(),
+                new PostQuery(
+                        wanted,
+                        connectionId == null ? null : new ConnectionId(connectionId),
+                        from,
+                        to,
+                        after == null ? null : after.time(),
+                        after == null ? null : after.id(),
+                        page.fetchSize()));
+        return page.page(
+                found,
+                PostView::of,
+                LISTING,
+                p -> List.of(
+                        (p.scheduledAt() == null ? p.createdAt() : p.scheduledAt()).toString(), p.id().toString()));
+    }
+
+    @GetMapping("/{postId}")
+    @Operation(
+            operationId = "getPost",
+            summary = "Get a post",
+            description = "With each target's status, attempts, platform post id and URL, and last error.")
+    PostView get(CurrentWorkspace current, @PathVariable UUID postId) {
+        return PostView.of(posts.get(current.id(), new PostId(postId)));
+    }
+
+    @PatchMapping("/{postId}")
+    @Operation(
+            operationId = "editPost",
+            summary = "Edit or reschedule a post",
+            description = "Only drafts and scheduled posts; 409 once it is publishing. Fields left out stay; targets"
+                    + " replaces them all. A scheduled post is validated again.")
+    PostView edit(CurrentWorkspace current, @PathVariable UUID postId, @Valid @RequestBody PostRequests.Edit request) {
+        return PostView.of(posts.edit(current.id(), new PostId(postId), request.toChanges()));
+    }
+
+    @PostMapping("/{postId}/cancel")
+    @Operation(operationId = "cancelPost", summary = "Cancel a post", description = "409 once it is publishing.")
+    PostView cancel(CurrentWorkspace current, @PathVariable UUID postId) {
+        return PostView.of(posts.cancel(current.id(), new PostId(postId)));
+    }
+
+    @PostMapping("/{postId}/retry")
+    @Operation(
+            operationId = "retryPost",
+            summary = "Retry the failed targets",
+            description = "Publishes the post's failed targets again now; 409 when none failed.")
+    PostView retry(CurrentWorkspace current, @PathVariable UUID postId) {
+        return PostView.of(posts.retry(current.id(), new PostId(postId)));
+    }
+
+    @PostMapping("/{postId}/targets/{targetId}/mark-published")
+    @Operation(
+            operationId = "markTargetPublished",
+            summary = "Confirm an unknown target is published",
+            description = "For a target whose status is unknown: a person found it on the platform at url.")
+    PostView markPublished(
+            CurrentWorkspace current,
+            @PathVariable UUID postId,
+            @PathVariable UUID targetId,
+            @Valid @RequestBody PostRequests.MarkPublished request) {
+        return PostView.of(
+                posts.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
+    }
+
+    @PostMapping("/{postId}/targets/{targetId}/publish-again")
+    @Operation(
+            operationId = "publishTargetAgain",
+            summary = "Publish an unknown target again",
+            description = "For a target whose status is unknown: a person checked that the platform does not have"
+                    + " it. Herald publishes it now without asking the platform first, so a copy may appear if it"
+                    + " did have it.")
+    PostView publishAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
+        return PostView.of(posts.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
+    }
+
+    private static PostStatus status(String value) {
+        try {
+            return PostStatus.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "Unknown status '" + value + "'.");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package herald.web.api.posts;
+
+import herald.assets.AssetId;
+import herald.connections.ConnectionId;
+import herald.publishing.NewPost;
+import herald.publishing.PostChanges;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The request bodies of the posts API. */
+final class PostRequests {
+
+    private PostRequests() {}
+
+    @Schema(name = "PostTargetRequest")
+    record TargetRequest(
+            @NotNull UUID connectionId,
+            @Schema(description = "This platform's own text; the post's body when absent.", nullable = true)
+                    @Nullable
+                    @Size(max = 10000)
+                    String body) {
+
+        NewPost.NewTarget toTarget() {
+            return new NewPost.NewTarget(new ConnectionId(connectionId), body);
+        }
+    }
+
+    @Schema(name = "NewPost")
+    record Create(
+            @Nullable @Size(max = 10000) String body,
+            @Nullable @Size(max = 2000) String link,
+            @Nullable @Size(max = 20) List<UUID> mediaIds,
+            @Nullable @Size(max = 50) List<@Valid TargetRequest> targets,
+            @Schema(
+                            description = "Absent: publish now. A local date-time (2026-03-29T09:00) read in timezone,"
+                                    + " or an instant with an offset. A local time skipped by a DST change, or a time"
+                                    + " in the past, is refused.",
+                            nullable = true)
+                    @Nullable
+                    String scheduledAt,
+            @Schema(description = "An IANA zone such as Europe/Berlin.", nullable = true) @Nullable String timezone,
+            @Schema(description = "Save as a draft: not validated against the targets' rules, not scheduled.") @Nullable
+                    Boolean draft) {
+
+        NewPost toPost() {
+            return new NewPost(
+                    body,
+                    link,
+                    mediaIds == null
+                            ? List.of()
+                            : mediaIds.stream().map(AssetId::new).toList(),
+                    targets == null
+                            ? List.of()
+                            : targets.stream().map(TargetRequest::toTarget).toList(),
+                    scheduledAt,
+                    timezone,
+                    Boolean.TRUE.equals(draft));
+        }
+    }
+
+    @Schema(name = "PostChanges")
+    record Edit(
+            @Nullable @Size(max = 10000) String body,
+            @Nullable @Size(max = 2000) String link,
+            @Nullable @Size(max = 20) List<UUID> mediaIds,
+            @Nullable @Size(max = 50) List<@Valid TargetRequest> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Schema(description = "false schedules a draft; true takes a scheduled post back to draft.") @Nullable
+                    Boolean draft) {
+
+        PostChanges toChanges() {
+            return new PostChanges(
+                    body,
+                    link,
+                    mediaIds == null
+                            ? null
+                            : mediaIds.stream().map(AssetId::new).toList(),
+                    targets == null
+                            ? null
+                            : targets.stream().map(TargetRequest::toTarget).toList(),
+                    scheduledAt,
+                    timezone,
+                    draft);
+        }
+    }
+
+    @Schema(name = "MarkPublished")
+    record MarkPublished(@Schema(description = "The post's address on the platform.") @NotNull URI url) {}
+}

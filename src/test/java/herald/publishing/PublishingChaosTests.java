@@ -1,0 +1,269 @@
+package herald.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.HeraldApplication;
+import herald.TenantFixtures;
+import herald.identity.ApiKeyScope;
+import herald.identity.ApiKeys;
+import herald.shared.WorkspaceId;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chaos, small enough for every build: two Herald nodes on one database publish a burst to the Sandbox while it fails
+ * at random (503), rate-limits, and creates posts without answering in time; one node is stopped mid-burst. Counted
+ * on the Sandbox itself: no post twice, and every post published once or failed/unknown with a reason.
+ */
+class PublishingChaosTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ADMIN = "test-sandbox-admin-token";
+    static final int POSTS = 24;
+
+    static ConfigurableApplicationContext sandboxNode;
+    static ConfigurableApplicationContext otherNode;
+    static String base;
+
+    final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Both nodes name the first as Herald's public URL, so both publish to the Sandbox the first one serves. */
+    static ConfigurableApplicationContext node(int port) {
+        return new SpringApplicationBuilder(HeraldApplication.class)
+                .run(
+                        "--server.port=" + port,
+                        "--herald.public-url=" + base,
+                        "--herald.demo.enabled=false",
+                        "--herald.publishing.dispatch=true",
+                        "--herald.publishing.backoff=200ms",
+                        "--herald.providers.sandbox.read-timeout=1s",
+                        "--herald.sandbox.stall-after-create=2s");
+    }
+
+    @BeforeAll
+    static void twoNodes() {
+        int port = freePort();
+        base = "http://localhost:" + port;
+        sandboxNode = node(port);
+        otherNode = node(freePort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (otherNode != null && otherNode.isActive()) {
+            otherNode.close();
+        }
+        if (sandboxNode != null) {
+            sandboxNode.close();
+        }
+    }
+
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    Response send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response api(String key, WorkspaceId workspace, String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/workspaces/" + workspace + path))
+                .header("Authorization", "Bearer " + key)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
+    void faults(String json) {
+        send(HttpRequest.newBuilder(URI.create(base + "/sandbox/admin/faults"))
+                .header("X-Sandbox-Admin-Token", ADMIN)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String connect(String key, WorkspaceId workspace, String account) {
+        Response started = api(
+                key,
+                workspace,
+                "POST",
+                "/connections/oauth-sessions",
+                "{\"provider\":\"sandbox\",\"accountType\":\"company\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        URI authorize = URI.create(started.json().path("authorizationUrl").asString());
+        Map<String, String> form =
+                new LinkedHashMap<>(Arrays.stream(authorize.getRawQuery().split("&"))
+                        .map(pair -> pair.split("=", 2))
+                        .collect(Collectors.toMap(
+                                p -> p[0],
+                                p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8),
+                                (a, b) -> a,
+                                LinkedHashMap::new)));
+        form.put("account", account);
+        form.put("decision", "approve");
+        String encoded = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Response approved = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/oauth/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(302);
+        Response callback = send(HttpRequest.newBuilder(
+                        URI.create(approved.headers().firstValue("Location").orElseThrow()))
+                .GET());
+        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
+        for (JsonNode c : api(key, workspace, "GET", "/connections", null).json()) {
+            if (c.path("username").asString().equals(account)) {
+                return c.path("id").asString();
+            }
+        }
+        throw new AssertionError("no connection for " + account);
+    }
+
+    @Test
+    void aBurstUnderFaultsWithANodeStoppedPublishesEveryPostAtMostOnceAndLosesNone() {
+        var owner = TenantFixtures.of(sandboxNode).signUp("Chaos", "pro");
+        WorkspaceId workspace = owner.workspace().orElseThrow().id();
+        String key = sandboxNode
+                .getBean(ApiKeys.class)
+                .create(
+                        workspace,
+                        "chaos",
+                        Set.of(ApiKeyScope.ADMIN),
+                        null,
+                        owner.user().id())
+                .token();
+        List<String> handles = List.of(
+                "chaos_" + UUID.randomUUID().toString().substring(0, 8),
+                "chaos_" + UUID.randomUUID().toString().substring(0, 8));
+        List<String> connections =
+                handles.stream().map(h -> connect(key, workspace, h)).toList();
+
+        faults("{\"errorRate\":0.2,\"timeoutAfterCreate\":true,\"rateLimitedUntil\":\""
+                + Instant.now().plusSeconds(4) + "\"}");
+        String due = Instant.now().plusSeconds(3).toString();
+        Map<String, String> texts = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < POSTS; i++) {
+            String text = "Chaos " + i + " " + UUID.randomUUID();
+            Response created = api(
+                    key,
+                    workspace,
+                    "POST",
+                    "/posts",
+                    "{\"body\":\"" + text + "\",\"scheduledAt\":\"" + due + "\",\"targets\":[{\"connectionId\":\""
+                            + connections.get(i % 2) + "\"}]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(created.json().path("id").asString());
+            texts.put(created.json().path("id").asString(), text);
+        }
+        sleep(6000);
+        otherNode.close(); // mid-burst: whatever it had claimed is picked up by the remaining node
+        faults("{\"errorRate\":0.2}");
+
+        Instant until = Instant.now().plusSeconds(120);
+        List<JsonNode> finished = new ArrayList<>();
+        while (Instant.now().isBefore(until)) {
+            finished.clear();
+            for (String id : ids) {
+                JsonNode post = api(key, workspace, "GET", "/posts/" + id, null).json();
+                String status = post.path("targets").get(0).path("status").asString();
+                if (!status.equals("scheduled") && !status.equals("publishing")) {
+                    finished.add(post);
+                }
+            }
+            if (finished.size() == ids.size()) {
+                break;
+            }
+            sleep(1000);
+        }
+        faults("{}");
+        assertThat(finished).as("posts finished within two minutes").hasSize(POSTS);
+
+        Map<String, Integer> onSandbox = new HashMap<>();
+        for (String handle : handles) {
+            JsonNode data = send(HttpRequest.newBuilder(
+                                    URI.create(base + "/sandbox/api/accounts/" + handle + "/posts?limit=100"))
+                            .GET())
+                    .json()
+                    .path("data");
+            for (JsonNode post : data) {
+                onSandbox.merge(post.path("text").asString(), 1, Integer::sum);
+            }
+        }
+        int duplicates = onSandbox.values().stream().mapToInt(n -> n - 1).sum();
+        int lost = 0;
+        for (JsonNode post : finished) {
+            JsonNode target = post.path("targets").get(0);
+            String text = texts.get(post.path("id").asString());
+            boolean published = target.path("status").asString().equals("published");
+            if (published && onSandbox.getOrDefault(text, 0) != 1) {
+                lost++;
+            }
+            if (!published && target.path("lastError").asString("").isBlank()) {
+                lost++;
+            }
+        }
+        assertThat(onSandbox).as("posts the Sandbox holds").isNotEmpty();
+        assertThat(duplicates).as("posts the Sandbox holds twice").isZero();
+        assertThat(lost)
+                .as("posts neither published once nor failed with a reason")
+                .isZero();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package herald.web.api.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herald.TenantFixtures;
+import herald.assets.AssetId;
+import herald.assets.AssetInUse;
+import herald.assets.Assets;
+import herald.assets.Folders;
+import herald.assets.SampleMedia;
+import herald.assets.Upload;
+import herald.database.TenantScope;
+import herald.identity.ApiKeyScope;
+import herald.identity.ApiKeys;
+import herald.shared.WorkspaceId;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The posts API over HTTP: creating, validating, drafts, time zones, isolation, idempotency, editing and cancelling.
+ * Posts here are due days ahead, so the dispatcher leaves them alone.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "herald.plans.onepost.members=10",
+            "herald.plans.onepost.connections=10",
+            "herald.plans.onepost.posts-per-day=1",
+            "herald.plans.onepost.api-requests-per-hour=100000",
+            "herald.plans.onepost.ai-tokens-per-month=1",
+            "herald.plans.onepost.storage-mb=10"
+        })
+class PostApiTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TOMORROW_NINE = LocalDateTime.now(ZoneId.of("Europe/Berlin"))
+            .plusDays(2)
+            .withHour(9)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0)
+            .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Assets assets;
+
+    @Autowired
+    Folders folders;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    record Workspace(WorkspaceId id, String token, String krusty) {
+        String path(String rest) {
+            return "/api/v1/workspaces/" + id + rest;
+        }
+    }
+
+    record Response(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    Workspace ws;
+
+    @BeforeEach
+    void workspace() {
+        ws = workspace("pro");
+    }
+
+    Workspace workspace(String plan) {
+        var signedUp = TenantFixtures.of(context).signUp("Posts", plan);
+        var workspace = signedUp.workspace().orElseThrow().id();
+        String token = apiKeys.create(
+                        workspace,
+                        "posts",
+                        Set.of(ApiKeyScope.READ, ApiKeyScope.WRITE),
+                        null,
+                        signedUp.user().id())
+                .token();
+        return new Workspace(workspace, token, connection(workspace, "krusty", "active"));
+    }
+
+    String connection(WorkspaceId workspace, String handle, String status) {
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, :status,
+                            now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .param("handle", handle)
+                .param("status", status)
+                .update());
+        return id.toString();
+    }
+
+    Response send(String method, String path, String token, String json, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response create(Workspace workspace, String json, String... headers) {
+        return send("POST", workspace.path("/posts"), workspace.token(), json, headers);
+    }
+
+    String post(String body, String connection) {
+        return """
+                {"body":"%s","targets":[{"connectionId":"%s"}],"scheduledAt":"%s","timezone":"Europe/Berlin"}"""
+                .formatted(body, connection, TOMORROW_NINE);
+    }
+
+    long posts(WorkspaceId workspace) {
+        return tenants.call(
+                workspace,
+                () -> jdbc.sql("select count(*) from posts").query(Long.class).single());
+    }
+
+    @Test
+    void createsAScheduledPostWithItsTargetsInTheAuthorsTimeZone() {
+        var created = create(ws, post("Hello from Herald", ws.krusty()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode json = created.json();
+        assertThat(json.path("status").asString()).isEqualTo("scheduled");
+        assertThat(json.path("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(json.path("scheduledAt").asString())
+                .isEqualTo(LocalDateTime.parse(TOMORROW_NINE)
+                        .atZone(ZoneId.of("Europe/Berlin"))
+                        .toInstant()
+                        .toString());
+        JsonNode target = json.path("targets").get(0);
+        assertThat(target.path("status").asString()).isEqualTo("scheduled");
+        assertThat(target.path("account").asString()).isEqualTo("Sandbox @krusty");
+        assertThat(target.path("attempts").asInt()).isZero();
+
+        var fetched = send("GET", ws.path("/posts/" + json.path("id").asString()), ws.token(), null);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.json().path("targets").size()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsTextTooLongForATargetNamingTheTargetAndTheRule() {
+        var rejected = create(ws, post("x".repeat(512), ws.krusty()));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+        JsonNode violation = rejected.json().path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("text.length");
+        assertThat(violation.path("connectionId").asString()).isEqualTo(ws.krusty());
+        assertThat(violation.path("message").asString()).isEqualTo("Sandbox @krusty: 512 of 500 characters.");
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void savesADraftWithoutValidatingItAndValidatesItWhenScheduled() {
+        var draft = create(
+                ws,
+                """
+                {"body":"%s","targets":[{"connectionId":"%s"}],"draft":true}"""
+                        .formatted("y".repeat(600), ws.krusty()));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        assertThat(draft.json().path("status").asString()).isEqualTo("draft");
+        String id = draft.json().path("id").asString();
+
+        var scheduled = send(
+                "PATCH",
+                ws.path("/posts/" + id),
+                ws.token(),
+                """
+                {"draft":false,"scheduledAt":"%s","timezone":"Europe/Berlin"}"""
+                        .formatted(TOMORROW_NINE));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(400);
+        assertThat(scheduled.json().path("violations").get(0).path("rule").asString())
+                .isEqualTo("text.length");
+
+        var fixed = send(
+                "PATCH",
+                ws.path("/posts/" + id),
+                ws.token(),
+                """
+                {"body":"Short now","draft":false,"scheduledAt":"%s","timezone":"Europe/Berlin"}"""
+                        .formatted(TOMORROW_NINE));
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+        assertThat(fixed.json().path("status").asString()).isEqualTo("scheduled");
+    }
+
+    @Test
+    void refusesALocalTimeThatTheZoneSkips() {
+        // The next spring-forward in Berlin: clocks jump from 02:00 to 03:00, so 02:30 never happens.
+        var rules = ZoneId.of("Europe/Berlin").getRules();
+        var transition = rules.nextTransition(java.time.Instant.now());
+        while (!transition.isGap()) {
+            transition = rules.nextTransition(transition.getInstant());
+        }
+        String inGap = transition.getDateTimeBefore().plusMinutes(30).toString();
+        var gap = create(
+                ws,
+                """
+                {"body":"In the gap","targets":[{"connectionId":"%s"}],"scheduledAt":"%s",
+                 "timezone":"Europe/Berlin"}"""
+                        .formatted(ws.krusty(), inGap));
+        assertThat(gap.status()).as(gap.toString()).isEqualTo(400);
+        assertThat(gap.json().path("errors").get(0).path("field").asString()).isEqualTo("scheduledAt");
+        assertThat(gap.json().path("detail").asString()).contains("does not exist in Europe/Berlin");
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void refusesATimeInThePast() {
+        var past = create(
+                ws,
+                """
+                {"body":"Too late","targets":[{"connectionId":"%s"}],"scheduledAt":"2020-01-01T09:00:00Z"}"""
+                        .formatted(ws.krusty()));
+        assertThat(past.status()).as(past.toString()).isEqualTo(400);
+        assertThat(past.json().path("detail").asString()).contains("in the past");
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void refusesAnotherWorkspacesConnectionAndHidesItsPosts() {
+        Workspace other = workspace("pro");
+        var refused = create(ws, post("Not yours", other.krusty()));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("violations").get(0).path("rule").asString())
+                .isEqualTo("connection.not_found");
+        assertThat(posts(ws.id())).isZero();
+
+        var theirs = create(other, post("Theirs", other.krusty()));
+        String id = theirs.json().path("id").asString();
+        assertThat(send("GET", ws.path("/posts/" + id), ws.token(), null).status())
+                .isEqualTo(404);
+        assertThat(send("POST", ws.path("/posts/" + id + "/cancel"), ws.token(), null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void refusesADisconnectedAccount() {
+        String gone = connection(ws.id(), "sideshow", "disconnected");
+        var refused = create(ws, post("To nobody", gone));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        JsonNode violation = refused.json().path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("connection.inactive");
+        assertThat(violation.path("message").asString())
+                .contains("Sandbox @sideshow")
+                .contains("disconnected");
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void replaysAnIdempotentCreateAndRefusesTheKeyWithAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        var first = create(ws, post("Once", ws.krusty()), "Idempotency-Key", key);
+        var again = create(ws, post("Once", ws.krusty()), "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
+        assertThat(posts(ws.id())).isEqualTo(1);
+
+        var different = create(ws, post("Twice", ws.krusty()), "Idempotency-Key", key);
+        assertThat(different.status()).as(different.toString()).isEqualTo(422);
+        assertThat(posts(ws.id())).isEqualTo(1);
+    }
+
+    @Test
+    void cancelsAScheduledPostAndRefusesEditsOnceItIsPublishing() {
+        String cancelled =
+                create(ws, post("Never mind", ws.krusty())).json().path("id").asString();
+        var cancel = send("POST", ws.path("/posts/" + cancelled + "/cancel"), ws.token(), null);
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+        assertThat(cancel.json().path("status").asString()).isEqualTo("cancelled");
+        assertThat(cancel.json().path("targets").get(0).path("status").asString())
+                .isEqualTo("cancelled");
+
+        String publishing =
+                create(ws, post("On its way", ws.krusty())).json().path("id").asString();
+        tenants.run(ws.id(), () -> jdbc.sql("update posts set status = 'publishing' where id = :id")
+                .param("id", UUID.fromString(publishing))
+                .update());
+        var edit = send("PATCH", ws.path("/posts/" + publishing), ws.token(), "{\"body\":\"Changed\"}");
+        assertThat(edit.status()).as(edit.toString()).isEqualTo(409);
+        assertThat(send("POST", ws.path("/posts/" + publishing + "/cancel"), ws.token(), null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void listsPostsByStatusAndConnectionPageByPage() {
+        String sideshow = connection(ws.id(), "sideshow", "active");
+        for (int i = 0; i < 3; i++) {
+            assertThat(create(ws, post("Krusty " + i, ws.krusty())).status()).isEqualTo(201);
+        }
+        assertThat(create(ws, post("Sideshow", sideshow)).status()).isEqualTo(201);
+
+        var first = send("GET", ws.path("/posts?limit=2&connectionId=" + ws.krusty()), ws.token(), null);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("items").size()).isEqualTo(2);
+        String cursor = first.json().path("nextCursor").asString();
+        var second = send(
+                "GET", ws.path("/posts?limit=2&connectionId=" + ws.krusty() + "&cursor=" + cursor), ws.token(), null);
+        assertThat(second.json().path("items").size()).isEqualTo(1);
+        assertThat(second.json().path("nextCursor").isNull()
+                        || second.json().path("nextCursor").isMissingNode())
+                .isTrue();
+
+        var drafts = send("GET", ws.path("/posts?status=draft"), ws.token(), null);
+        assertThat(drafts.json().path("items").size()).isZero();
+    }
+
+    @Test
+    void countsThePlansPostsPerDay() {
+        Workspace small = workspace("onepost");
+        assertThat(create(small, post("First", small.krusty())).status()).isEqualTo(201);
+        var second = create(small, post("Second", small.krusty()));
+        assertThat(second.status()).as(second.toString()).isBetween(400, 429);
+        assertThat(second.json().path("limit").asString()).isEqualTo("posts-per-day");
+        assertThat(posts(small.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aScheduledPostKeepsItsMediaFromBeingDeleted() {
+        var folder = folders.all(ws.id()).getFirst();
+        var asset = assets.upload(
+                ws.id(), folder.id(), new ByteArrayInputStream(SampleMedia.png(8, 8)), Upload.named("keep.png"));
+        var created = create(
+                ws,
+                """
+                {"body":"With a picture","mediaIds":["%s"],"targets":[{"connectionId":"%s"}],"scheduledAt":"%s",
+                 "timezone":"Europe/Berlin"}"""
+                        .formatted(asset.id(), ws.krusty(), TOMORROW_NINE));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        List<AssetId> ids = List.of(asset.id());
+        assertThatThrownBy(() -> assets.delete(ws.id(), ids)).isInstanceOf(AssetInUse.class);
+    }
+}
