@@ -1,6 +1,7 @@
 package herald.connections;
 
 import herald.connections.RefreshAttempt.Trigger;
+import herald.providers.ProviderException;
 import herald.shared.WorkspaceId;
 import herald.vault.Secret;
 import herald.vault.Vault;
@@ -41,14 +42,28 @@ public class AccessTokens {
     /**
      * Calls {@code use} with the connection's access token, refreshed first when it expires within
      * {@code herald.connections.refresh-ahead}. Call it outside any transaction: a refresh commits its new tokens
-     * before {@code use} runs.
+     * before {@code use} runs. When the platform refuses the token as expired ({@code AUTH_EXPIRED}, e.g. expired
+     * early at the platform), the token is refreshed once, unless another caller did so meanwhile, and {@code use}
+     * runs again: a refused token means the platform did nothing, so a second call is safe.
      *
      * @throws herald.shared.NotFound when the workspace has no such connection
      * @throws ConnectionNotActive when it needs a reconnect or was disconnected
      * @throws herald.providers.ProviderException when the token expired and could not be refreshed for now
      */
     public <T> T withAccessToken(WorkspaceId workspace, ConnectionId id, Function<Secret, T> use) {
-        return use.apply(accessToken(workspace, id));
+        Instant readAt = clock.instant();
+        Secret token = accessToken(workspace, id);
+        try {
+            return use.apply(token);
+        } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.AUTH_EXPIRED) {
+                throw e;
+            }
+            // Refreshed unless someone refreshed after this token was read: 50 refused callers cause one refresh.
+            Secret fresh =
+                    refresher.refresh(workspace, id, Trigger.USE, clock.instant(), readAt, settings.refreshAttempts());
+            return use.apply(fresh);
+        }
     }
 
     private Secret accessToken(WorkspaceId workspace, ConnectionId id) {

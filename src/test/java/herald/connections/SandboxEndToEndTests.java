@@ -257,6 +257,32 @@ class SandboxEndToEndTests {
     }
 
     @Test
+    void aTokenThePlatformRefusesAsExpiredIsRefreshedOnceAndTheCallMadeAgain() {
+        String handle = handle();
+        connect(handle, null);
+        ConnectionId id = connectionOf(handle);
+        admin("POST", "/accounts/" + handle + "/expire-tokens");
+        long before = refreshes(handle);
+        var sandbox = context.getBean(herald.providers.Providers.class)
+                .find("sandbox")
+                .orElseThrow();
+        String text = "Fresh from the oven " + UUID.randomUUID();
+
+        var published = tokens.withAccessToken(
+                workspace,
+                id,
+                token -> sandbox.publish(token, new herald.providers.PublishRequest(handle, text, null, List.of())));
+
+        Response listing =
+                send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/accounts/" + handle + "/posts")));
+        assertThat(listing.body()).contains(published.id()).contains(text);
+        assertThat(refreshes(handle) - before)
+                .as("Herald thought the token valid; the platform's refusal caused exactly one refresh")
+                .isEqualTo(1);
+        assertThat(connections.require(workspace, id).status()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
     void aRevocationAtThePlatformNeedsAReconnectAndAReconnectRestores() {
         String handle = handle();
         connect(handle, null);
