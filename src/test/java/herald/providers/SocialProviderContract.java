@@ -43,6 +43,65 @@ public abstract class SocialProviderContract {
     /** The platform takes longer than the provider's read timeout. */
     protected abstract void platformStalls();
 
+    /** The publish endpoint creates a post and answers with {@code id} and {@code url}. */
+    protected abstract void platformPublishes(String id, String url);
+
+    /** The publish endpoint answers with one of {@code status}'s errors: 409 duplicate, 400 invalid, 5xx. */
+    protected abstract void platformRefusesThePost(int status, String error);
+
+    /** The publish endpoint creates the post and answers after the provider's read timeout. */
+    protected abstract void platformStallsAfterCreating();
+
+    /** The account's recent posts are these texts, each created at {@code createdAt}. */
+    protected abstract void platformLists(String handle, java.time.Instant createdAt, String... texts);
+
+    protected static final PublishRequest REQUEST =
+            new PublishRequest("contract", "Hello, contract", null, java.util.List.of());
+
+    @Test
+    void publishingAnswersThePlatformsIdAndUrl() {
+        platformPublishes("p-1", "https://platform.test/p-1");
+        PublishedPost post = provider().publish(Secret.of("contract-at"), REQUEST);
+        assertThat(post.id()).isEqualTo("p-1");
+        assertThat(post.url()).isEqualTo(URI.create("https://platform.test/p-1"));
+    }
+
+    @Test
+    void publishingFailuresAreInTheTaxonomy() {
+        platformRefusesThePost(409, "duplicate");
+        assertPublishFails(Kind.DUPLICATE);
+        platformRefusesThePost(400, "invalid_content");
+        assertPublishFails(Kind.INVALID_CONTENT);
+        platformRefusesThePost(503, "unavailable");
+        assertPublishFails(Kind.TRANSIENT);
+    }
+
+    @Test
+    void aStallAfterSendingAPostIsAnUnknownOutcomeNeverTransient() {
+        platformStallsAfterCreating();
+        assertPublishFails(Kind.UNKNOWN_OUTCOME);
+    }
+
+    @Test
+    void findsAnExistingPostBySameTextSinceTheAttemptBegan() {
+        java.time.Instant since = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        platformLists("contract", since.plusSeconds(1), "Something else", REQUEST.text());
+        assertThat(provider().findExisting(Secret.of("contract-at"), REQUEST, since))
+                .hasValueSatisfying(post -> assertThat(post.id()).isNotBlank());
+        platformLists("contract", since.minusSeconds(3600), REQUEST.text());
+        assertThat(provider().findExisting(Secret.of("contract-at"), REQUEST, since))
+                .as("a post older than the attempt is not this one")
+                .isEmpty();
+    }
+
+    private void assertPublishFails(Kind kind) {
+        assertThatThrownBy(() -> provider().publish(Secret.of("contract-at-secret"), REQUEST))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
+                    assertThat(e.toString()).doesNotContain("contract-at-secret");
+                });
+    }
+
     @Test
     void buildsAStandardAuthorizeUrl() {
         Secret verifier = Pkce.verifier();

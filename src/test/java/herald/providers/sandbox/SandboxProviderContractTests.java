@@ -85,6 +85,49 @@ class SandboxProviderContractTests extends SocialProviderContract {
                 post("/sandbox/oauth/token").willReturn(okJson(TOKEN_ANSWER).withFixedDelay(3_000)));
     }
 
+    @Override
+    protected void platformPublishes(String id, String url) {
+        wiremock.stubFor(post("/sandbox/api/posts")
+                .withHeader(
+                        "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer contract-at"))
+                .withRequestBody(containing("\"text\":\"Hello, contract\""))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"%s\",\"url\":\"%s\",\"createdAt\":\"2026-12-01T12:00:00Z\"}"
+                                .formatted(id, url))));
+    }
+
+    @Override
+    protected void platformRefusesThePost(int status, String error) {
+        wiremock.stubFor(post("/sandbox/api/posts")
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"%s\",\"message\":\"no\"}".formatted(error))));
+    }
+
+    @Override
+    protected void platformStallsAfterCreating() {
+        wiremock.stubFor(post("/sandbox/api/posts")
+                .willReturn(okJson("{\"id\":\"p-1\",\"url\":\"https://x.test/p-1\"}")
+                        .withFixedDelay(3_000)));
+    }
+
+    @Override
+    protected void platformLists(String handle, Instant createdAt, String... texts) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < texts.length; i++) {
+            data.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"p-%d\",\"accountHandle\":\"%s\",\"text\":\"%s\",\"mediaUrls\":[],"
+                            .formatted(i, handle, texts[i]))
+                    .append("\"createdAt\":\"%s\",\"url\":\"https://x.test/p-%d\"}".formatted(createdAt, i));
+        }
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlEqualTo("/sandbox/api/accounts/" + handle + "/posts?limit=100"))
+                .willReturn(okJson("{\"data\":[" + data + "]}")));
+    }
+
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final URI REDIRECT = URI.create("https://herald.test/connections/callback/sandbox");
     static WireMockServer wiremock;
