@@ -29,7 +29,8 @@
     var out = [];
     var max = Number(platform.dataset.maxLength);
     var media = pickedMedia();
-    if (length(text) > max) { out.push((length(text) - max) + ' characters too long'); }
+    var over = length(text) - max;
+    if (over > 0) { out.push(over + (over === 1 ? ' character' : ' characters') + ' too long'); }
     if (text.trim() === '' && media.length === 0) { out.push('needs text or media'); }
     if (link.value.trim() !== '' && platform.dataset.linkAllowed !== 'true') { out.push('cannot carry a link'); }
     if (media.length > Number(platform.dataset.maxMedia)) { out.push('at most ' + platform.dataset.maxMedia + ' media'); }
