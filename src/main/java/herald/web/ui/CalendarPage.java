@@ -1,0 +1,138 @@
+package herald.web.ui;
+
+import herald.publishing.Post;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.publishing.Target;
+import herald.web.CurrentWorkspace;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** The days of a month (whole weeks, Monday first) or of one week, each with its posts in time order. */
+@Component
+class CalendarPage {
+
+    private static final int MOST = 500;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final Posts posts;
+
+    CalendarPage(Posts posts) {
+        this.posts = posts;
+    }
+
+    public record Entry(String id, String time, String text, String status, String accounts, boolean movable) {}
+
+    public record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {
+
+        public String label() {
+            return date.getDayOfMonth() + " "
+                    + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
+        }
+    }
+
+    public record Calendar(
+            boolean week, String title, LocalDate previous, LocalDate next, LocalDate today, List<List<Day>> weeks) {
+
+        public String view() {
+            return week ? "week" : "month";
+        }
+    }
+
+    Calendar build(CurrentWorkspace current, boolean week, LocalDate day, LocalDate today) {
+        ZoneId zone = current.workspace().timezone();
+        LocalDate first = week ? day : day.withDayOfMonth(1);
+        LocalDate start = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate end = week
+                ? start.plusDays(7)
+                : day.with(TemporalAdjusters.lastDayOfMonth())
+                        .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))
+                        .plusDays(1);
+        List<Post> shown = posts
+                .list(
+                        current.id(),
+                        new PostQuery(
+                                null,
+                                null,
+                                start.atStartOfDay(zone).toInstant(),
+                                end.atStartOfDay(zone).toInstant(),
+                                null,
+                                null,
+                                MOST))
+                .stream()
+                .filter(p -> p.status() != PostStatus.CANCELLED && when(p) != null)
+                .sorted(Comparator.comparing(CalendarPage::when))
+                .toList();
+        List<List<Day>> weeks = new ArrayList<>();
+        for (LocalDate monday = start; monday.isBefore(end); monday = monday.plusWeeks(1)) {
+            List<Day> days = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                LocalDate date = monday.plusDays(i);
+                List<Entry> entries = shown.stream()
+                        .filter(p -> Objects.requireNonNull(when(p))
+                                .atZone(zone)
+                                .toLocalDate()
+                                .equals(date))
+                        .map(p -> entry(p, zone))
+                        .toList();
+                days.add(new Day(date, week || date.getMonth() == day.getMonth(), date.equals(today), entries));
+            }
+            weeks.add(days);
+        }
+        String title = week ? "Week of " + WEEK.format(start) : MONTH.format(first);
+        return new Calendar(
+                week,
+                title,
+                week ? start.minusWeeks(1) : first.minusMonths(1),
+                week ? start.plusWeeks(1) : first.plusMonths(1),
+                today,
+                weeks);
+    }
+
+    private static Entry entry(Post post, ZoneId zone) {
+        String text = post.body().isBlank()
+                ? post.targets().stream()
+                        .map(Target::body)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse("(media only)")
+                : post.body();
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "…";
+        }
+        String accounts =
+                String.join(", ", post.targets().stream().map(Target::account).toList());
+        return new Entry(
+                post.id().toString(),
+                HOUR.format(Objects.requireNonNull(when(post)).atZone(zone)),
+                text,
+                post.status().value(),
+                accounts,
+                post.status().editable());
+    }
+
+    /** When the post appears: its scheduled time, else when it was published. */
+    static @org.jspecify.annotations.Nullable Instant when(Post post) {
+        if (post.scheduledAt() != null) {
+            return post.scheduledAt();
+        }
+        return post.targets().stream()
+                .map(Target::publishedAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(post.status() == PostStatus.DRAFT ? null : post.createdAt());
+    }
+}

@@ -1,0 +1,151 @@
+package herald.web.ui;
+
+import herald.publishing.Post;
+import herald.publishing.PostId;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.publishing.TargetId;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.NotFound;
+import herald.tenancy.Role;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The posts of a workspace, filtered by status, and one post with what happened on each account. Every member sees
+ * them; editors and up cancel, retry, and settle the targets Herald could not know the outcome of.
+ */
+@Controller
+class PostsController {
+
+    private static final int PAGE = 50;
+
+    private final Posts posts;
+
+    PostsController(Posts posts) {
+        this.posts = posts;
+    }
+
+    @GetMapping("/w/{slug}/posts")
+    String list(@RequestParam(required = false) @Nullable String status, HttpServletRequest request, Model model) {
+        CurrentWorkspace current = Access.member(request);
+        PostStatus filter = Arrays.stream(PostStatus.values())
+                .filter(s -> s.value().equals(status))
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("section", "posts");
+        model.addAttribute("statuses", PostStatus.values());
+        model.addAttribute("filter", filter == null ? "" : filter.value());
+        model.addAttribute(
+                "posts", posts.list(current.id(), new PostQuery(filter, null, null, null, null, null, PAGE)));
+        model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
+        return "posts/list";
+    }
+
+    @GetMapping("/w/{slug}/posts/{id}")
+    String detail(@PathVariable UUID id, HttpServletRequest request, Model model) {
+        CurrentWorkspace current = Access.member(request);
+        Post post = posts.get(current.id(), new PostId(id));
+        model.addAttribute("section", "posts");
+        model.addAttribute("post", post);
+        model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
+        model.addAttribute("zone", current.workspace().timezone().getId());
+        return "posts/detail";
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/cancel")
+    String cancel(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Cancelled. Nothing more will be published.",
+                current -> () -> posts.cancel(current.id(), new PostId(id)));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/retry")
+    String retry(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Publishing the failed accounts again now.",
+                current -> () -> posts.retry(current.id(), new PostId(id)));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/mark-published")
+    String markPublished(
+            @PathVariable UUID id,
+            @PathVariable UUID target,
+            @RequestParam(defaultValue = "") String url,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        return act(request, id, flash, "Marked as published.", current -> () -> {
+            URI link = PostLinks.read(url);
+            return posts.markPublished(current.id(), new PostId(id), new TargetId(target), link);
+        });
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/publish-again")
+    String publishAgain(
+            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Publishing it again now.",
+                current -> () -> posts.publishAgain(current.id(), new PostId(id), new TargetId(target)));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/reschedule")
+    String reschedule(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String scheduledAt,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Rescheduled.",
+                current -> () -> PostMoves.to(posts, current, new PostId(id), scheduledAt));
+    }
+
+    private String act(
+            HttpServletRequest request,
+            UUID id,
+            RedirectAttributes flash,
+            String done,
+            java.util.function.Function<CurrentWorkspace, Supplier<Post>> action) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        String back = "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
+        try {
+            action.apply(current).get();
+            flash.addFlashAttribute("notice", done);
+        } catch (NotFound e) {
+            throw e;
+        } catch (Conflict | InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return back;
+    }
+
+    static List<PostStatus> filters() {
+        return List.of(PostStatus.values());
+    }
+}

@@ -1,0 +1,60 @@
+// Drag a scheduled post to another day: POSTs the day, then reloads the grid; a refusal is said in words.
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-calendar]');
+  if (!root) { return; }
+  var notice = root.querySelector('[data-calendar-notice]');
+  var dragged = null;
+
+  function say(text, error) {
+    notice.textContent = '';
+    var p = document.createElement('p');
+    p.className = error ? 'flash error' : 'flash success';
+    p.setAttribute('role', error ? 'alert' : 'status');
+    p.dataset.test = 'calendar-outcome';
+    p.textContent = text;
+    notice.appendChild(p);
+  }
+
+  function csrfHeaders() {
+    var headers = { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' };
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) { headers[header.content] = token.content; }
+    return headers;
+  }
+
+  root.querySelectorAll('[data-entry][draggable="true"]').forEach(function (entry) {
+    entry.addEventListener('dragstart', function (e) {
+      dragged = entry;
+      e.dataTransfer.setData('text/plain', entry.dataset.entry);
+      e.dataTransfer.effectAllowed = 'move';
+    });
+  });
+
+  root.querySelectorAll('[data-day]').forEach(function (day) {
+    day.addEventListener('dragover', function (e) {
+      if (dragged) { e.preventDefault(); day.classList.add('drop-target'); }
+    });
+    day.addEventListener('dragleave', function () { day.classList.remove('drop-target'); });
+    day.addEventListener('drop', function (e) {
+      e.preventDefault();
+      day.classList.remove('drop-target');
+      var id = e.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.entry);
+      var entry = dragged;
+      dragged = null;
+      if (!id || (entry && entry.closest('[data-day]') === day)) { return; }
+      fetch(root.dataset.moveUrl + id + '/move', {
+        method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
+        body: 'date=' + encodeURIComponent(day.dataset.date)
+      })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
+        .then(function (answer) {
+          if (answer.ok && entry) { day.appendChild(entry); }
+          say(answer.json.message, !answer.ok);
+        })
+        .catch(function () { say('The post could not be moved. Try again.', true); });
+    });
+  });
+  root.dataset.ready = 'true';
+})();

@@ -1,0 +1,89 @@
+package herald.web.ui;
+
+import static herald.web.ui.UiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import herald.publishing.Posts;
+import herald.tenancy.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@UiTest
+class CalendarPageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
+
+    @Test
+    void showsScheduledPostsOnTheirDayInMonthAndWeekViews() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Calendar pizza", "2099-05-14T23:30");
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/calendar?date=2099-05-01").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("May 2099")))
+                .andExpect(content().string(containsString("data-entry=\"" + post.id() + "\" draggable=\"false\"")))
+                .andExpect(content().string(containsString("23:30")));
+        mvc.perform(get(team.path() + "/calendar?view=week&date=2099-05-14").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Week of 11 May 2099")))
+                .andExpect(content().string(containsString("data-entry=\"" + post.id() + "\" draggable=\"true\"")));
+        mvc.perform(get(team.path() + "/calendar?date=2099-06-01").with(as(viewer)))
+                .andExpect(content().string(not(containsString("Calendar pizza"))));
+    }
+
+    @Test
+    void dragToAnotherDayKeepsTheTimeAndViewersCannotMove() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Drag me", "2099-05-14T10:00");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String move = team.path() + "/calendar/" + post.id() + "/move";
+
+        mvc.perform(post(move).with(csrf()).with(as(viewer)).param("date", "2099-05-20"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(move).with(csrf()).with(as(team.owner())).param("date", "2099-05-20"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.message").value("Moved to 2099-05-20 at 10:00."));
+        assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-20T08:00:00Z");
+
+        posts.cancel(team.workspace().id(), post.id());
+        mvc.perform(post(move).with(csrf()).with(as(team.owner())).param("date", "2099-05-21"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message", containsString("can no longer move")));
+    }
+
+    @Test
+    void anotherWorkspacesPostCannotBeMoved() throws Exception {
+        var team = fixtures.team();
+        var other = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, other.workspace().id(), "krusty");
+        var theirs = PostsFixtures.scheduled(posts, other.workspace().id(), krusty, "Theirs", "2099-05-14T10:00");
+
+        mvc.perform(post(team.path() + "/calendar/" + theirs.id() + "/move")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("date", "2099-05-20"))
+                .andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,98 @@
+package herald.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The issue's walk in Chromium against the real Sandbox inside Herald: connect a Sandbox account through its consent
+ * page, compose a post and schedule it a few seconds ahead, find it on the calendar, let the dispatcher publish it,
+ * and read the Sandbox's address for it on the post's page.
+ */
+class ComposerSandboxBrowserTest extends BrowserTest {
+
+    static final int PORT = ConnectionsSandboxBrowserTest.freePort();
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("herald.public-url", () -> "http://localhost:" + PORT);
+    }
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Test
+    void composesSchedulesSeesItOnTheCalendarAndItPublishesToTheSandbox() {
+        UiFixtures.Team team = fixtures.team();
+        Page page = person();
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(team.owner().email());
+        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
+        button(page, "Sign in").click();
+        page.waitForURL("**/w/**");
+
+        page.navigate(team.path() + "/connections");
+        ConnectionsBrowserTest.scriptReady(page);
+        String handle = "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
+        popup.getByLabel("Or create an account").fill(handle);
+        popup.waitForClose(() -> button(popup, "Approve").click());
+        assertThat(page.locator("[data-connection=" + handle + "] [data-test=connection-status]"))
+                .hasText("Active");
+
+        navLink(page, "Compose").click();
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Fresh from the browser, " + handle);
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@" + handle))
+                .locator("input")
+                .check();
+        assertThat(page.locator("[data-counters] li")).containsText("Sandbox @" + handle + ": ");
+        assertThat(page.locator("[data-previews] .preview-text")).hasText("Fresh from the browser, " + handle);
+
+        LocalDateTime at =
+                LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        page.getByLabel("At a time").check();
+        // A person picks minutes; the test needs seconds, so it sets the value the way the picker would.
+        page.locator("#scheduledAt")
+                .evaluate(
+                        "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
+                        at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+        button(page, "Publish").click();
+        page.waitForURL("**/posts/*");
+        assertThat(page.locator(".flash.success")).hasText("Scheduled for 1 account.");
+        String detail = page.url();
+
+        navLink(page, "Calendar").click();
+        var entry = page.locator("[data-date=\"" + at.toLocalDate() + "\"] [data-entry]");
+        assertThat(entry).containsText("Fresh from the browser");
+        entry.click();
+        page.waitForURL(detail);
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"published".equals(page.locator("main").getAttribute("data-post-status"))
+                && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(1_000);
+            page.reload();
+        }
+        assertThat(page.locator("[data-test=post-status]")).hasText("Published");
+        assertThat(page.locator("[data-test=platform-url]"))
+                .containsText("/sandbox/", new LocatorAssertions.ContainsTextOptions().setTimeout(1_000));
+        // Any node may run the job: in the full suite another cached application context, with its own public URL.
+        assertThat(page.locator("[data-test=platform-url]").getAttribute("href"))
+                .startsWith("http://localhost:")
+                .contains("/sandbox/@" + handle);
+        assertThat(browserErrors).isEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+package herald.web.ui;
+
+import static herald.web.ui.UiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.tenancy.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@UiTest
+class PostsPageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
+
+    @Test
+    void listsPostsByStatusAndShowsOneWithItsTargets() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Free sprinkles", "2099-05-01T12:00");
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/posts").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Free sprinkles")))
+                .andExpect(content().string(containsString("1 May 2099, 12:00")));
+        mvc.perform(get(team.path() + "/posts?status=published").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Free sprinkles"))));
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sandbox @krusty")))
+                .andExpect(content().string(containsString("0 attempts")))
+                .andExpect(content().string(not(containsString("Cancel post"))));
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/cancel")
+                        .with(csrf())
+                        .with(as(viewer)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anotherWorkspacesPostIsNotFound() throws Exception {
+        var team = fixtures.team();
+        var other = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, other.workspace().id(), "krusty");
+        var theirs = PostsFixtures.scheduled(posts, other.workspace().id(), krusty, "Theirs", "2099-05-01T12:00");
+
+        mvc.perform(get(team.path() + "/posts/" + theirs.id()).with(as(team.owner())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(team.path() + "/posts/" + theirs.id() + "/cancel")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(other.path() + "/posts/" + theirs.id()).with(as(team.owner())))
+                .andExpect(status().isNotFound());
+        assertThat(posts.get(other.workspace().id(), theirs.id()).status()).isEqualTo(PostStatus.SCHEDULED);
+    }
+
+    @Test
+    void editorsCancelAndRescheduleAndAreToldWhatCannotBeDone() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Move me", "2099-05-01T12:00");
+        var editor = fixtures.member(team, Role.EDITOR);
+        String path = team.path() + "/posts/" + post.id();
+
+        mvc.perform(post(path + "/reschedule").with(csrf()).with(as(editor)).param("scheduledAt", "2099-05-02T08:15"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Rescheduled."));
+        assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-02T06:15:00Z");
+
+        mvc.perform(post(path + "/retry").with(csrf()).with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", containsString("")));
+        mvc.perform(post(path + "/cancel").with(csrf()).with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("Cancelled")));
+        assertThat(posts.get(team.workspace().id(), post.id()).status()).isEqualTo(PostStatus.CANCELLED);
+        mvc.perform(post(path + "/reschedule").with(csrf()).with(as(editor)).param("scheduledAt", "2099-05-03T08:15"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("problem"));
+    }
+}
