@@ -28,6 +28,8 @@ class ComposerSandboxBrowserTest extends BrowserTest {
     static void publicUrl(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("herald.public-url", () -> "http://localhost:" + PORT);
+        // This node dispatches: the walk must not depend on another test's context being alive to publish.
+        registry.add("herald.publishing.dispatch", () -> true);
     }
 
     @Autowired
