@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.Concurrently;
+import herald.SandboxConsent;
 import herald.TenantFixtures;
 import herald.database.TenantScope;
 import herald.identity.ApiKeyScope;
@@ -13,19 +14,15 @@ import herald.tenancy.SignUp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,12 +142,6 @@ class SandboxEndToEndTests {
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
-    static Map<String, String> query(URI url) {
-        return java.util.Arrays.stream(url.getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-    }
-
     /** An API client's connect: start, the person approves on the Sandbox (no browser), the callback completes. */
     List<Response> connect(String handle, String reconnect) {
         List<Response> seen = new ArrayList<>();
@@ -162,12 +153,7 @@ class SandboxEndToEndTests {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         seen.add(started);
         URI authorize = URI.create(started.json().path("authorizationUrl").asString());
-        var form = new java.util.LinkedHashMap<>(query(authorize));
-        form.put("account", handle);
-        form.put("decision", "approve");
-        String encoded = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String encoded = SandboxConsent.approving(authorize, handle);
         Response approved = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/oauth/authorize"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));

@@ -3,6 +3,7 @@ package herald.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.HeraldApplication;
+import herald.SandboxConsent;
 import herald.TenantFixtures;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
@@ -10,22 +11,17 @@ import herald.shared.WorkspaceId;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,19 +135,7 @@ class PublishingChaosTests {
                 "{\"provider\":\"sandbox\",\"accountType\":\"company\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         URI authorize = URI.create(started.json().path("authorizationUrl").asString());
-        Map<String, String> form =
-                new LinkedHashMap<>(Arrays.stream(authorize.getRawQuery().split("&"))
-                        .map(pair -> pair.split("=", 2))
-                        .collect(Collectors.toMap(
-                                p -> p[0],
-                                p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8),
-                                (a, b) -> a,
-                                LinkedHashMap::new)));
-        form.put("account", account);
-        form.put("decision", "approve");
-        String encoded = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String encoded = SandboxConsent.approving(authorize, account);
         Response approved = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/oauth/authorize"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));
