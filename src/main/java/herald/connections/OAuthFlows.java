@@ -255,6 +255,17 @@ public class OAuthFlows {
     }
 
     private SocialProvider provider(String id) {
+        SocialProvider provider = known(id);
+        if (!provider.configured()) {
+            throw new InvalidInput(
+                    "provider",
+                    provider.displayName() + " is not configured on this Herald: an operator must set "
+                            + String.join(" and ", provider.missingSettings()) + ".");
+        }
+        return provider;
+    }
+
+    private SocialProvider known(String id) {
         return providers
                 .find(id == null ? "" : id)
                 .orElseThrow(() -> new InvalidInput(

@@ -5,13 +5,43 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One post as a platform receives it: its text, an optional link, and media the platform fetches by URL.
+ * One post as a platform receives it: its text, an optional link, and its media, which the platform fetches by URL
+ * (Instagram, the Sandbox) or the provider downloads from the same short-lived signed URL and uploads (X, Facebook,
+ * LinkedIn).
  *
  * @param accountHandle the account's handle at the platform, for reading back what it published
+ * @param replyTo the platform's id of the post this one answers (a thread's next part), or null
  */
-public record PublishRequest(String accountHandle, String text, @Nullable URI link, List<URI> mediaUrls) {
+public record PublishRequest(
+        String accountHandle, String text, @Nullable URI link, List<Media> media, @Nullable String replyTo) {
+
+    /**
+     * One medium of a post.
+     *
+     * @param url a signed URL of Herald's asset library, valid for the attempt (never a platform's or a user's URL)
+     * @param contentType its media type as Herald detected it from the bytes (Tika), e.g. {@code image/png}
+     * @param kind {@code image} or {@code video}
+     * @param sizeBytes its size
+     * @param altText its description for screen readers, possibly empty
+     */
+    public record Media(URI url, String contentType, String kind, long sizeBytes, String altText) {
+
+        public static Media image(URI url, String contentType, long sizeBytes) {
+            return new Media(url, contentType, "image", sizeBytes, "");
+        }
+    }
 
     public PublishRequest {
-        mediaUrls = List.copyOf(mediaUrls);
+        media = List.copyOf(media);
+    }
+
+    /** A post without media and not a reply. */
+    public PublishRequest(String accountHandle, String text, @Nullable URI link) {
+        this(accountHandle, text, link, List.of(), null);
+    }
+
+    /** The media's URLs, in order. */
+    public List<URI> mediaUrls() {
+        return media.stream().map(Media::url).toList();
     }
 }

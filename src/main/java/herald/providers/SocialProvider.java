@@ -29,6 +29,19 @@ public interface SocialProvider {
 
     OAuthSpec oauth();
 
+    /**
+     * Whether Herald has what it needs to use this platform (client id and secret). A platform that is not configured
+     * is shown as such, with {@link #missingSettings()}, instead of a Connect button that cannot work.
+     */
+    default boolean configured() {
+        return missingSettings().isEmpty();
+    }
+
+    /** The environment variables an operator must set before this platform can be used, e.g. {@code HERALD_X_CLIENT_ID}. */
+    default List<String> missingSettings() {
+        return List.of();
+    }
+
     /** The authorize URL the person's browser opens. The default builds the standard RFC 6749 + RFC 7636 query. */
     default URI authorizationUrl(AuthorizationRequest request) {
         OAuthSpec spec = oauth();
@@ -87,12 +100,30 @@ public interface SocialProvider {
     }
 
     /**
+     * The platform's rules that {@link #contentRules()} cannot say (mixing images and video, a carousel's size,
+     * hashtags, a medium's format or dimensions), each as a sentence a person can act on; empty when the post is fine.
+     * Called when a post is accepted, never with a token.
+     */
+    default List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        return List.of();
+    }
+
+    /**
      * Publishes one post as the account whose token is given. A call that may have reached the platform without an
      * answer (a read timeout after sending) raises {@link ProviderException.Kind#UNKNOWN_OUTCOME}: the caller must
      * reconcile with {@link #findExisting} before it tries again.
      */
     default PublishedPost publish(Secret token, PublishRequest request) {
         throw new ProviderException(id(), ProviderException.Kind.PERMISSION, displayName() + " cannot publish yet.");
+    }
+
+    /**
+     * Publishes as {@link #publish(Secret, PublishRequest)}, keeping notes of each step already done at the platform
+     * in {@code journal} (which survives the attempt, the node and retries of the same target), so that a multi-step
+     * publish continues where it stopped instead of creating a second post. Publishers call this one.
+     */
+    default PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
+        return publish(token, request);
     }
 
     /**
@@ -103,5 +134,19 @@ public interface SocialProvider {
     default Optional<PublishedPost> findExisting(Secret token, PublishRequest request, java.time.Instant since) {
         throw new ProviderException(
                 id(), ProviderException.Kind.UNKNOWN_OUTCOME, displayName() + " cannot list an account's posts.");
+    }
+
+    /**
+     * As {@link #findExisting(Secret, PublishRequest, java.time.Instant)}, with the target's journal: a provider that
+     * noted a step (an Instagram container) asks the platform about that step first. Publishers call this one.
+     */
+    default Optional<PublishedPost> findExisting(
+            Secret token, PublishRequest request, java.time.Instant since, PublishJournal journal) {
+        return findExisting(token, request, since);
+    }
+
+    /** The platform's counts for one of the account's posts, or empty when the platform offers none. */
+    default Optional<PostMetrics> metrics(Secret token, String platformPostId) {
+        return Optional.empty();
     }
 }

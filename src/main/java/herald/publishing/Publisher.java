@@ -1,5 +1,6 @@
 package herald.publishing;
 
+import herald.assets.Assets;
 import herald.assets.MediaLinks;
 import herald.audit.AuditLog;
 import herald.connections.AccessTokens;
@@ -7,6 +8,7 @@ import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
 import herald.providers.ProviderException;
 import herald.providers.Providers;
+import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
@@ -69,6 +71,7 @@ class Publisher {
     private final AccessTokens tokens;
     private final Providers providers;
     private final MediaLinks media;
+    private final Assets assets;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
@@ -82,6 +85,7 @@ class Publisher {
             AccessTokens tokens,
             Providers providers,
             MediaLinks media,
+            Assets assets,
             AuditLog audit,
             ApplicationEventPublisher events,
             PublishingSettings settings,
@@ -92,6 +96,7 @@ class Publisher {
         this.tokens = tokens;
         this.providers = providers;
         this.media = media;
+        this.assets = assets;
         this.audit = audit;
         this.events = events;
         this.settings = settings;
@@ -154,28 +159,35 @@ class Publisher {
             return new Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
         }
         Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
-        List<URI> urls = due.media().stream()
-                .map(asset -> media.signed(workspace, asset, MediaLinks.Variant.ORIGINAL, expires))
+        List<PublishRequest.Media> items = due.media().stream()
+                .map(id -> assets.require(workspace, id))
+                .map(asset -> new PublishRequest.Media(
+                        media.signed(workspace, asset.id(), MediaLinks.Variant.ORIGINAL, expires),
+                        asset.contentType(),
+                        asset.type().kind().value(),
+                        asset.sizeBytes(),
+                        asset.altText()))
                 .toList();
-        var request =
-                new PublishRequest(due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), urls);
+        var request = new PublishRequest(
+                due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
+        PublishJournal journal = PublishJournal.inMemory();
         try {
             return tokens.withAccessToken(workspace, due.connection(), token -> {
                 Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
                 if (claim.reconcileSince() != null) {
-                    Optional<PublishedPost> existing = provider.findExisting(token, request, since);
+                    Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
                     if (existing.isPresent()) {
                         return new Outcome.Published(existing.get(), true);
                     }
                 }
                 try {
-                    return new Outcome.Published(provider.publish(token, request), false);
+                    return new Outcome.Published(provider.publish(token, request, journal), false);
                 } catch (ProviderException e) {
                     // A DUPLICATE is not ours: any earlier attempt of ours that may have reached the platform set
                     // reconcileSince, and the platform was searched above. It fails with the platform's words.
                     if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
                         // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
-                        Optional<PublishedPost> existing = provider.findExisting(token, request, since);
+                        Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
                         if (existing.isPresent()) {
                             return new Outcome.Published(existing.get(), true);
                         }

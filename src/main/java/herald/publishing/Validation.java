@@ -8,6 +8,7 @@ import herald.connections.ConnectionId;
 import herald.connections.Connections;
 import herald.providers.ContentRules;
 import herald.providers.Providers;
+import herald.providers.PublishRequest;
 import herald.providers.SocialProvider;
 import herald.publishing.PostRejected.Violation;
 import herald.shared.WorkspaceId;
@@ -107,6 +108,18 @@ class Validation {
             String text = target.body() == null ? body : target.body();
             String textField = target.body() == null ? "body" : field + ".body";
             checkContent(provider.contentRules(), name, text, textField, link, found, account.id(), violations);
+            List<PublishRequest.Media> described = found.values().stream()
+                    .map(asset -> new PublishRequest.Media(
+                            URI.create("asset:" + asset.id()),
+                            asset.contentType(),
+                            asset.type().kind().value(),
+                            asset.sizeBytes(),
+                            asset.altText()))
+                    .toList();
+            for (String problem : provider.contentProblems(
+                    text, link == null || !validLink(link) ? null : URI.create(link), described)) {
+                violations.add(new Violation(textField, account.id(), "platform.rule", name + ": " + problem));
+            }
         }
         if (!violations.isEmpty()) {
             throw new PostRejected(violations);

@@ -257,7 +257,7 @@ class SandboxEndToEndTests {
         var published = tokens.withAccessToken(
                 workspace,
                 id,
-                token -> sandbox.publish(token, new herald.providers.PublishRequest(handle, text, null, List.of())));
+                token -> sandbox.publish(token, new herald.providers.PublishRequest(handle, text, null)));
 
         Response listing =
                 send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/accounts/" + handle + "/posts")));

@@ -55,8 +55,7 @@ public abstract class SocialProviderContract {
     /** The account's recent posts are these texts, each created at {@code createdAt}. */
     protected abstract void platformLists(String handle, java.time.Instant createdAt, String... texts);
 
-    protected static final PublishRequest REQUEST =
-            new PublishRequest("contract", "Hello, contract", null, java.util.List.of());
+    protected static final PublishRequest REQUEST = new PublishRequest("contract", "Hello, contract", null);
 
     @Test
     void publishingAnswersThePlatformsIdAndUrl() {

@@ -76,6 +76,16 @@ class ConnectionController {
         return OAuthSessionView.of(session);
     }
 
+    @GetMapping("/platforms")
+    @Operation(
+            operationId = "listPlatforms",
+            summary = "List the platforms",
+            description = "Every platform this Herald knows, whether it is configured (an unconfigured one cannot be"
+                    + " connected until an operator sets what missingSettings names) and what one post may carry.")
+    List<PlatformView> platforms() {
+        return connections.providers().stream().map(PlatformView::of).toList();
+    }
+
     @GetMapping
     @Operation(
             operationId = "listConnections",
