@@ -1,0 +1,154 @@
+package herald.providers.linkedin;
+
+import herald.providers.ProviderException;
+import herald.providers.ProviderException.Kind;
+import herald.vault.Secret;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * LinkedIn over HTTP: every API call carries the bearer token, the configured {@code LinkedIn-Version} and
+ * {@code X-Restli-Protocol-Version: 2.0.0}; the OAuth endpoints take the client's id and secret in the form body.
+ */
+final class LinkedInApi {
+
+    static final String VERSION_HEADER = "LinkedIn-Version";
+    static final String PROTOCOL_HEADER = "X-Restli-Protocol-Version";
+    static final String PROTOCOL = "2.0.0";
+
+    private final LinkedInClientSettings settings;
+    private final RestClient http;
+    private final RestClient uploads;
+
+    LinkedInApi(LinkedInClientSettings settings) {
+        this.settings = settings;
+        this.http = client(settings.connectTimeout(), settings.readTimeout());
+        this.uploads = client(settings.connectTimeout(), settings.uploadTimeout());
+    }
+
+    private static RestClient client(Duration connect, Duration read) {
+        // HTTP/1.1: the JDK client's default h2c upgrade buys nothing here, and WireMock stands in over plain HTTP.
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connect)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        requests.setReadTimeout(read);
+        return RestClient.builder().requestFactory(requests).build();
+    }
+
+    LinkedInAnswer get(Secret token, String pathAndQuery, String what) {
+        return transient_(
+                http.get()
+                        .uri(settings.api(pathAndQuery))
+                        .headers(headers -> versioned(headers, token))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+    }
+
+    /** A JSON POST whose answer, if lost, changed nothing worth reconciling (an upload's registration). */
+    LinkedInAnswer post(Secret token, String pathAndQuery, String body, String what) {
+        return transient_(
+                http.post()
+                        .uri(settings.api(pathAndQuery))
+                        .headers(headers -> versioned(headers, token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .body(body),
+                what);
+    }
+
+    /**
+     * Creates a post. A request that may have reached LinkedIn without an answer is an unknown outcome: the post may
+     * exist, so the caller reconciles before any second try.
+     */
+    LinkedInAnswer create(Secret token, String body) {
+        try {
+            return read(http.post()
+                    .uri(settings.api("/rest/posts"))
+                    .headers(headers -> versioned(headers, token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(body));
+        } catch (ResourceAccessException e) {
+            if (notSent(e)) {
+                throw unreachable("the post");
+            }
+            throw new ProviderException(
+                    LinkedInProvider.ID,
+                    Kind.UNKNOWN_OUTCOME,
+                    "LinkedIn did not answer the post in time; it may have been published, so Herald checks the"
+                            + " account's posts before trying again.");
+        }
+    }
+
+    /** PUTs an image's bytes to the upload URL LinkedIn gave, which must be one of LinkedIn's own hosts. */
+    LinkedInAnswer upload(Secret token, URI uploadUrl, byte[] bytes, String contentType) {
+        return transient_(
+                uploads.put()
+                        .uri(uploadUrl)
+                        .headers(headers -> headers.setBearerAuth(token.reveal()))
+                        .contentType(MediaType.parseMediaType(contentType))
+                        .body(bytes),
+                "the image upload");
+    }
+
+    LinkedInAnswer form(URI endpoint, MultiValueMap<String, String> form, String what) {
+        form.set("client_id", settings.clientId());
+        form.set("client_secret", settings.clientSecret());
+        return transient_(
+                http.post()
+                        .uri(endpoint)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .body(form),
+                what);
+    }
+
+    private void versioned(HttpHeaders headers, Secret token) {
+        headers.setBearerAuth(token.reveal());
+        headers.set(VERSION_HEADER, settings.version());
+        headers.set(PROTOCOL_HEADER, PROTOCOL);
+    }
+
+    /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
+    private LinkedInAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
+        try {
+            return read(request);
+        } catch (ResourceAccessException e) {
+            throw unreachable(what);
+        }
+    }
+
+    private static ProviderException unreachable(String what) {
+        return new ProviderException(
+                LinkedInProvider.ID,
+                Kind.TRANSIENT,
+                "LinkedIn did not answer " + what + " in time or could not be reached; Herald will try again.");
+    }
+
+    private static LinkedInAnswer read(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange(
+                (sent, response) -> new LinkedInAnswer(
+                        response.getStatusCode().value(),
+                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
+                true);
+    }
+
+    private static boolean notSent(ResourceAccessException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof java.net.ConnectException
+                || cause instanceof java.net.http.HttpConnectTimeoutException
+                || cause instanceof java.nio.channels.UnresolvedAddressException;
+    }
+}
