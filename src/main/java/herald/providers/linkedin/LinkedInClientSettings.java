@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenUrl where codes and refresh tokens are exchanged
  * @param revokeUrl where tokens are revoked
  * @param apiUrl the REST API ({@code /v2/userinfo}, {@code /rest/posts}, ...)
- * @param webUrl LinkedIn's public site, for post URLs ({@code {webUrl}/feed/update/{urn}})
+ * @param postUrl a post's public address, {@code {urn}} standing for the post's URN
  * @param memberScopes scopes asked for a personal profile
  * @param organizationScopes scopes asked for company pages
  * @param connectTimeout how long to wait for a connection
@@ -36,7 +36,7 @@ record LinkedInClientSettings(
         @DefaultValue("https://www.linkedin.com/oauth/v2/accessToken") URI tokenUrl,
         @DefaultValue("https://www.linkedin.com/oauth/v2/revoke") URI revokeUrl,
         @DefaultValue("https://api.linkedin.com") URI apiUrl,
-        @DefaultValue("https://www.linkedin.com") URI webUrl,
+        @DefaultValue("https://www.linkedin.com/feed/update/{urn}") String postUrl,
         @DefaultValue({"openid", "profile", "w_member_social"}) List<String> memberScopes,
         @DefaultValue({"w_organization_social", "r_organization_social", "r_organization_admin"})
                 List<String> organizationScopes,
@@ -65,7 +65,7 @@ record LinkedInClientSettings(
     }
 
     URI postUrl(String urn) {
-        return URI.create(trim(webUrl) + "/feed/update/" + urn);
+        return URI.create(postUrl.replace("{urn}", urn));
     }
 
     private static String trim(URI base) {

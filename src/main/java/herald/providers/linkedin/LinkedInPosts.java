@@ -34,6 +34,7 @@ final class LinkedInPosts {
     private final LinkedInClientSettings settings;
     private final LinkedInApi api;
     private final LinkedInErrors errors;
+    private final Authors authors;
     private final MediaDownloads downloads;
     private final JsonMapper json;
     private final Clock clock;
@@ -48,21 +49,21 @@ final class LinkedInPosts {
         this.settings = settings;
         this.api = api;
         this.errors = errors;
+        this.authors = new Authors(api, errors);
         this.downloads = downloads;
         this.json = json;
         this.clock = clock;
     }
 
     PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
-        String author = Urns.author(request.accountHandle());
+        String author = authors.urn(token, request.accountHandle(), journal);
         List<String> images = new ArrayList<>();
         for (int i = 0; i < request.media().size(); i++) {
             images.add(image(token, author, request.media().get(i), i, journal));
         }
         LinkedInAnswer answer = api.create(token, json.writeValueAsString(body(author, request, images)));
         if (!answer.ok()) {
-            throw errors.failure(
-                    answer, "the post", author.startsWith(Urns.PERSON) ? "w_member_social" : "w_organization_social");
+            throw errors.failure(answer, "the post", writeScope(author));
         }
         String urn = answer.headers().getFirst("x-restli-id");
         if (urn == null || urn.isBlank()) {
@@ -73,6 +74,10 @@ final class LinkedInPosts {
                             + " account's posts before trying again.");
         }
         return new PublishedPost(urn, settings.postUrl(urn), clock.instant());
+    }
+
+    private static String writeScope(String author) {
+        return author.startsWith(Urns.PERSON) ? "w_member_social" : "w_organization_social";
     }
 
     /** The post's JSON: escaped commentary, public, to the main feed, with its images or its link as an article. */
@@ -133,8 +138,7 @@ final class LinkedInPosts {
         LinkedInAnswer answer =
                 api.post(token, "/rest/images?action=initializeUpload", json.writeValueAsString(register), what);
         if (!answer.ok()) {
-            throw errors.failure(
-                    answer, what, author.startsWith(Urns.PERSON) ? "w_member_social" : "w_organization_social");
+            throw errors.failure(answer, what, writeScope(author));
         }
         JsonNode value = errors.parse(answer, what).path("value");
         String uploadUrl = text(value, "uploadUrl");
@@ -160,7 +164,7 @@ final class LinkedInPosts {
     private void requireLinkedInHost(URI uploadUrl) {
         String host = uploadUrl.getHost() == null ? "" : uploadUrl.getHost().toLowerCase(Locale.ROOT);
         boolean linkedIn = host.equals(settings.apiUrl().getHost())
-                || host.equals(settings.webUrl().getHost())
+                || host.equals("linkedin.com")
                 || host.endsWith(".linkedin.com");
         if (!linkedIn || !List.of("https", "http").contains(uploadUrl.getScheme())) {
             throw new ProviderException(
@@ -176,8 +180,8 @@ final class LinkedInPosts {
      * the posts finder ({@code q=author}). Reading a member's own posts needs {@code r_member_social}, which LinkedIn
      * grants few apps: without it Herald cannot tell, and says so.
      */
-    Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
-        String author = Urns.author(request.accountHandle());
+    Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since, PublishJournal journal) {
+        String author = authors.urn(token, request.accountHandle(), journal);
         String what = "the author's recent posts";
         LinkedInAnswer answer = api.get(
                 token,

@@ -141,11 +141,10 @@ class LinkedInProvider implements SocialProvider {
             throw new ProviderException(ID, Kind.TRANSIENT, "LinkedIn answered " + what + " without the member's id.");
         }
         String name = LinkedInPosts.text(me, "name");
-        String urn = Urns.PERSON + sub;
         return new DiscoveredAccount(
-                urn,
+                Urns.PERSON + sub,
                 AccountType.PERSONAL,
-                Urns.handle(urn),
+                sub,
                 name == null ? "LinkedIn member" : name,
                 LinkedInPosts.text(me, "picture"),
                 user);
@@ -186,11 +185,11 @@ class LinkedInProvider implements SocialProvider {
         for (String id : ids) {
             JsonNode organization = results.path(id);
             String name = LinkedInPosts.text(organization, "localizedName");
-            String urn = Urns.ORGANIZATION + id;
+            String vanityName = LinkedInPosts.text(organization, "vanityName");
             accounts.add(new DiscoveredAccount(
-                    urn,
+                    Urns.ORGANIZATION + id,
                     AccountType.COMPANY,
-                    Urns.handle(urn),
+                    Urns.COMPANY + (vanityName == null ? id : vanityName),
                     name == null ? "LinkedIn page " + id : name,
                     null,
                     user));
@@ -234,7 +233,13 @@ class LinkedInProvider implements SocialProvider {
 
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
-        return posts.findExisting(token, request, since);
+        return findExisting(token, request, since, PublishJournal.inMemory());
+    }
+
+    @Override
+    public Optional<PublishedPost> findExisting(
+            Secret token, PublishRequest request, Instant since, PublishJournal journal) {
+        return posts.findExisting(token, request, since, journal);
     }
 
     @Override

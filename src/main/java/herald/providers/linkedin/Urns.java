@@ -1,39 +1,24 @@
 package herald.providers.linkedin;
 
-import herald.providers.ProviderException;
-import herald.providers.ProviderException.Kind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * LinkedIn's URNs as Herald stores them. A connection's handle is the author URN without its {@code urn:li:} prefix
- * ({@code person:782bbtaQ}, {@code organization:2414183}): a publish receives only the handle, and a member's token may
- * administer several pages, so the handle itself must say who the author is.
+ * LinkedIn's URNs and the handles Herald gives its connections: a member's handle is their OpenID subject (their
+ * person URN's id), a page's is {@code company/} and its vanity name, as in its address {@code linkedin.com/company/...}
+ * (or its numeric id when it has no vanity name). A member's id and a vanity name never contain '/', so a handle says
+ * which kind of author it names.
  */
 final class Urns {
 
     static final String PERSON = "urn:li:person:";
     static final String ORGANIZATION = "urn:li:organization:";
-    private static final String PREFIX = "urn:li:";
+    static final String COMPANY = "company/";
 
     private Urns() {}
 
-    static String handle(String urn) {
-        return urn.substring(PREFIX.length());
-    }
-
-    /** The author URN of a connection's handle; a handle that names no member or page is a connection to redo. */
-    static String author(String handle) {
-        String urn = handle.startsWith(PREFIX) ? handle : PREFIX + handle;
-        boolean known = urn.startsWith(PERSON) && urn.length() > PERSON.length()
-                || urn.startsWith(ORGANIZATION) && urn.length() > ORGANIZATION.length();
-        if (!known) {
-            throw new ProviderException(
-                    LinkedInProvider.ID,
-                    Kind.PERMISSION,
-                    "The LinkedIn connection @" + handle + " names no member or page; reconnect it.");
-        }
-        return urn;
+    static boolean page(String handle) {
+        return handle.startsWith(COMPANY);
     }
 
     /** Rest.li 2.0 encoding of a URN in a path or query: every reserved character, {@code :} included, escaped. */
