@@ -163,8 +163,11 @@ class LinkedInProvider implements SocialProvider {
         List<String> ids = new ArrayList<>();
         for (JsonNode acl : errors.parse(acls, what).path("elements")) {
             String organization = LinkedInPosts.text(acl, "organization");
-            if (organization != null && organization.startsWith(Urns.ORGANIZATION) && !ids.contains(organization)) {
-                ids.add(organization.substring(Urns.ORGANIZATION.length()));
+            if (organization != null && organization.startsWith(Urns.ORGANIZATION)) {
+                String id = organization.substring(Urns.ORGANIZATION.length());
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
             }
         }
         if (ids.isEmpty()) {

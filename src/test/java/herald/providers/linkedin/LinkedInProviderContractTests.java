@@ -86,7 +86,7 @@ class LinkedInProviderContractTests extends SocialProviderContract {
     @Override
     protected void platformStalls() {
         wiremock.stubFor(post("/oauth/v2/accessToken")
-                .willReturn(okJson(LinkedInStub.token("late", "late")).withFixedDelay(3_000)));
+                .willReturn(okJson(LinkedInStub.token("late", "late")).withFixedDelay(LinkedInStub.STALL)));
     }
 
     @Override
@@ -128,7 +128,7 @@ class LinkedInProviderContractTests extends SocialProviderContract {
                 .willReturn(aResponse()
                         .withStatus(201)
                         .withHeader("x-restli-id", "urn:li:share:1")
-                        .withFixedDelay(3_000)));
+                        .withFixedDelay(LinkedInStub.STALL)));
     }
 
     @Override

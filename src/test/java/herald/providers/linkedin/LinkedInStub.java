@@ -21,6 +21,10 @@ final class LinkedInStub {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String VERSION = "202611";
+    /** Generous for a busy build machine; the stalls answer after {@link #STALL}. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+
+    static final int STALL = 6_000;
 
     private LinkedInStub() {}
 
@@ -44,7 +48,7 @@ final class LinkedInStub {
                 List.of("openid", "profile", "w_member_social"),
                 List.of("w_organization_social", "r_organization_social", "r_organization_admin"),
                 Duration.ofSeconds(2),
-                Duration.ofMillis(1500),
+                READ_TIMEOUT,
                 Duration.ofSeconds(5));
     }
 
