@@ -261,6 +261,40 @@ class LinkedInPublishingTests {
     }
 
     @Test
+    void aPostThatCouldNotBeSentIsTransientButOneSentWithoutAnAnswerIsUnknown() {
+        var settings = LinkedInStub.settings(wiremock, "https://www.linkedin.com/feed/update/{urn}");
+        var down = LinkedInStub.provider(
+                new LinkedInClientSettings(
+                        settings.clientId(),
+                        settings.clientSecret(),
+                        settings.version(),
+                        settings.authorizationUrl(),
+                        settings.tokenUrl(),
+                        settings.revokeUrl(),
+                        URI.create("http://127.0.0.1:9"),
+                        settings.postUrl(),
+                        settings.memberScopes(),
+                        settings.organizationScopes(),
+                        settings.connectTimeout(),
+                        settings.readTimeout(),
+                        settings.uploadTimeout()),
+                wiremock);
+        assertKind(
+                () -> down.publish(TOKEN, new PublishRequest("782bbtaQ", "Hi", null)),
+                Kind.TRANSIENT,
+                "could not be reached");
+        wiremock.stubFor(post("/rest/posts")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("x-restli-id", "urn:li:share:9")
+                        .withFixedDelay(LinkedInStub.STALL)));
+        assertKind(
+                () -> provider.publish(TOKEN, new PublishRequest("782bbtaQ", "Hi", null)),
+                Kind.UNKNOWN_OUTCOME,
+                "checks the account's posts");
+    }
+
+    @Test
     void findsThePostAnAmbiguousAttemptCreatedByTextMediaAndLink() {
         Instant since = LinkedInStub.NOW;
         String text = "Launch (v2) #today";
