@@ -57,6 +57,9 @@ record LinkedInClientSettings(
         if (clientSecret.isBlank()) {
             missing.add(CLIENT_SECRET_ENV);
         }
+        if (!version.matches("\\d{6}(\\.\\d{2})?")) {
+            missing.add(VERSION_ENV + " (YYYYMM, e.g. 202605; it is '" + version + "')");
+        }
         return missing;
     }
 

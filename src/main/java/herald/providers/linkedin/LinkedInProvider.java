@@ -117,8 +117,10 @@ class LinkedInProvider implements SocialProvider {
         var form = new LinkedMultiValueMap<String, String>();
         form.add("token", token.reveal());
         LinkedInAnswer answer = api.form(settings.revokeUrl(), form, "the revocation");
-        if (answer.ok() || answer.status() == 400 || answer.status() == 401) {
-            // 400/401: the token is already dead, which is what revoking asks for.
+        boolean deadToken = (answer.status() == 400 || answer.status() == 401)
+                && !answer.body().contains("invalid_client");
+        if (answer.ok() || deadToken) {
+            // 400/401 about the token: it is already dead, which is what revoking asks for.
             return;
         }
         throw errors.failure(answer, "the revocation", null);

@@ -162,6 +162,9 @@ class LinkedInProviderTests {
                 .willReturn(json(400, "{\"error\":\"invalid_request\",\"error_description\":\"token revoked\"}")));
         provider.revoke(Secret.of("li-at"));
 
+        wiremock.stubFor(post("/oauth/v2/revoke").willReturn(json(401, "{\"error\":\"invalid_client\"}")));
+        assertKind(() -> provider.revoke(Secret.of("li-at")), Kind.PERMISSION, "HERALD_LINKEDIN_CLIENT_SECRET");
+
         wiremock.stubFor(post("/oauth/v2/revoke").willReturn(json(503, "{}")));
         assertKind(() -> provider.revoke(Secret.of("li-at")), Kind.TRANSIENT, "HTTP 503");
     }
@@ -299,7 +302,7 @@ class LinkedInProviderTests {
         var blank = new LinkedInClientSettings(
                 "",
                 " ",
-                settings.version(),
+                "2026-05",
                 settings.authorizationUrl(),
                 settings.tokenUrl(),
                 settings.revokeUrl(),
@@ -313,7 +316,10 @@ class LinkedInProviderTests {
         LinkedInProvider unconfigured = LinkedInStub.provider(blank, wiremock);
         assertThat(unconfigured.configured()).isFalse();
         assertThat(unconfigured.missingSettings())
-                .containsExactly("HERALD_LINKEDIN_CLIENT_ID", "HERALD_LINKEDIN_CLIENT_SECRET");
+                .containsExactly(
+                        "HERALD_LINKEDIN_CLIENT_ID",
+                        "HERALD_LINKEDIN_CLIENT_SECRET",
+                        "HERALD_LINKEDIN_VERSION (YYYYMM, e.g. 202605; it is '2026-05')");
         assertThat(provider.configured()).isTrue();
         assertThat(settings.toString()).doesNotContain("li-s3cret");
     }
