@@ -178,6 +178,35 @@ class LinkedInPublishingTests {
     }
 
     @Test
+    void everyApiCallCarriesTheTokenTheVersionAndTheProtocolHeaders() {
+        media("/herald/media/a.png", PNG);
+        initializesUpload(0);
+        wiremock.stubFor(
+                put(urlPathEqualTo("/dms-uploads/0")).willReturn(aResponse().withStatus(201)));
+        createdAs("urn:li:share:8");
+        wiremock.stubFor(
+                get(urlPathEqualTo("/rest/organizations")).willReturn(okJson("{\"elements\":[{\"id\":2414183}]}")));
+        wiremock.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(okJson("{\"elements\":[]}")));
+        wiremock.stubFor(
+                get(urlPathEqualTo("/rest/socialActions/urn%3Ali%3Ashare%3A8")).willReturn(okJson("{}")));
+        var request = new PublishRequest(
+                "company/krusty-krab", "Pic", null, List.of(image("a.png", "image/png", PNG, "")), null);
+
+        provider.publish(TOKEN, request);
+        provider.findExisting(TOKEN, request, LinkedInStub.NOW);
+        provider.metrics(TOKEN, "urn:li:share:8");
+
+        var calls = wiremock.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/(rest|v2)/.*")));
+        assertThat(calls).extracting(r -> r.getMethod() + " " + r.getUrl()).hasSize(6);
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.getHeader("Authorization")).isEqualTo("Bearer member-at");
+            assertThat(call.getHeader("LinkedIn-Version")).isEqualTo(LinkedInStub.VERSION);
+            assertThat(call.getHeader("X-Restli-Protocol-Version")).isEqualTo("2.0.0");
+        });
+    }
+
+    @Test
     void aRetryReusesTheImagesAnEarlierAttemptUploaded() {
         media("/herald/media/a.png", PNG);
         initializesUpload(0);
