@@ -25,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class LinkedInProviderContractTests extends SocialProviderContract {
 
+    /** The contract names the post's URL itself; LinkedIn's own template is tested in LinkedInPublishingTests. */
+    static final String POST_URL = "https://platform.test/{urn}";
+
     static WireMockServer wiremock;
     LinkedInProvider provider;
 
@@ -41,8 +44,7 @@ class LinkedInProviderContractTests extends SocialProviderContract {
     @BeforeEach
     void createProvider() {
         wiremock.resetAll();
-        // The contract names the post's URL itself; LinkedIn's own template is tested in LinkedInProviderTests.
-        provider = LinkedInStub.provider(wiremock, "https://platform.test/{urn}");
+        provider = LinkedInStub.provider(wiremock, POST_URL);
     }
 
     @Override
@@ -85,6 +87,7 @@ class LinkedInProviderContractTests extends SocialProviderContract {
 
     @Override
     protected void platformStalls() {
+        provider = LinkedInStub.impatient(wiremock, POST_URL);
         wiremock.stubFor(post("/oauth/v2/accessToken")
                 .willReturn(okJson(LinkedInStub.token("late", "late")).withFixedDelay(LinkedInStub.STALL)));
     }
@@ -124,6 +127,7 @@ class LinkedInProviderContractTests extends SocialProviderContract {
 
     @Override
     protected void platformStallsAfterCreating() {
+        provider = LinkedInStub.impatient(wiremock, POST_URL);
         wiremock.stubFor(post("/rest/posts")
                 .willReturn(aResponse()
                         .withStatus(201)

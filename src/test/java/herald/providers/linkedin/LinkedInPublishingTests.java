@@ -317,8 +317,9 @@ class LinkedInPublishingTests {
                         .withStatus(201)
                         .withHeader("x-restli-id", "urn:li:share:9")
                         .withFixedDelay(LinkedInStub.STALL)));
+        var impatient = LinkedInStub.impatient(wiremock, "https://www.linkedin.com/feed/update/{urn}");
         assertKind(
-                () -> provider.publish(TOKEN, new PublishRequest("782bbtaQ", "Hi", null)),
+                () -> impatient.publish(TOKEN, new PublishRequest("782bbtaQ", "Hi", null)),
                 Kind.UNKNOWN_OUTCOME,
                 "checks the account's posts");
     }

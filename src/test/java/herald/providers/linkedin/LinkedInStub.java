@@ -21,10 +21,12 @@ final class LinkedInStub {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String VERSION = "202611";
-    /** Generous for a busy build machine; the stalls answer after {@link #STALL}. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
-
-    static final int STALL = 6_000;
+    /** Generous, for a build machine shared by many builds. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    /** The read timeout of the {@link #impatient} provider that stall tests use. */
+    static final Duration IMPATIENT = Duration.ofSeconds(1);
+    /** How long a stalled stub takes to answer: well past {@link #IMPATIENT}. */
+    static final int STALL = 4_000;
 
     private LinkedInStub() {}
 
@@ -35,6 +37,10 @@ final class LinkedInStub {
     }
 
     static LinkedInClientSettings settings(WireMockServer server, String postUrl) {
+        return settings(server, postUrl, READ_TIMEOUT);
+    }
+
+    static LinkedInClientSettings settings(WireMockServer server, String postUrl, Duration readTimeout) {
         String base = server.baseUrl();
         return new LinkedInClientSettings(
                 "li-client",
@@ -48,12 +54,17 @@ final class LinkedInStub {
                 List.of("openid", "profile", "w_member_social"),
                 List.of("w_organization_social", "r_organization_social", "r_organization_admin"),
                 Duration.ofSeconds(2),
-                READ_TIMEOUT,
-                Duration.ofSeconds(5));
+                readTimeout,
+                READ_TIMEOUT);
     }
 
     static LinkedInProvider provider(WireMockServer server, String postUrl) {
         return provider(settings(server, postUrl), server);
+    }
+
+    /** A provider that waits only {@link #IMPATIENT} for an answer, for the tests of stalls. */
+    static LinkedInProvider impatient(WireMockServer server, String postUrl) {
+        return provider(settings(server, postUrl, IMPATIENT), server);
     }
 
     static LinkedInProvider provider(LinkedInClientSettings settings, WireMockServer server) {
