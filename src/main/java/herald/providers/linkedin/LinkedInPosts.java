@@ -127,7 +127,14 @@ final class LinkedInPosts {
      * the bytes), noted once its bytes are there so that a retry does not upload it again.
      */
     private String image(Secret token, String author, PublishRequest.Media media, int index, PublishJournal journal) {
-        String key = "linkedin.image." + index;
+        if (!"image".equals(media.kind())) {
+            throw new ProviderException(
+                    LinkedInProvider.ID,
+                    Kind.INVALID_CONTENT,
+                    "Herald posts only images to LinkedIn, not " + media.kind() + ".");
+        }
+        // The size ties the note to this medium: a post whose media changed since does not reuse another's upload.
+        String key = "linkedin.image." + index + "." + media.sizeBytes();
         Optional<String> noted = journal.get(key);
         if (noted.isPresent()) {
             return noted.get();

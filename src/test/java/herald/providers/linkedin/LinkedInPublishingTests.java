@@ -173,8 +173,8 @@ class LinkedInPublishingTests {
                            {"id":"urn:li:image:C4E10AQ-0","altText":"A red door"},
                            {"id":"urn:li:image:C4E10AQ-1"}]}},
                          "lifecycleState":"PUBLISHED","isReshareDisabledByAuthor":false}""")));
-        assertThat(journal.get("linkedin.image.0")).hasValue("urn:li:image:C4E10AQ-0");
-        assertThat(journal.get("linkedin.image.1")).hasValue("urn:li:image:C4E10AQ-1");
+        assertThat(journal.get("linkedin.image.0." + PNG.length)).hasValue("urn:li:image:C4E10AQ-0");
+        assertThat(journal.get("linkedin.image.1." + JPEG.length)).hasValue("urn:li:image:C4E10AQ-1");
     }
 
     @Test
