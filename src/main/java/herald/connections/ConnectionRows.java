@@ -133,6 +133,31 @@ class ConnectionRows {
                 .update();
     }
 
+    /** Records the consent the connection's tokens came from (one per completed connect, shared by its accounts). */
+    void grantedBy(WorkspaceId workspace, ConnectionId id, UUID grant) {
+        jdbc.sql("update connections set grant_id = :grant where workspace_id = :workspace and id = :id")
+                .param("grant", grant)
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
+    }
+
+    /** The handles of the other connections still holding tokens of the same consent as {@code id}. */
+    List<String> sharingGrant(WorkspaceId workspace, ConnectionId id) {
+        return jdbc.sql(
+                        """
+                        select other.username from connections other
+                        join connections this on this.workspace_id = other.workspace_id
+                            and this.grant_id = other.grant_id
+                        where this.workspace_id = :workspace and this.id = :id and other.id <> this.id
+                            and other.status <> 'disconnected'
+                        order by other.username""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(String.class)
+                .list();
+    }
+
     /**
      * Stores a reconnect's profile and tokens on the existing row and makes it active again. A grant without a
      * refresh token keeps the stored one: platforms that issue it once (at the first consent) would otherwise lose it.

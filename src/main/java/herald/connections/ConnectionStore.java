@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -77,7 +78,9 @@ class ConnectionStore {
                                 + " and the consent granted " + adding + " more. Disconnect some or change the plan.");
             }
             List<Connection> stored = new ArrayList<>();
+            UUID shared = UUID.randomUUID();
             for (DiscoveredAccount account : accounts) {
+                UUID grant = provider.oneGrantPerConsent() ? shared : UUID.randomUUID();
                 var before = existing.get(account);
                 ConnectionId id = before != null ? before.id() : ConnectionId.random();
                 var row = row(workspace, provider, account, id);
@@ -86,6 +89,7 @@ class ConnectionStore {
                 } else {
                     rows.reconnect(workspace, row, now);
                 }
+                rows.grantedBy(workspace, id, grant);
                 var details = new LinkedHashMap<String, String>();
                 details.put("provider", provider.id());
                 details.put("account", "@" + account.username());

@@ -130,7 +130,8 @@ public class Connections {
             state = ConnectionHealth.State.VALID;
         } else if (!c.expiresAt().isAfter(now)) {
             state = ConnectionHealth.State.EXPIRED;
-        } else if (c.expiresAt().isBefore(now.plus(settings.refreshAhead()))) {
+        } else if (c.expiresAt().isBefore(now.plus(settings.refreshAhead()))
+                || stored.refreshToken() == null && c.expiresAt().isBefore(now.plus(settings.reconnectWarning()))) {
             state = ConnectionHealth.State.EXPIRING;
         } else {
             state = ConnectionHealth.State.VALID;
@@ -143,6 +144,24 @@ public class Connections {
                 stored.refreshToken() != null,
                 c.status() == ConnectionStatus.ACTIVE ? null : c.statusReason(),
                 c.lastError());
+    }
+
+    /**
+     * Active connections whose token expires within the reconnect warning and that Herald cannot refresh (the platform
+     * gave no refresh token, as LinkedIn does for most apps): someone must reconnect them before they stop publishing.
+     */
+    public List<Connection> reconnectSoon(WorkspaceId workspace) {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(settings.reconnectWarning());
+        return tenants.call(workspace, () -> rows.list(workspace).stream()
+                .filter(c -> c.status() == ConnectionStatus.ACTIVE
+                        && c.expiresAt() != null
+                        && c.expiresAt().isAfter(now)
+                        && c.expiresAt().isBefore(horizon))
+                .filter(c -> rows.find(workspace, c.id())
+                        .map(stored -> stored.refreshToken() == null)
+                        .orElse(false))
+                .toList());
     }
 
     /** The latest refresh attempts, newest first. */
@@ -180,6 +199,12 @@ public class Connections {
 
     private String revokeAtProvider(ConnectionRows.Stored stored) {
         Connection c = stored.connection();
+        List<String> sharing = tenants.call(c.workspace(), () -> rows.sharingGrant(c.workspace(), c.id()));
+        if (!sharing.isEmpty()) {
+            // One consent granted these accounts one grant (a user's token behind several Pages or organizations):
+            // revoking it would cut off the others too. It is revoked with the last of them.
+            return "no: the same consent also connects @" + String.join(", @", sharing);
+        }
         Optional<SocialProvider> provider = providers.find(c.provider());
         if (provider.isEmpty()) {
             return "no: the platform is no longer configured";

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryDelay the longest the sweep waits before trying a failing connection again
  * @param refreshLease how long one node's claim to refresh a connection holds; longer than any provider call can
  *     take (connect plus read timeout), so a claim never lapses while its call may still succeed
+ * @param reconnectWarning how long before a token that cannot be refreshed expires people are asked to reconnect
  */
 @ConfigurationProperties("herald.connections")
 public record ConnectionsSettings(
@@ -24,7 +25,8 @@ public record ConnectionsSettings(
         @DefaultValue("3") int refreshAttempts,
         @DefaultValue("500ms") Duration refreshBackoff,
         @DefaultValue("1h") Duration maxRetryDelay,
-        @DefaultValue("1m") Duration refreshLease) {
+        @DefaultValue("1m") Duration refreshLease,
+        @DefaultValue("7d") Duration reconnectWarning) {
 
     /** The sweep refreshes what would otherwise become due for a use-triggered refresh before it next runs. */
     Duration sweepHorizon() {

@@ -81,6 +81,15 @@ public interface SocialProvider {
     /** Revokes a token (and at most platforms its family) at the platform; revoking a dead token is no error. */
     void revoke(Secret token);
 
+    /**
+     * Whether all the accounts one consent grants hang on one grant at the platform (a user's authorization behind
+     * several Facebook Pages or LinkedIn organizations), so that revoking it for one would cut off the others. Herald
+     * then revokes only when the last of them is disconnected. False where each account gets its own grant.
+     */
+    default boolean oneGrantPerConsent() {
+        return false;
+    }
+
     /** Whether tokens of this platform can be refreshed; ones that cannot are reconnected when they expire. */
     default boolean refreshable() {
         return true;

@@ -76,6 +76,12 @@ class LinkedInProvider implements SocialProvider {
         return List.of(AccountType.PERSONAL, AccountType.COMPANY);
     }
 
+    /** The member's one token posts for the member and every organization the consent listed. */
+    @Override
+    public boolean oneGrantPerConsent() {
+        return true;
+    }
+
     @Override
     public List<String> missingSettings() {
         return settings.missing();

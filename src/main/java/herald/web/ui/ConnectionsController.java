@@ -71,6 +71,7 @@ class ConnectionsController {
                 all.stream()
                         .filter(c -> c.status() == ConnectionStatus.NEEDS_RECONNECT)
                         .toList());
+        model.addAttribute("reconnectSoon", connections.reconnectSoon(current.id()));
         model.addAttribute("now", clock.instant());
     }
 

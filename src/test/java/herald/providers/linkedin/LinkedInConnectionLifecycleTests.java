@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -135,6 +137,78 @@ class LinkedInConnectionLifecycleTests extends ConnectionsTestBase {
                 .withFormParam("client_id", equalTo("li-client"))
                 .withFormParam("client_secret", equalTo("li-s3cret")));
         assertThat(connections.require(workspace, connection.id()).status()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void aTokenThatCannotBeRefreshedAsksForAReconnectAWeekAhead() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Connection without = connect("at-" + tag, null, "sub" + tag);
+        Connection with = connect("atr-" + tag, "rt-" + tag, "subr" + tag);
+        assertThat(connections.reconnectSoon(workspace)).isEmpty();
+
+        expireIn(without.id(), "3 days");
+        expireIn(with.id(), "3 days");
+
+        assertThat(connections.health(workspace, without.id()).state()).isEqualTo(ConnectionHealth.State.EXPIRING);
+        assertThat(connections.health(workspace, with.id()).state()).isEqualTo(ConnectionHealth.State.VALID);
+        assertThat(connections.reconnectSoon(workspace))
+                .extracting(Connection::id)
+                .containsExactly(without.id());
+    }
+
+    @Test
+    void disconnectingOnePageKeepsTheGrantItsSiblingsStillPublishWith() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        linkedin.stubFor(post("/oauth/v2/revoke").willReturn(okJson("{}")));
+        List<Connection> pages = connectPages("at-" + tag);
+        assertThat(pages).hasSize(2);
+
+        connections.disconnect(workspace, pages.get(0).id());
+
+        linkedin.verify(0, postRequestedFor(urlEqualTo("/oauth/v2/revoke")).withRequestBody(containing("at-" + tag)));
+        assertThat(tokens.withAccessToken(workspace, pages.get(1).id(), Secret::reveal))
+                .isEqualTo("at-" + tag);
+
+        connections.disconnect(workspace, pages.get(1).id());
+
+        linkedin.verify(postRequestedFor(urlEqualTo("/oauth/v2/revoke")).withRequestBody(containing("at-" + tag)));
+    }
+
+    private List<Connection> connectPages(String access) {
+        OAuthSession session = flows.start(
+                workspace,
+                new OAuthFlows.Start("linkedin", "company", ConnectFlow.UI, null),
+                Initiator.user(user.toString(), "owner"));
+        String code = "code-" + access;
+        linkedin.stubFor(post("/oauth/v2/accessToken")
+                .withRequestBody(containing("code=" + code))
+                .willReturn(okJson(LinkedInStub.token(access, null))));
+        linkedin.stubFor(
+                get(urlPathEqualTo("/rest/organizationAcls"))
+                        .withHeader("Authorization", equalTo("Bearer " + access))
+                        .willReturn(
+                                okJson(
+                                        """
+                        {"paging":{"start":0,"count":100,"total":2},"elements":[
+                          {"organization":"urn:li:organization:71","role":"ADMINISTRATOR","state":"APPROVED"},
+                          {"organization":"urn:li:organization:72","role":"ADMINISTRATOR","state":"APPROVED"}]}""")));
+        linkedin.stubFor(get(urlPathEqualTo("/rest/organizations"))
+                .withHeader("Authorization", equalTo("Bearer " + access))
+                .willReturn(okJson(
+                        """
+                        {"results":{"71":{"id":71,"localizedName":"Krusty Krab","vanityName":"krusty-%s"},
+                                    "72":{"id":72,"localizedName":"Chum Bucket","vanityName":"chum-%s"}},
+                         "statuses":{"71":200,"72":200},"errors":{}}"""
+                                .formatted(access, access))));
+        return flows.complete("linkedin", new OAuthFlows.Callback(session.state(), code, null, null), user)
+                .connections();
+    }
+
+    private void expireIn(ConnectionId id, String interval) {
+        update(
+                workspace,
+                "update connections set expires_at = now() + interval '" + interval + "' where id = ?",
+                id.value());
     }
 
     private Connection connect(String access, String refresh, String sub) {
