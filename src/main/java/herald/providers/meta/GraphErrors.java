@@ -102,8 +102,8 @@ final class GraphErrors {
         if (code == 506) {
             return fail(
                     Kind.DUPLICATE,
-                    platform + " already has this post: consecutive identical posts are not" + " allowed (" + codes
-                            + "). Change the text.");
+                    platform + " already has this post: consecutive identical posts are not allowed (" + codes + "): "
+                            + said + " Change the text.");
         }
         if (code == 1
                 || code == 2

@@ -38,6 +38,7 @@ class FacebookProviderContractTests extends SocialProviderContract {
     static void start() {
         wiremock = new WireMockServer(wireMockConfig().dynamicPort());
         wiremock.start();
+        GraphStubs.warmUp(wiremock);
     }
 
     @AfterAll
@@ -58,6 +59,16 @@ class FacebookProviderContractTests extends SocialProviderContract {
 
     static FacebookProvider provider(
             WireMockServer wiremock, URI webUrl, String clientId, String clientSecret, MutableClock clock) {
+        return provider(wiremock, webUrl, clientId, clientSecret, clock, Duration.ofMillis(1500));
+    }
+
+    static FacebookProvider provider(
+            WireMockServer wiremock,
+            URI webUrl,
+            String clientId,
+            String clientSecret,
+            MutableClock clock,
+            Duration readTimeout) {
         var settings = new FacebookSettings(
                 clientId,
                 clientSecret,
@@ -70,7 +81,7 @@ class FacebookProviderContractTests extends SocialProviderContract {
                 DataSize.ofMegabytes(4),
                 63206,
                 Duration.ofSeconds(2),
-                Duration.ofMillis(1500));
+                readTimeout);
         return new FacebookProvider(
                 settings, GraphStubs.usage(clock), GraphStubs.downloads(wiremock.baseUrl()), GraphStubs.JSON, clock);
     }

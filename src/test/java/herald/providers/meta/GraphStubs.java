@@ -18,6 +18,19 @@ public final class GraphStubs {
 
     private GraphStubs() {}
 
+    /** One request through the JDK client first, so a test's short read timeout does not measure a cold start. */
+    public static void warmUp(com.github.tomakehurst.wiremock.WireMockServer wiremock) {
+        try {
+            java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(wiremock.baseUrl() + "/warm-up"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A path of the Graph API under the pinned version. */
     public static String graph(String path) {
         return "/" + VERSION + "/" + path;
