@@ -20,12 +20,20 @@ public final class GraphStubs {
 
     /** One request through the JDK client first, so a test's short read timeout does not measure a cold start. */
     public static void warmUp(com.github.tomakehurst.wiremock.WireMockServer wiremock) {
+        var client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        var uri = java.net.URI.create(wiremock.baseUrl() + "/warm-up");
         try {
-            java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(wiremock.baseUrl() + "/warm-up"))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            client.send(
+                    java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            client.send(
+                    java.net.http.HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=b&c=d"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
