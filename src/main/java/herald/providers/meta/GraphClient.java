@@ -126,7 +126,9 @@ public final class GraphClient {
         params.put("client_id", api.clientId());
         params.put("client_secret", api.clientSecret());
         params.putAll(query);
-        return send(http.get().uri(api.url("oauth/access_token", params)), what, null, false, secrets);
+        String[] scrubbed = java.util.Arrays.copyOf(secrets, secrets.length + 1);
+        scrubbed[secrets.length] = api.clientSecret();
+        return send(http.get().uri(api.url("oauth/access_token", params)), what, null, false, scrubbed);
     }
 
     /** {@code GET debug_token} for {@code token}, authenticated as the app. */

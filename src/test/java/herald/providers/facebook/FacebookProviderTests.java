@@ -511,6 +511,19 @@ class FacebookProviderTests {
                 });
     }
 
+    @Test
+    void theAppSecretNeverShowsInErrorsEvenWhenMetaEchoesIt() {
+        wiremock.stubFor(get(urlPathEqualTo(graph("oauth/access_token")))
+                .willReturn(graphError(101, 0, "Error validating client secret app-secret-1")));
+        assertThatThrownBy(() -> provider.exchange("c0de", null, REDIRECT))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
+                    assertThat(e.getMessage())
+                            .contains("Check the app id and secret")
+                            .doesNotContain("app-secret-1");
+                });
+    }
+
     static PublishRequest text(String text) {
         return new PublishRequest("101", text, null);
     }
