@@ -58,11 +58,7 @@ final class InstagramPosts {
             switch (state.status()) {
                 case PUBLISHED -> {
                     return recent(token, user, request, clock.instant().minus(Duration.ofHours(25)))
-                            .orElseThrow(() -> new ProviderException(
-                                    InstagramProvider.ID,
-                                    Kind.UNKNOWN_OUTCOME,
-                                    "Instagram says the post's container was published, but does not list the post"
-                                            + " yet."));
+                            .orElseThrow(InstagramPosts::notListed);
                 }
                 case FINISHED, IN_PROGRESS -> {
                     quota(token, user);
@@ -89,15 +85,24 @@ final class InstagramPosts {
                         "Instagram's container expired before it was published; Herald will create a new one.");
             case PUBLISHED -> {
                 return recent(token, user, request, clock.instant().minus(Duration.ofHours(25)))
-                        .orElseThrow(() -> new ProviderException(
-                                InstagramProvider.ID,
-                                Kind.UNKNOWN_OUTCOME,
-                                "Instagram says the container was published, but does not list the post yet."));
+                        .orElseThrow(InstagramPosts::notListed);
             }
             default -> {}
         }
-        JsonNode answer =
-                graph.post(user + "/media_publish", Map.of("creation_id", container), token, "the post", user, true);
+        JsonNode answer;
+        try {
+            answer = graph.post(
+                    user + "/media_publish", Map.of("creation_id", container), token, "the post", user, true);
+        } catch (ProviderException e) {
+            // Refused, perhaps because an earlier ambiguous attempt did publish this container, which Instagram does
+            // only once: when the container says so, the post is found instead of the attempt failing.
+            if ((e.kind() == Kind.INVALID_CONTENT || e.kind() == Kind.PERMISSION)
+                    && containers.status(token, container, user).status() == Status.PUBLISHED) {
+                return recent(token, user, request, clock.instant().minus(Duration.ofHours(25)))
+                        .orElseThrow(InstagramPosts::notListed);
+            }
+            throw e;
+        }
         String id = answer.path("id").asString("");
         if (id.isBlank()) {
             throw new ProviderException(
@@ -128,11 +133,7 @@ final class InstagramPosts {
                 // A container is published once, and this one was not: the next attempt publishes it.
                 return Optional.empty();
             }
-            return Optional.of(recent(token, user, request, since)
-                    .orElseThrow(() -> new ProviderException(
-                            InstagramProvider.ID,
-                            Kind.UNKNOWN_OUTCOME,
-                            "Instagram says the post's container was published, but does not list the post yet.")));
+            return Optional.of(recent(token, user, request, since).orElseThrow(InstagramPosts::notListed));
         }
         return recent(token, user, request, since);
     }
@@ -270,6 +271,14 @@ final class InstagramPosts {
         String permalink = item.path("permalink").asString("");
         return new PublishedPost(
                 item.path("id").asString(""), permalink.isBlank() ? profile(handle) : URI.create(permalink), created);
+    }
+
+    /** Published, by the container's word, yet not in the account's media: a later check will tell. */
+    private static ProviderException notListed() {
+        return new ProviderException(
+                InstagramProvider.ID,
+                Kind.UNKNOWN_OUTCOME,
+                "Instagram says the post's container was published, but does not list the post yet.");
     }
 
     private URI profile(String handle) {

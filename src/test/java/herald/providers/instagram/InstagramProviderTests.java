@@ -333,6 +333,32 @@ class InstagramProviderTests {
     }
 
     @Test
+    void aRetryRefusedBecauseTheContainerWasPublishedMeanwhileFindsThePostInsteadOfFailing() {
+        accountReady(wiremock, "krusty");
+        // Still FINISHED when the retry looks, PUBLISHED by the time Instagram refuses to publish it twice.
+        statuses("c-10", "FINISHED", "FINISHED", "PUBLISHED");
+        wiremock.stubFor(post(graph(IG + "/media_publish"))
+                .willReturn(graphError(100, 0, "The media has already been published")));
+        wiremock.stubFor(
+                get(urlPathEqualTo(graph(IG + "/media")))
+                        .willReturn(
+                                okJson(
+                                        """
+                        {"data":[{"id":"m-10","caption":"Late","media_type":"IMAGE",
+                          "timestamp":"2026-12-01T12:00:04+0000","permalink":"https://www.instagram.com/p/ten/"}]}""")));
+        var journal = PublishJournal.inMemory();
+        journal.put("instagram.container", "c-10");
+
+        assertThat(provider.publish(TOKEN, image("Late"), journal).id()).isEqualTo("m-10");
+        wiremock.verify(1, postRequestedFor(urlPathEqualTo(graph(IG + "/media_publish"))));
+
+        wiremock.resetScenarios();
+        statuses("c-10", "FINISHED");
+        assertKind(
+                () -> provider.publish(TOKEN, image("Late"), journal), Kind.INVALID_CONTENT, "already been published");
+    }
+
+    @Test
     void aJournaledMediaIdIsReadBackDirectly() {
         accountReady(wiremock, "krusty");
         published("m-8");
