@@ -59,7 +59,9 @@ final class FacebookPosts {
         String id;
         if (request.media().isEmpty()) {
             var form = new LinkedHashMap<String, String>();
-            form.put("message", message);
+            if (!message.isBlank()) {
+                form.put("message", message);
+            }
             if (request.link() != null) {
                 form.put("link", request.link().toString());
             }
@@ -69,13 +71,17 @@ final class FacebookPosts {
         } else if (request.media().size() == 1) {
             PublishRequest.Media photo = request.media().getFirst();
             var fields = new LinkedHashMap<String, String>();
-            fields.put("message", message);
+            if (!message.isBlank()) {
+                fields.put("message", message);
+            }
             altText(photo, fields);
             JsonNode answer = upload(token, page, photo, fields, "the photo post", true);
             id = answer.path("post_id").asString(answer.path("id").asString(""));
         } else {
             var form = new LinkedHashMap<String, String>();
-            form.put("message", message);
+            if (!message.isBlank()) {
+                form.put("message", message);
+            }
             List<PublishRequest.Media> photos = request.media();
             for (int i = 0; i < photos.size(); i++) {
                 var fields = new LinkedHashMap<String, String>();

@@ -51,7 +51,9 @@ final class InstagramContainers {
             form.put("media_type", "CAROUSEL");
             form.put("children", String.join(",", children(token, user, media, journal)));
         }
-        form.put("caption", request.text());
+        if (!request.text().isBlank()) {
+            form.put("caption", request.text());
+        }
         String id = id(graph.post(user + "/media", form, token, "the media container", user, false), "container");
         journal.put(CONTAINER, id);
         return id;
