@@ -57,10 +57,15 @@ public abstract class SocialProviderContract {
 
     protected static final PublishRequest REQUEST = new PublishRequest("contract", "Hello, contract", null);
 
+    /** The post the publishing tests send; a platform that requires media (Instagram) gives one with an image. */
+    protected PublishRequest request() {
+        return REQUEST;
+    }
+
     @Test
     void publishingAnswersThePlatformsIdAndUrl() {
         platformPublishes("p-1", "https://platform.test/p-1");
-        PublishedPost post = provider().publish(Secret.of("contract-at"), REQUEST);
+        PublishedPost post = provider().publish(Secret.of("contract-at"), request());
         assertThat(post.id()).isEqualTo("p-1");
         assertThat(post.url()).isEqualTo(URI.create("https://platform.test/p-1"));
     }
@@ -84,17 +89,22 @@ public abstract class SocialProviderContract {
     @Test
     void findsAnExistingPostBySameTextSinceTheAttemptBegan() {
         java.time.Instant since = java.time.Instant.parse("2026-12-01T12:00:00Z");
-        platformLists("contract", since.plusSeconds(1), "Something else", REQUEST.text());
-        assertThat(provider().findExisting(Secret.of("contract-at"), REQUEST, since))
+        platformLists(
+                request().accountHandle(),
+                since.plusSeconds(1),
+                "Something else",
+                request().text());
+        assertThat(provider().findExisting(Secret.of("contract-at"), request(), since))
                 .hasValueSatisfying(post -> assertThat(post.id()).isNotBlank());
-        platformLists("contract", since.minusSeconds(3600), REQUEST.text());
-        assertThat(provider().findExisting(Secret.of("contract-at"), REQUEST, since))
+        platformLists(
+                request().accountHandle(), since.minusSeconds(3600), request().text());
+        assertThat(provider().findExisting(Secret.of("contract-at"), request(), since))
                 .as("a post older than the attempt is not this one")
                 .isEmpty();
     }
 
     private void assertPublishFails(Kind kind) {
-        assertThatThrownBy(() -> provider().publish(Secret.of("contract-at-secret"), REQUEST))
+        assertThatThrownBy(() -> provider().publish(Secret.of("contract-at-secret"), request()))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
                     assertThat(e.toString()).doesNotContain("contract-at-secret");

@@ -1,0 +1,195 @@
+package herald.providers.facebook;
+
+import herald.providers.AccountType;
+import herald.providers.ClientAuthentication;
+import herald.providers.ContentRules;
+import herald.providers.DiscoveredAccount;
+import herald.providers.MediaDownloads;
+import herald.providers.OAuthSpec;
+import herald.providers.PostMetrics;
+import herald.providers.ProviderException;
+import herald.providers.ProviderException.Kind;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
+import herald.providers.SocialProvider;
+import herald.providers.TokenGrant;
+import herald.providers.meta.GraphClient;
+import herald.providers.meta.GraphLogin;
+import herald.providers.meta.GraphUsage;
+import herald.vault.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Facebook Pages through Facebook Login and the Graph API (docs/platforms/facebook.md). One consent yields every Page
+ * the person may post to, each a connection holding its own Page token. Page tokens read with a long-lived user token
+ * do not expire, so Page connections have no expiry and nothing to refresh: when Facebook stops accepting one
+ * (password changed, role lost, app removed) the connection needs a reconnect.
+ */
+@Component
+class FacebookProvider implements SocialProvider {
+
+    static final String ID = "facebook";
+    private static final List<String> REQUIRED = List.of("pages_show_list", "pages_manage_posts");
+
+    private final FacebookSettings settings;
+    private final GraphLogin login;
+    private final FacebookPosts posts;
+
+    FacebookProvider(
+            FacebookSettings settings, GraphUsage usage, MediaDownloads downloads, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        GraphClient graph = new GraphClient(ID, "Facebook", settings.graph(), usage, json);
+        this.login = new GraphLogin(graph, ID, "Facebook", clock);
+        this.posts = new FacebookPosts(graph, downloads, settings, clock);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Facebook";
+    }
+
+    @Override
+    public List<AccountType> accountTypes() {
+        return List.of(AccountType.COMPANY);
+    }
+
+    @Override
+    public OAuthSpec oauth() {
+        return new OAuthSpec(
+                settings.dialog(),
+                settings.graph().url("oauth/access_token", Map.of()),
+                settings.clientId(),
+                Map.of(AccountType.COMPANY, settings.scopes()),
+                ",",
+                false,
+                ClientAuthentication.POST);
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        return settings.missing();
+    }
+
+    @Override
+    public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
+        return login.exchange(code, redirectUri);
+    }
+
+    /**
+     * Every Page the person lets Herald post to ({@code CREATE_CONTENT} among their tasks), with its Page token. The
+     * Page's id is its handle in Herald: it is what every Graph call names, and it never changes.
+     */
+    @Override
+    public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
+        List<String> granted = login.granted(user.accessToken(), REQUIRED);
+        List<DiscoveredAccount> accounts = new ArrayList<>();
+        for (JsonNode page : login.pages(user.accessToken(), "id,name,access_token,tasks,picture{url}")) {
+            String id = page.path("id").asString("");
+            String token = page.path("access_token").asString("");
+            if (id.isBlank() || token.isBlank() || !mayPost(page)) {
+                continue;
+            }
+            String avatar = page.path("picture").path("data").path("url").asString("");
+            accounts.add(new DiscoveredAccount(
+                    id,
+                    AccountType.COMPANY,
+                    id,
+                    page.path("name").asString(id),
+                    avatar.isBlank() ? null : avatar,
+                    new TokenGrant(Secret.of(token), null, null, granted)));
+        }
+        if (accounts.isEmpty()) {
+            throw new ProviderException(
+                    ID,
+                    Kind.PERMISSION,
+                    "The consent on Facebook granted no Page Herald may post to. Choose at least one Page you manage"
+                            + " (with a role that can create content) when you connect.");
+        }
+        return accounts;
+    }
+
+    private static boolean mayPost(JsonNode page) {
+        JsonNode tasks = page.get("tasks");
+        if (tasks == null || !tasks.isArray()) {
+            return true;
+        }
+        for (JsonNode task : tasks) {
+            if ("CREATE_CONTENT".equals(task.asString(""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Page connections hold tokens that do not expire and have no refresh token: nothing to refresh. */
+    @Override
+    public boolean refreshable() {
+        return false;
+    }
+
+    /** Extends a valid user token into a long-lived one ({@code fb_exchange_token}); Page tokens need none. */
+    @Override
+    public TokenGrant refresh(Secret refreshToken) {
+        return login.extend(refreshToken);
+    }
+
+    @Override
+    public void revoke(Secret token) {
+        login.revoke(token);
+    }
+
+    /** Text up to 63,206 characters, a link, up to 10 photos of 4 MB; no video (the contracts do not say how). */
+    @Override
+    public ContentRules contentRules() {
+        return new ContentRules(
+                settings.maxTextLength(),
+                settings.maxPhotos(),
+                Set.of("image"),
+                settings.maxPhotoSize().toBytes(),
+                true);
+    }
+
+    @Override
+    public List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            PublishRequest.Media medium = media.get(i);
+            if ("image".equals(medium.kind()) && !FacebookPosts.PHOTO_TYPES.contains(medium.contentType())) {
+                problems.add("Facebook takes photos as JPEG, PNG, GIF, BMP or TIFF; image " + (i + 1) + " is "
+                        + medium.contentType() + ". Export it as JPEG or PNG.");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public PublishedPost publish(Secret token, PublishRequest request) {
+        return posts.publish(token, request);
+    }
+
+    @Override
+    public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
+        return posts.findExisting(token, request, since);
+    }
+
+    @Override
+    public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
+        return posts.metrics(token, platformPostId);
+    }
+}
