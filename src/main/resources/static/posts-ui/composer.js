@@ -1,5 +1,7 @@
-// The composer: live per-platform counters and rule warnings (from the rules rendered as data attributes on each
-// platform), per-account previews, and a quick upload into the asset library. The server checks everything again.
+// The composer: live per-platform counters and rule warnings, per-account previews, and a quick upload into the asset
+// library. Counters first count in the browser (from the rules rendered as data attributes on each platform), then a
+// debounced check on the server (compose/check) replaces them with each platform's own count (X weighs characters and
+// links in a way a browser cannot match) and its problems. Saving checks everything again.
 (function () {
   'use strict';
   var root = document.querySelector('[data-composer]');
@@ -58,7 +60,10 @@
       var li = document.createElement('li');
       li.className = problems.length ? 'counter over' : 'counter';
       li.dataset.counter = box.value;
-      li.textContent = platform.dataset.platformName + ' ' + handle + ': ' + length(text) + ' / ' + max +
+      li.dataset.source = 'browser';
+      // A platform that counts its own way (X) shows no guess, only the server's figure when it comes.
+      var counted = platform.dataset.counting === 'platform' ? 'counting…' : length(text) + ' / ' + max;
+      li.textContent = platform.dataset.platformName + ' ' + handle + ': ' + counted +
         (problems.length ? ' — ' + problems.join(', ') : '');
       counters.appendChild(li);
 
@@ -92,6 +97,56 @@
       previews.appendChild(card);
     });
     body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
+    scheduleCheck(chosen.length > 0);
+  }
+
+  // The server's check, at most one in flight; an answer to an older form is dropped.
+  var checkTimer = null;
+  var checkSeq = 0;
+  function scheduleCheck(any) {
+    clearTimeout(checkTimer);
+    if (!any || !root.dataset.checkUrl) { return; }
+    checkTimer = setTimeout(runCheck, 300);
+  }
+
+  function runCheck() {
+    var seq = ++checkSeq;
+    var data = new URLSearchParams(new FormData(form));
+    data.delete('action');
+    var headers = csrfHeaders();
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    fetch(root.dataset.checkUrl, { method: 'POST', body: data.toString(), headers: headers, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer || seq !== checkSeq) { return; }
+        showCheck(answer);
+      })
+      .catch(function () { /* the browser's count stays; saving checks again */ });
+  }
+
+  function showCheck(answer) {
+    var blocked = answer.problems.length > 0;
+    answer.targets.forEach(function (t) {
+      var li = counters.querySelector('[data-counter="' + t.connectionId + '"]');
+      if (!li) { return; }
+      li.dataset.source = 'server';
+      li.className = t.problems.length ? 'counter over' : 'counter';
+      li.textContent = t.account + ': ' + t.length + ' / ' + t.limit +
+        (t.problems.length ? ' — ' + t.problems.join(' ') : '');
+      blocked = blocked || t.problems.length > 0;
+    });
+    var general = counters.querySelector('[data-counter="post"]');
+    if (general) { general.remove(); }
+    if (answer.problems.length) {
+      var li = document.createElement('li');
+      li.className = 'counter over';
+      li.dataset.counter = 'post';
+      li.dataset.source = 'server';
+      li.textContent = answer.problems.join(' ');
+      counters.appendChild(li);
+    }
+    body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
+    counters.dataset.checked = String(checkSeq);
   }
 
   function csrfHeaders() {

@@ -1,5 +1,6 @@
 package herald.web.ui;
 
+import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
@@ -36,9 +37,11 @@ class PostsController {
     private static final int PAGE = 50;
 
     private final Posts posts;
+    private final AttemptHistory history;
 
-    PostsController(Posts posts) {
+    PostsController(Posts posts, AttemptHistory history) {
         this.posts = posts;
+        this.history = history;
     }
 
     @GetMapping("/w/{slug}/posts")
@@ -63,7 +66,9 @@ class PostsController {
         Post post = posts.get(current.id(), new PostId(id));
         model.addAttribute("section", "posts");
         model.addAttribute("post", post);
-        model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
+        model.addAttribute("journal", new PostsJournal(history.of(current.id(), post.id())));
+        WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
+        model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
         return "posts/detail";
     }
