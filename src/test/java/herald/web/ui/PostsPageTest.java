@@ -150,4 +150,44 @@ class PostsPageTest {
                 .andExpect(content().string(not(containsString(path + "/edit"))))
                 .andExpect(content().string(containsString("cannot be edited")));
     }
+
+    @Test
+    void pagesThroughOlderPostsFiftyAtATime() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        for (int i = 1; i <= 51; i++) {
+            posts.create(
+                    w,
+                    new herald.publishing.NewPost(
+                            "Draft number " + i + ".",
+                            null,
+                            java.util.List.of(),
+                            java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                            null,
+                            null,
+                            true));
+        }
+
+        var first = mvc.perform(get(team.path() + "/posts?status=draft").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Draft number 51.")))
+                .andExpect(content().string(containsString("Draft number 2.")))
+                .andExpect(content().string(not(containsString("Draft number 1."))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var older = java.util.regex.Pattern.compile("data-test=\"older-posts\"\\s+href=\"([^\"]+)\"")
+                .matcher(first);
+        assertThat(older.find()).as(first).isTrue();
+        String next = older.group(1).replace("&amp;", "&");
+        assertThat(next).contains("status=draft");
+
+        mvc.perform(get(java.net.URI.create(next)).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Draft number 1.")))
+                .andExpect(content().string(not(containsString("Draft number 2."))))
+                .andExpect(content().string(containsString("Newest posts")))
+                .andExpect(content().string(not(containsString("older-posts"))));
+    }
 }
