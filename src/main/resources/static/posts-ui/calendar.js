@@ -52,7 +52,13 @@
       })
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
         .then(function (answer) {
-          if (answer.ok && entry) { day.appendChild(entry.closest('[data-item]') || entry); }
+          if (answer.ok && entry) {
+            var item = entry.closest('[data-item]') || entry;
+            day.appendChild(item);
+            // The Move dialog must offer the new day next time, at the same time of day.
+            var move = item.querySelector('[data-entry-move]');
+            if (move && move.dataset.at) { move.dataset.at = day.dataset.date + move.dataset.at.slice(10); }
+          }
           say(answer.json.message, !answer.ok);
         })
         .catch(function () { say('The post could not be moved. Try again.', true); });

@@ -67,40 +67,85 @@
         (problems.length ? ' — ' + problems.join(', ') : '');
       counters.appendChild(li);
 
-      var card = document.createElement('article');
-      card.className = 'preview';
-      card.dataset.preview = box.value;
-      var head = document.createElement('p');
-      head.className = 'preview-head';
-      head.textContent = platform.dataset.platformName + ' ' + handle;
-      var p = document.createElement('p');
-      p.className = 'preview-text';
-      p.textContent = text;
-      card.appendChild(head);
-      card.appendChild(p);
-      if (link.value.trim() !== '') {
-        var a = document.createElement('p');
-        a.className = 'preview-link';
-        a.textContent = link.value.trim();
-        card.appendChild(a);
-      }
-      pickedMedia().forEach(function (m) {
-        var img = m.parentElement.querySelector('img');
-        if (img) {
-          var copy = document.createElement('img');
-          copy.src = img.src;
-          copy.alt = img.alt;
-          copy.className = 'preview-media';
-          card.appendChild(copy);
-        }
-      });
-      previews.appendChild(card);
+      previews.appendChild(preview(box, platform, text, max));
     });
     body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
     scheduleCheck(chosen.length > 0);
   }
 
   // The server's check, at most one in flight; an answer to an older form is dropped.
+  // How the post looks on one account: its avatar and name, the text (what is past the platform's limit marked, where
+  // the browser can count as the platform does), the link as a card, and the media.
+  function preview(box, platform, text, max) {
+    var card = document.createElement('article');
+    card.className = 'preview preview-' + platform.dataset.platformId;
+    card.dataset.preview = box.value;
+    var head = document.createElement('div');
+    head.className = 'preview-head';
+    var avatar = box.parentElement.querySelector('.account-avatar');
+    if (avatar) { head.appendChild(avatar.cloneNode(true)); }
+    var who = document.createElement('p');
+    who.className = 'preview-who';
+    var name = document.createElement('strong');
+    name.textContent = box.dataset.displayName || box.dataset.handle;
+    var meta = document.createElement('span');
+    meta.className = 'muted';
+    meta.textContent = ' ' + box.dataset.handle + ' · ' + platform.dataset.platformName;
+    who.appendChild(name);
+    who.appendChild(meta);
+    head.appendChild(who);
+    card.appendChild(head);
+
+    var p = document.createElement('p');
+    p.className = 'preview-text';
+    var chars = Array.from(text);
+    if (platform.dataset.counting !== 'platform' && chars.length > max) {
+      p.appendChild(document.createTextNode(chars.slice(0, max).join('')));
+      var over = document.createElement('mark');
+      over.className = 'preview-over';
+      over.title = 'Past the ' + max + '-character limit';
+      over.textContent = chars.slice(max).join('');
+      p.appendChild(over);
+    } else {
+      p.textContent = text;
+    }
+    card.appendChild(p);
+
+    var url = link.value.trim();
+    if (url !== '') {
+      var a = document.createElement('div');
+      a.className = 'preview-link';
+      var host = document.createElement('strong');
+      try { host.textContent = new URL(url).host; } catch (e) { host.textContent = url; }
+      var full = document.createElement('span');
+      full.textContent = url;
+      a.appendChild(host);
+      a.appendChild(full);
+      card.appendChild(a);
+    }
+    var media = pickedMedia();
+    if (media.length) {
+      var grid = document.createElement('div');
+      grid.className = 'preview-media-grid count-' + Math.min(media.length, 4);
+      media.forEach(function (m) {
+        var img = m.parentElement.querySelector('img');
+        var copy;
+        if (img) {
+          copy = document.createElement('img');
+          copy.src = img.src;
+          copy.alt = img.alt;
+        } else {
+          copy = document.createElement('span');
+          copy.textContent = m.parentElement.textContent.trim();
+        }
+        copy.className = 'preview-media';
+        grid.appendChild(copy);
+      });
+      card.appendChild(grid);
+    }
+    return card;
+  }
+
   var checkTimer = null;
   var checkSeq = 0;
   function scheduleCheck(any) {

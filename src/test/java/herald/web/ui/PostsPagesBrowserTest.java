@@ -50,6 +50,9 @@ class PostsPagesBrowserTest extends BrowserTest {
             page.locator("label.account-choice").first().locator("input").check();
             page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("x".repeat(501));
             assertThat(page.locator("[data-counters] li.over")).containsText("501 / 500 — 1 character too long");
+            assertThat(page.locator("[data-previews] .preview-sandbox .preview-who"))
+                    .hasText("krusty @krusty · Sandbox");
+            assertThat(page.locator("[data-previews] mark.preview-over")).hasText("x");
             button(page, "Publish").click();
             assertThat(page.locator("[data-test=target-errors]")).containsText("501 of 500 characters");
             check(page, "compose-errors-" + device);
