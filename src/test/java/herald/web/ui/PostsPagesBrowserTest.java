@@ -178,6 +178,16 @@ class PostsPagesBrowserTest extends BrowserTest {
         assertThat(attempts.nth(1)).containsText("Outcome unknown");
         assertThat(page.locator("[data-test=edit-post]")).hasCount(0);
         assertThat(page.getByLabel("Post address")).isVisible();
+
+        // Dragging still works beside the keyboard, and the Move dialog then offers the new day.
+        page.navigate(w + "/calendar?date=2099-05-01");
+        assertThat(page.locator("[data-calendar][data-ready=true]")).hasCount(1);
+        page.locator("[data-entry=\"" + post.id() + "\"]").dragTo(page.locator("[data-date=\"2099-05-22\"]"));
+        assertThat(page.locator("[data-test=calendar-outcome]")).hasText("Moved to 2099-05-22 at 18:45.");
+        assertThat(page.locator("[data-date=\"2099-05-22\"] [data-entry]")).hasCount(1);
+        assertThat(page.locator("[data-entry-move][data-post=\"" + post.id() + "\"]"))
+                .hasAttribute("data-at", "2099-05-22T18:45");
+        assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-22T16:45:00Z");
         assertThat(browserErrors).isEmpty();
     }
 }
