@@ -317,4 +317,27 @@ class ComposerPageTest {
         assertThat(posts.list(w, new PostQuery(null, null, null, null, null, null, 10)))
                 .isEmpty();
     }
+
+    @Test
+    void publishNowOnAnEditedScheduledPostBringsItForwardToNow() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = PostsFixtures.scheduled(posts, w, krusty, "Not yet", "2099-05-01T12:00");
+        var before = java.time.Instant.now();
+
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/edit")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Right now")
+                        .param("when", "now")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Publishing to 1 account now."));
+        var edited = posts.get(w, post.id());
+        assertThat(edited.body()).isEqualTo("Right now");
+        assertThat(edited.scheduledAt())
+                .isBetween(before, java.time.Instant.now().plusSeconds(10));
+    }
 }
