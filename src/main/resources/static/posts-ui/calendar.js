@@ -1,4 +1,6 @@
-// Drag a scheduled post to another day: POSTs the day, then reloads the grid; a refusal is said in words.
+// Drag a scheduled post to another day: POSTs the day and moves the entry; a refusal is said in words. Without a
+// mouse, each movable post's Move link opens a dialog with a date-time field (a plain form post; the page comes back
+// with the outcome). Without script, Move leads to the post's own page, which has the same field.
 (function () {
   'use strict';
   var root = document.querySelector('[data-calendar]');
@@ -50,11 +52,39 @@
       })
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
         .then(function (answer) {
-          if (answer.ok && entry) { day.appendChild(entry); }
+          if (answer.ok && entry) {
+            var item = entry.closest('[data-item]') || entry;
+            day.appendChild(item);
+            // The Move dialog must offer the new day next time, at the same time of day.
+            var move = item.querySelector('[data-entry-move]');
+            if (move && move.dataset.at) { move.dataset.at = day.dataset.date + move.dataset.at.slice(10); }
+          }
           say(answer.json.message, !answer.ok);
         })
         .catch(function () { say('The post could not be moved. Try again.', true); });
     });
   });
+  var dialog = root.querySelector('[data-move-dialog]');
+  var opener = null;
+  if (dialog && typeof dialog.showModal === 'function') {
+    root.querySelectorAll('[data-entry-move]').forEach(function (link) {
+      link.setAttribute('role', 'button');
+      link.setAttribute('aria-haspopup', 'dialog');
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        opener = link;
+        dialog.querySelector('[data-move-post]').value = link.dataset.post;
+        dialog.querySelector('[data-move-at]').value = link.dataset.at;
+        dialog.querySelector('[data-move-what]').textContent = link.dataset.what;
+        dialog.showModal();
+        dialog.querySelector('[data-move-at]').focus();
+      });
+      link.addEventListener('keydown', function (e) {
+        if (e.key === ' ') { e.preventDefault(); link.click(); }
+      });
+    });
+    dialog.querySelector('[data-move-close]').addEventListener('click', function () { dialog.close(); });
+    dialog.addEventListener('close', function () { if (opener) { opener.focus(); } });
+  }
   root.dataset.ready = 'true';
 })();

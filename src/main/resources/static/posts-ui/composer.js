@@ -1,5 +1,7 @@
-// The composer: live per-platform counters and rule warnings (from the rules rendered as data attributes on each
-// platform), per-account previews, and a quick upload into the asset library. The server checks everything again.
+// The composer: live per-platform counters and rule warnings, per-account previews, and a quick upload into the asset
+// library. Counters first count in the browser (from the rules rendered as data attributes on each platform), then a
+// debounced check on the server (compose/check) replaces them with each platform's own count (X weighs characters and
+// links in a way a browser cannot match) and its problems. Saving checks everything again.
 (function () {
   'use strict';
   var root = document.querySelector('[data-composer]');
@@ -58,40 +60,138 @@
       var li = document.createElement('li');
       li.className = problems.length ? 'counter over' : 'counter';
       li.dataset.counter = box.value;
-      li.textContent = platform.dataset.platformName + ' ' + handle + ': ' + length(text) + ' / ' + max +
+      li.dataset.source = 'browser';
+      // A platform that counts its own way (X) shows no guess, only the server's figure when it comes.
+      var counted = platform.dataset.counting === 'platform' ? 'counting…' : length(text) + ' / ' + max;
+      li.textContent = platform.dataset.platformName + ' ' + handle + ': ' + counted +
         (problems.length ? ' — ' + problems.join(', ') : '');
       counters.appendChild(li);
 
-      var card = document.createElement('article');
-      card.className = 'preview';
-      card.dataset.preview = box.value;
-      var head = document.createElement('p');
-      head.className = 'preview-head';
-      head.textContent = platform.dataset.platformName + ' ' + handle;
-      var p = document.createElement('p');
-      p.className = 'preview-text';
-      p.textContent = text;
-      card.appendChild(head);
-      card.appendChild(p);
-      if (link.value.trim() !== '') {
-        var a = document.createElement('p');
-        a.className = 'preview-link';
-        a.textContent = link.value.trim();
-        card.appendChild(a);
-      }
-      pickedMedia().forEach(function (m) {
-        var img = m.parentElement.querySelector('img');
-        if (img) {
-          var copy = document.createElement('img');
-          copy.src = img.src;
-          copy.alt = img.alt;
-          copy.className = 'preview-media';
-          card.appendChild(copy);
-        }
-      });
-      previews.appendChild(card);
+      previews.appendChild(preview(box, platform, text, max));
     });
     body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
+    scheduleCheck(chosen.length > 0);
+  }
+
+  // The server's check, at most one in flight; an answer to an older form is dropped.
+  // How the post looks on one account: its avatar and name, the text (what is past the platform's limit marked, where
+  // the browser can count as the platform does), the link as a card, and the media.
+  function preview(box, platform, text, max) {
+    var card = document.createElement('article');
+    card.className = 'preview preview-' + platform.dataset.platformId;
+    card.dataset.preview = box.value;
+    var head = document.createElement('div');
+    head.className = 'preview-head';
+    var avatar = box.parentElement.querySelector('.account-avatar');
+    if (avatar) { head.appendChild(avatar.cloneNode(true)); }
+    var who = document.createElement('p');
+    who.className = 'preview-who';
+    var name = document.createElement('strong');
+    name.textContent = box.dataset.displayName || box.dataset.handle;
+    var meta = document.createElement('span');
+    meta.className = 'muted';
+    meta.textContent = ' ' + box.dataset.handle + ' · ' + platform.dataset.platformName;
+    who.appendChild(name);
+    who.appendChild(meta);
+    head.appendChild(who);
+    card.appendChild(head);
+
+    var p = document.createElement('p');
+    p.className = 'preview-text';
+    var chars = Array.from(text);
+    if (platform.dataset.counting !== 'platform' && chars.length > max) {
+      p.appendChild(document.createTextNode(chars.slice(0, max).join('')));
+      var over = document.createElement('mark');
+      over.className = 'preview-over';
+      over.title = 'Past the ' + max + '-character limit';
+      over.textContent = chars.slice(max).join('');
+      p.appendChild(over);
+    } else {
+      p.textContent = text;
+    }
+    card.appendChild(p);
+
+    var url = link.value.trim();
+    if (url !== '') {
+      var a = document.createElement('div');
+      a.className = 'preview-link';
+      var host = document.createElement('strong');
+      try { host.textContent = new URL(url).host; } catch (e) { host.textContent = url; }
+      var full = document.createElement('span');
+      full.textContent = url;
+      a.appendChild(host);
+      a.appendChild(full);
+      card.appendChild(a);
+    }
+    var media = pickedMedia();
+    if (media.length) {
+      var grid = document.createElement('div');
+      grid.className = 'preview-media-grid count-' + Math.min(media.length, 4);
+      media.forEach(function (m) {
+        var img = m.parentElement.querySelector('img');
+        var copy;
+        if (img) {
+          copy = document.createElement('img');
+          copy.src = img.src;
+          copy.alt = img.alt;
+        } else {
+          copy = document.createElement('span');
+          copy.textContent = m.parentElement.textContent.trim();
+        }
+        copy.className = 'preview-media';
+        grid.appendChild(copy);
+      });
+      card.appendChild(grid);
+    }
+    return card;
+  }
+
+  var checkTimer = null;
+  var checkSeq = 0;
+  function scheduleCheck(any) {
+    clearTimeout(checkTimer);
+    if (!any || !root.dataset.checkUrl) { return; }
+    checkTimer = setTimeout(runCheck, 300);
+  }
+
+  function runCheck() {
+    var seq = ++checkSeq;
+    var data = new URLSearchParams(new FormData(form));
+    data.delete('action');
+    var headers = csrfHeaders();
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    fetch(root.dataset.checkUrl, { method: 'POST', body: data.toString(), headers: headers, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer || seq !== checkSeq) { return; }
+        showCheck(answer);
+      })
+      .catch(function () { /* the browser's count stays; saving checks again */ });
+  }
+
+  function showCheck(answer) {
+    var blocked = answer.problems.length > 0;
+    answer.targets.forEach(function (t) {
+      var li = counters.querySelector('[data-counter="' + t.connectionId + '"]');
+      if (!li) { return; }
+      li.dataset.source = 'server';
+      li.className = t.problems.length ? 'counter over' : 'counter';
+      li.textContent = t.account + ': ' + t.length + ' / ' + t.limit +
+        (t.problems.length ? ' — ' + t.problems.join(' ') : '');
+      blocked = blocked || t.problems.length > 0;
+    });
+    var general = counters.querySelector('[data-counter="post"]');
+    if (general) { general.remove(); }
+    if (answer.problems.length) {
+      var li = document.createElement('li');
+      li.className = 'counter over';
+      li.dataset.counter = 'post';
+      li.dataset.source = 'server';
+      li.textContent = answer.problems.join(' ');
+      counters.appendChild(li);
+    }
+    body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
+    counters.dataset.checked = String(checkSeq);
   }
 
   function csrfHeaders() {

@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Scheduled and published posts on a month or week grid in the workspace's timezone. Editors drag a post to another
- * day (calendar.js), which keeps its time of day and goes through the publishing edit use case, so a post that has
- * started publishing stays where it is and the person is told why.
+ * day (calendar.js), which keeps its time of day, or use its Move button (keyboard, no drag) to choose a new date and
+ * time; both go through the publishing edit use case, so a post that has started publishing stays where it is and the
+ * person is told why.
  */
 @Controller
 class CalendarController {
@@ -81,6 +83,33 @@ class CalendarController {
         } catch (InvalidInput e) {
             return answer(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         }
+    }
+
+    /**
+     * The keyboard's way to move a post (and the drag's, without script): a date and time in the workspace's zone from
+     * the Move dialog, then back to the same view of the calendar with the outcome in words.
+     */
+    @PostMapping("/w/{slug}/calendar/reschedule")
+    String reschedule(
+            @RequestParam UUID post,
+            @RequestParam(defaultValue = "") String scheduledAt,
+            @RequestParam(defaultValue = "month") String view,
+            @RequestParam(required = false) @Nullable String date,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            Post moved = PostMoves.to(posts, current, new PostId(post), scheduledAt);
+            WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
+            flash.addFlashAttribute("notice", "Moved to " + time.local(moved.scheduledAt()) + ".");
+        } catch (Conflict e) {
+            flash.addFlashAttribute("problem", "This post has started publishing, so it can no longer move.");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        String back = "redirect:/w/" + current.workspace().slug() + "/calendar?view="
+                + ("week".equals(view) ? "week" : "month");
+        return parse(date).map(d -> back + "&date=" + d).orElse(back);
     }
 
     private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String message) {

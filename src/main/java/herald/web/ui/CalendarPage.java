@@ -34,7 +34,9 @@ class CalendarPage {
         this.posts = posts;
     }
 
-    public record Entry(String id, String time, String text, String status, String accounts, boolean movable) {}
+    /** @param at the local date-time it is due, as a {@code datetime-local} field takes it */
+    public record Entry(
+            String id, String time, String at, String text, String status, String accounts, boolean movable) {}
 
     public record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {
 
@@ -45,7 +47,13 @@ class CalendarPage {
     }
 
     public record Calendar(
-            boolean week, String title, LocalDate previous, LocalDate next, LocalDate today, List<List<Day>> weeks) {
+            boolean week,
+            String title,
+            LocalDate shown,
+            LocalDate previous,
+            LocalDate next,
+            LocalDate today,
+            List<List<Day>> weeks) {
 
         public String view() {
             return week ? "week" : "month";
@@ -96,6 +104,7 @@ class CalendarPage {
         return new Calendar(
                 week,
                 title,
+                day,
                 week ? start.minusWeeks(1) : first.minusMonths(1),
                 week ? start.plusWeeks(1) : first.plusMonths(1),
                 today,
@@ -118,6 +127,7 @@ class CalendarPage {
         return new Entry(
                 post.id().toString(),
                 HOUR.format(Objects.requireNonNull(when(post)).atZone(zone)),
+                new WorkspaceTime(zone).field(when(post)),
                 text,
                 post.status().value(),
                 accounts,

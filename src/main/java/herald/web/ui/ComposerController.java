@@ -1,38 +1,55 @@
 package herald.web.ui;
 
 import herald.publishing.Post;
+import herald.publishing.PostId;
 import herald.publishing.PostRejected;
 import herald.publishing.Posts;
+import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
+import herald.web.api.posts.PostCheck;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Writing a post: editors and up choose accounts, write once (with an optional text per account), pick media, and
- * publish now, schedule it in the workspace's timezone or keep it as a draft. A refused post is shown again with
- * each problem next to its account; nothing was created.
+ * publish now, schedule it in the workspace's timezone or keep it as a draft. The same composer edits a saved draft or
+ * scheduled post. A refused post is shown again with each problem next to its account; nothing was saved. As the
+ * person types, composer.js asks {@code compose/check} how each platform counts the text.
  */
 @Controller
 class ComposerController {
 
+    /** "Publish now" on a post that had a time: a moment ahead, since a time already past is refused. */
+    private static final java.time.Duration NOW = java.time.Duration.ofSeconds(3);
+
     private final Posts posts;
     private final ComposerPage page;
+    private final PostCheck checks;
+    private final Clock clock;
 
-    ComposerController(Posts posts, ComposerPage page) {
+    ComposerController(Posts posts, ComposerPage page, PostCheck checks, Clock clock) {
         this.posts = posts;
         this.page = page;
+        this.checks = checks;
+        this.clock = clock;
     }
 
     @GetMapping("/w/{slug}/compose")
@@ -48,38 +65,139 @@ class ComposerController {
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
             @RequestParam(name = "action", defaultValue = "publish") String action,
             HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         ComposerForm form = ComposerForm.read(params, accounts, media);
         boolean draft = "draft".equals(action);
+        return save(
+                current,
+                form,
+                draft,
+                null,
+                response,
+                model,
+                flash,
+                () -> posts.create(
+                        current.id(),
+                        form.toNewPost(current.workspace().timezone().getId(), draft)));
+    }
+
+    @GetMapping("/w/{slug}/posts/{id}/edit")
+    String edit(@PathVariable UUID id, HttpServletRequest request, Model model, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        Post post = posts.get(current.id(), new PostId(id));
+        if (!post.status().editable()) {
+            flash.addFlashAttribute("problem", readOnly(post));
+            return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
+        }
+        ComposerForm form = ComposerForm.of(post, time(current));
+        return page.render(current, model, form, ComposerErrors.none(), editing(post));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/edit")
+    String update(
+            @PathVariable UUID id,
+            @RequestParam Map<String, String> params,
+            @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
+            @RequestParam(name = "media", required = false) @Nullable List<String> media,
+            @RequestParam(name = "action", defaultValue = "publish") String action,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        Post post = posts.get(current.id(), new PostId(id));
+        if (!post.status().editable()) {
+            flash.addFlashAttribute("problem", readOnly(post));
+            return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
+        }
+        ComposerForm form = ComposerForm.read(params, accounts, media);
+        boolean draft = "draft".equals(action);
+        String zone = current.workspace().timezone().getId();
+        return save(
+                current,
+                form,
+                draft,
+                editing(post),
+                response,
+                model,
+                flash,
+                () -> posts.edit(
+                        current.id(),
+                        post.id(),
+                        form.toChanges(
+                                post,
+                                time(current),
+                                zone,
+                                draft,
+                                clock.instant().plus(NOW))));
+    }
+
+    /** What each chosen platform makes of the form as it stands: JSON for composer.js. Saves nothing. */
+    @PostMapping("/w/{slug}/compose/check")
+    @ResponseBody
+    PostCheck.Result check(
+            @RequestParam Map<String, String> params,
+            @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
+            @RequestParam(name = "media", required = false) @Nullable List<String> media,
+            HttpServletRequest request) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        ComposerForm form = ComposerForm.read(params, accounts, media);
+        var post = form.toNewPost(current.workspace().timezone().getId(), true);
+        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets());
+    }
+
+    private String save(
+            CurrentWorkspace current,
+            ComposerForm form,
+            boolean draft,
+            ComposerPage.@Nullable Editing editing,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash,
+            Supplier<Post> saving) {
         ComposerErrors errors;
         if (!draft && "later".equals(form.when()) && form.scheduledAt().isBlank()) {
             errors = ComposerErrors.general("Choose the date and time to publish at, or choose “Publish now”.");
         } else {
             try {
-                Post post = posts.create(
-                        current.id(),
-                        form.toNewPost(current.workspace().timezone().getId(), draft));
-                flash.addFlashAttribute("notice", notice(post, draft, form));
+                Post post = saving.get();
+                flash.addFlashAttribute("notice", notice(post, draft, form, editing != null));
                 return "redirect:/w/" + current.workspace().slug() + "/posts/" + post.id();
             } catch (PostRejected e) {
                 errors = ComposerErrors.of(e);
-            } catch (InvalidInput | LimitReached e) {
+            } catch (InvalidInput | LimitReached | Conflict e) {
                 errors = ComposerErrors.general(e.getMessage());
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page.render(current, model, form, errors);
+        return page.render(current, model, form, errors, editing);
     }
 
-    private static String notice(Post post, boolean draft, ComposerForm form) {
+    private static ComposerPage.Editing editing(Post post) {
+        return new ComposerPage.Editing(post.id().toString(), post.status().value());
+    }
+
+    private static WorkspaceTime time(CurrentWorkspace current) {
+        return new WorkspaceTime(current.workspace().timezone());
+    }
+
+    private static String readOnly(Post post) {
+        return "This post is " + post.status().value().replace('_', ' ')
+                + "; only drafts and scheduled posts can be edited.";
+    }
+
+    private static String notice(Post post, boolean draft, ComposerForm form, boolean edited) {
         if (draft) {
             return "Saved as a draft. Nothing is published until you schedule it.";
         }
         int n = post.targets().size();
         String accounts = n == 1 ? "1 account" : n + " accounts";
-        return "later".equals(form.when()) ? "Scheduled for " + accounts + "." : "Publishing to " + accounts + " now.";
+        if ("later".equals(form.when())) {
+            return (edited ? "Saved. Scheduled for " : "Scheduled for ") + accounts + ".";
+        }
+        return "Publishing to " + accounts + " now.";
     }
 }

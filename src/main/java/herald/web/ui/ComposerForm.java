@@ -3,6 +3,8 @@ package herald.web.ui;
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.publishing.NewPost;
+import herald.publishing.Post;
+import herald.publishing.PostChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,24 @@ public record ComposerForm(
 
     static ComposerForm empty() {
         return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "");
+    }
+
+    /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
+    static ComposerForm of(Post post, WorkspaceTime time) {
+        Map<String, String> overrides = new java.util.HashMap<>();
+        post.targets().stream()
+                .filter(t -> t.body() != null)
+                .forEach(t -> overrides.put(t.connection().value().toString(), t.body()));
+        return new ComposerForm(
+                post.body(),
+                post.link() == null ? "" : post.link(),
+                post.targets().stream()
+                        .map(t -> t.connection().value().toString())
+                        .toList(),
+                overrides,
+                post.media().stream().map(AssetId::toString).toList(),
+                post.scheduledAt() == null ? "now" : "later",
+                time.field(post.scheduledAt()));
     }
 
     static ComposerForm read(
@@ -71,6 +91,28 @@ public record ComposerForm(
                 targets,
                 at,
                 at == null ? null : zone,
+                draft);
+    }
+
+    /**
+     * The edit of {@code current} this form asks for. An unchanged time stays exactly as it was (seconds and zone
+     * included); "publish now" on a post that had a time moves it to {@code soon}.
+     */
+    PostChanges toChanges(Post current, WorkspaceTime time, String zone, boolean draft, java.time.Instant soon) {
+        NewPost post = toNewPost(zone, draft);
+        String at;
+        if ("later".equals(when)) {
+            at = scheduledAt.equals(time.field(current.scheduledAt())) ? null : scheduledAt;
+        } else {
+            at = current.scheduledAt() == null || draft ? null : soon.toString();
+        }
+        return new PostChanges(
+                post.body(),
+                link.strip(),
+                post.media(),
+                post.targets(),
+                at,
+                at == null || !"later".equals(when) ? null : zone,
                 draft);
     }
 

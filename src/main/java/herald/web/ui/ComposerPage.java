@@ -1,5 +1,7 @@
 package herald.web.ui;
 
+import herald.assets.Asset;
+import herald.assets.AssetId;
 import herald.assets.AssetQuery;
 import herald.assets.Assets;
 import herald.assets.Folders;
@@ -43,14 +45,39 @@ class ComposerPage {
         public String mediaKinds() {
             return String.join(" ", rules.mediaKinds());
         }
+
+        /**
+         * How composer.js may count while the server check is on its way: {@code code-points} when the platform
+         * counts as a browser can, {@code platform} when only the server knows (X's weighted count).
+         */
+        public String counting() {
+            return rules.counter() == ContentRules.CODE_POINTS ? "code-points" : "platform";
+        }
     }
+
+    /** A saved post being edited: which one, and its status (drafts and scheduled posts only). */
+    public record Editing(String id, String status) {}
 
     public record Medium(String id, String filename, String kind, long sizeBytes, String thumbnailUrl) {}
 
     String render(CurrentWorkspace current, Model model, ComposerForm form, ComposerErrors errors) {
-        model.addAttribute("section", "compose");
-        model.addAttribute("platforms", platforms(current));
-        model.addAttribute("media", media(current));
+        return render(current, model, form, errors, null);
+    }
+
+    String render(
+            CurrentWorkspace current,
+            Model model,
+            ComposerForm form,
+            ComposerErrors errors,
+            @org.jspecify.annotations.Nullable Editing editing) {
+        String base = "/w/" + current.workspace().slug();
+        model.addAttribute("section", editing == null ? "compose" : "posts");
+        model.addAttribute("editing", editing);
+        model.addAttribute(
+                "formAction", editing == null ? base + "/compose" : base + "/posts/" + editing.id() + "/edit");
+        model.addAttribute("checkUrl", base + "/compose/check");
+        model.addAttribute("platforms", platforms(current, form));
+        model.addAttribute("media", media(current, form));
         model.addAttribute("folders", folders.all(current.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -58,10 +85,11 @@ class ComposerPage {
         return "posts/compose";
     }
 
-    private List<Platform> platforms(CurrentWorkspace current) {
+    /** The active accounts, and any inactive one the post being edited already has (so it is not dropped unseen). */
+    private List<Platform> platforms(CurrentWorkspace current, ComposerForm form) {
         List<Platform> platforms = new ArrayList<>();
         List<Connection> active = connections.list(current.id()).stream()
-                .filter(Connection::active)
+                .filter(c -> c.active() || form.chosen(c.id().value()))
                 .toList();
         for (SocialProvider provider : connections.providers()) {
             var accounts = active.stream()
@@ -74,8 +102,16 @@ class ComposerPage {
         return platforms;
     }
 
-    private List<Medium> media(CurrentWorkspace current) {
-        return assets.search(current.id(), AssetQuery.all(PICKER_SIZE)).stream()
+    /** The most recent assets, and the ones the form has picked even when they are older. */
+    private List<Medium> media(CurrentWorkspace current, ComposerForm form) {
+        List<Asset> shown = new ArrayList<>(assets.search(current.id(), AssetQuery.all(PICKER_SIZE)));
+        for (String picked : form.media()) {
+            boolean listed = shown.stream().anyMatch(a -> a.id().toString().equals(picked));
+            if (!listed) {
+                parse(picked).flatMap(id -> assets.find(current.id(), id)).ifPresent(a -> shown.add(0, a));
+            }
+        }
+        return shown.stream()
                 .map(a -> new Medium(
                         a.id().toString(),
                         a.filename(),
@@ -83,6 +119,14 @@ class ComposerPage {
                         a.sizeBytes(),
                         links.pageLinks(current.id(), a).thumbnailUrl().toString()))
                 .toList();
+    }
+
+    private static Optional<AssetId> parse(String id) {
+        try {
+            return Optional.of(new AssetId(java.util.UUID.fromString(id)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> first(Map<String, List<String>> errors, String key) {

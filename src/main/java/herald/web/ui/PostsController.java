@@ -1,5 +1,8 @@
 package herald.web.ui;
 
+import herald.assets.Assets;
+import herald.assets.MediaLinks;
+import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
@@ -36,23 +39,49 @@ class PostsController {
     private static final int PAGE = 50;
 
     private final Posts posts;
+    private final AttemptHistory history;
+    private final Assets assets;
+    private final MediaLinks links;
 
-    PostsController(Posts posts) {
+    PostsController(Posts posts, AttemptHistory history, Assets assets, MediaLinks links) {
         this.posts = posts;
+        this.history = history;
+        this.assets = assets;
+        this.links = links;
     }
 
+    /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
+    public record Medium(String filename, String kind, @Nullable String url, @Nullable String thumbnailUrl) {}
+
     @GetMapping("/w/{slug}/posts")
-    String list(@RequestParam(required = false) @Nullable String status, HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String after,
+            HttpServletRequest request,
+            Model model) {
         CurrentWorkspace current = Access.member(request);
         PostStatus filter = Arrays.stream(PostStatus.values())
                 .filter(s -> s.value().equals(status))
                 .findFirst()
                 .orElse(null);
+        PostsCursor cursor = PostsCursor.read(after);
+        List<Post> found = posts.list(
+                current.id(),
+                new PostQuery(
+                        filter,
+                        null,
+                        null,
+                        null,
+                        cursor == null ? null : cursor.time(),
+                        cursor == null ? null : cursor.id(),
+                        PAGE + 1));
+        List<Post> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
         model.addAttribute("section", "posts");
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("filter", filter == null ? "" : filter.value());
-        model.addAttribute(
-                "posts", posts.list(current.id(), new PostQuery(filter, null, null, null, null, null, PAGE)));
+        model.addAttribute("posts", shown);
+        model.addAttribute("older", found.size() > PAGE ? PostsCursor.after(shown.getLast()) : null);
+        model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
         return "posts/list";
     }
@@ -63,7 +92,23 @@ class PostsController {
         Post post = posts.get(current.id(), new PostId(id));
         model.addAttribute("section", "posts");
         model.addAttribute("post", post);
-        model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
+        model.addAttribute("journal", new PostsJournal(history.of(current.id(), post.id())));
+        model.addAttribute(
+                "media",
+                post.media().stream()
+                        .map(asset -> assets.find(current.id(), asset)
+                                .map(a -> {
+                                    var shown = links.pageLinks(current.id(), a);
+                                    return new Medium(
+                                            a.filename(),
+                                            a.type().kind().value(),
+                                            shown.url().toString(),
+                                            shown.thumbnailUrl().toString());
+                                })
+                                .orElse(new Medium("A deleted medium", "", null, null)))
+                        .toList());
+        WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
+        model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
         return "posts/detail";
     }

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record WorkspaceTime(ZoneId zone) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter PRECISE =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
@@ -24,6 +27,16 @@ public record WorkspaceTime(ZoneId zone) {
     /** "24 Nov 2026, 14:05" in the workspace's zone. */
     public String local(@Nullable Instant instant) {
         return instant == null ? "" : LOCAL.format(instant.atZone(zone));
+    }
+
+    /** "24 Nov 2026, 14:05:09" in the workspace's zone, for logs where seconds matter. */
+    public String precise(@Nullable Instant instant) {
+        return instant == null ? "" : PRECISE.format(instant.atZone(zone));
+    }
+
+    /** "2026-11-24T14:05" in the workspace's zone: the value of a {@code datetime-local} field. */
+    public String field(@Nullable Instant instant) {
+        return instant == null ? "" : FIELD.format(instant.atZone(zone));
     }
 
     /** "24 Nov 2026" in the workspace's zone. */

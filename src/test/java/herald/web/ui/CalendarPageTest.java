@@ -8,7 +8,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import herald.publishing.Posts;
@@ -85,5 +87,59 @@ class CalendarPageTest {
                         .with(as(team.owner()))
                         .param("date", "2099-05-20"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void movesAPostToAnotherDayAndTimeWithoutDraggingAndComesBackToTheSameView() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Keyboard me", "2099-05-14T10:00");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String reschedule = team.path() + "/calendar/reschedule";
+
+        mvc.perform(get(team.path() + "/calendar?view=week&date=2099-05-14").with(as(team.owner())))
+                .andExpect(content().string(containsString("data-entry-move")))
+                .andExpect(content().string(containsString("data-at=\"2099-05-14T10:00\"")))
+                .andExpect(content().string(containsString("data-move-dialog")))
+                .andExpect(content().string(containsString("name=\"date\" value=\"2099-05-14\"")));
+        mvc.perform(get(team.path() + "/calendar?view=week&date=2099-05-14").with(as(viewer)))
+                .andExpect(content().string(not(containsString("data-entry-move"))))
+                .andExpect(content().string(not(containsString("data-move-dialog"))));
+
+        mvc.perform(post(reschedule)
+                        .with(csrf())
+                        .with(as(viewer))
+                        .param("post", post.id().toString())
+                        .param("scheduledAt", "2099-05-20T18:45"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(reschedule)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("post", post.id().toString())
+                        .param("scheduledAt", "2099-05-20T18:45")
+                        .param("view", "week")
+                        .param("date", "2099-05-14"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(team.path() + "/calendar?view=week&date=2099-05-14"))
+                .andExpect(flash().attribute("notice", "Moved to 20 May 2099, 18:45."));
+        assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-20T16:45:00Z");
+
+        mvc.perform(post(reschedule)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("post", post.id().toString())
+                        .param("scheduledAt", "2000-01-01T10:00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(team.path() + "/calendar?view=month"))
+                .andExpect(flash().attribute("problem", containsString("in the past")));
+        posts.cancel(team.workspace().id(), post.id());
+        mvc.perform(post(reschedule)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("post", post.id().toString())
+                        .param("scheduledAt", "2099-05-21T10:00"))
+                .andExpect(flash().attribute("problem", containsString("can no longer move")));
+        assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-20T16:45:00Z");
     }
 }

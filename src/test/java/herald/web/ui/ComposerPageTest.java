@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -136,5 +137,207 @@ class ComposerPageTest {
         assertThat(posts.list(team.workspace().id(), new PostQuery(null, null, null, null, null, null, 10)))
                 .singleElement()
                 .satisfies(p -> assertThat(p.status()).isEqualTo(PostStatus.DRAFT));
+    }
+
+    @Test
+    void editsAScheduledPostsTextAccountsMediaAndTimeInTheComposer() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var bob = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshowbob");
+        var post = PostsFixtures.scheduled(posts, w, krusty, "First words", "2099-05-01T12:00");
+        var editor = fixtures.member(team, Role.EDITOR);
+        String edit = team.path() + "/posts/" + post.id() + "/edit";
+
+        mvc.perform(get(edit).with(as(editor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Edit post</h1>")))
+                .andExpect(content().string(containsString(">First words</textarea>")))
+                .andExpect(content().string(containsString("action=\"" + edit + "\"")))
+                .andExpect(content().string(containsString("value=\"2099-05-01T12:00\"")))
+                .andExpect(content().string(containsString("Save changes")));
+
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(editor))
+                        .param(
+                                "accounts",
+                                krusty.value().toString(),
+                                bob.value().toString())
+                        .param("body", "Second thoughts")
+                        .param("override-" + bob.value(), "Bob's version")
+                        .param("link", "https://example.com/menu")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-02T18:45"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern(team.path() + "/posts/*"))
+                .andExpect(flash().attribute("notice", "Saved. Scheduled for 2 accounts."));
+
+        var edited = posts.get(w, post.id());
+        assertThat(edited.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(edited.body()).isEqualTo("Second thoughts");
+        assertThat(edited.link()).isEqualTo("https://example.com/menu");
+        assertThat(edited.scheduledAt()).hasToString("2099-05-02T16:45:00Z");
+        assertThat(edited.targets())
+                .extracting(t -> t.account() + "=" + t.body())
+                .containsExactlyInAnyOrder("Sandbox @krusty=null", "Sandbox @sideshowbob=Bob's version");
+
+        // Saving again without touching the time keeps it to the second, and an emptied link is removed.
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Third time")
+                        .param("link", "")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-02T18:45"))
+                .andExpect(status().is3xxRedirection());
+        var again = posts.get(w, post.id());
+        assertThat(again.body()).isEqualTo("Third time");
+        assertThat(again.link()).isNull();
+        assertThat(again.scheduledAt()).hasToString("2099-05-02T16:45:00Z");
+        assertThat(again.targets()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedEditShowsTheProblemsAndChangesNothing() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = PostsFixtures.scheduled(posts, w, krusty, "Keep me", "2099-05-01T12:00");
+        String edit = team.path() + "/posts/" + post.id() + "/edit";
+
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "x".repeat(501))
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Nothing was changed.")))
+                .andExpect(content().string(containsString("Sandbox @krusty: 501 of 500 characters.")))
+                .andExpect(content().string(containsString("<h1>Edit post</h1>")));
+        assertThat(posts.get(w, post.id()).body()).isEqualTo("Keep me");
+    }
+
+    @Test
+    void editsADraftAndSchedulesIt() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Half an idea")
+                        .param("action", "draft"))
+                .andExpect(status().is3xxRedirection());
+        var draft = posts.list(w, new PostQuery(null, null, null, null, null, null, 10))
+                .getFirst();
+        String edit = team.path() + "/posts/" + draft.id() + "/edit";
+
+        mvc.perform(get(edit).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("A draft: nothing is published until you schedule it.")))
+                .andExpect(content().string(containsString(">Half an idea</textarea>")));
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "A whole idea")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-06-01T08:00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Saved. Scheduled for 1 account."));
+        var scheduled = posts.get(w, draft.id());
+        assertThat(scheduled.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(scheduled.body()).isEqualTo("A whole idea");
+        assertThat(scheduled.scheduledAt()).hasToString("2099-06-01T06:00:00Z");
+    }
+
+    @Test
+    void postsThatStartedPublishingOrEndedAreReadOnly() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = PostsFixtures.scheduled(posts, w, krusty, "Too late", "2099-05-01T12:00");
+        PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, post);
+        String edit = team.path() + "/posts/" + post.id() + "/edit";
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(edit).with(as(team.owner())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", containsString("only drafts and scheduled posts")));
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Changed"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("problem"));
+        assertThat(posts.get(w, post.id()).body()).isEqualTo("Too late");
+        mvc.perform(get(edit).with(as(viewer))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void checksTheDraftAsEachPlatformCountsItWithoutSavingAnything() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String check = team.path() + "/compose/check";
+
+        mvc.perform(post(check)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "x".repeat(499) + "🍕🍕")
+                        .param("link", "not a link"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0]").value("The link must be an http(s) URL."))
+                .andExpect(jsonPath("$.targets[0].connectionId")
+                        .value(krusty.value().toString()))
+                .andExpect(jsonPath("$.targets[0].account").value("Sandbox @krusty"))
+                .andExpect(jsonPath("$.targets[0].length").value(501))
+                .andExpect(jsonPath("$.targets[0].limit").value(500))
+                .andExpect(jsonPath("$.targets[0].problems[0]").value("1 character too long."));
+        mvc.perform(post(check)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "")
+                        .param("override-" + krusty.value(), "Own words"))
+                .andExpect(jsonPath("$.targets[0].length").value(9))
+                .andExpect(jsonPath("$.targets[0].problems").isEmpty());
+        mvc.perform(post(check).with(as(team.owner())).param("body", "No token"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(check).with(csrf()).with(as(viewer)).param("body", "Viewer"))
+                .andExpect(status().isForbidden());
+        assertThat(posts.list(w, new PostQuery(null, null, null, null, null, null, 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void publishNowOnAnEditedScheduledPostBringsItForwardToNow() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = PostsFixtures.scheduled(posts, w, krusty, "Not yet", "2099-05-01T12:00");
+        var before = java.time.Instant.now();
+
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/edit")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Right now")
+                        .param("when", "now")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Publishing to 1 account now."));
+        var edited = posts.get(w, post.id());
+        assertThat(edited.body()).isEqualTo("Right now");
+        assertThat(edited.scheduledAt())
+                .isBetween(before, java.time.Instant.now().plusSeconds(10));
     }
 }

@@ -95,6 +95,13 @@ class ComposerSandboxBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-test=platform-url]").getAttribute("href"))
                 .startsWith("http://localhost:")
                 .contains("/sandbox/@" + handle);
+        // The attempt log says who published it and how it ended.
+        var attempt = page.locator("[data-test=attempt-log] [data-attempt]");
+        assertThat(attempt).hasCount(1);
+        assertThat(attempt).containsText("Attempt 1");
+        assertThat(attempt).containsText("Published");
+        assertThat(attempt).hasAttribute("data-outcome", "published");
+        assertThat(page.locator("[data-test=edit-post]")).hasCount(0);
         assertThat(browserErrors).isEmpty();
     }
 }

@@ -45,4 +45,42 @@ final class PostsFixtures {
                         "Europe/Berlin",
                         false));
     }
+
+    static final String UNKNOWN_WHY = "Herald sent this post but could not confirm whether the platform published it.";
+
+    /**
+     * Makes the post's first target look as the dispatcher leaves it after two attempts: a 503 retried, then a read
+     * timeout the platform's list could not settle, so its outcome is unknown.
+     */
+    static void unknownAfterTwoAttempts(TenantScope tenants, JdbcClient jdbc, Post post) {
+        var workspace = post.workspace().value();
+        var target = post.targets().getFirst().id().value();
+        tenants.run(post.workspace(), () -> {
+            jdbc.sql(
+                            """
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at,
+                                finished_at, outcome, detail)
+                            values (:w, :t, 1, false, 'node-a', now() - interval '10 minutes',
+                                    now() - interval '10 minutes' + interval '400 milliseconds', 'retry',
+                                    'Sandbox answered 503: try again later.'),
+                                   (:w, :t, 2, true, 'node-b', now() - interval '5 minutes',
+                                    now() - interval '5 minutes' + interval '30 seconds', 'unknown', :why)""")
+                    .param("w", workspace)
+                    .param("t", target)
+                    .param("why", UNKNOWN_WHY)
+                    .update();
+            jdbc.sql(
+                            """
+                            update post_targets set status = 'unknown', attempts = 2, fence = 2, last_error = :why
+                            where workspace_id = :w and id = :t""")
+                    .param("w", workspace)
+                    .param("t", target)
+                    .param("why", UNKNOWN_WHY)
+                    .update();
+            jdbc.sql("update posts set status = 'failed' where workspace_id = :w and id = :p")
+                    .param("w", workspace)
+                    .param("p", post.id().value())
+                    .update();
+        });
+    }
 }

@@ -100,4 +100,94 @@ class PostsPageTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("problem"));
     }
+
+    @Test
+    void showsEveryAttemptWithItsNodeOutcomeAndErrorAndWhatToDoWhenUnknown() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post =
+                PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Lost in the mail", "2099-05-01T12:00");
+        PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, post);
+        var editor = fixtures.member(team, Role.EDITOR);
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(editor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"attempt-log\"")))
+                .andExpect(content().string(containsString("2 attempts")))
+                .andExpect(content().string(containsString("Attempt 1")))
+                .andExpect(content().string(containsString("Failed for now; tried again later")))
+                .andExpect(content().string(containsString("node-a")))
+                .andExpect(content().string(containsString("Sandbox answered 503: try again later.")))
+                .andExpect(content().string(containsString(">0.4 s<")))
+                .andExpect(content().string(containsString("Attempt 2")))
+                .andExpect(content().string(containsString("Outcome unknown")))
+                .andExpect(content().string(containsString("checked the platform first")))
+                .andExpect(content().string(containsString("Herald cannot tell whether this was published")))
+                .andExpect(content().string(containsString("Mark as published")))
+                .andExpect(content().string(containsString("Publish again")))
+                .andExpect(content().string(not(containsString("Edit post"))));
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("node-b")))
+                .andExpect(content().string(not(containsString("Mark as published"))));
+    }
+
+    @Test
+    void offersEditingOnlyWhileAPostCanStillChange() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Still movable", "2099-05-01T12:00");
+        String path = team.path() + "/posts/" + post.id();
+
+        mvc.perform(get(path).with(as(team.owner())))
+                .andExpect(content().string(containsString("href=\"" + path + "/edit\"")))
+                .andExpect(content().string(containsString("value=\"2099-05-01T12:00\"")));
+        posts.cancel(team.workspace().id(), post.id());
+        mvc.perform(get(path).with(as(team.owner())))
+                .andExpect(content().string(not(containsString(path + "/edit"))))
+                .andExpect(content().string(containsString("cannot be edited")));
+    }
+
+    @Test
+    void pagesThroughOlderPostsFiftyAtATime() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        for (int i = 1; i <= 51; i++) {
+            posts.create(
+                    w,
+                    new herald.publishing.NewPost(
+                            "Draft number " + i + ".",
+                            null,
+                            java.util.List.of(),
+                            java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                            null,
+                            null,
+                            true));
+        }
+
+        var first = mvc.perform(get(team.path() + "/posts?status=draft").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Draft number 51.")))
+                .andExpect(content().string(containsString("Draft number 2.")))
+                .andExpect(content().string(not(containsString("Draft number 1."))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var older = java.util.regex.Pattern.compile("data-test=\"older-posts\"\\s+href=\"([^\"]+)\"")
+                .matcher(first);
+        assertThat(older.find()).as(first).isTrue();
+        String next = older.group(1).replace("&amp;", "&");
+        assertThat(next).contains("status=draft");
+
+        mvc.perform(get(java.net.URI.create(next)).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Draft number 1.")))
+                .andExpect(content().string(not(containsString("Draft number 2."))))
+                .andExpect(content().string(containsString("Newest posts")))
+                .andExpect(content().string(not(containsString("older-posts"))));
+    }
 }

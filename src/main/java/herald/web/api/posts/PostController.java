@@ -1,6 +1,8 @@
 package herald.web.api.posts;
 
 import herald.connections.ConnectionId;
+import herald.identity.ApiKeyScope;
+import herald.publishing.AttemptHistory;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
@@ -11,6 +13,7 @@ import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
+import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,9 +44,18 @@ class PostController {
     private static final String LISTING = "posts";
 
     private final Posts posts;
+    private final AttemptHistory history;
+    private final PostCheck checks;
 
-    PostController(Posts posts) {
+    PostController(Posts posts, AttemptHistory history, PostCheck checks) {
         this.posts = posts;
+        this.history = history;
+        this.checks = checks;
+    }
+
+    /** A post on its own, with its targets' attempt logs. */
+    private PostView view(herald.publishing.Post post) {
+        return PostView.of(post, history.of(post.workspace(), post.id()));
     }
 
     @PostMapping
@@ -56,7 +68,21 @@ class PostController {
                     + " nothing is saved. Without scheduledAt it is published now. A draft is saved without those"
                     + " checks. The plan's posts per day are counted on the day it is due.")
     PostView create(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
-        return PostView.of(posts.create(current.id(), request.toPost()));
+        return view(posts.create(current.id(), request.toPost()));
+    }
+
+    @PostMapping("/check")
+    @RequiredScope(ApiKeyScope.READ)
+    @Operation(
+            operationId = "checkPost",
+            summary = "Check a post without saving it",
+            description = "For each target: the text's length as its platform counts it (X's weighted count), the"
+                    + " limit, and what the platform would refuse, in plain words. Takes the body of createPost;"
+                    + " saves nothing. Targets the workspace does not have are left out. Creating the post checks"
+                    + " everything again.")
+    PostCheck.Result check(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
+        var post = request.toPost();
+        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets());
     }
 
     @GetMapping
@@ -98,9 +124,10 @@ class PostController {
     @Operation(
             operationId = "getPost",
             summary = "Get a post",
-            description = "With each target's status, attempts, platform post id and URL, and last error.")
+            description = "With each target's status, number of attempts, platform post id and URL, last error, and"
+                    + " its attempt log: each attempt's number, start and end, node, outcome and error.")
     PostView get(CurrentWorkspace current, @PathVariable UUID postId) {
-        return PostView.of(posts.get(current.id(), new PostId(postId)));
+        return view(posts.get(current.id(), new PostId(postId)));
     }
 
     @PatchMapping("/{postId}")
@@ -110,13 +137,13 @@ class PostController {
             description = "Only drafts and scheduled posts; 409 once it is publishing. Fields left out stay; targets"
                     + " replaces them all. A scheduled post is validated again.")
     PostView edit(CurrentWorkspace current, @PathVariable UUID postId, @Valid @RequestBody PostRequests.Edit request) {
-        return PostView.of(posts.edit(current.id(), new PostId(postId), request.toChanges()));
+        return view(posts.edit(current.id(), new PostId(postId), request.toChanges()));
     }
 
     @PostMapping("/{postId}/cancel")
     @Operation(operationId = "cancelPost", summary = "Cancel a post", description = "409 once it is publishing.")
     PostView cancel(CurrentWorkspace current, @PathVariable UUID postId) {
-        return PostView.of(posts.cancel(current.id(), new PostId(postId)));
+        return view(posts.cancel(current.id(), new PostId(postId)));
     }
 
     @PostMapping("/{postId}/retry")
@@ -125,7 +152,7 @@ class PostController {
             summary = "Retry the failed targets",
             description = "Publishes the post's failed targets again now; 409 when none failed.")
     PostView retry(CurrentWorkspace current, @PathVariable UUID postId) {
-        return PostView.of(posts.retry(current.id(), new PostId(postId)));
+        return view(posts.retry(current.id(), new PostId(postId)));
     }
 
     @PostMapping("/{postId}/targets/{targetId}/mark-published")
@@ -138,8 +165,7 @@ class PostController {
             @PathVariable UUID postId,
             @PathVariable UUID targetId,
             @Valid @RequestBody PostRequests.MarkPublished request) {
-        return PostView.of(
-                posts.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
+        return view(posts.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
     }
 
     @PostMapping("/{postId}/targets/{targetId}/publish-again")
@@ -150,7 +176,7 @@ class PostController {
                     + " it. Herald publishes it now without asking the platform first, so a copy may appear if it"
                     + " did have it.")
     PostView publishAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
-        return PostView.of(posts.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
+        return view(posts.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
     }
 
     private static PostStatus status(String value) {

@@ -1,12 +1,15 @@
 package herald.web.api.posts;
 
 import herald.assets.AssetId;
+import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.Target;
+import herald.publishing.TargetId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -58,9 +61,15 @@ record PostView(
                     String lastError,
             @Schema(description = "When the next attempt is due, for a scheduled target.", nullable = true) @Nullable
                     Instant nextAttemptAt,
-            @Nullable Instant publishedAt) {
+            @Nullable Instant publishedAt,
+            @Schema(
+                            description = "Every call Herald made (or began) to the platform for this target, oldest"
+                                    + " first. Only in a single post's view; left out of listings.",
+                            nullable = true)
+                    @Nullable
+                    List<AttemptView> attemptLog) {
 
-        static TargetView of(Target t) {
+        static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
             return new TargetView(
                     t.id().value(),
                     t.connection().value(),
@@ -73,11 +82,47 @@ record PostView(
                     t.platformUrl(),
                     t.lastError(),
                     t.nextAttemptAt(),
-                    t.publishedAt());
+                    t.publishedAt(),
+                    log == null ? null : log.stream().map(AttemptView::of).toList());
         }
     }
 
+    @Schema(name = "PublishAttempt")
+    record AttemptView(
+            @Schema(description = "1 for the target's first attempt.") int number,
+            Instant startedAt,
+            @Schema(description = "Null while it is running (or its node stopped mid-call).", nullable = true) @Nullable
+                    Instant finishedAt,
+            @Schema(description = "The Herald node that ran it.") String node,
+            @Schema(
+                            description = "Whether it first asked the platform if an earlier attempt had already"
+                                    + " published the post.")
+                    boolean reconciling,
+            @Schema(
+                            description = "How it ended; null while unfinished. reconciled: the platform already had"
+                                    + " the post. retry: a temporary failure, tried again later. fenced: a newer"
+                                    + " attempt took over.",
+                            allowableValues = {"published", "reconciled", "retry", "failed", "unknown", "fenced"},
+                            nullable = true)
+                    @Nullable
+                    String outcome,
+            @Schema(description = "What went wrong, in the platform's words or Herald's explanation.", nullable = true)
+                    @Nullable
+                    String error) {
+
+        static AttemptView of(AttemptHistory.Attempt a) {
+            return new AttemptView(
+                    a.number(), a.startedAt(), a.finishedAt(), a.node(), a.reconciling(), a.outcome(), a.detail());
+        }
+    }
+
+    /** A post in a listing: without the attempt logs. */
     static PostView of(Post p) {
+        return of(p, null);
+    }
+
+    /** A post on its own, with every target's attempt log. */
+    static PostView of(Post p, @Nullable Map<TargetId, List<AttemptHistory.Attempt>> attempts) {
         return new PostView(
                 p.id().value(),
                 p.body(),
@@ -86,7 +131,9 @@ record PostView(
                 p.status().value(),
                 p.scheduledAt(),
                 p.timezone(),
-                p.targets().stream().map(TargetView::of).toList(),
+                p.targets().stream()
+                        .map(t -> TargetView.of(t, attempts == null ? null : attempts.getOrDefault(t.id(), List.of())))
+                        .toList(),
                 p.createdAt(),
                 p.updatedAt());
     }

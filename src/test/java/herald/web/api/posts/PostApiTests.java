@@ -390,4 +390,94 @@ class PostApiTests {
         List<AssetId> ids = List.of(asset.id());
         assertThatThrownBy(() -> assets.delete(ws.id(), ids)).isInstanceOf(AssetInUse.class);
     }
+
+    @Test
+    void showsEachTargetsAttemptLogOnASinglePostButNotInListings() {
+        JsonNode created = create(ws, post("Journaled", ws.krusty())).json();
+        String postId = created.path("id").asString();
+        String target = created.path("targets").get(0).path("id").asString();
+        assertThat(created.path("targets").get(0).path("attemptLog").isArray()).isTrue();
+        assertThat(created.path("targets").get(0).path("attemptLog").size()).isZero();
+        tenants.run(ws.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at,
+                                finished_at, outcome, detail)
+                            values (:w, :t, 1, false, 'node-a', now() - interval '2 minutes',
+                                    now() - interval '2 minutes' + interval '1 second', 'retry', 'Sandbox answered 503.'),
+                                   (:w, :t, 2, true, 'node-b', now() - interval '1 minute', null, null, null)""")
+                    .param("w", ws.id().value())
+                    .param("t", UUID.fromString(target))
+                    .update();
+            jdbc.sql("update post_targets set status = 'publishing', attempts = 2, fence = 2 where id = :t")
+                    .param("t", UUID.fromString(target))
+                    .update();
+        });
+
+        JsonNode log = send("GET", ws.path("/posts/" + postId), ws.token(), null)
+                .json()
+                .path("targets")
+                .get(0)
+                .path("attemptLog");
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.get(0).path("number").asInt()).isEqualTo(1);
+        assertThat(log.get(0).path("node").asString()).isEqualTo("node-a");
+        assertThat(log.get(0).path("outcome").asString()).isEqualTo("retry");
+        assertThat(log.get(0).path("error").asString()).isEqualTo("Sandbox answered 503.");
+        assertThat(log.get(0).path("reconciling").asBoolean()).isFalse();
+        assertThat(java.time.Instant.parse(log.get(0).path("finishedAt").asString()))
+                .isAfter(java.time.Instant.parse(log.get(0).path("startedAt").asString()));
+        assertThat(log.get(1).path("number").asInt()).isEqualTo(2);
+        assertThat(log.get(1).path("reconciling").asBoolean()).isTrue();
+        assertThat(log.get(1).path("finishedAt").isNull()
+                        || log.get(1).path("finishedAt").isMissingNode())
+                .as(log.toString())
+                .isTrue();
+        assertThat(log.get(1).path("outcome").isString()).isFalse();
+
+        JsonNode listed = send("GET", ws.path("/posts"), ws.token(), null).json();
+        assertThat(listed.path("items")
+                        .get(0)
+                        .path("targets")
+                        .get(0)
+                        .path("attemptLog")
+                        .isArray())
+                .as(listed.toString())
+                .isFalse();
+        var other = workspace("pro");
+        assertThat(send("GET", other.path("/posts/" + postId), other.token(), null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void checksAPostAgainstEachTargetsPlatformWithoutSavingIt() {
+        var checked = send(
+                "POST",
+                ws.path("/posts/check"),
+                ws.token(),
+                """
+                {"body":"%s","link":"ftp://nope","targets":[{"connectionId":"%s"},{"connectionId":"%s"}]}"""
+                        .formatted("x".repeat(503), ws.krusty(), UUID.randomUUID()));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        JsonNode json = checked.json();
+        assertThat(json.path("problems").get(0).asString()).isEqualTo("The link must be an http(s) URL.");
+        assertThat(json.path("targets").size()).isEqualTo(1);
+        JsonNode target = json.path("targets").get(0);
+        assertThat(target.path("connectionId").asString()).isEqualTo(ws.krusty());
+        assertThat(target.path("length").asInt()).isEqualTo(503);
+        assertThat(target.path("limit").asInt()).isEqualTo(500);
+        assertThat(target.path("problems").get(0).asString()).isEqualTo("3 characters too long.");
+        assertThat(posts(ws.id())).isZero();
+
+        var readOnly = apiKeys.create(ws.id(), "reader", Set.of(ApiKeyScope.READ), null, null);
+        var fine = send(
+                "POST",
+                ws.path("/posts/check"),
+                readOnly.token(),
+                """
+                {"body":"Fine","targets":[{"connectionId":"%s"}]}""".formatted(ws.krusty()));
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(200);
+        assertThat(fine.json().path("targets").get(0).path("problems").size()).isZero();
+    }
 }

@@ -1,0 +1,164 @@
+package herald.web.api.posts;
+
+import herald.assets.Asset;
+import herald.assets.AssetId;
+import herald.assets.Assets;
+import herald.connections.Connection;
+import herald.connections.Connections;
+import herald.providers.ContentRules;
+import herald.providers.Providers;
+import herald.providers.PublishRequest;
+import herald.providers.SocialProvider;
+import herald.publishing.NewPost;
+import herald.shared.WorkspaceId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A draft checked against each chosen account's platform while it is written: the length as that platform counts it
+ * (X's weighted count, not the characters a browser sees), its limit, and the problems that would refuse it. Saves
+ * nothing; creating the post checks everything again. Used by the composer (as the person types) and the API.
+ */
+@Component
+public class PostCheck {
+
+    private final Connections connections;
+    private final Providers providers;
+    private final Assets assets;
+
+    PostCheck(Connections connections, Providers providers, Assets assets) {
+        this.connections = connections;
+        this.providers = providers;
+        this.assets = assets;
+    }
+
+    @Schema(name = "PostCheck")
+    public record Result(
+            @Schema(description = "Problems of the post as a whole (its link, its media).") List<String> problems,
+            List<TargetResult> targets) {
+
+        public boolean ok() {
+            return problems.isEmpty()
+                    && targets.stream().allMatch(t -> t.problems().isEmpty());
+        }
+    }
+
+    @Schema(name = "PostTargetCheck")
+    public record TargetResult(
+            UUID connectionId,
+            @Schema(description = "The account, e.g. Sandbox @krusty.") String account,
+            String provider,
+            @Schema(description = "The text's length as the platform counts it.") int length,
+            @Schema(description = "The longest text the platform takes, counted the same way.") int limit,
+            @Schema(description = "What the platform would refuse, in plain words; empty when it is fine.")
+                    List<String> problems) {}
+
+    /** Checks the post for each of {@code targets}; accounts the workspace does not have are left out. */
+    public Result check(
+            WorkspaceId workspace,
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewPost.NewTarget> targets) {
+        List<String> problems = new ArrayList<>();
+        String cleanLink = link == null || link.isBlank() ? null : link.strip();
+        URI uri = cleanLink == null ? null : validLink(cleanLink).orElse(null);
+        if (cleanLink != null && uri == null) {
+            problems.add("The link must be an http(s) URL.");
+        }
+        List<Asset> found = new ArrayList<>();
+        for (AssetId id : media) {
+            assets.find(workspace, id).ifPresentOrElse(found::add, () -> problems.add("A chosen medium is gone."));
+        }
+        List<TargetResult> results = new ArrayList<>();
+        var seen = new HashSet<>();
+        for (NewPost.NewTarget target : targets) {
+            if (!seen.add(target.connection())) {
+                continue;
+            }
+            connections
+                    .find(workspace, target.connection())
+                    .ifPresent(account -> results.add(checkTarget(account, target, body, cleanLink, uri, found)));
+        }
+        return new Result(List.copyOf(problems), List.copyOf(results));
+    }
+
+    private TargetResult checkTarget(
+            Connection account,
+            NewPost.NewTarget target,
+            String body,
+            @Nullable String link,
+            @Nullable URI uri,
+            List<Asset> media) {
+        SocialProvider provider = providers.find(account.provider()).orElse(null);
+        String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
+        String text = target.body() == null ? body : target.body();
+        if (provider == null) {
+            return new TargetResult(
+                    account.id().value(),
+                    name,
+                    account.provider(),
+                    text.codePointCount(0, text.length()),
+                    0,
+                    List.of("Herald no longer supports this platform."));
+        }
+        ContentRules rules = provider.contentRules();
+        int length = rules.length(text);
+        List<String> problems = new ArrayList<>();
+        if (!account.active()) {
+            problems.add("The account is "
+                    + account.status().name().toLowerCase().replace('_', ' ') + "; reconnect it or choose another.");
+        }
+        if (length > rules.maxTextLength()) {
+            int over = length - rules.maxTextLength();
+            problems.add(over + (over == 1 ? " character" : " characters") + " too long.");
+        }
+        if (text.isBlank() && media.isEmpty()) {
+            problems.add("A post needs text or media.");
+        }
+        if (link != null && !rules.linkAllowed()) {
+            problems.add("Posts cannot carry a link.");
+        }
+        if (media.size() > rules.maxMedia()) {
+            problems.add("At most " + rules.maxMedia() + " media.");
+        }
+        for (Asset asset : media) {
+            String kind = asset.type().kind().value();
+            if (!rules.mediaKinds().contains(kind)) {
+                problems.add(asset.filename() + " is a" + ("image".equals(kind) ? "n " : " ") + kind
+                        + ", which it does not take.");
+            } else if (asset.sizeBytes() > rules.maxMediaBytes()) {
+                problems.add(asset.filename() + " is " + asset.sizeBytes() / 1024 + " KB, at most "
+                        + rules.maxMediaBytes() / 1024 + " KB.");
+            }
+        }
+        List<PublishRequest.Media> described = media.stream()
+                .map(asset -> new PublishRequest.Media(
+                        URI.create("asset:" + asset.id()),
+                        asset.contentType(),
+                        asset.type().kind().value(),
+                        asset.sizeBytes(),
+                        asset.altText()))
+                .toList();
+        problems.addAll(provider.contentProblems(text, uri, described));
+        return new TargetResult(
+                account.id().value(), name, account.provider(), length, rules.maxTextLength(), List.copyOf(problems));
+    }
+
+    private static Optional<URI> validLink(String link) {
+        try {
+            URI uri = URI.create(link);
+            boolean web = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return web ? Optional.of(uri) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
