@@ -99,44 +99,26 @@ final class XMediaUpload {
 
     private Uploaded uploadOne(Secret token, PublishRequest.Media medium, int number) {
         String what = "the upload of medium " + number;
-        var init = new LinkedHashMap<String, Object>();
-        init.put("media_type", XContent.type(medium));
-        init.put("total_bytes", medium.sizeBytes());
-        init.put("media_category", category(medium));
-        JsonNode started = data(api.postJson(settings.upload("/2/media/upload/initialize"), token, init, what), what);
-        String id = id(started, what);
-        append(token, medium, id, what);
-        JsonNode done = data(api.postEmpty(settings.upload("/2/media/upload/" + id + "/finalize"), token, what), what);
-        long keptFor = done.path("expires_after_secs")
-                .asLong(started.path("expires_after_secs").asLong(3600));
-        Instant keptUntil = clock.instant().plusSeconds(keptFor);
-        awaitProcessing(token, id, done.path("processing_info"), what);
-        if (!medium.altText().isBlank()) {
-            describe(token, id, medium.altText(), what);
-        }
-        return new Uploaded(id, keptUntil);
-    }
-
-    private void append(Secret token, PublishRequest.Media medium, String id, String what) {
-        int chunkSize = (int) Math.max(1, settings.chunkSize().toBytes());
-        long sent = 0;
+        // The medium is opened first: one Herald cannot read never starts an upload at X.
         try (InputStream in = downloads.open(XErrors.PROVIDER, medium)) {
-            for (int segment = 0; ; segment++) {
-                byte[] chunk = in.readNBytes(chunkSize);
-                if (chunk.length == 0) {
-                    break;
-                }
-                if (segment > 999) {
-                    throw new ProviderException(
-                            XErrors.PROVIDER, Kind.INVALID_CONTENT, "A medium is too large for X's 1,000 chunks.");
-                }
-                XAnswer answer =
-                        api.append(settings.upload("/2/media/upload/" + id + "/append"), token, chunk, segment, what);
-                if (!answer.ok()) {
-                    throw errors.failure(answer, what);
-                }
-                sent += chunk.length;
+            var init = new LinkedHashMap<String, Object>();
+            init.put("media_type", XContent.type(medium));
+            init.put("total_bytes", medium.sizeBytes());
+            init.put("media_category", category(medium));
+            JsonNode started =
+                    data(api.postJson(settings.upload("/2/media/upload/initialize"), token, init, what), what);
+            String id = id(started, what);
+            append(token, in, medium.sizeBytes(), id, what);
+            JsonNode done =
+                    data(api.postEmpty(settings.upload("/2/media/upload/" + id + "/finalize"), token, what), what);
+            long keptFor = done.path("expires_after_secs")
+                    .asLong(started.path("expires_after_secs").asLong(3600));
+            Instant keptUntil = clock.instant().plusSeconds(keptFor);
+            awaitProcessing(token, id, done.path("processing_info"), what);
+            if (!medium.altText().isBlank()) {
+                describe(token, id, medium.altText(), what);
             }
+            return new Uploaded(id, keptUntil);
         } catch (IOException e) {
             throw new ProviderException(
                     XErrors.PROVIDER,
@@ -145,7 +127,25 @@ final class XMediaUpload {
                     null,
                     e);
         }
-        if (sent != medium.sizeBytes()) {
+    }
+
+    /** Appends the bytes in segments of the configured size, larger when X's 1,000 segments would not hold them. */
+    private void append(Secret token, InputStream in, long size, String id, String what) throws IOException {
+        int chunkSize = (int) Math.max(settings.chunkSize().toBytes(), (size + 999) / 1000);
+        long sent = 0;
+        for (int segment = 0; ; segment++) {
+            byte[] chunk = in.readNBytes(chunkSize);
+            if (chunk.length == 0) {
+                break;
+            }
+            XAnswer answer =
+                    api.append(settings.upload("/2/media/upload/" + id + "/append"), token, chunk, segment, what);
+            if (!answer.ok()) {
+                throw errors.failure(answer, what);
+            }
+            sent += chunk.length;
+        }
+        if (sent != size) {
             throw new ProviderException(
                     XErrors.PROVIDER,
                     Kind.TRANSIENT,

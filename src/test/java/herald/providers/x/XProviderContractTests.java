@@ -101,7 +101,7 @@ class XProviderContractTests extends SocialProviderContract {
     protected void platformStalls() {
         x.wiremock.stubFor(post("/2/oauth2/token")
                 .willReturn(
-                        okJson("{\"access_token\":\"a\",\"expires_in\":7200}").withFixedDelay(3_000)));
+                        okJson("{\"access_token\":\"a\",\"expires_in\":7200}").withFixedDelay(XStandIn.STALL_MILLIS)));
     }
 
     @Override
@@ -137,7 +137,7 @@ class XProviderContractTests extends SocialProviderContract {
     protected void platformStallsAfterCreating() {
         x.wiremock.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(201, "{\"data\":{\"id\":\"1445880548472328192\",\"text\":\"Hello\"}}")
-                        .withFixedDelay(3_000)));
+                        .withFixedDelay(XStandIn.STALL_MILLIS)));
     }
 
     @Override

@@ -33,12 +33,26 @@ final class XStandIn {
     static final String USER_ID = "2244994945";
     static final String CLIENT_ID = "herald-x-client";
     static final String CLIENT_SECRET = "herald-x-secret";
+    static final Duration READ_TIMEOUT = Duration.ofMillis(2500);
+    /** Longer than {@link #READ_TIMEOUT}: how long a stalling X takes to answer. */
+    static final int STALL_MILLIS = 6_000;
 
     final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort());
     final List<Duration> pauses = new ArrayList<>();
 
+    /** Starts WireMock and has it answer once, so that its first answer in a cold JVM is not a test's read timeout. */
     XStandIn start() {
         wiremock.start();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            client.send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(wiremock.baseUrl() + "/__admin/health"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return this;
     }
 
@@ -63,7 +77,7 @@ final class XStandIn {
                 URI.create(base),
                 URI.create("https://x.com"),
                 Duration.ofSeconds(2),
-                Duration.ofMillis(1500),
+                READ_TIMEOUT,
                 Duration.ofSeconds(5),
                 DataSize.ofBytes(chunkBytes),
                 Duration.ofSeconds(60));
@@ -84,7 +98,7 @@ final class XStandIn {
 
     /** Herald's asset library serves {@code bytes} at a signed URL; the medium as a post carries it. */
     PublishRequest.Media medium(String name, String contentType, String kind, byte[] bytes, String altText) {
-        wiremock.stubFor(get("/herald/media/" + name)
+        wiremock.stubFor(get(urlPathEqualTo("/herald/media/" + name))
                 .willReturn(aResponse().withStatus(200).withBody(bytes)));
         return new PublishRequest.Media(
                 URI.create(wiremock.baseUrl() + "/herald/media/" + name + "?sig=abc"),
