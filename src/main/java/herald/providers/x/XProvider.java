@@ -212,10 +212,17 @@ class XProvider implements SocialProvider {
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
-        JsonNode data = errors.parse(answer, what).path("data");
-        String id = data.path("id").asString("");
+        // X took the post: an answer Herald cannot read leaves it unknown, never worth a blind second try.
+        JsonNode data;
+        try {
+            data = errors.parse(answer, what).path("data");
+        } catch (ProviderException e) {
+            data = null;
+        }
+        String id = data == null ? "" : data.path("id").asString("");
         if (id.isBlank()) {
-            throw new ProviderException(ID, Kind.UNKNOWN_OUTCOME, "X answered the post without its id.");
+            throw new ProviderException(
+                    ID, Kind.UNKNOWN_OUTCOME, "X accepted the post but answered without a readable id.");
         }
         return new PublishedPost(id, url(request.accountHandle(), id), clock.instant());
     }

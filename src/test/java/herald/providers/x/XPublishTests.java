@@ -295,6 +295,8 @@ class XPublishTests {
                 .willReturn(XStandIn.json(201, "{\"data\":{\"id\":\"1\",\"text\":\"Hi\"}}")
                         .withFixedDelay(XStandIn.STALL_MILLIS)));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.UNKNOWN_OUTCOME, "may have been published");
+        x.wiremock.stubFor(post("/2/tweets").willReturn(XStandIn.json(201, "{\"data\":")));
+        assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.UNKNOWN_OUTCOME, "accepted the post");
     }
 
     static PublishRequest request(String text, PublishRequest.Media... media) {
