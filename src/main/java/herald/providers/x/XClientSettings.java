@@ -48,8 +48,9 @@ record XClientSettings(
         return join(uploadUrl, path);
     }
 
+    /** A post's public URL; without the handle, X's own redirect to it. */
     URI post(String username, String id) {
-        return join(postUrl, "/" + username + "/status/" + id);
+        return join(postUrl, "/" + (username.isBlank() ? "i/web" : username) + "/status/" + id);
     }
 
     private static URI join(URI base, String path) {

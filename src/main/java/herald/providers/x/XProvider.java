@@ -19,7 +19,6 @@ import herald.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,17 +45,11 @@ class XProvider implements SocialProvider {
     static final List<String> SCOPES =
             List.of("tweet.read", "tweet.write", "users.read", "media.write", "offline.access");
 
-    /** X's 2.167 OpenAPI document (the one its SDKs are generated from) names the post fields {@code post.fields}. */
-    static final String POST_FIELDS = "post.fields";
-
-    private static final String ID_PATTERN = "[0-9]{1,19}";
-    /** How many pages of the timeline (100 posts each) reconciliation reads before it gives up. */
-    private static final int TIMELINE_PAGES = 5;
-
     private final XClientSettings settings;
     private final XApiClient api;
     private final XErrors errors;
     private final XMediaUpload media;
+    private final XTimeline timeline;
     private final Clock clock;
 
     @Autowired
@@ -75,6 +68,7 @@ class XProvider implements SocialProvider {
         this.errors = new XErrors(json, clock);
         this.api = new XApiClient(settings, json);
         this.media = new XMediaUpload(settings, api, errors, downloads, clock, pause);
+        this.timeline = new XTimeline(settings, api, errors, clock);
     }
 
     @Override
@@ -166,7 +160,7 @@ class XProvider implements SocialProvider {
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
         String what = "the account's profile";
-        JsonNode me = me(user.accessToken(), "?user.fields=profile_image_url", what);
+        JsonNode me = timeline.me(user.accessToken(), "?user.fields=profile_image_url", what);
         String username = text(me, "username");
         String name = text(me, "name");
         return List.of(new DiscoveredAccount(
@@ -224,103 +218,17 @@ class XProvider implements SocialProvider {
             throw new ProviderException(
                     ID, Kind.UNKNOWN_OUTCOME, "X accepted the post but answered without a readable id.");
         }
-        return new PublishedPost(id, url(request.accountHandle(), id), clock.instant());
+        return new PublishedPost(id, settings.post(request.accountHandle(), id), clock.instant());
     }
 
-    /**
-     * Reads the account's timeline since {@code since} (X filters by {@code start_time}) and matches by fingerprint:
-     * the text as X keeps it (URLs shortened, entities escaped, a reply's mentions in front) and the number of media.
-     */
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
-        String what = "the account's recent posts";
-        String userId = text(me(token, "", what), "id");
-        String wanted = XContent.fingerprint(XContent.text(request.text(), request.link()));
-        Instant from = since.minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        String page = null;
-        for (int i = 0; i < TIMELINE_PAGES; i++) {
-            String query = "?max_results=100&exclude=retweets&start_time=" + from + "&" + POST_FIELDS
-                    + "=created_at,attachments" + (page == null ? "" : "&pagination_token=" + page);
-            XAnswer answer = api.get(settings.api("/2/users/" + userId + "/tweets" + query), token, what);
-            if (!answer.ok()) {
-                throw errors.failure(answer, what);
-            }
-            JsonNode body = errors.parse(answer, what);
-            for (JsonNode candidate : body.path("data")) {
-                Instant created = instant(candidate.path("created_at").asString(""));
-                if (created != null
-                        && !created.isBefore(from)
-                        && wanted.equals(
-                                XContent.fingerprint(candidate.path("text").asString("")))
-                        && candidate.path("attachments").path("media_keys").size()
-                                == request.media().size()) {
-                    String id = candidate.path("id").asString();
-                    return Optional.of(new PublishedPost(id, url(request.accountHandle(), id), created));
-                }
-            }
-            page = body.path("meta").path("next_token").asString(null);
-            if (page == null || page.isBlank()) {
-                return Optional.empty();
-            }
-        }
-        throw new ProviderException(
-                ID,
-                Kind.UNKNOWN_OUTCOME,
-                "The account posted more than " + TIMELINE_PAGES * 100 + " times since the attempt; Herald cannot"
-                        + " tell whether X has this post.");
+        return timeline.find(token, request, since);
     }
 
-    /** {@code public_metrics}: impressions, likes, replies, reposts, quotes and bookmarks. */
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
-        if (!platformPostId.matches(ID_PATTERN)) {
-            return Optional.empty();
-        }
-        String what = "the post's metrics";
-        XAnswer answer = api.get(
-                settings.api("/2/tweets/" + platformPostId + "?" + POST_FIELDS + "=public_metrics"), token, what);
-        if (!answer.ok()) {
-            if (answer.status() == 404) {
-                return Optional.empty();
-            }
-            throw errors.failure(answer, what);
-        }
-        // A deleted post answers 200 with errors[] and no data.
-        JsonNode counts = errors.parse(answer, what).path("data").path("public_metrics");
-        if (!counts.isObject()) {
-            return Optional.empty();
-        }
-        Map<String, Long> metrics = new LinkedHashMap<>();
-        Map.of(
-                        "impression_count", "impressions",
-                        "like_count", "likes",
-                        "reply_count", "replies",
-                        "retweet_count", "reposts",
-                        "quote_count", "quotes",
-                        "bookmark_count", "bookmarks")
-                .forEach((field, name) -> {
-                    if (counts.has(field)) {
-                        metrics.put(name, counts.get(field).asLong());
-                    }
-                });
-        return Optional.of(new PostMetrics(metrics, clock.instant()));
-    }
-
-    private JsonNode me(Secret token, String query, String what) {
-        XAnswer answer = api.get(settings.api("/2/users/me" + query), token, what);
-        if (!answer.ok()) {
-            throw errors.failure(answer, what);
-        }
-        JsonNode data = errors.parse(answer, what).path("data");
-        if (!data.path("id").asString("").matches(ID_PATTERN)
-                || data.path("username").asString("").isBlank()) {
-            throw new ProviderException(ID, Kind.TRANSIENT, "X answered " + what + " without the account's id.");
-        }
-        return data;
-    }
-
-    private URI url(String handle, String id) {
-        return handle.isBlank() ? settings.post("i/web", id) : settings.post(handle, id);
+        return timeline.metrics(token, platformPostId);
     }
 
     private TokenGrant grant(XAnswer answer, String what, boolean refreshing) {
@@ -340,14 +248,6 @@ class XProvider implements SocialProvider {
                 refresh.isBlank() ? null : Secret.of(refresh),
                 expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
                 scope.isBlank() ? List.of() : Arrays.asList(scope.strip().split("\\s+")));
-    }
-
-    private static @Nullable Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -201,6 +201,32 @@ class XPublishTests {
     }
 
     @Test
+    void aGifXTakesTooLongToProcessIsTriedAgainLaterAndNotNoted() {
+        XProvider provider = x.provider();
+        var gif = x.medium("slow", "image/gif", "image", new byte[] {'G', 'I', 'F'}, "");
+        x.uploads(1000000000000000005L, "{\"state\":\"in_progress\",\"check_after_secs\":30}");
+        x.wiremock.stubFor(
+                get(urlEqualTo("/2/media/upload?command=STATUS&media_id=1000000000000000005"))
+                        .willReturn(
+                                okJson(
+                                        """
+                        {"data":{"id":"1000000000000000005","processing_info":{"state":"in_progress",\
+                        "check_after_secs":30}}}""")));
+        PublishJournal journal = PublishJournal.inMemory();
+
+        assertKind(() -> provider.publish(TOKEN, request("Slow", gif), journal), Kind.TRANSIENT, "still processing");
+
+        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
+                .withRequestBody(equalToJson(
+                        "{\"media_type\":\"image/gif\",\"total_bytes\":3,\"media_category\":\"tweet_gif\"}")));
+        assertThat(x.pauses)
+                .as("60 s of processing timeout in the tests' settings")
+                .hasSize(2);
+        assertThat(journal.get("x.media.0")).isEmpty();
+        x.wiremock.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+    }
+
+    @Test
     void aThreadsNextPartRepliesToThePreviousPost() {
         XProvider provider = x.provider();
         x.created("1445880548472328196", "2/2");
