@@ -1,0 +1,257 @@
+package herald.providers.x;
+
+import herald.providers.AccountType;
+import herald.providers.AuthorizationRequest;
+import herald.providers.ClientAuthentication;
+import herald.providers.ContentRules;
+import herald.providers.DiscoveredAccount;
+import herald.providers.MediaDownloads;
+import herald.providers.OAuthSpec;
+import herald.providers.PostMetrics;
+import herald.providers.ProviderException;
+import herald.providers.ProviderException.Kind;
+import herald.providers.PublishJournal;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
+import herald.providers.SocialProvider;
+import herald.providers.TokenGrant;
+import herald.vault.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * X (API v2, platform-contracts.md 0 and 1): OAuth 2.0 authorization code with PKCE as a confidential client, one
+ * account per consent ({@code /2/users/me}), posts with up to 4 images or one video or GIF through the v2 chunked
+ * media upload, threads as replies, reconciliation from the account's timeline, and post metrics. Every address is
+ * {@link XClientSettings}; without a client id and secret the platform shows as not configured.
+ */
+@Component
+class XProvider implements SocialProvider {
+
+    static final String ID = "x";
+    static final List<String> SCOPES =
+            List.of("tweet.read", "tweet.write", "users.read", "media.write", "offline.access");
+
+    private final XClientSettings settings;
+    private final XApiClient api;
+    private final XErrors errors;
+    private final XMediaUpload media;
+    private final XTimeline timeline;
+    private final Clock clock;
+
+    @Autowired
+    XProvider(XClientSettings settings, JsonMapper json, Clock clock, MediaDownloads downloads) {
+        this(settings, json, clock, downloads, Thread::sleep);
+    }
+
+    XProvider(
+            XClientSettings settings,
+            JsonMapper json,
+            Clock clock,
+            MediaDownloads downloads,
+            XMediaUpload.Pause pause) {
+        this.settings = settings;
+        this.clock = clock;
+        this.errors = new XErrors(json, clock);
+        this.api = new XApiClient(settings, json);
+        this.media = new XMediaUpload(settings, api, errors, downloads, clock, pause);
+        this.timeline = new XTimeline(settings, api, errors, clock);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "X";
+    }
+
+    /**
+     * X has one kind of account: a person's profile, a company's or a product's brand account are the same to X, so
+     * each is offered and the consenting account is connected as the type the person chose.
+     */
+    @Override
+    public List<AccountType> accountTypes() {
+        return List.of(AccountType.PERSONAL, AccountType.COMPANY, AccountType.PRODUCT);
+    }
+
+    @Override
+    public OAuthSpec oauth() {
+        return new OAuthSpec(
+                settings.authorizeUrl(),
+                settings.tokenUrl(),
+                settings.clientId(),
+                Map.of(AccountType.PERSONAL, SCOPES, AccountType.COMPANY, SCOPES, AccountType.PRODUCT, SCOPES),
+                " ",
+                true,
+                ClientAuthentication.BASIC);
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        List<String> missing = new ArrayList<>();
+        if (settings.clientId().isBlank()) {
+            missing.add("HERALD_X_CLIENT_ID");
+        }
+        if (settings.clientSecret().isBlank()) {
+            missing.add("HERALD_X_CLIENT_SECRET");
+        }
+        return missing;
+    }
+
+    /** The standard query, with spaces as {@code %20} as X's docs write the scope list. */
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+        // URLEncoder writes a space as '+' and a '+' as %2B, so every '+' left is a space.
+        return URI.create(
+                SocialProvider.super.authorizationUrl(request).toString().replace("+", "%20"));
+    }
+
+    @Override
+    public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", redirectUri.toString());
+        if (verifier != null) {
+            form.add("code_verifier", verifier.reveal());
+        }
+        form.add("client_id", settings.clientId());
+        return grant(
+                api.postForm(settings.tokenUrl(), form, "the authorization code"), "the authorization code", false);
+    }
+
+    @Override
+    public TokenGrant refresh(Secret refreshToken) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken.reveal());
+        form.add("client_id", settings.clientId());
+        return grant(api.postForm(settings.tokenUrl(), form, "the token refresh"), "the token refresh", true);
+    }
+
+    @Override
+    public void revoke(Secret token) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("token", token.reveal());
+        form.add("client_id", settings.clientId());
+        XAnswer answer = api.postForm(settings.revokeUrl(), form, "the revocation");
+        // X answers a token it no longer knows with 400 invalid_request: revoking a dead token is no error.
+        if (!answer.ok() && answer.status() != 400) {
+            throw errors.tokenFailure(answer, "the revocation", false);
+        }
+    }
+
+    @Override
+    public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
+        String what = "the account's profile";
+        JsonNode me = timeline.me(user.accessToken(), "?user.fields=profile_image_url", what);
+        String username = text(me, "username");
+        String name = text(me, "name");
+        return List.of(new DiscoveredAccount(
+                text(me, "id"),
+                accountType,
+                username,
+                name.isBlank() ? username : name,
+                me.hasNonNull("profile_image_url") ? me.get("profile_image_url").asString() : null,
+                user));
+    }
+
+    @Override
+    public ContentRules contentRules() {
+        return XContent.rules();
+    }
+
+    @Override
+    public List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        return XContent.problems(text, link, media);
+    }
+
+    @Override
+    public PublishedPost publish(Secret token, PublishRequest request) {
+        return publish(token, request, PublishJournal.inMemory());
+    }
+
+    @Override
+    public PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
+        List<String> mediaIds = media.upload(token, request.media(), journal);
+        var body = new LinkedHashMap<String, Object>();
+        String text = XContent.text(request.text(), request.link());
+        if (!text.isBlank()) {
+            body.put("text", text);
+        }
+        if (!mediaIds.isEmpty()) {
+            body.put("media", Map.of("media_ids", mediaIds));
+        }
+        if (request.replyTo() != null) {
+            body.put("reply", Map.of("in_reply_to_tweet_id", request.replyTo()));
+        }
+        String what = "the post";
+        XAnswer answer = api.create(settings.api("/2/tweets"), token, body, what);
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        // X took the post: an answer Herald cannot read leaves it unknown, never worth a blind second try.
+        JsonNode data;
+        try {
+            data = errors.parse(answer, what).path("data");
+        } catch (ProviderException e) {
+            data = null;
+        }
+        String id = data == null ? "" : data.path("id").asString("");
+        if (id.isBlank()) {
+            throw new ProviderException(
+                    ID, Kind.UNKNOWN_OUTCOME, "X accepted the post but answered without a readable id.");
+        }
+        return new PublishedPost(id, settings.post(request.accountHandle(), id), clock.instant());
+    }
+
+    @Override
+    public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
+        return timeline.find(token, request, since);
+    }
+
+    @Override
+    public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
+        return timeline.metrics(token, platformPostId);
+    }
+
+    private TokenGrant grant(XAnswer answer, String what, boolean refreshing) {
+        if (!answer.ok()) {
+            throw errors.tokenFailure(answer, what, refreshing);
+        }
+        JsonNode body = errors.parse(answer, what);
+        String access = text(body, "access_token");
+        if (access.isBlank()) {
+            throw new ProviderException(ID, Kind.TRANSIENT, "X answered " + what + " without an access token.");
+        }
+        String refresh = text(body, "refresh_token");
+        long expiresIn = body.path("expires_in").asLong(0);
+        String scope = text(body, "scope");
+        return new TokenGrant(
+                Secret.of(access),
+                refresh.isBlank() ? null : Secret.of(refresh),
+                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
+                scope.isBlank() ? List.of() : Arrays.asList(scope.strip().split("\\s+")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asString().strip();
+    }
+}
