@@ -1,6 +1,9 @@
 package herald.web.mcp;
 
 import herald.agents.AgentPrincipal;
+import herald.web.api.ApiFilterOrder;
+import herald.web.api.ApiSettings;
+import herald.web.api.problems.ProblemWriter;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -9,6 +12,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransp
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +58,14 @@ class McpConfiguration {
                 .immediateExecution(true)
                 .tools(tools.specifications())
                 .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<McpRequests> mcpRequests(ApiSettings settings, ProblemWriter problems, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new McpRequests(settings, problems, json));
+        registration.setOrder(ApiFilterOrder.BODY_LIMIT);
+        registration.addUrlPatterns(ENDPOINT, ENDPOINT + "/*");
+        return registration;
     }
 
     @Bean
