@@ -4,7 +4,16 @@
  * REST API and the MCP server, every call checked against a grant and audited. See docs/adr/0009.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "tenancy", "connections", "publishing", "assets"})
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "tenancy",
+            "providers",
+            "connections",
+            "publishing",
+            "assets"
+        })
 @NullMarked
 package herald.agents;
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -55,17 +56,30 @@ class AgentApiController {
                     + " dispatcher publishes it within seconds), publishing or published (with its url); or an error"
                     + " (not_connected, no_permission, quota_exceeded, invalid_content) with a detail saying what to"
                     + " change. When no account got a post the answer is 422 with the same results.")
-    ResponseEntity<?> create(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentPostBody body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    AgentApiViews.Results create(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentPostBody body) {
         var results = AgentApiViews.Results.of(posting.post(agent, Channel.AGENT_API, body.toRequest()));
         if (results.created() == 0) {
-            ProblemDetail problem = ProblemType.AGENT_POST_REFUSED.problem(
-                    "No account got a post; each result says why and what to change.");
-            problem.setProperty("results", results.results());
-            return ResponseEntity.status(problem.getStatus())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            throw new NothingCreated(results);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(results);
+        return results;
+    }
+
+    /** No account got a post: answered as 422 carrying every account's result. */
+    static final class NothingCreated extends RuntimeException {
+        private final transient AgentApiViews.Results results;
+
+        NothingCreated(AgentApiViews.Results results) {
+            super("No account got a post; each result says why and what to change.");
+            this.results = results;
+        }
+    }
+
+    @ExceptionHandler(NothingCreated.class)
+    ResponseEntity<ProblemDetail> nothingCreated(NothingCreated e) {
+        ProblemDetail problem = ProblemType.AGENT_POST_REFUSED.problem(e.getMessage());
+        problem.setProperty("results", e.results.results());
+        return problem(problem);
     }
 
     @GetMapping("/posts")
