@@ -205,6 +205,21 @@ class AgentRestApiTests extends AgentTestBase {
         assertThat(assetsWith.json().isArray()).isTrue();
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesNoSecondPost() {
+        String body = "{\"content\":\"Once only\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}";
+        grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+
+        var first = send("POST", "/api/v1/agent/posts", agent.token(), body, "Idempotency-Key", "agent-retry-1");
+        var retry = send("POST", "/api/v1/agent/posts", agent.token(), body, "Idempotency-Key", "agent-retry-1");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("results").get(0).path("postId").asString())
+                .isEqualTo(first.json().path("results").get(0).path("postId").asString());
+        assertThat(posts()).isEqualTo(1);
+    }
+
     int posts() {
         return context.getBean(herald.database.TenantScope.class)
                 .call(w.id(), () -> jdbc.sql("select count(*) from posts where workspace_id = :w")
