@@ -42,8 +42,10 @@ public final class TenantFixtures {
     private final Vault vault;
     private final Folders folders;
     private final Assets assets;
+    private final ApplicationContext context;
 
     private TenantFixtures(ApplicationContext context) {
+        this.context = context;
         this.signUp = context.getBean(SignUp.class);
         this.users = context.getBean(Users.class);
         this.invitations = context.getBean(Invitations.class);
@@ -189,6 +191,32 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // An agent with its key, a grant on the connected account, and the post above as one it created.
+        var agent = context.getBean(herald.agents.Agents.class)
+                .create(
+                        workspace.id(),
+                        label + " agent",
+                        "Fixture agent",
+                        owner.user().id());
+        context.getBean(herald.agents.Grants.class)
+                .grant(
+                        workspace.id(),
+                        agent.agent().id(),
+                        new herald.agents.NewGrant(
+                                new herald.connections.ConnectionId(connection),
+                                Set.of(herald.agents.Capability.POST_CREATE),
+                                true,
+                                5));
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into agent_posts (workspace_id, id, agent_id, connection_id, post_id, channel, approval)
+                        values (:workspace, :id, :agent, :connection, :post, 'agent_api', 'none')""")
+                .param("workspace", workspace.id().value())
+                .param("id", UUID.randomUUID())
+                .param("agent", agent.agent().id().value())
+                .param("connection", connection)
+                .param("post", post)
+                .update());
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

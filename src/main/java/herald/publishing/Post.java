@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param scheduledAt when it is due; null for a draft without a time
  * @param timezone the IANA zone the author scheduled in, for showing the time as they meant it
+ * @param provenance how and by whom it was created; null for posts older than provenance
  */
 public record Post(
         WorkspaceId workspace,
@@ -23,7 +24,8 @@ public record Post(
         @Nullable String timezone,
         List<Target> targets,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Provenance provenance) {
 
     public Post {
         media = List.copyOf(media);

@@ -46,12 +46,14 @@ class PostRows {
             List<AssetId> media,
             PostStatus status,
             @Nullable PublishTime time,
-            Instant now) {
+            Instant now,
+            Provenance provenance) {
         jdbc.sql(
                         """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
-                            created_at, updated_at)
-                        values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now)""")
+                            created_at, updated_at, origin, created_by_type, created_by_id, created_by_label)
+                        values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
+                            :origin, :createdByType, :createdById, :createdByLabel)""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("body", body)
@@ -61,7 +63,15 @@ class PostRows {
                 .param("scheduledAt", time == null ? null : Timestamp.from(time.instant()))
                 .param("timezone", time == null ? null : time.timezone())
                 .param("now", Timestamp.from(now))
+                .param("origin", provenance.origin().value())
+                .param("createdByType", provenance.actorType())
+                .param("createdById", provenance.actorId())
+                .param("createdByLabel", label(provenance.actorLabel()))
                 .update();
+    }
+
+    private static @Nullable String label(@Nullable String label) {
+        return label == null || label.length() <= 300 ? label : label.substring(0, 300);
     }
 
     void update(
@@ -176,6 +186,14 @@ class PostRows {
                 .single();
     }
 
+    int countWithStatus(WorkspaceId workspace, PostStatus status) {
+        return jdbc.sql("select count(*) from posts where workspace_id = :workspace and status = :status")
+                .param("workspace", workspace.value())
+                .param("status", status.value())
+                .query(Integer.class)
+                .single();
+    }
+
     Optional<Post> find(WorkspaceId workspace, PostId id) {
         return jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = :id")
                 .param("workspace", workspace.value())
@@ -267,7 +285,8 @@ class PostRows {
 
     private static final String SELECT_POSTS =
             """
-            select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at
+            select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label
             from posts p""";
 
     private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -301,7 +320,8 @@ class PostRows {
                         p.timezone(),
                         targets.getOrDefault(p.id().value(), List.of()),
                         p.createdAt(),
-                        p.updatedAt()))
+                        p.updatedAt(),
+                        p.provenance()))
                 .toList();
     }
 
@@ -341,7 +361,19 @@ class PostRows {
                 rs.getString("timezone"),
                 List.of(),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                provenance(rs));
+    }
+
+    private static @Nullable Provenance provenance(ResultSet rs) throws SQLException {
+        String origin = rs.getString("origin");
+        return origin == null
+                ? null
+                : new Provenance(
+                        Provenance.Origin.of(origin),
+                        rs.getString("created_by_type"),
+                        rs.getString("created_by_id"),
+                        rs.getString("created_by_label"));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

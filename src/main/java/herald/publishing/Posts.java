@@ -69,6 +69,18 @@ public class Posts {
      * @throws LimitReached when the plan's posts per day are used up that day
      */
     public Post create(WorkspaceId workspace, NewPost post) {
+        return create(workspace, post, Provenance.ofCurrentActor(), false);
+    }
+
+    /**
+     * Creates a post as {@link #create(WorkspaceId, NewPost)} does, recording how and by whom. With {@code
+     * awaitingApproval} it is validated and counted like a scheduled post but waits as {@code pending_approval}, and
+     * nothing is dispatched until a member {@link #approve approves} it.
+     */
+    public Post create(WorkspaceId workspace, NewPost post, Provenance provenance, boolean awaitingApproval) {
+        if (awaitingApproval && post.draft()) {
+            throw new herald.shared.InvalidInput("draft", "A post awaiting approval cannot be a draft.");
+        }
         Instant now = clock.instant();
         PublishTime time =
                 post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
@@ -76,16 +88,20 @@ public class Posts {
         var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
         PostId id = PostId.random();
         Instant due = time == null ? now : time.instant();
-        PostStatus status = post.draft() ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+        PostStatus status =
+                post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
+        boolean dispatched = status == PostStatus.SCHEDULED;
         tenants.run(workspace, () -> {
             if (!post.draft()) {
                 checkQuota(workspace, due, null);
             }
-            rows.insert(workspace, id, post.body(), link, post.media(), status, time, now);
-            rows.insertTargets(workspace, id, targets, post.draft() ? null : due, now);
+            rows.insert(workspace, id, post.body(), link, post.media(), status, time, now, provenance);
+            rows.insertTargets(workspace, id, targets, dispatched ? due : null, now);
         });
-        audit.record(workspace, "post.created", "post", id.toString(), details(status, targets.size(), due));
-        if (!post.draft()) {
+        var details = new java.util.HashMap<>(details(status, targets.size(), due));
+        details.put("origin", provenance.origin().value());
+        audit.record(workspace, "post.created", "post", id.toString(), details);
+        if (dispatched) {
             targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
         }
         return get(workspace, id);
@@ -107,12 +123,61 @@ public class Posts {
      * @throws Conflict once it is publishing or finished
      */
     public Post edit(WorkspaceId workspace, PostId id, PostChanges changes) {
+        return change(workspace, id, changes, false);
+    }
+
+    /**
+     * A member approves a post waiting for approval, with their changes if any: it is validated again and scheduled
+     * (published now when its time has passed).
+     *
+     * @throws Conflict unless the post is waiting for approval
+     */
+    public Post approve(WorkspaceId workspace, PostId id, @Nullable PostChanges changes) {
+        PostChanges approved = changes == null
+                ? new PostChanges(null, null, null, null, null, null, false)
+                : new PostChanges(
+                        changes.body(),
+                        changes.link(),
+                        changes.media(),
+                        changes.targets(),
+                        changes.scheduledAt(),
+                        changes.timezone(),
+                        false);
+        return change(workspace, id, approved, true);
+    }
+
+    /**
+     * A member rejects a post waiting for approval: it is cancelled and never published.
+     *
+     * @throws Conflict unless the post is waiting for approval
+     */
+    public Post reject(WorkspaceId workspace, PostId id, String note) {
+        Instant now = clock.instant();
+        tenants.run(workspace, () -> {
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            if (status != PostStatus.PENDING_APPROVAL) {
+                throw notAwaitingApproval(status);
+            }
+            rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
+            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+        });
+        audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
+        return get(workspace, id);
+    }
+
+    /** How many posts wait for a member's approval. */
+    public int countAwaitingApproval(WorkspaceId workspace) {
+        return tenants.call(workspace, () -> rows.countWithStatus(workspace, PostStatus.PENDING_APPROVAL));
+    }
+
+    private Post change(WorkspaceId workspace, PostId id, PostChanges changes, boolean approving) {
         Post current = get(workspace, id);
+        if (approving && current.status() != PostStatus.PENDING_APPROVAL) {
+            throw notAwaitingApproval(current.status());
+        }
         requireEditable(current);
         Instant now = clock.instant();
-        boolean draft = changes.draft() != null
-                ? changes.draft()
-                : current.status() == PostStatus.DRAFT || current.status() == PostStatus.PENDING_APPROVAL;
+        boolean draft = changes.draft() != null ? changes.draft() : current.status() == PostStatus.DRAFT;
         String body = changes.body() == null ? current.body() : changes.body();
         String link = changes.link() == null ? current.link() : blankToNull(changes.link());
         List<AssetId> media = changes.media() == null ? current.media() : List.copyOf(changes.media());
@@ -130,7 +195,11 @@ public class Posts {
         }
         var targets = validation.check(workspace, body, link, media, wanted, draft);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
-        PostStatus status = draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+        // An edit that leaves a post waiting for approval keeps it waiting; only approve() schedules it.
+        boolean stillAwaiting =
+                !approving && current.status() == PostStatus.PENDING_APPROVAL && changes.draft() == null;
+        PostStatus status =
+                stillAwaiting ? PostStatus.PENDING_APPROVAL : draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
         Instant at = scheduledAt;
         String zone = timezone;
         tenants.run(workspace, () -> {
@@ -140,16 +209,24 @@ public class Posts {
             if (!locked.editable()) {
                 throw notEditable(locked);
             }
+            if (approving && locked != PostStatus.PENDING_APPROVAL) {
+                throw notAwaitingApproval(locked);
+            }
             if (!draft) {
                 checkQuota(workspace, due, id);
             }
             rows.update(workspace, id, body, link, media, status, at, zone, now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
             rows.deleteTargets(workspace, id);
-            rows.insertTargets(workspace, id, targets, draft ? null : due, now);
+            rows.insertTargets(workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, now);
         });
-        audit.record(workspace, "post.edited", "post", id.toString(), details(status, targets.size(), due));
-        if (!draft) {
+        audit.record(
+                workspace,
+                approving ? "post.approved" : "post.edited",
+                "post",
+                id.toString(),
+                details(status, targets.size(), due));
+        if (status == PostStatus.SCHEDULED) {
             targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
         }
         return get(workspace, id);
@@ -259,6 +336,13 @@ public class Posts {
         if (!post.status().editable()) {
             throw notEditable(post.status());
         }
+    }
+
+    private static Conflict notAwaitingApproval(PostStatus status) {
+        return new Conflict(
+                "status",
+                "The post is " + status.value().replace('_', ' ')
+                        + "; only posts waiting for approval can be approved or rejected.");
     }
 
     private static Conflict notEditable(PostStatus status) {

@@ -1,5 +1,6 @@
 package herald.web;
 
+import herald.agents.AgentPrincipal;
 import herald.database.TenantContext;
 import herald.identity.ApiKeyPrincipal;
 import herald.identity.SignedInUser;
@@ -32,6 +33,8 @@ class WorkspaceBinding extends OncePerRequestFilter {
 
     private static final Pattern UI = Pattern.compile("^/w/([a-z0-9-]{1,60})(/.*)?$");
     private static final Pattern API = Pattern.compile("^/api/v1/workspaces/([^/]+)(/.*)?$");
+    // The agent API and the MCP server act in the workspace of the agent's key.
+    private static final Pattern AGENT = Pattern.compile("^(/api/v1/agent|/mcp)(/.*)?$");
 
     private final Workspaces workspaces;
     private final Memberships memberships;
@@ -49,7 +52,13 @@ class WorkspaceBinding extends OncePerRequestFilter {
         Matcher api = API.matcher(path);
         Matcher ui = UI.matcher(path);
         Optional<CurrentWorkspace> current;
-        if (api.matches()) {
+        if (AGENT.matcher(path).matches() && caller != null && caller.getPrincipal() instanceof AgentPrincipal agent) {
+            current = workspaces.find(agent.workspace()).map(workspace -> new CurrentWorkspace(workspace, null));
+            if (current.isEmpty()) {
+                notFoundProblem(request, response);
+                return;
+            }
+        } else if (api.matches()) {
             current = forApi(api.group(1), caller);
             if (current.isEmpty()) {
                 notFoundProblem(request, response);

@@ -14,7 +14,8 @@
             "providers",
             "connections",
             "assets",
-            "publishing"
+            "publishing",
+            "agents"
         })
 @NullMarked
 package herald.web;

@@ -1,5 +1,6 @@
 package herald.web.security;
 
+import herald.agents.AgentKeys;
 import herald.identity.ApiKeys;
 import herald.identity.OperatorToken;
 import herald.web.api.ApiPaths;
@@ -17,7 +18,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * The API chain: {@code /api/**} authenticates by bearer token only (an API key, or the operator token), keeps no
  * session, and answers every refusal with a problem document. CSRF protection is off here because a bearer token is
  * never sent by a browser on its own. The workspace collection ({@code /api/v1/workspaces}) is the operator's; every
- * route below it belongs to API keys of that workspace (checked by the workspace binding).
+ * route below it belongs to API keys of that workspace (checked by the workspace binding). The agent API
+ * ({@code /api/v1/agent/**}) takes agents' keys only.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -25,7 +27,12 @@ class ApiSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(
-            HttpSecurity http, ApiKeys apiKeys, OperatorToken operatorToken, ProblemWriter problems) throws Exception {
+            HttpSecurity http,
+            ApiKeys apiKeys,
+            AgentKeys agentKeys,
+            OperatorToken operatorToken,
+            ProblemWriter problems)
+            throws Exception {
         var refusals = new ProblemEntryPoint(problems);
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -33,10 +40,13 @@ class ApiSecurity {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new OperatorApiSwitch(operatorToken, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
-                        new BearerTokenAuthentication(apiKeys, operatorToken), AnonymousAuthenticationFilter.class)
+                        new BearerTokenAuthentication(apiKeys, agentKeys, operatorToken),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
                                 .hasRole("OPERATOR")
+                                .requestMatchers(AgentSecurity.AGENT_API + "/**")
+                                .hasRole(BearerTokenAuthentication.AGENT_ROLE)
                                 .anyRequest()
                                 .authenticated())
                 .exceptionHandling(

@@ -1,5 +1,6 @@
 package herald.web.security;
 
+import herald.agents.AgentPrincipal;
 import herald.audit.Actor;
 import herald.audit.AuditContext;
 import herald.identity.ApiKeyPrincipal;
@@ -48,6 +49,7 @@ public class AuditOrigin extends OncePerRequestFilter {
             case SignedInUser user -> new Actor(Actor.Type.USER, user.id().toString(), user.email());
             case ApiKeyPrincipal key ->
                 new Actor(Actor.Type.API_KEY, key.id().toString(), key.name() + " (" + key.prefix() + ")");
+            case AgentPrincipal agent -> agent.actor();
             case OperatorPrincipal operator -> Actor.operator();
             default -> new Actor(Actor.Type.SYSTEM, null, "anonymous");
         };

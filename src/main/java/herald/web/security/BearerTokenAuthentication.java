@@ -1,5 +1,6 @@
 package herald.web.security;
 
+import herald.agents.AgentKeys;
 import herald.identity.ApiKeyPrincipal;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
@@ -19,16 +20,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>}: an API key ({@code hk_...}) becomes an {@link ApiKeyPrincipal} with its scopes
- * as authorities; the operator token becomes an {@link OperatorPrincipal}. Anything else stays anonymous and is
- * refused by the chain with 401.
+ * as authorities; an agent's key ({@code ha_...}) becomes an {@link herald.agents.AgentPrincipal} with the role
+ * {@code AGENT}; the operator token becomes an {@link OperatorPrincipal}. Anything else stays anonymous and is refused
+ * by the chain with 401.
  */
 class BearerTokenAuthentication extends OncePerRequestFilter {
 
+    static final String AGENT_ROLE = "AGENT";
+
     private final ApiKeys apiKeys;
+    private final AgentKeys agentKeys;
     private final OperatorToken operatorToken;
 
-    BearerTokenAuthentication(ApiKeys apiKeys, OperatorToken operatorToken) {
+    BearerTokenAuthentication(ApiKeys apiKeys, AgentKeys agentKeys, OperatorToken operatorToken) {
         this.apiKeys = apiKeys;
+        this.agentKeys = agentKeys;
         this.operatorToken = operatorToken;
     }
 
@@ -47,6 +53,12 @@ class BearerTokenAuthentication extends OncePerRequestFilter {
         if (operatorToken.matches(token)) {
             return Optional.of(UsernamePasswordAuthenticationToken.authenticated(
                     new OperatorPrincipal(), null, List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+        }
+        if (AgentKeys.looksLikeAgentKey(token)) {
+            return agentKeys
+                    .authenticate(token)
+                    .map(agent -> UsernamePasswordAuthenticationToken.authenticated(
+                            agent, null, List.of(new SimpleGrantedAuthority("ROLE_" + AGENT_ROLE))));
         }
         return apiKeys.authenticate(token)
                 .map(key -> UsernamePasswordAuthenticationToken.authenticated(

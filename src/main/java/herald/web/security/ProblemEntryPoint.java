@@ -26,7 +26,10 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
         response.setHeader("WWW-Authenticate", "Bearer");
         String detail = OperatorApiSwitch.isOperatorRoute(request)
                 ? "Send the operator token as 'Authorization: Bearer <token>'."
-                : "Send a valid API key as 'Authorization: Bearer <key>'. The key may be unknown, revoked or expired.";
+                : AgentSecurity.isAgentRoute(request)
+                        ? "Send the agent's key (ha_...) as 'Authorization: Bearer <key>'. The key may be unknown or"
+                                + " revoked; an admin can issue a new one on the agent's page."
+                        : "Send a valid API key as 'Authorization: Bearer <key>'. The key may be unknown, revoked or expired.";
         problems.write(request, response, ProblemType.UNAUTHENTICATED.problem(detail));
     }
 
@@ -40,6 +43,15 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
                     ProblemType.OPERATOR_ONLY.problem(
                             "Creating workspaces needs the operator token, not an API key. An API key works only"
                                     + " under /api/v1/workspaces/{its workspace id}."));
+            return;
+        }
+        if (AgentSecurity.isAgentRoute(request)) {
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.FORBIDDEN.problem("The agent API and the MCP server take an agent's key (ha_...),"
+                            + " not a member's API key. An admin creates agents and their keys under"
+                            + " /api/v1/workspaces/{id}/agents."));
             return;
         }
         problems.write(

@@ -19,7 +19,8 @@ class RateLimitConfiguration {
             RateLimiter limiter, Plans plans, ProblemWriter problems, ApiSettings settings) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, plans, problems));
         registration.setOrder(ApiFilterOrder.RATE_LIMIT);
-        registration.addUrlPatterns("/api/*");
+        // The MCP server counts against the same allowance as the REST API.
+        registration.addUrlPatterns("/api/*", "/mcp", "/mcp/*");
         registration.setEnabled(settings.rateLimit().enabled());
         return registration;
     }

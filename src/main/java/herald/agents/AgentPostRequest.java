@@ -1,0 +1,35 @@
+package herald.agents;
+
+import herald.assets.AssetId;
+import herald.connections.ConnectionId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post as an agent asks for it: its text, the accounts (by platform name, every granted account of that platform;
+ * or by connection id), media from the library, and an optional time.
+ *
+ * @param scheduleAt absent: publish now (needs POST_CREATE); otherwise an offset instant or a local date-time read in
+ *     {@code timezone} (needs POST_SCHEDULE)
+ * @param waitSeconds how long (0 to 10 s) the call may wait for posts due now to be published, so it can answer
+ *     with their URLs
+ */
+public record AgentPostRequest(
+        @Nullable String content,
+        List<String> platforms,
+        List<ConnectionId> connectionIds,
+        List<AssetId> mediaIds,
+        @Nullable String scheduleAt,
+        @Nullable String timezone,
+        int waitSeconds) {
+
+    public static final int MAX_CONTENT = 10_000;
+    public static final int MAX_TARGETS = 20;
+    public static final int MAX_WAIT_SECONDS = 10;
+
+    public AgentPostRequest {
+        platforms = platforms == null ? List.of() : List.copyOf(platforms);
+        connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
+        mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
+    }
+}

@@ -1,0 +1,73 @@
+package herald.agents;
+
+import herald.publishing.Post;
+import herald.publishing.PostChanges;
+import herald.publishing.PostId;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.shared.InvalidInput;
+import herald.shared.UserId;
+import herald.shared.WorkspaceId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval queue: posts waiting for a member's decision (an agent's grant required it). Approving validates and
+ * schedules the post, possibly with the member's edits; rejecting cancels it with a note, and it is never published.
+ */
+@Component
+public class Approvals {
+
+    public static final int MAX_NOTE = 2000;
+
+    private final Posts posts;
+    private final AgentPostLog log;
+    private final Clock clock;
+
+    Approvals(Posts posts, AgentPostLog log, Clock clock) {
+        this.posts = posts;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** A post waiting for approval, with the agent that wrote it (null when a member's). */
+    public record Pending(Post post, @Nullable String agent) {}
+
+    /** The oldest-due first, at most {@code limit}. */
+    public List<Pending> pending(WorkspaceId workspace, int limit) {
+        List<Post> waiting =
+                posts.list(workspace, new PostQuery(PostStatus.PENDING_APPROVAL, null, null, null, null, null, limit));
+        Map<PostId, String> agents =
+                log.agentNames(workspace, waiting.stream().map(Post::id).toList());
+        return waiting.reversed().stream()
+                .map(p -> new Pending(p, agents.get(p.id())))
+                .toList();
+    }
+
+    public int count(WorkspaceId workspace) {
+        return posts.countAwaitingApproval(workspace);
+    }
+
+    /** @throws herald.shared.Conflict unless it is waiting; @throws herald.publishing.PostRejected for bad edits */
+    public Post approve(WorkspaceId workspace, PostId id, @Nullable UserId by, @Nullable PostChanges changes) {
+        Post approved = posts.approve(workspace, id, changes);
+        log.decide(workspace, id, true, by, null, clock.instant());
+        return approved;
+    }
+
+    /** @throws InvalidInput without a note; @throws herald.shared.Conflict unless it is waiting */
+    public Post reject(WorkspaceId workspace, PostId id, @Nullable UserId by, @Nullable String note) {
+        String clean = note == null ? "" : note.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NOTE) {
+            throw new InvalidInput(
+                    "note", "Say why in a note of 1 to " + MAX_NOTE + " characters; the agent's owner reads it.");
+        }
+        Post rejected = posts.reject(workspace, id, clean);
+        log.decide(workspace, id, false, by, clean, clock.instant());
+        return rejected;
+    }
+}

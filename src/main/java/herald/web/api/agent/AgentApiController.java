@@ -1,0 +1,152 @@
+package herald.web.api.agent;
+
+import herald.agents.AgentPosting;
+import herald.agents.AgentPrincipal;
+import herald.agents.AgentReads;
+import herald.agents.AgentRefused;
+import herald.agents.Channel;
+import herald.agents.MissingCapability;
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import herald.web.api.problems.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/agent")
+@Tag(
+        name = "Agent API",
+        description = "For agents, with the agent's own key (ha_...) as 'Authorization: Bearer <key>'. An agent posts"
+                + " only to the accounts it was granted, with the capabilities granted; some grants hold posts for a"
+                + " member's approval. The same calls are MCP tools at /mcp.")
+class AgentApiController {
+
+    private final AgentPosting posting;
+    private final AgentReads reads;
+
+    AgentApiController(AgentPosting posting, AgentReads reads) {
+        this.posting = posting;
+        this.reads = reads;
+    }
+
+    @PostMapping("/posts")
+    @Operation(
+            operationId = "agentCreatePost",
+            summary = "Post to granted accounts",
+            description = "One post per account, each validated against its platform's rules and counted against the"
+                    + " plan's and the grant's daily limits. Answers 201 with one result per account: status"
+                    + " pending_approval (a member must approve it), scheduled (due at scheduledAt, or now: the"
+                    + " dispatcher publishes it within seconds), publishing or published (with its url); or an error"
+                    + " (not_connected, no_permission, quota_exceeded, invalid_content) with a detail saying what to"
+                    + " change. When no account got a post the answer is 422 with the same results.")
+    @ResponseStatus(HttpStatus.CREATED)
+    AgentApiViews.Results create(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentPostBody body) {
+        var results = AgentApiViews.Results.of(posting.post(agent, Channel.AGENT_API, body.toRequest()));
+        if (results.created() == 0) {
+            throw new NothingCreated(results);
+        }
+        return results;
+    }
+
+    /** No account got a post: answered as 422 carrying every account's result. */
+    static final class NothingCreated extends RuntimeException {
+        private final transient AgentApiViews.Results results;
+
+        NothingCreated(AgentApiViews.Results results) {
+            super("No account got a post; each result says why and what to change.");
+            this.results = results;
+        }
+    }
+
+    @ExceptionHandler(NothingCreated.class)
+    ResponseEntity<ProblemDetail> nothingCreated(NothingCreated e) {
+        ProblemDetail problem = ProblemType.AGENT_POST_REFUSED.problem(e.getMessage());
+        problem.setProperty("results", e.results.results());
+        return problem(problem);
+    }
+
+    @GetMapping("/posts")
+    @Operation(
+            operationId = "agentListPosts",
+            summary = "List this agent's posts",
+            description = "Newest first, with each account's status and URL. With connectionId: every post of that"
+                    + " account (needs POST_READ on it).")
+    List<AgentApiViews.AgentPost> posts(
+            @AuthenticationPrincipal AgentPrincipal agent,
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            @RequestParam(defaultValue = "20") int limit) {
+        return reads
+                .posts(agent, Channel.AGENT_API, connectionId == null ? null : new ConnectionId(connectionId), limit)
+                .stream()
+                .map(AgentApiViews.AgentPost::of)
+                .toList();
+    }
+
+    @GetMapping("/posts/{postId}")
+    @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
+    AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)));
+    }
+
+    @GetMapping("/accounts")
+    @Operation(
+            operationId = "agentListAccounts",
+            summary = "List the accounts this agent may use",
+            description = "With the capabilities granted on each, whether posts wait for approval, and the daily cap.")
+    List<AgentApiViews.Account> accounts(@AuthenticationPrincipal AgentPrincipal agent) {
+        return reads.accounts(agent, Channel.AGENT_API).stream()
+                .map(AgentApiViews.Account::of)
+                .toList();
+    }
+
+    @GetMapping("/assets")
+    @Operation(
+            operationId = "agentListAssets",
+            summary = "List the media library",
+            description = "Newest first; 'text' searches names, alt text and descriptions, 'type' is image, video or"
+                    + " a format. Needs ASSET_READ on any granted account.")
+    List<AgentApiViews.MediaAsset> assets(
+            @AuthenticationPrincipal AgentPrincipal agent,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(defaultValue = "50") int limit) {
+        return reads.assets(agent, Channel.AGENT_API, text, type, limit).stream()
+                .map(AgentApiViews.MediaAsset::of)
+                .toList();
+    }
+
+    @ExceptionHandler(AgentRefused.class)
+    ResponseEntity<ProblemDetail> paused(AgentRefused e) {
+        return problem(ProblemType.AGENT_PAUSED.problem(e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingCapability.class)
+    ResponseEntity<ProblemDetail> notGranted(MissingCapability e) {
+        ProblemDetail problem = ProblemType.NO_PERMISSION.problem(e.getMessage());
+        problem.setProperty("capability", e.capability().name());
+        return problem(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,166 @@
+package herald.web.api.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import herald.agents.AgentAccount;
+import herald.agents.TargetOutcome;
+import herald.assets.Asset;
+import herald.publishing.Post;
+import herald.publishing.Target;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What the agent API answers. Shared with the MCP tools, which answer the same shapes as structured content. */
+public final class AgentApiViews {
+
+    private AgentApiViews() {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(
+            String platform,
+            @Nullable UUID connectionId,
+            @Nullable String account,
+            @Nullable UUID postId,
+            @Schema(allowableValues = {"pending_approval", "scheduled", "publishing", "published", "failed", "unknown"})
+                    @Nullable
+                    String status,
+            @Nullable Instant scheduledAt,
+            @Nullable URI url,
+            @Schema(allowableValues = {"not_connected", "no_permission", "quota_exceeded", "invalid_content"}) @Nullable
+                    String error,
+            @Nullable String detail) {
+
+        public static Outcome of(TargetOutcome o) {
+            return new Outcome(
+                    o.platform(),
+                    o.connection() == null ? null : o.connection().value(),
+                    o.account(),
+                    o.post() == null ? null : o.post().value(),
+                    o.status(),
+                    o.scheduledAt(),
+                    o.url(),
+                    o.error() == null ? null : o.error().value(),
+                    o.detail());
+        }
+    }
+
+    public record Results(
+            @Schema(description = "How many posts were created (one per account).") int created,
+            List<Outcome> results) {
+
+        public static Results of(List<TargetOutcome> outcomes) {
+            return new Results(
+                    (int) outcomes.stream().filter(TargetOutcome::created).count(),
+                    outcomes.stream().map(Outcome::of).toList());
+        }
+    }
+
+    public record Account(
+            UUID connectionId,
+            String platform,
+            String name,
+            String username,
+            String status,
+            List<String> capabilities,
+            boolean requiresApproval,
+            @Nullable Integer dailyCap,
+            @Nullable Integer postsLeftToday) {
+
+        public static Account of(AgentAccount a) {
+            return new Account(
+                    a.connection().value(),
+                    a.platform(),
+                    a.name(),
+                    a.username(),
+                    a.status(),
+                    a.capabilities().stream().map(Enum::name).sorted().toList(),
+                    a.requiresApproval(),
+                    a.dailyCap(),
+                    a.postsLeftToday());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostTarget(
+            UUID connectionId,
+            String platform,
+            String account,
+            String status,
+            @Nullable URI url,
+            @Nullable String error,
+            @Nullable Instant publishedAt) {
+
+        static PostTarget of(Target t) {
+            return new PostTarget(
+                    t.connection().value(),
+                    t.provider(),
+                    t.account(),
+                    t.status().value(),
+                    t.platformUrl(),
+                    t.lastError(),
+                    t.publishedAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgentPost(
+            UUID id,
+            String status,
+            String content,
+            List<UUID> mediaIds,
+            @Nullable Instant scheduledAt,
+            Instant createdAt,
+            @Nullable String origin,
+            @Nullable String createdBy,
+            List<PostTarget> targets) {
+
+        public static AgentPost of(Post post) {
+            return new AgentPost(
+                    post.id().value(),
+                    post.status().value(),
+                    post.body(),
+                    post.media().stream().map(m -> m.value()).toList(),
+                    post.scheduledAt(),
+                    post.createdAt(),
+                    post.provenance() == null
+                            ? null
+                            : post.provenance().origin().value(),
+                    post.provenance() == null ? null : post.provenance().actorLabel(),
+                    post.targets().stream().map(PostTarget::of).toList());
+        }
+    }
+
+    public record MediaAsset(
+            UUID id,
+            String filename,
+            String type,
+            String contentType,
+            long sizeBytes,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            @Nullable Double durationSeconds,
+            List<String> tags,
+            String altText,
+            String description,
+            Instant createdAt) {
+
+        public static MediaAsset of(Asset a) {
+            return new MediaAsset(
+                    a.id().value(),
+                    a.filename(),
+                    a.type().name().toLowerCase(java.util.Locale.ROOT),
+                    a.contentType(),
+                    a.sizeBytes(),
+                    a.width(),
+                    a.height(),
+                    a.durationSeconds(),
+                    a.tags(),
+                    a.altText(),
+                    a.description(),
+                    a.createdAt());
+        }
+    }
+}

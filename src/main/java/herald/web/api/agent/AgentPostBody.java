@@ -1,0 +1,54 @@
+package herald.web.api.agent;
+
+import herald.agents.AgentPostRequest;
+import herald.assets.AssetId;
+import herald.connections.ConnectionId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code POST /api/v1/agent/posts}, and the arguments of the MCP tool {@code create_post}. */
+public record AgentPostBody(
+        @Schema(description = "The text of the post. Each platform's own limits apply (X: 280 weighted characters).")
+                @Nullable
+                String content,
+        @Schema(
+                        description = "Post to every account of these platforms that this agent was granted, e.g."
+                                + " [\"x\", \"facebook\"]. Give either platforms or connectionIds.",
+                        nullable = true)
+                @Nullable
+                List<String> platforms,
+        @Schema(description = "Post to exactly these accounts (ids from GET /api/v1/agent/accounts).", nullable = true)
+                @Nullable
+                List<UUID> connectionIds,
+        @Schema(description = "Media from the library (ids from GET /api/v1/agent/assets).", nullable = true) @Nullable
+                List<UUID> mediaIds,
+        @Schema(
+                        description = "When to publish: an instant with offset (2026-03-29T09:00:00+02:00) or a local"
+                                + " date-time read in 'timezone'. Left out: publish now.",
+                        nullable = true)
+                @Nullable
+                String scheduleAt,
+        @Schema(description = "IANA zone for a local scheduleAt, e.g. Europe/Berlin.", nullable = true) @Nullable
+                String timezone,
+        @Schema(
+                        description = "Wait up to this many seconds (0-10) for posts due now to be published, to"
+                                + " answer with their URLs.",
+                        nullable = true)
+                @Nullable
+                Integer waitSeconds) {
+
+    public AgentPostRequest toRequest() {
+        return new AgentPostRequest(
+                content,
+                platforms,
+                connectionIds == null
+                        ? null
+                        : connectionIds.stream().map(ConnectionId::new).toList(),
+                mediaIds == null ? null : mediaIds.stream().map(AssetId::new).toList(),
+                scheduleAt,
+                timezone,
+                waitSeconds == null ? 0 : waitSeconds);
+    }
+}

@@ -1,0 +1,84 @@
+package herald.web.mcp;
+
+/** The tools' input schemas (JSON Schema), written out so an LLM reads exactly what each argument means. */
+final class McpSchemas {
+
+    private McpSchemas() {}
+
+    static final String NO_ARGUMENTS =
+            """
+            {"type": "object", "properties": {}, "additionalProperties": false}""";
+
+    static final String CREATE_POST =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "content": {"type": "string", "maxLength": 10000,
+                  "description": "The text of the post. Each platform's own limit applies (X: 280 weighted characters)."},
+                "platforms": {"type": "array", "maxItems": 20,
+                  "items": {"type": "string", "enum": ["x", "facebook", "instagram", "linkedin", "sandbox"]},
+                  "description": "Post to every account of these platforms that you were granted. Give this or connectionIds."},
+                "connectionIds": {"type": "array", "maxItems": 20, "items": {"type": "string", "format": "uuid"},
+                  "description": "Post to exactly these accounts: connectionId values from list_accounts."},
+                "mediaIds": {"type": "array", "maxItems": 20, "items": {"type": "string", "format": "uuid"},
+                  "description": "Images or videos to attach: ids from list_assets."},
+                "scheduleAt": {"type": "string",
+                  "description": "When to publish: an ISO-8601 instant with offset (2026-03-29T09:00:00+02:00 or ...Z), or a local date-time (2026-03-29T09:00) read in 'timezone'. Leave out to publish now."},
+                "timezone": {"type": "string", "description": "IANA time zone for a local scheduleAt, e.g. Europe/Berlin."},
+                "waitSeconds": {"type": "integer", "minimum": 0, "maximum": 10,
+                  "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."}
+              },
+              "required": ["content"],
+              "additionalProperties": false
+            }""";
+
+    static final String GET_POST =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "postId": {"type": "string", "format": "uuid", "description": "A postId from create_post or list_posts."}
+              },
+              "required": ["postId"],
+              "additionalProperties": false
+            }""";
+
+    static final String LIST_POSTS =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "connectionId": {"type": "string", "format": "uuid",
+                  "description": "List every post of this account instead of only yours (needs POST_READ on it)."},
+                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "How many, newest first (default 20)."}
+              },
+              "additionalProperties": false
+            }""";
+
+    static final String LIST_ASSETS =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "text": {"type": "string", "description": "Part of a file name, alt text or description."},
+                "type": {"type": "string", "enum": ["image", "video", "jpeg", "png", "gif", "webp", "mp4", "mov"]},
+                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "How many, newest first (default 50)."}
+              },
+              "additionalProperties": false
+            }""";
+
+    /** A Jackson error as a sentence for the agent: which argument, and what was wrong, without Java's insides. */
+    static String explain(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        var unknown = java.util.regex.Pattern.compile("Unrecognized property \"([^\"]+)\"")
+                .matcher(message);
+        if (unknown.find()) {
+            return "unknown argument '" + unknown.group(1) + "'.";
+        }
+        var path = java.util.regex.Pattern.compile("\\[\"([^\"]+)\"\\]").matcher(message);
+        String field = path.find() ? "argument '" + path.group(1) + "'" : "an argument";
+        return field
+                + " has the wrong type or format (ids are UUIDs, lists are arrays of strings, numbers are integers).";
+    }
+}

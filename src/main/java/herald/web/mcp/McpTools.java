@@ -1,0 +1,265 @@
+package herald.web.mcp;
+
+import herald.agents.AgentPosting;
+import herald.agents.AgentPrincipal;
+import herald.agents.AgentReads;
+import herald.agents.AgentRefused;
+import herald.agents.Channel;
+import herald.agents.MissingCapability;
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.LimitReached;
+import herald.shared.NotFound;
+import herald.shared.NotPermitted;
+import herald.web.api.agent.AgentApiViews;
+import herald.web.api.agent.AgentPostBody;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MCP tools. Each mirrors one call of the agent REST API and runs the same use case ({@link AgentPosting},
+ * {@link AgentReads}) with {@link Channel#MCP}, so permissions, quotas, rate limit and audit are the same. A refusal
+ * the agent can fix is a tool result with {@code isError} and a message saying what to change, not a protocol error.
+ */
+@Component
+class McpTools {
+
+    static final String INSTRUCTIONS =
+            """
+            Herald publishes social media posts as a company, with the company's own accounts. You act as an agent \
+            of one workspace and may only use the accounts it granted you, with the capabilities granted. Start with \
+            list_accounts to see them. create_post publishes now (POST_CREATE) or at scheduleAt (POST_SCHEDULE); some \
+            accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post.""";
+
+    private static final Logger log = LoggerFactory.getLogger(McpTools.class);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private final AgentPosting posting;
+    private final AgentReads reads;
+    private final JsonMapper json;
+    private final JsonMapper strict;
+    private final JacksonMcpJsonMapper mcpJson;
+
+    McpTools(AgentPosting posting, AgentReads reads, JsonMapper json) {
+        this.posting = posting;
+        this.reads = reads;
+        this.json = json;
+        this.strict = json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        this.mcpJson = new JacksonMcpJsonMapper(json);
+    }
+
+    List<SyncToolSpecification> specifications() {
+        return List.of(
+                tool(
+                        "list_accounts",
+                        "List accounts",
+                        "Lists the social media accounts this agent may post to, with the platform, the connectionId"
+                                + " to use in create_post, the capabilities granted (POST_CREATE: publish now,"
+                                + " POST_SCHEDULE: publish later, POST_READ, ASSET_READ, ...), whether posts wait for a"
+                                + " person's approval, and how many posts are left today under the daily cap.",
+                        McpSchemas.NO_ARGUMENTS,
+                        true,
+                        (agent, args) -> Map.of(
+                                "accounts",
+                                reads.accounts(agent, Channel.MCP).stream()
+                                        .map(AgentApiViews.Account::of)
+                                        .toList())),
+                tool(
+                        "create_post",
+                        "Create or schedule a post",
+                        "Publishes a post as the company on the accounts named by 'platforms' (every granted account"
+                                + " of each platform) or by 'connectionIds' (from list_accounts): now, or at"
+                                + " 'scheduleAt'. Each account gets its own post and its own result: status"
+                                + " pending_approval (a person must approve it first), scheduled (due at scheduledAt,"
+                                + " or now: published within seconds), publishing, or published with its url; or an"
+                                + " error: not_connected (no such account), no_permission (not granted, or the"
+                                + " capability is missing), quota_exceeded (daily cap or plan limit), invalid_content"
+                                + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
+                                + " to wait for the URL of a post published now.",
+                        McpSchemas.CREATE_POST,
+                        false,
+                        (agent, args) -> {
+                            AgentPostBody body = arguments(args, AgentPostBody.class);
+                            var results = AgentApiViews.Results.of(posting.post(agent, Channel.MCP, body.toRequest()));
+                            if (results.created() == 0) {
+                                throw new Refused(results);
+                            }
+                            return results;
+                        }),
+                tool(
+                        "get_post",
+                        "Get a post's status",
+                        "Gets one post this agent created (or one of an account it has POST_READ on): its status"
+                                + " (pending_approval, scheduled, publishing, published, partially_failed, failed,"
+                                + " cancelled when a person rejected it) and, per account, the status, the URL once"
+                                + " published, and the platform's error if it failed.",
+                        McpSchemas.GET_POST,
+                        true,
+                        (agent, args) -> {
+                            var id = arguments(args, PostArguments.class);
+                            if (id.postId() == null) {
+                                throw new InvalidInput("postId", "Give the postId returned by create_post.");
+                            }
+                            return AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(id.postId())));
+                        }),
+                tool(
+                        "list_posts",
+                        "List posts",
+                        "Lists the posts this agent created, newest first, with their status and URLs. With"
+                                + " connectionId: every post of that account (needs POST_READ on it).",
+                        McpSchemas.LIST_POSTS,
+                        true,
+                        (agent, args) -> {
+                            var query = arguments(args, ListArguments.class);
+                            return Map.of(
+                                    "posts",
+                                    reads
+                                            .posts(
+                                                    agent,
+                                                    Channel.MCP,
+                                                    query.connectionId() == null
+                                                            ? null
+                                                            : new ConnectionId(query.connectionId()),
+                                                    query.limit() == null ? 20 : query.limit())
+                                            .stream()
+                                            .map(AgentApiViews.AgentPost::of)
+                                            .toList());
+                        }),
+                tool(
+                        "list_assets",
+                        "List media",
+                        "Lists images and videos in the company's media library, newest first, to attach to a post by"
+                                + " id (create_post's mediaIds). 'text' searches names, alt texts and descriptions;"
+                                + " 'type' is image, video, or a format (jpeg, png, gif, webp, mp4, mov). Needs"
+                                + " ASSET_READ.",
+                        McpSchemas.LIST_ASSETS,
+                        true,
+                        (agent, args) -> {
+                            var query = arguments(args, AssetArguments.class);
+                            return Map.of(
+                                    "assets",
+                                    reads
+                                            .assets(
+                                                    agent,
+                                                    Channel.MCP,
+                                                    query.text(),
+                                                    query.type(),
+                                                    query.limit() == null ? 50 : query.limit())
+                                            .stream()
+                                            .map(AgentApiViews.MediaAsset::of)
+                                            .toList());
+                        }));
+    }
+
+    record PostArguments(@Nullable UUID postId) {}
+
+    record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit) {}
+
+    record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
+
+    /** A post request no account accepted: answered as a tool error carrying every account's result. */
+    private static final class Refused extends RuntimeException {
+        final AgentApiViews.Results results;
+
+        Refused(AgentApiViews.Results results) {
+            super("No account got a post; each result says why and what to change.");
+            this.results = results;
+        }
+    }
+
+    private SyncToolSpecification tool(
+            String name,
+            String title,
+            String description,
+            String inputSchema,
+            boolean readOnly,
+            BiFunction<AgentPrincipal, Map<String, Object>, Object> work) {
+        var tool = McpSchema.Tool.builder()
+                .name(name)
+                .title(title)
+                .description(description)
+                .inputSchema(mcpJson, inputSchema)
+                .annotations(new McpSchema.ToolAnnotations(title, readOnly, false, readOnly, true, null))
+                .build();
+        return new SyncToolSpecification(tool, (context, request) -> call(context, request, work));
+    }
+
+    private CallToolResult call(
+            McpTransportContext context,
+            McpSchema.CallToolRequest request,
+            BiFunction<AgentPrincipal, Map<String, Object>, Object> work) {
+        if (!(context.get(McpConfiguration.AGENT) instanceof AgentPrincipal agent)) {
+            return error("Not authenticated: send the agent's key as 'Authorization: Bearer <key>'.", null);
+        }
+        Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
+        try {
+            return result(work.apply(agent, args), false);
+        } catch (Refused e) {
+            return error(e.getMessage(), e.results);
+        } catch (InvalidInput e) {
+            String field = e.field().isBlank() ? "" : " (argument '" + e.field() + "')";
+            return error("Invalid input" + field + ": " + e.getMessage(), null);
+        } catch (AgentRefused | MissingCapability e) {
+            return error(e.getMessage(), null);
+        } catch (NotPermitted | NotFound | Conflict | LimitReached e) {
+            return error(e.getMessage(), null);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            log.error("MCP tool {} failed, error id {}", request.name(), errorId, e);
+            return error(
+                    "Something went wrong on Herald's side. Retry later; if it keeps failing, report error id "
+                            + errorId + ".",
+                    null);
+        }
+    }
+
+    private <T> T arguments(Map<String, Object> args, Class<T> type) {
+        try {
+            return strict.convertValue(args, type);
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            throw new InvalidInput(
+                    "",
+                    "The arguments do not match the tool's input schema: " + McpSchemas.explain(e)
+                            + " See the tool's inputSchema.");
+        }
+    }
+
+    private CallToolResult result(Object value, boolean error) {
+        Map<String, Object> structured = json.convertValue(value, OBJECT);
+        return CallToolResult.builder()
+                .structuredContent(structured)
+                .addTextContent(json.writeValueAsString(structured))
+                .isError(error)
+                .build();
+    }
+
+    private CallToolResult error(String message, AgentApiViews.@Nullable Results results) {
+        if (results != null) {
+            Map<String, Object> structured = json.convertValue(results, OBJECT);
+            return CallToolResult.builder()
+                    .addTextContent(message + " " + json.writeValueAsString(structured))
+                    .isError(true)
+                    .build();
+        }
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+}

@@ -1,0 +1,87 @@
+package herald.web.ui;
+
+import herald.agents.Approvals;
+import herald.identity.SignedInUser;
+import herald.publishing.PostChanges;
+import herald.publishing.PostId;
+import herald.publishing.PostRejected;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.LimitReached;
+import herald.tenancy.Role;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The approval queue (editors and above): posts an agent wrote through a grant that needs approval. A member approves
+ * one as it is, edits its text and approves, or rejects it with a note; a rejected post is cancelled and never
+ * published. Refusals (the post changed meanwhile, the edit breaks a platform's rule) come back as a notice.
+ */
+@Controller
+class ApprovalsController {
+
+    private final Approvals approvals;
+
+    ApprovalsController(Approvals approvals) {
+        this.approvals = approvals;
+    }
+
+    @GetMapping("/w/{slug}/approvals")
+    String queue(HttpServletRequest request, Model model) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        model.addAttribute("section", "approvals");
+        model.addAttribute("pending", approvals.pending(current.id(), 100));
+        return "agents/approvals";
+    }
+
+    @PostMapping("/w/{slug}/approvals/{postId}/approve")
+    String approve(
+            @PathVariable UUID postId,
+            @RequestParam(required = false) @Nullable String body,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        PostChanges changes = body == null ? null : new PostChanges(body, null, null, null, null, null, false);
+        try {
+            approvals.approve(current.id(), new PostId(postId), me.id(), changes);
+            flash.addFlashAttribute(
+                    "notice",
+                    changes == null
+                            ? "Approved: the post is scheduled."
+                            : "Edited and approved: the post is scheduled.");
+        } catch (PostRejected | Conflict | LimitReached e) {
+            flash.addFlashAttribute("problem", "Not approved: " + e.getMessage());
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", "Not approved: " + e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/approvals";
+    }
+
+    @PostMapping("/w/{slug}/approvals/{postId}/reject")
+    String reject(
+            @PathVariable UUID postId,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            approvals.reject(current.id(), new PostId(postId), me.id(), note);
+            flash.addFlashAttribute("notice", "Rejected: the post will not be published.");
+        } catch (InvalidInput | Conflict e) {
+            flash.addFlashAttribute("problem", "Not rejected: " + e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/approvals";
+    }
+}

@@ -1,0 +1,230 @@
+package herald.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.identity.ApiKeyScope;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The agent REST API against the real Sandbox: an agent posts as the workspace through the accounts it was granted,
+ * and is refused, with a reason it can act on, everywhere else.
+ */
+class AgentRestApiTests extends AgentTestBase {
+
+    Workspace w;
+    String granted;
+    String grantedHandle;
+    String ungranted;
+    AgentKey agent;
+
+    @BeforeEach
+    void grantedOneOfTwoAccounts() {
+        w = workspace("AgentRest");
+        grantedHandle = handle("rest");
+        granted = connectSandbox(w, grantedHandle);
+        ungranted = connectSandbox(w, handle("other"));
+        agent = agent(w, "Rest bot");
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_READ\"]", false, null);
+    }
+
+    @Test
+    void publishesThroughTheGrantedAccountAndThePostAppearsAsTheCompany() {
+        var posted = agentPost(
+                agent, "{\"content\":\"Fresh pizza from the agent\",\"platforms\":[\"sandbox\"],\"waitSeconds\":10}");
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        JsonNode result = posted.json().path("results").get(0);
+        assertThat(result.path("connectionId").asString()).isEqualTo(granted);
+        String post = result.path("postId").asString();
+        JsonNode done =
+                awaitPost(agent, post, p -> p.path("status").asString().equals("published"), Duration.ofSeconds(30));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("published");
+        assertThat(done.path("origin").asString()).isEqualTo("agent_api");
+        assertThat(done.path("createdBy").asString()).startsWith("Rest bot (ha_");
+        String url = done.path("targets").get(0).path("url").asString();
+        assertThat(url).contains(grantedHandle);
+        assertThat(StreamSupport.stream(sandboxPosts(grantedHandle).spliterator(), false)
+                        .map(p -> p.path("text").asString()))
+                .containsExactly("Fresh pizza from the agent");
+        var calls = audit(w, "agent.call");
+        assertThat(calls).anySatisfy(row -> {
+            assertThat(row.get("actor_type")).isEqualTo("agent");
+            assertThat(row.get("actor_id")).isEqualTo(agent.id());
+            assertThat(row.get("details").toString())
+                    .contains("posts.create")
+                    .contains("\"grant\"")
+                    .contains(post);
+        });
+        assertThat(audit(w, "post.created").getLast().get("actor_type")).isEqualTo("agent");
+    }
+
+    @Test
+    void refusesAnAccountItWasNotGrantedAndAPlatformWithoutAccount() {
+        var ungrantedPost = agentPost(agent, "{\"content\":\"Hi\",\"connectionIds\":[\"" + ungranted + "\"]}");
+        var noAccount = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"x\"]}");
+        var mixed = agentPost(agent, "{\"content\":\"Hi all\",\"platforms\":[\"sandbox\",\"linkedin\"]}");
+
+        assertThat(ungrantedPost.status()).as(ungrantedPost.body()).isEqualTo(422);
+        assertThat(ungrantedPost.problemType()).isEqualTo("agent-post-refused");
+        assertThat(ungrantedPost.json().path("results").get(0).path("error").asString())
+                .isEqualTo("no_permission");
+        assertThat(noAccount.json().path("results").get(0).path("error").asString())
+                .isEqualTo("not_connected");
+        assertThat(noAccount.json().path("results").get(0).path("detail").asString())
+                .contains("no x account");
+        assertThat(mixed.status()).isEqualTo(201);
+        assertThat(mixed.json().path("created").asInt()).isEqualTo(1);
+        assertThat(mixed.json().path("results").get(0).path("connectionId").asString())
+                .isEqualTo(granted);
+        assertThat(mixed.json().path("results").get(1).path("error").asString()).isEqualTo("not_connected");
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d -> d.contains("no_permission") && d.contains(ungranted));
+    }
+
+    @Test
+    void badInputSaysWhatToChange() {
+        var unknownPlatform = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"myspace\"]}");
+        var tooLongForSandbox =
+                agentPost(agent, "{\"content\":\"" + "a".repeat(501) + "\",\"platforms\":[\"sandbox\"]}");
+        var tooLongForHerald =
+                agentPost(agent, "{\"content\":\"" + "a".repeat(10_001) + "\",\"platforms\":[\"sandbox\"]}");
+        var noTargets = agentPost(agent, "{\"content\":\"Hi\"}");
+        var unknownField = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"],\"colour\":\"red\"}");
+        var notGranted = agentPost(
+                agent, "{\"content\":\"Later\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}");
+        var huge = agentPost(agent, "{\"content\":\"" + "a".repeat(2_000_000) + "\"}");
+
+        assertThat(unknownPlatform.status()).isEqualTo(400);
+        assertThat(unknownPlatform.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("platforms[0]");
+        assertThat(unknownPlatform.json().path("detail").asString())
+                .contains("myspace")
+                .contains("facebook");
+        assertThat(tooLongForSandbox.status()).isEqualTo(422);
+        JsonNode invalid = tooLongForSandbox.json().path("results").get(0);
+        assertThat(invalid.path("error").asString()).isEqualTo("invalid_content");
+        assertThat(invalid.path("detail").asString()).contains("text.length").contains("500");
+        assertThat(tooLongForHerald.status()).isEqualTo(400);
+        assertThat(tooLongForHerald.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("content");
+        assertThat(noTargets.status()).isEqualTo(400);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(notGranted.json().path("results").get(0).path("error").asString())
+                .isEqualTo("no_permission");
+        assertThat(notGranted.json().path("results").get(0).path("detail").asString())
+                .contains("POST_SCHEDULE");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(posts()).isZero();
+    }
+
+    @Test
+    void aPausedAgentAndARevokedKeyAreRefused() {
+        admin(w, "POST", "/agents/" + agent.id() + "/pause", null);
+        var whilePaused = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"]}");
+        var accountsWhilePaused = send("GET", "/api/v1/agent/accounts", agent.token(), null);
+        admin(w, "POST", "/agents/" + agent.id() + "/resume", null);
+        admin(w, "DELETE", "/agents/" + agent.id() + "/keys/" + agent.keyId(), null);
+        var revoked = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"]}");
+
+        assertThat(whilePaused.status()).isEqualTo(403);
+        assertThat(whilePaused.problemType()).isEqualTo("agent-paused");
+        assertThat(accountsWhilePaused.status()).isEqualTo(403);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(posts()).isZero();
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .filteredOn(d -> d.contains("agent_paused"))
+                .hasSize(2);
+    }
+
+    @Test
+    void anAgentOfOneWorkspaceSeesNothingOfAnother() {
+        var other = workspace("AgentRestOther");
+        String foreign = connectSandbox(other, handle("foreign"));
+        AgentKey stranger = agent(other, "Stranger bot");
+        grant(other, stranger, foreign, "[\"POST_CREATE\",\"POST_READ\"]", false, null);
+        var theirs = agentPost(stranger, "{\"content\":\"Theirs\",\"platforms\":[\"sandbox\"]}");
+        String theirPost = theirs.json().path("results").get(0).path("postId").asString();
+
+        var read = send("GET", "/api/v1/agent/posts/" + theirPost, agent.token(), null);
+        var intoTheirAccount = agentPost(agent, "{\"content\":\"Hi\",\"connectionIds\":[\"" + foreign + "\"]}");
+        var accounts = send("GET", "/api/v1/agent/accounts", agent.token(), null);
+        var listed = send("GET", "/api/v1/agent/posts", agent.token(), null);
+        var theirWorkspace = send("GET", "/api/v1/workspaces/" + other.id() + "/posts", agent.token(), null);
+        var byConnection = send("GET", "/api/v1/agent/posts?connectionId=" + foreign, agent.token(), null);
+
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(intoTheirAccount.json().path("results").get(0).path("error").asString())
+                .isEqualTo("not_connected");
+        assertThat(accounts.json()).hasSize(1);
+        assertThat(accounts.json().get(0).path("connectionId").asString()).isEqualTo(granted);
+        assertThat(listed.json()).isEmpty();
+        assertThat(theirWorkspace.status()).isEqualTo(404);
+        assertThat(byConnection.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDailyCapIsKeptAndListedAsPostsLeft() {
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_SCHEDULE\"]", false, 1);
+        var first = agentPost(
+                agent, "{\"content\":\"One\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}");
+        var second = agentPost(
+                agent, "{\"content\":\"Two\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T10:00:00Z\"}");
+        var accounts = send("GET", "/api/v1/agent/accounts", agent.token(), null);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().path("results").get(0).path("status").asString())
+                .isEqualTo("scheduled");
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.json().path("results").get(0).path("error").asString())
+                .isEqualTo("quota_exceeded");
+        assertThat(accounts.json().get(0).path("postsLeftToday").asInt()).isZero();
+    }
+
+    @Test
+    void membersKeysCannotUseTheAgentApiAndAssetsNeedTheirCapability() {
+        String member = apiKeys.create(w.id(), "member", Set.of(ApiKeyScope.ADMIN), null, null)
+                .token();
+
+        var byMember = send("GET", "/api/v1/agent/accounts", member, null);
+        var anonymous = send("GET", "/api/v1/agent/accounts", null, null);
+        var assetsWithout = send("GET", "/api/v1/agent/assets", agent.token(), null);
+        grant(w, agent, granted, "[\"POST_CREATE\",\"ASSET_READ\"]", false, null);
+        var assetsWith = send("GET", "/api/v1/agent/assets", agent.token(), null);
+
+        assertThat(byMember.status()).isEqualTo(403);
+        assertThat(byMember.json().path("detail").asString()).contains("agent's key");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(assetsWithout.status()).isEqualTo(403);
+        assertThat(assetsWithout.problemType()).isEqualTo("no-permission");
+        assertThat(assetsWith.status()).isEqualTo(200);
+        assertThat(assetsWith.json().isArray()).isTrue();
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesNoSecondPost() {
+        String body = "{\"content\":\"Once only\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}";
+        grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+
+        var first = send("POST", "/api/v1/agent/posts", agent.token(), body, "Idempotency-Key", "agent-retry-1");
+        var retry = send("POST", "/api/v1/agent/posts", agent.token(), body, "Idempotency-Key", "agent-retry-1");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("results").get(0).path("postId").asString())
+                .isEqualTo(first.json().path("results").get(0).path("postId").asString());
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    int posts() {
+        return context.getBean(herald.database.TenantScope.class)
+                .call(w.id(), () -> jdbc.sql("select count(*) from posts where workspace_id = :w")
+                        .param("w", w.id().value())
+                        .query(Integer.class)
+                        .single());
+    }
+}

@@ -1,0 +1,203 @@
+package herald.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The MCP server, driven by the MCP Java SDK's own client over Streamable HTTP, against the real Sandbox. */
+class McpServerTests extends AgentTestBase {
+
+    Workspace w;
+    String granted;
+    String grantedHandle;
+    String ungranted;
+    AgentKey agent;
+    McpSyncClient client;
+
+    @BeforeEach
+    void connected() {
+        w = workspace("AgentMcp");
+        grantedHandle = handle("mcp");
+        granted = connectSandbox(w, grantedHandle);
+        ungranted = connectSandbox(w, handle("nomcp"));
+        agent = agent(w, "Mcp bot");
+        grant(w, agent, granted, "[\"POST_CREATE\",\"ASSET_READ\"]", false, null);
+        client = client(agent.token());
+        client.initialize();
+    }
+
+    @AfterEach
+    void close() {
+        client.closeGracefully();
+    }
+
+    McpSyncClient client(String token) {
+        var transport = HttpClientStreamableHttpTransport.builder(BASE)
+                .endpoint("/mcp")
+                .customizeRequest(request -> request.header("Authorization", "Bearer " + token))
+                .build();
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    static String text(CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().getFirst()).text();
+    }
+
+    JsonNode structured(CallToolResult result) {
+        return JSON.valueToTree(result.structuredContent());
+    }
+
+    @Test
+    void listsToolsAnLlmCanUseUnaided() {
+        var tools = client.listTools().tools();
+
+        assertThat(tools)
+                .extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrder("list_accounts", "create_post", "get_post", "list_posts", "list_assets");
+        assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).hasSizeGreaterThan(80));
+        var create = tools.stream()
+                .filter(t -> t.name().equals("create_post"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(create.inputSchema().required()).containsExactly("content");
+        assertThat(create.inputSchema().properties()).containsKeys("platforms", "connectionIds", "scheduleAt");
+        assertThat(client.getServerInstructions()).contains("list_accounts");
+    }
+
+    @Test
+    void anAgentPostsThroughMcpToItsGrantedAccount() {
+        var accounts = structured(call("list_accounts", Map.of()));
+        assertThat(accounts.path("accounts")).hasSize(1);
+        assertThat(accounts.path("accounts").get(0).path("connectionId").asString())
+                .isEqualTo(granted);
+
+        var posted = call(
+                "create_post",
+                Map.of("content", "Posted by an LLM", "connectionIds", List.of(granted), "waitSeconds", 10));
+
+        assertThat(posted.isError()).as(text(posted)).isFalse();
+        JsonNode result = structured(posted).path("results").get(0);
+        String post = result.path("postId").asString();
+        JsonNode status = structured(call("get_post", Map.of("postId", post)));
+        for (int i = 0; i < 100 && !status.path("status").asString().equals("published"); i++) {
+            sleep();
+            status = structured(call("get_post", Map.of("postId", post)));
+        }
+        assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("published");
+        assertThat(status.path("origin").asString()).isEqualTo("mcp");
+        assertThat(status.path("targets").get(0).path("url").asString()).contains(grantedHandle);
+        assertThat(StreamSupport.stream(sandboxPosts(grantedHandle).spliterator(), false)
+                        .map(p -> p.path("text").asString()))
+                .containsExactly("Posted by an LLM");
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d ->
+                        d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))
+                .anyMatch(d -> d.contains("accounts.list"))
+                .anyMatch(d -> d.contains("posts.get"));
+    }
+
+    @Test
+    void refusalsAreToolErrorsThatSayWhatToChange() {
+        var ungrantedPost = call("create_post", Map.of("content", "Hi", "connectionIds", List.of(ungranted)));
+        var noAccount = call("create_post", Map.of("content", "Hi", "platforms", List.of("facebook")));
+        var unknownPlatform = call("create_post", Map.of("content", "Hi", "platforms", List.of("myspace")));
+        var badId = call("create_post", Map.of("content", "Hi", "connectionIds", List.of("not-a-uuid")));
+        var unknownArgument =
+                call("create_post", Map.of("content", "Hi", "platforms", List.of("sandbox"), "colour", "red"));
+        var tooLong = call("create_post", Map.of("content", "a".repeat(501), "platforms", List.of("sandbox")));
+        var noPostId = call("get_post", Map.of());
+
+        assertThat(ungrantedPost.isError()).isTrue();
+        assertThat(text(ungrantedPost)).contains("no_permission");
+        assertThat(text(noAccount)).contains("not_connected").contains("no facebook account");
+        assertThat(text(unknownPlatform)).contains("Unknown platform 'myspace'");
+        assertThat(badId.isError()).isTrue();
+        assertThat(text(badId)).contains("argument 'connectionIds'");
+        assertThat(text(unknownArgument)).contains("unknown argument 'colour'");
+        assertThat(text(tooLong)).contains("invalid_content").contains("text.length");
+        assertThat(text(noPostId)).contains("postId");
+        assertThatThrownBy(() -> call("delete_everything", Map.of()))
+                .isInstanceOfSatisfying(io.modelcontextprotocol.spec.McpError.class, e -> assertThat(
+                                String.valueOf(e.getJsonRpcError().data()))
+                        .contains("delete_everything"));
+    }
+
+    @Test
+    void aPausedAgentIsRefusedAndARevokedKeyCannotConnect() {
+        admin(w, "POST", "/agents/" + agent.id() + "/pause", null);
+        var whilePaused = call("list_accounts", Map.of());
+        admin(w, "POST", "/agents/" + agent.id() + "/resume", null);
+        admin(w, "DELETE", "/agents/" + agent.id() + "/keys/" + agent.keyId(), null);
+        var revoked = client(agent.token());
+
+        assertThat(whilePaused.isError()).isTrue();
+        assertThat(text(whilePaused)).contains("paused");
+        assertThatThrownBy(revoked::initialize).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> call("list_accounts", Map.of())).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void malformedRequestsAndWrongKeysAreRefused() {
+        String json = "application/json, text/event-stream";
+        var garbage = send("POST", "/mcp", agent.token(), "{not json", "Accept", json);
+        var noKey =
+                send("POST", "/mcp", null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "Accept", json);
+        var memberKey = send(
+                "POST",
+                "/mcp",
+                w.adminKey(),
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+                "Accept",
+                json);
+        var huge = send(
+                "POST",
+                "/mcp",
+                agent.token(),
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"create_post\",\"arguments\":{\"content\":\"" + "a".repeat(2_000_000) + "\"}}}",
+                "Accept",
+                json);
+        var unknownMethod = send(
+                "POST",
+                "/mcp",
+                agent.token(),
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"nothing/here\"}",
+                "Accept",
+                json);
+
+        assertThat(garbage.status()).isBetween(400, 499);
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(memberKey.status()).isEqualTo(403);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(unknownMethod.json().path("error").path("code").asInt()).isEqualTo(-32601);
+        assertThat(unknownMethod.json().path("id").asInt()).isEqualTo(7);
+        assertThat(unknownMethod.body()).doesNotContain("stackTrace").doesNotContain("herald.");
+        assertThat(garbage.body()).doesNotContain("stackTrace");
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
