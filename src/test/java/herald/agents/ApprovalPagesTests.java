@@ -72,6 +72,9 @@ class ApprovalPagesTests extends AgentTestBase {
         assertThat(audit(w, "post.approved")).singleElement().satisfies(row -> assertThat(row.get("actor_type"))
                 .isEqualTo("user"));
         assertThat(member.get("/w/" + slug + "/approvals").body()).contains("Nothing is waiting for approval");
+        assertThat(member.get("/w/" + slug + "/posts/" + post).body())
+                .containsPattern("data-test=\"provenance\">\\s*Created by <strong>Careful bot")
+                .contains("as an agent, through the agent API");
     }
 
     @Test

@@ -3,6 +3,7 @@ package herald.web.api.posts;
 import herald.assets.AssetId;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
+import herald.publishing.Provenance;
 import herald.publishing.Target;
 import herald.publishing.TargetId;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,8 +37,26 @@ record PostView(
                 Instant scheduledAt,
         @Schema(description = "The IANA zone it was scheduled in.", nullable = true) @Nullable String timezone,
         List<TargetView> targets,
+        @Schema(
+                        description = "How the post was created and by whom; null for posts older than this record.",
+                        nullable = true)
+                @Nullable
+                CreatedBy createdBy,
         Instant createdAt,
         Instant updatedAt) {
+
+    @Schema(name = "PostProvenance")
+    record CreatedBy(
+            @Schema(allowableValues = {"ui", "api", "agent_api", "mcp", "system"}) String origin,
+            @Schema(description = "user, api_key, agent, system or operator.") String actorType,
+            @Schema(nullable = true) @Nullable String actorId,
+            @Schema(description = "A member's e-mail, a key's or an agent's name.", nullable = true) @Nullable
+                    String actorLabel) {
+
+        static @Nullable CreatedBy of(@Nullable Provenance p) {
+            return p == null ? null : new CreatedBy(p.origin().value(), p.actorType(), p.actorId(), p.actorLabel());
+        }
+    }
 
     @Schema(name = "PostTarget")
     record TargetView(
@@ -134,6 +153,7 @@ record PostView(
                 p.targets().stream()
                         .map(t -> TargetView.of(t, attempts == null ? null : attempts.getOrDefault(t.id(), List.of())))
                         .toList(),
+                CreatedBy.of(p.provenance()),
                 p.createdAt(),
                 p.updatedAt());
     }

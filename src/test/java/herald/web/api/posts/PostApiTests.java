@@ -194,6 +194,9 @@ class PostApiTests {
         var fetched = send("GET", ws.path("/posts/" + json.path("id").asString()), ws.token(), null);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json().path("targets").size()).isEqualTo(1);
+        assertThat(fetched.json().path("createdBy").path("origin").asString()).isEqualTo("api");
+        assertThat(fetched.json().path("createdBy").path("actorType").asString())
+                .isEqualTo("api_key");
     }
 
     @Test
