@@ -6,9 +6,7 @@ import herald.assets.Assets;
 import herald.connections.Connection;
 import herald.connections.ConnectionId;
 import herald.connections.Connections;
-import herald.providers.ContentRules;
 import herald.providers.Providers;
-import herald.providers.PublishRequest;
 import herald.providers.SocialProvider;
 import herald.publishing.PostRejected.Violation;
 import herald.shared.WorkspaceId;
@@ -48,7 +46,7 @@ class Validation {
             List<NewPost.NewTarget> targets,
             boolean draft) {
         List<Violation> violations = new ArrayList<>();
-        if (link != null && !validLink(link)) {
+        if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
         }
         Map<AssetId, Asset> found = new LinkedHashMap<>();
@@ -107,83 +105,21 @@ class Validation {
             }
             String text = target.body() == null ? body : target.body();
             String textField = target.body() == null ? "body" : field + ".body";
-            checkContent(provider.contentRules(), name, text, textField, link, found, account.id(), violations);
-            List<PublishRequest.Media> described = found.values().stream()
-                    .map(asset -> new PublishRequest.Media(
-                            URI.create("asset:" + asset.id()),
-                            asset.contentType(),
-                            asset.type().kind().value(),
-                            asset.sizeBytes(),
-                            asset.altText()))
-                    .toList();
-            for (String problem : provider.contentProblems(
-                    text, link == null || !validLink(link) ? null : URI.create(link), described)) {
-                violations.add(new Violation(textField, account.id(), "platform.rule", name + ": " + problem));
+            URI uri = link == null ? null : ContentCheck.webLink(link).orElse(null);
+            for (ContentCheck.Problem problem :
+                    ContentCheck.check(provider, text, uri, found.values()).problems()) {
+                String where =
+                        switch (problem.where()) {
+                            case TEXT -> textField;
+                            case LINK -> "link";
+                            case MEDIA -> "mediaIds";
+                        };
+                violations.add(new Violation(where, account.id(), problem.code(), name + ": " + problem.message()));
             }
         }
         if (!violations.isEmpty()) {
             throw new PostRejected(violations);
         }
         return rows;
-    }
-
-    private static void checkContent(
-            ContentRules rules,
-            String name,
-            String text,
-            String field,
-            @Nullable String link,
-            Map<AssetId, Asset> media,
-            ConnectionId connection,
-            List<Violation> violations) {
-        int length = rules.length(text);
-        if (length > rules.maxTextLength()) {
-            violations.add(new Violation(
-                    field,
-                    connection,
-                    "text.length",
-                    name + ": " + length + " of " + rules.maxTextLength() + " characters."));
-        }
-        if (text.isBlank() && media.isEmpty()) {
-            violations.add(new Violation(field, connection, "text.empty", name + ": a post needs text or media."));
-        }
-        if (link != null && !rules.linkAllowed()) {
-            violations.add(
-                    new Violation("link", connection, "link.not_allowed", name + ": posts cannot carry a link."));
-        }
-        if (media.size() > rules.maxMedia()) {
-            violations.add(new Violation(
-                    "mediaIds",
-                    connection,
-                    "media.count",
-                    name + ": " + media.size() + " media, at most " + rules.maxMedia() + "."));
-        }
-        for (Asset asset : media.values()) {
-            String kind = asset.type().kind().value();
-            if (!rules.mediaKinds().contains(kind)) {
-                violations.add(new Violation(
-                        "mediaIds",
-                        connection,
-                        "media.kind",
-                        name + ": " + asset.filename() + " is a" + ("image".equals(kind) ? "n " : " ") + kind
-                                + ", which it does not take."));
-            } else if (asset.sizeBytes() > rules.maxMediaBytes()) {
-                violations.add(new Violation(
-                        "mediaIds",
-                        connection,
-                        "media.size",
-                        name + ": " + asset.filename() + " is " + asset.sizeBytes() / 1024 + " KB, at most "
-                                + rules.maxMediaBytes() / 1024 + " KB."));
-            }
-        }
-    }
-
-    private static boolean validLink(String link) {
-        try {
-            URI uri = URI.create(link);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -5,10 +5,9 @@ import herald.assets.AssetId;
 import herald.assets.Assets;
 import herald.connections.Connection;
 import herald.connections.Connections;
-import herald.providers.ContentRules;
 import herald.providers.Providers;
-import herald.providers.PublishRequest;
 import herald.providers.SocialProvider;
+import herald.publishing.ContentCheck;
 import herald.publishing.NewPost;
 import herald.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -69,7 +67,7 @@ public class PostCheck {
             List<NewPost.NewTarget> targets) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
-        URI uri = cleanLink == null ? null : validLink(cleanLink).orElse(null);
+        URI uri = cleanLink == null ? null : ContentCheck.webLink(cleanLink).orElse(null);
         if (cleanLink != null && uri == null) {
             problems.add("The link must be an http(s) URL.");
         }
@@ -109,56 +107,26 @@ public class PostCheck {
                     0,
                     List.of("Herald no longer supports this platform."));
         }
-        ContentRules rules = provider.contentRules();
-        int length = rules.length(text);
+        ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
         List<String> problems = new ArrayList<>();
         if (!account.active()) {
             problems.add("The account is "
                     + account.status().name().toLowerCase().replace('_', ' ') + "; reconnect it or choose another.");
         }
-        if (length > rules.maxTextLength()) {
-            int over = length - rules.maxTextLength();
-            problems.add(over + (over == 1 ? " character" : " characters") + " too long.");
-        }
-        if (text.isBlank() && media.isEmpty()) {
-            problems.add("A post needs text or media.");
-        }
-        if (link != null && !rules.linkAllowed()) {
-            problems.add("Posts cannot carry a link.");
-        }
-        if (media.size() > rules.maxMedia()) {
-            problems.add("At most " + rules.maxMedia() + " media.");
-        }
-        for (Asset asset : media) {
-            String kind = asset.type().kind().value();
-            if (!rules.mediaKinds().contains(kind)) {
-                problems.add(asset.filename() + " is a" + ("image".equals(kind) ? "n " : " ") + kind
-                        + ", which it does not take.");
-            } else if (asset.sizeBytes() > rules.maxMediaBytes()) {
-                problems.add(asset.filename() + " is " + asset.sizeBytes() / 1024 + " KB, at most "
-                        + rules.maxMediaBytes() / 1024 + " KB.");
+        for (ContentCheck.Problem problem : checked.problems()) {
+            if (problem.code().equals("text.length")) {
+                int over = checked.length() - checked.limit();
+                problems.add(over + (over == 1 ? " character" : " characters") + " too long.");
+            } else {
+                problems.add(problem.message());
             }
         }
-        List<PublishRequest.Media> described = media.stream()
-                .map(asset -> new PublishRequest.Media(
-                        URI.create("asset:" + asset.id()),
-                        asset.contentType(),
-                        asset.type().kind().value(),
-                        asset.sizeBytes(),
-                        asset.altText()))
-                .toList();
-        problems.addAll(provider.contentProblems(text, uri, described));
         return new TargetResult(
-                account.id().value(), name, account.provider(), length, rules.maxTextLength(), List.copyOf(problems));
-    }
-
-    private static Optional<URI> validLink(String link) {
-        try {
-            URI uri = URI.create(link);
-            boolean web = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-            return web ? Optional.of(uri) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+                account.id().value(),
+                name,
+                account.provider(),
+                checked.length(),
+                checked.limit(),
+                List.copyOf(problems));
     }
 }

@@ -1,0 +1,101 @@
+package herald.publishing;
+
+import herald.assets.Asset;
+import herald.providers.ContentRules;
+import herald.providers.PublishRequest;
+import herald.providers.SocialProvider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One platform's rules applied to one target's content: the one place that both accepting a post ({@link Validation})
+ * and the composer's live check take them from, so what the composer says is what saving refuses.
+ */
+public final class ContentCheck {
+
+    /** What a problem is about, so callers can point at the right field. */
+    public enum Where {
+        TEXT,
+        LINK,
+        MEDIA
+    }
+
+    /**
+     * @param code stable: {@code text.length}, {@code text.empty}, {@code link.not_allowed}, {@code media.count},
+     *     {@code media.kind}, {@code media.size}, {@code platform.rule}
+     * @param message a sentence without the account's name
+     */
+    public record Problem(String code, Where where, String message) {}
+
+    /**
+     * @param length the text's length as the platform counts it
+     * @param limit the longest text it takes, counted the same way
+     */
+    public record Result(int length, int limit, List<Problem> problems) {}
+
+    private ContentCheck() {}
+
+    /** The problems of {@code text}, {@code link} (already checked to be a web link, or null) and {@code media}. */
+    public static Result check(SocialProvider provider, String text, @Nullable URI link, Collection<Asset> media) {
+        ContentRules rules = provider.contentRules();
+        List<Problem> problems = new ArrayList<>();
+        int length = rules.length(text);
+        if (length > rules.maxTextLength()) {
+            problems.add(
+                    new Problem("text.length", Where.TEXT, length + " of " + rules.maxTextLength() + " characters."));
+        }
+        if (text.isBlank() && media.isEmpty()) {
+            problems.add(new Problem("text.empty", Where.TEXT, "A post needs text or media."));
+        }
+        if (link != null && !rules.linkAllowed()) {
+            problems.add(new Problem("link.not_allowed", Where.LINK, "Posts cannot carry a link."));
+        }
+        if (media.size() > rules.maxMedia()) {
+            problems.add(new Problem(
+                    "media.count", Where.MEDIA, media.size() + " media, at most " + rules.maxMedia() + "."));
+        }
+        for (Asset asset : media) {
+            String kind = asset.type().kind().value();
+            if (!rules.mediaKinds().contains(kind)) {
+                problems.add(new Problem(
+                        "media.kind",
+                        Where.MEDIA,
+                        asset.filename() + " is a" + ("image".equals(kind) ? "n " : " ") + kind
+                                + ", which it does not take."));
+            } else if (asset.sizeBytes() > rules.maxMediaBytes()) {
+                problems.add(new Problem(
+                        "media.size",
+                        Where.MEDIA,
+                        asset.filename() + " is " + asset.sizeBytes() / 1024 + " KB, at most "
+                                + rules.maxMediaBytes() / 1024 + " KB."));
+            }
+        }
+        List<PublishRequest.Media> described = media.stream()
+                .map(asset -> new PublishRequest.Media(
+                        URI.create("asset:" + asset.id()),
+                        asset.contentType(),
+                        asset.type().kind().value(),
+                        asset.sizeBytes(),
+                        asset.altText()))
+                .toList();
+        for (String problem : provider.contentProblems(text, link, described)) {
+            problems.add(new Problem("platform.rule", Where.TEXT, problem));
+        }
+        return new Result(length, rules.maxTextLength(), List.copyOf(problems));
+    }
+
+    /** The link as a URI when it is an absolute http(s) URL with a host. */
+    public static Optional<URI> webLink(String link) {
+        try {
+            URI uri = URI.create(link);
+            boolean web = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return web ? Optional.of(uri) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
