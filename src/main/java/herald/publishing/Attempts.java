@@ -2,6 +2,8 @@ package herald.publishing;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.database.TenantScope;
+import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.sql.Array;
@@ -105,19 +107,42 @@ class Attempts {
                 .filter(java.util.Objects::nonNull);
     }
 
-    /** Calls in flight (started within {@code since}, unfinished) on the connection and in the workspace. */
-    int[] inFlight(WorkspaceId workspace, ConnectionId connection, Instant since) {
+    /**
+     * Calls in flight (started within {@code since}, unfinished) on the connection and in the workspace, but
+     * {@code except}'s own: an attempt its dead node left open does not hold back the one that takes over.
+     */
+    int[] inFlight(WorkspaceId workspace, ConnectionId connection, Instant since, TargetId except) {
         return jdbc.sql(
                         """
                         select count(*) filter (where t.connection_id = :connection), count(*)
                         from publish_attempts a
                         join post_targets t on t.workspace_id = a.workspace_id and t.id = a.target_id
-                        where a.workspace_id = :workspace and a.finished_at is null and a.started_at > :since""")
+                        where a.workspace_id = :workspace and a.finished_at is null and a.started_at > :since
+                          and a.target_id <> :except""")
                 .param("workspace", workspace.value())
+                .param("except", except.value())
                 .param("connection", connection.value())
                 .param("since", Timestamp.from(since))
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
                 .single();
+    }
+
+    /**
+     * Calls in flight to {@code provider} across all workspaces (unfinished attempts started after {@code since}), for
+     * the per-platform cap: a count only, through a {@code SECURITY DEFINER} function.
+     */
+    int inFlightOn(String provider, Instant since, TargetId except) {
+        return jdbc.sql("select herald_publish_in_flight(:provider, :since, :except)")
+                .param("except", except.value())
+                .param("provider", provider)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The durable notes of the target, writable while it carries {@code fence}. */
+    PublishJournal journal(TenantScope tenants, WorkspaceId workspace, TargetId target, int fence) {
+        return new TargetJournal(tenants, jdbc, workspace, target, fence);
     }
 
     /** Journals attempt {@code fence} and hands the target to it; any older unfinished attempt is superseded. */

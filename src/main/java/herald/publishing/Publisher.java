@@ -49,11 +49,13 @@ class Publisher {
     /** A claimed attempt: everything the platform call needs, read in the claiming transaction. */
     record Claim(
             PostId post,
+            TargetId target,
             int fence,
             int attempt,
             Attempts.Due due,
             @Nullable Instant reconcileSince,
-            Instant startedAt) {}
+            Instant startedAt,
+            @Nullable String refused) {}
 
     sealed interface Outcome {
         record Published(PublishedPost post, boolean reconciled) implements Outcome {}
@@ -66,6 +68,7 @@ class Publisher {
     }
 
     private final Attempts attempts;
+    private final DailyQuota quota;
     private final PostRows rows;
     private final TenantScope tenants;
     private final AccessTokens tokens;
@@ -80,6 +83,7 @@ class Publisher {
 
     Publisher(
             Attempts attempts,
+            DailyQuota quota,
             PostRows rows,
             TenantScope tenants,
             AccessTokens tokens,
@@ -91,6 +95,7 @@ class Publisher {
             PublishingSettings settings,
             Clock clock) {
         this.attempts = attempts;
+        this.quota = quota;
         this.rows = rows;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -131,8 +136,17 @@ class Publisher {
             if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(500))) {
                 return new Next(due.dueAt()); // rescheduled later by an edit
             }
-            int[] inFlight = attempts.inFlight(workspace, due.connection(), now.minus(settings.inFlightFor()));
-            if (inFlight[0] >= settings.perAccount() || inFlight[1] >= settings.perWorkspace()) {
+            int[] inFlight = attempts.inFlight(workspace, due.connection(), now.minus(settings.inFlightFor()), target);
+            if (inFlight[0] >= settings.perAccount()
+                    || inFlight[1] >= settings.perWorkspace()
+                    || attempts.inFlightOn(due.provider(), now.minus(settings.inFlightFor()), target)
+                            >= settings.capOf(due.provider())) {
+                log.warn(
+                        "DEBUG deferred {} {} {}",
+                        inFlight[0],
+                        inFlight[1],
+                        attempts.inFlightOn(due.provider(), now.minus(settings.inFlightFor()), target));
+                // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
                 return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
             }
             Instant reconcileSince = due.reconcileSince();
@@ -141,12 +155,16 @@ class Publisher {
                 // An attempt began and never finished: its call may have reached the platform.
                 reconcileSince = open.get();
             }
+            // A post that may already be on the platform is reconciled whatever today's count: it was counted then.
+            String refused = reconcileSince == null
+                    ? quota.refusal(workspace, due.post(), now).orElse(null)
+                    : null;
             int fence = due.fence() + 1;
             attempts.begin(workspace, target, fence, reconcileSince, node, now);
             if (due.postStatus() == PostStatus.SCHEDULED) {
                 rows.setStatus(workspace, due.post(), PostStatus.PUBLISHING, now);
             }
-            return new Claim(due.post(), fence, due.attempts() + 1, due, reconcileSince, now);
+            return new Claim(due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused);
         });
         return result;
     }
@@ -154,6 +172,9 @@ class Publisher {
     /** The platform call, outside any transaction. */
     Outcome call(WorkspaceId workspace, Claim claim) {
         Attempts.Due due = claim.due();
+        if (claim.refused() != null) {
+            return new Outcome.Failed(claim.refused());
+        }
         SocialProvider provider = providers.find(due.provider()).orElse(null);
         if (provider == null) {
             return new Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
@@ -170,7 +191,7 @@ class Publisher {
                 .toList();
         var request = new PublishRequest(
                 due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
-        PublishJournal journal = PublishJournal.inMemory();
+        PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             return tokens.withAccessToken(workspace, due.connection(), token -> {
                 Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
