@@ -42,8 +42,12 @@ class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     /** What the job does next: nothing, or run again at a time. */
-    record Next(@Nullable Instant at) {
-        static final Next DONE = new Next(null);
+    record Next(@Nullable Instant at, boolean early) {
+        static final Next DONE = new Next(null, false);
+
+        Next(@Nullable Instant at) {
+            this(at, false);
+        }
     }
 
     /** A claimed attempt: everything the platform call needs, read in the claiming transaction. */
@@ -110,12 +114,37 @@ class Publisher {
 
     Next publish(WorkspaceId workspace, TargetId target) {
         Object claimed = claim(workspace, target);
+        if (claimed instanceof Next next && next.early() && waitUntil(next.at())) {
+            claimed = claim(workspace, target);
+        }
         if (claimed instanceof Next next) {
             return next;
         }
         Claim claim = (Claim) claimed;
         Outcome outcome = call(workspace, claim);
         return complete(workspace, target, claim, outcome);
+    }
+
+    /**
+     * Waits for an instant at most one lead ({@code herald.publishing.lead}, the polling interval) away, outside any
+     * transaction: the job was polled early so that the platform is called on time, not up to a polling interval
+     * late. False, without waiting, for anything later (an edit moved the post): the job is rescheduled instead.
+     */
+    private boolean waitUntil(@Nullable Instant at) {
+        if (at == null) {
+            return false;
+        }
+        long millis = Duration.between(clock.instant(), at).toMillis();
+        if (millis > settings.lead().toMillis() + 250) {
+            return false;
+        }
+        try {
+            Thread.sleep(Math.max(0, millis));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
@@ -133,27 +162,23 @@ class Publisher {
                     || due.postStatus() == PostStatus.PENDING_APPROVAL) {
                 return Next.DONE;
             }
-            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(500))) {
-                return new Next(due.dueAt()); // rescheduled later by an edit
+            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
+                // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
+                // rescheduled later by an edit.
+                return new Next(due.dueAt(), true);
             }
-            int[] inFlight = attempts.inFlight(workspace, due.connection(), now.minus(settings.inFlightFor()), target);
-            if (inFlight[0] >= settings.perAccount()
-                    || inFlight[1] >= settings.perWorkspace()
-                    || attempts.inFlightOn(due.provider(), now.minus(settings.inFlightFor()), target)
-                            >= settings.capOf(due.provider())) {
-                log.warn(
-                        "DEBUG deferred {} {} {}",
-                        inFlight[0],
-                        inFlight[1],
-                        attempts.inFlightOn(due.provider(), now.minus(settings.inFlightFor()), target));
+            Attempts.Load load = attempts.load(
+                    workspace, target, due.connection(), due.provider(), now.minus(settings.inFlightFor()));
+            if (load.account() >= settings.perAccount()
+                    || load.workspace() >= settings.perWorkspace()
+                    || load.platform() >= settings.capOf(due.provider())) {
                 // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
                 return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
             }
             Instant reconcileSince = due.reconcileSince();
-            Optional<Instant> open = attempts.openAttempt(workspace, target);
-            if (open.isPresent() && reconcileSince == null) {
+            if (load.openSince() != null && reconcileSince == null) {
                 // An attempt began and never finished: its call may have reached the platform.
-                reconcileSince = open.get();
+                reconcileSince = load.openSince();
             }
             // A post that may already be on the platform is reconciled whatever today's count: it was counted then.
             String refused = reconcileSince == null
@@ -208,9 +233,14 @@ class Publisher {
                     // reconcileSince, and the platform was searched above. It fails with the platform's words.
                     if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
                         // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
-                        Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
-                        if (existing.isPresent()) {
-                            return new Outcome.Published(existing.get(), true);
+                        try {
+                            Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
+                            if (existing.isPresent()) {
+                                return new Outcome.Published(existing.get(), true);
+                            }
+                        } catch (ProviderException unanswered) {
+                            // The platform could not be asked now (a 503, a 429): the outcome stays ambiguous, never
+                            // a plain transient failure, or the next attempt would publish without looking first.
                         }
                         return ambiguous(claim, since, e.getMessage());
                     }

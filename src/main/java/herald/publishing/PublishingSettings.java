@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perPlatformDefault the cap of a platform not named in {@code perPlatform}
  * @param inFlightFor how long an unfinished attempt counts as in flight (longer than any platform call)
  * @param overdueSweep how often the safety net looks for targets whose job was lost
+ * @param lead how long before its instant a target's job is due: about db-scheduler's polling interval, so that the
+ *     polling node waits for the instant instead of finding the job up to one interval late
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
  */
 @ConfigurationProperties("herald.publishing")
@@ -33,7 +35,8 @@ record PublishingSettings(
         @DefaultValue("50") int perPlatformDefault,
         @DefaultValue("2m") Duration inFlightFor,
         @DefaultValue("30s") Duration overdueSweep,
-        @DefaultValue("1h") Duration mediaLinkLifetime) {
+        @DefaultValue("1h") Duration mediaLinkLifetime,
+        @DefaultValue("1s") Duration lead) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

@@ -52,6 +52,7 @@ class PublishingEngineTests {
         final AtomicInteger publishes = new AtomicInteger();
         final List<Optional<String>> notesSeenWhenReconciling = new CopyOnWriteArrayList<>();
         volatile boolean ambiguous = true;
+        volatile boolean firstLookupFails = false;
 
         @Override
         public String id() {
@@ -113,6 +114,9 @@ class PublishingEngineTests {
                 Secret token, PublishRequest request, Instant since, PublishJournal journal) {
             Optional<String> container = journal.get("container");
             notesSeenWhenReconciling.add(container);
+            if (firstLookupFails && notesSeenWhenReconciling.size() == 1) {
+                throw new ProviderException(id(), ProviderException.Kind.TRANSIENT, "Listing is down (503).");
+            }
             // The first look happens in the attempt that noted the step: the platform is still processing it.
             if (notesSeenWhenReconciling.size() == 1) {
                 return Optional.empty();
@@ -233,6 +237,34 @@ class PublishingEngineTests {
         assertThat(done.platformPostId()).isEqualTo("published-from-container-" + (before + 1));
         assertThat(platform.publishes.get()).as("never published blindly again").isEqualTo(before + 1);
         assertThat(platform.notesSeenWhenReconciling.getLast()).contains("container-" + (before + 1));
+    }
+
+    @Test
+    void anAmbiguousAttemptWhosePlatformCannotBeAskedIsReconciledNotPublishedAgain() {
+        platform.ambiguous = true;
+        platform.firstLookupFails = true;
+        platform.notesSeenWhenReconciling.clear();
+        try {
+            WorkspaceId workspace = workspace("pro");
+            Post post = due(workspace, connection(workspace));
+            TargetId target = post.targets().getFirst().id();
+            int before = platform.publishes.get();
+
+            assertThat(publisher.publish(workspace, target).at()).isNotNull();
+            tenants.run(workspace, () -> jdbc.sql("update post_targets set due_at = now() where id = :id")
+                    .param("id", target.value())
+                    .update());
+            assertThat(publisher.publish(workspace, target).at()).isNull();
+
+            assertThat(platform.publishes.get())
+                    .as("published once, then found")
+                    .isEqualTo(before + 1);
+            Target done = posts.get(workspace, post.id()).targets().getFirst();
+            assertThat(done.status()).isEqualTo(TargetStatus.PUBLISHED);
+            assertThat(done.platformPostId()).startsWith("published-from-container-");
+        } finally {
+            platform.firstLookupFails = false;
+        }
     }
 
     @Test
