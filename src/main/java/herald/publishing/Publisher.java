@@ -364,6 +364,8 @@ class Publisher {
             if (current) {
                 rows.setStatus(
                         workspace, claim.post(), Settlement.of(rows.targetStatuses(workspace, claim.post())), now);
+                // In the outcome's own transaction: the outcome and its audit entry commit together, in one flush.
+                recordOutcome(workspace, target, claim, outcome);
             }
             return current;
         });
@@ -374,9 +376,32 @@ class Publisher {
                     claim.post());
             return Next.DONE;
         }
-        String id = claim.post().toString();
         switch (outcome) {
-            case Outcome.Published p -> {
+            case Outcome.Published p ->
+                events.publishEvent(new PostPublished(
+                        workspace,
+                        claim.post(),
+                        target,
+                        due.provider(),
+                        p.post().url(),
+                        now));
+            case Outcome.Failed f ->
+                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
+            case Outcome.Unknown u ->
+                events.publishEvent(
+                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
+            case Outcome.Retry r -> {
+                return new Next(r.at());
+            }
+        }
+        return Next.DONE;
+    }
+
+    private void recordOutcome(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
+        String id = claim.post().toString();
+        String provider = claim.due().provider();
+        switch (outcome) {
+            case Outcome.Published p ->
                 audit.record(
                         workspace,
                         "post.published",
@@ -386,43 +411,27 @@ class Publisher {
                                 "target",
                                 target.toString(),
                                 "provider",
-                                due.provider(),
+                                provider,
                                 "url",
                                 p.post().url().toString(),
                                 "reconciled",
                                 "" + p.reconciled()));
-                events.publishEvent(new PostPublished(
-                        workspace,
-                        claim.post(),
-                        target,
-                        due.provider(),
-                        p.post().url(),
-                        now));
-            }
-            case Outcome.Failed f -> {
+            case Outcome.Failed f ->
                 audit.record(
                         workspace,
                         "post.failed",
                         "post",
                         id,
-                        Map.of("target", target.toString(), "provider", due.provider(), "reason", f.reason()));
-                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
-            }
-            case Outcome.Unknown u -> {
+                        Map.of("target", target.toString(), "provider", provider, "reason", f.reason()));
+            case Outcome.Unknown u ->
                 audit.record(
                         workspace,
                         "post.needs_attention",
                         "post",
                         id,
-                        Map.of("target", target.toString(), "provider", due.provider()));
-                events.publishEvent(
-                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
-            }
-            case Outcome.Retry r -> {
-                return new Next(r.at());
-            }
+                        Map.of("target", target.toString(), "provider", provider));
+            case Outcome.Retry r -> {}
         }
-        return Next.DONE;
     }
 
     private static Instant reconcileFrom(Claim claim) {
