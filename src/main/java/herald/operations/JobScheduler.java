@@ -1,5 +1,6 @@
 package herald.operations;
 
+import com.github.kagkarlsson.scheduler.PollingStrategyConfig;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
@@ -57,6 +58,17 @@ class JobScheduler {
                 .deleteUnresolvedAfter(settings.getDeleteUnresolvedAfter())
                 .shutdownMaxWait(settings.getShutdownMaxWait())
                 .failureLogging(settings.getFailureLoggerLevel(), settings.isFailureLoggerLogStackTrace());
+        // db-scheduler.polling-strategy: lock-and-fetch claims due executions with one SELECT ... FOR UPDATE SKIP
+        // LOCKED, the cheaper way for many nodes and bursts; fetch (the default) locks them one by one.
+        if (settings.getPollingStrategy() == PollingStrategyConfig.Type.LOCK_AND_FETCH) {
+            builder = builder.pollUsingLockAndFetch(
+                    settings.getPollingStrategyLowerLimitFractionOfThreads(),
+                    settings.getPollingStrategyUpperLimitFractionOfThreads());
+        } else {
+            builder = builder.pollUsingFetchAndLockOnExecute(
+                    settings.getPollingStrategyLowerLimitFractionOfThreads(),
+                    settings.getPollingStrategyUpperLimitFractionOfThreads());
+        }
         if (settings.isImmediateExecutionEnabled()) {
             builder = builder.enableImmediateExecution();
         }

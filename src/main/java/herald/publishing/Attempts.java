@@ -2,6 +2,8 @@ package herald.publishing;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.database.TenantScope;
+import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.sql.Array;
@@ -42,7 +44,13 @@ class Attempts {
             @Nullable Instant reconcileSince) {}
 
     Optional<Due> lockDue(WorkspaceId workspace, TargetId target) {
-        Optional<UUID> post = jdbc.sql("select post_id from post_targets where workspace_id = :workspace and id = :id")
+        // The post first, then the target: the order edits and cancels take too.
+        Optional<UUID> post = jdbc.sql(
+                        """
+                        select p.id from posts p
+                        join post_targets t on t.workspace_id = p.workspace_id and t.post_id = p.id
+                        where t.workspace_id = :workspace and t.id = :id
+                        for update of p""")
                 .param("workspace", workspace.value())
                 .param("id", target.value())
                 .query(UUID.class)
@@ -50,12 +58,6 @@ class Attempts {
         if (post.isEmpty()) {
             return Optional.empty();
         }
-        // The post first, then the target: the order edits and cancels take too.
-        jdbc.sql("select 1 from posts where workspace_id = :workspace and id = :id for update")
-                .param("workspace", workspace.value())
-                .param("id", post.get())
-                .query(Integer.class)
-                .optional();
         return jdbc.sql(
                         """
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
@@ -91,33 +93,41 @@ class Attempts {
                 .optional();
     }
 
-    /** The start of this target's unfinished attempt, if one was left open (its node died or is a zombie). */
-    Optional<Instant> openAttempt(WorkspaceId workspace, TargetId target) {
-        return jdbc.sql(
-                        """
-                        select min(started_at) from publish_attempts
-                        where workspace_id = :workspace and target_id = :target and finished_at is null""")
-                .param("workspace", workspace.value())
-                .param("target", target.value())
-                .query((rs, n) ->
-                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional()
-                .filter(java.util.Objects::nonNull);
-    }
+    /**
+     * What a claim weighs, in one round trip: calls in flight (unfinished attempts started after {@code since}) on
+     * the connection, in the workspace and on the platform across workspaces (a count through a {@code SECURITY
+     * DEFINER} function), each without the target's own; and the start of the target's own unfinished attempt, if its
+     * node died or is a zombie.
+     */
+    record Load(int account, int workspace, int platform, @Nullable Instant openSince) {}
 
-    /** Calls in flight (started within {@code since}, unfinished) on the connection and in the workspace. */
-    int[] inFlight(WorkspaceId workspace, ConnectionId connection, Instant since) {
+    Load load(WorkspaceId workspace, TargetId target, ConnectionId connection, String provider, Instant since) {
         return jdbc.sql(
                         """
-                        select count(*) filter (where t.connection_id = :connection), count(*)
+                        select count(*) filter (where a.target_id <> :target and a.started_at > :since
+                                                  and t.connection_id = :connection),
+                               count(*) filter (where a.target_id <> :target and a.started_at > :since),
+                               (select herald_publish_in_flight(:provider, :since, :target)),
+                               min(a.started_at) filter (where a.target_id = :target)
                         from publish_attempts a
                         join post_targets t on t.workspace_id = a.workspace_id and t.id = a.target_id
-                        where a.workspace_id = :workspace and a.finished_at is null and a.started_at > :since""")
+                        where a.workspace_id = :workspace and a.finished_at is null""")
                 .param("workspace", workspace.value())
+                .param("target", target.value())
                 .param("connection", connection.value())
+                .param("provider", provider)
                 .param("since", Timestamp.from(since))
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .query((rs, n) -> new Load(
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .single();
+    }
+
+    /** The durable notes of the target, writable while it carries {@code fence}. */
+    PublishJournal journal(TenantScope tenants, WorkspaceId workspace, TargetId target, int fence) {
+        return new TargetJournal(tenants, jdbc, workspace, target, fence);
     }
 
     /** Journals attempt {@code fence} and hands the target to it; any older unfinished attempt is superseded. */
@@ -128,35 +138,25 @@ class Attempts {
             @Nullable Instant reconcileSince,
             String node,
             Instant now) {
+        // One round trip: supersede any unfinished attempt, journal this one, hand the target to it.
         jdbc.sql(
                         """
-                        update publish_attempts set finished_at = :now, outcome = 'fenced',
-                            detail = 'Superseded by attempt ' || :fence || ' before it finished.'
-                        where workspace_id = :workspace and target_id = :target and finished_at is null""")
-                .param("workspace", workspace.value())
-                .param("target", target.value())
-                .param("fence", fence)
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql(
-                        """
-                        insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at)
-                        values (:workspace, :target, :fence, :reconciling, :node, :now)""")
-                .param("workspace", workspace.value())
-                .param("target", target.value())
-                .param("fence", fence)
-                .param("reconciling", reconcileSince != null)
-                .param("node", node)
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql(
-                        """
+                        with superseded as (
+                            update publish_attempts set finished_at = :now, outcome = 'fenced',
+                                detail = 'Superseded by attempt ' || :fence || ' before it finished.'
+                            where workspace_id = :workspace and target_id = :target and finished_at is null
+                        ), journaled as (
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at)
+                            values (:workspace, :target, :fence, :reconciling, :node, :now)
+                        )
                         update post_targets set status = 'publishing', fence = :fence, attempts = attempts + 1,
                             reconcile_since = :since, updated_at = :now
                         where workspace_id = :workspace and id = :target""")
                 .param("workspace", workspace.value())
                 .param("target", target.value())
                 .param("fence", fence)
+                .param("reconciling", reconcileSince != null)
+                .param("node", node)
                 .param("since", reconcileSince == null ? null : Timestamp.from(reconcileSince))
                 .param("now", Timestamp.from(now))
                 .update();
@@ -178,14 +178,26 @@ class Attempts {
             @Nullable Instant dueAt,
             @Nullable Instant reconcileSince,
             Instant now) {
+        // One round trip: the target (only while it carries this fence), then this attempt's own journal row.
         int changed = jdbc.sql(
                         """
-                        update post_targets set status = :status, last_error = :error,
-                            platform_post_id = coalesce(:platformId, platform_post_id),
-                            platform_url = coalesce(:url, platform_url),
-                            published_at = case when :status = 'published' then :now else published_at end,
-                            due_at = coalesce(:due, due_at), reconcile_since = :since, updated_at = :now
-                        where workspace_id = :workspace and id = :target and fence = :fence""")
+                        with target as (
+                            update post_targets set status = :status, last_error = :error,
+                                platform_post_id = coalesce(:platformId, platform_post_id),
+                                platform_url = coalesce(:url, platform_url),
+                                published_at = case when :status = 'published' then :now else published_at end,
+                                due_at = coalesce(:due, due_at), reconcile_since = :since, updated_at = :now
+                            where workspace_id = :workspace and id = :target and fence = :fence
+                            returning 1
+                        ), journal as (
+                            update publish_attempts set finished_at = :now,
+                                outcome = case when exists (select 1 from target) then :outcome else 'fenced' end,
+                                detail = case when exists (select 1 from target) then :detail else :overtaken end
+                            where workspace_id = :workspace and target_id = :target and fence = :fence
+                              and finished_at is null
+                            returning 1
+                        )
+                        select count(*) from target""")
                 .param("workspace", workspace.value())
                 .param("target", target.value())
                 .param("fence", fence)
@@ -196,24 +208,14 @@ class Attempts {
                 .param("due", dueAt == null ? null : Timestamp.from(dueAt))
                 .param("since", reconcileSince == null ? null : Timestamp.from(reconcileSince))
                 .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql(
-                        """
-                        update publish_attempts set finished_at = :now, outcome = :outcome, detail = :detail
-                        where workspace_id = :workspace and target_id = :target and fence = :fence
-                          and finished_at is null""")
-                .param("workspace", workspace.value())
-                .param("target", target.value())
-                .param("fence", fence)
-                .param("outcome", changed == 1 ? outcome : "fenced")
+                .param("outcome", outcome)
+                .param("detail", detail)
                 .param(
-                        "detail",
-                        changed == 1
-                                ? detail
-                                : "A newer attempt took over; this outcome was not applied: " + outcome
-                                        + (detail == null ? "" : " (" + detail + ")"))
-                .param("now", Timestamp.from(now))
-                .update();
+                        "overtaken",
+                        "A newer attempt took over; this outcome was not applied: " + outcome
+                                + (detail == null ? "" : " (" + detail + ")"))
+                .query(Integer.class)
+                .single();
         return changed == 1;
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules one durable job per target at its instant. Called after the target's transaction committed; a job lost
+ * Schedules one durable job per target, due one lead ({@code herald.publishing.lead}, about the scheduler's polling
+ * interval) before its instant: the node that polls it waits for the instant itself, so the platform hears of the
+ * post on time rather than up to a polling interval late ({@link Publisher}). Called after the target's transaction committed; a job lost
  * between the commit and this call is found again by the overdue sweep ({@link PublishingJobs}).
  */
 @Component
@@ -18,15 +20,18 @@ class Dispatch {
     static final String TASK = "publish-target";
 
     private final ObjectProvider<SchedulerClient> scheduler;
+    private final PublishingSettings settings;
 
-    Dispatch(ObjectProvider<SchedulerClient> scheduler) {
+    Dispatch(ObjectProvider<SchedulerClient> scheduler, PublishingSettings settings) {
         this.scheduler = scheduler;
+        this.settings = settings;
     }
 
     void schedule(WorkspaceId workspace, TargetId target, Instant due) {
         SchedulerClient client = scheduler.getIfAvailable();
         if (client != null) {
-            client.scheduleIfNotExists(new TaskInstance<>(TASK, target.toString(), data(workspace, target)), due);
+            client.scheduleIfNotExists(
+                    new TaskInstance<>(TASK, target.toString(), data(workspace, target)), due.minus(settings.lead()));
         }
     }
 

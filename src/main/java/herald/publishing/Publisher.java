@@ -42,18 +42,24 @@ class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     /** What the job does next: nothing, or run again at a time. */
-    record Next(@Nullable Instant at) {
-        static final Next DONE = new Next(null);
+    record Next(@Nullable Instant at, boolean early) {
+        static final Next DONE = new Next(null, false);
+
+        Next(@Nullable Instant at) {
+            this(at, false);
+        }
     }
 
     /** A claimed attempt: everything the platform call needs, read in the claiming transaction. */
     record Claim(
             PostId post,
+            TargetId target,
             int fence,
             int attempt,
             Attempts.Due due,
             @Nullable Instant reconcileSince,
-            Instant startedAt) {}
+            Instant startedAt,
+            @Nullable String refused) {}
 
     sealed interface Outcome {
         record Published(PublishedPost post, boolean reconciled) implements Outcome {}
@@ -66,6 +72,7 @@ class Publisher {
     }
 
     private final Attempts attempts;
+    private final DailyQuota quota;
     private final PostRows rows;
     private final TenantScope tenants;
     private final AccessTokens tokens;
@@ -80,6 +87,7 @@ class Publisher {
 
     Publisher(
             Attempts attempts,
+            DailyQuota quota,
             PostRows rows,
             TenantScope tenants,
             AccessTokens tokens,
@@ -91,6 +99,7 @@ class Publisher {
             PublishingSettings settings,
             Clock clock) {
         this.attempts = attempts;
+        this.quota = quota;
         this.rows = rows;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -105,12 +114,37 @@ class Publisher {
 
     Next publish(WorkspaceId workspace, TargetId target) {
         Object claimed = claim(workspace, target);
+        if (claimed instanceof Next next && next.early() && waitUntil(next.at())) {
+            claimed = claim(workspace, target);
+        }
         if (claimed instanceof Next next) {
             return next;
         }
         Claim claim = (Claim) claimed;
         Outcome outcome = call(workspace, claim);
         return complete(workspace, target, claim, outcome);
+    }
+
+    /**
+     * Waits for an instant at most one lead ({@code herald.publishing.lead}, the polling interval) away, outside any
+     * transaction: the job was polled early so that the platform is called on time, not up to a polling interval
+     * late. False, without waiting, for anything later (an edit moved the post): the job is rescheduled instead.
+     */
+    private boolean waitUntil(@Nullable Instant at) {
+        if (at == null) {
+            return false;
+        }
+        long millis = Duration.between(clock.instant(), at).toMillis();
+        if (millis > settings.lead().toMillis() + 250) {
+            return false;
+        }
+        try {
+            Thread.sleep(Math.max(0, millis));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
@@ -128,25 +162,34 @@ class Publisher {
                     || due.postStatus() == PostStatus.PENDING_APPROVAL) {
                 return Next.DONE;
             }
-            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(500))) {
-                return new Next(due.dueAt()); // rescheduled later by an edit
+            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
+                // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
+                // rescheduled later by an edit.
+                return new Next(due.dueAt(), true);
             }
-            int[] inFlight = attempts.inFlight(workspace, due.connection(), now.minus(settings.inFlightFor()));
-            if (inFlight[0] >= settings.perAccount() || inFlight[1] >= settings.perWorkspace()) {
+            Attempts.Load load = attempts.load(
+                    workspace, target, due.connection(), due.provider(), now.minus(settings.inFlightFor()));
+            if (load.account() >= settings.perAccount()
+                    || load.workspace() >= settings.perWorkspace()
+                    || load.platform() >= settings.capOf(due.provider())) {
+                // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
                 return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
             }
             Instant reconcileSince = due.reconcileSince();
-            Optional<Instant> open = attempts.openAttempt(workspace, target);
-            if (open.isPresent() && reconcileSince == null) {
+            if (load.openSince() != null && reconcileSince == null) {
                 // An attempt began and never finished: its call may have reached the platform.
-                reconcileSince = open.get();
+                reconcileSince = load.openSince();
             }
+            // A post that may already be on the platform is reconciled whatever today's count: it was counted then.
+            String refused = reconcileSince == null
+                    ? quota.refusal(workspace, due.post(), now).orElse(null)
+                    : null;
             int fence = due.fence() + 1;
             attempts.begin(workspace, target, fence, reconcileSince, node, now);
             if (due.postStatus() == PostStatus.SCHEDULED) {
                 rows.setStatus(workspace, due.post(), PostStatus.PUBLISHING, now);
             }
-            return new Claim(due.post(), fence, due.attempts() + 1, due, reconcileSince, now);
+            return new Claim(due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused);
         });
         return result;
     }
@@ -154,6 +197,9 @@ class Publisher {
     /** The platform call, outside any transaction. */
     Outcome call(WorkspaceId workspace, Claim claim) {
         Attempts.Due due = claim.due();
+        if (claim.refused() != null) {
+            return new Outcome.Failed(claim.refused());
+        }
         SocialProvider provider = providers.find(due.provider()).orElse(null);
         if (provider == null) {
             return new Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
@@ -170,7 +216,7 @@ class Publisher {
                 .toList();
         var request = new PublishRequest(
                 due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
-        PublishJournal journal = PublishJournal.inMemory();
+        PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             return tokens.withAccessToken(workspace, due.connection(), token -> {
                 Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
@@ -187,9 +233,14 @@ class Publisher {
                     // reconcileSince, and the platform was searched above. It fails with the platform's words.
                     if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
                         // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
-                        Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
-                        if (existing.isPresent()) {
-                            return new Outcome.Published(existing.get(), true);
+                        try {
+                            Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
+                            if (existing.isPresent()) {
+                                return new Outcome.Published(existing.get(), true);
+                            }
+                        } catch (ProviderException unanswered) {
+                            // The platform could not be asked now (a 503, a 429): the outcome stays ambiguous, never
+                            // a plain transient failure, or the next attempt would publish without looking first.
                         }
                         return ambiguous(claim, since, e.getMessage());
                     }
@@ -313,6 +364,8 @@ class Publisher {
             if (current) {
                 rows.setStatus(
                         workspace, claim.post(), Settlement.of(rows.targetStatuses(workspace, claim.post())), now);
+                // In the outcome's own transaction: the outcome and its audit entry commit together, in one flush.
+                recordOutcome(workspace, target, claim, outcome);
             }
             return current;
         });
@@ -323,9 +376,32 @@ class Publisher {
                     claim.post());
             return Next.DONE;
         }
-        String id = claim.post().toString();
         switch (outcome) {
-            case Outcome.Published p -> {
+            case Outcome.Published p ->
+                events.publishEvent(new PostPublished(
+                        workspace,
+                        claim.post(),
+                        target,
+                        due.provider(),
+                        p.post().url(),
+                        now));
+            case Outcome.Failed f ->
+                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
+            case Outcome.Unknown u ->
+                events.publishEvent(
+                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
+            case Outcome.Retry r -> {
+                return new Next(r.at());
+            }
+        }
+        return Next.DONE;
+    }
+
+    private void recordOutcome(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
+        String id = claim.post().toString();
+        String provider = claim.due().provider();
+        switch (outcome) {
+            case Outcome.Published p ->
                 audit.record(
                         workspace,
                         "post.published",
@@ -335,43 +411,27 @@ class Publisher {
                                 "target",
                                 target.toString(),
                                 "provider",
-                                due.provider(),
+                                provider,
                                 "url",
                                 p.post().url().toString(),
                                 "reconciled",
                                 "" + p.reconciled()));
-                events.publishEvent(new PostPublished(
-                        workspace,
-                        claim.post(),
-                        target,
-                        due.provider(),
-                        p.post().url(),
-                        now));
-            }
-            case Outcome.Failed f -> {
+            case Outcome.Failed f ->
                 audit.record(
                         workspace,
                         "post.failed",
                         "post",
                         id,
-                        Map.of("target", target.toString(), "provider", due.provider(), "reason", f.reason()));
-                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
-            }
-            case Outcome.Unknown u -> {
+                        Map.of("target", target.toString(), "provider", provider, "reason", f.reason()));
+            case Outcome.Unknown u ->
                 audit.record(
                         workspace,
                         "post.needs_attention",
                         "post",
                         id,
-                        Map.of("target", target.toString(), "provider", due.provider()));
-                events.publishEvent(
-                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
-            }
-            case Outcome.Retry r -> {
-                return new Next(r.at());
-            }
+                        Map.of("target", target.toString(), "provider", provider));
+            case Outcome.Retry r -> {}
         }
-        return Next.DONE;
     }
 
     private static Instant reconcileFrom(Claim claim) {

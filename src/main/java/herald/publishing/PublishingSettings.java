@@ -1,6 +1,7 @@
 package herald.publishing;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,8 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perAccount calls in flight per connected account, across all nodes
  * @param perWorkspace calls in flight per workspace, across all nodes: what keeps a workspace with thousands of due
  *     posts from holding every dispatcher thread while another's few wait
+ * @param perPlatform calls in flight per platform (provider id → cap), across all workspaces and nodes: what keeps
+ *     Herald inside a platform's app-wide limits
+ * @param perPlatformDefault the cap of a platform not named in {@code perPlatform}
  * @param inFlightFor how long an unfinished attempt counts as in flight (longer than any platform call)
  * @param overdueSweep how often the safety net looks for targets whose job was lost
+ * @param lead how long before its instant a target's job is due: about db-scheduler's polling interval, so that the
+ *     polling node waits for the instant instead of finding the job up to one interval late
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
  */
 @ConfigurationProperties("herald.publishing")
@@ -25,6 +31,14 @@ record PublishingSettings(
         @DefaultValue("60s") Duration rateLimitWait,
         @DefaultValue("2") int perAccount,
         @DefaultValue("4") int perWorkspace,
+        @DefaultValue Map<String, Integer> perPlatform,
+        @DefaultValue("50") int perPlatformDefault,
         @DefaultValue("2m") Duration inFlightFor,
         @DefaultValue("30s") Duration overdueSweep,
-        @DefaultValue("1h") Duration mediaLinkLifetime) {}
+        @DefaultValue("1h") Duration mediaLinkLifetime,
+        @DefaultValue("1s") Duration lead) {
+
+    int capOf(String provider) {
+        return perPlatform.getOrDefault(provider, perPlatformDefault);
+    }
+}

@@ -172,8 +172,10 @@ class PublishingChaosTests {
                 handles.stream().map(h -> connect(key, workspace, h)).toList();
 
         faults("{\"errorRate\":0.2,\"timeoutAfterCreate\":true,\"rateLimitedUntil\":\""
-                + Instant.now().plusSeconds(4) + "\"}");
-        String due = Instant.now().plusSeconds(3).toString();
+                + Instant.now().plusSeconds(13) + "\"}");
+        // Far enough ahead for 24 creates on a loaded machine; the node is stopped three seconds into the burst.
+        Instant dueAt = Instant.now().plusSeconds(12);
+        String due = dueAt.toString();
         Map<String, String> texts = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
@@ -189,7 +191,7 @@ class PublishingChaosTests {
             ids.add(created.json().path("id").asString());
             texts.put(created.json().path("id").asString(), text);
         }
-        sleep(6000);
+        sleep(Math.max(0, Duration.between(Instant.now(), dueAt.plusSeconds(3)).toMillis()));
         otherNode.close(); // mid-burst: whatever it had claimed is picked up by the remaining node
         faults("{\"errorRate\":0.2}");
 

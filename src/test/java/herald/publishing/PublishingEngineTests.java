@@ -1,0 +1,352 @@
+package herald.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herald.HeraldApplication;
+import herald.TenantFixtures;
+import herald.connections.ConnectionId;
+import herald.database.TenantScope;
+import herald.providers.AccountType;
+import herald.providers.ClientAuthentication;
+import herald.providers.DiscoveredAccount;
+import herald.providers.OAuthSpec;
+import herald.providers.ProviderException;
+import herald.providers.PublishJournal;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
+import herald.providers.SocialProvider;
+import herald.providers.TokenGrant;
+import herald.shared.WorkspaceId;
+import herald.tenancy.Workspaces;
+import herald.vault.Secret;
+import herald.vault.SecretSlot;
+import herald.vault.Vault;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The engine's own rules, driven without the job scheduler against a platform whose behaviour the test sets: the
+ * durable publish journal, the per-platform cap across workspaces, and the posts/day quota at publish time.
+ */
+@SpringBootTest(
+        classes = {HeraldApplication.class, PublishingEngineTests.WithScriptedPlatform.class},
+        properties = "herald.publishing.per-platform.scripted=1")
+class PublishingEngineTests {
+
+    /** A platform that does what the test scripts: note a step, then answer ambiguously; find what was noted. */
+    static class ScriptedPlatform implements SocialProvider {
+
+        final AtomicInteger publishes = new AtomicInteger();
+        final List<Optional<String>> notesSeenWhenReconciling = new CopyOnWriteArrayList<>();
+        volatile boolean ambiguous = true;
+        volatile boolean firstLookupFails = false;
+
+        @Override
+        public String id() {
+            return "scripted";
+        }
+
+        @Override
+        public String displayName() {
+            return "Scripted";
+        }
+
+        @Override
+        public List<AccountType> accountTypes() {
+            return List.of(AccountType.COMPANY);
+        }
+
+        @Override
+        public OAuthSpec oauth() {
+            return new OAuthSpec(
+                    URI.create("http://scripted.invalid/authorize"),
+                    URI.create("http://scripted.invalid/token"),
+                    "herald",
+                    Map.of(),
+                    " ",
+                    true,
+                    ClientAuthentication.values()[0]);
+        }
+
+        @Override
+        public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokenGrant refresh(Secret refreshToken) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void revoke(Secret token) {}
+
+        @Override
+        public PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
+            int n = publishes.incrementAndGet();
+            journal.put("container", "container-" + n);
+            if (ambiguous) {
+                throw new ProviderException(id(), ProviderException.Kind.UNKNOWN_OUTCOME, "No answer in time.");
+            }
+            return post("post-" + n);
+        }
+
+        @Override
+        public Optional<PublishedPost> findExisting(
+                Secret token, PublishRequest request, Instant since, PublishJournal journal) {
+            Optional<String> container = journal.get("container");
+            notesSeenWhenReconciling.add(container);
+            if (firstLookupFails && notesSeenWhenReconciling.size() == 1) {
+                throw new ProviderException(id(), ProviderException.Kind.TRANSIENT, "Listing is down (503).");
+            }
+            // The first look happens in the attempt that noted the step: the platform is still processing it.
+            if (notesSeenWhenReconciling.size() == 1) {
+                return Optional.empty();
+            }
+            return container.map(id -> post("published-from-" + id));
+        }
+
+        static PublishedPost post(String id) {
+            return new PublishedPost(id, URI.create("https://scripted.invalid/p/" + id), Instant.now());
+        }
+    }
+
+    /** Not a {@code @Configuration}: nodes that other tests start by hand scan test classes, and must not find it. */
+    static class WithScriptedPlatform {
+        @Bean
+        ScriptedPlatform scriptedPlatform() {
+            return new ScriptedPlatform();
+        }
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    ScriptedPlatform platform;
+
+    @Autowired
+    Publisher publisher;
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
+    Attempts attempts;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    Workspaces workspaces;
+
+    WorkspaceId workspace(String plan) {
+        return TenantFixtures.of(context)
+                .signUp("Engine", plan)
+                .workspace()
+                .orElseThrow()
+                .id();
+    }
+
+    ConnectionId connection(WorkspaceId workspace) {
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, access_token, refresh_token, expires_at)
+                        values (:workspace, :id, 'scripted', :external, 'company', 'Scripted', 'scripted',
+                            'Scripted', 'active', :access, :refresh, now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", id.toString())
+                .param("access", vault.seal(new SecretSlot(workspace, id, "connection.access_token"), Secret.of("a")))
+                .param("refresh", vault.seal(new SecretSlot(workspace, id, "connection.refresh_token"), Secret.of("r")))
+                .update());
+        return new ConnectionId(id);
+    }
+
+    /** A post scheduled in an hour, whose target is then made due now: the test runs the dispatcher itself. */
+    Post due(WorkspaceId workspace, ConnectionId connection) {
+        Post post = posts.create(
+                workspace,
+                new NewPost(
+                        "Engine " + UUID.randomUUID(),
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(connection, null)),
+                        Instant.now().plusSeconds(3600).toString(),
+                        null,
+                        false));
+        tenants.run(workspace, () -> jdbc.sql("update post_targets set due_at = now() where post_id = :post")
+                .param("post", post.id().value())
+                .update());
+        return post;
+    }
+
+    String journal(WorkspaceId workspace, TargetId target) {
+        return tenants.call(workspace, () -> jdbc.sql("select journal::text from post_targets where id = :id")
+                .param("id", target.value())
+                .query(String.class)
+                .single());
+    }
+
+    @Test
+    void aProvidersNotesSurviveAnAmbiguousAttemptAndSettleTheRetry() {
+        platform.ambiguous = true;
+        platform.notesSeenWhenReconciling.clear();
+        WorkspaceId workspace = workspace("pro");
+        Post post = due(workspace, connection(workspace));
+        TargetId target = post.targets().getFirst().id();
+        int before = platform.publishes.get();
+
+        Publisher.Next first = publisher.publish(workspace, target);
+        assertThat(first.at()).as("an ambiguous attempt is retried later").isNotNull();
+        assertThat(journal(workspace, target)).contains("\"container\": \"container-" + (before + 1) + "\"");
+
+        tenants.run(workspace, () -> jdbc.sql("update post_targets set due_at = now() where id = :id")
+                .param("id", target.value())
+                .update()); // the retry's time has come
+        Publisher.Next second = publisher.publish(workspace, target);
+        assertThat(second.at()).isNull();
+        Target done = posts.get(workspace, post.id()).targets().getFirst();
+        assertThat(done.status()).isEqualTo(TargetStatus.PUBLISHED);
+        assertThat(done.platformPostId()).isEqualTo("published-from-container-" + (before + 1));
+        assertThat(platform.publishes.get()).as("never published blindly again").isEqualTo(before + 1);
+        assertThat(platform.notesSeenWhenReconciling.getLast()).contains("container-" + (before + 1));
+    }
+
+    @Test
+    void anAmbiguousAttemptWhosePlatformCannotBeAskedIsReconciledNotPublishedAgain() {
+        platform.ambiguous = true;
+        platform.firstLookupFails = true;
+        platform.notesSeenWhenReconciling.clear();
+        try {
+            WorkspaceId workspace = workspace("pro");
+            Post post = due(workspace, connection(workspace));
+            TargetId target = post.targets().getFirst().id();
+            int before = platform.publishes.get();
+
+            assertThat(publisher.publish(workspace, target).at()).isNotNull();
+            tenants.run(workspace, () -> jdbc.sql("update post_targets set due_at = now() where id = :id")
+                    .param("id", target.value())
+                    .update());
+            assertThat(publisher.publish(workspace, target).at()).isNull();
+
+            assertThat(platform.publishes.get())
+                    .as("published once, then found")
+                    .isEqualTo(before + 1);
+            Target done = posts.get(workspace, post.id()).targets().getFirst();
+            assertThat(done.status()).isEqualTo(TargetStatus.PUBLISHED);
+            assertThat(done.platformPostId()).startsWith("published-from-container-");
+        } finally {
+            platform.firstLookupFails = false;
+        }
+    }
+
+    @Test
+    void aJournalOfAnOvertakenAttemptRefusesToWrite() {
+        WorkspaceId workspace = workspace("pro");
+        Post post = due(workspace, connection(workspace));
+        TargetId target = post.targets().getFirst().id();
+        var zombie = (Publisher.Claim) publisher.claim(workspace, target);
+        var current = (Publisher.Claim) publisher.claim(workspace, target);
+        PublishJournal old = attempts.journal(tenants, workspace, target, zombie.fence());
+        PublishJournal fresh = attempts.journal(tenants, workspace, target, current.fence());
+
+        fresh.put("container", "c-new");
+        assertThatThrownBy(() -> old.put("container", "c-old")).isInstanceOf(IllegalStateException.class);
+        assertThat(old.get("container")).contains("c-new");
+        assertThat(fresh.get("missing")).isEmpty();
+        publisher.complete(workspace, target, current, new Publisher.Outcome.Failed("done with it"));
+    }
+
+    @Test
+    void thePerPlatformCapHoldsAcrossWorkspaces() {
+        WorkspaceId first = workspace("pro");
+        WorkspaceId second = workspace("pro");
+        TargetId busy = due(first, connection(first)).targets().getFirst().id();
+        TargetId waiting = due(second, connection(second)).targets().getFirst().id();
+
+        Object claimed = publisher.claim(first, busy);
+        assertThat(claimed).isInstanceOf(Publisher.Claim.class);
+        Object deferred = publisher.claim(second, waiting);
+        assertThat(deferred)
+                .as("the scripted platform allows one call in flight, held by another workspace")
+                .isInstanceOf(Publisher.Next.class);
+        assertThat(((Publisher.Next) deferred).at()).isAfter(Instant.now());
+
+        var claim = (Publisher.Claim) claimed;
+        publisher.complete(first, busy, claim, new Publisher.Outcome.Failed("done with it"));
+        Object now = publisher.claim(second, waiting);
+        assertThat(now).isInstanceOf(Publisher.Claim.class);
+        publisher.complete(second, waiting, (Publisher.Claim) now, new Publisher.Outcome.Failed("done with it"));
+    }
+
+    @Test
+    void aPostOverTodaysQuotaFailsWithTheReasonInsteadOfCallingThePlatform() {
+        WorkspaceId workspace = workspace("pro");
+        ConnectionId connection = connection(workspace);
+        for (int i = 0; i < 10; i++) {
+            Post published = due(workspace, connection);
+            tenants.run(workspace, () -> jdbc.sql(
+                            """
+                            update post_targets set status = 'published', published_at = now()
+                            where post_id = :post""")
+                    .param("post", published.id().value())
+                    .update());
+        }
+        Post late = due(workspace, connection);
+        workspaces.changePlan(workspace, "free"); // 10 posts a day
+        int before = platform.publishes.get();
+
+        assertThat(publisher.publish(workspace, late.targets().getFirst().id()).at())
+                .isNull();
+
+        Post after = posts.get(workspace, late.id());
+        assertThat(after.status()).isEqualTo(PostStatus.FAILED);
+        assertThat(after.targets().getFirst().status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(after.targets().getFirst().lastError())
+                .startsWith("The free plan allows 10 posts a day, and this workspace has already published 10");
+        assertThat(platform.publishes.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aPostWithinTodaysQuotaIsPublished() {
+        platform.ambiguous = false;
+        try {
+            WorkspaceId workspace = workspace("free");
+            Post post = due(workspace, connection(workspace));
+            assertThat(publisher
+                            .publish(workspace, post.targets().getFirst().id())
+                            .at())
+                    .isNull();
+            assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
+        } finally {
+            platform.ambiguous = true;
+        }
+    }
+}
