@@ -188,6 +188,24 @@ public class Assets {
                 }
                 return storage.open(blob.thumbnailKey()).map(in -> new Media(in, "image/png", -1, "thumbnail.png"));
             }
+            if (variant == MediaLinks.Variant.JPEG && !"image/jpeg".equals(blob.contentType())) {
+                if (!blob.contentType().startsWith("image/")) {
+                    return Optional.empty();
+                }
+                Optional<InputStream> original = storage.open(blob.storageKey());
+                if (original.isEmpty()) {
+                    return Optional.empty();
+                }
+                byte[] jpeg;
+                try (InputStream in = original.get()) {
+                    jpeg = JpegCopies.of(in);
+                }
+                if (jpeg == null) {
+                    return Optional.empty();
+                }
+                String name = asset.get().filename().replaceAll("\\.[A-Za-z0-9]{1,5}$", "") + ".jpg";
+                return Optional.of(new Media(new java.io.ByteArrayInputStream(jpeg), "image/jpeg", jpeg.length, name));
+            }
             return storage.open(blob.storageKey())
                     .map(in -> new Media(
                             in,
@@ -209,6 +227,9 @@ public class Assets {
                 .orElse(null);
         if (blob == null) {
             return Optional.empty();
+        }
+        if (variant == MediaLinks.Variant.JPEG && !"image/jpeg".equals(blob.contentType())) {
+            return Optional.empty(); // converted by Herald on the way out, so served through Herald's own URL
         }
         if (variant == MediaLinks.Variant.THUMBNAIL) {
             return blob.thumbnailKey() == null

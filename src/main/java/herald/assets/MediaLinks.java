@@ -36,10 +36,12 @@ public class MediaLinks {
     private static final Logger log = LoggerFactory.getLogger(MediaLinks.class);
     private static final String KEY_FILE = "media-signing.key";
 
-    /** The original bytes or the thumbnail. */
+    /** The original bytes, the thumbnail, or the image as a JPEG. */
     public enum Variant {
         ORIGINAL(""),
-        THUMBNAIL("/thumbnail");
+        THUMBNAIL("/thumbnail"),
+        /** The image as a JPEG (the original when it is one), for platforms that take nothing else (Instagram). */
+        JPEG("/jpeg");
 
         private final String suffix;
 

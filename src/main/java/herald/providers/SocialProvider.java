@@ -109,6 +109,14 @@ public interface SocialProvider {
     }
 
     /**
+     * Whether the platform takes images as JPEG only (Instagram): publishers then hand it a JPEG copy of any other
+     * image, made by Herald, instead of the original.
+     */
+    default boolean jpegImagesOnly() {
+        return false;
+    }
+
+    /**
      * The platform's rules that {@link #contentRules()} cannot say (mixing images and video, a carousel's size,
      * hashtags, a medium's format or dimensions), each as a sentence a person can act on; empty when the post is fine.
      * Called when a post is accepted, never with a token.

@@ -207,12 +207,21 @@ class Publisher {
         Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
         List<PublishRequest.Media> items = due.media().stream()
                 .map(id -> assets.require(workspace, id))
-                .map(asset -> new PublishRequest.Media(
-                        media.signed(workspace, asset.id(), MediaLinks.Variant.ORIGINAL, expires),
-                        asset.contentType(),
-                        asset.type().kind().value(),
-                        asset.sizeBytes(),
-                        asset.altText()))
+                .map(asset -> {
+                    boolean convert = provider.jpegImagesOnly()
+                            && "image".equals(asset.type().kind().value())
+                            && !"image/jpeg".equals(asset.contentType());
+                    return new PublishRequest.Media(
+                            media.signed(
+                                    workspace,
+                                    asset.id(),
+                                    convert ? MediaLinks.Variant.JPEG : MediaLinks.Variant.ORIGINAL,
+                                    expires),
+                            convert ? "image/jpeg" : asset.contentType(),
+                            asset.type().kind().value(),
+                            asset.sizeBytes(),
+                            asset.altText());
+                })
                 .toList();
         var request = new PublishRequest(
                 due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);

@@ -62,6 +62,12 @@ class InstagramProvider implements SocialProvider {
         return ID;
     }
 
+    /** Instagram fetches JPEG only: a PNG or GIF reaches it as Herald's JPEG copy (MediaLinks.Variant.JPEG). */
+    @Override
+    public boolean jpegImagesOnly() {
+        return true;
+    }
+
     @Override
     public String displayName() {
         return "Instagram";

@@ -63,6 +63,18 @@ class AssetsMediaController {
         serve(workspace, asset, MediaLinks.Variant.THUMBNAIL, exp, sig, range, response);
     }
 
+    @GetMapping("/media/{workspace}/{asset}/jpeg")
+    void jpeg(
+            @PathVariable String workspace,
+            @PathVariable String asset,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpServletResponse response)
+            throws IOException {
+        serve(workspace, asset, MediaLinks.Variant.JPEG, exp, sig, range, response);
+    }
+
     private void serve(
             String workspaceText,
             String assetText,

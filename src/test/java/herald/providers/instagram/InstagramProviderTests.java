@@ -442,11 +442,16 @@ class InstagramProviderTests {
 
         assertThat(provider.contentProblems("No media", null, List.of()))
                 .containsExactly("Instagram posts need at least one image or video.");
+        var webp = PublishRequest.Media.image(URI.create("asset:3"), "image/webp", 1000);
         assertThat(provider.contentProblems("x", null, List.of(png)))
+                .as("Herald hands Instagram a JPEG copy of a PNG")
+                .isEmpty();
+        assertThat(provider.contentProblems("x", null, List.of(webp)))
                 .singleElement()
                 .asString()
                 .contains("JPEG images only")
-                .contains("image/png");
+                .contains("image/webp");
+        assertThat(provider.jpegImagesOnly()).isTrue();
         assertThat(provider.contentProblems("x", null, List.of(huge)))
                 .singleElement()
                 .asString()
@@ -464,7 +469,7 @@ class InstagramProviderTests {
         assertThat(provider.contentRules().maxMedia()).isEqualTo(10);
         assertThat(provider.contentRules().linkAllowed()).isFalse();
         assertKind(
-                () -> provider.publish(TOKEN, new PublishRequest("krusty", "x", null, List.of(png), null)),
+                () -> provider.publish(TOKEN, new PublishRequest("krusty", "x", null, List.of(webp), null)),
                 Kind.INVALID_CONTENT,
                 "JPEG");
     }

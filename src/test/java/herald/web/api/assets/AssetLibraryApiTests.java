@@ -3,6 +3,7 @@ package herald.web.api.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.assets.AssetId;
+import herald.assets.MediaLinks;
 import herald.assets.SampleMedia;
 import herald.assets.storage.BlobStorage;
 import herald.audit.AuditLog;
@@ -19,6 +20,9 @@ class AssetLibraryApiTests extends AssetApiTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    MediaLinks links;
 
     @Autowired
     herald.tenancy.Workspaces workspaces;
@@ -137,6 +141,52 @@ class AssetLibraryApiTests extends AssetApiTest {
                 .map(e -> e.action())
                 .toList();
         assertThat(actions).contains("asset.uploaded", "asset.moved", "asset.deleted", "folder.created");
+    }
+
+    @Test
+    void servesAJpegCopyOfAnImageForPlatformsThatTakeNothingElse() throws Exception {
+        var ws = workspace("pro");
+        String folder = folder(ws, "Instagram");
+        var png = http.upload(
+                ws.path("/folders/" + folder + "/assets"),
+                ws.token(),
+                List.of(new Http.Part("menu.png", "image/png", SampleMedia.png(50, 40))));
+        byte[] jpeg = SampleMedia.jpeg(64, 48);
+        var original = http.upload(
+                ws.path("/folders/" + folder + "/assets"),
+                ws.token(),
+                List.of(new Http.Part("photo.jpg", "image/jpeg", jpeg)));
+        var pngId = new AssetId(java.util.UUID.fromString(png.json().path("id").asString()));
+        var jpegId =
+                new AssetId(java.util.UUID.fromString(original.json().path("id").asString()));
+        var expires = java.time.Instant.now().plusSeconds(300);
+
+        var copy = http.get(
+                links.signed(ws.id(), pngId, MediaLinks.Variant.JPEG, expires).toString(), null);
+
+        assertThat(copy.status()).isEqualTo(200);
+        assertThat(copy.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(copy.header("Content-Disposition")).contains("menu.jpg");
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(copy.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(50);
+        assertThat(decoded.getHeight()).isEqualTo(40);
+        assertThat(javax.imageio.ImageIO.getImageReaders(javax.imageio.ImageIO.createImageInputStream(
+                                new java.io.ByteArrayInputStream(copy.bytes())))
+                        .next()
+                        .getFormatName())
+                .isEqualToIgnoringCase("jpeg");
+        assertThat(http.get(
+                                links.signed(ws.id(), jpegId, MediaLinks.Variant.JPEG, expires)
+                                        .toString(),
+                                null)
+                        .bytes())
+                .as("a JPEG is handed over as it is")
+                .isEqualTo(jpeg);
+        String originalUrl = links.signed(ws.id(), pngId, MediaLinks.Variant.ORIGINAL, expires)
+                .toString();
+        assertThat(http.get(originalUrl.replace("?exp=", "/jpeg?exp="), null).status())
+                .as("the original's signature does not open the copy")
+                .isEqualTo(403);
     }
 
     @Test
