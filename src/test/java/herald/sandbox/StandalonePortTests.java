@@ -17,11 +17,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("sandbox-standalone")
 class StandalonePortTests {
 
-    static final int SANDBOX_PORT = freePort();
+    /**
+     * Chosen when the context asks for it, just before Tomcat binds it: a port chosen when the class loads may be
+     * taken meanwhile by another suite's server (seen once in CI).
+     */
+    static volatile int sandboxPort;
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
-        registry.add("herald.sandbox.standalone-port", () -> SANDBOX_PORT);
+        registry.add("herald.sandbox.standalone-port", StandalonePortTests::sandboxPort);
+    }
+
+    private static synchronized int sandboxPort() {
+        if (sandboxPort == 0) {
+            sandboxPort = freePort();
+        }
+        return sandboxPort;
     }
 
     @LocalServerPort
@@ -29,7 +40,7 @@ class StandalonePortTests {
 
     @Test
     void theSandboxAnswersOnItsOwnPortAndHeraldDoesNot() {
-        var sandbox = new SandboxClient(SANDBOX_PORT);
+        var sandbox = new SandboxClient(sandboxPort());
         var herald = new SandboxClient(heraldPort);
 
         assertThat(sandbox.get("/sandbox/@krusty", Map.of()).status()).isEqualTo(200);
