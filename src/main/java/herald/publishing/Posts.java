@@ -104,6 +104,9 @@ public class Posts {
         if (dispatched) {
             targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
         }
+        if (status != PostStatus.DRAFT) {
+            events.publishEvent(new PostScheduled(workspace, id, post.body(), due));
+        }
         return get(workspace, id);
     }
 
@@ -228,6 +231,9 @@ public class Posts {
                 details(status, targets.size(), due));
         if (status == PostStatus.SCHEDULED) {
             targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
+        }
+        if (status != PostStatus.DRAFT) {
+            events.publishEvent(new PostScheduled(workspace, id, body, due));
         }
         return get(workspace, id);
     }
