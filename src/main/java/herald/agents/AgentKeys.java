@@ -2,12 +2,9 @@ package herald.agents;
 
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.shared.KeyTokens;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,15 +28,12 @@ import org.springframework.stereotype.Component;
 public class AgentKeys {
 
     static final String TOKEN_START = "ha_";
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AgentKeys(JdbcClient jdbc, TenantScope tenants, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -55,8 +49,9 @@ public class AgentKeys {
 
     /** A new key for the agent. @throws NotFound when the workspace has no such agent */
     public IssuedAgentKey issue(WorkspaceId workspace, AgentId agent) {
-        String prefix = TOKEN_START + randomString(8);
-        String token = prefix + "_" + randomString(40);
+        KeyTokens.Minted minted = KeyTokens.mint(TOKEN_START);
+        String prefix = minted.prefix();
+        String token = minted.token();
         AgentKeyId id = AgentKeyId.random();
         return tenants.call(workspace, () -> {
             boolean exists = jdbc.sql("select count(*) from agents where workspace_id = :workspace and id = :agent")
@@ -76,7 +71,7 @@ public class AgentKeys {
                     .param("id", id.value())
                     .param("agent", agent.value())
                     .param("prefix", prefix)
-                    .param("hash", hash(token))
+                    .param("hash", KeyTokens.hash(token))
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
             audit.record(
@@ -132,7 +127,7 @@ public class AgentKeys {
             return Optional.empty();
         }
         var owner = jdbc.sql("select workspace_id, key_id from herald_agent_key_by_hash(:hash)")
-                .param("hash", hash(token))
+                .param("hash", KeyTokens.hash(token))
                 .query((rs, row) -> new Object[] {
                     new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                     new AgentKeyId(rs.getObject("key_id", UUID.class))
@@ -181,22 +176,6 @@ public class AgentKeys {
                 .param("id", id.value())
                 .query(AgentKeys::key)
                 .optional();
-    }
-
-    private String randomString(int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(chars);
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static AgentKey key(ResultSet rs, int row) throws SQLException {

@@ -3,12 +3,9 @@ package herald.identity;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
+import herald.shared.KeyTokens;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,15 +34,12 @@ import org.springframework.stereotype.Component;
 public class ApiKeys {
 
     static final String TOKEN_START = "hk_";
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ApiKeys(JdbcClient jdbc, TenantScope tenants, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -69,8 +63,9 @@ public class ApiKeys {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw new InvalidInput("expiresAt", "The expiry must be in the future.");
         }
-        String prefix = TOKEN_START + randomString(8);
-        String token = prefix + "_" + randomString(40);
+        KeyTokens.Minted minted = KeyTokens.mint(TOKEN_START);
+        String prefix = minted.prefix();
+        String token = minted.token();
         ApiKeyId id = new ApiKeyId(UUID.randomUUID());
         return tenants.call(workspace, () -> {
             jdbc.sql(
@@ -81,7 +76,7 @@ public class ApiKeys {
                     .param("id", id.value())
                     .param("name", name.strip())
                     .param("prefix", prefix)
-                    .param("hash", hash(token))
+                    .param("hash", KeyTokens.hash(token))
                     .param(
                             "scopes",
                             scopes.stream().map(ApiKeyScope::value).sorted().toArray(String[]::new))
@@ -170,7 +165,7 @@ public class ApiKeys {
         if (!token.startsWith(TOKEN_START) || token.length() > 200) {
             return Optional.empty();
         }
-        byte[] hash = hash(token);
+        byte[] hash = KeyTokens.hash(token);
         var owner = jdbc.sql("select workspace_id, key_id from herald_api_key_by_hash(:hash)")
                 .param("hash", hash)
                 .query((rs, row) -> new Object[] {
@@ -195,22 +190,6 @@ public class ApiKeys {
                             .update());
             return key.map(k -> new ApiKeyPrincipal(k.id(), workspace, k.name(), k.prefix(), k.scopes()));
         });
-    }
-
-    private String randomString(int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(chars);
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiKey key(ResultSet rs, int row) throws SQLException {
