@@ -1,28 +1,23 @@
 package herald.providers.facebook;
 
 import herald.providers.AccountType;
-import herald.providers.ClientAuthentication;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
-import herald.providers.OAuthSpec;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
-import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
-import herald.providers.meta.GraphClient;
-import herald.providers.meta.GraphLogin;
 import herald.providers.meta.GraphUsage;
+import herald.providers.meta.MetaProvider;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -37,58 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
  * (password changed, role lost, app removed) the connection needs a reconnect.
  */
 @Component
-class FacebookProvider implements SocialProvider {
+class FacebookProvider extends MetaProvider {
 
     static final String ID = "facebook";
     private static final List<String> REQUIRED = List.of("pages_show_list", "pages_manage_posts");
 
     private final FacebookSettings settings;
-    private final GraphLogin login;
     private final FacebookPosts posts;
 
     FacebookProvider(
             FacebookSettings settings, GraphUsage usage, MediaDownloads downloads, JsonMapper json, Clock clock) {
+        super(ID, "Facebook", settings.graph(), settings.dialogUrl(), settings.scopes(), usage, json, clock);
         this.settings = settings;
-        GraphClient graph = new GraphClient(ID, "Facebook", settings.graph(), usage, json);
-        this.login = new GraphLogin(graph, ID, "Facebook", clock);
-        this.posts = new FacebookPosts(graph, downloads, settings, clock);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Facebook";
-    }
-
-    @Override
-    public List<AccountType> accountTypes() {
-        return List.of(AccountType.COMPANY);
-    }
-
-    @Override
-    public OAuthSpec oauth() {
-        return new OAuthSpec(
-                settings.dialog(),
-                settings.graph().url("oauth/access_token", Map.of()),
-                settings.clientId(),
-                Map.of(AccountType.COMPANY, settings.scopes()),
-                ",",
-                false,
-                ClientAuthentication.POST);
-    }
-
-    @Override
-    public List<String> missingSettings() {
-        return settings.missing();
-    }
-
-    @Override
-    public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        return login.exchange(code, redirectUri);
+        this.posts = new FacebookPosts(graph(), downloads, settings, clock);
     }
 
     /**
@@ -97,9 +53,9 @@ class FacebookProvider implements SocialProvider {
      */
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
-        List<String> granted = login.granted(user.accessToken(), REQUIRED);
+        List<String> granted = login().granted(user.accessToken(), REQUIRED);
         List<DiscoveredAccount> accounts = new ArrayList<>();
-        for (JsonNode page : login.pages(user.accessToken(), "id,name,access_token,tasks,picture{url}")) {
+        for (JsonNode page : login().pages(user.accessToken(), "id,name,access_token,tasks,picture{url}")) {
             String id = page.path("id").asString("");
             String token = page.path("access_token").asString("");
             if (id.isBlank() || token.isBlank() || !mayPost(page)) {
@@ -135,23 +91,6 @@ class FacebookProvider implements SocialProvider {
             }
         }
         return false;
-    }
-
-    /** Page connections hold tokens that do not expire and have no refresh token: nothing to refresh. */
-    @Override
-    public boolean refreshable() {
-        return false;
-    }
-
-    /** Extends a valid user token into a long-lived one ({@code fb_exchange_token}); Page tokens need none. */
-    @Override
-    public TokenGrant refresh(Secret refreshToken) {
-        return login.extend(refreshToken);
-    }
-
-    @Override
-    public void revoke(Secret token) {
-        login.revoke(token);
     }
 
     /** Text up to 63,206 characters, a link, up to 10 photos of 4 MB; no video (the contracts do not say how). */

@@ -3,7 +3,6 @@ package herald.providers.facebook;
 import herald.providers.meta.GraphApi;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,22 +40,6 @@ record FacebookSettings(
 
     GraphApi graph() {
         return new GraphApi(graphUrl, graphVersion, clientId, clientSecret, connectTimeout, readTimeout);
-    }
-
-    URI dialog() {
-        return URI.create(dialogUrl.toString().replaceAll("/+$", "") + "/" + graphVersion + "/dialog/oauth");
-    }
-
-    /** The environment variables still to set. */
-    List<String> missing() {
-        List<String> missing = new ArrayList<>();
-        if (clientId.isBlank()) {
-            missing.add("HERALD_FACEBOOK_CLIENT_ID");
-        }
-        if (clientSecret.isBlank()) {
-            missing.add("HERALD_FACEBOOK_CLIENT_SECRET");
-        }
-        return missing;
     }
 
     @Override

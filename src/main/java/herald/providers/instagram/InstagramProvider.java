@@ -1,21 +1,17 @@
 package herald.providers.instagram;
 
 import herald.providers.AccountType;
-import herald.providers.ClientAuthentication;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
-import herald.providers.OAuthSpec;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
-import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
-import herald.providers.meta.GraphClient;
-import herald.providers.meta.GraphLogin;
 import herald.providers.meta.GraphUsage;
+import herald.providers.meta.MetaProvider;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -38,28 +33,21 @@ import tools.jackson.databind.json.JsonMapper;
  * publish, so a Page relinked to another account is noticed instead of posted to.
  */
 @Component
-class InstagramProvider implements SocialProvider {
+class InstagramProvider extends MetaProvider {
 
     static final String ID = "instagram";
     private static final List<String> REQUIRED =
             List.of("pages_show_list", "instagram_basic", "instagram_content_publish");
 
     private final InstagramSettings settings;
-    private final GraphLogin login;
     private final InstagramRules rules;
     private final InstagramPosts posts;
 
     InstagramProvider(InstagramSettings settings, GraphUsage usage, JsonMapper json, Clock clock) {
+        super(ID, "Instagram", settings.graph(), settings.dialogUrl(), settings.scopes(), usage, json, clock);
         this.settings = settings;
-        GraphClient graph = new GraphClient(ID, "Instagram", settings.graph(), usage, json);
-        this.login = new GraphLogin(graph, ID, "Instagram", clock);
         this.rules = new InstagramRules(settings);
-        this.posts = new InstagramPosts(graph, rules, settings, clock);
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        this.posts = new InstagramPosts(graph(), rules, settings, clock);
     }
 
     /** Instagram fetches JPEG only: a PNG or GIF reaches it as Herald's JPEG copy (MediaLinks.Variant.JPEG). */
@@ -69,45 +57,13 @@ class InstagramProvider implements SocialProvider {
     }
 
     @Override
-    public String displayName() {
-        return "Instagram";
-    }
-
-    @Override
-    public List<AccountType> accountTypes() {
-        return List.of(AccountType.COMPANY);
-    }
-
-    @Override
-    public OAuthSpec oauth() {
-        return new OAuthSpec(
-                settings.dialog(),
-                settings.graph().url("oauth/access_token", Map.of()),
-                settings.clientId(),
-                Map.of(AccountType.COMPANY, settings.scopes()),
-                ",",
-                false,
-                ClientAuthentication.POST);
-    }
-
-    @Override
-    public List<String> missingSettings() {
-        return settings.missing();
-    }
-
-    @Override
-    public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        return login.exchange(code, redirectUri);
-    }
-
-    @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
-        List<String> granted = login.granted(user.accessToken(), REQUIRED);
+        List<String> granted = login().granted(user.accessToken(), REQUIRED);
         List<DiscoveredAccount> accounts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (JsonNode page : login.pages(
-                user.accessToken(),
-                "id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}")) {
+        for (JsonNode page : login().pages(
+                        user.accessToken(),
+                        "id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}")) {
             JsonNode account = page.path("instagram_business_account");
             String id = account.path("id").asString("");
             String username = account.path("username").asString("");
@@ -134,23 +90,6 @@ class InstagramProvider implements SocialProvider {
                             + " connect again choosing that Page.");
         }
         return accounts;
-    }
-
-    /** The connections hold Page tokens, which do not expire and have no refresh token: nothing to refresh. */
-    @Override
-    public boolean refreshable() {
-        return false;
-    }
-
-    /** Extends a valid user token into a long-lived one ({@code fb_exchange_token}); Page tokens need none. */
-    @Override
-    public TokenGrant refresh(Secret refreshToken) {
-        return login.extend(refreshToken);
-    }
-
-    @Override
-    public void revoke(Secret token) {
-        login.revoke(token);
     }
 
     /** A 2,200-character caption, 1 to 10 media (a carousel from 2), no link: Instagram captions do not link. */

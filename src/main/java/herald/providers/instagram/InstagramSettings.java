@@ -3,7 +3,6 @@ package herald.providers.instagram;
 import herald.providers.meta.GraphApi;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,25 +47,9 @@ record InstagramSettings(
         return new GraphApi(graphUrl, graphVersion, clientId, clientSecret, connectTimeout, readTimeout);
     }
 
-    URI dialog() {
-        return URI.create(dialogUrl.toString().replaceAll("/+$", "") + "/" + graphVersion + "/dialog/oauth");
-    }
-
     /** How many status reads one attempt makes before it gives the container to a later attempt. */
     int polls() {
         return (int) Math.max(1, containerWait.toMillis() / Math.max(1, pollInterval.toMillis()));
-    }
-
-    /** The environment variables still to set: the Facebook app's, which Instagram uses unless told otherwise. */
-    List<String> missing() {
-        List<String> missing = new ArrayList<>();
-        if (clientId.isBlank()) {
-            missing.add("HERALD_FACEBOOK_CLIENT_ID");
-        }
-        if (clientSecret.isBlank()) {
-            missing.add("HERALD_FACEBOOK_CLIENT_SECRET");
-        }
-        return missing;
     }
 
     @Override

@@ -24,8 +24,9 @@ class FacebookSettingsTests {
         assertThat(settings.clientId()).isEqualTo("fb-app");
         assertThat(settings.clientSecret()).isEqualTo("fb-secret");
         assertThat(settings.graph().url("me", Map.of())).hasToString("http://graph.stand-in.test/v27.0/me");
-        assertThat(settings.dialog()).hasToString("https://www.facebook.com/v27.0/dialog/oauth");
-        assertThat(settings.missing()).isEmpty();
+        assertThat(provider(settings).oauth().authorizationEndpoint())
+                .hasToString("https://www.facebook.com/v27.0/dialog/oauth");
+        assertThat(provider(settings).missingSettings()).isEmpty();
         assertThat(settings.toString()).doesNotContain("fb-secret");
     }
 
@@ -36,7 +37,8 @@ class FacebookSettingsTests {
         assertThat(settings.graphUrl()).hasToString("https://graph.facebook.com");
         assertThat(settings.scopes())
                 .containsExactly("pages_show_list", "pages_manage_posts", "pages_read_engagement", "read_insights");
-        assertThat(settings.missing()).containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
+        assertThat(provider(settings).missingSettings())
+                .containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
     }
 
     static FacebookSettings bind(Map<String, Object> env) throws IOException {
@@ -49,5 +51,17 @@ class FacebookSettingsTests {
         return Binder.get(environment)
                 .bind("herald.providers.facebook", FacebookSettings.class)
                 .get();
+    }
+
+    /** The provider made of these settings: the dialog and the missing variables are its to say. */
+    static FacebookProvider provider(FacebookSettings settings) {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var clock = java.time.Clock.systemUTC();
+        return new FacebookProvider(
+                settings,
+                new herald.providers.meta.GraphUsage(90, java.time.Duration.ofHours(1), json, clock),
+                herald.providers.MediaDownloadsTests.reading("http://localhost:8080"),
+                json,
+                clock);
     }
 }

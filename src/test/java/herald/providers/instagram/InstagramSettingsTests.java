@@ -24,9 +24,10 @@ class InstagramSettingsTests {
         assertThat(settings.clientSecret()).isEqualTo("fb-secret");
         assertThat(settings.graphVersion()).isEqualTo("v27.0");
         assertThat(settings.graphUrl()).hasToString("https://graph.facebook.com");
-        assertThat(settings.dialog()).hasToString("https://www.facebook.com/v27.0/dialog/oauth");
+        assertThat(provider(settings).oauth().authorizationEndpoint())
+                .hasToString("https://www.facebook.com/v27.0/dialog/oauth");
         assertThat(settings.maxHashtags()).isEqualTo(30);
-        assertThat(settings.missing()).isEmpty();
+        assertThat(provider(settings).missingSettings()).isEmpty();
     }
 
     @Test
@@ -42,7 +43,8 @@ class InstagramSettingsTests {
     @Test
     void withoutAnyAppItNamesTheFacebookVariables() throws IOException {
         InstagramSettings settings = bind(Map.of());
-        assertThat(settings.missing()).containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
+        assertThat(provider(settings).missingSettings())
+                .containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
         assertThat(settings.graphVersion()).isEqualTo("v26.0");
     }
 
@@ -56,5 +58,16 @@ class InstagramSettingsTests {
         return Binder.get(environment)
                 .bind("herald.providers.instagram", InstagramSettings.class)
                 .get();
+    }
+
+    /** The provider made of these settings: the dialog and the missing variables are its to say. */
+    static InstagramProvider provider(InstagramSettings settings) {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var clock = java.time.Clock.systemUTC();
+        return new InstagramProvider(
+                settings,
+                new herald.providers.meta.GraphUsage(90, java.time.Duration.ofHours(1), json, clock),
+                json,
+                clock);
     }
 }
