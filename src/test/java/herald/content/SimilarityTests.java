@@ -265,6 +265,79 @@ class SimilarityTests {
                 .isInstanceOf(InvalidInput.class);
     }
 
+    /** The cost of a search over 5,000 stored vectors (printed for docs/content/similarity.md). */
+    @Test
+    void aSearchOverFiveThousandVectorsStaysFast() {
+        WorkspaceId big = TenantFixtures.of(context)
+                .signUp("Similar big", "pro")
+                .workspace()
+                .orElseThrow()
+                .id();
+        var random = new java.util.Random(42);
+        tenants.run(big, () -> {
+            for (int i = 0; i < 5000; i++) {
+                UUID post = UUID.randomUUID();
+                Instant at = Instant.now().minus(java.time.Duration.ofMinutes(random.nextInt(60 * 24 * 80)));
+                jdbc.sql("insert into posts (workspace_id, id, body, status, scheduled_at) values (:w, :id, :body,"
+                                + " 'published', :at)")
+                        .param("w", big.value())
+                        .param("id", post)
+                        .param("body", "Post " + i)
+                        .param("at", java.sql.Timestamp.from(at))
+                        .update();
+                float[] vector = new float[Embedder.DIMENSIONS];
+                for (int d = 0; d < vector.length; d++) {
+                    vector[d] = (float) random.nextGaussian();
+                }
+                context.getBean(PostVectors.class)
+                        .upsert(
+                                big,
+                                new PostId(post),
+                                "Post " + i,
+                                PostVectors.hash("Post " + i),
+                                Embedder.normalized(vector),
+                                at,
+                                Instant.now());
+            }
+        });
+        var embedder = context.getBean(Embedder.class);
+        var vectors = context.getBean(PostVectors.class);
+        String text = "A text to compare with five thousand posts.";
+        similarity.similarPosts(big, text, 0.99, 10); // warm-up
+        int runs = 10;
+        long started = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            assertThat(similarity.similarPosts(big, text, 0.99, 10)).isEmpty();
+        }
+        double searchMs = (System.nanoTime() - started) / 1e6 / runs;
+        started = System.nanoTime();
+        List<PostVectors.Row> rows = List.of();
+        for (int i = 0; i < runs; i++) {
+            rows = tenants.call(big, () -> vectors.since(big, Instant.now().minus(java.time.Duration.ofDays(90))));
+        }
+        double readMs = (System.nanoTime() - started) / 1e6 / runs;
+        float[] query = embedder.embed(text);
+        started = System.nanoTime();
+        double best = -1;
+        for (int i = 0; i < runs; i++) {
+            for (var row : rows) {
+                best = Math.max(best, Embedder.dot(query, row.vector()));
+            }
+        }
+        double dotMs = (System.nanoTime() - started) / 1e6 / runs;
+        started = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            embedder.embed(text + " " + i);
+        }
+        double embedMs = (System.nanoTime() - started) / 1e6 / runs;
+        System.out.printf(
+                "SIMILARITY COST over %d vectors: search %.1f ms (read %.1f ms, dot products %.2f ms), embedding %.1f ms%n",
+                rows.size(), searchMs, readMs, dotMs, embedMs);
+        assertThat(rows).hasSize(5000);
+        assertThat(best).isLessThan(0.99);
+        assertThat(searchMs).isLessThan(3000);
+    }
+
     <T> T inScopeRolledBack(WorkspaceId workspace, java.util.function.Function<JdbcClient, T> work) {
         try (var ignored = TenantContext.bind(workspace)) {
             return new TransactionTemplate(transactions).execute(status -> {
