@@ -265,6 +265,48 @@ class SimilarityTests {
                 .isInstanceOf(InvalidInput.class);
     }
 
+    @Test
+    void postsFromBeforeTheVectorsAreEmbeddedByTheCatchUpAndFindEachOther() {
+        // As a workspace's posts were before this module (the demo workspaces' among them): rows, no events.
+        WorkspaceId old = TenantFixtures.of(context)
+                .signUp("Similar old", "pro")
+                .workspace()
+                .orElseThrow()
+                .id();
+        String[] bodies = {
+            "Friday night is pizza night: two margheritas for the price of one until nine.",
+            "Pizza night is back this Friday: buy one margherita, get the second free until 9 pm.",
+            "We are closed on Monday for a staff training day; see you on Tuesday!",
+            "Draft: an idea for later about pizza night."
+        };
+        String[] statuses = {"published", "scheduled", "published", "draft"};
+        UUID[] ids = new UUID[bodies.length];
+        tenants.run(old, () -> {
+            for (int i = 0; i < bodies.length; i++) {
+                ids[i] = UUID.randomUUID();
+                jdbc.sql("insert into posts (workspace_id, id, body, status, scheduled_at) values (:w, :id, :body,"
+                                + " :status, now() - make_interval(days => :days))")
+                        .param("w", old.value())
+                        .param("id", ids[i])
+                        .param("body", bodies[i])
+                        .param("status", statuses[i])
+                        .param("days", i + 1)
+                        .update();
+            }
+        });
+        assertThat(similarity.similarPosts(old, bodies[0], 0.5, 10)).isEmpty();
+
+        assertThat(index.catchUpAll()).isGreaterThanOrEqualTo(3);
+
+        // The find-similar search's default minimum (0.5): paraphrases are related, not all repetitions.
+        List<SimilarPost> found = similarity.similarPosts(old, bodies[0], 0.5, 10);
+        assertThat(found).extracting(SimilarPost::post).contains(new PostId(ids[0]), new PostId(ids[1]));
+        assertThat(found).extracting(SimilarPost::post).doesNotContain(new PostId(ids[2]), new PostId(ids[3]));
+        // The draft has no vector at all.
+        assertThat(storedText(old, new PostId(ids[3]))).isEmpty();
+        assertThat(storedText(old, new PostId(ids[2]))).contains(bodies[2]);
+    }
+
     /** The cost of a search over 5,000 stored vectors (printed for docs/content/similarity.md). */
     @Test
     void aSearchOverFiveThousandVectorsStaysFast() {
