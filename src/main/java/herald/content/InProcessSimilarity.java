@@ -1,6 +1,5 @@
 package herald.content;
 
-import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.Posts;
 import herald.shared.InvalidInput;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link Similarity} with all-MiniLM-L6-v2 in process and the vectors in {@code post_vectors}: the workspace's vectors
- * in the window are read and compared in Java (a dot product each; see docs/content/similarity.md for the cost).
+ * in the window are read (kept in memory while current, see {@link VectorCache}) and compared in Java (a dot product
+ * each; see docs/content/similarity.md for the cost).
  * Hits are checked against the post's status through {@link Posts}: drafts and cancelled posts are left out.
  */
 @Component
@@ -24,22 +24,14 @@ class InProcessSimilarity implements Similarity {
     static final int MAX_TEXT = 10_000;
 
     private final Embedder embedder;
-    private final PostVectors vectors;
-    private final TenantScope tenants;
+    private final VectorCache cache;
     private final Posts posts;
     private final SimilaritySettings settings;
     private final Clock clock;
 
-    InProcessSimilarity(
-            Embedder embedder,
-            PostVectors vectors,
-            TenantScope tenants,
-            Posts posts,
-            SimilaritySettings settings,
-            Clock clock) {
+    InProcessSimilarity(Embedder embedder, VectorCache cache, Posts posts, SimilaritySettings settings, Clock clock) {
         this.embedder = embedder;
-        this.vectors = vectors;
-        this.tenants = tenants;
+        this.cache = cache;
         this.posts = posts;
         this.settings = settings;
         this.clock = clock;
@@ -62,8 +54,7 @@ class InProcessSimilarity implements Similarity {
             return List.of();
         }
         float[] query = embedder.embed(text);
-        var rows = tenants.call(
-                workspace, () -> vectors.since(workspace, clock.instant().minus(settings.similarityWindow())));
+        var rows = cache.since(workspace, clock.instant().minus(settings.similarityWindow()));
         List<SimilarPost> candidates = new ArrayList<>();
         for (var row : rows) {
             double similarity = Embedder.dot(query, row.vector());

@@ -80,7 +80,8 @@ class PostVectors {
                         values (:workspace, :post, :text, :hash, :model, :vector, :at, :now, :now)
                         on conflict (workspace_id, post_id) do update
                            set text = excluded.text, text_hash = excluded.text_hash, model = excluded.model,
-                               vector = excluded.vector, at = excluded.at, updated_at = excluded.updated_at""")
+                               vector = excluded.vector, at = excluded.at, updated_at = excluded.updated_at,
+                               revision = nextval('post_vectors_revision')""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .param("text", text)
@@ -94,7 +95,9 @@ class PostVectors {
 
     void moveTo(WorkspaceId workspace, PostId post, Instant at, Instant now) {
         jdbc.sql(
-                        "update post_vectors set at = :at, updated_at = :now where workspace_id = :workspace and post_id = :post")
+                        """
+                        update post_vectors set at = :at, updated_at = :now, revision = nextval('post_vectors_revision')
+                         where workspace_id = :workspace and post_id = :post""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .param("at", Timestamp.from(at))
@@ -109,6 +112,11 @@ class PostVectors {
                 .update();
     }
 
+    /** Every vector of the workspace, whatever its instant. */
+    List<Row> all(WorkspaceId workspace) {
+        return since(workspace, java.time.Instant.EPOCH);
+    }
+
     /** The vectors of the workspace's posts at or after {@code from}. */
     List<Row> since(WorkspaceId workspace, Instant from) {
         return jdbc.sql(
@@ -121,6 +129,16 @@ class PostVectors {
                         Embedder.vector(rs.getBytes(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
+    }
+
+    /** What a workspace's vectors are at: any write changes it (a deletion lowers the count, a write raises the revision). */
+    record Stamp(long count, long revision) {}
+
+    Stamp stamp(WorkspaceId workspace) {
+        return jdbc.sql("select count(*), coalesce(max(revision), 0) from post_vectors where workspace_id = :workspace")
+                .param("workspace", workspace.value())
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     /** A page of all workspace ids, across tenants (ids only), for the catch-up job. */

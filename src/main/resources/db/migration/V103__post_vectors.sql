@@ -3,6 +3,9 @@
 -- pgvector is not available in every PostgreSQL Herald runs on, and the workspace's window is compared in Java).
 -- One row per post: an edit replaces it. text_hash (SHA-256 of the text) tells a listener whether the text changed.
 -- "at" is when the post is due or was published: the similarity window is measured on it, future posts included.
+-- revision grows with every write: a node keeps a workspace's vectors in memory while (count, max revision) holds.
+
+create sequence post_vectors_revision;
 
 create table post_vectors (
     workspace_id uuid        not null references workspaces (id) on delete cascade,
@@ -12,12 +15,14 @@ create table post_vectors (
     model        text        not null,
     vector       bytea       not null check (length(vector) = 1536),
     at           timestamptz not null,
+    revision     bigint      not null default nextval('post_vectors_revision'),
     created_at   timestamptz not null default now(),
     updated_at   timestamptz not null default now(),
     primary key (workspace_id, post_id),
     foreign key (workspace_id, post_id) references posts (workspace_id, id) on delete cascade
 );
 create index post_vectors_window on post_vectors (workspace_id, at);
+create index post_vectors_revisions on post_vectors (workspace_id, revision);
 
 alter table post_vectors enable row level security;
 alter table post_vectors force row level security;

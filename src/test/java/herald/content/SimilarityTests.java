@@ -345,7 +345,10 @@ class SimilarityTests {
         var embedder = context.getBean(Embedder.class);
         var vectors = context.getBean(PostVectors.class);
         String text = "A text to compare with five thousand posts.";
-        similarity.similarPosts(big, text, 0.99, 10); // warm-up
+        embedder.embed(text); // the model is loaded
+        long cold = System.nanoTime();
+        similarity.similarPosts(big, text, 0.99, 10); // reads the vectors from the database
+        double coldMs = (System.nanoTime() - cold) / 1e6;
         int runs = 10;
         long started = System.nanoTime();
         for (int i = 0; i < runs; i++) {
@@ -373,8 +376,9 @@ class SimilarityTests {
         }
         double embedMs = (System.nanoTime() - started) / 1e6 / runs;
         System.out.printf(
-                "SIMILARITY COST over %d vectors: search %.1f ms (read %.1f ms, dot products %.2f ms), embedding %.1f ms%n",
-                rows.size(), searchMs, readMs, dotMs, embedMs);
+                "SIMILARITY COST over %d vectors: first search %.1f ms, then %.1f ms (reading them %.1f ms, dot products"
+                        + " %.2f ms), embedding a text %.1f ms%n",
+                rows.size(), coldMs, searchMs, readMs, dotMs, embedMs);
         assertThat(rows).hasSize(5000);
         assertThat(best).isLessThan(0.99);
         assertThat(searchMs).isLessThan(3000);
