@@ -179,6 +179,35 @@ final class Scenarios {
         }
     }
 
+    /**
+     * Herald's database's commits and WAL flushes so far, all sessions (the harness's own progress queries add about
+     * four read-only commits a second): read before and after a run.
+     */
+    record DatabaseWork(long commits, long walSyncs) {}
+
+    private DatabaseWork databaseWork() {
+        try (Connection db = database.ownerConnection();
+                PreparedStatement q = db.prepareStatement(
+                        """
+                        select (select xact_commit from pg_stat_database where datname = current_database()),
+                               (select wal_sync from pg_stat_wal)""")) {
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new DatabaseWork(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            return new DatabaseWork(0, 0);
+        }
+    }
+
+    /** Commits and WAL flushes per post in Herald's database during a run (docs/benchmarks.md, "What limits them"). */
+    private static void perPost(Map<String, Object> line, DatabaseWork before, DatabaseWork after, int posts) {
+        if (before.commits() > 0) {
+            line.put("commitsPerPost", round((after.commits() - before.commits()) / (double) posts, 2));
+            line.put("walFlushesPerPost", round((after.walSyncs() - before.walSyncs()) / (double) posts, 2));
+        }
+    }
+
     private Map<String, Object> line(String scenario, int posts, int workspaces) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("scenario", scenario);
@@ -196,18 +225,23 @@ final class Scenarios {
         String loadBefore = loadAverage();
         Progress done;
         Instant due;
+        DatabaseWork workBefore;
+        DatabaseWork workAfter;
         try (Node node = node(List.of())) {
             node.awaitReady(Duration.ofMinutes(5));
             due = Instant.now().plusSeconds(3);
             seeder.due(seeded, due);
+            workBefore = databaseWork();
             Bench.progress(scenario + ": " + posts + " posts due at " + due);
             done = awaitFinished(seeded, due.plus(Duration.ofSeconds(120 + posts / 5)), () -> {});
+            workAfter = databaseWork();
         }
         double seconds = Duration.between(due, done.lastFinished()).toMillis() / 1000.0;
         Map<String, Object> line = line(scenario, posts, workspaces);
         line.putAll(count(seeded, sandbox.published(handles(seeded))));
         line.put("seconds", round(seconds, 2));
         line.put("postsPerSecond", round(posts / seconds, 1));
+        perPost(line, workBefore, workAfter, posts);
         Bench.progress(scenario + ": raw limit, " + posts + " creates straight to the Sandbox, " + options.threads()
                 + " at a time");
         AtomicInteger refused = new AtomicInteger();
