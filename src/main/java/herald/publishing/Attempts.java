@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,15 @@ class Attempts {
 
     private final JdbcClient jdbc;
 
-    Attempts(JdbcClient jdbc) {
+    /** db-scheduler's table, where a target's final outcome deletes the target's job ({@link #complete}). */
+    private final String jobs;
+
+    Attempts(JdbcClient jdbc, @Value("${db-scheduler.table-name:scheduled_tasks}") String jobs) {
+        if (!jobs.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("db-scheduler.table-name must be a plain table name: " + jobs);
+        }
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     /** A target as the dispatcher reads it under its post's row lock. */
@@ -220,9 +228,12 @@ class Attempts {
     }
 
     /**
-     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, and settles the post's
-     * status from its targets' ({@link Settlement}, in SQL), in one round trip: false for a zombie, whose outcome is
-     * then kept in the journal only. Run it under the post's lock ({@link #lockForOutcome}), so that its snapshot sees
+     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, settles the post's
+     * status from its targets' ({@link Settlement}, in SQL) and, with {@code endJob} (a final outcome), deletes the
+     * target's db-scheduler job, all in one round trip: false for a zombie, whose outcome is then kept in the journal
+     * only (and whose job db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own
+     * {@code OnCompleteRemove} spares a commit and its WAL flush per post, and a lost outcome can no longer leave
+     * the job deleted: both commit or neither does. Run it under the post's lock ({@link #lockForOutcome}), so that its snapshot sees
      * every other target's outcome.
      */
     boolean complete(
@@ -230,6 +241,7 @@ class Attempts {
             PostId post,
             TargetId target,
             int fence,
+            boolean endJob,
             TargetStatus status,
             String outcome,
             @Nullable String detail,
@@ -276,12 +288,20 @@ class Attempts {
                             update posts p set status = settled.status, updated_at = :now
                             from settled
                             where p.workspace_id = :workspace and p.id = :post and exists (select 1 from target)
+                        ), job as (
+                            delete from %s
+                            where task_name = :task and task_instance = :instance and :endJob
+                              and exists (select 1 from target)
                         )
-                        select count(*) from target""")
+                        select count(*) from target"""
+                                .formatted(jobs))
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .param("target", target.value())
                 .param("fence", fence)
+                .param("task", Dispatch.TASK)
+                .param("instance", target.toString())
+                .param("endJob", endJob)
                 .param("status", status.value())
                 .param("error", "published".equals(status.value()) ? null : detail)
                 .param("platformId", platformId)

@@ -45,11 +45,18 @@ class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     /** What the job does next: nothing, or run again at a time. */
-    record Next(@Nullable Instant at, boolean early) {
-        static final Next DONE = new Next(null, false);
+    record Next(@Nullable Instant at, boolean early, boolean jobEnded) {
+        static final Next DONE = new Next(null, false, false);
+
+        /** Done, and the target's job was deleted with the outcome, in the outcome's own transaction. */
+        static final Next ENDED = new Next(null, false, true);
 
         Next(@Nullable Instant at) {
-            this(at, false);
+            this(at, false, false);
+        }
+
+        Next(@Nullable Instant at, boolean early) {
+            this(at, early, false);
         }
     }
 
@@ -365,6 +372,7 @@ class Publisher {
                                     claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.PUBLISHED,
                                     p.reconciled() ? "reconciled" : "published",
                                     null,
@@ -379,6 +387,7 @@ class Publisher {
                                     claim.post(),
                                     target,
                                     claim.fence(),
+                                    false,
                                     TargetStatus.SCHEDULED,
                                     "retry",
                                     r.reason(),
@@ -393,6 +402,7 @@ class Publisher {
                                     claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.FAILED,
                                     "failed",
                                     f.reason(),
@@ -407,6 +417,7 @@ class Publisher {
                                     claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.UNKNOWN,
                                     "unknown",
                                     u.explanation(),
@@ -448,7 +459,7 @@ class Publisher {
                 return new Next(r.at());
             }
         }
-        return Next.DONE;
+        return Next.ENDED;
     }
 
     private void recordOutcome(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
