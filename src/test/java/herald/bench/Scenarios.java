@@ -216,6 +216,20 @@ final class Scenarios {
         return line;
     }
 
+    /** The processes whose CPU a burst reports: Herald's node and database, the Sandbox's JVM and database. */
+    private Map<String, java.util.function.Predicate<String>> cpuGroups(int heraldPort) {
+        String heraldDb = work.resolve("pgdata").toString();
+        String sandboxDir = work.resolve("sandbox").toString();
+        String harness = String.valueOf(ProcessHandle.current().pid());
+        Map<String, java.util.function.Predicate<String>> groups = new LinkedHashMap<>();
+        groups.put("herald", c -> c.contains("-jar") && c.contains("--server.port=" + heraldPort + " "));
+        groups.put("heraldDb", c -> c.contains("postgres") && c.contains(heraldDb));
+        groups.put("sandbox", c -> c.contains("-jar") && c.contains("sandbox-standalone"));
+        groups.put("sandboxDb", c -> c.contains("postgres") && c.contains(sandboxDir));
+        groups.put("harness", c -> c.contains("herald.bench.Bench") && !c.contains("bash"));
+        return groups;
+    }
+
     /** N posts over W workspaces due at one instant; then the same N creates sent straight to the Sandbox. */
     Map<String, Object> burst(String scenario, int latencyMs) throws Exception {
         int posts = options.posts();
@@ -227,13 +241,19 @@ final class Scenarios {
         Instant due;
         DatabaseWork workBefore;
         DatabaseWork workAfter;
+        Map<String, java.util.function.Predicate<String>> groups;
+        Map<String, Double> cpuBefore;
+        Map<String, Double> cpuAfter;
         try (Node node = node(List.of())) {
             node.awaitReady(Duration.ofMinutes(5));
             due = Instant.now().plusSeconds(3);
             seeder.due(seeded, due);
             workBefore = databaseWork();
+            groups = cpuGroups(node.port);
+            cpuBefore = CpuTime.snapshot(groups);
             Bench.progress(scenario + ": " + posts + " posts due at " + due);
             done = awaitFinished(seeded, due.plus(Duration.ofSeconds(120 + posts / 5)), () -> {});
+            cpuAfter = CpuTime.snapshot(groups);
             workAfter = databaseWork();
         }
         double seconds = Duration.between(due, done.lastFinished()).toMillis() / 1000.0;
@@ -245,11 +265,18 @@ final class Scenarios {
         Bench.progress(scenario + ": raw limit, " + posts + " creates straight to the Sandbox, " + options.threads()
                 + " at a time");
         AtomicInteger refused = new AtomicInteger();
+        Map<String, Double> rawBefore = CpuTime.snapshot(groups);
         double raw = sandbox.raw(seeded.accounts(), posts, options.threads(), scenario, refused);
+        Map<String, Double> rawAfter = CpuTime.snapshot(groups);
         line.put("rawSeconds", round(raw, 2));
         line.put("rawPostsPerSecond", round(posts / raw, 1));
         line.put("rawRefused", refused.get());
         line.put("efficiency", round(raw / seconds, 3));
+        line.put("cpuMsPerPost", CpuTime.perPost(cpuBefore, cpuAfter, posts));
+        Map<String, Double> rawCpu = CpuTime.perPost(rawBefore, rawAfter, posts);
+        rawCpu.remove("herald");
+        rawCpu.remove("heraldDb");
+        line.put("rawCpuMsPerPost", rawCpu);
         line.put("latencyMs", latencyMs);
         line.put("nodes", 1);
         line.put("threads", options.threads());
