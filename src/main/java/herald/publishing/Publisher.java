@@ -159,78 +159,87 @@ class Publisher {
     /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
     Object claim(WorkspaceId workspace, TargetId target) {
         Instant now = clock.instant();
-        Object result = tenants.call(workspace, () -> {
-            var found = attempts.lockDue(workspace, target);
-            if (found.isEmpty()) {
-                return Next.DONE; // edited away or deleted: the edit scheduled new targets
+        try {
+            return tenants.call(workspace, () -> claimLocked(workspace, target, now));
+        } catch (NothingWritten unwritten) {
+            return unwritten.next;
+        }
+    }
+
+    /**
+     * Ends a claim that wrote nothing (the target is done, not yet due, or held back by a cap) by rolling its
+     * transaction back: it only took row locks, and a commit would flush them to the WAL for nothing.
+     */
+    private static final class NothingWritten extends RuntimeException {
+        private final Next next;
+
+        NothingWritten(Next next) {
+            super(null, null, false, false);
+            this.next = next;
+        }
+    }
+
+    private Object claimLocked(WorkspaceId workspace, TargetId target, Instant now) {
+        var found = attempts.lockDue(workspace, target);
+        if (found.isEmpty()) {
+            throw new NothingWritten(Next.DONE); // edited away or deleted: the edit scheduled new targets
+        }
+        Attempts.Due due = found.get();
+        if (due.status().finished()
+                || due.postStatus() == PostStatus.CANCELLED
+                || due.postStatus() == PostStatus.DRAFT
+                || due.postStatus() == PostStatus.PENDING_APPROVAL) {
+            throw new NothingWritten(Next.DONE);
+        }
+        if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
+            // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
+            // rescheduled later by an edit.
+            throw new NothingWritten(new Next(due.dueAt(), true));
+        }
+        int fence = due.fence() + 1;
+        DailyQuota.Day day = quota.day(workspace, now);
+        Attempts.Claimed claimed = attempts.claim(
+                workspace,
+                due.post(),
+                target,
+                due.connection(),
+                due.provider(),
+                fence,
+                due.reconcileSince(),
+                new Attempts.Caps(settings.perAccount(), settings.perWorkspace(), settings.capOf(due.provider())),
+                now.minus(settings.inFlightFor()),
+                day.from(),
+                day.to(),
+                node,
+                now);
+        if (!claimed.taken()) {
+            // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
+            throw new NothingWritten(
+                    new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000))));
+        }
+        // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
+        // never finished (its call may have reached the platform). A post that may already be on the platform is
+        // reconciled whatever today's count: it was counted then.
+        Instant reconcileSince = claimed.reconcileSince();
+        String refused = reconcileSince == null
+                ? quota.refusal(day, claimed.postsToday()).orElse(null)
+                : null;
+        AccessTokens.@Nullable Opened token = null;
+        String tokenRefused = null;
+        if (refused == null && providers.find(due.provider()).isPresent()) {
+            // The token is read and opened here, so that its read and its audit entry commit with the claim, in
+            // the one commit the claim needs anyway (a token due for a refresh is left to the call).
+            try {
+                token = tokens.openInTransaction(workspace, due.connection()).orElse(null);
+            } catch (ConnectionNotActive | NotFound e) {
+                tokenRefused = e.getMessage();
+            } catch (VaultException e) {
+                // Nothing was opened or recorded; the call tries again outside and retries as before.
+                log.warn("The token of a target of post {} did not open in the claim", due.post());
             }
-            Attempts.Due due = found.get();
-            if (due.status().finished()
-                    || due.postStatus() == PostStatus.CANCELLED
-                    || due.postStatus() == PostStatus.DRAFT
-                    || due.postStatus() == PostStatus.PENDING_APPROVAL) {
-                return Next.DONE;
-            }
-            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
-                // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
-                // rescheduled later by an edit.
-                return new Next(due.dueAt(), true);
-            }
-            int fence = due.fence() + 1;
-            DailyQuota.Day day = quota.day(workspace, now);
-            Attempts.Claimed claimed = attempts.claim(
-                    workspace,
-                    due.post(),
-                    target,
-                    due.connection(),
-                    due.provider(),
-                    fence,
-                    due.reconcileSince(),
-                    new Attempts.Caps(settings.perAccount(), settings.perWorkspace(), settings.capOf(due.provider())),
-                    now.minus(settings.inFlightFor()),
-                    day.from(),
-                    day.to(),
-                    node,
-                    now);
-            if (!claimed.taken()) {
-                // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
-                return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
-            }
-            // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
-            // never finished (its call may have reached the platform). A post that may already be on the platform is
-            // reconciled whatever today's count: it was counted then.
-            Instant reconcileSince = claimed.reconcileSince();
-            String refused = reconcileSince == null
-                    ? quota.refusal(day, claimed.postsToday()).orElse(null)
-                    : null;
-            AccessTokens.@Nullable Opened token = null;
-            String tokenRefused = null;
-            if (refused == null && providers.find(due.provider()).isPresent()) {
-                // The token is read and opened here, so that its read and its audit entry commit with the claim, in
-                // the one commit the claim needs anyway (a token due for a refresh is left to the call).
-                try {
-                    token = tokens.openInTransaction(workspace, due.connection())
-                            .orElse(null);
-                } catch (ConnectionNotActive | NotFound e) {
-                    tokenRefused = e.getMessage();
-                } catch (VaultException e) {
-                    // Nothing was opened or recorded; the call tries again outside and retries as before.
-                    log.warn("The token of a target of post {} did not open in the claim", due.post());
-                }
-            }
-            return new Claim(
-                    due.post(),
-                    target,
-                    fence,
-                    due.attempts() + 1,
-                    due,
-                    reconcileSince,
-                    now,
-                    refused,
-                    token,
-                    tokenRefused);
-        });
-        return result;
+        }
+        return new Claim(
+                due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused, token, tokenRefused);
     }
 
     /** The platform call, outside any transaction. */

@@ -67,10 +67,20 @@ final class Scenarios {
     /** Herald's view of the seeded targets: how many are unfinished, and when the last finished one did. */
     record Progress(int unfinished, int finished, Instant lastFinished) {}
 
+    /** One connection for the progress queries: a new one every 250 ms would cost a backend and a SCRAM login. */
+    private Connection watcher;
+
+    private Connection watcher() throws SQLException {
+        if (watcher == null || watcher.isClosed()) {
+            watcher = database.ownerConnection();
+        }
+        return watcher;
+    }
+
     private Progress progress(Seeder.Seeded seeded) throws SQLException {
-        try (Connection db = database.ownerConnection();
-                PreparedStatement q = db.prepareStatement(
-                        """
+        Connection db = watcher();
+        try (PreparedStatement q = db.prepareStatement(
+                """
                         select count(*) filter (where status in ('scheduled', 'publishing')),
                                count(*) filter (where status not in ('scheduled', 'publishing')),
                                max(updated_at) filter (where status not in ('scheduled', 'publishing'))
