@@ -7,6 +7,7 @@ import herald.vault.Secret;
 import herald.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,74 @@ public class AccessTokens {
             // Refreshed unless someone refreshed after this token was read: 50 refused callers cause one refresh.
             Secret fresh =
                     refresher.refresh(workspace, id, Trigger.USE, clock.instant(), readAt, settings.refreshAttempts());
+            return use.apply(fresh);
+        }
+    }
+
+    /**
+     * An access token opened ahead of its use by {@link #openInTransaction}: only {@link #withAccessToken(Opened,
+     * Function)} reveals it.
+     */
+    public static final class Opened {
+
+        private final WorkspaceId workspace;
+        private final ConnectionId id;
+        private final Secret token;
+        private final Instant readAt;
+
+        private Opened(WorkspaceId workspace, ConnectionId id, Secret token, Instant readAt) {
+            this.workspace = workspace;
+            this.id = id;
+            this.token = token;
+            this.readAt = readAt;
+        }
+
+        @Override
+        public String toString() {
+            return "Opened[" + id + "]";
+        }
+    }
+
+    /**
+     * Reads the connection and opens its access token <em>inside the caller's transaction of {@code workspace}</em>,
+     * so that the read and its {@code secret.decrypted} audit entry commit with the caller's own writes, in one
+     * commit (the dispatcher opens the token in the transaction that claims the attempt). Empty when the token is due
+     * for a refresh: a refresh commits on its own and may call the platform, so the caller then uses {@link
+     * #withAccessToken(WorkspaceId, ConnectionId, Function)} outside any transaction.
+     *
+     * @throws herald.shared.NotFound when the workspace has no such connection
+     * @throws ConnectionNotActive when it needs a reconnect or was disconnected
+     */
+    public Optional<Opened> openInTransaction(WorkspaceId workspace, ConnectionId id) {
+        Instant readAt = clock.instant();
+        var stored = rows.find(workspace, id).orElseThrow(() -> Connections.notFound(id));
+        requireActive(stored.connection());
+        if (stored.accessToken() == null || stale(stored.connection(), readAt.plus(settings.refreshAhead()))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Opened(workspace, id, vault.open(Slots.access(workspace, id), stored.accessToken()), readAt));
+    }
+
+    /**
+     * Calls {@code use} with a token opened by {@link #openInTransaction}, outside any transaction, and as {@link
+     * #withAccessToken(WorkspaceId, ConnectionId, Function)} refreshes it once when the platform refuses it as
+     * expired.
+     */
+    public <T> T withAccessToken(Opened opened, Function<Secret, T> use) {
+        try {
+            return use.apply(opened.token);
+        } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.AUTH_EXPIRED) {
+                throw e;
+            }
+            Secret fresh = refresher.refresh(
+                    opened.workspace,
+                    opened.id,
+                    Trigger.USE,
+                    clock.instant(),
+                    opened.readAt,
+                    settings.refreshAttempts());
             return use.apply(fresh);
         }
     }

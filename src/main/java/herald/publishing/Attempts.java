@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,15 @@ class Attempts {
 
     private final JdbcClient jdbc;
 
-    Attempts(JdbcClient jdbc) {
+    /** db-scheduler's table, where a target's final outcome deletes the target's job ({@link #complete}). */
+    private final String jobs;
+
+    Attempts(JdbcClient jdbc, @Value("${db-scheduler.table-name:scheduled_tasks}") String jobs) {
+        if (!jobs.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("db-scheduler.table-name must be a plain table name: " + jobs);
+        }
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     /** A target as the dispatcher reads it under its post's row lock. */
@@ -43,27 +51,23 @@ class Attempts {
             int fence,
             @Nullable Instant reconcileSince) {}
 
+    /**
+     * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
+     * locked first (the order edits and cancels take too) by a materialised CTE, which runs before the outer query
+     * locks the target; the target is read as it stands once locked.
+     */
     Optional<Due> lockDue(WorkspaceId workspace, TargetId target) {
-        // The post first, then the target: the order edits and cancels take too.
-        Optional<UUID> post = jdbc.sql(
-                        """
-                        select p.id from posts p
-                        join post_targets t on t.workspace_id = p.workspace_id and t.post_id = p.id
-                        where t.workspace_id = :workspace and t.id = :id
-                        for update of p""")
-                .param("workspace", workspace.value())
-                .param("id", target.value())
-                .query(UUID.class)
-                .optional();
-        if (post.isEmpty()) {
-            return Optional.empty();
-        }
         return jdbc.sql(
                         """
+                        with p as materialized (
+                            select p.id, p.status, p.body, p.link, p.media_ids from posts p
+                            where p.workspace_id = :workspace
+                              and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
+                            for update)
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
                             t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
                             t.fence, t.reconcile_since
-                        from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
+                        from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
                 .param("workspace", workspace.value())
@@ -93,35 +97,110 @@ class Attempts {
                 .optional();
     }
 
-    /**
-     * What a claim weighs, in one round trip: calls in flight (unfinished attempts started after {@code since}) on
-     * the connection, in the workspace and on the platform across workspaces (a count through a {@code SECURITY
-     * DEFINER} function), each without the target's own; and the start of the target's own unfinished attempt, if its
-     * node died or is a zombie.
-     */
-    record Load(int account, int workspace, int platform, @Nullable Instant openSince) {}
+    /** The caps a claim must stay under: calls in flight per account, per workspace and on the target's platform. */
+    record Caps(int account, int workspace, int platform) {}
 
-    Load load(WorkspaceId workspace, TargetId target, ConnectionId connection, String provider, Instant since) {
+    /**
+     * What a claim weighed, and whether it took the target: calls in flight (unfinished attempts started after
+     * {@code since}) on the connection, in the workspace and on the platform across workspaces (a count through a
+     * {@code SECURITY DEFINER} function), each without the target's own; the start of the target's own unfinished
+     * attempt, if its node died or is a zombie; the workspace's posts counted for today by the quota; and the instant
+     * the attempt reconciles from, if it must.
+     */
+    record Claimed(
+            int account,
+            int workspace,
+            int platform,
+            @Nullable Instant openSince,
+            int postsToday,
+            boolean taken,
+            @Nullable Instant reconcileSince) {}
+
+    /**
+     * Claims the locked target for attempt {@code fence} unless a cap is reached, in one round trip (run it after
+     * {@link #lockDue}, so that its snapshot sees every attempt committed before the lock was granted): counts the
+     * load and today's posts; when under every cap, supersedes any older unfinished attempt, journals this one
+     * (reconciling from {@code reconcileSince}, else from the start of the target's own unfinished attempt), hands
+     * the target to it and moves a scheduled post to publishing. Nothing is written when a cap is reached.
+     */
+    Claimed claim(
+            WorkspaceId workspace,
+            PostId post,
+            TargetId target,
+            ConnectionId connection,
+            String provider,
+            int fence,
+            @Nullable Instant reconcileSince,
+            Caps caps,
+            Instant inFlightSince,
+            Instant dayFrom,
+            Instant dayTo,
+            String node,
+            Instant now) {
         return jdbc.sql(
                         """
-                        select count(*) filter (where a.target_id <> :target and a.started_at > :since
-                                                  and t.connection_id = :connection),
-                               count(*) filter (where a.target_id <> :target and a.started_at > :since),
-                               (select herald_publish_in_flight(:provider, :since, :target)),
-                               min(a.started_at) filter (where a.target_id = :target)
-                        from publish_attempts a
-                        join post_targets t on t.workspace_id = a.workspace_id and t.id = a.target_id
-                        where a.workspace_id = :workspace and a.finished_at is null""")
+                        with load as (
+                            select count(*) filter (where a.target_id <> :target and a.started_at > :inFlightSince
+                                                      and t.connection_id = :connection) as account,
+                                   count(*) filter (where a.target_id <> :target
+                                                      and a.started_at > :inFlightSince) as workspace,
+                                   (select herald_publish_in_flight(:provider, :inFlightSince, :target)) as platform,
+                                   min(a.started_at) filter (where a.target_id = :target) as open_since
+                            from publish_attempts a
+                            join post_targets t on t.workspace_id = a.workspace_id and t.id = a.target_id
+                            where a.workspace_id = :workspace and a.finished_at is null
+                        ), today as (
+                            select count(distinct post_id) as posts from post_targets
+                            where workspace_id = :workspace and post_id <> :post
+                              and ((status = 'published' and published_at >= :dayFrom and published_at < :dayTo)
+                                   or status = 'publishing')
+                        ), go as (
+                            select coalesce(cast(:reconcileSince as timestamptz), open_since) as since from load
+                            where account < :capAccount and workspace < :capWorkspace and platform < :capPlatform
+                        ), superseded as (
+                            update publish_attempts set finished_at = :now, outcome = 'fenced',
+                                detail = 'Superseded by attempt ' || :fence || ' before it finished.'
+                            where workspace_id = :workspace and target_id = :target and finished_at is null
+                              and exists (select 1 from go)
+                        ), journaled as (
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at)
+                            select :workspace, :target, :fence, go.since is not null, :node, :now from go
+                        ), handed as (
+                            update post_targets set status = 'publishing', fence = :fence, attempts = attempts + 1,
+                                reconcile_since = go.since, updated_at = :now
+                            from go
+                            where workspace_id = :workspace and id = :target
+                        ), started as (
+                            update posts set status = 'publishing', updated_at = :now
+                            where workspace_id = :workspace and id = :post and status = 'scheduled'
+                              and exists (select 1 from go)
+                        )
+                        select load.account, load.workspace, load.platform, load.open_since, today.posts,
+                            exists (select 1 from go) as taken, go.since
+                        from load cross join today left join go on true""")
                 .param("workspace", workspace.value())
+                .param("post", post.value())
                 .param("target", target.value())
                 .param("connection", connection.value())
                 .param("provider", provider)
-                .param("since", Timestamp.from(since))
-                .query((rs, n) -> new Load(
+                .param("fence", fence)
+                .param("reconcileSince", reconcileSince == null ? null : Timestamp.from(reconcileSince))
+                .param("capAccount", caps.account())
+                .param("capWorkspace", caps.workspace())
+                .param("capPlatform", caps.platform())
+                .param("inFlightSince", Timestamp.from(inFlightSince))
+                .param("dayFrom", Timestamp.from(dayFrom))
+                .param("dayTo", Timestamp.from(dayTo))
+                .param("node", node)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Claimed(
                         rs.getInt(1),
                         rs.getInt(2),
                         rs.getInt(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                        PostRows.instant(rs, "open_since"),
+                        rs.getInt(5),
+                        rs.getBoolean(6),
+                        PostRows.instant(rs, "since")))
                 .single();
     }
 
@@ -130,46 +209,39 @@ class Attempts {
         return new TargetJournal(tenants, jdbc, workspace, target, fence);
     }
 
-    /** Journals attempt {@code fence} and hands the target to it; any older unfinished attempt is superseded. */
-    void begin(
-            WorkspaceId workspace,
-            TargetId target,
-            int fence,
-            @Nullable Instant reconcileSince,
-            String node,
-            Instant now) {
-        // One round trip: supersede any unfinished attempt, journal this one, hand the target to it.
+    /**
+     * Locks the post before an outcome is written (the order claims, edits and cancels take), and sets how the
+     * transaction commits: {@code durable = false} lets the commit return before its WAL is flushed
+     * ({@code synchronous_commit = off} for this transaction only). One round trip for both.
+     */
+    void lockForOutcome(WorkspaceId workspace, PostId post, boolean durable) {
         jdbc.sql(
                         """
-                        with superseded as (
-                            update publish_attempts set finished_at = :now, outcome = 'fenced',
-                                detail = 'Superseded by attempt ' || :fence || ' before it finished.'
-                            where workspace_id = :workspace and target_id = :target and finished_at is null
-                        ), journaled as (
-                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at)
-                            values (:workspace, :target, :fence, :reconciling, :node, :now)
-                        )
-                        update post_targets set status = 'publishing', fence = :fence, attempts = attempts + 1,
-                            reconcile_since = :since, updated_at = :now
-                        where workspace_id = :workspace and id = :target""")
+                        select set_config('synchronous_commit', :mode, true) from posts
+                        where workspace_id = :workspace and id = :post
+                        for update""")
+                .param("mode", durable ? "on" : "off")
                 .param("workspace", workspace.value())
-                .param("target", target.value())
-                .param("fence", fence)
-                .param("reconciling", reconcileSince != null)
-                .param("node", node)
-                .param("since", reconcileSince == null ? null : Timestamp.from(reconcileSince))
-                .param("now", Timestamp.from(now))
-                .update();
+                .param("post", post.value())
+                .query()
+                .listOfRows();
     }
 
     /**
-     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence: false for a zombie,
-     * whose outcome is then kept in the journal only.
+     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, settles the post's
+     * status from its targets' ({@link Settlement}, in SQL) and, with {@code endJob} (a final outcome), deletes the
+     * target's db-scheduler job, all in one round trip: false for a zombie, whose outcome is then kept in the journal
+     * only (and whose job db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own
+     * {@code OnCompleteRemove} spares a commit and its WAL flush per post, and a lost outcome can no longer leave
+     * the job deleted: both commit or neither does. Run it under the post's lock ({@link #lockForOutcome}), so that its snapshot sees
+     * every other target's outcome.
      */
     boolean complete(
             WorkspaceId workspace,
+            PostId post,
             TargetId target,
             int fence,
+            boolean endJob,
             TargetStatus status,
             String outcome,
             @Nullable String detail,
@@ -178,7 +250,6 @@ class Attempts {
             @Nullable Instant dueAt,
             @Nullable Instant reconcileSince,
             Instant now) {
-        // One round trip: the target (only while it carries this fence), then this attempt's own journal row.
         int changed = jdbc.sql(
                         """
                         with target as (
@@ -186,9 +257,10 @@ class Attempts {
                                 platform_post_id = coalesce(:platformId, platform_post_id),
                                 platform_url = coalesce(:url, platform_url),
                                 published_at = case when :status = 'published' then :now else published_at end,
-                                due_at = coalesce(:due, due_at), reconcile_since = :since, updated_at = :now
+                                due_at = coalesce(cast(:due as timestamptz), due_at),
+                                reconcile_since = cast(:since as timestamptz), updated_at = :now
                             where workspace_id = :workspace and id = :target and fence = :fence
-                            returning 1
+                            returning status
                         ), journal as (
                             update publish_attempts set finished_at = :now,
                                 outcome = case when exists (select 1 from target) then :outcome else 'fenced' end,
@@ -196,11 +268,40 @@ class Attempts {
                             where workspace_id = :workspace and target_id = :target and fence = :fence
                               and finished_at is null
                             returning 1
+                        ), statuses as (
+                            select status from post_targets
+                            where workspace_id = :workspace and post_id = :post and id <> :target
+                            union all
+                            select status from target
+                        ), settled as (
+                            -- Settlement.of, in SQL: unfinished targets keep the post publishing; else published when
+                            -- every target not cancelled was, failed when none was, partially failed otherwise.
+                            select case
+                                when bool_or(status in ('scheduled', 'publishing')) then 'publishing'
+                                when count(*) filter (where status <> 'cancelled') = 0 then 'cancelled'
+                                when count(*) filter (where status = 'published')
+                                     = count(*) filter (where status <> 'cancelled') then 'published'
+                                when count(*) filter (where status = 'published') = 0 then 'failed'
+                                else 'partially_failed' end as status
+                            from statuses
+                        ), post as (
+                            update posts p set status = settled.status, updated_at = :now
+                            from settled
+                            where p.workspace_id = :workspace and p.id = :post and exists (select 1 from target)
+                        ), job as (
+                            delete from %s
+                            where task_name = :task and task_instance = :instance and :endJob
+                              and exists (select 1 from target)
                         )
-                        select count(*) from target""")
+                        select count(*) from target"""
+                                .formatted(jobs))
                 .param("workspace", workspace.value())
+                .param("post", post.value())
                 .param("target", target.value())
                 .param("fence", fence)
+                .param("task", Dispatch.TASK)
+                .param("instance", target.toString())
+                .param("endJob", endJob)
                 .param("status", status.value())
                 .param("error", "published".equals(status.value()) ? null : detail)
                 .param("platformId", platformId)

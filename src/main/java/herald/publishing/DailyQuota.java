@@ -4,14 +4,12 @@ import herald.shared.WorkspaceId;
 import herald.tenancy.Plans;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +29,11 @@ class DailyQuota {
 
     private final Workspaces workspaces;
     private final Plans plans;
-    private final JdbcClient jdbc;
     private final Map<WorkspaceId, Known> known = new ConcurrentHashMap<>();
 
-    DailyQuota(Workspaces workspaces, Plans plans, JdbcClient jdbc) {
+    DailyQuota(Workspaces workspaces, Plans plans) {
         this.workspaces = workspaces;
         this.plans = plans;
-        this.jdbc = jdbc;
     }
 
     private Known known(WorkspaceId workspace) {
@@ -54,31 +50,35 @@ class DailyQuota {
         return fresh;
     }
 
-    /** Why {@code post} may not be published now, or empty when today has room for it. Runs in the tenant's scope. */
-    Optional<String> refusal(WorkspaceId workspace, PostId post, Instant now) {
+    /** Today in the workspace's time zone, as the quota counts it: {@code [from, to)}, and the plan's posts/day. */
+    record Day(LocalDate date, ZoneId zone, Instant from, Instant to, String plan, int perDay) {}
+
+    /** The day of {@code now} for the workspace; its plan and zone come from a cache at most {@link #FRESH} old. */
+    Day day(WorkspaceId workspace, Instant now) {
         Known row = known(workspace);
         int perDay = plans.get(row.plan()).limits().postsPerDay();
-        LocalDate day = now.atZone(row.zone()).toLocalDate();
-        Instant from = day.atStartOfDay(row.zone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(row.zone()).toInstant();
-        int today = jdbc.sql(
-                        """
-                        select count(distinct post_id) from post_targets
-                        where workspace_id = :workspace and post_id <> :post
-                          and ((status = 'published' and published_at >= :from and published_at < :to)
-                               or status = 'publishing')""")
-                .param("workspace", workspace.value())
-                .param("post", post.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query(Integer.class)
-                .single();
-        if (today < perDay) {
+        LocalDate date = now.atZone(row.zone()).toLocalDate();
+        return new Day(
+                date,
+                row.zone(),
+                date.atStartOfDay(row.zone()).toInstant(),
+                date.plusDays(1).atStartOfDay(row.zone()).toInstant(),
+                row.plan(),
+                perDay);
+    }
+
+    /**
+     * Why a post may not be published now, or empty when today has room for it: {@code today} is the number of the
+     * workspace's other posts counted for {@code day} (published that day, or being published now), counted by the
+     * claim ({@link Attempts#claim}).
+     */
+    Optional<String> refusal(Day day, int today) {
+        if (today < day.perDay()) {
             return Optional.empty();
         }
-        return Optional.of("The " + row.plan() + " plan allows " + perDay + " posts a day, and this workspace has"
-                + " already published " + today + " on " + day + " ("
-                + row.zone().getId() + "), so Herald did"
+        return Optional.of("The " + day.plan() + " plan allows " + day.perDay() + " posts a day, and this workspace"
+                + " has already published " + today + " on " + day.date() + " ("
+                + day.zone().getId() + "), so Herald did"
                 + " not send this one. Publish it again tomorrow, or upgrade the plan.");
     }
 }

@@ -14,6 +14,8 @@ import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
+import herald.vault.Secret;
+import herald.vault.VaultException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +45,18 @@ class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     /** What the job does next: nothing, or run again at a time. */
-    record Next(@Nullable Instant at, boolean early) {
-        static final Next DONE = new Next(null, false);
+    record Next(@Nullable Instant at, boolean early, boolean jobEnded) {
+        static final Next DONE = new Next(null, false, false);
+
+        /** Done, and the target's job was deleted with the outcome, in the outcome's own transaction. */
+        static final Next ENDED = new Next(null, false, true);
 
         Next(@Nullable Instant at) {
-            this(at, false);
+            this(at, false, false);
+        }
+
+        Next(@Nullable Instant at, boolean early) {
+            this(at, early, false);
         }
     }
 
@@ -59,7 +69,9 @@ class Publisher {
             Attempts.Due due,
             @Nullable Instant reconcileSince,
             Instant startedAt,
-            @Nullable String refused) {}
+            @Nullable String refused,
+            AccessTokens.@Nullable Opened token,
+            @Nullable String tokenRefused) {}
 
     sealed interface Outcome {
         record Published(PublishedPost post, boolean reconciled) implements Outcome {}
@@ -73,7 +85,6 @@ class Publisher {
 
     private final Attempts attempts;
     private final DailyQuota quota;
-    private final PostRows rows;
     private final TenantScope tenants;
     private final AccessTokens tokens;
     private final Providers providers;
@@ -88,7 +99,6 @@ class Publisher {
     Publisher(
             Attempts attempts,
             DailyQuota quota,
-            PostRows rows,
             TenantScope tenants,
             AccessTokens tokens,
             Providers providers,
@@ -100,7 +110,6 @@ class Publisher {
             Clock clock) {
         this.attempts = attempts;
         this.quota = quota;
-        this.rows = rows;
         this.tenants = tenants;
         this.tokens = tokens;
         this.providers = providers;
@@ -150,48 +159,87 @@ class Publisher {
     /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
     Object claim(WorkspaceId workspace, TargetId target) {
         Instant now = clock.instant();
-        Object result = tenants.call(workspace, () -> {
-            var found = attempts.lockDue(workspace, target);
-            if (found.isEmpty()) {
-                return Next.DONE; // edited away or deleted: the edit scheduled new targets
+        try {
+            return tenants.call(workspace, () -> claimLocked(workspace, target, now));
+        } catch (NothingWritten unwritten) {
+            return unwritten.next;
+        }
+    }
+
+    /**
+     * Ends a claim that wrote nothing (the target is done, not yet due, or held back by a cap) by rolling its
+     * transaction back: it only took row locks, and a commit would flush them to the WAL for nothing.
+     */
+    private static final class NothingWritten extends RuntimeException {
+        private final Next next;
+
+        NothingWritten(Next next) {
+            super(null, null, false, false);
+            this.next = next;
+        }
+    }
+
+    private Object claimLocked(WorkspaceId workspace, TargetId target, Instant now) {
+        var found = attempts.lockDue(workspace, target);
+        if (found.isEmpty()) {
+            throw new NothingWritten(Next.DONE); // edited away or deleted: the edit scheduled new targets
+        }
+        Attempts.Due due = found.get();
+        if (due.status().finished()
+                || due.postStatus() == PostStatus.CANCELLED
+                || due.postStatus() == PostStatus.DRAFT
+                || due.postStatus() == PostStatus.PENDING_APPROVAL) {
+            throw new NothingWritten(Next.DONE);
+        }
+        if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
+            // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
+            // rescheduled later by an edit.
+            throw new NothingWritten(new Next(due.dueAt(), true));
+        }
+        int fence = due.fence() + 1;
+        DailyQuota.Day day = quota.day(workspace, now);
+        Attempts.Claimed claimed = attempts.claim(
+                workspace,
+                due.post(),
+                target,
+                due.connection(),
+                due.provider(),
+                fence,
+                due.reconcileSince(),
+                new Attempts.Caps(settings.perAccount(), settings.perWorkspace(), settings.capOf(due.provider())),
+                now.minus(settings.inFlightFor()),
+                day.from(),
+                day.to(),
+                node,
+                now);
+        if (!claimed.taken()) {
+            // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
+            throw new NothingWritten(
+                    new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000))));
+        }
+        // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
+        // never finished (its call may have reached the platform). A post that may already be on the platform is
+        // reconciled whatever today's count: it was counted then.
+        Instant reconcileSince = claimed.reconcileSince();
+        String refused = reconcileSince == null
+                ? quota.refusal(day, claimed.postsToday()).orElse(null)
+                : null;
+        AccessTokens.@Nullable Opened token = null;
+        String tokenRefused = null;
+        if (refused == null && providers.find(due.provider()).isPresent()) {
+            // The token is read and opened here, so that its read and its audit entry commit with the claim, in
+            // the one commit the claim needs anyway (a token due for a refresh is left to the call).
+            try {
+                token = tokens.openInTransaction(workspace, due.connection()).orElse(null);
+            } catch (ConnectionNotActive | NotFound e) {
+                tokenRefused = e.getMessage();
+            } catch (VaultException e) {
+                // Nothing was opened or recorded; the call tries again outside and retries as before.
+                log.warn("The token of a target of post {} did not open in the claim", due.post());
             }
-            Attempts.Due due = found.get();
-            if (due.status().finished()
-                    || due.postStatus() == PostStatus.CANCELLED
-                    || due.postStatus() == PostStatus.DRAFT
-                    || due.postStatus() == PostStatus.PENDING_APPROVAL) {
-                return Next.DONE;
-            }
-            if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
-                // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
-                // rescheduled later by an edit.
-                return new Next(due.dueAt(), true);
-            }
-            Attempts.Load load = attempts.load(
-                    workspace, target, due.connection(), due.provider(), now.minus(settings.inFlightFor()));
-            if (load.account() >= settings.perAccount()
-                    || load.workspace() >= settings.perWorkspace()
-                    || load.platform() >= settings.capOf(due.provider())) {
-                // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
-                return new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
-            }
-            Instant reconcileSince = due.reconcileSince();
-            if (load.openSince() != null && reconcileSince == null) {
-                // An attempt began and never finished: its call may have reached the platform.
-                reconcileSince = load.openSince();
-            }
-            // A post that may already be on the platform is reconciled whatever today's count: it was counted then.
-            String refused = reconcileSince == null
-                    ? quota.refusal(workspace, due.post(), now).orElse(null)
-                    : null;
-            int fence = due.fence() + 1;
-            attempts.begin(workspace, target, fence, reconcileSince, node, now);
-            if (due.postStatus() == PostStatus.SCHEDULED) {
-                rows.setStatus(workspace, due.post(), PostStatus.PUBLISHING, now);
-            }
-            return new Claim(due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused);
-        });
-        return result;
+        }
+        return new Claim(
+                due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused, token, tokenRefused);
     }
 
     /** The platform call, outside any transaction. */
@@ -199,6 +247,9 @@ class Publisher {
         Attempts.Due due = claim.due();
         if (claim.refused() != null) {
             return new Outcome.Failed(claim.refused());
+        }
+        if (claim.tokenRefused() != null) {
+            return new Outcome.Failed(claim.tokenRefused());
         }
         SocialProvider provider = providers.find(due.provider()).orElse(null);
         if (provider == null) {
@@ -227,7 +278,7 @@ class Publisher {
                 due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
-            return tokens.withAccessToken(workspace, due.connection(), token -> {
+            Function<Secret, Outcome> use = token -> {
                 Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
                 if (claim.reconcileSince() != null) {
                     Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
@@ -255,7 +306,10 @@ class Publisher {
                     }
                     throw e;
                 }
-            });
+            };
+            return claim.token() != null
+                    ? tokens.withAccessToken(claim.token(), use)
+                    : tokens.withAccessToken(workspace, due.connection(), use);
         } catch (ProviderException e) {
             return fromError(claim, e);
         } catch (ConnectionNotActive | NotFound e) {
@@ -313,15 +367,21 @@ class Publisher {
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
         Instant now = clock.instant();
         Attempts.Due due = claim.due();
+        // A published outcome commits without waiting for its WAL flush: should the database lose it in a crash, the
+        // target is back to an unfinished attempt, which the next attempt reconciles (the platform shows the post).
+        // Every other outcome is flushed before anyone hears of it (docs/adr/0008, addendum "Speed").
+        boolean durable = !(outcome instanceof Outcome.Published);
         boolean applied = tenants.call(workspace, () -> {
-            rows.lock(workspace, claim.post());
+            attempts.lockForOutcome(workspace, claim.post(), durable);
             boolean current =
                     switch (outcome) {
                         case Outcome.Published p ->
                             attempts.complete(
                                     workspace,
+                                    claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.PUBLISHED,
                                     p.reconciled() ? "reconciled" : "published",
                                     null,
@@ -333,8 +393,10 @@ class Publisher {
                         case Outcome.Retry r ->
                             attempts.complete(
                                     workspace,
+                                    claim.post(),
                                     target,
                                     claim.fence(),
+                                    false,
                                     TargetStatus.SCHEDULED,
                                     "retry",
                                     r.reason(),
@@ -346,8 +408,10 @@ class Publisher {
                         case Outcome.Failed f ->
                             attempts.complete(
                                     workspace,
+                                    claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.FAILED,
                                     "failed",
                                     f.reason(),
@@ -359,8 +423,10 @@ class Publisher {
                         case Outcome.Unknown u ->
                             attempts.complete(
                                     workspace,
+                                    claim.post(),
                                     target,
                                     claim.fence(),
+                                    true,
                                     TargetStatus.UNKNOWN,
                                     "unknown",
                                     u.explanation(),
@@ -371,9 +437,8 @@ class Publisher {
                                     now);
                     };
             if (current) {
-                rows.setStatus(
-                        workspace, claim.post(), Settlement.of(rows.targetStatuses(workspace, claim.post())), now);
-                // In the outcome's own transaction: the outcome and its audit entry commit together, in one flush.
+                // The post's status was settled by the same statement. In the outcome's own transaction: the outcome
+                // and its audit entry commit together, in one flush.
                 recordOutcome(workspace, target, claim, outcome);
             }
             return current;
@@ -403,7 +468,7 @@ class Publisher {
                 return new Next(r.at());
             }
         }
-        return Next.DONE;
+        return Next.ENDED;
     }
 
     private void recordOutcome(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {

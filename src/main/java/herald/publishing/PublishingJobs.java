@@ -40,6 +40,10 @@ class PublishingJobs {
                     .execute((instance, context) -> {
                         String data = instance.getData();
                         Publisher.Next next = publisher.publish(Dispatch.workspaceOf(data), Dispatch.targetOf(data));
+                        if (next.jobEnded()) {
+                            // The outcome's transaction deleted this execution (Attempts.complete): nothing is left.
+                            return (complete, operations) -> {};
+                        }
                         if (next.at() == null) {
                             return new CompletionHandler.OnCompleteRemove<>();
                         }

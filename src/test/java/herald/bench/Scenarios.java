@@ -67,10 +67,20 @@ final class Scenarios {
     /** Herald's view of the seeded targets: how many are unfinished, and when the last finished one did. */
     record Progress(int unfinished, int finished, Instant lastFinished) {}
 
+    /** One connection for the progress queries: a new one every 250 ms would cost a backend and a SCRAM login. */
+    private Connection watcher;
+
+    private Connection watcher() throws SQLException {
+        if (watcher == null || watcher.isClosed()) {
+            watcher = database.ownerConnection();
+        }
+        return watcher;
+    }
+
     private Progress progress(Seeder.Seeded seeded) throws SQLException {
-        try (Connection db = database.ownerConnection();
-                PreparedStatement q = db.prepareStatement(
-                        """
+        Connection db = watcher();
+        try (PreparedStatement q = db.prepareStatement(
+                """
                         select count(*) filter (where status in ('scheduled', 'publishing')),
                                count(*) filter (where status not in ('scheduled', 'publishing')),
                                max(updated_at) filter (where status not in ('scheduled', 'publishing'))
@@ -179,6 +189,35 @@ final class Scenarios {
         }
     }
 
+    /**
+     * Herald's database's commits and WAL flushes so far, all sessions (the harness's own progress queries add about
+     * four read-only commits a second): read before and after a run.
+     */
+    record DatabaseWork(long commits, long walSyncs) {}
+
+    private DatabaseWork databaseWork() {
+        try (Connection db = database.ownerConnection();
+                PreparedStatement q = db.prepareStatement(
+                        """
+                        select (select xact_commit from pg_stat_database where datname = current_database()),
+                               (select wal_sync from pg_stat_wal)""")) {
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new DatabaseWork(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            return new DatabaseWork(0, 0);
+        }
+    }
+
+    /** Commits and WAL flushes per post in Herald's database during a run (docs/benchmarks.md, "What limits them"). */
+    private static void perPost(Map<String, Object> line, DatabaseWork before, DatabaseWork after, int posts) {
+        if (before.commits() > 0) {
+            line.put("commitsPerPost", round((after.commits() - before.commits()) / (double) posts, 2));
+            line.put("walFlushesPerPost", round((after.walSyncs() - before.walSyncs()) / (double) posts, 2));
+        }
+    }
+
     private Map<String, Object> line(String scenario, int posts, int workspaces) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("scenario", scenario);
@@ -187,35 +226,72 @@ final class Scenarios {
         return line;
     }
 
+    /** The processes whose CPU a burst reports: Herald's node and database, the Sandbox's JVM and database. */
+    private Map<String, java.util.function.Predicate<String>> cpuGroups(int heraldPort) {
+        String heraldDb = work.resolve("pgdata").toString();
+        String sandboxDir = work.resolve("sandbox").toString();
+        String harness = String.valueOf(ProcessHandle.current().pid());
+        Map<String, java.util.function.Predicate<String>> groups = new LinkedHashMap<>();
+        groups.put("herald", c -> c.contains("-jar") && c.contains("--server.port=" + heraldPort + " "));
+        groups.put("heraldDb", c -> c.contains("postgres") && c.contains(heraldDb));
+        groups.put("sandbox", c -> c.contains("-jar") && c.contains("sandbox-standalone"));
+        groups.put("sandboxDb", c -> c.contains("postgres") && c.contains(sandboxDir));
+        groups.put("harness", c -> c.contains("herald.bench.Bench") && !c.contains("bash"));
+        return groups;
+    }
+
     /** N posts over W workspaces due at one instant; then the same N creates sent straight to the Sandbox. */
     Map<String, Object> burst(String scenario, int latencyMs) throws Exception {
         int posts = options.posts();
         int workspaces = options.workspaces();
         sandbox.faults("{\"latencyMs\":" + latencyMs + "}");
         Seeder.Seeded seeded = seeder.seed(scenario, posts, workspaces, sandbox, i -> scenario + " post " + i);
+        // The Sandbox's JVM is warmed first, with creates of other texts (not counted against Herald's), so that
+        // neither the Herald run nor the raw run after it pays for the Sandbox's JIT compilation.
+        int warmup = Math.min(posts, 1000);
+        Bench.progress(scenario + ": warming the Sandbox up with " + warmup + " raw creates");
+        sandbox.raw(seeded.accounts(), warmup, options.threads(), scenario + "-warmup", new AtomicInteger());
         String loadBefore = loadAverage();
         Progress done;
         Instant due;
+        DatabaseWork workBefore;
+        DatabaseWork workAfter;
+        Map<String, java.util.function.Predicate<String>> groups;
+        Map<String, Double> cpuBefore;
+        Map<String, Double> cpuAfter;
         try (Node node = node(List.of())) {
             node.awaitReady(Duration.ofMinutes(5));
             due = Instant.now().plusSeconds(3);
             seeder.due(seeded, due);
+            workBefore = databaseWork();
+            groups = cpuGroups(node.port);
+            cpuBefore = CpuTime.snapshot(groups);
             Bench.progress(scenario + ": " + posts + " posts due at " + due);
             done = awaitFinished(seeded, due.plus(Duration.ofSeconds(120 + posts / 5)), () -> {});
+            cpuAfter = CpuTime.snapshot(groups);
+            workAfter = databaseWork();
         }
         double seconds = Duration.between(due, done.lastFinished()).toMillis() / 1000.0;
         Map<String, Object> line = line(scenario, posts, workspaces);
         line.putAll(count(seeded, sandbox.published(handles(seeded))));
         line.put("seconds", round(seconds, 2));
         line.put("postsPerSecond", round(posts / seconds, 1));
+        perPost(line, workBefore, workAfter, posts);
         Bench.progress(scenario + ": raw limit, " + posts + " creates straight to the Sandbox, " + options.threads()
                 + " at a time");
         AtomicInteger refused = new AtomicInteger();
+        Map<String, Double> rawBefore = CpuTime.snapshot(groups);
         double raw = sandbox.raw(seeded.accounts(), posts, options.threads(), scenario, refused);
+        Map<String, Double> rawAfter = CpuTime.snapshot(groups);
         line.put("rawSeconds", round(raw, 2));
         line.put("rawPostsPerSecond", round(posts / raw, 1));
         line.put("rawRefused", refused.get());
         line.put("efficiency", round(raw / seconds, 3));
+        line.put("cpuMsPerPost", CpuTime.perPost(cpuBefore, cpuAfter, posts));
+        Map<String, Double> rawCpu = CpuTime.perPost(rawBefore, rawAfter, posts);
+        rawCpu.remove("herald");
+        rawCpu.remove("heraldDb");
+        line.put("rawCpuMsPerPost", rawCpu);
         line.put("latencyMs", latencyMs);
         line.put("nodes", 1);
         line.put("threads", options.threads());

@@ -349,4 +349,53 @@ class PublishingEngineTests {
             platform.ambiguous = true;
         }
     }
+
+    @Test
+    void aPublishedAttemptRecordsItsTokenDecryptionAndItsOutcomeAndEndsDurablyWhereItShould() {
+        platform.ambiguous = false;
+        try {
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId connection = connection(workspace);
+            Post post = due(workspace, connection);
+            TargetId target = post.targets().getFirst().id();
+
+            // The claim opens the token in its own transaction: the decryption is recorded before the platform call.
+            var claim = (Publisher.Claim) publisher.claim(workspace, target);
+            assertThat(audited(workspace, "secret.decrypted", connection.value().toString()))
+                    .as("the token's decryption is audited in the claim's transaction")
+                    .isEqualTo(1);
+            assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHING);
+
+            var outcome = publisher.call(workspace, claim);
+            assertThat(outcome).isInstanceOf(Publisher.Outcome.Published.class);
+            assertThat(publisher.complete(workspace, target, claim, outcome).at())
+                    .isNull();
+
+            Post after = posts.get(workspace, post.id());
+            assertThat(after.status()).isEqualTo(PostStatus.PUBLISHED);
+            assertThat(after.targets().getFirst().status()).isEqualTo(TargetStatus.PUBLISHED);
+            assertThat(audited(workspace, "post.published", post.id().toString()))
+                    .isEqualTo(1);
+            assertThat(audited(workspace, "secret.decrypted", connection.value().toString()))
+                    .as("one decryption per call, none more")
+                    .isEqualTo(1);
+            assertThat(tenants.call(
+                            workspace, () -> jdbc.sql("select outcome from publish_attempts where target_id = :target")
+                                    .param("target", target.value())
+                                    .query(String.class)
+                                    .list()))
+                    .containsExactly("published");
+        } finally {
+            platform.ambiguous = true;
+        }
+    }
+
+    int audited(WorkspaceId workspace, String action, String targetId) {
+        return tenants.call(workspace, () -> jdbc.sql(
+                        "select count(*) from audit_events where action = :action and target_id = :id")
+                .param("action", action)
+                .param("id", targetId)
+                .query(Integer.class)
+                .single());
+    }
 }
