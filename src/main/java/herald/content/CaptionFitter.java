@@ -71,14 +71,18 @@ final class CaptionFitter {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    /** Whether the text has none of the words to avoid, also as a part of a hashtag ({@code #SpecialOffer}). */
     boolean avoids(String text) {
+        String spaced = text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ");
         return wordsToAvoid.stream()
-                .noneMatch(word -> avoided(word).matcher(text).find());
+                .noneMatch(word -> avoided(word).matcher(text).find()
+                        || avoided(word).matcher(spaced).find());
     }
 
     private String hashtags(String text, List<String> extra) {
         String body = Hashtags.body(text);
-        List<String> block = new ArrayList<>(Hashtags.block(text));
+        List<String> block = new ArrayList<>(
+                Hashtags.block(text).stream().filter(this::avoids).toList());
         Set<String> present = new LinkedHashSet<>();
         Hashtags.in(text).forEach(tag -> present.add(tag.toLowerCase(Locale.ROOT)));
         for (String tag : extra) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -37,6 +38,7 @@ class TemplateLibrary {
     private final Map<String, Map<Tone, List<String>>> pieces;
     private final Map<String, List<String>> hashtags;
 
+    @Autowired
     TemplateLibrary() {
         this(load(RESOURCE));
     }

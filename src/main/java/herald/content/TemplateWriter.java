@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ class TemplateWriter {
     private final RecentCaptions recent;
     private final RandomGenerator random;
 
+    @Autowired
     TemplateWriter(TemplateLibrary library, RecentCaptions recent) {
         this(library, recent, new Random());
     }

@@ -59,7 +59,7 @@ class CaptionsTests {
         registry.add("herald.content.ai.base-url", () -> "http://localhost:" + MODEL.port() + "/v1");
         registry.add("herald.content.ai.api-key", () -> "sk-test-captions");
         registry.add("herald.content.ai.model", () -> "gpt-4o-mini");
-        registry.add("herald.content.ai.timeout", () -> "2s");
+        registry.add("herald.content.ai.timeout", () -> "5s");
     }
 
     static final String PIZZA = SimilarityTests.PIZZA;
@@ -288,7 +288,7 @@ class CaptionsTests {
                                         + "\"param\":null,\"code\":\"insufficient_quota\"}}"),
                 AiFailure.Kind.TIMEOUT,
                 aResponse()
-                        .withFixedDelay(4_000)
+                        .withFixedDelay(9_000)
                         .withHeader("Content-Type", "application/json")
                         .withBody(completion(List.of("late"), 1, 1)),
                 AiFailure.Kind.MALFORMED,
@@ -354,7 +354,7 @@ class CaptionsTests {
                 "ai",
                 null);
         tenants.run(a, () -> jdbc.sql("update workspaces set description = :d where id = :id")
-                .param("d", "w".repeat(1000))
+                .param("d", "w".repeat(3000))
                 .param("id", a.value())
                 .update());
         try {
@@ -429,7 +429,8 @@ class CaptionsTests {
 
         assertThat(result.captions().getFirst().similarTo()).isNull();
         assertThat(result.captions().getFirst().warnings()).isEmpty();
-        MODEL.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(result.usage().promptTokens()).isEqualTo(50);
+        MODEL.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("do not repeat")));
     }
 
     @Test
