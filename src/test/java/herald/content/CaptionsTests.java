@@ -430,7 +430,8 @@ class CaptionsTests {
         assertThat(result.captions().getFirst().similarTo()).isNull();
         assertThat(result.captions().getFirst().warnings()).isEmpty();
         assertThat(result.usage().promptTokens()).isEqualTo(50);
-        MODEL.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("do not repeat")));
+        MODEL.verify(
+                0, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("do not repeat")));
     }
 
     @Test
