@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Generated captions. */
+/** Generated captions, as the workspace API and the agent API answer them. */
 @Schema(name = "Captions")
-record CaptionView(
+public record CaptionView(
         @Schema(description = "ai or template: which one wrote them.") String mode,
         List<Caption> captions,
         Usage usage,
@@ -20,7 +20,7 @@ record CaptionView(
                 String fallbackReason) {
 
     @Schema(name = "Caption")
-    record Caption(
+    public record Caption(
             String text,
             @Schema(description = "The highest cosine similarity to a recent post of the workspace (0 for none).")
                     double similarity,
@@ -29,7 +29,7 @@ record CaptionView(
             List<String> warnings) {}
 
     @Schema(name = "SimilarPost")
-    record Similar(UUID postId, String text, double similarity, Instant at) {
+    public record Similar(UUID postId, String text, double similarity, Instant at) {
 
         static @Nullable Similar of(@Nullable SimilarPost post) {
             return post == null ? null : new Similar(post.post().value(), post.text(), post.similarity(), post.at());
@@ -37,14 +37,14 @@ record CaptionView(
     }
 
     @Schema(name = "AiUsage")
-    record Usage(long promptTokens, long completionTokens, long costMicros) {
+    public record Usage(long promptTokens, long completionTokens, long costMicros) {
 
         static Usage of(AiUsage usage) {
             return new Usage(usage.promptTokens(), usage.completionTokens(), usage.costMicros());
         }
     }
 
-    static CaptionView of(CaptionResult result) {
+    public static CaptionView of(CaptionResult result) {
         return new CaptionView(
                 result.mode(),
                 result.captions().stream()
