@@ -240,6 +240,18 @@ public final class TenantFixtures {
                 folder.id(),
                 new java.io.ByteArrayInputStream(SampleMedia.png(4, 4)),
                 Upload.named(label + ".png"));
+        // A persona besides the default one the new workspace got.
+        context.getBean(herald.content.Personas.class)
+                .create(
+                        workspace.id(),
+                        new herald.content.PersonaDraft(
+                                label + " voice",
+                                "",
+                                "professional",
+                                "",
+                                java.util.List.of("fresh"),
+                                java.util.List.of()),
+                        false);
         return new Tenant(workspace, owner.user(), member, open, key);
     }
 }

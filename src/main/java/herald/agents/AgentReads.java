@@ -185,6 +185,31 @@ public class AgentReads {
         });
     }
 
+    /**
+     * Runs {@code write} as the agent's caption call on a granted account, given that account's platform. Needs
+     * CAPTION_GENERATE on it; the call is audited like the others (the captions themselves are the caller's to write).
+     */
+    public <T> T captions(
+            AgentPrincipal caller,
+            Channel channel,
+            ConnectionId connection,
+            java.util.function.Function<String, T> write) {
+        return calls.run(caller, channel, "captions.generate", () -> {
+            Grant grant = requireGrant(caller, channel, connection, Capability.CAPTION_GENERATE, "captions.generate");
+            String platform = connections
+                    .find(caller.workspace(), connection)
+                    .map(Connection::provider)
+                    .orElseThrow(() -> new NotFound("This agent was not granted an account " + connection + "."));
+            T written = write.apply(platform);
+            calls.record(
+                    caller,
+                    channel,
+                    "captions.generate",
+                    Map.of("outcome", "ok", "grant", grant.id().toString(), "connection", connection.toString()));
+            return written;
+        });
+    }
+
     private Grant requireGrant(
             AgentPrincipal caller, Channel channel, ConnectionId connection, Capability capability, String call) {
         Optional<Grant> grant = grants.find(caller.workspace(), caller.agent(), connection);

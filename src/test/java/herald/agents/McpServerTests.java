@@ -71,7 +71,8 @@ class McpServerTests extends AgentTestBase {
 
         assertThat(tools)
                 .extracting(McpSchema.Tool::name)
-                .containsExactlyInAnyOrder("list_accounts", "create_post", "get_post", "list_posts", "list_assets");
+                .containsExactlyInAnyOrder(
+                        "list_accounts", "create_post", "get_post", "list_posts", "list_assets", "generate_captions");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).hasSizeGreaterThan(80));
         var create = tools.stream()
                 .filter(t -> t.name().equals("create_post"))
@@ -112,6 +113,26 @@ class McpServerTests extends AgentTestBase {
                         d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))
                 .anyMatch(d -> d.contains("accounts.list"))
                 .anyMatch(d -> d.contains("posts.get"));
+    }
+
+    @Test
+    void generatesCaptionsForAGrantedAccountWithCaptionGenerate() {
+        var without = call("generate_captions", Map.of("connectionId", granted, "itemName", "Tiramisu"));
+        assertThat(without.isError()).isTrue();
+        assertThat(text(without)).contains("CAPTION_GENERATE");
+
+        grant(w, agent, granted, "[\"POST_CREATE\",\"CAPTION_GENERATE\"]", false, null);
+        var written = call(
+                "generate_captions",
+                Map.of("connectionId", granted, "itemName", "Tiramisu", "variants", 2, "mode", "template"));
+
+        assertThat(written.isError()).as(text(written)).isFalse();
+        JsonNode result = structured(written);
+        assertThat(result.path("mode").asString()).isEqualTo("template");
+        assertThat(result.path("captions")).hasSize(2);
+        assertThat(result.path("captions").get(0).path("text").asString()).contains("Tiramisu");
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d -> d.contains("captions.generate") && d.contains("\"outcome\": \"ok\""));
     }
 
     @Test

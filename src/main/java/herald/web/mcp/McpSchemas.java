@@ -33,6 +33,30 @@ final class McpSchemas {
               "additionalProperties": false
             }""";
 
+    static final String GENERATE_CAPTIONS =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "connectionId": {"type": "string", "format": "uuid",
+                  "description": "The granted account the captions are for (from list_accounts); its platform's rules apply."},
+                "itemName": {"type": "string", "maxLength": 200, "description": "What the post is about: a dish, a product, an event."},
+                "itemDescription": {"type": "string", "maxLength": 2000, "description": "More about it."},
+                "context": {"type": "string", "maxLength": 1000, "description": "An occasion, an offer, a date."},
+                "tone": {"type": "string", "enum": ["professional", "casual", "humorous", "promotional", "educational"],
+                  "description": "Leave out to use the persona's tone."},
+                "personaId": {"type": "string", "format": "uuid", "description": "A persona of the company; its default when left out."},
+                "postType": {"type": "string",
+                  "enum": ["promotional", "product_showcase", "weekend_driver", "engagement_poll", "customer_appreciation"],
+                  "description": "Leave out for a general post."},
+                "variants": {"type": "integer", "minimum": 1, "maximum": 5, "description": "How many different captions (default 1)."},
+                "mode": {"type": "string", "enum": ["auto", "ai", "template"],
+                  "description": "auto (AI when the company has it, else templates), ai, or template. Default auto."}
+              },
+              "required": ["connectionId"],
+              "additionalProperties": false
+            }""";
+
     static final String GET_POST =
             """
             {

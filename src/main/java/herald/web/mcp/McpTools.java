@@ -7,6 +7,8 @@ import herald.agents.AgentRefused;
 import herald.agents.Channel;
 import herald.agents.MissingCapability;
 import herald.connections.ConnectionId;
+import herald.content.AiFailure;
+import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -14,7 +16,9 @@ import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.NotPermitted;
 import herald.web.api.agent.AgentApiViews;
+import herald.web.api.agent.AgentCaptionBody;
 import herald.web.api.agent.AgentPostBody;
+import herald.web.api.captions.CaptionView;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -52,13 +56,15 @@ class McpTools {
 
     private final AgentPosting posting;
     private final AgentReads reads;
+    private final Captions captions;
     private final JsonMapper json;
     private final JsonMapper strict;
     private final JacksonMcpJsonMapper mcpJson;
 
-    McpTools(AgentPosting posting, AgentReads reads, JsonMapper json) {
+    McpTools(AgentPosting posting, AgentReads reads, Captions captions, JsonMapper json) {
         this.posting = posting;
         this.reads = reads;
+        this.captions = captions;
         this.json = json;
         this.strict = json.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -167,7 +173,19 @@ class McpTools {
                                             .stream()
                                             .map(AgentApiViews.MediaAsset::of)
                                             .toList());
-                        }));
+                        }),
+                tool(
+                        "generate_captions",
+                        "Generate captions",
+                        "Writes 1 to 5 caption variants for a granted account (needs CAPTION_GENERATE on it), in the"
+                                + " company's brand voice (its default persona unless personaId is given), fitted to"
+                                + " the account's platform (length, hashtags, emoji) and checked against the company's"
+                                + " recent posts: each caption has its similarity and warnings (e.g. too similar to"
+                                + " an earlier post). Nothing is posted: use the text you choose in create_post.",
+                        McpSchemas.GENERATE_CAPTIONS,
+                        true,
+                        (agent, args) -> CaptionView.of(arguments(args, AgentCaptionBody.class)
+                                .generate(captions, reads, agent, Channel.MCP))));
     }
 
     record PostArguments(@Nullable UUID postId) {}
@@ -220,7 +238,7 @@ class McpTools {
             return error("Invalid input" + field + ": " + e.getMessage(), null);
         } catch (AgentRefused | MissingCapability e) {
             return error(e.getMessage(), null);
-        } catch (NotPermitted | NotFound | Conflict | LimitReached e) {
+        } catch (NotPermitted | NotFound | Conflict | LimitReached | AiFailure e) {
             return error(e.getMessage(), null);
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
