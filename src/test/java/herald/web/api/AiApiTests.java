@@ -203,6 +203,22 @@ class AiApiTests extends ApiTest {
     }
 
     @Test
+    void aModelsFailureIsAProblemWithItsKind() {
+        var ws = provision();
+        for (var expected : List.of(
+                List.of("NOT_CONFIGURED", "503", ProblemType.AI_NOT_CONFIGURED.slug()),
+                List.of("TIMEOUT", "504", ProblemType.AI_TIMEOUT.slug()),
+                List.of("BAD_KEY", "502", ProblemType.AI_FAILED.slug()),
+                List.of("MALFORMED", "502", ProblemType.AI_FAILED.slug()))) {
+            var response = api.get(ws.path("/test-failures/ai/" + expected.get(0)), ws.token());
+            assertProblem(response, Integer.parseInt(expected.get(1)), expected.get(2));
+            assertThat(response.json().path("kind").asString()).isEqualTo(expected.get(0));
+            assertThat(response.json().path("detail").asString())
+                    .isEqualTo("The AI endpoint failed as " + expected.get(0) + ".");
+        }
+    }
+
+    @Test
     void aReadOnlyKeySeesUsageAndTheLogButCannotManageTheEndpoint() {
         var ws = provision();
         String reader = key(ws, "read");
