@@ -1,5 +1,6 @@
 package herald.content;
 
+import herald.database.TenantContext;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -13,6 +14,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The generation log: every call to a model, newest first, and what it added to the month's usage. */
 @Service
@@ -21,9 +25,13 @@ public class AiGenerations {
     private final JdbcClient jdbc;
     private final TenantScope tenants;
 
-    AiGenerations(JdbcClient jdbc, TenantScope tenants) {
+    private final TransactionTemplate own;
+
+    AiGenerations(JdbcClient jdbc, TenantScope tenants, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Where a page continues: after this generation, newest first. */
@@ -66,13 +74,19 @@ public class AiGenerations {
     }
 
     /**
-     * Logs a call and adds it to the month's usage, in one transaction. The usage row is increased in place, so
+     * Logs a call and adds it to the month's usage, in a transaction of its own: a caller's rollback (a failed
+     * calendar run) must not erase calls that were made and paid for. The usage row is increased in place, so
      * concurrent calls add up exactly (see {@link AiUsageMeter}).
      */
     void record(WorkspaceId workspace, AiGeneration generation, LocalDate month) {
-        tenants.run(workspace, () -> {
-            jdbc.sql(
-                            """
+        try (var scope = TenantContext.bind(workspace)) {
+            own.executeWithoutResult(status -> insert(workspace, generation, month));
+        }
+    }
+
+    private void insert(WorkspaceId workspace, AiGeneration generation, LocalDate month) {
+        jdbc.sql(
+                        """
                             insert into ai_generations (workspace_id, id, purpose, batch, source, model,
                                 endpoint_host, system_prompt, user_prompt, response, status, error_kind,
                                 error_message, prompt_tokens, completion_tokens, cost_micros, latency_ms, actor,
@@ -80,28 +94,28 @@ public class AiGenerations {
                             values (:workspace, :id, :purpose, :batch, :source, :model, :host, :system, :user,
                                 :response, :status, :errorKind, :errorMessage, :promptTokens, :completionTokens,
                                 :cost, :latency, :actor, :createdAt)""")
-                    .param("workspace", workspace.value())
-                    .param("id", generation.id())
-                    .param("purpose", generation.purpose())
-                    .param("batch", generation.batch())
-                    .param("source", generation.source())
-                    .param("model", generation.model())
-                    .param("host", generation.endpointHost())
-                    .param("system", generation.systemPrompt())
-                    .param("user", generation.userPrompt())
-                    .param("response", generation.response())
-                    .param("status", generation.status())
-                    .param("errorKind", generation.errorKind())
-                    .param("errorMessage", generation.errorMessage())
-                    .param("promptTokens", generation.promptTokens())
-                    .param("completionTokens", generation.completionTokens())
-                    .param("cost", generation.costMicros())
-                    .param("latency", generation.latencyMillis())
-                    .param("actor", generation.actor())
-                    .param("createdAt", Timestamp.from(generation.createdAt()))
-                    .update();
-            jdbc.sql(
-                            """
+                .param("workspace", workspace.value())
+                .param("id", generation.id())
+                .param("purpose", generation.purpose())
+                .param("batch", generation.batch())
+                .param("source", generation.source())
+                .param("model", generation.model())
+                .param("host", generation.endpointHost())
+                .param("system", generation.systemPrompt())
+                .param("user", generation.userPrompt())
+                .param("response", generation.response())
+                .param("status", generation.status())
+                .param("errorKind", generation.errorKind())
+                .param("errorMessage", generation.errorMessage())
+                .param("promptTokens", generation.promptTokens())
+                .param("completionTokens", generation.completionTokens())
+                .param("cost", generation.costMicros())
+                .param("latency", generation.latencyMillis())
+                .param("actor", generation.actor())
+                .param("createdAt", Timestamp.from(generation.createdAt()))
+                .update();
+        jdbc.sql(
+                        """
                             insert into ai_usage (workspace_id, month, prompt_tokens, completion_tokens, cost_micros,
                                 generations, failures)
                             values (:workspace, :month, :promptTokens, :completionTokens, :cost, 1, :failures)
@@ -111,14 +125,13 @@ public class AiGenerations {
                                 cost_micros = ai_usage.cost_micros + excluded.cost_micros,
                                 generations = ai_usage.generations + 1,
                                 failures = ai_usage.failures + excluded.failures""")
-                    .param("workspace", workspace.value())
-                    .param("month", month)
-                    .param("promptTokens", generation.promptTokens())
-                    .param("completionTokens", generation.completionTokens())
-                    .param("cost", generation.costMicros())
-                    .param("failures", generation.succeeded() ? 0 : 1)
-                    .update();
-        });
+                .param("workspace", workspace.value())
+                .param("month", month)
+                .param("promptTokens", generation.promptTokens())
+                .param("completionTokens", generation.completionTokens())
+                .param("cost", generation.costMicros())
+                .param("failures", generation.succeeded() ? 0 : 1)
+                .update();
     }
 
     private static AiGeneration generation(ResultSet rs) throws SQLException {

@@ -259,6 +259,20 @@ class AiWriterTests {
     }
 
     @Test
+    void aCallersRollbackKeepsTheCallInTheLogAndItsTokensCounted() {
+        herald.answers("kept", 10, 5);
+
+        assertThatThrownBy(() -> tenants.run(workspace, () -> {
+                    writer.write(workspace, prompt("Bread."));
+                    throw new IllegalStateException("the calendar run failed after the call");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(generations.page(workspace, null, null, null, 10)).hasSize(1);
+        assertThat(meter.current(workspace).tokens()).isEqualTo(15);
+    }
+
+    @Test
     void aUsedUpMonthIsRefusedWithNothingCalledUntilTheWorkspacesMonthEnds() {
         herald.answers("A long answer.", 90, 30);
         writer.write(workspace, prompt("Bread."));
