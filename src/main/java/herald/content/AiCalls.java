@@ -53,7 +53,13 @@ class AiCalls implements AiWriter {
 
     @Override
     public AiAvailability availability(WorkspaceId workspace) {
-        var endpoint = endpoints.resolve(workspace);
+        java.util.Optional<AiEndpoint> endpoint;
+        try {
+            endpoint = endpoints.resolve(workspace);
+        } catch (AiFailure unusable) {
+            // A stored key the vault can no longer open: say so instead of failing the caller's choice of mode.
+            return new AiAvailability(false, "workspace", null, unusable.getMessage());
+        }
         if (endpoint.isEmpty()) {
             return new AiAvailability(false, "none", null, notConfigured());
         }
