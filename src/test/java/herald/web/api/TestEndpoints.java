@@ -45,6 +45,13 @@ class TestEndpoints {
             return new Attempt(trial.marker(), call);
         }
 
+        /** Fails as a model call of {@code kind} would, to check the problem it becomes. */
+        @org.springframework.web.bind.annotation.GetMapping("/ai/{kind}")
+        Attempt ai(@org.springframework.web.bind.annotation.PathVariable String kind) {
+            throw new herald.content.AiFailure(
+                    herald.content.AiFailure.Kind.valueOf(kind), "The AI endpoint failed as " + kind + ".");
+        }
+
         private static void sleep(long millis) {
             try {
                 Thread.sleep(millis);
