@@ -1,0 +1,369 @@
+package herald.web.api.calendars;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.TenantFixtures;
+import herald.database.TenantScope;
+import herald.identity.ApiKeyScope;
+import herald.identity.ApiKeys;
+import herald.shared.WorkspaceId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The calendars API over HTTP with the job running on this node: a template-mode month end to end with its progress
+ * as Server-Sent Events, bad input, one run at a time, cancelling, and isolation between workspaces.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"herald.content.calendars.run=true"})
+@Import(herald.content.InterimContentBeans.class)
+class CalendarApiTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    record Workspace(WorkspaceId id, String token, String account) {
+        String path(String rest) {
+            return "/api/v1/workspaces/" + id + "/calendars" + rest;
+        }
+    }
+
+    record Response(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String problemType() {
+            return json().path("type").asString().replace("https://herald.dev/problems/", "");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    record Event(String name, @Nullable String id, JsonNode data) {}
+
+    Workspace workspace() {
+        var signedUp = TenantFixtures.of(context).signUp("Calendar", "pro");
+        var workspace = signedUp.workspace().orElseThrow().id();
+        String token = apiKeys.create(
+                        workspace,
+                        "calendars",
+                        Set.of(ApiKeyScope.READ, ApiKeyScope.WRITE),
+                        null,
+                        signedUp.user().id())
+                .token();
+        return new Workspace(workspace, token, connection(workspace, "luigis", "active"));
+    }
+
+    String connection(WorkspaceId workspace, String handle, String status) {
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, :status,
+                            now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .param("handle", handle)
+                .param("status", status)
+                .update());
+        return id.toString();
+    }
+
+    static String nextMonth() {
+        return YearMonth.from(LocalDate.now(BERLIN)).plusMonths(1).toString();
+    }
+
+    static String body(String month, int posts, boolean aiForAll, String... connections) {
+        return """
+                {"month":"%s","posts":%d,"aiForAll":%s,"personaId":null,"connectionIds":[%s]}"""
+                .formatted(
+                        month,
+                        posts,
+                        aiForAll,
+                        String.join(
+                                ",",
+                                List.of(connections).stream()
+                                        .map(c -> "\"" + c + "\"")
+                                        .toList()));
+    }
+
+    Response send(String method, String path, String token, @Nullable String json) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the run's event stream to its end. */
+    List<Event> events(Workspace ws, String run) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + ws.path("/" + run + "/events")))
+                .header("Authorization", "Bearer " + ws.token())
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            List<Event> events = new ArrayList<>();
+            String name = null;
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : (Iterable<String>) response.body()::iterator) {
+                if (line.isEmpty()) {
+                    if (name != null) {
+                        events.add(new Event(name, id, JSON.readTree(data.toString())));
+                    }
+                    name = null;
+                    id = null;
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                }
+            }
+            return events;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long drafts(WorkspaceId workspace) {
+        return tenants.call(workspace, () -> jdbc.sql("select count(*) from posts where status = 'draft'")
+                .query(Long.class)
+                .single());
+    }
+
+    long runs(WorkspaceId workspace) {
+        return tenants.call(workspace, () -> jdbc.sql("select count(*) from calendar_runs")
+                .query(Long.class)
+                .single());
+    }
+
+    @Test
+    void aTemplateMonthOfEightPostsLandsAsDraftsSpreadOverTheMonthWithProgressOverSse() {
+        Workspace ws = workspace();
+        String month = nextMonth();
+
+        Response started = send("POST", ws.path(""), ws.token(), body(month, 8, false, ws.account()));
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String run = started.json().path("id").asString();
+        assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith(ws.path("/" + run));
+        assertThat(started.json().path("status").asString()).isIn("queued", "running");
+        assertThat(started.json().path("progress").path("total").asInt()).isEqualTo(8);
+
+        List<Event> events = events(ws, run);
+        List<Event> progress =
+                events.stream().filter(e -> e.name().equals("progress")).toList();
+        assertThat(progress).isNotEmpty();
+        List<Integer> done =
+                progress.stream().map(e -> e.data().path("done").asInt()).toList();
+        assertThat(done).isSorted().contains(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(progress).allMatch(e -> e.data().path("total").asInt() == 8);
+        List<Long> ids = progress.stream().map(e -> Long.parseLong(e.id())).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        Event last = events.getLast();
+        assertThat(last.name()).as(events.toString()).isEqualTo("succeeded");
+        assertThat(last.data().path("postIds").size()).isEqualTo(8);
+
+        Response fetched = send("GET", ws.path("/" + run), ws.token(), null);
+        assertThat(fetched.status()).isEqualTo(200);
+        JsonNode json = fetched.json();
+        assertThat(json.path("status").asString()).isEqualTo("succeeded");
+        assertThat(json.path("progress").path("done").asInt()).isEqualTo(8);
+        assertThat(json.path("postIds").size()).isEqualTo(8);
+        assertThat(json.path("log").size()).isGreaterThanOrEqualTo(10);
+
+        Set<LocalDate> days = new HashSet<>();
+        Set<String> types = new HashSet<>();
+        for (JsonNode id : json.path("postIds")) {
+            Response post = send("GET", "/api/v1/workspaces/" + ws.id() + "/posts/" + id.asString(), ws.token(), null);
+            assertThat(post.status()).isEqualTo(200);
+            assertThat(post.json().path("status").asString()).isEqualTo("draft");
+            assertThat(post.json().path("timezone").asString()).isEqualTo("Europe/Berlin");
+            assertThat(post.json().path("createdBy").path("actorType").asString())
+                    .isEqualTo("api_key");
+            assertThat(post.json().path("targets").get(0).path("connectionId").asString())
+                    .isEqualTo(ws.account());
+            LocalDateTime local = Instant.parse(post.json().path("scheduledAt").asString())
+                    .atZone(BERLIN)
+                    .toLocalDateTime();
+            assertThat(YearMonth.from(local).toString()).isEqualTo(month);
+            assertThat(local.getHour()).isIn(9, 12, 18);
+            days.add(local.toLocalDate());
+            types.add(post.json().path("body").asString().split(":")[0]);
+        }
+        assertThat(days).hasSize(8);
+        assertThat(types).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(drafts(ws.id())).isEqualTo(8);
+
+        Response listed = send("GET", ws.path(""), ws.token(), null);
+        assertThat(listed.json().get(0).path("id").asString()).isEqualTo(run);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndCreatesNothing() {
+        Workspace ws = workspace();
+        Workspace other = workspace();
+        String month = nextMonth();
+        String past = YearMonth.from(LocalDate.now(BERLIN)).minusMonths(1).toString();
+        String inactive = connection(ws.id(), "gone", "needs_reconnect");
+
+        assertProblem(send("POST", ws.path(""), ws.token(), body("2026-13", 8, false, ws.account())), "month");
+        assertProblem(send("POST", ws.path(""), ws.token(), body("next month", 8, false, ws.account())), "month");
+        assertProblem(send("POST", ws.path(""), ws.token(), body(past, 8, false, ws.account())), "month");
+        assertProblem(send("POST", ws.path(""), ws.token(), body(month, 4, false, ws.account())), "posts");
+        assertProblem(send("POST", ws.path(""), ws.token(), body(month, 32, false, ws.account())), "posts");
+        assertProblem(send("POST", ws.path(""), ws.token(), body(month, 8, false)), "connectionIds");
+        assertProblem(
+                send("POST", ws.path(""), ws.token(), body(month, 8, false, other.account())), "connectionIds[0]");
+        assertProblem(send("POST", ws.path(""), ws.token(), body(month, 8, false, inactive)), "connectionIds[0]");
+        assertProblem(
+                send("POST", ws.path(""), ws.token(), body(month, 8, false, ws.account(), ws.account())),
+                "connectionIds[1]");
+        // No AI here: AI for all is refused up front rather than failing in the background.
+        Response noAi = send("POST", ws.path(""), ws.token(), body(month, 8, true, ws.account()));
+        assertProblem(noAi, "aiForAll");
+        assertThat(noAi.json().path("detail").asString()).contains("Turn 'AI for all' off");
+
+        assertThat(runs(ws.id())).isZero();
+        assertThat(drafts(ws.id())).isZero();
+    }
+
+    void assertProblem(Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.problemType()).isEqualTo("invalid-input");
+        assertThat(response.json().path("detail").asString()).isNotBlank();
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .as(response.toString())
+                .isEqualTo(field);
+    }
+
+    @Test
+    void anotherWorkspaceSeesNoneOfTheRuns() {
+        Workspace a = workspace();
+        Workspace b = workspace();
+        Response started = send("POST", a.path(""), a.token(), body(nextMonth(), 5, false, a.account()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String run = started.json().path("id").asString();
+        events(a, run);
+
+        assertThat(send("GET", b.path("/" + run), b.token(), null).status()).isEqualTo(404);
+        assertThat(send("POST", b.path("/" + run + "/cancel"), b.token(), null).status())
+                .isEqualTo(404);
+        assertThat(send("GET", b.path(""), b.token(), null).json().size()).isZero();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + b.path("/" + run + "/events")))
+                .header("Authorization", "Bearer " + b.token())
+                .build();
+        try {
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(404);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        // A's key on B's path is not B's either.
+        assertThat(send("GET", b.path("/" + run), a.token(), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSecondRunWhileOneIsGoingIsRefusedNamingItAndCancellingItLeavesNoDrafts() {
+        Workspace ws = workspace();
+        // A run queued by another node, whose job has not started yet.
+        UUID going = UUID.randomUUID();
+        tenants.run(ws.id(), () -> jdbc.sql(
+                        """
+                        insert into calendar_runs (workspace_id, id, month, posts, ai_for_all, connection_ids, status,
+                            total, created_by_origin, created_by_type)
+                        values (:workspace, :id, :month, 8, false, '{}', 'queued', 8, 'api', 'api_key')""")
+                .param("workspace", ws.id().value())
+                .param("id", going)
+                .param("month", nextMonth())
+                .update());
+
+        Response second = send("POST", ws.path(""), ws.token(), body(nextMonth(), 8, false, ws.account()));
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.problemType()).isEqualTo("conflict");
+        assertThat(second.json().path("detail").asString()).contains(going.toString());
+        assertThat(runs(ws.id())).isEqualTo(1);
+
+        Response cancelled = send("POST", ws.path("/" + going + "/cancel"), ws.token(), null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asString()).isEqualTo("cancelled");
+        assertThat(send("POST", ws.path("/" + going + "/cancel"), ws.token(), null)
+                        .status())
+                .isEqualTo(409);
+        List<Event> ended = events(ws, going.toString());
+        assertThat(ended.getLast().name()).isEqualTo("failed");
+        assertThat(ended.getLast().data().path("status").asString()).isEqualTo("cancelled");
+        assertThat(drafts(ws.id())).isZero();
+
+        Response third = send("POST", ws.path(""), ws.token(), body(nextMonth(), 5, false, ws.account()));
+        assertThat(third.status()).as(third.toString()).isEqualTo(202);
+        assertThat(events(ws, third.json().path("id").asString()).getLast().name())
+                .isEqualTo("succeeded");
+    }
+}
