@@ -51,9 +51,9 @@ class CalendarGeneratorController {
     }
 
     /** What the form shows again after a refusal. */
-    record Form(String month, int posts, boolean aiForAll, @Nullable String personaId, List<String> accounts) {
+    public record Form(String month, int posts, boolean aiForAll, @Nullable String personaId, List<String> accounts) {
 
-        boolean chosen(Object account) {
+        public boolean chosen(Object account) {
             return accounts.contains(account.toString());
         }
     }
