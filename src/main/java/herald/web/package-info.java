@@ -15,7 +15,8 @@
             "connections",
             "assets",
             "publishing",
-            "agents"
+            "agents",
+            "content"
         })
 @NullMarked
 package herald.web;
