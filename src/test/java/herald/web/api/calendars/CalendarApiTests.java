@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"herald.content.calendars.run=true"})
+        properties = {"herald.content.calendars.run=true", "herald.content.calendars.quiet-after=2s"})
 @Import(herald.content.InterimContentBeans.class)
 class CalendarApiTests extends CalendarApiTest {
 
@@ -164,8 +164,9 @@ class CalendarApiTests extends CalendarApiTest {
         tenants.run(ws.id(), () -> jdbc.sql(
                         """
                         insert into calendar_runs (workspace_id, id, month, posts, ai_for_all, connection_ids, status,
-                            total, created_by_origin, created_by_type)
-                        values (:workspace, :id, :month, 8, false, '{}', 'queued', 8, 'api', 'api_key')""")
+                            total, created_by_origin, created_by_type, heartbeat_at)
+                        values (:workspace, :id, :month, 8, false, '{}', 'queued', 8, 'api', 'api_key',
+                            now() + interval '1 hour')""")
                 .param("workspace", ws.id().value())
                 .param("id", going)
                 .param("month", nextMonth())
@@ -192,5 +193,88 @@ class CalendarApiTests extends CalendarApiTest {
         assertThat(third.status()).as(third.toString()).isEqualTo(202);
         assertThat(events(ws, third.json().path("id").asString()).getLast().name())
                 .isEqualTo("succeeded");
+    }
+
+    /** A run as a node that died mid-run left it: running, heard of a minute ago, some captions written. */
+    UUID abandoned(Workspace ws, int attempts, int written) {
+        UUID run = UUID.randomUUID();
+        String month = nextMonth();
+        tenants.run(ws.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into calendar_runs (workspace_id, id, month, posts, ai_for_all, connection_ids,
+                                status, done, total, attempts, created_by_origin, created_by_type, created_by_label,
+                                started_at, heartbeat_at)
+                            values (:workspace, :id, :month, 5, false, array[cast(:account as uuid)], 'running', :done,
+                                5, :attempts, 'ui', 'user', 'ana@example.com', now() - interval '2 minutes',
+                                now() - interval '1 minute')""")
+                    .param("workspace", ws.id().value())
+                    .param("id", run)
+                    .param("month", month)
+                    .param("account", ws.account())
+                    .param("done", written)
+                    .param("attempts", attempts)
+                    .update();
+            for (int i = 1; i <= 5; i++) {
+                LocalDateTime local = YearMonth.parse(month).atDay(i * 5).atTime(12, 5);
+                jdbc.sql(
+                                """
+                                insert into calendar_slots (workspace_id, run_id, position, post_type, local_at,
+                                    scheduled_at, item_name, caption, mode)
+                                values (:workspace, :run, :position, 'promotional', :local, :at, 'Pizza', :caption,
+                                    :mode)""")
+                        .param("workspace", ws.id().value())
+                        .param("run", run)
+                        .param("position", i)
+                        .param("local", local)
+                        .param(
+                                "at",
+                                java.sql.Timestamp.from(local.atZone(BERLIN).toInstant()))
+                        .param("caption", i <= written ? "Written before the node died #" + i : null)
+                        .param("mode", i <= written ? "template" : null)
+                        .update();
+            }
+        });
+        return run;
+    }
+
+    @Test
+    void aRunWhoseNodeDiedIsTakenUpAgainAndResumesFromItsWrittenCaptions() {
+        Workspace ws = workspace();
+        UUID run = abandoned(ws, 1, 3);
+
+        List<Event> events = events(ws, run.toString());
+
+        assertThat(events.getLast().name()).as(events.toString()).isEqualTo("succeeded");
+        JsonNode json = send("GET", ws.path("/" + run), ws.token(), null).json();
+        assertThat(json.path("status").asString()).isEqualTo("succeeded");
+        assertThat(json.path("log").findValuesAsString("message"))
+                .anyMatch(m -> m.startsWith("Taken up again (attempt 2)"));
+        List<String> bodies = new java.util.ArrayList<>();
+        for (JsonNode id : json.path("postIds")) {
+            bodies.add(send("GET", "/api/v1/workspaces/" + ws.id() + "/posts/" + id.asString(), ws.token(), null)
+                    .json()
+                    .path("body")
+                    .asString());
+        }
+        assertThat(bodies)
+                .hasSize(5)
+                .contains(
+                        "Written before the node died #1",
+                        "Written before the node died #2",
+                        "Written before the node died #3");
+        assertThat(bodies.stream().filter(b -> b.startsWith("Written before"))).hasSize(3);
+    }
+
+    @Test
+    void aRunStartedTooOftenIsFailedRatherThanLeftRunning() {
+        Workspace ws = workspace();
+        UUID run = abandoned(ws, 3, 1);
+
+        List<Event> events = events(ws, run.toString());
+
+        assertThat(events.getLast().name()).as(events.toString()).isEqualTo("failed");
+        assertThat(events.getLast().data().path("error").asString()).contains("started 3 times");
+        assertThat(drafts(ws.id())).isZero();
     }
 }
