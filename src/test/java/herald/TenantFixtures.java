@@ -191,6 +191,16 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // The post's anti-repetition vector, as the content module stores it (a zero vector will do here).
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_vectors (workspace_id, post_id, text, text_hash, model, vector, at)
+                        values (:workspace, :post, 'Fixture post', sha256('Fixture post'::bytea), 'all-minilm-l6-v2',
+                            decode(repeat('00', 1536), 'hex'), now())
+                        on conflict do nothing""")
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .update());
         // An agent with its key, a grant on the connected account, and the post above as one it created.
         var agent = context.getBean(herald.agents.Agents.class)
                 .create(

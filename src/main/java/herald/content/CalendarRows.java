@@ -282,16 +282,6 @@ class CalendarRows {
                 .list();
     }
 
-    // The personas table belongs to this module's persona store (docs/content/captions.md).
-    boolean personaExists(WorkspaceId workspace, UUID persona) {
-        return Boolean.TRUE.equals(
-                jdbc.sql("select exists (select 1 from personas where workspace_id = :workspace and id = :id)")
-                        .param("workspace", workspace.value())
-                        .param("id", persona)
-                        .query(Boolean.class)
-                        .single());
-    }
-
     private static CalendarRun run(ResultSet rs) throws SQLException {
         return new CalendarRun(
                 new CalendarRunId(rs.getObject("id", UUID.class)),

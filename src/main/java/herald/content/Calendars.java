@@ -37,6 +37,7 @@ public class Calendars {
     private final Workspaces workspaces;
     private final Connections connections;
     private final AiWriter ai;
+    private final Personas personas;
     private final CalendarSettings settings;
     private final CalendarDispatch dispatch;
     private final AuditLog audit;
@@ -48,6 +49,7 @@ public class Calendars {
             Workspaces workspaces,
             Connections connections,
             AiWriter ai,
+            Personas personas,
             CalendarSettings settings,
             CalendarDispatch dispatch,
             AuditLog audit,
@@ -57,6 +59,7 @@ public class Calendars {
         this.workspaces = workspaces;
         this.connections = connections;
         this.ai = ai;
+        this.personas = personas;
         this.settings = settings;
         this.dispatch = dispatch;
         this.audit = audit;
@@ -198,7 +201,7 @@ public class Calendars {
     }
 
     private boolean personaExists(WorkspaceId workspace, UUID persona) {
-        return tenants.call(workspace, () -> rows.personaExists(workspace, persona));
+        return personas.find(workspace, new PersonaId(persona)).isPresent();
     }
 
     private static Conflict busy(WorkspaceId workspace, CalendarRunId running) {

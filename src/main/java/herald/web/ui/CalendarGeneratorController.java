@@ -7,6 +7,7 @@ import herald.content.CalendarRun;
 import herald.content.CalendarRunId;
 import herald.content.Calendars;
 import herald.content.NewCalendar;
+import herald.content.Personas;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
@@ -41,12 +42,15 @@ class CalendarGeneratorController {
     private final Calendars calendars;
     private final CalendarStream stream;
     private final Connections connections;
+    private final Personas personas;
     private final Clock clock;
 
-    CalendarGeneratorController(Calendars calendars, CalendarStream stream, Connections connections, Clock clock) {
+    CalendarGeneratorController(
+            Calendars calendars, CalendarStream stream, Connections connections, Personas personas, Clock clock) {
         this.calendars = calendars;
         this.stream = stream;
         this.connections = connections;
+        this.personas = personas;
         this.clock = clock;
     }
 
@@ -154,7 +158,7 @@ class CalendarGeneratorController {
         model.addAttribute("section", "calendar-generate");
         model.addAttribute("form", form);
         model.addAttribute("accounts", active(current));
-        model.addAttribute("personas", List.of());
+        model.addAttribute("personas", personas.all(current.id()));
         model.addAttribute("runs", calendars.recent(current.id(), 10));
         model.addAttribute("refusal", problem);
         model.addAttribute("zone", current.workspace().timezone().getId());

@@ -8,6 +8,8 @@ import herald.assets.Folders;
 import herald.assets.MediaLinks;
 import herald.connections.Connection;
 import herald.connections.Connections;
+import herald.content.Personas;
+import herald.content.Tone;
 import herald.providers.ContentRules;
 import herald.providers.SocialProvider;
 import herald.web.CurrentWorkspace;
@@ -32,12 +34,14 @@ class ComposerPage {
     private final Assets assets;
     private final Folders folders;
     private final MediaLinks links;
+    private final Personas personas;
 
-    ComposerPage(Connections connections, Assets assets, Folders folders, MediaLinks links) {
+    ComposerPage(Connections connections, Assets assets, Folders folders, MediaLinks links, Personas personas) {
         this.connections = connections;
         this.assets = assets;
         this.folders = folders;
         this.links = links;
+        this.personas = personas;
     }
 
     public record Platform(String id, String name, ContentRules rules, List<Connection> accounts) {
@@ -82,6 +86,11 @@ class ComposerPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("zone", current.workspace().timezone().getId());
+        // The caption generator (CaptionGeneratorController): its personas, tones and post types.
+        model.addAttribute("captionsUrl", base + "/compose/captions");
+        model.addAttribute("personas", personas.all(current.id()));
+        model.addAttribute("tones", Tone.names());
+        model.addAttribute("postTypes", CaptionGeneratorController.POST_TYPES);
         return "posts/compose";
     }
 

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,7 +18,6 @@ import org.springframework.test.context.TestPropertySource;
  * calendar month it links to.
  */
 @TestPropertySource(properties = "herald.content.calendars.run=true")
-@Import(herald.content.InterimContentBeans.class)
 class CalendarGeneratorBrowserTest extends BrowserTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package herald.web.api.problems;
 
+import herald.content.AiFailure;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
@@ -167,6 +168,20 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> limitReached(LimitReached e) {
         var problem = ProblemType.PLAN_LIMIT.problem(e.getMessage());
         problem.setProperty("limit", e.limit());
+        return respond(problem);
+    }
+
+    /** A model gave no usable answer: 502, 503 when there is no endpoint, 504 on a timeout; the kind says which. */
+    @ExceptionHandler(AiFailure.class)
+    ResponseEntity<ProblemDetail> aiFailed(AiFailure e) {
+        ProblemType type =
+                switch (e.kind()) {
+                    case NOT_CONFIGURED -> ProblemType.AI_NOT_CONFIGURED;
+                    case TIMEOUT -> ProblemType.AI_TIMEOUT;
+                    default -> ProblemType.AI_FAILED;
+                };
+        var problem = type.problem(e.getMessage());
+        problem.setProperty("kind", e.kind().name());
         return respond(problem);
     }
 

@@ -32,7 +32,10 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
-    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable");
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+    AI_FAILED(HttpStatus.BAD_GATEWAY, "ai-failed", "The AI endpoint failed"),
+    AI_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "ai-not-configured", "No AI endpoint"),
+    AI_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "ai-timeout", "The AI endpoint timed out");
 
     public static final String BASE = "https://herald.dev/problems/";
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"herald.content.calendars.run=true", "herald.content.calendars.quiet-after=2s"})
-@Import(herald.content.InterimContentBeans.class)
 class CalendarApiTests extends CalendarApiTest {
 
     @Test
@@ -81,10 +79,15 @@ class CalendarApiTests extends CalendarApiTest {
             assertThat(YearMonth.from(local).toString()).isEqualTo(month);
             assertThat(local.getHour()).isIn(9, 12, 18);
             days.add(local.toLocalDate());
-            types.add(post.json().path("body").asString().split(":")[0]);
+            assertThat(post.json().path("body").asString()).isNotBlank();
         }
         assertThat(days).hasSize(8);
-        assertThat(types).hasSizeGreaterThanOrEqualTo(4);
+        types.addAll(tenants.call(ws.id(), () -> jdbc.sql("select post_type from calendar_slots where run_id = :run")
+                .param("run", UUID.fromString(run))
+                .query(String.class)
+                .list()));
+        assertThat(types).hasSizeGreaterThanOrEqualTo(4).contains("promotional", "product_showcase");
+        assertThat(json.path("log").findValuesAsString("message")).anyMatch(m -> m.startsWith("Planned 8 posts"));
         assertThat(drafts(ws.id())).isEqualTo(8);
 
         Response listed = send("GET", ws.path(""), ws.token(), null);
@@ -111,6 +114,14 @@ class CalendarApiTests extends CalendarApiTest {
         assertProblem(
                 send("POST", ws.path(""), ws.token(), body(month, 8, false, ws.account(), ws.account())),
                 "connectionIds[1]");
+        assertProblem(
+                send(
+                        "POST",
+                        ws.path(""),
+                        ws.token(),
+                        body(month, 8, false, ws.account())
+                                .replace("\"personaId\":null", "\"personaId\":\"" + UUID.randomUUID() + "\"")),
+                "personaId");
         // No AI here: AI for all is refused up front rather than failing in the background.
         Response noAi = send("POST", ws.path(""), ws.token(), body(month, 8, true, ws.account()));
         assertProblem(noAi, "aiForAll");
