@@ -254,6 +254,37 @@ public final class TenantFixtures {
                     .param("run", calendarRun)
                     .update();
         });
+        // The workspace's own AI endpoint with a sealed key, a logged generation and the month's usage, as the
+        // content module stores them.
+        UUID aiEndpoint = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into ai_endpoints (workspace_id, id, base_url, model, api_key, key_hint)
+                            values (:workspace, :id, 'https://api.openai.com/v1', 'gpt-4o-mini', :key, 'sk-…ture')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", aiEndpoint)
+                    .param("key", seal(workspace.id(), aiEndpoint, "ai_endpoint.api_key"))
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into ai_generations (workspace_id, id, purpose, source, model, endpoint_host,
+                                system_prompt, user_prompt, response, status, prompt_tokens, completion_tokens,
+                                cost_micros, latency_ms, actor, created_at)
+                            values (:workspace, :id, 'caption', 'workspace', 'gpt-4o-mini', 'api.openai.com',
+                                'You write.', 'A caption.', 'Fixture caption.', 'succeeded', 10, 5, 5, 120, 'system',
+                                now())""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", UUID.randomUUID())
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into ai_usage (workspace_id, month, prompt_tokens, completion_tokens, cost_micros,
+                                generations)
+                            values (:workspace, date_trunc('month', now())::date, 10, 5, 5, 1)""")
+                    .param("workspace", workspace.id().value())
+                    .update();
+        });
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

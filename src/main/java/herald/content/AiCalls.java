@@ -1,40 +1,69 @@
 package herald.content;
 
+import herald.audit.Actor;
+import herald.audit.AuditContext;
 import herald.content.AiFailure.Kind;
 import herald.content.ChatCompletions.Completion;
 import herald.shared.InvalidInput;
+import herald.shared.LimitReached;
 import herald.shared.WorkspaceId;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link AiWriter} over {@link ChatCompletions}: guard the prompt, resolve the endpoint, call, measure. */
+/**
+ * {@link AiWriter} over {@link ChatCompletions}: guard the prompt, resolve the endpoint, check the month's budget,
+ * call, then log the generation and count its tokens — failures too, with what they cost (nothing, usually).
+ */
 @Component
 class AiCalls implements AiWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(AiCalls.class);
+
     private final AiSettings settings;
     private final AiEndpoints endpoints;
+    private final AiUsageMeter meter;
+    private final AiGenerations generations;
     private final ChatCompletions chat;
     private final Clock clock;
 
-    AiCalls(AiSettings settings, AiEndpoints endpoints, JsonMapper json, Clock clock) {
+    AiCalls(
+            AiSettings settings,
+            AiEndpoints endpoints,
+            AiUsageMeter meter,
+            AiGenerations generations,
+            JsonMapper json,
+            Clock clock) {
         this.settings = settings;
         this.endpoints = endpoints;
+        this.meter = meter;
+        this.generations = generations;
         this.chat = new ChatCompletions(json, settings.timeout());
         this.clock = clock;
     }
 
     @Override
     public AiAvailability availability(WorkspaceId workspace) {
-        return endpoints
-                .resolve(workspace)
-                .map(endpoint -> new AiAvailability(true, endpoint.source(), endpoint.model(), null))
-                .orElseGet(() -> new AiAvailability(false, "none", null, notConfigured()));
+        var endpoint = endpoints.resolve(workspace);
+        if (endpoint.isEmpty()) {
+            return new AiAvailability(false, "none", null, notConfigured());
+        }
+        try {
+            meter.allow(workspace);
+        } catch (LimitReached limit) {
+            return new AiAvailability(
+                    false, endpoint.get().source(), endpoint.get().model(), limit.getMessage());
+        }
+        return new AiAvailability(true, endpoint.get().source(), endpoint.get().model(), null);
     }
 
     @Override
@@ -42,15 +71,103 @@ class AiCalls implements AiWriter {
         guard(prompt);
         AiEndpoint endpoint =
                 endpoints.resolve(workspace).orElseThrow(() -> new AiFailure(Kind.NOT_CONFIGURED, notConfigured()));
+        LocalDate month = meter.allow(workspace);
         Instant started = clock.instant();
-        Completion completion = chat.complete(endpoint, prompt);
-        Duration latency = Duration.between(started, clock.instant());
+        long nanos = System.nanoTime();
+        try {
+            endpoints.recheck(endpoint);
+            Completion completion = chat.complete(endpoint, prompt);
+            Duration latency = Duration.ofNanos(System.nanoTime() - nanos);
+            AiUsage usage = usage(endpoint, prompt, completion);
+            UUID id = UUID.randomUUID();
+            generations.record(
+                    workspace,
+                    entry(id, endpoint, prompt, started, latency, usage, completion.model(), completion.text(), null),
+                    month);
+            return new AiReply(completion.text(), completion.model(), usage, id, latency);
+        } catch (AiFailure failure) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - nanos);
+            log.info(
+                    "AI call for workspace {} ({}, {}) failed: {}",
+                    workspace.value(),
+                    endpoint.source(),
+                    endpoint.host(),
+                    failure.kind());
+            generations.record(
+                    workspace,
+                    entry(
+                            UUID.randomUUID(),
+                            endpoint,
+                            prompt,
+                            started,
+                            latency,
+                            AiUsage.NONE,
+                            endpoint.model(),
+                            null,
+                            failure),
+                    month);
+            throw failure;
+        }
+    }
+
+    /** The tokens as the endpoint counted them, or estimated when it did not. */
+    static AiUsage usage(AiEndpoint endpoint, AiPrompt prompt, Completion completion) {
         long promptTokens =
                 completion.usageEstimated() ? estimate(prompt.system() + prompt.user()) : completion.promptTokens();
         long completionTokens =
                 completion.usageEstimated() ? estimate(completion.text()) : completion.completionTokens();
-        var usage = new AiUsage(promptTokens, completionTokens, endpoint.cost(promptTokens, completionTokens));
-        return new AiReply(completion.text(), completion.model(), usage, UUID.randomUUID(), latency);
+        return new AiUsage(promptTokens, completionTokens, endpoint.cost(promptTokens, completionTokens));
+    }
+
+    private static AiGeneration entry(
+            UUID id,
+            AiEndpoint endpoint,
+            AiPrompt prompt,
+            Instant at,
+            Duration latency,
+            AiUsage usage,
+            String model,
+            @Nullable String response,
+            @Nullable AiFailure failure) {
+        return new AiGeneration(
+                id,
+                prompt.purpose(),
+                prompt.batch(),
+                endpoint.source(),
+                model,
+                endpoint.host(),
+                prompt.system(),
+                prompt.user(),
+                response,
+                failure == null ? "succeeded" : "failed",
+                failure == null ? null : failure.kind().name(),
+                failure == null ? null : shorten(failure.getMessage()),
+                usage.promptTokens(),
+                usage.completionTokens(),
+                usage.costMicros(),
+                latency.toMillis(),
+                actor(),
+                at);
+    }
+
+    private static @Nullable String actor() {
+        return AuditContext.current()
+                .map(AuditContext.Origin::actor)
+                .map(AiCalls::describe)
+                .orElse("system");
+    }
+
+    private static String describe(Actor actor) {
+        String who = actor.label() != null ? actor.label() : actor.id() != null ? actor.id() : "";
+        return shorten(actor.type().name().toLowerCase(Locale.ROOT) + (who.isEmpty() ? "" : ": " + who), 300);
+    }
+
+    private static String shorten(String text) {
+        return shorten(text, 1000);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Refuses what no endpoint should be sent, before anything is. */
@@ -66,6 +183,9 @@ class AiCalls implements AiWriter {
         }
         if (prompt.user().isBlank()) {
             throw new InvalidInput("prompt", "The prompt has no request in it.");
+        }
+        if (prompt.purpose().isBlank() || prompt.purpose().length() > 40) {
+            throw new InvalidInput("purpose", "A generation's purpose is a short name, e.g. caption.");
         }
         if (prompt.maxTokens() < 1 || prompt.maxTokens() > 32_000) {
             throw new InvalidInput("maxTokens", "An answer's token cap must be between 1 and 32,000.");

@@ -11,13 +11,22 @@ import org.springframework.stereotype.Component;
 class AiEndpoints {
 
     private final AiSettings settings;
+    private final WorkspaceAiEndpoints workspaces;
 
-    AiEndpoints(AiSettings settings) {
+    AiEndpoints(AiSettings settings, WorkspaceAiEndpoints workspaces) {
         this.settings = settings;
+        this.workspaces = workspaces;
     }
 
     Optional<AiEndpoint> resolve(WorkspaceId workspace) {
-        return herald();
+        return workspaces.endpoint(workspace, settings).or(this::herald);
+    }
+
+    /** Before a call to a workspace's own endpoint, its host is checked again (it may resolve elsewhere by now). */
+    void recheck(AiEndpoint endpoint) {
+        if ("workspace".equals(endpoint.source())) {
+            workspaces.recheck(endpoint);
+        }
     }
 
     Optional<AiEndpoint> herald() {

@@ -11,12 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import herald.content.AiFailure.Kind;
-import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
+import herald.vault.Secret;
 import java.net.ServerSocket;
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,14 +52,28 @@ class ChatCompletionsTests {
         stub.reset();
     }
 
-    AiCalls writer(String baseUrl, Duration timeout, int maxPromptChars) {
-        var settings = new AiSettings(baseUrl, KEY, "gpt-4o-mini", timeout, maxPromptChars, 150, 600, List.of());
-        return new AiCalls(
-                settings, new AiEndpoints(settings), JsonMapper.builder().build(), Clock.systemUTC());
+    /** The chat completions client of an endpoint at {@code baseUrl}, seen as the workspace's own. */
+    static Client writer(String baseUrl, Duration timeout) {
+        var endpoint = new AiEndpoint("workspace", URI.create(baseUrl), "gpt-4o-mini", Secret.of(KEY), 150, 600);
+        var chat = new ChatCompletions(JsonMapper.builder().build(), timeout);
+        return (workspace, prompt) -> {
+            long started = System.nanoTime();
+            var completion = chat.complete(endpoint, prompt);
+            return new AiReply(
+                    completion.text(),
+                    completion.model(),
+                    AiCalls.usage(endpoint, prompt, completion),
+                    UUID.randomUUID(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        };
     }
 
-    AiCalls writer() {
-        return writer(stub.baseUrl(), Duration.ofSeconds(5), 8000);
+    interface Client {
+        AiReply write(WorkspaceId workspace, AiPrompt prompt);
+    }
+
+    Client writer() {
+        return writer(stub.baseUrl(), Duration.ofSeconds(5));
     }
 
     @Test
@@ -154,8 +167,7 @@ class ChatCompletionsTests {
     void noAnswerWithinTheTimeoutIsATimeout() {
         stub.answersWith(okJson(ChatStub.completion("late", 1, 1)).withFixedDelay(2_000));
 
-        assertThatThrownBy(() ->
-                        writer(stub.baseUrl(), Duration.ofMillis(300), 8000).write(WORKSPACE, PROMPT))
+        assertThatThrownBy(() -> writer(stub.baseUrl(), Duration.ofMillis(300)).write(WORKSPACE, PROMPT))
                 .isInstanceOfSatisfying(AiFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
                     assertThat(failure.getMessage()).contains("within 300 ms");
@@ -242,7 +254,7 @@ class ChatCompletionsTests {
             port = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> writer("http://localhost:" + port + "/v1", Duration.ofSeconds(2), 8000)
+        assertThatThrownBy(() -> writer("http://localhost:" + port + "/v1", Duration.ofSeconds(2))
                         .write(WORKSPACE, PROMPT))
                 .isInstanceOfSatisfying(AiFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
@@ -257,33 +269,6 @@ class ChatCompletionsTests {
         assertThat(failure()).satisfies(failure -> {
             assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
             assertThat(failure.getMessage()).contains("(404)").contains("`gpt-9` does not exist");
-        });
-    }
-
-    @Test
-    void anOverlongPromptIsRefusedBeforeAnythingIsSent() {
-        stub.answers("never", 1, 1);
-        var stuffed = new AiPrompt("caption", "system", "x".repeat(200), 100, 0.7, null);
-
-        assertThatThrownBy(
-                        () -> writer(stub.baseUrl(), Duration.ofSeconds(5), 100).write(WORKSPACE, stuffed))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> {
-                    assertThat(invalid.field()).isEqualTo("prompt");
-                    assertThat(invalid.getMessage()).contains("206 characters").contains("at most 100");
-                });
-        assertThat(stub.calls()).isZero();
-    }
-
-    @Test
-    void withoutAnEndpointItIsNotConfiguredAndSaysSo() {
-        AiCalls writer = writer("", Duration.ofSeconds(5), 8000);
-
-        assertThat(writer.availability(WORKSPACE))
-                .isEqualTo(new AiAvailability(
-                        false, "none", null, writer.availability(WORKSPACE).reason()));
-        assertThatThrownBy(() -> writer.write(WORKSPACE, PROMPT)).isInstanceOfSatisfying(AiFailure.class, failure -> {
-            assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED);
-            assertThat(failure.getMessage()).contains("Settings → AI").contains("Template mode still works");
         });
     }
 

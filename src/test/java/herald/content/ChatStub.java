@@ -10,40 +10,40 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** A WireMock stand-in for an OpenAI-compatible chat completions endpoint at {@code /v1}. */
-final class ChatStub {
+public final class ChatStub {
 
-    static final String PATH = "/v1/chat/completions";
+    public static final String PATH = "/v1/chat/completions";
 
-    final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort());
+    public final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort());
 
-    ChatStub start() {
+    public ChatStub start() {
         wiremock.start();
         return this;
     }
 
-    void stop() {
+    public void stop() {
         wiremock.stop();
     }
 
-    void reset() {
+    public void reset() {
         wiremock.resetAll();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + wiremock.port() + "/v1";
     }
 
     /** Answers every call with {@code text}, counting the given tokens. */
-    void answers(String text, long promptTokens, long completionTokens) {
+    public void answers(String text, long promptTokens, long completionTokens) {
         answersWith(okJson(completion(text, promptTokens, completionTokens)));
     }
 
-    void answersWith(ResponseDefinitionBuilder response) {
+    public void answersWith(ResponseDefinitionBuilder response) {
         wiremock.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
     /** An OpenAI error document with {@code status}. */
-    void fails(int status, String type, String code, String message) {
+    public void fails(int status, String type, String code, String message) {
         answersWith(aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
@@ -52,12 +52,12 @@ final class ChatStub {
                         .formatted(message, type, code)));
     }
 
-    int calls() {
+    public int calls() {
         return wiremock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)))
                 .size();
     }
 
-    static String completion(String text, long promptTokens, long completionTokens) {
+    public static String completion(String text, long promptTokens, long completionTokens) {
         return """
                 {"id":"chatcmpl-abc","object":"chat.completion","created":1741570283,"model":"gpt-4o-mini-2024-07-18",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},"logprobs":null,

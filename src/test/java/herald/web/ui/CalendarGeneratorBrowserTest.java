@@ -18,6 +18,9 @@ import org.springframework.test.context.TestPropertySource;
  * calendar month it links to.
  */
 @TestPropertySource(properties = "herald.content.calendars.run=true")
+// Closed after the class: another cached context running calendar jobs, configured differently, must not take this
+// class's runs.
+@org.springframework.test.annotation.DirtiesContext
 class CalendarGeneratorBrowserTest extends BrowserTest {
 
     @Autowired

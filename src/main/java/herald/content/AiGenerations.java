@@ -1,0 +1,145 @@
+package herald.content;
+
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The generation log: every call to a model, newest first, and what it added to the month's usage. */
+@Service
+public class AiGenerations {
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+
+    AiGenerations(JdbcClient jdbc, TenantScope tenants) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+    }
+
+    /** Where a page continues: after this generation, newest first. */
+    public record After(Instant createdAt, UUID id) {}
+
+    /**
+     * Up to {@code limit} generations after {@code after}, newest first.
+     *
+     * @param purpose only those of this purpose, when not null
+     * @param batch only those of this batch (one calendar run), when not null
+     */
+    public List<AiGeneration> page(
+            WorkspaceId workspace, @Nullable String purpose, @Nullable UUID batch, @Nullable After after, int limit) {
+        return tenants.call(workspace, () -> jdbc.sql(
+                        """
+                        select * from ai_generations
+                        where workspace_id = :workspace
+                          and (cast(:purpose as text) is null or purpose = :purpose)
+                          and (cast(:batch as uuid) is null or batch = :batch)
+                          and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
+                        order by created_at desc, id desc
+                        limit :limit""")
+                .param("workspace", workspace.value())
+                .param("purpose", purpose)
+                .param("batch", batch)
+                .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
+                .param("afterId", after == null ? new UUID(0, 0) : after.id())
+                .param("limit", limit)
+                .query((rs, n) -> generation(rs))
+                .list());
+    }
+
+    public Optional<AiGeneration> find(WorkspaceId workspace, UUID id) {
+        return tenants.call(
+                workspace, () -> jdbc.sql("select * from ai_generations where workspace_id = :workspace and id = :id")
+                        .param("workspace", workspace.value())
+                        .param("id", id)
+                        .query((rs, n) -> generation(rs))
+                        .optional());
+    }
+
+    /**
+     * Logs a call and adds it to the month's usage, in one transaction. The usage row is increased in place, so
+     * concurrent calls add up exactly (see {@link AiUsageMeter}).
+     */
+    void record(WorkspaceId workspace, AiGeneration generation, LocalDate month) {
+        tenants.run(workspace, () -> {
+            jdbc.sql(
+                            """
+                            insert into ai_generations (workspace_id, id, purpose, batch, source, model,
+                                endpoint_host, system_prompt, user_prompt, response, status, error_kind,
+                                error_message, prompt_tokens, completion_tokens, cost_micros, latency_ms, actor,
+                                created_at)
+                            values (:workspace, :id, :purpose, :batch, :source, :model, :host, :system, :user,
+                                :response, :status, :errorKind, :errorMessage, :promptTokens, :completionTokens,
+                                :cost, :latency, :actor, :createdAt)""")
+                    .param("workspace", workspace.value())
+                    .param("id", generation.id())
+                    .param("purpose", generation.purpose())
+                    .param("batch", generation.batch())
+                    .param("source", generation.source())
+                    .param("model", generation.model())
+                    .param("host", generation.endpointHost())
+                    .param("system", generation.systemPrompt())
+                    .param("user", generation.userPrompt())
+                    .param("response", generation.response())
+                    .param("status", generation.status())
+                    .param("errorKind", generation.errorKind())
+                    .param("errorMessage", generation.errorMessage())
+                    .param("promptTokens", generation.promptTokens())
+                    .param("completionTokens", generation.completionTokens())
+                    .param("cost", generation.costMicros())
+                    .param("latency", generation.latencyMillis())
+                    .param("actor", generation.actor())
+                    .param("createdAt", Timestamp.from(generation.createdAt()))
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into ai_usage (workspace_id, month, prompt_tokens, completion_tokens, cost_micros,
+                                generations, failures)
+                            values (:workspace, :month, :promptTokens, :completionTokens, :cost, 1, :failures)
+                            on conflict (workspace_id, month) do update set
+                                prompt_tokens = ai_usage.prompt_tokens + excluded.prompt_tokens,
+                                completion_tokens = ai_usage.completion_tokens + excluded.completion_tokens,
+                                cost_micros = ai_usage.cost_micros + excluded.cost_micros,
+                                generations = ai_usage.generations + 1,
+                                failures = ai_usage.failures + excluded.failures""")
+                    .param("workspace", workspace.value())
+                    .param("month", month)
+                    .param("promptTokens", generation.promptTokens())
+                    .param("completionTokens", generation.completionTokens())
+                    .param("cost", generation.costMicros())
+                    .param("failures", generation.succeeded() ? 0 : 1)
+                    .update();
+        });
+    }
+
+    private static AiGeneration generation(ResultSet rs) throws SQLException {
+        return new AiGeneration(
+                rs.getObject("id", UUID.class),
+                rs.getString("purpose"),
+                rs.getObject("batch", UUID.class),
+                rs.getString("source"),
+                rs.getString("model"),
+                rs.getString("endpoint_host"),
+                rs.getString("system_prompt"),
+                rs.getString("user_prompt"),
+                rs.getString("response"),
+                rs.getString("status"),
+                rs.getString("error_kind"),
+                rs.getString("error_message"),
+                rs.getLong("prompt_tokens"),
+                rs.getLong("completion_tokens"),
+                rs.getLong("cost_micros"),
+                rs.getLong("latency_ms"),
+                rs.getString("actor"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,129 @@
+package herald.content;
+
+import herald.shared.InvalidInput;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Keeps a workspace's endpoint off Herald's own network: only {@code http(s)} URLs without credentials, whose host
+ * resolves to public addresses only. Loopback, private, link-local (the cloud metadata service at 169.254.169.254),
+ * carrier-grade NAT, multicast and unspecified addresses are refused unless the operator allowed the host by name
+ * ({@code herald.content.ai.allowed-hosts}, e.g. an in-house Ollama). Checked when the URL is saved and again before
+ * every call, because a name can be pointed elsewhere after it was saved; the client follows no redirects.
+ */
+final class EndpointGuard {
+
+    private final Set<String> allowedHosts;
+
+    EndpointGuard(Iterable<String> allowedHosts) {
+        var hosts = new java.util.HashSet<String>();
+        allowedHosts.forEach(host -> hosts.add(host.strip().toLowerCase(Locale.ROOT)));
+        this.allowedHosts = Set.copyOf(hosts);
+    }
+
+    /** The URL, normalised (no trailing slash), or {@link InvalidInput} on {@code baseUrl} saying what is wrong. */
+    URI check(String baseUrl) {
+        URI uri = parse(baseUrl.strip());
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (allowedHosts.contains(host)) {
+            return uri;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw refuse("The host " + host + " of the base URL does not resolve; check the spelling.");
+        }
+        for (InetAddress address : addresses) {
+            if (internal(address)) {
+                throw refuse("The base URL's host " + host + " is an internal address (" + address.getHostAddress()
+                        + "); Herald only calls public AI endpoints. An operator can allow an in-house host in "
+                        + "herald.content.ai.allowed-hosts.");
+            }
+        }
+        return uri;
+    }
+
+    private static URI parse(String baseUrl) {
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw refuse("The base URL is not a URL, e.g. https://api.openai.com/v1.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw refuse("The base URL must start with https:// (or http://), e.g. https://api.openai.com/v1.");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw refuse("The base URL has no host, e.g. https://api.openai.com/v1.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw refuse("The base URL must not carry a user name or password; put the key in the key field.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw refuse("The base URL must not have a query or fragment; it ends in the API's path, e.g. /v1.");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.endsWith("/chat/completions")) {
+            throw refuse("Give the base URL without /chat/completions, e.g. https://api.openai.com/v1.");
+        }
+        return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0 // "this network"
+                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
+                    || first >= 240; // reserved, broadcast
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
+                return true;
+            }
+            if (isMappedOrCompatibleV4(b)) {
+                try {
+                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                } catch (UnknownHostException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMappedOrCompatibleV4(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0);
+    }
+
+    private static InvalidInput refuse(String message) {
+        return new InvalidInput("baseUrl", message);
+    }
+}
