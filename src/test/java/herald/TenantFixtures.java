@@ -227,6 +227,33 @@ public final class TenantFixtures {
                 .param("connection", connection)
                 .param("post", post)
                 .update());
+        // A finished calendar run with one planned slot and one log line, as the content module stores them.
+        UUID calendarRun = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into calendar_runs (workspace_id, id, month, posts, ai_for_all, status, done, total,
+                                created_by_origin, created_by_type, finished_at)
+                            values (:workspace, :id, '2026-12', 5, false, 'succeeded', 5, 5, 'ui', 'user', now())""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", calendarRun)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into calendar_slots (workspace_id, run_id, position, post_type, local_at,
+                                scheduled_at, caption, mode)
+                            values (:workspace, :run, 1, 'promotional', '2026-12-03 09:10', now(), 'Fixture', 'template')""")
+                    .param("workspace", workspace.id().value())
+                    .param("run", calendarRun)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into calendar_log (workspace_id, run_id, level, message, done)
+                            values (:workspace, :run, 'info', 'Fixture line', 5)""")
+                    .param("workspace", workspace.id().value())
+                    .param("run", calendarRun)
+                    .update();
+        });
         // The workspace's own AI endpoint with a sealed key, a logged generation and the month's usage, as the
         // content module stores them.
         UUID aiEndpoint = UUID.randomUUID();

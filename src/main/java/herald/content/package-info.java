@@ -8,7 +8,17 @@
  * (vectors of the workspace's posts), {@link herald.content.Captions} (captions in AI or template mode).
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "tenancy", "vault", "providers", "publishing", "assets"})
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "tenancy",
+            "vault",
+            "providers",
+            "publishing",
+            "assets",
+            "connections"
+        })
 @NullMarked
 package herald.content;
 

@@ -110,6 +110,54 @@ public class Posts {
         return get(workspace, id);
     }
 
+    /**
+     * Creates several drafts at once, all or none: each is checked as {@link #create(WorkspaceId, NewPost)} checks a
+     * draft (its accounts and media exist, its time is valid and ahead), then all are stored and audited in one tenant
+     * transaction (joining the caller's, when it has one for this workspace). Nothing is dispatched.
+     *
+     * @throws herald.shared.InvalidInput when one is not a draft, or for a time that is in the past or malformed
+     * @throws PostRejected naming the first draft's missing account or media
+     */
+    public List<Post> createDrafts(WorkspaceId workspace, List<NewPost> drafts, Provenance provenance) {
+        Instant now = clock.instant();
+        record Checked(PostId id, NewPost post, @Nullable PublishTime time, List<PostRows.NewTargetRow> targets) {}
+        List<Checked> checked = new java.util.ArrayList<>();
+        for (NewPost post : drafts) {
+            if (!post.draft()) {
+                throw new herald.shared.InvalidInput("draft", "Only drafts can be created together.");
+            }
+            PublishTime time =
+                    post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
+            var targets = validation.check(
+                    workspace, post.body(), blankToNull(post.link()), post.media(), post.targets(), true);
+            checked.add(new Checked(PostId.random(), post, time, targets));
+        }
+        return tenants.call(workspace, () -> {
+            for (Checked c : checked) {
+                rows.insert(
+                        workspace,
+                        c.id(),
+                        c.post().body(),
+                        blankToNull(c.post().link()),
+                        c.post().media(),
+                        PostStatus.DRAFT,
+                        c.time(),
+                        now,
+                        provenance);
+                rows.insertTargets(workspace, c.id(), c.targets(), null, now);
+                var details = new java.util.HashMap<>(details(
+                        PostStatus.DRAFT,
+                        c.targets().size(),
+                        c.time() == null ? now : c.time().instant()));
+                details.put("origin", provenance.origin().value());
+                audit.record(workspace, "post.created", "post", c.id().toString(), details);
+            }
+            return checked.stream()
+                    .map(c -> rows.find(workspace, c.id()).orElseThrow())
+                    .toList();
+        });
+    }
+
     /** @throws NotFound when the workspace has no such post */
     public Post get(WorkspaceId workspace, PostId id) {
         return tenants.call(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> notFound(id));

@@ -43,7 +43,11 @@ class ApiSecurity {
                         new BearerTokenAuthentication(apiKeys, agentKeys, operatorToken),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
+                        // The async dispatch that ends a stream (Server-Sent Events) belongs to a request that was
+                        // authorized when it came in; a stateless chain has no caller to check it against again.
+                        requests -> requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                                .permitAll()
+                                .requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
                                 .hasRole("OPERATOR")
                                 .requestMatchers(AgentSecurity.AGENT_API + "/**")
                                 .hasRole(BearerTokenAuthentication.AGENT_ROLE)
