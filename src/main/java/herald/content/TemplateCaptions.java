@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Captions from the template library: each variant from another template (least recently used first), filled again
- * when the text was written lately, and from one more template when it repeats a recent post or a sibling; flagged
- * when the second try repeats too.
+ * when the text was written lately, and from up to three more templates when it repeats a recent post or a sibling
+ * (a template costs no tokens, so it tries harder than AI mode's one rewrite); flagged when every try repeats, with the
+ * least similar one kept.
  */
 @Component
 class TemplateCaptions {
 
     private static final int REFILLS = 8;
+    private static final int TRIES = 4;
 
     private final TemplateWriter writer;
     private final RecentCaptions recent;
@@ -37,7 +39,7 @@ class TemplateCaptions {
         int next = 0;
         for (int v = 0; v < job.variants(); v++) {
             CaptionChecks.Checked best = null;
-            for (int attempt = 0; attempt < 2 && (best == null || best.tooSimilar()); attempt++) {
+            for (int attempt = 0; attempt < TRIES && (best == null || best.tooSimilar()); attempt++) {
                 TemplateLibrary.Template template = candidates.get(next++ % candidates.size());
                 CaptionFitter.Fitted fitted = fresh(job, template, input, fitter, hashtags, taken, accepted);
                 best = CaptionChecks.better(best, checks.check(workspace, fitted, accepted, template.id()));

@@ -33,6 +33,14 @@ final class CpuTime {
         for (Proc p : all) {
             children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p);
         }
+        // A process some group names is that group's alone: the harness starts the Herald nodes and the Sandbox as its
+        // children, and counting them again under "harness" made the harness look like it competed with Herald.
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        for (Proc p : all) {
+            if (groups.values().stream().anyMatch(matches -> matches.test(p.command()))) {
+                named.add(p.pid());
+            }
+        }
         Map<String, Double> millis = new LinkedHashMap<>();
         groups.forEach((name, matches) -> {
             long ticks = 0;
@@ -40,7 +48,9 @@ final class CpuTime {
                 if (matches.test(p.command())) {
                     ticks += p.ticks() + p.childTicks();
                     for (Proc child : children.getOrDefault(p.pid(), List.of())) {
-                        ticks += child.ticks();
+                        if (!named.contains(child.pid())) {
+                            ticks += child.ticks();
+                        }
                     }
                 }
             }

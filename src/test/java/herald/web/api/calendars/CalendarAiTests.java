@@ -173,6 +173,38 @@ class CalendarAiTests extends CalendarApiTest {
                 "HTML");
     }
 
+    @Test
+    void theMonthsAiTokensRunningOutFailsTheRunWithThePlansMessageAndNoDrafts() {
+        MODEL.stubFor(post(urlEqualTo(PATH)).willReturn(caption()));
+        Workspace ws = workspace();
+        long limit =
+                context.getBean(herald.tenancy.Plans.class).get("pro").limits().aiTokensPerMonth();
+        // The month has room for two calls of 150 tokens: the third is refused before it reaches the model.
+        tenants.run(ws.id(), () -> jdbc.sql(
+                        """
+                        insert into ai_usage (workspace_id, month, prompt_tokens)
+                        values (:workspace, date_trunc('month', now() at time zone 'Europe/Berlin')::date, :used)""")
+                .param("workspace", ws.id().value())
+                .param("used", limit - 300)
+                .update());
+
+        Response started = send("POST", ws.path(""), ws.token(), body(nextMonth(), 8, true, ws.account()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String run = started.json().path("id").asString();
+
+        Event last = events(ws, run).getLast();
+        assertThat(last.name()).isEqualTo("failed");
+        assertThat(last.data().path("error").asString())
+                .contains("AI tokens for")
+                .contains("used on the pro plan; template mode still works");
+        JsonNode json = send("GET", ws.path("/" + run), ws.token(), null).json();
+        assertThat(json.path("status").asString()).isEqualTo("failed");
+        assertThat(json.path("progress").path("done").asInt()).isLessThan(8);
+        assertThat(json.path("postIds").size()).isZero();
+        assertThat(drafts(ws.id())).isZero();
+        assertThat(MODEL.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSizeLessThanOrEqualTo(2);
+    }
+
     /** Three captions are written, then every call fails with {@code failure}: the run fails, no draft exists. */
     void failsAfterThreeCaptions(ResponseDefinitionBuilder failure, String expected) {
         String scenario = "calls-" + UUID.randomUUID();
