@@ -2,6 +2,7 @@ package herald.providers.linkedin;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ final class LinkedInApi {
     private static RestClient client(Duration connect, Duration read) {
         // HTTP/1.1: the JDK client's default h2c upgrade buys nothing here, and WireMock stands in over plain HTTP.
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .executor(ProviderHttp.EXECUTOR)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connect)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -2,6 +2,7 @@ package herald.providers.meta;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class GraphClient {
         this.usage = usage;
         this.errors = new GraphErrors(provider, platform, json, usage);
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .executor(ProviderHttp.EXECUTOR)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(api.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -7,6 +7,7 @@ import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderHttp;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
@@ -60,6 +61,7 @@ class SandboxProvider implements SocialProvider {
         this.errors = new SandboxErrors(json, clock);
         // HTTP/1.1: the JDK client's default h2c upgrade buys nothing against a plain HTTP API.
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .executor(ProviderHttp.EXECUTOR)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -2,6 +2,7 @@ package herald.providers.x;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ final class XApiClient {
     private static RestClient client(XClientSettings settings, Duration readTimeout) {
         // HTTP/1.1: X's API needs no h2c upgrade, and WireMock stand-ins answer it plainly.
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .executor(ProviderHttp.EXECUTOR)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
