@@ -7,7 +7,9 @@ import herald.agents.AgentRefused;
 import herald.agents.Channel;
 import herald.agents.MissingCapability;
 import herald.connections.ConnectionId;
+import herald.content.Captions;
 import herald.publishing.PostId;
+import herald.web.api.captions.CaptionView;
 import herald.web.api.problems.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,10 +42,12 @@ class AgentApiController {
 
     private final AgentPosting posting;
     private final AgentReads reads;
+    private final Captions captions;
 
-    AgentApiController(AgentPosting posting, AgentReads reads) {
+    AgentApiController(AgentPosting posting, AgentReads reads, Captions captions) {
         this.posting = posting;
         this.reads = reads;
+        this.captions = captions;
     }
 
     @PostMapping("/posts")
@@ -130,6 +134,17 @@ class AgentApiController {
         return reads.assets(agent, Channel.AGENT_API, text, type, limit).stream()
                 .map(AgentApiViews.MediaAsset::of)
                 .toList();
+    }
+
+    @PostMapping("/captions")
+    @Operation(
+            operationId = "agentGenerateCaptions",
+            summary = "Generate captions for a granted account",
+            description = "Needs CAPTION_GENERATE on connectionId; the captions fit that account's platform and are"
+                    + " written in the workspace's persona, as POST /api/v1/workspaces/{id}/captions answers them."
+                    + " Nothing is posted: use the chosen text in POST /api/v1/agent/posts.")
+    CaptionView generateCaptions(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentCaptionBody body) {
+        return CaptionView.of(body.generate(captions, reads, agent, Channel.AGENT_API));
     }
 
     @ExceptionHandler(AgentRefused.class)
