@@ -75,8 +75,14 @@ class PostIndex {
         return true;
     }
 
-    /** A published target's post: its text, as the post has it now, is stored unless the same text is already. */
+    /** A published target's post: its text, as the post has it now, is stored unless the post has a vector already. */
     void published(WorkspaceId workspace, PostId post, Instant publishedAt) {
+        // A post's text cannot change once it is publishing, and its PostScheduled went through this same queue first:
+        // a stored vector is its text, so one event per published target costs one key lookup, not a read of the post.
+        // (A vector left stale by a dropped event is the catch-up's to renew.)
+        if (tenants.call(workspace, () -> vectors.find(workspace, post)).isPresent()) {
+            return;
+        }
         Post current;
         try {
             current = posts.get(workspace, post);
