@@ -55,7 +55,7 @@ public final class Bench {
         List<AutoCloseable> open = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(open)));
         try {
-            Database database = Database.start(options.databaseUrl(), work);
+            Database database = Database.start(options.databaseUrl(), work, options.statements() > 0);
             open.add(database);
             int sandboxPort = freePort();
             Node sandboxNode = Node.start(

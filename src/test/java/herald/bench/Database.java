@@ -40,7 +40,10 @@ final class Database implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static Database start(@Nullable String url, Path work) throws IOException, SQLException {
+    /**
+     * @param statements whether to load pg_stat_statements into the embedded server, for {@link #topStatements}
+     */
+    static Database start(@Nullable String url, Path work, boolean statements) throws IOException, SQLException {
         if (url != null) {
             return new Database(
                     url,
@@ -52,8 +55,13 @@ final class Database implements AutoCloseable {
         }
         Path data = work.resolve("pgdata");
         Files.createDirectories(data);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
+        var builder = EmbeddedPostgres.builder();
+        if (statements) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        EmbeddedPostgres postgres = builder.setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "400")
                 .setServerConfig("timezone", "UTC")
@@ -73,9 +81,59 @@ final class Database implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute("alter schema public owner to herald_owner");
             s.execute("revoke create on schema public from public");
+            if (statements) {
+                s.execute("create extension pg_stat_statements");
+            }
         }
         String jdbc = postgres.getJdbcUrl("postgres", "herald").replaceAll("\\?.*$", "");
         return new Database(jdbc, "herald_owner", "bench-owner", "herald_app", "bench-app", postgres);
+    }
+
+    /** Forgets the statements counted so far (only with {@code --statements}, on the embedded server). */
+    void resetStatements() throws SQLException {
+        if (embedded != null) {
+            try (Connection c = embedded.getDatabase("postgres", "herald").getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /**
+     * Herald's {@code limit} costliest statements since {@link #resetStatements}, by total planning and execution
+     * time, each with its calls, milliseconds per call and the share spent planning: for finding where a run's
+     * database time went.
+     */
+    java.util.List<String> topStatements(int limit) throws SQLException {
+        var lines = new java.util.ArrayList<String>();
+        if (embedded == null) {
+            return lines;
+        }
+        try (Connection c = embedded.getDatabase("postgres", "herald").getConnection();
+                var q = c.prepareStatement(
+                        """
+                        select calls, total_exec_time + total_plan_time,
+                               (total_exec_time + total_plan_time) / nullif(calls, 0),
+                               100 * total_plan_time / nullif(total_exec_time + total_plan_time, 0),
+                               regexp_replace(query, '\\s+', ' ', 'g')
+                        from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = 'herald')
+                        order by total_exec_time + total_plan_time desc limit ?""")) {
+            q.setInt(1, limit);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String query = rs.getString(5);
+                    lines.add(String.format(
+                            "%8d calls %9.0f ms %7.3f ms/call %5.1f%% planning  %s",
+                            rs.getLong(1),
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            query.length() > 400 ? query.substring(0, 400) + "…" : query));
+                }
+            }
+        }
+        return lines;
     }
 
     private static String env(String name, String fallback) {

@@ -15,6 +15,8 @@ record Options(
         int threads,
         int latenessPosts,
         int chaosPosts,
+        int statements,
+        List<String> nodeProperties,
         @Nullable String databaseUrl,
         Path jar,
         String java,
@@ -29,8 +31,10 @@ record Options(
         Integer workspaces = null;
         Integer chaos = null;
         Integer lateness = null;
+        int statements = 0;
+        List<String> nodeProperties = new ArrayList<>();
         int latency = 50;
-        int threads = 32;
+        int threads = 10; // Herald's own db-scheduler.threads
         String database = System.getenv("HERALD_DATABASE_URL");
         Path jar = null;
         String java = "java";
@@ -46,6 +50,8 @@ record Options(
                 case "--chaos-posts" -> chaos = Integer.parseInt(args[++i]);
                 case "--lateness-posts" -> lateness = Integer.parseInt(args[++i]);
                 case "--database-url" -> database = args[++i];
+                case "--statements" -> statements = Integer.parseInt(args[++i]);
+                case "--node" -> nodeProperties.add("--" + args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--java" -> java = args[++i];
                 case "--work" -> work = Path.of(args[++i]);
@@ -54,7 +60,7 @@ record Options(
                     if (!ALL.contains(arg)) {
                         throw new IllegalArgumentException("Unknown argument " + arg + "; scenarios are " + ALL
                                 + ", options --quick --posts --workspaces --latency --threads --chaos-posts"
-                                + " --lateness-posts --database-url");
+                                + " --lateness-posts --statements --node --database-url");
                     }
                     scenarios.add(arg);
                 }
@@ -74,6 +80,8 @@ record Options(
                 threads,
                 lateness != null ? lateness : quick ? 30 : 120,
                 chaos != null ? chaos : quick ? 400 : 2000,
+                statements,
+                List.copyOf(nodeProperties),
                 database == null || database.isBlank() ? null : database,
                 jar,
                 java,
