@@ -65,24 +65,10 @@ public class AuditLog {
             @Nullable String targetType,
             @Nullable String targetId,
             Map<String, String> details) {
-        // Appends to one workspace's chain are serialised for the rest of the transaction, so each entry links to
-        // the one committed before it. The runtime role may not lock audit rows (it cannot update them), hence an
-        // advisory lock on the workspace.
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:workspace, 7))")
-                .param("workspace", workspace.toString())
-                .query()
-                .singleValue();
-        byte[] previous = jdbc.sql(
-                        "select hash from audit_events where workspace_id = :workspace" + " order by seq desc limit 1")
-                .param("workspace", workspace.value())
-                .query(byte[].class)
-                .optional()
-                .orElse(null);
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Actor actor = origin.actor();
-        byte[] hash = ChainHash.of(
-                previous,
+        byte[] canonical = ChainHash.canonical(
                 workspace.value(),
                 id,
                 now,
@@ -93,12 +79,19 @@ public class AuditLog {
                 details,
                 origin.ip(),
                 origin.userAgent());
+        // One round trip. Appends to one workspace's chain are serialised for the rest of the transaction, so each
+        // entry links to the one committed before it: herald_audit_head (V111) takes an advisory lock on the workspace
+        // (the runtime role may not lock audit rows, it cannot update them), then reads the newest hash with a snapshot
+        // taken after the lock. The hash is ChainHash.of(previous, canonical), computed by the database, which is the
+        // only one to know the previous hash at that moment.
         jdbc.sql(
                         """
                         insert into audit_events (workspace_id, id, occurred_at, actor_type, actor_id, actor_label,
                             action, target_type, target_id, details, ip, user_agent, prev_hash, hash)
-                        values (:workspace, :id, :at, :actorType, :actorId, :actorLabel, :action, :targetType,
-                            :targetId, cast(:details as jsonb), :ip, :userAgent, :previous, :hash)
+                        select :workspace, :id, :at, :actorType, :actorId, :actorLabel, :action, :targetType,
+                            :targetId, cast(:details as jsonb), :ip, :userAgent, head.hash,
+                            sha256(coalesce(head.hash, ''::bytea) || :canonical)
+                        from (select herald_audit_head(:workspace) as hash) head
                         """)
                 .param("workspace", workspace.value())
                 .param("id", id)
@@ -112,8 +105,7 @@ public class AuditLog {
                 .param("details", json.writeValueAsString(details))
                 .param("ip", origin.ip())
                 .param("userAgent", origin.userAgent())
-                .param("previous", previous)
-                .param("hash", hash)
+                .param("canonical", canonical)
                 .update();
     }
 

@@ -29,6 +29,36 @@ final class ChainHash {
             Map<String, String> details,
             @Nullable String ip,
             @Nullable String userAgent) {
+        return of(
+                previous,
+                canonical(workspace, id, occurredAt, actor, action, targetType, targetId, details, ip, userAgent));
+    }
+
+    /** {@code sha256(previous || canonical)}, as the database computes it when an entry is appended (AuditLog). */
+    static byte[] of(byte @Nullable [] previous, byte[] canonical) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            if (previous != null) {
+                sha256.update(previous);
+            }
+            return sha256.digest(canonical);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The canonical row, UTF-8: what the hash covers besides the previous hash. */
+    static byte[] canonical(
+            UUID workspace,
+            UUID id,
+            Instant occurredAt,
+            Actor actor,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details,
+            @Nullable String ip,
+            @Nullable String userAgent) {
         StringBuilder canonical = new StringBuilder();
         append(canonical, workspace.toString());
         append(canonical, id.toString());
@@ -45,15 +75,7 @@ final class ChainHash {
         });
         append(canonical, ip);
         append(canonical, userAgent);
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            if (previous != null) {
-                sha256.update(previous);
-            }
-            return sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return canonical.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void append(StringBuilder canonical, @Nullable String value) {
