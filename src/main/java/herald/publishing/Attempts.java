@@ -49,7 +49,8 @@ class Attempts {
             @Nullable Instant dueAt,
             int attempts,
             int fence,
-            @Nullable Instant reconcileSince) {}
+            @Nullable Instant reconcileSince,
+            int targets) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -66,7 +67,9 @@ class Attempts {
                             for update)
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
                             t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
-                            t.fence, t.reconcile_since
+                            t.fence, t.reconcile_since,
+                            (select count(*) from post_targets s
+                             where s.workspace_id = :workspace and s.post_id = p.id) as targets
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
@@ -92,7 +95,8 @@ class Attempts {
                             PostRows.instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),
-                            PostRows.instant(rs, "reconcile_since"));
+                            PostRows.instant(rs, "reconcile_since"),
+                            rs.getInt("targets"));
                 })
                 .optional();
     }
@@ -234,9 +238,13 @@ class Attempts {
      * only (and whose job db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own
      * {@code OnCompleteRemove} spares a commit and its WAL flush per post, and a lost outcome can no longer leave
      * the job deleted: both commit or neither does. Run it under the post's lock ({@link #lockForOutcome}), so that its snapshot sees
-     * every other target's outcome.
+     * every other target's outcome; or, for a post with this one target (no other outcome to see), with
+     * {@code lockPost}: the statement then takes the post's lock itself, before the target's, and sets how the
+     * transaction commits ({@code durable}), sparing a round trip.
      */
     boolean complete(
+            boolean lockPost,
+            boolean durable,
             WorkspaceId workspace,
             PostId post,
             TargetId target,
@@ -252,7 +260,11 @@ class Attempts {
             Instant now) {
         int changed = jdbc.sql(
                         """
-                        with target as (
+                        with locked as materialized (
+                            select set_config('synchronous_commit', :mode, true) from posts
+                            where workspace_id = :workspace and id = :post and :lockPost
+                            for update
+                        ), target as (
                             update post_targets set status = :status, last_error = :error,
                                 platform_post_id = coalesce(:platformId, platform_post_id),
                                 platform_url = coalesce(:url, platform_url),
@@ -260,6 +272,7 @@ class Attempts {
                                 due_at = coalesce(cast(:due as timestamptz), due_at),
                                 reconcile_since = cast(:since as timestamptz), updated_at = :now
                             where workspace_id = :workspace and id = :target and fence = :fence
+                              and (not :lockPost or exists (select 1 from locked))
                             returning status
                         ), journal as (
                             update publish_attempts set finished_at = :now,
@@ -295,6 +308,8 @@ class Attempts {
                         )
                         select count(*) from target"""
                                 .formatted(jobs))
+                .param("lockPost", lockPost)
+                .param("mode", durable ? "on" : "off")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .param("target", target.value())

@@ -371,12 +371,18 @@ class Publisher {
         // target is back to an unfinished attempt, which the next attempt reconciles (the platform shows the post).
         // Every other outcome is flushed before anyone hears of it (docs/adr/0008, addendum "Speed").
         boolean durable = !(outcome instanceof Outcome.Published);
+        // A post with one target has no other outcome to wait for: the outcome's statement locks the post itself.
+        boolean lockPost = due.targets() == 1;
         boolean applied = tenants.call(workspace, () -> {
-            attempts.lockForOutcome(workspace, claim.post(), durable);
+            if (!lockPost) {
+                attempts.lockForOutcome(workspace, claim.post(), durable);
+            }
             boolean current =
                     switch (outcome) {
                         case Outcome.Published p ->
                             attempts.complete(
+                                    lockPost,
+                                    durable,
                                     workspace,
                                     claim.post(),
                                     target,
@@ -392,6 +398,8 @@ class Publisher {
                                     now);
                         case Outcome.Retry r ->
                             attempts.complete(
+                                    lockPost,
+                                    durable,
                                     workspace,
                                     claim.post(),
                                     target,
@@ -407,6 +415,8 @@ class Publisher {
                                     now);
                         case Outcome.Failed f ->
                             attempts.complete(
+                                    lockPost,
+                                    durable,
                                     workspace,
                                     claim.post(),
                                     target,
@@ -422,6 +432,8 @@ class Publisher {
                                     now);
                         case Outcome.Unknown u ->
                             attempts.complete(
+                                    lockPost,
+                                    durable,
                                     workspace,
                                     claim.post(),
                                     target,
