@@ -18,11 +18,13 @@ final class Node implements AutoCloseable {
     final String name;
     final int port;
     private final Process process;
+    private final Path log;
 
-    private Node(String name, int port, Process process) {
+    private Node(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     static Node start(String name, Options options, int port, List<String> properties, Path log) throws IOException {
@@ -36,7 +38,25 @@ final class Node implements AutoCloseable {
         command.addAll(properties);
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Bench.progress("starting " + name + " on port " + port + " (log " + log + ")");
-        return new Node(name, port, builder.start());
+        return new Node(name, port, builder.start(), log);
+    }
+
+    /**
+     * Waits, at most {@code within}, until the node's log has a line containing {@code text}; false if it has not.
+     */
+    boolean awaitLog(String text, Duration within) throws InterruptedException {
+        Instant until = Instant.now().plus(within);
+        while (Instant.now().isBefore(until)) {
+            try {
+                if (java.nio.file.Files.readString(log).contains(text)) {
+                    return true;
+                }
+            } catch (IOException | java.io.UncheckedIOException notYet) {
+                // not written yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
     }
 
     /** Waits until the node answers its readiness probe. */

@@ -55,7 +55,9 @@ final class Scenarios {
                 "--herald.publishing.dispatch=true",
                 "--herald.providers.sandbox.base-url=http://localhost:" + sandboxPort + "/sandbox",
                 "--db-scheduler.threads=" + options.threads(),
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // Its "Loaded the ... embedding model" line tells the burst when the node's start-up work is over.
+                "--logging.level.herald.content.Embedder=INFO"));
         properties.addAll(extra);
         for (String given : options.nodeProperties()) { // --node key=value replaces the harness's own value
             String key = given.substring(0, given.indexOf('=') + 1);
@@ -249,11 +251,12 @@ final class Scenarios {
 
     /**
      * Waits, at most 30 s, until the processes of {@code group} use under a tenth of a core for two seconds in a row:
-     * what a node does once after start (loading the embedding model, compiling) stays out of the measurement.
+     * what a node does once after start (compiling what the warm-up ran) stays out of the measurement.
      */
     private static void settle(java.util.function.Predicate<String> group) throws InterruptedException {
         Map<String, java.util.function.Predicate<String>> only = Map.of("node", group);
-        Instant until = Instant.now().plusSeconds(30);
+        Instant started = Instant.now();
+        Instant until = started.plusSeconds(30);
         int quiet = 0;
         double last = CpuTime.snapshot(only).getOrDefault("node", 0.0);
         while (quiet < 2 && Instant.now().isBefore(until)) {
@@ -262,6 +265,8 @@ final class Scenarios {
             quiet = now - last < 100 ? quiet + 1 : 0; // CPU milliseconds in the last second
             last = now;
         }
+        Bench.progress((quiet >= 2 ? "the node settled in " : "the node was still busy after ")
+                + Duration.between(started, Instant.now()).toSeconds() + " s");
     }
 
     /** N posts over W workspaces due at one instant; then the same N creates sent straight to the Sandbox. */
@@ -272,7 +277,7 @@ final class Scenarios {
         Seeder.Seeded seeded = seeder.seed(scenario, posts, workspaces, sandbox, i -> scenario + " post " + i);
         // The Sandbox's JVM is warmed first, with creates of other texts (not counted against Herald's), so that
         // neither the Herald run nor the raw run after it pays for the Sandbox's JIT compilation.
-        int warmup = Math.min(posts, 1000);
+        int warmup = Math.min(posts, 5000);
         Bench.progress(scenario + ": warming the Sandbox up with " + warmup + " raw creates");
         sandbox.raw(seeded.accounts(), warmup, options.threads(), scenario + "-warmup", new AtomicInteger());
         String loadBefore = loadAverage();
@@ -284,9 +289,9 @@ final class Scenarios {
         Map<String, Double> cpuBefore;
         Map<String, Double> cpuAfter;
         // Herald's node is warmed the same way, with a burst of its own posts in other workspaces, so that the
-        // measured run does not pay for its JIT compilation either; then the node is left to settle (the embedding
-        // model loads in the background after start) before the measured posts fall due.
-        int heraldWarmup = Math.min(posts, 1000);
+        // measured run does not pay for its JIT compilation either; then the node is left to settle (after the
+        // embedding model, which loads in the background after start) before the measured posts fall due.
+        int heraldWarmup = Math.min(posts, 3000);
         Seeder.Seeded warm = seeder.seed(
                 scenario + "-warmup", heraldWarmup, Math.max(1, heraldWarmup / 10), sandbox, i -> "warm-up " + i);
         try (Node node = node(List.of())) {
@@ -295,6 +300,9 @@ final class Scenarios {
             Bench.progress(scenario + ": warming Herald up with " + heraldWarmup + " posts");
             seeder.due(warm, Instant.now().plusSeconds(1));
             awaitFinished(warm, Instant.now().plus(Duration.ofSeconds(120 + heraldWarmup / 5)), () -> {});
+            if (!node.awaitLog("embedding model", Duration.ofSeconds(90))) {
+                Bench.progress(scenario + ": the node did not report its embedding model within 90 s");
+            }
             settle(groups.get("herald"));
             due = Instant.now().plusSeconds(3);
             seeder.due(seeded, due);
