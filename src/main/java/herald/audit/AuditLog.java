@@ -166,16 +166,17 @@ public class AuditLog {
                         AuditEvent event = event(rs);
                         byte[] expected = ChainHash.of(
                                 walk.previous,
-                                workspace.value(),
-                                event.id(),
-                                event.occurredAt(),
-                                event.actor(),
-                                event.action(),
-                                event.targetType(),
-                                event.targetId(),
-                                event.details(),
-                                event.ip(),
-                                event.userAgent());
+                                ChainHash.canonical(
+                                        workspace.value(),
+                                        event.id(),
+                                        event.occurredAt(),
+                                        event.actor(),
+                                        event.action(),
+                                        event.targetType(),
+                                        event.targetId(),
+                                        event.details(),
+                                        event.ip(),
+                                        event.userAgent()));
                         if (!Arrays.equals(storedPrevious, walk.previous)) {
                             walk.broken =
                                     Verification.brokenAt(walk.checked, seq, "does not follow the entry before it");

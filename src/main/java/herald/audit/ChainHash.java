@@ -17,23 +17,6 @@ final class ChainHash {
 
     private ChainHash() {}
 
-    static byte[] of(
-            byte @Nullable [] previous,
-            UUID workspace,
-            UUID id,
-            Instant occurredAt,
-            Actor actor,
-            String action,
-            @Nullable String targetType,
-            @Nullable String targetId,
-            Map<String, String> details,
-            @Nullable String ip,
-            @Nullable String userAgent) {
-        return of(
-                previous,
-                canonical(workspace, id, occurredAt, actor, action, targetType, targetId, details, ip, userAgent));
-    }
-
     /** {@code sha256(previous || canonical)}, as the database computes it when an entry is appended (AuditLog). */
     static byte[] of(byte @Nullable [] previous, byte[] canonical) {
         try {
