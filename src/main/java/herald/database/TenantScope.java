@@ -18,11 +18,29 @@ public class TenantScope {
 
     private final TransactionTemplate joining;
     private final TransactionTemplate fresh;
+    private final TransactionTemplate snapshot;
 
     TenantScope(PlatformTransactionManager transactions) {
         this.joining = new TransactionTemplate(transactions);
         this.fresh = new TransactionTemplate(transactions);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /**
+     * Reads inside one workspace from one snapshot: every statement of {@code work} sees the database as of the
+     * first, so a read made of several statements (a post, then its targets) never mixes states from before and after
+     * another transaction's commit. Joins a transaction of the same workspace that is already running.
+     */
+    public <T> T read(WorkspaceId workspace, Supplier<T> work) {
+        boolean sameTenantTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && TenantContext.current().filter(workspace::equals).isPresent();
+        try (var ignored = TenantContext.bind(workspace)) {
+            return (sameTenantTransaction ? joining : snapshot).execute(status -> work.get());
+        }
     }
 
     public <T> T call(WorkspaceId workspace, Supplier<T> work) {

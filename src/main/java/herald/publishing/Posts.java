@@ -160,12 +160,14 @@ public class Posts {
 
     /** @throws NotFound when the workspace has no such post */
     public Post get(WorkspaceId workspace, PostId id) {
-        return tenants.call(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> notFound(id));
+        // One snapshot: the post's status and its targets' are read by two statements, and an outcome committing
+        // between them showed a published target under a post still publishing.
+        return tenants.read(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> notFound(id));
     }
 
     /** Posts newest due first, {@link PostQuery#limit()} of them after the query's position. */
     public List<Post> list(WorkspaceId workspace, PostQuery query) {
-        return tenants.call(workspace, () -> rows.list(workspace, query));
+        return tenants.read(workspace, () -> rows.list(workspace, query));
     }
 
     /**
