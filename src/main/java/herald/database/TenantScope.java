@@ -36,18 +36,19 @@ public class TenantScope {
      * another transaction's commit. Joins a transaction of the same workspace that is already running.
      */
     public <T> T read(WorkspaceId workspace, Supplier<T> work) {
-        boolean sameTenantTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && TenantContext.current().filter(workspace::equals).isPresent();
-        try (var ignored = TenantContext.bind(workspace)) {
-            return (sameTenantTransaction ? joining : snapshot).execute(status -> work.get());
-        }
+        return in(workspace, snapshot, work);
     }
 
     public <T> T call(WorkspaceId workspace, Supplier<T> work) {
+        return in(workspace, fresh, work);
+    }
+
+    /** Runs {@code work} in the running transaction if it is this workspace's, else in a new one from {@code start}. */
+    private <T> T in(WorkspaceId workspace, TransactionTemplate start, Supplier<T> work) {
         boolean sameTenantTransaction = TransactionSynchronizationManager.isActualTransactionActive()
                 && TenantContext.current().filter(workspace::equals).isPresent();
         try (var ignored = TenantContext.bind(workspace)) {
-            return (sameTenantTransaction ? joining : fresh).execute(status -> work.get());
+            return (sameTenantTransaction ? joining : start).execute(status -> work.get());
         }
     }
 

@@ -78,7 +78,7 @@ final class Scenarios {
     /** Herald's view of the seeded targets: how many are unfinished, and when the last finished one did. */
     record Progress(int unfinished, int finished, Instant lastFinished) {}
 
-    /** One connection for the progress queries: a new one every 250 ms would cost a backend and a SCRAM login. */
+    /** One connection for the progress queries: a new one every second would cost a backend and a SCRAM login. */
     private Connection watcher;
 
     private Connection watcher() throws SQLException {
