@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,23 +32,30 @@ class Accounts {
         }
     }
 
+    /**
+     * By position, not by {@code query(Account.class)}: that mapper asks the result set for a column named
+     * {@code displayName} first, and the driver's "no such column" exception it swallows cost a stack trace per row.
+     */
+    private static final RowMapper<Account> ACCOUNT =
+            (rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3));
+
     List<Account> all() {
         return jdbc.sql("select id, handle, display_name from sandbox_accounts order by handle")
-                .query(Account.class)
+                .query(ACCOUNT)
                 .list();
     }
 
     Optional<Account> byHandle(String handle) {
         return jdbc.sql("select id, handle, display_name from sandbox_accounts where handle = :handle")
                 .param("handle", handle)
-                .query(Account.class)
+                .query(ACCOUNT)
                 .optional();
     }
 
     Optional<Account> byId(UUID id) {
         return jdbc.sql("select id, handle, display_name from sandbox_accounts where id = :id")
                 .param("id", id)
-                .query(Account.class)
+                .query(ACCOUNT)
                 .optional();
     }
 

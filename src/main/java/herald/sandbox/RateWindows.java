@@ -43,7 +43,9 @@ class RateWindows {
                 .param("key", key)
                 .param("now", Timestamp.from(now))
                 .param("window", window)
-                .query(Row.class)
+                // By position: query(Row.class) looked for a column "windowStart" first, a swallowed exception a
+                // request
+                .query((rs, n) -> new Row(rs.getTimestamp(1), rs.getInt(2)))
                 .single();
         Instant reset = row.windowStart().toInstant().plusMillis(window);
         return new Usage(limit, Math.max(0, limit - row.used()), reset, row.used() > limit);
