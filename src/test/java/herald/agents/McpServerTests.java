@@ -79,7 +79,8 @@ class McpServerTests extends AgentTestBase {
                 .findFirst()
                 .orElseThrow();
         assertThat(create.inputSchema().required()).containsExactly("content");
-        assertThat(create.inputSchema().properties()).containsKeys("platforms", "connectionIds", "scheduleAt");
+        assertThat(create.inputSchema().properties())
+                .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey");
         assertThat(client.getServerInstructions()).contains("list_accounts");
     }
 
@@ -159,6 +160,117 @@ class McpServerTests extends AgentTestBase {
                 .isInstanceOfSatisfying(io.modelcontextprotocol.spec.McpError.class, e -> assertThat(
                                 String.valueOf(e.getJsonRpcError().data()))
                         .contains("delete_everything"));
+    }
+
+    @Test
+    void aCreateRetriedWithItsIdempotencyKeyPostsOnce() throws Exception {
+        Map<String, Object> once = Map.of(
+                "content", "Sent twice, posted once", "connectionIds", List.of(granted), "idempotencyKey", "try-1");
+        var first = call("create_post", once);
+        // A retry after a lost answer, waiting for the URL this time: the wait is not part of what is posted.
+        var retry = call("create_post", with(once, "waitSeconds", 1));
+        var otherPost = call(
+                "create_post",
+                Map.of("content", "Another post", "connectionIds", List.of(granted), "idempotencyKey", "try-1"));
+        var withoutKey =
+                call("create_post", Map.of("content", "Sent twice, posted once", "connectionIds", List.of(granted)));
+
+        assertThat(first.isError()).as(text(first)).isFalse();
+        String post = structured(first).path("results").get(0).path("postId").asString();
+        assertThat(structured(first).has("replayed")).isFalse();
+        assertThat(retry.isError()).as(text(retry)).isFalse();
+        assertThat(structured(retry).path("replayed").asBoolean()).isTrue();
+        assertThat(structured(retry).path("results").get(0).path("postId").asString())
+                .isEqualTo(post);
+        assertThat(otherPost.isError()).isTrue();
+        assertThat(text(otherPost)).contains("idempotencyKey").contains("different call");
+        assertThat(withoutKey.isError()).as(text(withoutKey)).isFalse();
+        assertThat(structured(withoutKey).path("results").get(0).path("postId").asString())
+                .isNotEqualTo(post);
+        assertThat(ownPosts("Sent twice, posted once")).isEqualTo(2); // the first (and its retry), and the keyless one
+        assertThat(ownPosts("Another post")).isZero();
+    }
+
+    @Test
+    void concurrentCallsWithOneKeyMakeOnePostAndAnotherAgentsKeyIsItsOwn() throws Exception {
+        Map<String, Object> args =
+                Map.of("content", "Raced by a retry", "connectionIds", List.of(granted), "idempotencyKey", "race-1");
+        var second = client(agent.token());
+        second.initialize();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = threads.submit(() -> call("create_post", args));
+            var b = threads.submit(() -> second.callTool(new CallToolRequest("create_post", args)));
+            var posts = List.of(a.get(), b.get()).stream()
+                    .peek(r -> assertThat(r.isError()).as(text(r)).isFalse())
+                    .map(r ->
+                            structured(r).path("results").get(0).path("postId").asString())
+                    .distinct()
+                    .toList();
+            assertThat(posts).hasSize(1);
+        } finally {
+            second.closeGracefully();
+        }
+        assertThat(ownPosts("Raced by a retry")).isEqualTo(1);
+
+        AgentKey other = agent(w, "Other bot");
+        grant(w, other, granted, "[\"POST_CREATE\"]", false, null);
+        var otherClient = client(other.token());
+        otherClient.initialize();
+        try {
+            var theirs = otherClient.callTool(new CallToolRequest(
+                    "create_post",
+                    Map.of(
+                            "content",
+                            "Raced by a retry, again",
+                            "connectionIds",
+                            List.of(granted),
+                            "idempotencyKey",
+                            "race-1")));
+            assertThat(theirs.isError()).as(text(theirs)).isFalse();
+            assertThat(structured(theirs).has("replayed")).isFalse();
+        } finally {
+            otherClient.closeGracefully();
+        }
+    }
+
+    @Test
+    void aCallThatCreatedNothingLeavesItsKeyFreeAndAMalformedKeyIsRefused() {
+        var refused = call(
+                "create_post",
+                Map.of("content", "Fixed, then sent", "connectionIds", List.of(ungranted), "idempotencyKey", "fix-1"));
+        var fixed = call(
+                "create_post",
+                Map.of("content", "Fixed, then sent", "connectionIds", List.of(granted), "idempotencyKey", "fix-1"));
+        var spaced = call(
+                "create_post",
+                Map.of("content", "Spaced key", "connectionIds", List.of(granted), "idempotencyKey", "has space"));
+        var tooLong = call(
+                "create_post",
+                Map.of("content", "Long key", "connectionIds", List.of(granted), "idempotencyKey", "k".repeat(256)));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("no_permission");
+        assertThat(fixed.isError()).as(text(fixed)).isFalse();
+        assertThat(structured(fixed).has("replayed")).isFalse();
+        assertThat(spaced.isError()).isTrue();
+        assertThat(text(spaced)).contains("argument 'idempotencyKey'").contains("visible ASCII");
+        assertThat(tooLong.isError()).isTrue();
+        assertThat(text(tooLong)).contains("argument 'idempotencyKey'");
+        assertThat(ownPosts("Spaced key") + ownPosts("Long key")).isZero();
+    }
+
+    static Map<String, Object> with(Map<String, Object> args, String key, Object value) {
+        var more = new java.util.HashMap<>(args);
+        more.put(key, value);
+        return more;
+    }
+
+    /** How many of this agent's posts have the content, from list_posts. */
+    long ownPosts(String content) {
+        var posts = structured(call("list_posts", Map.of("limit", 100))).path("posts");
+        return StreamSupport.stream(posts.spliterator(), false)
+                .filter(p -> p.path("content").asString().equals(content))
+                .count();
     }
 
     @Test

@@ -27,7 +27,9 @@ final class McpSchemas {
                   "description": "When to publish: an ISO-8601 instant with offset (2026-03-29T09:00:00+02:00 or ...Z), or a local date-time (2026-03-29T09:00) read in 'timezone'. Leave out to publish now."},
                 "timezone": {"type": "string", "description": "IANA time zone for a local scheduleAt, e.g. Europe/Berlin."},
                 "waitSeconds": {"type": "integer", "minimum": 0, "maximum": 10,
-                  "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."}
+                  "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."},
+                "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
+                  "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },
               "required": ["content"],
               "additionalProperties": false

@@ -16,12 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -44,8 +42,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotency-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
-    private static final Pattern VALID_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
-    private static final Duration MAX_PAUSE = Duration.ofMillis(200);
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION);
 
     private final IdempotencyStore store;
@@ -70,7 +66,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!IdempotentCalls.VALID_KEY.matcher(key).matches()) {
             problems.write(
                     request,
                     response,
@@ -85,42 +81,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] fingerprint = fingerprint(request);
-        long deadline = System.nanoTime() + settings.awaitConcurrent().toNanos();
-        Duration pause = Duration.ofMillis(25);
-        while (true) {
-            Optional<IdempotencyStore.Entry> holder =
-                    store.claim(owner.get(), key, fingerprint, settings.retention(), settings.abandonAfter());
-            if (holder.isEmpty()) {
-                execute(request, response, chain, owner.get(), key);
-                return;
-            }
-            IdempotencyStore.Entry entry = holder.get();
-            if (!Arrays.equals(entry.fingerprint(), fingerprint)) {
-                problems.write(
-                        request,
-                        response,
-                        ProblemType.IDEMPOTENCY_KEY_REUSED.problem(
-                                "This Idempotency-Key was already used for a different request (method, path or body)."
-                                        + " Use a new key for a new request."));
-                return;
-            }
-            if (entry.completed() && entry.response() != null) {
-                replay(response, entry.response());
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                problems.write(
-                        request,
-                        response,
-                        ProblemType.IDEMPOTENCY_IN_PROGRESS.problem(
-                                "A request with this Idempotency-Key is still being processed. Retry shortly to get"
-                                        + " its response."));
-                return;
-            }
-            sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        Optional<IdempotencyStore.Entry> holder;
+        try {
+            holder = store.claimOrAwait(owner.get(), key, fingerprint, settings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for a concurrent request", e);
         }
+        if (holder.isEmpty()) {
+            execute(request, response, chain, owner.get(), key);
+            return;
+        }
+        IdempotencyStore.Entry entry = holder.get();
+        if (!Arrays.equals(entry.fingerprint(), fingerprint)) {
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.IDEMPOTENCY_KEY_REUSED.problem(
+                            "This Idempotency-Key was already used for a different request (method, path or body)."
+                                    + " Use a new key for a new request."));
+            return;
+        }
+        if (entry.completed() && entry.response() != null) {
+            replay(response, entry.response());
+            return;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        problems.write(
+                request,
+                response,
+                ProblemType.IDEMPOTENCY_IN_PROGRESS.problem(
+                        "A request with this Idempotency-Key is still being processed. Retry shortly to get"
+                                + " its response."));
     }
 
     private void execute(
@@ -224,15 +216,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return sha256.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration pause) throws IOException {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for a concurrent request", e);
         }
     }
 }

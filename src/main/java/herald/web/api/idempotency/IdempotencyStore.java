@@ -2,11 +2,13 @@ package herald.web.api.idempotency;
 
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
+import herald.web.api.ApiSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyStore {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    private static final Duration MAX_PAUSE = Duration.ofMillis(200);
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -88,6 +91,29 @@ class IdempotencyStore {
             }
             return Optional.of(find(owner, key).orElse(new Entry(fingerprint, false, null)));
         });
+    }
+
+    /**
+     * Claims {@code key} as {@link #claim} does, and while another request with the same fingerprint holds it unfinished,
+     * tries again (pauses of 25 ms doubling up to 200 ms) until {@code settings.awaitConcurrent()} has passed: empty when
+     * this request now holds the key; otherwise the entry that holds it, which is another request's (its fingerprint
+     * differs), a completed one to replay, or one still running at the deadline.
+     */
+    Optional<Entry> claimOrAwait(Owner owner, String key, byte[] fingerprint, ApiSettings.Idempotency settings)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + settings.awaitConcurrent().toNanos();
+        Duration pause = Duration.ofMillis(25);
+        while (true) {
+            Optional<Entry> holder = claim(owner, key, fingerprint, settings.retention(), settings.abandonAfter());
+            if (holder.isEmpty()
+                    || !Arrays.equals(holder.get().fingerprint(), fingerprint)
+                    || holder.get().completed()
+                    || System.nanoTime() > deadline) {
+                return holder;
+            }
+            Thread.sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        }
     }
 
     void complete(Owner owner, String key, StoredResponse response) {
