@@ -59,6 +59,46 @@ final class CpuTime {
         return millis;
     }
 
+    /**
+     * CPU milliseconds so far of the JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}) of each
+     * group's JVMs: what of a run went to compiling rather than to the work, which a warm-up too short leaves large.
+     */
+    static Map<String, Double> compiling(Map<String, Predicate<String>> groups) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        List<Proc> all = processes();
+        groups.forEach((name, matches) -> {
+            long ticks = 0;
+            for (Proc p : all) {
+                if (matches.test(p.command())) {
+                    ticks += compilerTicks(p.pid());
+                }
+            }
+            millis.put(name, ticks * 1000 / TICKS_PER_SECOND);
+        });
+        return millis;
+    }
+
+    private static long compilerTicks(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return ticks;
+    }
+
     /** {@code after - before} per group, per post, in milliseconds. */
     static Map<String, Double> perPost(Map<String, Double> before, Map<String, Double> after, int posts) {
         Map<String, Double> perPost = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ record Options(
         int latenessPosts,
         int chaosPosts,
         int statements,
+        int warmup,
         List<String> nodeProperties,
         @Nullable String databaseUrl,
         Path jar,
@@ -32,6 +33,7 @@ record Options(
         Integer chaos = null;
         Integer lateness = null;
         int statements = 0;
+        Integer warmup = null;
         List<String> nodeProperties = new ArrayList<>();
         int latency = 50;
         int threads = 10; // Herald's own db-scheduler.threads
@@ -51,6 +53,7 @@ record Options(
                 case "--lateness-posts" -> lateness = Integer.parseInt(args[++i]);
                 case "--database-url" -> database = args[++i];
                 case "--statements" -> statements = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--node" -> nodeProperties.add("--" + args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--java" -> java = args[++i];
@@ -60,7 +63,7 @@ record Options(
                     if (!ALL.contains(arg)) {
                         throw new IllegalArgumentException("Unknown argument " + arg + "; scenarios are " + ALL
                                 + ", options --quick --posts --workspaces --latency --threads --chaos-posts"
-                                + " --lateness-posts --statements --node --database-url");
+                                + " --lateness-posts --statements --warmup --node --database-url");
                     }
                     scenarios.add(arg);
                 }
@@ -81,6 +84,7 @@ record Options(
                 lateness != null ? lateness : quick ? 30 : 120,
                 chaos != null ? chaos : quick ? 400 : 2000,
                 statements,
+                warmup != null ? warmup : quick ? 3000 : 15000,
                 List.copyOf(nodeProperties),
                 database == null || database.isBlank() ? null : database,
                 jar,

@@ -280,11 +280,13 @@ final class Scenarios {
     Map<String, Object> burst(String scenario, int latencyMs) throws Exception {
         int posts = options.posts();
         int workspaces = options.workspaces();
-        sandbox.faults("{\"latencyMs\":" + latencyMs + "}");
         Seeder.Seeded seeded = seeder.seed(scenario, posts, workspaces, sandbox, i -> scenario + " post " + i);
         // The Sandbox's JVM is warmed first, with creates of other texts (not counted against Herald's), so that
-        // neither the Herald run nor the raw run after it pays for the Sandbox's JIT compilation.
-        int warmup = Math.min(posts, 5000);
+        // neither the Herald run nor the raw run after it pays for the Sandbox's JIT compilation. Warm-ups run without
+        // the added latency (the same code, sooner): C2 compiles a method after some 15,000 calls, and a warm-up of a
+        // few thousand left the compiler threads with a fifth of the machine during the measured run.
+        int warmup = options.warmup();
+        sandbox.faults("{\"latencyMs\":0}");
         Bench.progress(scenario + ": warming the Sandbox up with " + warmup + " raw creates");
         sandbox.raw(seeded.accounts(), warmup, options.threads(), scenario + "-warmup", new AtomicInteger());
         String loadBefore = loadAverage();
@@ -295,10 +297,12 @@ final class Scenarios {
         Map<String, java.util.function.Predicate<String>> groups;
         Map<String, Double> cpuBefore;
         Map<String, Double> cpuAfter;
+        Map<String, Double> jitBefore;
+        Map<String, Double> jitAfter;
         // Herald's node is warmed the same way, with a burst of its own posts in other workspaces, so that the
         // measured run does not pay for its JIT compilation either; then the node is left to settle (after the
         // embedding model, which loads in the background after start) before the measured posts fall due.
-        int heraldWarmup = Math.min(posts, 3000);
+        int heraldWarmup = options.warmup();
         Seeder.Seeded warm = seeder.seed(
                 scenario + "-warmup", heraldWarmup, Math.max(1, heraldWarmup / 10), sandbox, i -> "warm-up " + i);
         try (Node node = node(List.of())) {
@@ -311,6 +315,7 @@ final class Scenarios {
                 Bench.progress(scenario + ": the node did not report its embedding model within 90 s");
             }
             settle(groups.get("herald"));
+            sandbox.faults("{\"latencyMs\":" + latencyMs + "}");
             due = Instant.now().plusSeconds(3);
             seeder.due(seeded, due);
             if (options.statements() > 0) {
@@ -318,9 +323,11 @@ final class Scenarios {
             }
             workBefore = databaseWork();
             cpuBefore = CpuTime.snapshot(groups);
+            jitBefore = CpuTime.compiling(groups);
             Bench.progress(scenario + ": " + posts + " posts due at " + due);
             done = awaitFinished(seeded, due.plus(Duration.ofSeconds(120 + posts / 5)), () -> {});
             cpuAfter = CpuTime.snapshot(groups);
+            jitAfter = CpuTime.compiling(groups);
             workAfter = databaseWork();
             if (options.statements() > 0) {
                 Bench.progress(scenario + ": Herald's costliest statements during the run");
@@ -344,6 +351,9 @@ final class Scenarios {
         line.put("rawRefused", refused.get());
         line.put("efficiency", round(raw / seconds, 3));
         line.put("cpuMsPerPost", CpuTime.perPost(cpuBefore, cpuAfter, posts));
+        Map<String, Double> jit = CpuTime.perPost(jitBefore, jitAfter, posts);
+        jit.keySet().retainAll(List.of("herald", "sandbox"));
+        line.put("jitMsPerPost", jit);
         Map<String, Double> rawCpu = CpuTime.perPost(rawBefore, rawAfter, posts);
         rawCpu.remove("herald");
         rawCpu.remove("heraldDb");
