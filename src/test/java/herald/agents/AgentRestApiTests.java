@@ -220,6 +220,56 @@ class AgentRestApiTests extends AgentTestBase {
         assertThat(posts()).isEqualTo(1);
     }
 
+    @Test
+    void anAgentCancelsItsOwnScheduledPostButNoOneElsesNorAPublishedOne() {
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+        String later = agentPost(
+                        agent,
+                        "{\"content\":\"Withdrawn\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}")
+                .json()
+                .path("results")
+                .get(0)
+                .path("postId")
+                .asString();
+        String now = agentPost(agent, "{\"content\":\"Out already\",\"platforms\":[\"sandbox\"],\"waitSeconds\":10}")
+                .json()
+                .path("results")
+                .get(0)
+                .path("postId")
+                .asString();
+        awaitPost(agent, now, p -> p.path("status").asString().equals("published"), Duration.ofSeconds(30));
+        AgentKey colleague = agent(w, "Colleague bot");
+        grant(w, colleague, granted, "[\"POST_CREATE\",\"POST_READ\"]", false, null);
+
+        var byColleague = send("POST", "/api/v1/agent/posts/" + later + "/cancel", colleague.token(), null);
+        var cancelled = send("POST", "/api/v1/agent/posts/" + later + "/cancel", agent.token(), null);
+        var again = send("POST", "/api/v1/agent/posts/" + later + "/cancel", agent.token(), null);
+        var published = send("POST", "/api/v1/agent/posts/" + now + "/cancel", agent.token(), null);
+
+        assertThat(byColleague.status()).isEqualTo(404);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.json().path("targets").get(0).path("status").asString())
+                .isEqualTo("cancelled");
+        assertThat(send("GET", "/api/v1/agent/posts/" + later, agent.token(), null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("cancelled");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("detail").asString()).contains("cancelled");
+        assertThat(published.status()).isEqualTo(409);
+        assertThat(published.json().path("detail").asString()).contains("published");
+        assertThat(audit(w, "post.cancelled")).singleElement().satisfies(row -> {
+            assertThat(row.get("actor_type")).isEqualTo("agent");
+            assertThat(row.get("actor_id")).isEqualTo(agent.id());
+        });
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d -> d.contains("posts.cancel") && d.contains("\"outcome\": \"ok\""))
+                .anyMatch(d -> d.contains("posts.cancel") && d.contains("\"outcome\": \"not_found\""))
+                .anyMatch(d -> d.contains("posts.cancel") && d.contains("\"outcome\": \"conflict\""));
+    }
+
     int posts() {
         return context.getBean(herald.database.TenantScope.class)
                 .call(w.id(), () -> jdbc.sql("select count(*) from posts where workspace_id = :w")

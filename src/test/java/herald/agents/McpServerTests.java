@@ -72,7 +72,13 @@ class McpServerTests extends AgentTestBase {
         assertThat(tools)
                 .extracting(McpSchema.Tool::name)
                 .containsExactlyInAnyOrder(
-                        "list_accounts", "create_post", "get_post", "list_posts", "list_assets", "generate_captions");
+                        "list_accounts",
+                        "create_post",
+                        "get_post",
+                        "cancel_post",
+                        "list_posts",
+                        "list_assets",
+                        "generate_captions");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).hasSizeGreaterThan(80));
         var create = tools.stream()
                 .filter(t -> t.name().equals("create_post"))
@@ -82,6 +88,10 @@ class McpServerTests extends AgentTestBase {
         assertThat(create.inputSchema().properties())
                 .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey");
         assertThat(client.getServerInstructions()).contains("list_accounts");
+        assertThat(tools)
+                .filteredOn(t -> t.annotations().destructiveHint())
+                .extracting(McpSchema.Tool::name)
+                .containsExactly("cancel_post");
     }
 
     @Test
@@ -257,6 +267,38 @@ class McpServerTests extends AgentTestBase {
         assertThat(tooLong.isError()).isTrue();
         assertThat(text(tooLong)).contains("argument 'idempotencyKey'");
         assertThat(ownPosts("Spaced key") + ownPosts("Long key")).isZero();
+    }
+
+    @Test
+    void anAgentCancelsItsScheduledPostThroughMcp() {
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_SCHEDULE\"]", false, null);
+        var scheduled = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Withdrawn by the LLM",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-01-01T09:00:00Z"));
+        String post =
+                structured(scheduled).path("results").get(0).path("postId").asString();
+
+        var cancelled = call("cancel_post", Map.of("postId", post));
+        var again = call("cancel_post", Map.of("postId", post));
+        var unknown =
+                call("cancel_post", Map.of("postId", java.util.UUID.randomUUID().toString()));
+
+        assertThat(cancelled.isError()).as(text(cancelled)).isFalse();
+        assertThat(structured(cancelled).path("status").asString()).isEqualTo("cancelled");
+        assertThat(structured(call("get_post", Map.of("postId", post)))
+                        .path("status")
+                        .asString())
+                .isEqualTo("cancelled");
+        assertThat(again.isError()).isTrue();
+        assertThat(text(again)).contains("cancelled").contains("can no longer be cancelled");
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("This agent has no post");
     }
 
     static Map<String, Object> with(Map<String, Object> args, String key, Object value) {

@@ -1,5 +1,6 @@
 package herald.web.mcp;
 
+import herald.agents.AgentCancellation;
 import herald.agents.AgentPosting;
 import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
@@ -54,13 +55,15 @@ class McpTools {
             Herald publishes social media posts as a company, with the company's own accounts. You act as an agent \
             of one workspace and may only use the accounts it granted you, with the capabilities granted. Start with \
             list_accounts to see them. create_post publishes now (POST_CREATE) or at scheduleAt (POST_SCHEDULE); some \
-            accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post.""";
+            accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post, and \
+            cancel_post to withdraw one before it publishes.""";
 
     private static final Logger log = LoggerFactory.getLogger(McpTools.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final AgentPosting posting;
+    private final AgentCancellation cancellation;
     private final IdempotentCalls calls;
     private final AgentReads reads;
     private final Captions captions;
@@ -68,8 +71,15 @@ class McpTools {
     private final JsonMapper strict;
     private final JacksonMcpJsonMapper mcpJson;
 
-    McpTools(AgentPosting posting, IdempotentCalls calls, AgentReads reads, Captions captions, JsonMapper json) {
+    McpTools(
+            AgentPosting posting,
+            AgentCancellation cancellation,
+            IdempotentCalls calls,
+            AgentReads reads,
+            Captions captions,
+            JsonMapper json) {
         this.posting = posting;
+        this.cancellation = cancellation;
         this.calls = calls;
         this.reads = reads;
         this.captions = captions;
@@ -91,7 +101,7 @@ class McpTools {
                                 + " POST_SCHEDULE: publish later, POST_READ, ASSET_READ, ...), whether posts wait for a"
                                 + " person's approval, and how many posts are left today under the daily cap.",
                         McpSchemas.NO_ARGUMENTS,
-                        true,
+                        Effect.READ,
                         (agent, args) -> Map.of(
                                 "accounts",
                                 reads.accounts(agent, Channel.MCP).stream()
@@ -110,7 +120,7 @@ class McpTools {
                                 + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
                                 + " to wait for the URL of a post published now.",
                         McpSchemas.CREATE_POST,
-                        false,
+                        Effect.WRITE,
                         this::createPost),
                 tool(
                         "get_post",
@@ -120,21 +130,27 @@ class McpTools {
                                 + " cancelled when a person rejected it) and, per account, the status, the URL once"
                                 + " published, and the platform's error if it failed.",
                         McpSchemas.GET_POST,
-                        true,
-                        (agent, args) -> {
-                            var id = arguments(args, PostArguments.class);
-                            if (id.postId() == null) {
-                                throw new InvalidInput("postId", "Give the postId returned by create_post.");
-                            }
-                            return AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(id.postId())));
-                        }),
+                        Effect.READ,
+                        (agent, args) ->
+                                AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(postId(args))))),
+                tool(
+                        "cancel_post",
+                        "Cancel a post",
+                        "Withdraws a post this agent created, before it starts publishing (status pending_approval,"
+                                + " scheduled or draft): no account will get it. Answers with the post, now cancelled."
+                                + " A post already publishing or published cannot be cancelled (the error says its"
+                                + " status); delete a published one on the platform itself.",
+                        McpSchemas.GET_POST,
+                        Effect.DESTRUCTIVE,
+                        (agent, args) -> AgentApiViews.AgentPost.of(
+                                cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))))),
                 tool(
                         "list_posts",
                         "List posts",
                         "Lists the posts this agent created, newest first, with their status and URLs. With"
                                 + " connectionId: every post of that account (needs POST_READ on it).",
                         McpSchemas.LIST_POSTS,
-                        true,
+                        Effect.READ,
                         (agent, args) -> {
                             var query = arguments(args, ListArguments.class);
                             return Map.of(
@@ -159,7 +175,7 @@ class McpTools {
                                 + " 'type' is image, video, or a format (jpeg, png, gif, webp, mp4, mov). Needs"
                                 + " ASSET_READ.",
                         McpSchemas.LIST_ASSETS,
-                        true,
+                        Effect.READ,
                         (agent, args) -> {
                             var query = arguments(args, AssetArguments.class);
                             return Map.of(
@@ -184,7 +200,7 @@ class McpTools {
                                 + " recent posts: each caption has its similarity and warnings (e.g. too similar to"
                                 + " an earlier post). Nothing is posted: use the text you choose in create_post.",
                         McpSchemas.GENERATE_CAPTIONS,
-                        true,
+                        Effect.READ,
                         (agent, args) -> CaptionView.of(arguments(args, AgentCaptionBody.class)
                                 .generate(captions, reads, agent, Channel.MCP))));
     }
@@ -238,6 +254,14 @@ class McpTools {
         }
     }
 
+    private UUID postId(Map<String, Object> args) {
+        var id = arguments(args, PostArguments.class);
+        if (id.postId() == null) {
+            throw new InvalidInput("postId", "Give the postId returned by create_post.");
+        }
+        return id.postId();
+    }
+
     record PostArguments(@Nullable UUID postId) {}
 
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit) {}
@@ -254,19 +278,29 @@ class McpTools {
         }
     }
 
+    /** What a tool does to the world, for the hints a client reads before calling it (MCP's tool annotations). */
+    enum Effect {
+        READ,
+        WRITE,
+        /** Takes something back: a client may ask its user first. */
+        DESTRUCTIVE
+    }
+
     private SyncToolSpecification tool(
             String name,
             String title,
             String description,
             String inputSchema,
-            boolean readOnly,
+            Effect effect,
             BiFunction<AgentPrincipal, Map<String, Object>, Object> work) {
+        boolean readOnly = effect == Effect.READ;
         var tool = McpSchema.Tool.builder()
                 .name(name)
                 .title(title)
                 .description(description)
                 .inputSchema(mcpJson, inputSchema)
-                .annotations(new McpSchema.ToolAnnotations(title, readOnly, false, readOnly, true, null))
+                .annotations(new McpSchema.ToolAnnotations(
+                        title, readOnly, effect == Effect.DESTRUCTIVE, readOnly, true, null))
                 .build();
         return new SyncToolSpecification(tool, (context, request) -> call(context, request, work));
     }

@@ -1,5 +1,6 @@
 package herald.web.api.agent;
 
+import herald.agents.AgentCancellation;
 import herald.agents.AgentPosting;
 import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
@@ -41,11 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentApiController {
 
     private final AgentPosting posting;
+    private final AgentCancellation cancellation;
     private final AgentReads reads;
     private final Captions captions;
 
-    AgentApiController(AgentPosting posting, AgentReads reads, Captions captions) {
+    AgentApiController(AgentPosting posting, AgentCancellation cancellation, AgentReads reads, Captions captions) {
         this.posting = posting;
+        this.cancellation = cancellation;
         this.reads = reads;
         this.captions = captions;
     }
@@ -107,6 +110,17 @@ class AgentApiController {
     @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
     AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
         return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)));
+    }
+
+    @PostMapping("/posts/{postId}/cancel")
+    @Operation(
+            operationId = "agentCancelPost",
+            summary = "Cancel a post this agent created",
+            description = "Before it starts publishing (pending_approval, scheduled or draft): no account gets it."
+                    + " Answers with the post, now cancelled; 404 for a post this agent did not create, 409 once it"
+                    + " is publishing or finished.")
+    AgentApiViews.AgentPost cancel(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return AgentApiViews.AgentPost.of(cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)));
     }
 
     @GetMapping("/accounts")
