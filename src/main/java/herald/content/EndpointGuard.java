@@ -1,8 +1,7 @@
 package herald.content;
 
+import herald.shared.InternalAddresses;
 import herald.shared.InvalidInput;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,7 +40,7 @@ final class EndpointGuard {
             throw refuse("The host " + host + " of the base URL does not resolve; check the spelling.");
         }
         for (InetAddress address : addresses) {
-            if (internal(address)) {
+            if (InternalAddresses.internal(address)) {
                 throw refuse("The base URL's host " + host + " is an internal address (" + address.getHostAddress()
                         + "); Herald only calls public AI endpoints. An operator can allow an in-house host in "
                         + "herald.content.ai.allowed-hosts.");
@@ -78,49 +77,6 @@ final class EndpointGuard {
             throw refuse("Give the base URL without /chat/completions, e.g. https://api.openai.com/v1.");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
-    }
-
-    static boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved, broadcast
-        }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
-                return true;
-            }
-            if (isMappedOrCompatibleV4(b)) {
-                try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isMappedOrCompatibleV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0);
     }
 
     private static InvalidInput refuse(String message) {

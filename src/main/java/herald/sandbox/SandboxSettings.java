@@ -29,6 +29,12 @@ record SandboxSettings(
     /** A fixed window of {@code requests} per {@code window} for each account. */
     record RateLimit(@DefaultValue("300") int requests, @DefaultValue("15m") Duration window) {}
 
-    /** Media URLs are fetched with at most {@code maxBytes} and {@code timeout} each. */
-    record Media(@DefaultValue("10485760") long maxBytes, @DefaultValue("10s") Duration timeout) {}
+    /**
+     * Media URLs are fetched with at most {@code maxBytes} and {@code timeout} each, from public addresses, Herald's own
+     * host ({@code herald.public-url}) and the hosts named in {@code allowedHosts} only.
+     */
+    record Media(
+            @DefaultValue("10485760") long maxBytes,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue List<String> allowedHosts) {}
 }

@@ -47,6 +47,21 @@ class PublishApiTests extends SandboxTest {
             }
             exchange.close();
         });
+        media.createContext("/to-metadata", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        media.createContext("/to-cat", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/cat.png");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        media.createContext("/loop", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/loop");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         media.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         media.start();
         mediaBase = "http://127.0.0.1:" + media.getAddress().getPort();
@@ -167,6 +182,53 @@ class PublishApiTests extends SandboxTest {
                         .path("data"))
                 .as("nothing was published")
                 .isEmpty();
+    }
+
+    @Test
+    void mediaUrlsCannotReachHeraldsOwnNetwork() {
+        var account = sandbox.account(SandboxClient.uniqueHandle("ssrf"));
+
+        // 127.0.0.1 is the tests' allowed media host; every other internal address is refused before any request.
+        var cases = Map.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "internal address",
+                "http://127.0.0.2:1/x.png",
+                "internal address",
+                "http://10.1.2.3/x.png",
+                "internal address",
+                "http://[::1]:1/x.png",
+                "internal address",
+                "http://[::ffff:192.168.1.1]/x.png",
+                "internal address",
+                "http://100.64.0.1/x.png",
+                "internal address",
+                mediaBase + "/to-metadata",
+                "internal address",
+                mediaBase + "/loop",
+                "redirects more than 5 times");
+        cases.forEach((url, message) -> {
+            var response = sandbox.api(
+                    "POST",
+                    "/sandbox/api/posts",
+                    account.accessToken(),
+                    "{\"text\":\"ssrf %s\",\"mediaUrls\":[\"%s\"]}".formatted(url.hashCode(), url));
+            assertThat(response.status()).as(url + " " + response).isEqualTo(400);
+            assertThat(response.json().path("error").asString()).isEqualTo("invalid_content");
+            assertThat(response.json().path("message").asString()).as(url).contains(message);
+        });
+        var redirected = sandbox.api(
+                "POST",
+                "/sandbox/api/posts",
+                account.accessToken(),
+                "{\"text\":\"redirected\",\"mediaUrls\":[\"%s/to-cat\"]}".formatted(mediaBase));
+        assertThat(redirected.status()).as(redirected.toString()).isEqualTo(201);
+        var stored = sandbox.api(
+                "GET", "/sandbox/api/posts/" + redirected.json().path("id").asString(), account.accessToken(), null);
+        assertThat(stored.json().path("mediaUrls").get(0).asString()).isEqualTo(mediaBase + "/to-cat");
+        assertThat(sandbox.get("/sandbox/api/accounts/" + account.handle() + "/posts", Map.of())
+                        .json()
+                        .path("data"))
+                .hasSize(1);
     }
 
     @Test

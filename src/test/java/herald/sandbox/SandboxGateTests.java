@@ -22,7 +22,7 @@ class SandboxGateTests {
                 java.time.Duration.ofHours(2),
                 java.time.Duration.ofDays(30),
                 new SandboxSettings.RateLimit(300, java.time.Duration.ofMinutes(15)),
-                new SandboxSettings.Media(1024, java.time.Duration.ofSeconds(1)),
+                new SandboxSettings.Media(1024, java.time.Duration.ofSeconds(1), java.util.List.of()),
                 java.time.Duration.ofSeconds(1),
                 null);
     }

@@ -20,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "herald.sandbox.rate-limit.requests=12",
             "herald.sandbox.stall-after-create=3s",
             "herald.sandbox.media.max-bytes=2048",
-            "herald.sandbox.media.timeout=2s"
+            "herald.sandbox.media.timeout=2s",
+            // the tests' media server; every other internal address stays refused
+            "herald.sandbox.media.allowed-hosts=127.0.0.1"
         })
 abstract class SandboxTest {
 
