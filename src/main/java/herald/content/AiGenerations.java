@@ -74,6 +74,26 @@ public class AiGenerations {
     }
 
     /**
+     * Deletes every logged call, of every workspace, made before {@code before}, {@code batch} rows a transaction.
+     *
+     * @return how many were deleted
+     */
+    int purge(Instant before, int batch) {
+        int total = 0;
+        while (true) {
+            Integer purged = jdbc.sql("select herald_purge_ai_generations(:before, :limit)")
+                    .param("before", Timestamp.from(before))
+                    .param("limit", batch)
+                    .query(Integer.class)
+                    .single();
+            total += purged;
+            if (purged < batch) {
+                return total;
+            }
+        }
+    }
+
+    /**
      * Logs a call and adds it to the month's usage, in a transaction of its own: a caller's rollback (a failed
      * calendar run) must not erase calls that were made and paid for. The usage row is increased in place, so
      * concurrent calls add up exactly (see {@link AiUsageMeter}).

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param completionPricePer1k cost estimate of 1,000 completion tokens, in millionths of a currency unit
  * @param allowedHosts hosts a workspace may point its endpoint at although they resolve to loopback, private or
  *     link-local addresses (an in-house Ollama, a test stub); everything else private is refused
+ * @param logRetention how long the generation log keeps a call (its prompts and answer carry the workspace's content);
+ *     older calls are deleted every hour. The month's usage is counted apart and is not affected.
  */
 @ConfigurationProperties("herald.content.ai")
 record AiSettings(
@@ -27,7 +29,8 @@ record AiSettings(
         @DefaultValue("8000") int maxPromptChars,
         @DefaultValue("150") long promptPricePer1k,
         @DefaultValue("600") long completionPricePer1k,
-        @DefaultValue List<String> allowedHosts) {
+        @DefaultValue List<String> allowedHosts,
+        @DefaultValue("90d") Duration logRetention) {
 
     AiSettings {
         allowedHosts = List.copyOf(allowedHosts);

@@ -136,6 +136,62 @@ class AiWriterTests {
     }
 
     @Test
+    void theLogKeepsCallsForItsRetentionInEveryWorkspaceAndTheUsageStays() {
+        WorkspaceId other = TenantFixtures.of(context)
+                .signUp("Osteria", "aismall")
+                .workspace()
+                .orElseThrow()
+                .id();
+        Instant cut = clock.instant().minus(settings.logRetention());
+        UUID oldHere = logged(workspace, cut.minusSeconds(1));
+        UUID olderHere = logged(workspace, cut.minus(Duration.ofDays(400)));
+        UUID oldThere = logged(other, cut.minusSeconds(3600));
+        UUID keptHere = logged(workspace, cut.plusSeconds(1));
+        UUID keptThere = logged(other, clock.instant());
+        AiMonthUsage usageBefore = meter.current(workspace);
+
+        // Batches of 2: the purge goes on until a batch comes back short.
+        int purged = generations.purge(cut, 2);
+
+        assertThat(purged).isEqualTo(3);
+        assertThat(generations.find(workspace, oldHere)).isEmpty();
+        assertThat(generations.find(workspace, olderHere)).isEmpty();
+        assertThat(generations.find(other, oldThere)).isEmpty();
+        assertThat(generations.find(workspace, keptHere)).isPresent();
+        assertThat(generations.find(other, keptThere)).isPresent();
+        assertThat(usageBefore.generations()).isEqualTo(3);
+        assertThat(meter.current(workspace)).isEqualTo(usageBefore);
+        assertThat(generations.purge(cut, 2)).isZero();
+    }
+
+    UUID logged(WorkspaceId in, Instant at) {
+        UUID id = UUID.randomUUID();
+        generations.record(
+                in,
+                new AiGeneration(
+                        id,
+                        "caption",
+                        null,
+                        "herald",
+                        "m",
+                        "ai.test",
+                        "system",
+                        "user",
+                        "answer",
+                        "succeeded",
+                        null,
+                        null,
+                        10,
+                        5,
+                        0,
+                        12,
+                        "test",
+                        at),
+                java.time.LocalDate.of(2026, 12, 1));
+        return id;
+    }
+
+    @Test
     void aWorkspaceWithoutItsOwnEndpointIsAnsweredByHeralds() {
         herald.answers("Fresh from the oven.", 30, 5);
 
@@ -334,7 +390,8 @@ class AiWriterTests {
 
     @Test
     void withoutAnyEndpointItIsNotConfiguredAndSaysSo() {
-        var none = new AiSettings("", "", "m", Duration.ofSeconds(5), 8000, 150, 600, List.of("localhost"));
+        var none = new AiSettings(
+                "", "", "m", Duration.ofSeconds(5), 8000, 150, 600, List.of("localhost"), Duration.ofDays(90));
         var noEndpoints = new AiEndpoints(none, workspaceEndpoints);
         var unconfigured = new AiCalls(none, noEndpoints, meter, generations, context.getBean(JsonMapper.class), clock);
 
