@@ -3,6 +3,7 @@ package herald.content;
 import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.PostId;
+import herald.publishing.PostPublished;
 import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
@@ -12,7 +13,9 @@ import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +76,19 @@ class PostIndex {
         float[] vector = embedder.embed(text);
         tenants.run(workspace, () -> vectors.upsert(workspace, post, text, hash, vector, at, clock.instant()));
         return true;
+    }
+
+    /**
+     * Published targets, many at once (the listener's batch): one statement finds which of their posts have no vector,
+     * and only those are read and embedded, as {@link #published(WorkspaceId, PostId, Instant)} does for one.
+     */
+    void published(List<PostPublished> batch) {
+        Map<Map.Entry<WorkspaceId, PostId>, Instant> first = new LinkedHashMap<>();
+        batch.forEach(event -> first.merge(
+                Map.entry(event.workspace(), event.post()), event.publishedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        for (var post : vectors.withoutVector(List.copyOf(first.keySet()))) {
+            published(post.getKey(), post.getValue(), first.get(post));
+        }
     }
 
     /** A published target's post: its text, as the post has it now, is stored unless the post has a vector already. */

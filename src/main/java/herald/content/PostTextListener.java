@@ -2,10 +2,14 @@ package herald.content;
 
 import herald.publishing.PostPublished;
 import herald.publishing.PostScheduled;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +29,13 @@ class PostTextListener implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PostTextListener.class);
     static final int QUEUE = 1000;
+    static final int BATCH = 200;
 
     private final PostIndex index;
     private final ThreadPoolExecutor executor;
     private final AtomicLong dropped = new AtomicLong();
+    private final LinkedBlockingQueue<PostPublished> published = new LinkedBlockingQueue<>(QUEUE);
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     PostTextListener(PostIndex index) {
         this.index = index;
@@ -47,12 +54,44 @@ class PostTextListener implements DisposableBean {
         submit(() -> index.index(scheduled.workspace(), scheduled.post(), scheduled.body(), scheduled.due(), false));
     }
 
+    /**
+     * Published targets wait in their own bounded queue, and one task drains it in batches of up to {@link #BATCH}: in a
+     * burst, one statement then tells which of a batch's posts lack a vector (almost none), instead of a transaction per
+     * target. At most one drain is queued or running at a time; it is queued behind the events that came before.
+     */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(PostPublished published) {
-        submit(() -> index.published(published.workspace(), published.post(), published.publishedAt()));
+    void on(PostPublished event) {
+        if (!published.offer(event)) {
+            drop();
+            return;
+        }
+        if (draining.compareAndSet(false, true) && !submit(this::drain)) {
+            draining.set(false); // the next event queues the drain, or the catch-up job has the posts
+        }
     }
 
-    private void submit(Runnable work) {
+    private void drain() {
+        while (true) {
+            List<PostPublished> batch = new ArrayList<>(BATCH);
+            published.drainTo(batch, BATCH);
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // An event offered between the empty drain and the flag's reset found a drain still "running".
+                if (published.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                index.published(batch);
+            } catch (RuntimeException e) {
+                log.warn("Could not check published posts' vectors (the catch-up job will): {}", e.toString());
+            }
+        }
+    }
+
+    /** Hands the work to the background thread; false when its queue is full and the work was dropped. */
+    private boolean submit(Runnable work) {
         try {
             executor.execute(() -> {
                 try {
@@ -61,10 +100,16 @@ class PostTextListener implements DisposableBean {
                     log.warn("Could not store a post's vector (the catch-up job will): {}", e.toString());
                 }
             });
+            return true;
         } catch (RejectedExecutionException full) {
-            if (dropped.incrementAndGet() % 100 == 1) {
-                log.warn("The post vector queue is full; {} events left to the catch-up job", dropped.get());
-            }
+            drop();
+            return false;
+        }
+    }
+
+    private void drop() {
+        if (dropped.incrementAndGet() % 100 == 1) {
+            log.warn("The post vector queue is full; {} events left to the catch-up job", dropped.get());
         }
     }
 
@@ -77,7 +122,7 @@ class PostTextListener implements DisposableBean {
     boolean idle(long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < until) {
-            if (executor.getQueue().isEmpty() && executor.getActiveCount() == 0) {
+            if (executor.getQueue().isEmpty() && executor.getActiveCount() == 0 && !draining.get()) {
                 return true;
             }
             Thread.sleep(20);

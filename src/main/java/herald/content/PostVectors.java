@@ -9,9 +9,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,21 @@ class PostVectors {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Of these posts (a workspace and a post each), the ones with no vector, in one statement across workspaces (a
+     * {@code SECURITY DEFINER} function that answers only about the pairs given). Runs outside a tenant transaction.
+     */
+    Set<Map.Entry<WorkspaceId, PostId>> withoutVector(List<Map.Entry<WorkspaceId, PostId>> posts) {
+        var missing = new HashSet<Map.Entry<WorkspaceId, PostId>>();
+        jdbc.sql("select workspace_id, post_id from herald_posts_without_vector(:workspaces, :posts)")
+                .param("workspaces", posts.stream().map(p -> p.getKey().value()).toArray(UUID[]::new))
+                .param("posts", posts.stream().map(p -> p.getValue().value()).toArray(UUID[]::new))
+                .query((rs, n) -> missing.add(Map.entry(
+                        new WorkspaceId(rs.getObject(1, UUID.class)), new PostId(rs.getObject(2, UUID.class)))))
+                .list();
+        return missing;
     }
 
     Optional<Stored> find(WorkspaceId workspace, PostId post) {

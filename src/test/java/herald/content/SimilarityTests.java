@@ -211,15 +211,39 @@ class SimilarityTests {
                 .param("w", a.value())
                 .param("p", post.id().value())
                 .update());
-        context.publishEvent(new PostPublished(
-                a,
-                post.id(),
-                post.targets().getFirst().id(),
-                "sandbox",
-                URI.create("http://localhost/sandbox/p/1"),
-                Instant.parse("2031-03-01T09:00:00Z")));
+        // In one batch with a post of B that lost its vector too, and one of A that has its own: one statement finds
+        // the two without, and the third is left as it is.
+        String textOfB = "Workspace B pours a flight of four local craft beers with every burger this Friday night.";
+        Post ofB = scheduled(b, accountOfB, textOfB);
+        Post kept = scheduled(a, accountOfA, "Sunday roast with all the trimmings is back at Workspace A from noon.");
+        long keptRevision = revision(a, kept.id());
+        tenants.run(b, () -> jdbc.sql("delete from post_vectors where workspace_id = :w and post_id = :p")
+                .param("w", b.value())
+                .param("p", ofB.id().value())
+                .update());
+        for (var published : List.of(post, ofB, kept)) {
+            WorkspaceId in = published == ofB ? b : a;
+            context.publishEvent(new PostPublished(
+                    in,
+                    published.id(),
+                    published.targets().getFirst().id(),
+                    "sandbox",
+                    URI.create("http://localhost/sandbox/p/1"),
+                    Instant.parse("2031-03-01T09:00:00Z")));
+        }
         assertThat(listener.idle(30_000)).isTrue();
         assertThat(storedText(a, post.id())).contains(text);
+        assertThat(storedText(b, ofB.id())).contains(textOfB);
+        assertThat(revision(a, kept.id())).isEqualTo(keptRevision);
+    }
+
+    long revision(WorkspaceId workspace, PostId post) {
+        return tenants.call(
+                workspace, () -> jdbc.sql("select revision from post_vectors where workspace_id = :w and post_id = :p")
+                        .param("w", workspace.value())
+                        .param("p", post.value())
+                        .query(Long.class)
+                        .single());
     }
 
     @Test
