@@ -18,7 +18,6 @@ import herald.shared.NotFound;
 import herald.shared.NotPermitted;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
-import herald.web.api.agent.AgentPostBody;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -26,12 +25,8 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -60,11 +55,9 @@ class McpTools {
 
     private static final Logger log = LoggerFactory.getLogger(McpTools.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-    private static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
-    private final AgentPosting posting;
+    private final McpPostCreation creation;
     private final AgentCancellation cancellation;
-    private final IdempotentCalls calls;
     private final AgentReads reads;
     private final Captions captions;
     private final JsonMapper json;
@@ -78,9 +71,8 @@ class McpTools {
             AgentReads reads,
             Captions captions,
             JsonMapper json) {
-        this.posting = posting;
+        this.creation = new McpPostCreation(posting, calls, json);
         this.cancellation = cancellation;
-        this.calls = calls;
         this.reads = reads;
         this.captions = captions;
         this.json = json;
@@ -121,7 +113,7 @@ class McpTools {
                                 + " to wait for the URL of a post published now.",
                         McpSchemas.CREATE_POST,
                         Effect.WRITE,
-                        this::createPost),
+                        (agent, args) -> creation.create(agent, args, this::arguments)),
                 tool(
                         "get_post",
                         "Get a post's status",
@@ -205,55 +197,6 @@ class McpTools {
                                 .generate(captions, reads, agent, Channel.MCP))));
     }
 
-    /**
-     * create_post, at most once per {@code idempotencyKey} of the agent: a retry after a timeout or a lost answer gets
-     * the first call's result (with {@code replayed: true}) instead of a second post. A call that created no post keeps
-     * nothing, so it may be corrected and sent again under the same key.
-     */
-    private Object createPost(AgentPrincipal agent, Map<String, Object> args) {
-        Map<String, Object> request = new TreeMap<>(args);
-        Object key = request.remove(IDEMPOTENCY_KEY);
-        AgentPostBody body = arguments(request, AgentPostBody.class);
-        if (key == null) {
-            return created(agent, body);
-        }
-        if (!(key instanceof String given)) {
-            throw new InvalidInput(IDEMPOTENCY_KEY, "Give a string of 1 to 255 visible ASCII characters, like a UUID.");
-        }
-        request.remove("waitSeconds"); // how long to wait for the URL is not part of what is posted
-        var result = calls.once(
-                agent.workspace(),
-                "mcp/" + agent.agent().value() + "/",
-                IDEMPOTENCY_KEY,
-                given,
-                fingerprint("create_post", request),
-                () -> json.writeValueAsBytes(created(agent, body)));
-        Map<String, Object> structured = json.readValue(result.json(), OBJECT);
-        if (result.replayed()) {
-            structured.put("replayed", true);
-        }
-        return structured;
-    }
-
-    private AgentApiViews.Results created(AgentPrincipal agent, AgentPostBody body) {
-        var results = AgentApiViews.Results.of(posting.post(agent, Channel.MCP, body.toRequest()));
-        if (results.created() == 0) {
-            throw new Refused(results);
-        }
-        return results;
-    }
-
-    /** SHA-256 of the tool's name and its arguments as JSON, keys sorted: the same call gives the same bytes. */
-    private byte[] fingerprint(String tool, Map<String, Object> sorted) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((tool + "\n").getBytes(StandardCharsets.UTF_8));
-            return sha256.digest(json.writeValueAsBytes(sorted));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private UUID postId(Map<String, Object> args) {
         var id = arguments(args, PostArguments.class);
         if (id.postId() == null) {
@@ -267,16 +210,6 @@ class McpTools {
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit) {}
 
     record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
-
-    /** A post request no account accepted: answered as a tool error carrying every account's result. */
-    private static final class Refused extends RuntimeException {
-        final AgentApiViews.Results results;
-
-        Refused(AgentApiViews.Results results) {
-            super("No account got a post; each result says why and what to change.");
-            this.results = results;
-        }
-    }
 
     /** What a tool does to the world, for the hints a client reads before calling it (MCP's tool annotations). */
     enum Effect {
@@ -315,7 +248,7 @@ class McpTools {
         Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
         try {
             return result(work.apply(agent, args), false);
-        } catch (Refused e) {
+        } catch (McpPostCreation.Refused e) {
             return error(e.getMessage(), e.results);
         } catch (InvalidInput e) {
             String field = e.field().isBlank() ? "" : " (argument '" + e.field() + "')";
@@ -334,7 +267,7 @@ class McpTools {
         }
     }
 
-    private <T> T arguments(Map<String, Object> args, Class<T> type) {
+    <T> T arguments(Map<String, Object> args, Class<T> type) {
         try {
             return strict.convertValue(args, type);
         } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
