@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,18 +34,17 @@ final class EndpointGuard {
         if (allowedHosts.contains(host)) {
             return uri;
         }
-        InetAddress[] addresses;
+        Optional<InetAddress> internal;
         try {
-            addresses = InetAddress.getAllByName(host);
+            internal = InternalAddresses.of(host);
         } catch (UnknownHostException e) {
             throw refuse("The host " + host + " of the base URL does not resolve; check the spelling.");
         }
-        for (InetAddress address : addresses) {
-            if (InternalAddresses.internal(address)) {
-                throw refuse("The base URL's host " + host + " is an internal address (" + address.getHostAddress()
-                        + "); Herald only calls public AI endpoints. An operator can allow an in-house host in "
-                        + "herald.content.ai.allowed-hosts.");
-            }
+        if (internal.isPresent()) {
+            throw refuse("The base URL's host " + host + " is an internal address ("
+                    + internal.get().getHostAddress()
+                    + "); Herald only calls public AI endpoints. An operator can allow an in-house host in "
+                    + "herald.content.ai.allowed-hosts.");
         }
         return uri;
     }

@@ -80,25 +80,21 @@ class PostIndex {
 
     /**
      * Published targets, many at once (the listener's batch): one statement finds which of their posts have no vector,
-     * and only those are read and embedded, as {@link #published(WorkspaceId, PostId, Instant)} does for one.
+     * and only those are read and embedded. A post's text cannot change once it is publishing, and its PostScheduled
+     * went through the listener's queue first, so a stored vector is its text; a vector left stale by a dropped event
+     * is the catch-up's to renew.
      */
     void published(List<PostPublished> batch) {
         Map<Map.Entry<WorkspaceId, PostId>, Instant> first = new LinkedHashMap<>();
         batch.forEach(event -> first.merge(
                 Map.entry(event.workspace(), event.post()), event.publishedAt(), (a, b) -> a.isBefore(b) ? a : b));
         for (var post : vectors.withoutVector(List.copyOf(first.keySet()))) {
-            published(post.getKey(), post.getValue(), first.get(post));
+            store(post.getKey(), post.getValue(), first.get(post));
         }
     }
 
-    /** A published target's post: its text, as the post has it now, is stored unless the post has a vector already. */
-    void published(WorkspaceId workspace, PostId post, Instant publishedAt) {
-        // A post's text cannot change once it is publishing, and its PostScheduled went through this same queue first:
-        // a stored vector is its text, so one event per published target costs one key lookup, not a read of the post.
-        // (A vector left stale by a dropped event is the catch-up's to renew.)
-        if (tenants.call(workspace, () -> vectors.find(workspace, post)).isPresent()) {
-            return;
-        }
+    /** Stores a published post that has no vector: its text as the post has it now, at its publishing instant. */
+    private void store(WorkspaceId workspace, PostId post, Instant publishedAt) {
         Post current;
         try {
             current = posts.get(workspace, post);

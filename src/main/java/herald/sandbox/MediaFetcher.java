@@ -3,7 +3,6 @@ package herald.sandbox;
 import herald.shared.InternalAddresses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -138,18 +137,15 @@ class MediaFetcher {
         if (allowedHosts.contains(host)) {
             return;
         }
-        InetAddress[] addresses;
+        boolean internal;
         try {
-            addresses = InetAddress.getAllByName(host);
+            internal = InternalAddresses.of(host).isPresent();
         } catch (UnknownHostException e) {
             throw SandboxError.invalidContent("Media URL " + url + " has a host that does not resolve.");
         }
-        for (InetAddress address : addresses) {
-            if (InternalAddresses.internal(address)) {
-                throw SandboxError.invalidContent("Media URL " + url + " leads to an internal address; the Sandbox"
-                        + " fetches media from public addresses and Herald's own media links only, as a platform"
-                        + " would.");
-            }
+        if (internal) {
+            throw SandboxError.invalidContent("Media URL " + url + " leads to an internal address; the Sandbox"
+                    + " fetches media from public addresses and Herald's own media links only, as a platform would.");
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The addresses a URL given by a user must not reach from Herald's servers (SSRF): loopback, private, link-local (the
@@ -13,6 +14,20 @@ import java.net.UnknownHostException;
 public final class InternalAddresses {
 
     private InternalAddresses() {}
+
+    /**
+     * The first internal address {@code host} resolves to, if any: a URL on this host must not be fetched.
+     *
+     * @throws UnknownHostException when the host does not resolve
+     */
+    public static Optional<InetAddress> of(String host) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (internal(address)) {
+                return Optional.of(address);
+            }
+        }
+        return Optional.empty();
+    }
 
     public static boolean internal(InetAddress address) {
         if (address.isLoopbackAddress()

@@ -2,11 +2,9 @@ package herald.web.api.idempotency;
 
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
+import herald.shared.KeyTokens;
 import herald.shared.WorkspaceId;
 import herald.web.api.ApiSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -65,7 +63,7 @@ public class IdempotentCalls {
             throw new InvalidInput(argument, "Use 1 to 255 visible ASCII characters, like a UUID.");
         }
         // Stored as the scope and the given key's SHA-256: within the column's 255 characters whatever the scope.
-        String key = scope + HexFormat.of().formatHex(sha256(given));
+        String key = scope + HexFormat.of().formatHex(KeyTokens.hash(given));
         var owner = new IdempotencyStore.Owner(workspace);
         Optional<IdempotencyStore.Entry> holder;
         try {
@@ -110,14 +108,6 @@ public class IdempotentCalls {
             release(owner, key);
         }
         return json;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void release(IdempotencyStore.Owner owner, String key) {
