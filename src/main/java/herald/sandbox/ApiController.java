@@ -33,7 +33,6 @@ class ApiController {
     private final Posts posts;
     private final MediaFetcher media;
     private final Faults faults;
-    private final Counters counters;
     private final SandboxSettings settings;
 
     ApiController(
@@ -42,14 +41,12 @@ class ApiController {
             Posts posts,
             MediaFetcher media,
             Faults faults,
-            Counters counters,
             SandboxSettings settings) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.posts = posts;
         this.media = media;
         this.faults = faults;
-        this.counters = counters;
         this.settings = settings;
     }
 
@@ -83,16 +80,17 @@ class ApiController {
     @PostMapping("/posts")
     ResponseEntity<Map<String, Object>> create(
             @RequestAttribute(SandboxGate.GRANT) Grant grant, @RequestBody NewPost body) {
-        Account account = account(grant);
         String text = body.text() == null ? "" : body.text();
         List<String> urls = body.mediaUrls() == null ? List.of() : body.mediaUrls();
         Posts.validate(text, urls);
         String link = link(body.link());
-        posts.refuseDuplicate(account.id(), text);
-        // Fetched before the transaction that stores the post: no HTTP call holds a connection.
+        if (!urls.isEmpty()) {
+            // A duplicate is refused before its media are fetched; create checks again, under the account's lock.
+            posts.refuseDuplicate(account(grant).id(), text);
+        }
+        // Fetched before the statement that stores the post: no HTTP call holds a connection.
         List<Post.Media> fetched = urls.stream().map(media::fetch).toList();
-        Post post = posts.create(account.id(), text, link, fetched);
-        counters.increment(Counters.POSTS);
+        Post post = posts.create(grant.account(), text, link, fetched);
         if (faults.current().timeoutAfterCreate()) {
             // The post exists, but the client gives up before it hears so: the ambiguous outcome to reconcile.
             SandboxGate.sleep(settings.stallAfterCreate());

@@ -14,6 +14,7 @@ class Counters {
 
     static final String GRANT = "grant:";
     static final String REFRESH = "refresh:";
+    /** Counted by {@code sandbox_create_post} (V115), in the statement that stores the post. */
     static final String POSTS = "posts";
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The posts of the Sandbox, with its one content rule that platforms share: no duplicate text within 24 hours. */
 @Component
@@ -29,12 +29,10 @@ class Posts {
             from sandbox_posts p join sandbox_accounts a on a.id = p.account_id""";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Posts(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    Posts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -52,38 +50,43 @@ class Posts {
     /** Refuses the same text on the same account within 24 hours, as X does. */
     void refuseDuplicate(UUID account, String text) {
         if (!text.isBlank() && isDuplicate(account, text)) {
-            throw new SandboxError(
-                    HttpStatus.CONFLICT, "duplicate", "This account posted the same text within the last 24 hours.");
+            throw duplicate();
         }
     }
 
+    /**
+     * Stores a post unless the account posted the same text within {@link #DUPLICATE_WINDOW}, and counts it, in one
+     * round trip and one commit ({@code sandbox_create_post}, V115): the function takes a per-account advisory lock
+     * before its duplicate check, so two concurrent identical posts cannot both pass it.
+     *
+     * @throws SandboxError 409 {@code duplicate}, or 401 {@code invalid_token} when the account is gone
+     */
     Post create(UUID account, String text, @Nullable String link, List<Post.Media> media) {
-        return transactions.execute(status -> {
-            // One writer per account at a time, so two concurrent identical posts cannot both pass the duplicate check.
-            jdbc.sql("select pg_advisory_xact_lock(hashtext(:account))")
-                    .param("account", account.toString())
-                    .query()
-                    .singleRow();
-            refuseDuplicate(account, text);
-            UUID id = UUID.randomUUID();
-            jdbc.sql(
-                            """
-                            insert into sandbox_posts
-                                (id, account_id, text, link, media_urls, media_content_types, media_sizes, created_at)
-                            values (:id, :account, :text, :link, :urls, :types, cast(:sizes as bigint[]), :now)""")
-                    .param("id", id)
-                    .param("account", account)
-                    .param("text", text)
-                    .param("link", link)
-                    .param("urls", media.stream().map(Post.Media::url).toArray(String[]::new))
-                    .param("types", media.stream().map(Post.Media::contentType).toArray(String[]::new))
-                    .param(
-                            "sizes",
-                            media.stream().map(m -> Long.toString(m.bytes())).toArray(String[]::new))
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-            return byId(id).orElseThrow();
-        });
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
+        record Created(String handle, boolean duplicate) {}
+        Created created = jdbc.sql(
+                        """
+                        select handle, duplicate from sandbox_create_post(:id, :account, :text, :link, :urls, :types,
+                            cast(:sizes as bigint[]), :now, :since)""")
+                .param("id", id)
+                .param("account", account)
+                .param("text", text)
+                .param("link", link)
+                .param("urls", media.stream().map(Post.Media::url).toArray(String[]::new))
+                .param("types", media.stream().map(Post.Media::contentType).toArray(String[]::new))
+                .param(
+                        "sizes",
+                        media.stream().map(m -> Long.toString(m.bytes())).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(DUPLICATE_WINDOW)))
+                .query((rs, n) -> new Created(rs.getString(1), rs.getBoolean(2)))
+                .optional()
+                .orElseThrow(SandboxError::invalidToken);
+        if (created.duplicate()) {
+            throw duplicate();
+        }
+        return new Post(id, created.handle(), text, link, List.copyOf(media), now);
     }
 
     Optional<Post> byId(UUID id) {
@@ -100,6 +103,11 @@ class Posts {
                 .param("limit", limit)
                 .query(Posts::post)
                 .list();
+    }
+
+    private static SandboxError duplicate() {
+        return new SandboxError(
+                HttpStatus.CONFLICT, "duplicate", "This account posted the same text within the last 24 hours.");
     }
 
     private boolean isDuplicate(UUID account, String text) {

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +151,47 @@ class PublishApiTests extends SandboxTest {
                         .status())
                 .as("another account may say the same")
                 .isEqualTo(201);
+    }
+
+    @Test
+    void concurrentCreatesOfTheSameTextPublishItOnceAndCountOnlyIt() throws Exception {
+        var account = sandbox.account(SandboxClient.uniqueHandle("race"));
+        long postsBefore = sandbox.admin("GET", "/sandbox/admin/stats", null)
+                .json()
+                .path("posts")
+                .asLong();
+        String body = "{\"text\":\"Said at once by eight\"}";
+
+        List<Integer> statuses;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var calls = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return sandbox.api("POST", "/sandbox/api/posts", account.accessToken(), body)
+                            .status();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(sandbox.get("/sandbox/api/accounts/" + account.handle() + "/posts", Map.of())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
+        assertThat(sandbox.admin("GET", "/sandbox/admin/stats", null)
+                        .json()
+                        .path("posts")
+                        .asLong())
+                .as("the refused duplicates are not counted")
+                .isEqualTo(postsBefore + 1);
     }
 
     @Test
