@@ -58,7 +58,37 @@ public class AuditLog {
         tenants.run(workspace, () -> append(workspace, origin, action, targetType, targetId, details));
     }
 
-    private void append(
+    /**
+     * An entry ready to be appended by a statement of another module that writes its change and the entry in one call,
+     * through {@code herald_audit_append} (V116), in the workspace's scope: the values of its columns, and its
+     * canonical form, which the database links to the chain's newest entry.
+     */
+    public record Entry(
+            UUID id,
+            Instant at,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorLabel,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            String details,
+            @Nullable String ip,
+            @Nullable String userAgent,
+            byte[] canonical) {}
+
+    /** An entry by whoever is bound in {@link AuditContext} (Herald itself when nobody is), not yet appended. */
+    public Entry prepare(
+            WorkspaceId workspace,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details) {
+        var origin = AuditContext.current().orElse(new AuditContext.Origin(Actor.system(), null, null));
+        return prepare(workspace, origin, action, targetType, targetId, details);
+    }
+
+    private Entry prepare(
             WorkspaceId workspace,
             AuditContext.Origin origin,
             String action,
@@ -79,34 +109,53 @@ public class AuditLog {
                 details,
                 origin.ip(),
                 origin.userAgent());
+        return new Entry(
+                id,
+                now,
+                actor.type().column(),
+                actor.id(),
+                actor.label(),
+                action,
+                targetType,
+                targetId,
+                json.writeValueAsString(details),
+                origin.ip(),
+                origin.userAgent(),
+                canonical);
+    }
+
+    private void append(
+            WorkspaceId workspace,
+            AuditContext.Origin origin,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            Map<String, String> details) {
+        Entry entry = prepare(workspace, origin, action, targetType, targetId, details);
         // One round trip. Appends to one workspace's chain are serialised for the rest of the transaction, so each
-        // entry links to the one committed before it: herald_audit_head (V111) takes an advisory lock on the workspace
-        // (the runtime role may not lock audit rows, it cannot update them), then reads the newest hash with a snapshot
-        // taken after the lock. The hash is ChainHash.of(previous, canonical), computed by the database, which is the
-        // only one to know the previous hash at that moment.
+        // entry links to the one committed before it: herald_audit_append (V116) takes an advisory lock on the
+        // workspace through herald_audit_head (V111; the runtime role may not lock audit rows, it cannot update them),
+        // then reads the newest hash with a snapshot taken after the lock. The hash is ChainHash.of(previous,
+        // canonical), computed by the database, which is the only one to know the previous hash at that moment.
         jdbc.sql(
                         """
-                        insert into audit_events (workspace_id, id, occurred_at, actor_type, actor_id, actor_label,
-                            action, target_type, target_id, details, ip, user_agent, prev_hash, hash)
-                        select :workspace, :id, :at, :actorType, :actorId, :actorLabel, :action, :targetType,
-                            :targetId, cast(:details as jsonb), :ip, :userAgent, head.hash,
-                            sha256(coalesce(head.hash, ''::bytea) || :canonical)
-                        from (select herald_audit_head(:workspace) as hash) head
-                        """)
+                        select herald_audit_append(:workspace, :id, :at, :actorType, :actorId, :actorLabel, :action,
+                            :targetType, :targetId, cast(:details as jsonb), :ip, :userAgent, :canonical)""")
                 .param("workspace", workspace.value())
-                .param("id", id)
-                .param("at", Timestamp.from(now))
-                .param("actorType", actor.type().column())
-                .param("actorId", actor.id())
-                .param("actorLabel", actor.label())
-                .param("action", action)
-                .param("targetType", targetType)
-                .param("targetId", targetId)
-                .param("details", json.writeValueAsString(details))
-                .param("ip", origin.ip())
-                .param("userAgent", origin.userAgent())
-                .param("canonical", canonical)
-                .update();
+                .param("id", entry.id())
+                .param("at", Timestamp.from(entry.at()))
+                .param("actorType", entry.actorType())
+                .param("actorId", entry.actorId())
+                .param("actorLabel", entry.actorLabel())
+                .param("action", entry.action())
+                .param("targetType", entry.targetType())
+                .param("targetId", entry.targetId())
+                .param("details", entry.details())
+                .param("ip", entry.ip())
+                .param("userAgent", entry.userAgent())
+                .param("canonical", entry.canonical())
+                .query()
+                .listOfRows();
     }
 
     /** The entries matching {@code query}, newest first. */

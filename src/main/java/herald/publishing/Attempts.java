@@ -1,6 +1,7 @@
 package herald.publishing;
 
 import herald.assets.AssetId;
+import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.PublishJournal;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The SQL of the dispatcher: the target as a job sees it, and the journal of attempts with their fences. */
 @Component
@@ -214,36 +216,18 @@ class Attempts {
     }
 
     /**
-     * Locks the post before an outcome is written (the order claims, edits and cancels take), and sets how the
-     * transaction commits: {@code durable = false} lets the commit return before its WAL is flushed
-     * ({@code synchronous_commit = off} for this transaction only). One round trip for both.
-     */
-    void lockForOutcome(WorkspaceId workspace, PostId post, boolean durable) {
-        jdbc.sql(
-                        """
-                        select set_config('synchronous_commit', :mode, true) from posts
-                        where workspace_id = :workspace and id = :post
-                        for update""")
-                .param("mode", durable ? "on" : "off")
-                .param("workspace", workspace.value())
-                .param("post", post.value())
-                .query()
-                .listOfRows();
-    }
-
-    /**
-     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, settles the post's
-     * status from its targets' ({@link Settlement}, in SQL) and, with {@code endJob} (a final outcome), deletes the
-     * target's db-scheduler job, all in one round trip: false for a zombie, whose outcome is then kept in the journal
-     * only (and whose job db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own
-     * {@code OnCompleteRemove} spares a commit and its WAL flush per post, and a lost outcome can no longer leave
-     * the job deleted: both commit or neither does. Run it under the post's lock ({@link #lockForOutcome}), so that its snapshot sees
-     * every other target's outcome; or, for a post with this one target (no other outcome to see), with
-     * {@code lockPost}: the statement then takes the post's lock itself, before the target's, and sets how the
-     * transaction commits ({@code durable}), sparing a round trip.
+     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, with its audit entry
+     * ({@code audit}, none for a retry), in one call that is its own transaction: {@code herald_complete_target} (V116),
+     * sent outside any transaction, sets the workspace's scope and how the commit is made ({@code durable = false}
+     * lets it return before its WAL is flushed), locks the post (the order claims, edits and cancels take, so that it
+     * sees every other target's outcome), writes the outcome and closes the attempt's journal entry, settles the
+     * post's status from its targets' ({@link Settlement}, in SQL) and, with {@code endJob} (a final outcome), deletes
+     * the target's db-scheduler job. False for a zombie, whose outcome is then kept in the journal only (and whose job
+     * db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own {@code OnCompleteRemove}
+     * spares a commit per post, and a lost outcome can no longer leave the job deleted: both commit or neither does.
+     * One round trip where a transaction of its own took four (the scope, the outcome, the audit entry, the commit).
      */
     boolean complete(
-            boolean lockPost,
             boolean durable,
             WorkspaceId workspace,
             PostId post,
@@ -257,81 +241,52 @@ class Attempts {
             @Nullable URI url,
             @Nullable Instant dueAt,
             @Nullable Instant reconcileSince,
-            Instant now) {
-        int changed = jdbc.sql(
+            Instant now,
+            AuditLog.@Nullable Entry audit) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An outcome is its own transaction: complete it outside any other");
+        }
+        return Boolean.TRUE.equals(jdbc.sql(
                         """
-                        with locked as materialized (
-                            select set_config('synchronous_commit', :mode, true) from posts
-                            where workspace_id = :workspace and id = :post and :lockPost
-                            for update
-                        ), target as (
-                            update post_targets set status = :status, last_error = :error,
-                                platform_post_id = coalesce(:platformId, platform_post_id),
-                                platform_url = coalesce(:url, platform_url),
-                                published_at = case when :status = 'published' then :now else published_at end,
-                                due_at = coalesce(cast(:due as timestamptz), due_at),
-                                reconcile_since = cast(:since as timestamptz), updated_at = :now
-                            where workspace_id = :workspace and id = :target and fence = :fence
-                              and (not :lockPost or exists (select 1 from locked))
-                            returning status
-                        ), journal as (
-                            update publish_attempts set finished_at = :now,
-                                outcome = case when exists (select 1 from target) then :outcome else 'fenced' end,
-                                detail = case when exists (select 1 from target) then :detail else :overtaken end
-                            where workspace_id = :workspace and target_id = :target and fence = :fence
-                              and finished_at is null
-                            returning 1
-                        ), statuses as (
-                            select status from post_targets
-                            where workspace_id = :workspace and post_id = :post and id <> :target
-                            union all
-                            select status from target
-                        ), settled as (
-                            -- Settlement.of, in SQL: unfinished targets keep the post publishing; else published when
-                            -- every target not cancelled was, failed when none was, partially failed otherwise.
-                            select case
-                                when bool_or(status in ('scheduled', 'publishing')) then 'publishing'
-                                when count(*) filter (where status <> 'cancelled') = 0 then 'cancelled'
-                                when count(*) filter (where status = 'published')
-                                     = count(*) filter (where status <> 'cancelled') then 'published'
-                                when count(*) filter (where status = 'published') = 0 then 'failed'
-                                else 'partially_failed' end as status
-                            from statuses
-                        ), post as (
-                            update posts p set status = settled.status, updated_at = :now
-                            from settled
-                            where p.workspace_id = :workspace and p.id = :post and exists (select 1 from target)
-                        ), job as (
-                            delete from %s
-                            where task_name = :task and task_instance = :instance and :endJob
-                              and exists (select 1 from target)
-                        )
-                        select count(*) from target"""
-                                .formatted(jobs))
-                .param("lockPost", lockPost)
-                .param("mode", durable ? "on" : "off")
+                        select herald_complete_target(:workspace, :post, :target, :fence, :durable, :status, :outcome,
+                            :detail, :platformId, :url, cast(:due as timestamptz), cast(:since as timestamptz), :now,
+                            :overtaken, :jobs, :task, :instance, :endJob, cast(:auditId as uuid),
+                            cast(:auditAt as timestamptz), :actorType, :actorId, :actorLabel, :action, :targetType,
+                            :targetId, cast(:details as jsonb), :ip, :userAgent, cast(:canonical as bytea))""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .param("target", target.value())
                 .param("fence", fence)
-                .param("task", Dispatch.TASK)
-                .param("instance", target.toString())
-                .param("endJob", endJob)
+                .param("durable", durable)
                 .param("status", status.value())
-                .param("error", "published".equals(status.value()) ? null : detail)
+                .param("outcome", outcome)
+                .param("detail", detail)
                 .param("platformId", platformId)
                 .param("url", url == null ? null : url.toString())
                 .param("due", dueAt == null ? null : Timestamp.from(dueAt))
                 .param("since", reconcileSince == null ? null : Timestamp.from(reconcileSince))
                 .param("now", Timestamp.from(now))
-                .param("outcome", outcome)
-                .param("detail", detail)
                 .param(
                         "overtaken",
                         "A newer attempt took over; this outcome was not applied: " + outcome
                                 + (detail == null ? "" : " (" + detail + ")"))
-                .query(Integer.class)
-                .single();
-        return changed == 1;
+                .param("jobs", jobs)
+                .param("task", Dispatch.TASK)
+                .param("instance", target.toString())
+                .param("endJob", endJob)
+                .param("auditId", audit == null ? null : audit.id())
+                .param("auditAt", audit == null ? null : Timestamp.from(audit.at()))
+                .param("actorType", audit == null ? null : audit.actorType())
+                .param("actorId", audit == null ? null : audit.actorId())
+                .param("actorLabel", audit == null ? null : audit.actorLabel())
+                .param("action", audit == null ? null : audit.action())
+                .param("targetType", audit == null ? null : audit.targetType())
+                .param("targetId", audit == null ? null : audit.targetId())
+                .param("details", audit == null ? null : audit.details())
+                .param("ip", audit == null ? null : audit.ip())
+                .param("userAgent", audit == null ? null : audit.userAgent())
+                .param("canonical", audit == null ? null : audit.canonical())
+                .query(Boolean.class)
+                .single());
     }
 }

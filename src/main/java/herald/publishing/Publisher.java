@@ -371,90 +371,78 @@ class Publisher {
         // target is back to an unfinished attempt, which the next attempt reconciles (the platform shows the post).
         // Every other outcome is flushed before anyone hears of it (docs/adr/0008, addendum "Speed").
         boolean durable = !(outcome instanceof Outcome.Published);
-        // A post with one target has no other outcome to wait for: the outcome's statement locks the post itself.
-        boolean lockPost = due.targets() == 1;
-        boolean applied = tenants.call(workspace, () -> {
-            if (!lockPost) {
-                attempts.lockForOutcome(workspace, claim.post(), durable);
-            }
-            boolean current =
-                    switch (outcome) {
-                        case Outcome.Published p ->
-                            attempts.complete(
-                                    lockPost,
-                                    durable,
-                                    workspace,
-                                    claim.post(),
-                                    target,
-                                    claim.fence(),
-                                    true,
-                                    TargetStatus.PUBLISHED,
-                                    p.reconciled() ? "reconciled" : "published",
-                                    null,
-                                    p.post().id(),
-                                    p.post().url(),
-                                    null,
-                                    null,
-                                    now);
-                        case Outcome.Retry r ->
-                            attempts.complete(
-                                    lockPost,
-                                    durable,
-                                    workspace,
-                                    claim.post(),
-                                    target,
-                                    claim.fence(),
-                                    false,
-                                    TargetStatus.SCHEDULED,
-                                    "retry",
-                                    r.reason(),
-                                    null,
-                                    null,
-                                    r.at(),
-                                    r.ambiguous() ? reconcileFrom(claim) : null,
-                                    now);
-                        case Outcome.Failed f ->
-                            attempts.complete(
-                                    lockPost,
-                                    durable,
-                                    workspace,
-                                    claim.post(),
-                                    target,
-                                    claim.fence(),
-                                    true,
-                                    TargetStatus.FAILED,
-                                    "failed",
-                                    f.reason(),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    now);
-                        case Outcome.Unknown u ->
-                            attempts.complete(
-                                    lockPost,
-                                    durable,
-                                    workspace,
-                                    claim.post(),
-                                    target,
-                                    claim.fence(),
-                                    true,
-                                    TargetStatus.UNKNOWN,
-                                    "unknown",
-                                    u.explanation(),
-                                    null,
-                                    null,
-                                    null,
-                                    reconcileFrom(claim),
-                                    now);
-                    };
-            if (current) {
-                // The post's status was settled by the same statement. In the outcome's own transaction: the outcome
-                // and its audit entry commit together, in one flush.
-                recordOutcome(workspace, target, claim, outcome);
-            }
-            return current;
-        });
+        AuditLog.@Nullable Entry entry = auditEntry(workspace, target, claim, outcome);
+        boolean applied =
+                switch (outcome) {
+                    case Outcome.Published p ->
+                        attempts.complete(
+                                durable,
+                                workspace,
+                                claim.post(),
+                                target,
+                                claim.fence(),
+                                true,
+                                TargetStatus.PUBLISHED,
+                                p.reconciled() ? "reconciled" : "published",
+                                null,
+                                p.post().id(),
+                                p.post().url(),
+                                null,
+                                null,
+                                now,
+                                entry);
+                    case Outcome.Retry r ->
+                        attempts.complete(
+                                durable,
+                                workspace,
+                                claim.post(),
+                                target,
+                                claim.fence(),
+                                false,
+                                TargetStatus.SCHEDULED,
+                                "retry",
+                                r.reason(),
+                                null,
+                                null,
+                                r.at(),
+                                r.ambiguous() ? reconcileFrom(claim) : null,
+                                now,
+                                entry);
+                    case Outcome.Failed f ->
+                        attempts.complete(
+                                durable,
+                                workspace,
+                                claim.post(),
+                                target,
+                                claim.fence(),
+                                true,
+                                TargetStatus.FAILED,
+                                "failed",
+                                f.reason(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                now,
+                                entry);
+                    case Outcome.Unknown u ->
+                        attempts.complete(
+                                durable,
+                                workspace,
+                                claim.post(),
+                                target,
+                                claim.fence(),
+                                true,
+                                TargetStatus.UNKNOWN,
+                                "unknown",
+                                u.explanation(),
+                                null,
+                                null,
+                                null,
+                                reconcileFrom(claim),
+                                now,
+                                entry);
+                };
         if (!applied) {
             log.info(
                     "Attempt {} of a target of post {} was overtaken by a newer one; its outcome was not applied",
@@ -483,12 +471,16 @@ class Publisher {
         return Next.ENDED;
     }
 
-    private void recordOutcome(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
+    /**
+     * The audit entry of a final outcome, written by the outcome's own call only if it applies (none for a retry): the
+     * outcome and its entry commit together, in one commit.
+     */
+    private AuditLog.@Nullable Entry auditEntry(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
         String id = claim.post().toString();
         String provider = claim.due().provider();
-        switch (outcome) {
+        return switch (outcome) {
             case Outcome.Published p ->
-                audit.record(
+                audit.prepare(
                         workspace,
                         "post.published",
                         "post",
@@ -503,21 +495,21 @@ class Publisher {
                                 "reconciled",
                                 "" + p.reconciled()));
             case Outcome.Failed f ->
-                audit.record(
+                audit.prepare(
                         workspace,
                         "post.failed",
                         "post",
                         id,
                         Map.of("target", target.toString(), "provider", provider, "reason", f.reason()));
             case Outcome.Unknown u ->
-                audit.record(
+                audit.prepare(
                         workspace,
                         "post.needs_attention",
                         "post",
                         id,
                         Map.of("target", target.toString(), "provider", provider));
-            case Outcome.Retry r -> {}
-        }
+            case Outcome.Retry r -> null;
+        };
     }
 
     private static Instant reconcileFrom(Claim claim) {

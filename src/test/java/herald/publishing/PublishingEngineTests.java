@@ -164,6 +164,9 @@ class PublishingEngineTests {
     @Autowired
     Workspaces workspaces;
 
+    @Autowired
+    herald.audit.AuditLog audit;
+
     WorkspaceId workspace(String plan) {
         return TenantFixtures.of(context)
                 .signUp("Engine", plan)
@@ -379,6 +382,11 @@ class PublishingEngineTests {
             assertThat(audited(workspace, "secret.decrypted", connection.value().toString()))
                     .as("one decryption per call, none more")
                     .isEqualTo(1);
+            var chain = audit.verify(workspace);
+            assertThat(chain.valid())
+                    .as("the outcome's entry, appended by its one call, links to the chain: %s", chain.reason())
+                    .isTrue();
+            assertThat(chain.checked()).isGreaterThanOrEqualTo(3);
             assertThat(tenants.call(
                             workspace, () -> jdbc.sql("select outcome from publish_attempts where target_id = :target")
                                     .param("target", target.value())
