@@ -31,16 +31,13 @@ class SandboxGate extends OncePerRequestFilter {
 
     private final SandboxSettings settings;
     private final Faults faults;
-    private final Tokens tokens;
     private final RateWindows windows;
     private final JsonMapper json;
     private final Clock clock;
 
-    SandboxGate(
-            SandboxSettings settings, Faults faults, Tokens tokens, RateWindows windows, JsonMapper json, Clock clock) {
+    SandboxGate(SandboxSettings settings, Faults faults, RateWindows windows, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.faults = faults;
-        this.tokens = tokens;
         this.windows = windows;
         this.json = json;
         this.clock = clock;
@@ -82,17 +79,14 @@ class SandboxGate extends OncePerRequestFilter {
             error(response, 503, "unavailable", "The Sandbox is failing on purpose (fault errorRate).");
             return false;
         }
-        var grant = bearer(request).flatMap(tokens::authenticate);
-        if (grant.isEmpty()) {
+        var admitted = bearer(request).flatMap(windows::admit);
+        if (admitted.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             error(response, 401, "invalid_token", "The access token is invalid, expired or revoked.");
             return false;
         }
-        request.setAttribute(GRANT, grant.get());
-        String key = grant.get().kind() == Grant.Kind.ACCOUNT
-                ? "account:" + grant.get().accountIds().getFirst()
-                : "family:" + grant.get().familyId();
-        RateWindows.Usage usage = windows.count(key);
+        request.setAttribute(GRANT, admitted.get().grant());
+        RateWindows.Usage usage = admitted.get().usage();
         Instant now = clock.instant();
         if (faults.rateLimitedNow(fault)) {
             Instant until = fault.rateLimitedUntil();

@@ -28,7 +28,6 @@ class SandboxSecurity {
             HttpSecurity http,
             SandboxSettings settings,
             Faults faults,
-            Tokens tokens,
             RateWindows windows,
             JsonMapper json,
             Clock clock)
@@ -38,8 +37,7 @@ class SandboxSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(
-                        new SandboxGate(settings, faults, tokens, windows, json, clock),
-                        AnonymousAuthenticationFilter.class)
+                        new SandboxGate(settings, faults, windows, json, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();

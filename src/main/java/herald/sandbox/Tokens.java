@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,25 +62,6 @@ class Tokens {
                     .update();
             return pair(family, scope, accountIds);
         });
-    }
-
-    /** The grant of a valid access token: known, unexpired, and its family unrevoked. */
-    Optional<Grant> authenticate(String accessToken) {
-        return jdbc.sql(
-                        """
-                        select f.id, f.kind, f.account_ids, f.client_id, f.scope
-                        from sandbox_tokens t join sandbox_token_families f on f.id = t.family_id
-                        where t.token_hash = :hash and t.type = 'access' and t.expires_at > :now
-                          and f.revoked_at is null""")
-                .param("hash", Secrets.sha256(accessToken))
-                .param("now", Timestamp.from(clock.instant()))
-                .query((rs, row) -> new Grant(
-                        rs.getObject("id", UUID.class),
-                        Grant.Kind.of(rs.getString("kind")),
-                        accounts(rs),
-                        rs.getString("client_id"),
-                        rs.getString("scope")))
-                .optional();
     }
 
     /**

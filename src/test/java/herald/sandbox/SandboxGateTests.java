@@ -31,7 +31,6 @@ class SandboxGateTests {
         var gate = new SandboxGate(
                 settings,
                 mock(Faults.class),
-                mock(Tokens.class),
                 mock(RateWindows.class),
                 JsonMapper.builder().build(),
                 Clock.systemUTC());
