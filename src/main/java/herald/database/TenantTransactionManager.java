@@ -8,8 +8,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * The one place where the tenant setting is made: at the start of every transaction, after auto-commit is off, so
- * {@code set_config(..., true)} lasts exactly as long as the transaction and a pooled connection never carries it on.
+ * The one place in Java where the tenant setting is made: at the start of every transaction, after auto-commit is off,
+ * so {@code set_config(..., true)} lasts exactly as long as the transaction and a pooled connection never carries it on.
+ * The only other place is SQL: {@code herald_complete_target} (V116), a publish outcome sent in auto-commit, sets it for
+ * its own one-statement transaction and refuses to run in a transaction scoped to another workspace.
  */
 class TenantTransactionManager extends JdbcTransactionManager {
 
