@@ -95,16 +95,30 @@ class AgentPostLog {
     }
 
     /** The agent's posts, newest first. */
-    List<PostId> postsOf(WorkspaceId workspace, AgentId agent, int limit) {
+    /** A post the agent created, where the agent's listing places it: when it was created, then its id. */
+    record Created(PostId post, Instant at) {}
+
+    /**
+     * The posts the agent created, newest first, {@code limit} after the position {@code (afterTime, afterId)} of the
+     * previous page's last one (none for the first page).
+     */
+    List<Created> postsOf(
+            WorkspaceId workspace, AgentId agent, @Nullable Instant afterTime, @Nullable PostId afterId, int limit) {
         return tenants.call(workspace, () -> jdbc.sql(
                         """
-                        select post_id from agent_posts
+                        select post_id, created_at from agent_posts
                         where workspace_id = :workspace and agent_id = :agent and post_id is not null
-                        order by created_at desc, id desc limit :limit""")
+                          and (cast(:afterTime as timestamptz) is null
+                               or (created_at, post_id) < (cast(:afterTime as timestamptz), cast(:afterId as uuid)))
+                        order by created_at desc, post_id desc limit :limit""")
                 .param("workspace", workspace.value())
                 .param("agent", agent.value())
+                .param("afterTime", afterTime == null ? null : Timestamp.from(afterTime))
+                .param("afterId", afterId == null ? null : afterId.value())
                 .param("limit", limit)
-                .query((rs, n) -> new PostId(rs.getObject(1, UUID.class)))
+                .query((rs, n) -> new Created(
+                        new PostId(rs.getObject(1, UUID.class)),
+                        rs.getTimestamp(2).toInstant()))
                 .list());
     }
 

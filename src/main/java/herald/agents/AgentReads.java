@@ -14,6 +14,7 @@ import herald.shared.InvalidInput;
 import herald.shared.NotFound;
 import herald.tenancy.Workspaces;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
 public class AgentReads {
 
     public static final int MAX_LIMIT = 100;
+
+    /** The most posts of a page; a listing may ask for one more, to tell whether there is a next page. */
+    public static final int MAX_POSTS_PAGE = 200;
 
     private final AgentCalls calls;
     private final Grants grants;
@@ -94,22 +98,48 @@ public class AgentReads {
                 left);
     }
 
+    /** Where a post stands in an agent's listing: a time, then the post's id (newest first). */
+    public record Position(Instant at, PostId post) {}
+
+    /** A post of a listing, with its position, from which the next page continues. */
+    public record Listed(Post post, Position position) {}
+
     /**
-     * The agent's own posts, newest first; or, with {@code connection}, every post of that account (needs POST_READ
-     * on it).
+     * The agent's own posts, newest created first; or, with {@code connection}, every post of that account, newest due
+     * (or created) first (needs POST_READ on it). {@code limit} posts after {@code after}, the position of the previous
+     * page's last post (null for the first page).
      */
-    public List<Post> posts(AgentPrincipal caller, Channel channel, @Nullable ConnectionId connection, int limit) {
-        int size = limit(limit);
+    public List<Listed> posts(
+            AgentPrincipal caller,
+            Channel channel,
+            @Nullable ConnectionId connection,
+            @Nullable Position after,
+            int limit) {
+        if (limit < 1 || limit > MAX_POSTS_PAGE + 1) {
+            throw new InvalidInput("limit", "The limit is 1 to " + MAX_POSTS_PAGE + ".");
+        }
+        int size = limit;
+        Instant afterTime = after == null ? null : after.at();
+        PostId afterId = after == null ? null : after.post();
         return calls.run(caller, channel, "posts.list", () -> {
-            List<Post> found;
+            List<Listed> found;
             if (connection == null) {
-                found = log.postsOf(caller.workspace(), caller.agent(), size).stream()
-                        .map(id -> posts.get(caller.workspace(), id))
+                found = log.postsOf(caller.workspace(), caller.agent(), afterTime, afterId, size).stream()
+                        .map(created -> new Listed(
+                                posts.get(caller.workspace(), created.post()),
+                                new Position(created.at(), created.post())))
                         .toList();
                 calls.record(caller, channel, "posts.list", Map.of("outcome", "ok", "posts", "" + found.size()));
             } else {
                 Grant grant = requireGrant(caller, channel, connection, Capability.POST_READ, "posts.list");
-                found = posts.list(caller.workspace(), new PostQuery(null, connection, null, null, null, null, size));
+                found = posts
+                        .list(caller.workspace(), new PostQuery(null, connection, null, null, afterTime, afterId, size))
+                        .stream()
+                        .map(post -> new Listed(
+                                post,
+                                new Position(
+                                        post.scheduledAt() == null ? post.createdAt() : post.scheduledAt(), post.id())))
+                        .toList();
                 calls.record(
                         caller,
                         channel,

@@ -162,7 +162,7 @@ class AgentRestApiTests extends AgentTestBase {
                 .isEqualTo("not_connected");
         assertThat(accounts.json()).hasSize(1);
         assertThat(accounts.json().get(0).path("connectionId").asString()).isEqualTo(granted);
-        assertThat(listed.json()).isEmpty();
+        assertThat(listed.json().path("items")).isEmpty();
         assertThat(theirWorkspace.status()).isEqualTo(404);
         assertThat(byConnection.status()).isEqualTo(404);
     }
@@ -203,6 +203,61 @@ class AgentRestApiTests extends AgentTestBase {
         assertThat(assetsWithout.problemType()).isEqualTo("no-permission");
         assertThat(assetsWith.status()).isEqualTo(200);
         assertThat(assetsWith.json().isArray()).isTrue();
+    }
+
+    @Test
+    void itsPostsArePagedWithCursorsAndEachListingKeepsItsOwn() {
+        grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+        var created = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 5; i++) {
+            var post = agentPost(
+                    agent,
+                    "{\"content\":\"Paged " + i + "\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-0" + i
+                            + "T09:00:00Z\"}");
+            assertThat(post.status()).as(post.body()).isEqualTo(201);
+            created.add(post.json().path("results").get(0).path("postId").asString());
+        }
+
+        var seen = new java.util.ArrayList<String>();
+        var pages = 0;
+        String cursor = null;
+        do {
+            var page = send(
+                    "GET",
+                    "/api/v1/agent/posts?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                    agent.token(),
+                    null);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().path("items").forEach(p -> seen.add(p.path("id").asString()));
+            cursor = page.json().path("nextCursor").isNull()
+                            || page.json().path("nextCursor").isMissingNode()
+                    ? null
+                    : page.json().path("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).as("every post once, newest first").containsExactlyElementsOf(created.reversed());
+
+        var first = send("GET", "/api/v1/agent/posts?limit=2", agent.token(), null);
+        String ownCursor = first.json().path("nextCursor").asString();
+        var mixed = send(
+                "GET",
+                "/api/v1/agent/posts?limit=2&connectionId=" + granted + "&cursor=" + ownCursor,
+                agent.token(),
+                null);
+        assertThat(mixed.status())
+                .as("a cursor of the agent's own listing is not one of the account's")
+                .isEqualTo(400);
+        assertThat(mixed.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+        var byAccount = send("GET", "/api/v1/agent/posts?limit=10&connectionId=" + granted, agent.token(), null);
+        assertThat(byAccount.json().path("items"))
+                .as("the account's posts, by due time, newest first")
+                .extracting(p -> p.path("id").asString())
+                .containsExactlyElementsOf(created.reversed());
+        assertThat(send("GET", "/api/v1/agent/posts?limit=0", agent.token(), null)
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -309,7 +309,7 @@ class McpServerTests extends AgentTestBase {
 
     /** How many of this agent's posts have the content, from list_posts. */
     long ownPosts(String content) {
-        var posts = structured(call("list_posts", Map.of("limit", 100))).path("posts");
+        var posts = structured(call("list_posts", Map.of("limit", 100))).path("items");
         return StreamSupport.stream(posts.spliterator(), false)
                 .filter(p -> p.path("content").asString().equals(content))
                 .count();

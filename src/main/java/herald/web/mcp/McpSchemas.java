@@ -77,7 +77,8 @@ final class McpSchemas {
               "properties": {
                 "connectionId": {"type": "string", "format": "uuid",
                   "description": "List every post of this account instead of only yours (needs POST_READ on it)."},
-                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "How many, newest first (default 20)."}
+                "limit": {"type": "integer", "minimum": 1, "maximum": 200, "description": "How many, newest first (default 20)."},
+                "cursor": {"type": "string", "description": "The nextCursor of the previous call, for the next page."}
               },
               "additionalProperties": false
             }""";

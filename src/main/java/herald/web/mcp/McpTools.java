@@ -18,8 +18,10 @@ import herald.shared.NotFound;
 import herald.shared.NotPermitted;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
+import herald.web.api.agent.AgentPostPages;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
+import herald.web.api.paging.PageRequest;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -139,25 +141,19 @@ class McpTools {
                 tool(
                         "list_posts",
                         "List posts",
-                        "Lists the posts this agent created, newest first, with their status and URLs. With"
-                                + " connectionId: every post of that account (needs POST_READ on it).",
+                        "Lists the posts this agent created, newest first, with their status and URLs; nextCursor, when"
+                                + " set, gets the next page. With connectionId: every post of that account (needs"
+                                + " POST_READ on it).",
                         McpSchemas.LIST_POSTS,
                         Effect.READ,
                         (agent, args) -> {
                             var query = arguments(args, ListArguments.class);
-                            return Map.of(
-                                    "posts",
-                                    reads
-                                            .posts(
-                                                    agent,
-                                                    Channel.MCP,
-                                                    query.connectionId() == null
-                                                            ? null
-                                                            : new ConnectionId(query.connectionId()),
-                                                    query.limit() == null ? 20 : query.limit())
-                                            .stream()
-                                            .map(AgentApiViews.AgentPost::of)
-                                            .toList());
+                            return AgentPostPages.page( // {"items": [...], "nextCursor"}, as the REST listing
+                                    reads,
+                                    agent,
+                                    Channel.MCP,
+                                    query.connectionId() == null ? null : new ConnectionId(query.connectionId()),
+                                    new PageRequest(query.limit() == null ? 20 : query.limit(), query.cursor()));
                         }),
                 tool(
                         "list_assets",
@@ -207,7 +203,7 @@ class McpTools {
 
     record PostArguments(@Nullable UUID postId) {}
 
-    record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit) {}
+    record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit, @Nullable String cursor) {}
 
     record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
 

@@ -11,9 +11,12 @@ import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.web.api.captions.CaptionView;
+import herald.web.api.paging.Page;
+import herald.web.api.paging.PageRequest;
 import herald.web.api.problems.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -93,17 +96,15 @@ class AgentApiController {
     @Operation(
             operationId = "agentListPosts",
             summary = "List this agent's posts",
-            description = "Newest first, with each account's status and URL. With connectionId: every post of that"
-                    + " account (needs POST_READ on it).")
-    List<AgentApiViews.AgentPost> posts(
+            description = "Newest first, with each account's status and URL, a page at a time (pass nextCursor as"
+                    + " ?cursor= for the next). With connectionId: every post of that account, newest due first"
+                    + " (needs POST_READ on it).")
+    Page<AgentApiViews.AgentPost> posts(
             @AuthenticationPrincipal AgentPrincipal agent,
             @RequestParam(required = false) @Nullable UUID connectionId,
-            @RequestParam(defaultValue = "20") int limit) {
-        return reads
-                .posts(agent, Channel.AGENT_API, connectionId == null ? null : new ConnectionId(connectionId), limit)
-                .stream()
-                .map(AgentApiViews.AgentPost::of)
-                .toList();
+            @Valid PageRequest page) {
+        return AgentPostPages.page(
+                reads, agent, Channel.AGENT_API, connectionId == null ? null : new ConnectionId(connectionId), page);
     }
 
     @GetMapping("/posts/{postId}")

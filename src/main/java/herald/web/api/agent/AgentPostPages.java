@@ -1,0 +1,45 @@
+package herald.web.api.agent;
+
+import herald.agents.AgentPrincipal;
+import herald.agents.AgentReads;
+import herald.agents.Channel;
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import herald.web.api.paging.Page;
+import herald.web.api.paging.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of an agent's posts, for the REST listing and the MCP tool alike: its own posts, or with a connection every
+ * post of that account. The two listings order by different times (created, or due), so each has its own cursors, and
+ * a cursor of one is refused by the other.
+ */
+public final class AgentPostPages {
+
+    private AgentPostPages() {}
+
+    public static Page<AgentApiViews.AgentPost> page(
+            AgentReads reads,
+            AgentPrincipal agent,
+            Channel channel,
+            @Nullable ConnectionId connection,
+            PageRequest page) {
+        String listing = connection == null ? "agent-posts" : "agent-account-posts";
+        AgentReads.Position after = page.after(
+                listing,
+                2,
+                parts -> new AgentReads.Position(
+                        Instant.parse(parts.get(0)), new PostId(UUID.fromString(parts.get(1)))));
+        var found = reads.posts(agent, channel, connection, after, page.fetchSize());
+        return page.page(
+                found,
+                listed -> AgentApiViews.AgentPost.of(listed.post()),
+                listing,
+                listed -> List.of(
+                        listed.position().at().toString(),
+                        listed.position().post().toString()));
+    }
+}
