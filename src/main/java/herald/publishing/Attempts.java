@@ -6,7 +6,6 @@ import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
-import java.net.URI;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -233,16 +232,11 @@ class Attempts {
             PostId post,
             TargetId target,
             int fence,
-            boolean endJob,
-            TargetStatus status,
-            String outcome,
-            @Nullable String detail,
-            @Nullable String platformId,
-            @Nullable URI url,
-            @Nullable Instant dueAt,
-            @Nullable Instant reconcileSince,
+            AttemptOutcome written,
             Instant now,
             AuditLog.@Nullable Entry audit) {
+        String outcome = written.outcome();
+        String detail = written.detail();
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outcome is its own transaction: complete it outside any other");
         }
@@ -258,13 +252,13 @@ class Attempts {
                 .param("target", target.value())
                 .param("fence", fence)
                 .param("durable", durable)
-                .param("status", status.value())
+                .param("status", written.status().value())
                 .param("outcome", outcome)
                 .param("detail", detail)
-                .param("platformId", platformId)
-                .param("url", url == null ? null : url.toString())
-                .param("due", dueAt == null ? null : Timestamp.from(dueAt))
-                .param("since", reconcileSince == null ? null : Timestamp.from(reconcileSince))
+                .param("platformId", written.platformId())
+                .param("url", written.url() == null ? null : written.url().toString())
+                .param("due", written.dueAt() == null ? null : Timestamp.from(written.dueAt()))
+                .param("since", written.reconcileSince() == null ? null : Timestamp.from(written.reconcileSince()))
                 .param("now", Timestamp.from(now))
                 .param(
                         "overtaken",
@@ -273,7 +267,7 @@ class Attempts {
                 .param("jobs", jobs)
                 .param("task", Dispatch.TASK)
                 .param("instance", target.toString())
-                .param("endJob", endJob)
+                .param("endJob", written.endJob())
                 .param("auditId", audit == null ? null : audit.id())
                 .param("auditAt", audit == null ? null : Timestamp.from(audit.at()))
                 .param("actorType", audit == null ? null : audit.actorType())

@@ -94,6 +94,7 @@ class Publisher {
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
+    private final RetryPolicy retries;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Publisher(
@@ -119,6 +120,7 @@ class Publisher {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.retries = new RetryPolicy(settings, clock);
     }
 
     Next publish(WorkspaceId workspace, TargetId target) {
@@ -302,7 +304,7 @@ class Publisher {
                             // The platform could not be asked now (a 503, a 429): the outcome stays ambiguous, never
                             // a plain transient failure, or the next attempt would publish without looking first.
                         }
-                        return ambiguous(claim, since, e.getMessage());
+                        return retries.ambiguous(claim, since, e.getMessage());
                     }
                     throw e;
                 }
@@ -311,57 +313,15 @@ class Publisher {
                     ? tokens.withAccessToken(claim.token(), use)
                     : tokens.withAccessToken(workspace, due.connection(), use);
         } catch (ProviderException e) {
-            return fromError(claim, e);
+            return retries.fromError(claim, e);
         } catch (ConnectionNotActive | NotFound e) {
             return new Outcome.Failed(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Publishing target of post {} failed unexpectedly", claim.post(), e);
             return claim.reconcileSince() == null
-                    ? retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
-                    : ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
+                    ? retries.retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
+                    : retries.ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
         }
-    }
-
-    private Outcome fromError(Claim claim, ProviderException e) {
-        if (claim.reconcileSince() != null
-                && (e.kind() == ProviderException.Kind.TRANSIENT
-                        || e.kind() == ProviderException.Kind.RATE_LIMITED
-                        || e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME)) {
-            // Still unsure whether the earlier attempt published it: never publish blindly, ask again later.
-            return ambiguous(claim, claim.reconcileSince(), e.getMessage());
-        }
-        return switch (e.kind()) {
-            case TRANSIENT -> retryOrFail(claim, e.getMessage());
-            case RATE_LIMITED -> {
-                Duration wait = e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter();
-                yield new Outcome.Retry(clock.instant().plus(wait).plusMillis(jitter(250)), e.getMessage(), false);
-            }
-            case UNKNOWN_OUTCOME -> ambiguous(claim, claim.startedAt(), e.getMessage());
-            default -> new Outcome.Failed(e.getMessage());
-        };
-    }
-
-    private Outcome retryOrFail(Claim claim, String reason) {
-        if (claim.attempt() >= settings.maxAttempts()) {
-            return new Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
-        }
-        long base = settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20);
-        long wait = Math.min(base, settings.maxBackoff().toMillis());
-        return new Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, false);
-    }
-
-    private Outcome ambiguous(Claim claim, Instant since, String reason) {
-        if (claim.attempt() >= settings.maxAttempts()) {
-            return new Outcome.Unknown("Herald sent this post at " + since + " but could not confirm whether the"
-                    + " platform published it (" + reason + "), and the platform's list of recent posts could not"
-                    + " settle it. Look at the account: mark it published with its URL, or publish it again.");
-        }
-        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), 60_000);
-        return new Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, true);
-    }
-
-    private static long jitter(long bound) {
-        return ThreadLocalRandom.current().nextLong(Math.max(1, bound));
     }
 
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
@@ -371,78 +331,25 @@ class Publisher {
         // target is back to an unfinished attempt, which the next attempt reconciles (the platform shows the post).
         // Every other outcome is flushed before anyone hears of it (docs/adr/0008, addendum "Speed").
         boolean durable = !(outcome instanceof Outcome.Published);
-        AuditLog.@Nullable Entry entry = auditEntry(workspace, target, claim, outcome);
-        boolean applied =
+        AttemptOutcome written =
                 switch (outcome) {
                     case Outcome.Published p ->
-                        attempts.complete(
-                                durable,
-                                workspace,
-                                claim.post(),
-                                target,
-                                claim.fence(),
-                                true,
-                                TargetStatus.PUBLISHED,
-                                p.reconciled() ? "reconciled" : "published",
-                                null,
-                                p.post().id(),
-                                p.post().url(),
-                                null,
-                                null,
-                                now,
-                                entry);
+                        AttemptOutcome.published(
+                                p.reconciled(), p.post().id(), p.post().url());
                     case Outcome.Retry r ->
-                        attempts.complete(
-                                durable,
-                                workspace,
-                                claim.post(),
-                                target,
-                                claim.fence(),
-                                false,
-                                TargetStatus.SCHEDULED,
-                                "retry",
-                                r.reason(),
-                                null,
-                                null,
-                                r.at(),
-                                r.ambiguous() ? reconcileFrom(claim) : null,
-                                now,
-                                entry);
-                    case Outcome.Failed f ->
-                        attempts.complete(
-                                durable,
-                                workspace,
-                                claim.post(),
-                                target,
-                                claim.fence(),
-                                true,
-                                TargetStatus.FAILED,
-                                "failed",
-                                f.reason(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                now,
-                                entry);
-                    case Outcome.Unknown u ->
-                        attempts.complete(
-                                durable,
-                                workspace,
-                                claim.post(),
-                                target,
-                                claim.fence(),
-                                true,
-                                TargetStatus.UNKNOWN,
-                                "unknown",
-                                u.explanation(),
-                                null,
-                                null,
-                                null,
-                                reconcileFrom(claim),
-                                now,
-                                entry);
+                        AttemptOutcome.retry(r.reason(), r.at(), r.ambiguous() ? reconcileFrom(claim) : null);
+                    case Outcome.Failed f -> AttemptOutcome.failed(f.reason());
+                    case Outcome.Unknown u -> AttemptOutcome.unknown(u.explanation(), reconcileFrom(claim));
                 };
+        boolean applied = attempts.complete(
+                durable,
+                workspace,
+                claim.post(),
+                target,
+                claim.fence(),
+                written,
+                now,
+                auditEntry(workspace, target, claim, outcome));
         if (!applied) {
             log.info(
                     "Attempt {} of a target of post {} was overtaken by a newer one; its outcome was not applied",

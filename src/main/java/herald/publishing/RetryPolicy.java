@@ -1,0 +1,68 @@
+package herald.publishing;
+
+import herald.providers.ProviderException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What an attempt that did not publish leads to (docs/adr/0008): a retry with backoff and jitter for a transient
+ * error, after the platform's own wait for a rate limit, a failure with the platform's words for anything else, and,
+ * when the platform may have the post, an ambiguous retry that reconciles before publishing again, or, out of
+ * attempts, an unknown outcome for a person to settle.
+ */
+final class RetryPolicy {
+
+    private final PublishingSettings settings;
+    private final Clock clock;
+
+    RetryPolicy(PublishingSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Publisher.Outcome fromError(Publisher.Claim claim, ProviderException e) {
+        if (claim.reconcileSince() != null
+                && (e.kind() == ProviderException.Kind.TRANSIENT
+                        || e.kind() == ProviderException.Kind.RATE_LIMITED
+                        || e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME)) {
+            // Still unsure whether the earlier attempt published it: never publish blindly, ask again later.
+            return ambiguous(claim, claim.reconcileSince(), e.getMessage());
+        }
+        return switch (e.kind()) {
+            case TRANSIENT -> retryOrFail(claim, e.getMessage());
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter();
+                yield new Publisher.Outcome.Retry(
+                        clock.instant().plus(wait).plusMillis(jitter(250)), e.getMessage(), false);
+            }
+            case UNKNOWN_OUTCOME -> ambiguous(claim, claim.startedAt(), e.getMessage());
+            default -> new Publisher.Outcome.Failed(e.getMessage());
+        };
+    }
+
+    Publisher.Outcome retryOrFail(Publisher.Claim claim, String reason) {
+        if (claim.attempt() >= settings.maxAttempts()) {
+            return new Publisher.Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
+        }
+        long base = settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20);
+        long wait = Math.min(base, settings.maxBackoff().toMillis());
+        return new Publisher.Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, false);
+    }
+
+    Publisher.Outcome ambiguous(Publisher.Claim claim, Instant since, String reason) {
+        if (claim.attempt() >= settings.maxAttempts()) {
+            return new Publisher.Outcome.Unknown("Herald sent this post at " + since + " but could not confirm"
+                    + " whether the platform published it (" + reason + "), and the platform's list of recent posts"
+                    + " could not settle it. Look at the account: mark it published with its URL, or publish it"
+                    + " again.");
+        }
+        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), 60_000);
+        return new Publisher.Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, true);
+    }
+
+    static long jitter(long bound) {
+        return ThreadLocalRandom.current().nextLong(Math.max(1, bound));
+    }
+}
