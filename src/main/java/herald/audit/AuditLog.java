@@ -44,8 +44,7 @@ public class AuditLog {
             @Nullable String targetType,
             @Nullable String targetId,
             Map<String, String> details) {
-        var origin = AuditContext.current().orElse(new AuditContext.Origin(Actor.system(), null, null));
-        record(workspace, origin, action, targetType, targetId, details);
+        record(workspace, currentOrigin(), action, targetType, targetId, details);
     }
 
     public void record(
@@ -84,8 +83,12 @@ public class AuditLog {
             @Nullable String targetType,
             @Nullable String targetId,
             Map<String, String> details) {
-        var origin = AuditContext.current().orElse(new AuditContext.Origin(Actor.system(), null, null));
-        return prepare(workspace, origin, action, targetType, targetId, details);
+        return prepare(workspace, currentOrigin(), action, targetType, targetId, details);
+    }
+
+    /** Whoever is bound in {@link AuditContext}, else Herald itself. */
+    private static AuditContext.Origin currentOrigin() {
+        return AuditContext.current().orElse(new AuditContext.Origin(Actor.system(), null, null));
     }
 
     private Entry prepare(

@@ -20,20 +20,25 @@ class RetryPolicyTests {
 
     static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
-    final PublishingSettings settings = new PublishingSettings(
-            3,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(60),
-            2,
-            4,
-            Map.of(),
-            50,
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(30),
-            Duration.ofHours(1),
-            Duration.ofSeconds(1));
-    final RetryPolicy policy = new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    final RetryPolicy policy = policy(3);
+
+    /** Backoff 2 s, doubling up to 5 s; a rate limit without a wait waits 60 s. */
+    static RetryPolicy policy(int maxAttempts) {
+        var settings = new PublishingSettings(
+                maxAttempts,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                2,
+                4,
+                Map.of(),
+                50,
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofSeconds(1));
+        return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
 
     static Publisher.Claim attempt(int attempt, @Nullable Instant reconcileSince) {
         var due = new Attempts.Due(
@@ -84,21 +89,7 @@ class RetryPolicyTests {
 
     @Test
     void theBackoffStopsAtItsMaximum() {
-        var manyTimes = new RetryPolicy(
-                new PublishingSettings(
-                        20,
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(60),
-                        2,
-                        4,
-                        Map.of(),
-                        50,
-                        Duration.ofMinutes(2),
-                        Duration.ofSeconds(30),
-                        Duration.ofHours(1),
-                        Duration.ofSeconds(1)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        var manyTimes = policy(20);
 
         var retry = (Publisher.Outcome.Retry) manyTimes.fromError(attempt(10, null), error(Kind.TRANSIENT));
 
