@@ -54,7 +54,8 @@ public class AuditLog {
             @Nullable String targetType,
             @Nullable String targetId,
             Map<String, String> details) {
-        tenants.run(workspace, () -> append(workspace, origin, action, targetType, targetId, details));
+        Entry entry = prepare(workspace, origin, action, targetType, targetId, details);
+        tenants.run(workspace, () -> append(workspace, entry));
     }
 
     /**
@@ -127,14 +128,7 @@ public class AuditLog {
                 canonical);
     }
 
-    private void append(
-            WorkspaceId workspace,
-            AuditContext.Origin origin,
-            String action,
-            @Nullable String targetType,
-            @Nullable String targetId,
-            Map<String, String> details) {
-        Entry entry = prepare(workspace, origin, action, targetType, targetId, details);
+    private void append(WorkspaceId workspace, Entry entry) {
         // One round trip. Appends to one workspace's chain are serialised for the rest of the transaction, so each
         // entry links to the one committed before it: herald_audit_append (V116) takes an advisory lock on the
         // workspace through herald_audit_head (V111; the runtime role may not lock audit rows, it cannot update them),
