@@ -118,13 +118,12 @@ public class AgentReads {
         if (limit < 1 || limit > MAX_POSTS_PAGE + 1) {
             throw new InvalidInput("limit", "The limit is 1 to " + MAX_POSTS_PAGE + ".");
         }
-        int size = limit;
         Instant afterTime = after == null ? null : after.at();
         PostId afterId = after == null ? null : after.post();
         return calls.run(caller, channel, "posts.list", () -> {
             List<Listed> found;
             if (connection == null) {
-                found = log.postsOf(caller.workspace(), caller.agent(), afterTime, afterId, size).stream()
+                found = log.postsOf(caller.workspace(), caller.agent(), afterTime, afterId, limit).stream()
                         .map(created -> new Listed(
                                 posts.get(caller.workspace(), created.post()),
                                 new Position(created.at(), created.post())))
@@ -133,7 +132,9 @@ public class AgentReads {
             } else {
                 Grant grant = requireGrant(caller, channel, connection, Capability.POST_READ, "posts.list");
                 found = posts
-                        .list(caller.workspace(), new PostQuery(null, connection, null, null, afterTime, afterId, size))
+                        .list(
+                                caller.workspace(),
+                                new PostQuery(null, connection, null, null, afterTime, afterId, limit))
                         .stream()
                         .map(post -> new Listed(
                                 post,

@@ -50,8 +50,7 @@ class Attempts {
             @Nullable Instant dueAt,
             int attempts,
             int fence,
-            @Nullable Instant reconcileSince,
-            int targets) {}
+            @Nullable Instant reconcileSince) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -68,9 +67,7 @@ class Attempts {
                             for update)
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
                             t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
-                            t.fence, t.reconcile_since,
-                            (select count(*) from post_targets s
-                             where s.workspace_id = :workspace and s.post_id = p.id) as targets
+                            t.fence, t.reconcile_since
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
@@ -96,8 +93,7 @@ class Attempts {
                             PostRows.instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),
-                            PostRows.instant(rs, "reconcile_since"),
-                            rs.getInt("targets"));
+                            PostRows.instant(rs, "reconcile_since"));
                 })
                 .optional();
     }

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A fixed window of requests per key (an account, or a user token's family), counted in one atomic upsert so that all nodes share it, like the
- * per-user windows of X's API ({@code x-rate-limit-*}).
+ * A fixed window of requests per key (an account, or a user token's family), counted in one atomic upsert so that all
+ * nodes share it, like the per-user windows of X's API ({@code x-rate-limit-*}).
  */
 @Component
 class RateWindows {

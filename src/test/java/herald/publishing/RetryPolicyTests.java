@@ -54,8 +54,7 @@ class RetryPolicyTests {
                 NOW,
                 attempt - 1,
                 attempt - 1,
-                reconcileSince,
-                1);
+                reconcileSince);
         return new Publisher.Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),
