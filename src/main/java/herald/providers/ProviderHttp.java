@@ -1,19 +1,84 @@
 package herald.providers;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 /**
- * What the providers' HTTP clients share. Spring's {@code JdkClientHttpRequestFactory} writes each request body on
- * the client's executor, and a client built without one gets a {@code SimpleAsyncTaskExecutor}, which starts a new
- * platform thread for every request: measurable CPU per published post under a burst (a JFR profile of {@code
- * scripts/bench burst} showed it). Virtual threads cost next to nothing to start.
+ * What the providers' HTTP clients share: how a request to a platform is sent, and how a failed one tells whether
+ * it left Herald.
  */
 public final class ProviderHttp {
 
-    /** The executor of every provider's {@code java.net.http.HttpClient} (set with {@code HttpClient.Builder.executor}). */
+    /** The executor of the few {@code java.net.http.HttpClient}s left (media downloads): virtual threads. */
     public static final Executor EXECUTOR = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("provider-http-", 0).factory());
 
     private ProviderHttp() {}
+
+    /**
+     * The request factory of a platform's API: Apache HttpClient's classic (blocking) client, which reads and writes
+     * on the calling thread. The JDK's {@code HttpClient} hands every exchange between the caller, its selector thread
+     * and its executor, several thread wake-ups per call that a profile of {@code scripts/bench throughput} showed as
+     * a fifth of the node's CPU. Pooled keep-alive connections (up to {@code maxPerHost} to one platform); no
+     * automatic retries, which could send a post twice (a failed call is the dispatcher's to retry, after
+     * reconciliation when it may have reached the platform); no redirects; no cookies.
+     */
+    public static ClientHttpRequestFactory requestFactory(
+            Duration connectTimeout, Duration readTimeout, int maxPerHost) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(maxPerHost)
+                .setMaxConnTotal(maxPerHost * 4)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout))
+                        // A pooled connection idle this long is checked before reuse: the server may have closed it,
+                        // and a post sent on a closed connection ends without an answer (ambiguous).
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        // Checked when a connection is leased, without a thread of its own: well under the usual
+                        // keep-alive of a server (Tomcat's is 20 s).
+                        .setIdleTimeout(Timeout.ofSeconds(10))
+                        .build())
+                .build();
+        var client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+        var factory = new HttpComponentsClientHttpRequestFactory(client);
+        factory.setReadTimeout(readTimeout);
+        return factory;
+    }
+
+    /**
+     * Whether a request that failed with {@code cause} surely never reached the platform: no connection was made (or
+     * none was free in the pool). Anything else after the request was written (a read timeout, a reset) may have.
+     */
+    public static boolean notSent(Throwable cause) {
+        return cause instanceof ConnectException
+                || cause instanceof ConnectTimeoutException
+                || cause instanceof ConnectionRequestTimeoutException
+                || cause instanceof java.net.http.HttpConnectTimeoutException
+                || cause instanceof UnknownHostException
+                || cause instanceof UnresolvedAddressException;
+    }
 }

@@ -5,12 +5,10 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -37,15 +35,9 @@ final class LinkedInApi {
     }
 
     private static RestClient client(Duration connect, Duration read) {
-        // HTTP/1.1: the JDK client's default h2c upgrade buys nothing here, and WireMock stands in over plain HTTP.
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .executor(ProviderHttp.EXECUTOR)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connect)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(read);
-        return RestClient.builder().requestFactory(requests).build();
+        return RestClient.builder()
+                .requestFactory(ProviderHttp.requestFactory(connect, read, 64))
+                .build();
     }
 
     LinkedInAnswer get(Secret token, String pathAndQuery, String what) {
@@ -148,9 +140,6 @@ final class LinkedInApi {
     }
 
     private static boolean notSent(ResourceAccessException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof java.net.ConnectException
-                || cause instanceof java.net.http.HttpConnectTimeoutException
-                || cause instanceof java.nio.channels.UnresolvedAddressException;
+        return ProviderHttp.notSent(e.getCause());
     }
 }

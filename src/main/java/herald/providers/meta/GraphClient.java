@@ -4,7 +4,6 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -16,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -46,14 +44,9 @@ public final class GraphClient {
         this.api = api;
         this.usage = usage;
         this.errors = new GraphErrors(provider, platform, json, usage);
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .executor(ProviderHttp.EXECUTOR)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(api.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(api.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = RestClient.builder()
+                .requestFactory(ProviderHttp.requestFactory(api.connectTimeout(), api.readTimeout(), 64))
+                .build();
     }
 
     public GraphApi api() {
@@ -222,10 +215,7 @@ public final class GraphClient {
     }
 
     private static boolean notSent(ResourceAccessException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof java.net.ConnectException
-                || cause instanceof java.net.http.HttpConnectTimeoutException
-                || cause instanceof java.nio.channels.UnresolvedAddressException;
+        return ProviderHttp.notSent(e.getCause());
     }
 
     private static String extension(String contentType) {

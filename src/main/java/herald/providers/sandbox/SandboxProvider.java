@@ -14,7 +14,6 @@ import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +27,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -59,15 +57,9 @@ class SandboxProvider implements SocialProvider {
         this.json = json;
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
-        // HTTP/1.1: the JDK client's default h2c upgrade buys nothing against a plain HTTP API.
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .executor(ProviderHttp.EXECUTOR)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = RestClient.builder()
+                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout(), 64))
+                .build();
     }
 
     @Override
@@ -267,10 +259,7 @@ class SandboxProvider implements SocialProvider {
     }
 
     private static boolean notSent(ResourceAccessException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof java.net.ConnectException
-                || cause instanceof java.net.http.HttpConnectTimeoutException
-                || cause instanceof java.nio.channels.UnresolvedAddressException;
+        return ProviderHttp.notSent(e.getCause());
     }
 
     private SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {

@@ -5,12 +5,10 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
@@ -37,15 +35,9 @@ final class XApiClient {
     }
 
     private static RestClient client(XClientSettings settings, Duration readTimeout) {
-        // HTTP/1.1: X's API needs no h2c upgrade, and WireMock stand-ins answer it plainly.
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .executor(ProviderHttp.EXECUTOR)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(readTimeout);
-        return RestClient.builder().requestFactory(requests).build();
+        return RestClient.builder()
+                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), readTimeout, 64))
+                .build();
     }
 
     XAnswer get(URI uri, Secret token, String what) {
@@ -143,9 +135,6 @@ final class XApiClient {
     }
 
     private static boolean notSent(ResourceAccessException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof java.net.ConnectException
-                || cause instanceof java.net.http.HttpConnectTimeoutException
-                || cause instanceof java.nio.channels.UnresolvedAddressException;
+        return ProviderHttp.notSent(e.getCause());
     }
 }
