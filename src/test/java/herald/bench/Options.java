@@ -84,7 +84,7 @@ record Options(
                 lateness != null ? lateness : quick ? 30 : 120,
                 chaos != null ? chaos : quick ? 400 : 2000,
                 statements,
-                warmup != null ? warmup : quick ? 3000 : 15000,
+                warmup != null ? warmup : quick ? 3000 : 30000,
                 List.copyOf(nodeProperties),
                 database == null || database.isBlank() ? null : database,
                 jar,
