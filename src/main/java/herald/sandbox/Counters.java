@@ -14,7 +14,11 @@ class Counters {
 
     static final String GRANT = "grant:";
     static final String REFRESH = "refresh:";
-    /** Counted by {@code sandbox_create_post} (V115), in the statement that stores the post. */
+    /**
+     * Counted by {@code sandbox_create_post} (V117), in the statement that stores the post, into sixteen shards
+     * ({@code posts:0} to {@code posts:15}, by account) so that concurrent creates do not queue on one row: {@link
+     * #all} sums them.
+     */
     static final String POSTS = "posts";
 
     private final JdbcClient jdbc;
@@ -35,7 +39,8 @@ class Counters {
     Map<String, Long> all() {
         Map<String, Long> counters = new LinkedHashMap<>();
         jdbc.sql("select name, value from sandbox_counters order by name").query(rs -> {
-            counters.put(rs.getString("name"), rs.getLong("value"));
+            String name = rs.getString("name");
+            counters.merge(name.startsWith(POSTS + ":") ? POSTS : name, rs.getLong("value"), Long::sum);
         });
         return counters;
     }
