@@ -154,6 +154,42 @@ class PublishApiTests extends SandboxTest {
     }
 
     @Test
+    void concurrentCreatesOfManyAccountsAreEachCountedOnce() throws Exception {
+        // The counter is kept in shards by account (V117): accounts spread over them, and the stats show the sum.
+        var accounts = new ArrayList<SandboxClient.AccountTokens>();
+        for (int i = 0; i < 12; i++) {
+            accounts.add(sandbox.account(SandboxClient.uniqueHandle("count" + i)));
+        }
+        long postsBefore = sandbox.admin("GET", "/sandbox/admin/stats", null)
+                .json()
+                .path("posts")
+                .asLong();
+
+        List<Integer> statuses = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            var calls = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (var account : accounts) {
+                calls.add(threads.submit(() -> sandbox.api(
+                                "POST",
+                                "/sandbox/api/posts",
+                                account.accessToken(),
+                                "{\"text\":\"Counted once for " + account.handle() + "\"}")
+                        .status()));
+            }
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(sandbox.admin("GET", "/sandbox/admin/stats", null)
+                        .json()
+                        .path("posts")
+                        .asLong())
+                .isEqualTo(postsBefore + accounts.size());
+    }
+
+    @Test
     void concurrentCreatesOfTheSameTextPublishItOnceAndCountOnlyIt() throws Exception {
         var account = sandbox.account(SandboxClient.uniqueHandle("race"));
         long postsBefore = sandbox.admin("GET", "/sandbox/admin/stats", null)
