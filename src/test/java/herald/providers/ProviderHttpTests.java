@@ -34,11 +34,7 @@ class ProviderHttpTests {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        var failure = catchThrowableOfType(ResourceAccessException.class, () -> http.post()
-                .uri("http://127.0.0.1:" + port + "/posts")
-                .body("{}")
-                .retrieve()
-                .toBodilessEntity());
+        var failure = postFailure(port);
 
         assertThat(ProviderHttp.notSent(failure.getCause())).isTrue();
     }
@@ -58,11 +54,7 @@ class ProviderHttpTests {
                     }
                 }
             });
-            var failure = catchThrowableOfType(ResourceAccessException.class, () -> http.post()
-                    .uri("http://127.0.0.1:" + server.getLocalPort() + "/posts")
-                    .body("{}")
-                    .retrieve()
-                    .toBodilessEntity());
+            var failure = postFailure(server.getLocalPort());
 
             assertThat(ProviderHttp.notSent(failure.getCause())).isFalse();
             Thread.sleep(200);
@@ -82,11 +74,7 @@ class ProviderHttpTests {
                 }
             });
             long started = System.nanoTime();
-            var failure = catchThrowableOfType(ResourceAccessException.class, () -> http.post()
-                    .uri("http://127.0.0.1:" + server.getLocalPort() + "/posts")
-                    .body("{}")
-                    .retrieve()
-                    .toBodilessEntity());
+            var failure = postFailure(server.getLocalPort());
 
             assertThat(ProviderHttp.notSent(failure.getCause())).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
@@ -118,6 +106,15 @@ class ProviderHttpTests {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** The failure of a post of "{}" to the local {@code port}, which must fail. */
+    private ResourceAccessException postFailure(int port) {
+        return catchThrowableOfType(ResourceAccessException.class, () -> http.post()
+                .uri("http://127.0.0.1:" + port + "/posts")
+                .body("{}")
+                .retrieve()
+                .toBodilessEntity());
     }
 
     private static void readRequestHead(InputStream in) throws IOException {
