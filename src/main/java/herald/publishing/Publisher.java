@@ -1,31 +1,20 @@
 package herald.publishing;
 
-import herald.assets.Assets;
-import herald.assets.MediaLinks;
 import herald.audit.AuditLog;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
-import herald.providers.ProviderException;
 import herald.providers.Providers;
-import herald.providers.PublishJournal;
-import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
-import herald.providers.SocialProvider;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.vault.Secret;
 import herald.vault.VaultException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one target, effectively once (docs/adr/0008): claim and journal the attempt with the next fence in one
- * short transaction; call the platform outside any transaction; write the outcome in a second one, only if the fence
+ * short transaction; call the platform outside any transaction ({@link PlatformCall}); write the outcome in a second one, only if the fence
  * is still this attempt's. An attempt found unfinished (its node died mid-call) or that ended without an answer makes
  * every later attempt reconcile first: the platform's recent posts are searched for this one, and it is published
  * again only when provably absent.
@@ -88,13 +77,11 @@ class Publisher {
     private final TenantScope tenants;
     private final AccessTokens tokens;
     private final Providers providers;
-    private final MediaLinks media;
-    private final Assets assets;
+    private final PlatformCall platform;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
-    private final RetryPolicy retries;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Publisher(
@@ -103,8 +90,7 @@ class Publisher {
             TenantScope tenants,
             AccessTokens tokens,
             Providers providers,
-            MediaLinks media,
-            Assets assets,
+            PlatformCall platform,
             AuditLog audit,
             ApplicationEventPublisher events,
             PublishingSettings settings,
@@ -114,13 +100,11 @@ class Publisher {
         this.tenants = tenants;
         this.tokens = tokens;
         this.providers = providers;
-        this.media = media;
-        this.assets = assets;
+        this.platform = platform;
         this.audit = audit;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.retries = new RetryPolicy(settings, clock);
     }
 
     Next publish(WorkspaceId workspace, TargetId target) {
@@ -132,7 +116,7 @@ class Publisher {
             return next;
         }
         Claim claim = (Claim) claimed;
-        Outcome outcome = call(workspace, claim);
+        Outcome outcome = platform.call(workspace, claim);
         return complete(workspace, target, claim, outcome);
     }
 
@@ -242,86 +226,6 @@ class Publisher {
         }
         return new Claim(
                 due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused, token, tokenRefused);
-    }
-
-    /** The platform call, outside any transaction. */
-    Outcome call(WorkspaceId workspace, Claim claim) {
-        Attempts.Due due = claim.due();
-        if (claim.refused() != null) {
-            return new Outcome.Failed(claim.refused());
-        }
-        if (claim.tokenRefused() != null) {
-            return new Outcome.Failed(claim.tokenRefused());
-        }
-        SocialProvider provider = providers.find(due.provider()).orElse(null);
-        if (provider == null) {
-            return new Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
-        }
-        Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
-        List<PublishRequest.Media> items = due.media().stream()
-                .map(id -> assets.require(workspace, id))
-                .map(asset -> {
-                    boolean convert = provider.jpegImagesOnly()
-                            && "image".equals(asset.type().kind().value())
-                            && !"image/jpeg".equals(asset.contentType());
-                    return new PublishRequest.Media(
-                            media.signed(
-                                    workspace,
-                                    asset.id(),
-                                    convert ? MediaLinks.Variant.JPEG : MediaLinks.Variant.ORIGINAL,
-                                    expires),
-                            convert ? "image/jpeg" : asset.contentType(),
-                            asset.type().kind().value(),
-                            asset.sizeBytes(),
-                            asset.altText());
-                })
-                .toList();
-        var request = new PublishRequest(
-                due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
-        PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
-        try {
-            Function<Secret, Outcome> use = token -> {
-                Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
-                if (claim.reconcileSince() != null) {
-                    Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
-                    if (existing.isPresent()) {
-                        return new Outcome.Published(existing.get(), true);
-                    }
-                }
-                try {
-                    return new Outcome.Published(provider.publish(token, request, journal), false);
-                } catch (ProviderException e) {
-                    // A DUPLICATE is not ours: any earlier attempt of ours that may have reached the platform set
-                    // reconcileSince, and the platform was searched above. It fails with the platform's words.
-                    if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
-                        // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
-                        try {
-                            Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
-                            if (existing.isPresent()) {
-                                return new Outcome.Published(existing.get(), true);
-                            }
-                        } catch (ProviderException unanswered) {
-                            // The platform could not be asked now (a 503, a 429): the outcome stays ambiguous, never
-                            // a plain transient failure, or the next attempt would publish without looking first.
-                        }
-                        return retries.ambiguous(claim, since, e.getMessage());
-                    }
-                    throw e;
-                }
-            };
-            return claim.token() != null
-                    ? tokens.withAccessToken(claim.token(), use)
-                    : tokens.withAccessToken(workspace, due.connection(), use);
-        } catch (ProviderException e) {
-            return retries.fromError(claim, e);
-        } catch (ConnectionNotActive | NotFound e) {
-            return new Outcome.Failed(e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("Publishing target of post {} failed unexpectedly", claim.post(), e);
-            return claim.reconcileSince() == null
-                    ? retries.retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
-                    : retries.ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
-        }
     }
 
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {

@@ -72,6 +72,9 @@ class PublishingEndToEndTests {
     Publisher publisher;
 
     @Autowired
+    PlatformCall platform;
+
+    @Autowired
     Posts posts;
 
     final HttpClient http = HttpClient.newBuilder()
@@ -321,7 +324,7 @@ class PublishingEndToEndTests {
     void aNodeThatDiedBetweenTheCallAndTheCommitIsReconciledNotRepeated() {
         TargetId target = manual("Crash after sending " + UUID.randomUUID());
         var claim = (Publisher.Claim) publisher.claim(workspace, target);
-        var outcome = publisher.call(workspace, claim);
+        var outcome = platform.call(workspace, claim);
         assertThat(outcome).isInstanceOf(Publisher.Outcome.Published.class);
         // The node dies here: the outcome is never written. Another node's job runs the target again.
         assertThat(publisher.publish(workspace, target).at()).isNull();

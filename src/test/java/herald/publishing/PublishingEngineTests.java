@@ -147,6 +147,9 @@ class PublishingEngineTests {
     Publisher publisher;
 
     @Autowired
+    PlatformCall platformCall;
+
+    @Autowired
     Posts posts;
 
     @Autowired
@@ -369,7 +372,7 @@ class PublishingEngineTests {
                     .isEqualTo(1);
             assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHING);
 
-            var outcome = publisher.call(workspace, claim);
+            var outcome = platformCall.call(workspace, claim);
             assertThat(outcome).isInstanceOf(Publisher.Outcome.Published.class);
             assertThat(publisher.complete(workspace, target, claim, outcome).at())
                     .isNull();

@@ -1,0 +1,146 @@
+package herald.publishing;
+
+import herald.assets.Assets;
+import herald.assets.MediaLinks;
+import herald.connections.AccessTokens;
+import herald.connections.ConnectionNotActive;
+import herald.database.TenantScope;
+import herald.providers.ProviderException;
+import herald.providers.Providers;
+import herald.providers.PublishJournal;
+import herald.providers.PublishRequest;
+import herald.providers.PublishedPost;
+import herald.providers.SocialProvider;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import herald.vault.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform call of a claimed attempt, outside any transaction (docs/adr/0008): the target's media as links the
+ * platform can fetch, a search of the platform's recent posts first when an earlier attempt may have reached it, the
+ * publish, and the answer turned into an {@link Publisher.Outcome} by kind of error ({@link RetryPolicy}). An answer
+ * that never came is ambiguous, never a plain failure: the next attempt reconciles before it publishes again.
+ */
+@Component
+class PlatformCall {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformCall.class);
+
+    private final Attempts attempts;
+    private final TenantScope tenants;
+    private final AccessTokens tokens;
+    private final Providers providers;
+    private final MediaLinks media;
+    private final Assets assets;
+    private final PublishingSettings settings;
+    private final Clock clock;
+    private final RetryPolicy retries;
+
+    PlatformCall(
+            Attempts attempts,
+            TenantScope tenants,
+            AccessTokens tokens,
+            Providers providers,
+            MediaLinks media,
+            Assets assets,
+            PublishingSettings settings,
+            Clock clock) {
+        this.attempts = attempts;
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.providers = providers;
+        this.media = media;
+        this.assets = assets;
+        this.settings = settings;
+        this.clock = clock;
+        this.retries = new RetryPolicy(settings, clock);
+    }
+
+    Publisher.Outcome call(WorkspaceId workspace, Publisher.Claim claim) {
+        Attempts.Due due = claim.due();
+        if (claim.refused() != null) {
+            return new Publisher.Outcome.Failed(claim.refused());
+        }
+        if (claim.tokenRefused() != null) {
+            return new Publisher.Outcome.Failed(claim.tokenRefused());
+        }
+        SocialProvider provider = providers.find(due.provider()).orElse(null);
+        if (provider == null) {
+            return new Publisher.Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
+        }
+        Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
+        List<PublishRequest.Media> items = due.media().stream()
+                .map(id -> assets.require(workspace, id))
+                .map(asset -> {
+                    boolean convert = provider.jpegImagesOnly()
+                            && "image".equals(asset.type().kind().value())
+                            && !"image/jpeg".equals(asset.contentType());
+                    return new PublishRequest.Media(
+                            media.signed(
+                                    workspace,
+                                    asset.id(),
+                                    convert ? MediaLinks.Variant.JPEG : MediaLinks.Variant.ORIGINAL,
+                                    expires),
+                            convert ? "image/jpeg" : asset.contentType(),
+                            asset.type().kind().value(),
+                            asset.sizeBytes(),
+                            asset.altText());
+                })
+                .toList();
+        var request = new PublishRequest(
+                due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
+        PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
+        try {
+            Function<Secret, Publisher.Outcome> use = token -> {
+                Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
+                if (claim.reconcileSince() != null) {
+                    Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
+                    if (existing.isPresent()) {
+                        return new Publisher.Outcome.Published(existing.get(), true);
+                    }
+                }
+                try {
+                    return new Publisher.Outcome.Published(provider.publish(token, request, journal), false);
+                } catch (ProviderException e) {
+                    // A DUPLICATE is not ours: any earlier attempt of ours that may have reached the platform set
+                    // reconcileSince, and the platform was searched above. It fails with the platform's words.
+                    if (e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME) {
+                        // Ask at once: the platform may show the post already. If it cannot tell, a later attempt asks.
+                        try {
+                            Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
+                            if (existing.isPresent()) {
+                                return new Publisher.Outcome.Published(existing.get(), true);
+                            }
+                        } catch (ProviderException unanswered) {
+                            // The platform could not be asked now (a 503, a 429): the outcome stays ambiguous, never
+                            // a plain transient failure, or the next attempt would publish without looking first.
+                        }
+                        return retries.ambiguous(claim, since, e.getMessage());
+                    }
+                    throw e;
+                }
+            };
+            return claim.token() != null
+                    ? tokens.withAccessToken(claim.token(), use)
+                    : tokens.withAccessToken(workspace, due.connection(), use);
+        } catch (ProviderException e) {
+            return retries.fromError(claim, e);
+        } catch (ConnectionNotActive | NotFound e) {
+            return new Publisher.Outcome.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Publishing target of post {} failed unexpectedly", claim.post(), e);
+            return claim.reconcileSince() == null
+                    ? retries.retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
+                    : retries.ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
+        }
+    }
+}
