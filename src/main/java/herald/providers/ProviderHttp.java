@@ -2,10 +2,7 @@ package herald.providers;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -16,6 +13,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * What the providers' HTTP clients share: how a request to a platform is sent, and how a failed one tells whether
@@ -23,9 +21,8 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  */
 public final class ProviderHttp {
 
-    /** The executor of the few {@code java.net.http.HttpClient}s left (media downloads): virtual threads. */
-    public static final Executor EXECUTOR = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("provider-http-", 0).factory());
+    /** Connections kept to one platform: more than the dispatcher's threads make calls at once. */
+    private static final int MAX_PER_HOST = 64;
 
     private ProviderHttp() {}
 
@@ -37,11 +34,10 @@ public final class ProviderHttp {
      * automatic retries, which could send a post twice (a failed call is the dispatcher's to retry, after
      * reconciliation when it may have reached the platform); no redirects; no cookies.
      */
-    public static ClientHttpRequestFactory requestFactory(
-            Duration connectTimeout, Duration readTimeout, int maxPerHost) {
+    public static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(maxPerHost)
-                .setMaxConnTotal(maxPerHost * 4)
+                .setMaxConnPerRoute(MAX_PER_HOST)
+                .setMaxConnTotal(MAX_PER_HOST * 4)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(readTimeout))
@@ -56,7 +52,6 @@ public final class ProviderHttp {
         var client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .build())
                 .disableAutomaticRetries()
@@ -64,21 +59,18 @@ public final class ProviderHttp {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
-        var factory = new HttpComponentsClientHttpRequestFactory(client);
-        factory.setReadTimeout(readTimeout);
-        return factory;
+        return new HttpComponentsClientHttpRequestFactory(client);
     }
 
     /**
-     * Whether a request that failed with {@code cause} surely never reached the platform: no connection was made (or
+     * Whether a request that failed with {@code failure} surely never reached the platform: no connection was made (or
      * none was free in the pool). Anything else after the request was written (a read timeout, a reset) may have.
      */
-    public static boolean notSent(Throwable cause) {
+    public static boolean notSent(ResourceAccessException failure) {
+        Throwable cause = failure.getCause();
         return cause instanceof ConnectException
                 || cause instanceof ConnectTimeoutException
                 || cause instanceof ConnectionRequestTimeoutException
-                || cause instanceof java.net.http.HttpConnectTimeoutException
-                || cause instanceof UnknownHostException
-                || cause instanceof UnresolvedAddressException;
+                || cause instanceof UnknownHostException;
     }
 }

@@ -36,7 +36,7 @@ final class LinkedInApi {
 
     private static RestClient client(Duration connect, Duration read) {
         return RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(connect, read, 64))
+                .requestFactory(ProviderHttp.requestFactory(connect, read))
                 .build();
     }
 
@@ -74,7 +74,7 @@ final class LinkedInApi {
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body));
         } catch (ResourceAccessException e) {
-            if (notSent(e)) {
+            if (ProviderHttp.notSent(e)) {
                 throw unreachable("the post");
             }
             throw new ProviderException(
@@ -137,9 +137,5 @@ final class LinkedInApi {
                         HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
                         StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
                 true);
-    }
-
-    private static boolean notSent(ResourceAccessException e) {
-        return ProviderHttp.notSent(e.getCause());
     }
 }

@@ -45,7 +45,7 @@ public final class GraphClient {
         this.usage = usage;
         this.errors = new GraphErrors(provider, platform, json, usage);
         this.http = RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(api.connectTimeout(), api.readTimeout(), 64))
+                .requestFactory(ProviderHttp.requestFactory(api.connectTimeout(), api.readTimeout()))
                 .build();
     }
 
@@ -195,7 +195,7 @@ public final class GraphClient {
                             true);
         } catch (ResourceAccessException e) {
             // The exception's message holds the URL and so the token: neither it nor its cause goes further.
-            if (creates && !notSent(e)) {
+            if (creates && !ProviderHttp.notSent(e)) {
                 throw new ProviderException(
                         provider,
                         Kind.UNKNOWN_OUTCOME,
@@ -212,10 +212,6 @@ public final class GraphClient {
             throw errors.failure(answer, what, secrets);
         }
         return answer;
-    }
-
-    private static boolean notSent(ResourceAccessException e) {
-        return ProviderHttp.notSent(e.getCause());
     }
 
     private static String extension(String contentType) {

@@ -58,7 +58,7 @@ class SandboxProvider implements SocialProvider {
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
         this.http = RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout(), 64))
+                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout()))
                 .build();
     }
 
@@ -201,7 +201,7 @@ class SandboxProvider implements SocialProvider {
                     .accept(MediaType.APPLICATION_JSON)
                     .body(json.writeValueAsString(body)));
         } catch (ResourceAccessException e) {
-            if (notSent(e)) {
+            if (ProviderHttp.notSent(e)) {
                 throw new ProviderException(
                         ID, Kind.TRANSIENT, "The Sandbox could not be reached for " + what + ".", null, null);
             }
@@ -256,10 +256,6 @@ class SandboxProvider implements SocialProvider {
             throw new ProviderException(ID, Kind.UNKNOWN_OUTCOME, "The Sandbox answered " + what + " without an id.");
         }
         return new PublishedPost(id, URI.create(url), created == null ? clock.instant() : Instant.parse(created));
-    }
-
-    private static boolean notSent(ResourceAccessException e) {
-        return ProviderHttp.notSent(e.getCause());
     }
 
     private SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {

@@ -36,7 +36,7 @@ final class XApiClient {
 
     private static RestClient client(XClientSettings settings, Duration readTimeout) {
         return RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), readTimeout, 64))
+                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), readTimeout))
                 .build();
     }
 
@@ -53,7 +53,7 @@ final class XApiClient {
         try {
             return exchange(jsonPost(uri, token, body));
         } catch (ResourceAccessException e) {
-            if (notSent(e)) {
+            if (ProviderHttp.notSent(e)) {
                 throw new ProviderException(
                         XErrors.PROVIDER, Kind.TRANSIENT, "X could not be reached for " + what + ".", null, null);
             }
@@ -132,9 +132,5 @@ final class XApiClient {
                         HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
                         StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
                 true);
-    }
-
-    private static boolean notSent(ResourceAccessException e) {
-        return ProviderHttp.notSent(e.getCause());
     }
 }
