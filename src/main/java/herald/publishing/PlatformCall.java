@@ -101,7 +101,7 @@ class PlatformCall {
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             Function<Secret, Publisher.Outcome> use = token -> {
-                Instant since = claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
+                Instant since = claim.reconcileFrom();
                 if (claim.reconcileSince() != null) {
                     Optional<PublishedPost> existing = provider.findExisting(token, request, since, journal);
                     if (existing.isPresent()) {

@@ -60,7 +60,16 @@ class Publisher {
             Instant startedAt,
             @Nullable String refused,
             AccessTokens.@Nullable Opened token,
-            @Nullable String tokenRefused) {}
+            @Nullable String tokenRefused) {
+
+        /**
+         * The instant a search of the platform starts from: the earlier attempt's that may have reached it, else this
+         * attempt's own start.
+         */
+        Instant reconcileFrom() {
+            return reconcileSince == null ? startedAt : reconcileSince;
+        }
+    }
 
     sealed interface Outcome {
         record Published(PublishedPost post, boolean reconciled) implements Outcome {}
@@ -241,9 +250,9 @@ class Publisher {
                         AttemptOutcome.published(
                                 p.reconciled(), p.post().id(), p.post().url());
                     case Outcome.Retry r ->
-                        AttemptOutcome.retry(r.reason(), r.at(), r.ambiguous() ? reconcileFrom(claim) : null);
+                        AttemptOutcome.retry(r.reason(), r.at(), r.ambiguous() ? claim.reconcileFrom() : null);
                     case Outcome.Failed f -> AttemptOutcome.failed(f.reason());
-                    case Outcome.Unknown u -> AttemptOutcome.unknown(u.explanation(), reconcileFrom(claim));
+                    case Outcome.Unknown u -> AttemptOutcome.unknown(u.explanation(), claim.reconcileFrom());
                 };
         boolean applied = attempts.complete(
                 durable,
@@ -321,9 +330,5 @@ class Publisher {
                         Map.of("target", target.toString(), "provider", provider));
             case Outcome.Retry r -> null;
         };
-    }
-
-    private static Instant reconcileFrom(Claim claim) {
-        return claim.reconcileSince() == null ? claim.startedAt() : claim.reconcileSince();
     }
 }

@@ -46,9 +46,7 @@ final class RetryPolicy {
         if (claim.attempt() >= settings.maxAttempts()) {
             return new Publisher.Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
         }
-        long base = settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20);
-        long wait = Math.min(base, settings.maxBackoff().toMillis());
-        return new Publisher.Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, false);
+        return new Publisher.Outcome.Retry(backoff(claim, settings.maxBackoff().toMillis()), reason, false);
     }
 
     Publisher.Outcome ambiguous(Publisher.Claim claim, Instant since, String reason) {
@@ -58,8 +56,16 @@ final class RetryPolicy {
                     + " could not settle it. Look at the account: mark it published with its URL, or publish it"
                     + " again.");
         }
-        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), 60_000);
-        return new Publisher.Outcome.Retry(clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1)), reason, true);
+        return new Publisher.Outcome.Retry(backoff(claim, 60_000), reason, true);
+    }
+
+    /**
+     * When the next attempt runs: the backoff doubled for each attempt made, at most {@code capMillis}, and of that a
+     * random wait between half and all of it.
+     */
+    private Instant backoff(Publisher.Claim claim, long capMillis) {
+        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), capMillis);
+        return clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1));
     }
 
     static long jitter(long bound) {
