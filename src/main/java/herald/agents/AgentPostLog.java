@@ -94,7 +94,6 @@ class AgentPostLog {
                 .update());
     }
 
-    /** The agent's posts, newest first. */
     /** A post the agent created, where the agent's listing places it: when it was created, then its id. */
     record Created(PostId post, Instant at) {}
 

@@ -56,7 +56,7 @@ class Posts {
 
     /**
      * Stores a post unless the account posted the same text within {@link #DUPLICATE_WINDOW}, and counts it, in one
-     * round trip and one commit ({@code sandbox_create_post}, V115): the function takes a per-account advisory lock
+     * round trip and one commit ({@code sandbox_create_post}, V115, its counter sharded by V117): the function takes a per-account advisory lock
      * before its duplicate check, so two concurrent identical posts cannot both pass it.
      *
      * @throws SandboxError 409 {@code duplicate}, or 401 {@code invalid_token} when the account is gone

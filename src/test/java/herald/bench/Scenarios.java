@@ -228,7 +228,7 @@ final class Scenarios {
     }
 
     /**
-     * Herald's database's commits and WAL flushes so far, all sessions (the harness's own progress queries add about
+     * Herald's database's commits, WAL flushes and ended autovacuum/autoanalyze runs so far, all sessions (the harness's own progress queries add about
      * four read-only commits a second): read before and after a run.
      */
     record DatabaseWork(long commits, long walSyncs, long autovacuums) {}
