@@ -9,7 +9,6 @@ import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Plans;
 import herald.tenancy.Workspaces;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,9 +20,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The publishing API: create, schedule, edit, cancel and list posts, retry their failed targets and settle the ones
- * whose outcome Herald cannot know. A rejected request changes nothing. Each target is published by its own durable
- * job at its instant (see docs/adr/0008).
+ * The publishing API: create, schedule, edit, approve, cancel and list posts ({@link PostRecovery} retries failed
+ * targets and settles the ones whose outcome Herald cannot know). A rejected request changes nothing. Each target is
+ * published by its own durable job at its instant (see docs/adr/0008).
  */
 // Named: the sandbox module has a bean called posts too.
 @Component("publishingPosts")
@@ -303,75 +302,6 @@ public class Posts {
         });
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
         return get(workspace, id);
-    }
-
-    /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
-    public Post retry(WorkspaceId workspace, PostId id) {
-        Instant now = clock.instant();
-        List<TargetId> again = tenants.call(workspace, () -> {
-            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
-            List<TargetId> failed = rows.find(workspace, id).orElseThrow().targets().stream()
-                    .filter(t -> t.status() == TargetStatus.FAILED)
-                    .map(Target::id)
-                    .toList();
-            if (failed.isEmpty() || !status.canTransitionTo(PostStatus.PUBLISHING)) {
-                throw new Conflict("status", "The post has no failed target to retry.");
-            }
-            rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
-            rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
-            return failed;
-        });
-        audit.record(workspace, "post.retried", "post", id.toString(), Map.of("targets", "" + again.size()));
-        again.forEach(target -> dispatch.schedule(workspace, target, now));
-        return get(workspace, id);
-    }
-
-    /**
-     * A person confirms that a target whose outcome was unknown is on the platform at {@code url}.
-     *
-     * @throws Conflict unless the target's status is unknown
-     */
-    public Post markPublished(WorkspaceId workspace, PostId id, TargetId target, URI url) {
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new herald.shared.InvalidInput("url", "The URL must be the post's http(s) address on the platform.");
-        }
-        Instant now = clock.instant();
-        Target settled =
-                settleUnknown(workspace, id, target, now, () -> rows.markPublished(workspace, target, url, now));
-        audit.record(
-                workspace,
-                "post.published",
-                "post",
-                id.toString(),
-                Map.of("target", target.toString(), "by", "person"));
-        events.publishEvent(new PostPublished(workspace, id, target, settled.provider(), url, now));
-        return get(workspace, id);
-    }
-
-    /**
-     * A person confirms that a target whose outcome was unknown is not on the platform: it is published again, now,
-     * without asking the platform first. @throws Conflict unless the target's status is unknown
-     */
-    public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
-        Instant now = clock.instant();
-        settleUnknown(workspace, id, target, now, () -> rows.scheduleAgain(workspace, target, now));
-        audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
-        dispatch.schedule(workspace, target, now);
-        return get(workspace, id);
-    }
-
-    private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
-        return tenants.call(workspace, () -> {
-            rows.lock(workspace, id).orElseThrow(() -> notFound(id));
-            Target current = rows.find(workspace, id).orElseThrow().target(target);
-            if (current.status() != TargetStatus.UNKNOWN) {
-                throw new Conflict(
-                        "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
-            }
-            change.run();
-            rows.setStatus(workspace, id, Settlement.of(rows.targetStatuses(workspace, id)), now);
-            return current;
-        });
     }
 
     private void checkQuota(WorkspaceId workspace, Instant due, @Nullable PostId except) {

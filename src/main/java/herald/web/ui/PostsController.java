@@ -6,6 +6,7 @@ import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
+import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
@@ -39,12 +40,14 @@ class PostsController {
     private static final int PAGE = 50;
 
     private final Posts posts;
+    private final PostRecovery recovery;
     private final AttemptHistory history;
     private final Assets assets;
     private final MediaLinks links;
 
-    PostsController(Posts posts, AttemptHistory history, Assets assets, MediaLinks links) {
+    PostsController(Posts posts, PostRecovery recovery, AttemptHistory history, Assets assets, MediaLinks links) {
         this.posts = posts;
+        this.recovery = recovery;
         this.history = history;
         this.assets = assets;
         this.links = links;
@@ -130,7 +133,7 @@ class PostsController {
                 id,
                 flash,
                 "Publishing the failed accounts again now.",
-                current -> () -> posts.retry(current.id(), new PostId(id)));
+                current -> () -> recovery.retry(current.id(), new PostId(id)));
     }
 
     @PostMapping("/w/{slug}/posts/{id}/targets/{target}/mark-published")
@@ -142,7 +145,7 @@ class PostsController {
             RedirectAttributes flash) {
         return act(request, id, flash, "Marked as published.", current -> () -> {
             URI link = PostLinks.read(url);
-            return posts.markPublished(current.id(), new PostId(id), new TargetId(target), link);
+            return recovery.markPublished(current.id(), new PostId(id), new TargetId(target), link);
         });
     }
 
@@ -154,7 +157,7 @@ class PostsController {
                 id,
                 flash,
                 "Publishing it again now.",
-                current -> () -> posts.publishAgain(current.id(), new PostId(id), new TargetId(target)));
+                current -> () -> recovery.publishAgain(current.id(), new PostId(id), new TargetId(target)));
     }
 
     @PostMapping("/w/{slug}/posts/{id}/reschedule")

@@ -5,6 +5,7 @@ import herald.identity.ApiKeyScope;
 import herald.publishing.AttemptHistory;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
+import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
@@ -44,11 +45,13 @@ class PostController {
     private static final String LISTING = "posts";
 
     private final Posts posts;
+    private final PostRecovery recovery;
     private final AttemptHistory history;
     private final PostCheck checks;
 
-    PostController(Posts posts, AttemptHistory history, PostCheck checks) {
+    PostController(Posts posts, PostRecovery recovery, AttemptHistory history, PostCheck checks) {
         this.posts = posts;
+        this.recovery = recovery;
         this.history = history;
         this.checks = checks;
     }
@@ -152,7 +155,7 @@ class PostController {
             summary = "Retry the failed targets",
             description = "Publishes the post's failed targets again now; 409 when none failed.")
     PostView retry(CurrentWorkspace current, @PathVariable UUID postId) {
-        return view(posts.retry(current.id(), new PostId(postId)));
+        return view(recovery.retry(current.id(), new PostId(postId)));
     }
 
     @PostMapping("/{postId}/targets/{targetId}/mark-published")
@@ -165,7 +168,7 @@ class PostController {
             @PathVariable UUID postId,
             @PathVariable UUID targetId,
             @Valid @RequestBody PostRequests.MarkPublished request) {
-        return view(posts.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
+        return view(recovery.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
     }
 
     @PostMapping("/{postId}/targets/{targetId}/publish-again")
@@ -176,7 +179,7 @@ class PostController {
                     + " it. Herald publishes it now without asking the platform first, so a copy may appear if it"
                     + " did have it.")
     PostView publishAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
-        return view(posts.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
+        return view(recovery.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
     }
 
     private static PostStatus status(String value) {

@@ -1,0 +1,118 @@
+package herald.publishing;
+
+import herald.audit.AuditLog;
+import herald.database.TenantScope;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person does about targets that did not publish: retry the failed ones, and settle the ones whose outcome
+ * Herald could not tell (docs/adr/0008), either as published at the address the person found or by publishing again
+ * without asking the platform first. Each change is one tenant transaction under the post's lock, and a rejected one
+ * changes nothing.
+ */
+@Component
+public class PostRecovery {
+
+    private final PostRows rows;
+    private final Posts posts;
+    private final TenantScope tenants;
+    private final AuditLog audit;
+    private final Dispatch dispatch;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PostRecovery(
+            PostRows rows,
+            Posts posts,
+            TenantScope tenants,
+            AuditLog audit,
+            Dispatch dispatch,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.rows = rows;
+        this.posts = posts;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.dispatch = dispatch;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
+    public Post retry(WorkspaceId workspace, PostId id) {
+        Instant now = clock.instant();
+        List<TargetId> again = tenants.call(workspace, () -> {
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            List<TargetId> failed = rows.find(workspace, id).orElseThrow().targets().stream()
+                    .filter(t -> t.status() == TargetStatus.FAILED)
+                    .map(Target::id)
+                    .toList();
+            if (failed.isEmpty() || !status.canTransitionTo(PostStatus.PUBLISHING)) {
+                throw new Conflict("status", "The post has no failed target to retry.");
+            }
+            rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
+            rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
+            return failed;
+        });
+        audit.record(workspace, "post.retried", "post", id.toString(), Map.of("targets", "" + again.size()));
+        again.forEach(target -> dispatch.schedule(workspace, target, now));
+        return posts.get(workspace, id);
+    }
+
+    /**
+     * A person confirms that a target whose outcome was unknown is on the platform at {@code url}.
+     *
+     * @throws Conflict unless the target's status is unknown
+     */
+    public Post markPublished(WorkspaceId workspace, PostId id, TargetId target, URI url) {
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new InvalidInput("url", "The URL must be the post's http(s) address on the platform.");
+        }
+        Instant now = clock.instant();
+        Target settled =
+                settleUnknown(workspace, id, target, now, () -> rows.markPublished(workspace, target, url, now));
+        audit.record(
+                workspace,
+                "post.published",
+                "post",
+                id.toString(),
+                Map.of("target", target.toString(), "by", "person"));
+        events.publishEvent(new PostPublished(workspace, id, target, settled.provider(), url, now));
+        return posts.get(workspace, id);
+    }
+
+    /**
+     * A person confirms that a target whose outcome was unknown is not on the platform: it is published again, now,
+     * without asking the platform first. @throws Conflict unless the target's status is unknown
+     */
+    public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
+        Instant now = clock.instant();
+        settleUnknown(workspace, id, target, now, () -> rows.scheduleAgain(workspace, target, now));
+        audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
+        dispatch.schedule(workspace, target, now);
+        return posts.get(workspace, id);
+    }
+
+    private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
+        return tenants.call(workspace, () -> {
+            rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            Target current = rows.find(workspace, id).orElseThrow().target(target);
+            if (current.status() != TargetStatus.UNKNOWN) {
+                throw new Conflict(
+                        "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
+            }
+            change.run();
+            rows.setStatus(workspace, id, Settlement.of(rows.targetStatuses(workspace, id)), now);
+            return current;
+        });
+    }
+}
