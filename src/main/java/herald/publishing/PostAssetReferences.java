@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PostAssetReferences implements AssetReferences {
 
-    private final PostRows rows;
+    private final PostReads reads;
 
-    PostAssetReferences(PostRows rows) {
-        this.rows = rows;
+    PostAssetReferences(PostReads reads) {
+        this.reads = reads;
     }
 
     @Override
     public List<AssetReference> referencesTo(WorkspaceId workspace, Collection<AssetId> assets) {
         // Runs inside the deleting transaction, which already carries the workspace's scope.
-        return rows.carrying(workspace, List.copyOf(assets)).stream()
+        return reads.carrying(workspace, List.copyOf(assets)).stream()
                 .map(post -> new AssetReference("post", post.id().toString(), label(post)))
                 .toList();
     }

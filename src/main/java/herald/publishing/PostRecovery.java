@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class PostRecovery {
 
     private final PostRows rows;
+    private final PostReads reads;
     private final Posts posts;
     private final TenantScope tenants;
     private final AuditLog audit;
@@ -32,6 +33,7 @@ public class PostRecovery {
 
     PostRecovery(
             PostRows rows,
+            PostReads reads,
             Posts posts,
             TenantScope tenants,
             AuditLog audit,
@@ -39,6 +41,7 @@ public class PostRecovery {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.reads = reads;
         this.posts = posts;
         this.tenants = tenants;
         this.audit = audit;
@@ -52,7 +55,7 @@ public class PostRecovery {
         Instant now = clock.instant();
         List<TargetId> again = tenants.call(workspace, () -> {
             PostStatus status = rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
-            List<TargetId> failed = rows.find(workspace, id).orElseThrow().targets().stream()
+            List<TargetId> failed = reads.find(workspace, id).orElseThrow().targets().stream()
                     .filter(t -> t.status() == TargetStatus.FAILED)
                     .map(Target::id)
                     .toList();
@@ -105,13 +108,13 @@ public class PostRecovery {
     private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
         return tenants.call(workspace, () -> {
             rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
-            Target current = rows.find(workspace, id).orElseThrow().target(target);
+            Target current = reads.find(workspace, id).orElseThrow().target(target);
             if (current.status() != TargetStatus.UNKNOWN) {
                 throw new Conflict(
                         "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
             }
             change.run();
-            rows.setStatus(workspace, id, Settlement.of(rows.targetStatuses(workspace, id)), now);
+            rows.setStatus(workspace, id, Settlement.of(reads.targetStatuses(workspace, id)), now);
             return current;
         });
     }

@@ -4,23 +4,21 @@ import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
 import java.net.URI;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The SQL of posts and targets. Every method runs inside a tenant transaction that its caller opened. */
+/**
+ * The writes of posts and targets, and the post's row lock; {@link PostReads} queries them. Every method runs inside a
+ * tenant transaction that its caller opened.
+ */
 @Component
 class PostRows {
 
@@ -170,93 +168,6 @@ class PostRows {
                 .update();
     }
 
-    /** Posts due (or published) within [from, to), cancelled and drafts aside: what a day's quota counts. */
-    int countDue(WorkspaceId workspace, Instant from, Instant to, @Nullable PostId except) {
-        return jdbc.sql(
-                        """
-                        select count(*) from posts
-                        where workspace_id = :workspace and status not in ('draft', 'cancelled')
-                          and coalesce(scheduled_at, created_at) >= :from and coalesce(scheduled_at, created_at) < :to
-                          and id <> :except""")
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("except", except == null ? new UUID(0, 0) : except.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    int countWithStatus(WorkspaceId workspace, PostStatus status) {
-        return jdbc.sql("select count(*) from posts where workspace_id = :workspace and status = :status")
-                .param("workspace", workspace.value())
-                .param("status", status.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    Optional<Post> find(WorkspaceId workspace, PostId id) {
-        return jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = :id")
-                .param("workspace", workspace.value())
-                .param("id", id.value())
-                .query((rs, n) -> post(workspace, rs))
-                .optional()
-                .map(post -> withTargets(workspace, List.of(post)).getFirst());
-    }
-
-    List<Post> list(WorkspaceId workspace, PostQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT_POSTS + " where p.workspace_id = :workspace");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("workspace", workspace.value());
-        if (query.status() != null) {
-            sql.append(" and p.status = :status");
-            params.put("status", query.status().value());
-        }
-        if (query.connection() != null) {
-            sql.append(" and exists (select 1 from post_targets t where t.workspace_id = p.workspace_id"
-                    + " and t.post_id = p.id and t.connection_id = :connection)");
-            params.put("connection", query.connection().value());
-        }
-        if (query.from() != null) {
-            sql.append(" and coalesce(p.scheduled_at, p.created_at) >= :from");
-            params.put("from", Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" and coalesce(p.scheduled_at, p.created_at) < :to");
-            params.put("to", Timestamp.from(query.to()));
-        }
-        if (query.afterTime() != null && query.afterId() != null) {
-            sql.append(" and (coalesce(p.scheduled_at, p.created_at), p.id) < (:afterTime, :afterId)");
-            params.put("afterTime", Timestamp.from(query.afterTime()));
-            params.put("afterId", query.afterId().value());
-        }
-        sql.append(" order by coalesce(p.scheduled_at, p.created_at) desc, p.id desc limit :limit");
-        params.put("limit", query.limit());
-        List<Post> posts = jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> post(workspace, rs))
-                .list();
-        return withTargets(workspace, posts);
-    }
-
-    /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
-    List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
-        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.media_ids && :assets"
-                        + " and p.status in ('pending_approval', 'scheduled', 'publishing') order by p.id")
-                .param("workspace", workspace.value())
-                .param("assets", uuids(assets))
-                .query((rs, n) -> post(workspace, rs))
-                .list();
-        return posts;
-    }
-
-    List<TargetStatus> targetStatuses(WorkspaceId workspace, PostId post) {
-        return jdbc.sql("select status from post_targets where workspace_id = :workspace and post_id = :post")
-                .param("workspace", workspace.value())
-                .param("post", post.value())
-                .query((rs, n) -> TargetStatus.of(rs.getString(1)))
-                .list();
-    }
-
     void markPublished(WorkspaceId workspace, TargetId target, URI url, Instant now) {
         jdbc.sql(
                         """
@@ -281,99 +192,6 @@ class PostRows {
                 .param("id", target.value())
                 .param("now", Timestamp.from(now))
                 .update();
-    }
-
-    private static final String SELECT_POSTS =
-            """
-            select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label
-            from posts p""";
-
-    private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
-        if (posts.isEmpty()) {
-            return posts;
-        }
-        Map<UUID, List<Target>> targets = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
-                        select post_id, id, connection_id, provider, account, body, status, attempts,
-                            platform_post_id, platform_url, last_error, due_at, published_at
-                        from post_targets where workspace_id = :workspace and post_id in (:posts)
-                        order by account, id""")
-                .param("workspace", workspace.value())
-                .param("posts", posts.stream().map(p -> p.id().value()).toList())
-                .query((rs, n) -> {
-                    targets.computeIfAbsent(rs.getObject("post_id", UUID.class), k -> new ArrayList<>())
-                            .add(target(rs));
-                    return null;
-                })
-                .list();
-        return posts.stream()
-                .map(p -> new Post(
-                        p.workspace(),
-                        p.id(),
-                        p.body(),
-                        p.link(),
-                        p.media(),
-                        p.status(),
-                        p.scheduledAt(),
-                        p.timezone(),
-                        targets.getOrDefault(p.id().value(), List.of()),
-                        p.createdAt(),
-                        p.updatedAt(),
-                        p.provenance()))
-                .toList();
-    }
-
-    private static Target target(ResultSet rs) throws SQLException {
-        TargetStatus status = TargetStatus.of(rs.getString("status"));
-        String url = rs.getString("platform_url");
-        return new Target(
-                new TargetId(rs.getObject("id", UUID.class)),
-                new ConnectionId(rs.getObject("connection_id", UUID.class)),
-                rs.getString("provider"),
-                rs.getString("account"),
-                rs.getString("body"),
-                status,
-                rs.getInt("attempts"),
-                rs.getString("platform_post_id"),
-                url == null ? null : URI.create(url),
-                rs.getString("last_error"),
-                status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
-                instant(rs, "published_at"));
-    }
-
-    private static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
-        Array media = rs.getArray("media_ids");
-        List<AssetId> assets = media == null
-                ? List.of()
-                : Arrays.stream((Object[]) media.getArray())
-                        .map(id -> new AssetId((UUID) id))
-                        .toList();
-        return new Post(
-                workspace,
-                new PostId(rs.getObject("id", UUID.class)),
-                rs.getString("body"),
-                rs.getString("link"),
-                assets,
-                PostStatus.of(rs.getString("status")),
-                instant(rs, "scheduled_at"),
-                rs.getString("timezone"),
-                List.of(),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                provenance(rs));
-    }
-
-    private static @Nullable Provenance provenance(ResultSet rs) throws SQLException {
-        String origin = rs.getString("origin");
-        return origin == null
-                ? null
-                : new Provenance(
-                        Provenance.Origin.of(origin),
-                        rs.getString("created_by_type"),
-                        rs.getString("created_by_id"),
-                        rs.getString("created_by_label"));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

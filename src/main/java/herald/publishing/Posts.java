@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class Posts {
 
     private final PostRows rows;
+    private final PostReads reads;
     private final Validation validation;
     private final TenantScope tenants;
     private final Workspaces workspaces;
@@ -40,6 +41,7 @@ public class Posts {
 
     Posts(
             PostRows rows,
+            PostReads reads,
             Validation validation,
             TenantScope tenants,
             Workspaces workspaces,
@@ -49,6 +51,7 @@ public class Posts {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.reads = reads;
         this.validation = validation;
         this.tenants = tenants;
         this.workspaces = workspaces;
@@ -152,7 +155,7 @@ public class Posts {
                 audit.record(workspace, "post.created", "post", c.id().toString(), details);
             }
             return checked.stream()
-                    .map(c -> rows.find(workspace, c.id()).orElseThrow())
+                    .map(c -> reads.find(workspace, c.id()).orElseThrow())
                     .toList();
         });
     }
@@ -161,12 +164,12 @@ public class Posts {
     public Post get(WorkspaceId workspace, PostId id) {
         // One snapshot: the post's status and its targets' are read by two statements, and an outcome committing
         // between them showed a published target under a post still publishing.
-        return tenants.read(workspace, () -> rows.find(workspace, id)).orElseThrow(() -> notFound(id));
+        return tenants.read(workspace, () -> reads.find(workspace, id)).orElseThrow(() -> notFound(id));
     }
 
     /** Posts newest due first, {@link PostQuery#limit()} of them after the query's position. */
     public List<Post> list(WorkspaceId workspace, PostQuery query) {
-        return tenants.read(workspace, () -> rows.list(workspace, query));
+        return tenants.read(workspace, () -> reads.list(workspace, query));
     }
 
     /**
@@ -219,7 +222,7 @@ public class Posts {
 
     /** How many posts wait for a member's approval. */
     public int countAwaitingApproval(WorkspaceId workspace) {
-        return tenants.call(workspace, () -> rows.countWithStatus(workspace, PostStatus.PENDING_APPROVAL));
+        return tenants.call(workspace, () -> reads.countWithStatus(workspace, PostStatus.PENDING_APPROVAL));
     }
 
     private Post change(WorkspaceId workspace, PostId id, PostChanges changes, boolean approving) {
@@ -310,7 +313,7 @@ public class Posts {
         var day = due.atZone(workspaceRow.timezone()).toLocalDate();
         Instant from = day.atStartOfDay(workspaceRow.timezone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(workspaceRow.timezone()).toInstant();
-        if (rows.countDue(workspace, from, to, except) >= perDay) {
+        if (reads.countDue(workspace, from, to, except) >= perDay) {
             throw new LimitReached(
                     "posts-per-day",
                     "The " + workspaceRow.plan() + " plan allows " + perDay + " posts per day, and " + day
