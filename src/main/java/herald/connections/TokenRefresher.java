@@ -41,6 +41,7 @@ class TokenRefresher {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final ConnectionRows rows;
+    private final RefreshRows refreshes;
     private final RefreshHistory history;
     private final TenantWork tenants;
     private final Providers providers;
@@ -53,6 +54,7 @@ class TokenRefresher {
 
     TokenRefresher(
             ConnectionRows rows,
+            RefreshRows refreshes,
             RefreshHistory history,
             TenantWork tenants,
             Providers providers,
@@ -62,6 +64,7 @@ class TokenRefresher {
             ConnectionsSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.refreshes = refreshes;
         this.history = history;
         this.tenants = tenants;
         this.providers = providers;
@@ -213,7 +216,7 @@ class TokenRefresher {
                     now);
         }
         UUID owner = UUID.randomUUID();
-        rows.lease(workspace, id, owner, now.plus(settings.refreshLease()));
+        refreshes.lease(workspace, id, owner, now.plus(settings.refreshLease()));
         return new Claim.Mine(
                 owner, provider, vault.open(Slots.refresh(workspace, id), stored.refreshToken()), stillValid);
     }
@@ -232,7 +235,7 @@ class TokenRefresher {
         // Disconnected (or refused) while the call ran: the new tokens are not kept.
         AccessTokens.requireActive(stored.connection());
         Instant done = clock.instant();
-        rows.refreshed(
+        refreshes.refreshed(
                 workspace,
                 id,
                 vault.seal(Slots.access(workspace, id), grant.accessToken()),
@@ -265,10 +268,10 @@ class TokenRefresher {
         }
         history.record(workspace, id, trigger, Outcome.TRANSIENT_FAILURE, e.getMessage(), failedAt);
         if (lastAttempt || !e.retryable()) {
-            int failures = rows.failures(workspace, id) + 1;
-            rows.refreshFailed(workspace, id, e.getMessage(), failedAt.plus(retryDelay(failures, e)), failedAt);
+            int failures = refreshes.failures(workspace, id) + 1;
+            refreshes.refreshFailed(workspace, id, e.getMessage(), failedAt.plus(retryDelay(failures, e)), failedAt);
         } else {
-            rows.release(workspace, id, lease.owner());
+            refreshes.release(workspace, id, lease.owner());
         }
         return new Claim.Busy(lease.stillValid());
     }
@@ -276,7 +279,7 @@ class TokenRefresher {
     private Claim.Refused refused(ConnectionRows.Stored stored, Trigger trigger, String reason, Instant now) {
         Connection connection = stored.connection();
         WorkspaceId workspace = connection.workspace();
-        rows.needsReconnect(workspace, connection.id(), reason, now);
+        refreshes.needsReconnect(workspace, connection.id(), reason, now);
         history.record(workspace, connection.id(), trigger, Outcome.REFUSED, reason, now);
         var details = new LinkedHashMap<String, String>();
         details.put("provider", connection.provider());
