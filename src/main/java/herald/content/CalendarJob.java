@@ -2,9 +2,6 @@ package herald.content;
 
 import herald.audit.Actor;
 import herald.audit.AuditContext;
-import herald.connections.Connection;
-import herald.connections.ConnectionId;
-import herald.connections.Connections;
 import herald.database.TenantScope;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
@@ -24,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,14 +41,12 @@ class CalendarJob {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarJob.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    /** The strictest platform first: a caption that fits it fits the others. */
-    private static final List<String> STRICTEST = List.of("x", "instagram", "linkedin", "facebook", "sandbox");
 
     private final CalendarRows rows;
     private final CalendarItems items;
     private final Captions captions;
+    private final CalendarDrafts drafts;
     private final Posts posts;
-    private final Connections connections;
     private final Workspaces workspaces;
     private final TenantScope tenants;
     private final CalendarSettings settings;
@@ -64,8 +58,8 @@ class CalendarJob {
             CalendarRows rows,
             CalendarItems items,
             Captions captions,
+            CalendarDrafts drafts,
             Posts posts,
-            Connections connections,
             Workspaces workspaces,
             TenantScope tenants,
             CalendarSettings settings,
@@ -73,8 +67,8 @@ class CalendarJob {
         this.rows = rows;
         this.items = items;
         this.captions = captions;
+        this.drafts = drafts;
         this.posts = posts;
-        this.connections = connections;
         this.workspaces = workspaces;
         this.tenants = tenants;
         this.settings = settings;
@@ -153,13 +147,13 @@ class CalendarJob {
                         workspace,
                         id,
                         "info",
-                        "Planned " + plan.size() + " posts: " + summary(plan) + ".",
+                        "Planned " + plan.size() + " posts: " + drafts.summary(plan) + ".",
                         null,
                         clock.instant());
             });
         }
         List<CalendarRows.StoredSlot> slots = tenants.call(workspace, () -> rows.slots(workspace, id));
-        String platform = platform(workspace, run.connections());
+        String platform = drafts.platform(workspace, run.connections());
         for (CalendarRows.StoredSlot slot : slots) {
             if (slot.caption() != null) {
                 continue;
@@ -169,13 +163,13 @@ class CalendarJob {
             }
             CaptionResult result;
             try {
-                result = captions.generate(workspace, request(run, slot, platform, zone));
+                result = captions.generate(workspace, drafts.request(run, slot, platform, zone));
             } catch (AiFailure | LimitReached e) {
                 note(
                         workspace,
                         id,
                         "error",
-                        "Post " + slot.position() + " of " + slots.size() + " (" + label(slot.postType()) + "): "
+                        "Post " + slot.position() + " of " + slots.size() + " (" + drafts.label(slot.postType()) + "): "
                                 + e.getMessage(),
                         null);
                 throw e;
@@ -187,7 +181,8 @@ class CalendarJob {
                         workspace,
                         id,
                         "info",
-                        "Post " + slot.position() + " of " + slots.size() + ": " + label(slot.postType()) + " for "
+                        "Post " + slot.position() + " of " + slots.size() + ": " + drafts.label(slot.postType())
+                                + " for "
                                 + WHEN.format(slot.local()) + " (" + result.mode()
                                 + (result.fallbackReason() == null ? "" : "; templates: " + result.fallbackReason())
                                 + ").",
@@ -196,14 +191,15 @@ class CalendarJob {
             });
         }
         List<CalendarRows.StoredSlot> written = tenants.call(workspace, () -> rows.slots(workspace, id));
-        List<NewPost> drafts = written.stream().map(s -> draft(run, s, zone)).toList();
+        List<NewPost> newPosts =
+                written.stream().map(s -> drafts.draft(run, s, zone)).toList();
         tenants.run(workspace, () -> {
             // Under the run's row lock: a cancel meanwhile, or another node that took the run over, wins.
             var standing = rows.lock(workspace, id).orElseThrow();
             if (standing.status() != CalendarRun.Status.RUNNING || standing.attempts() != attempt) {
                 throw new Superseded();
             }
-            List<Post> created = posts.createDrafts(workspace, drafts, by);
+            List<Post> created = posts.createDrafts(workspace, newPosts, by);
             Instant now = clock.instant();
             for (int i = 0; i < created.size(); i++) {
                 Post post = created.get(i);
@@ -258,71 +254,6 @@ class CalendarJob {
 
     private void note(WorkspaceId workspace, CalendarRunId id, String level, String message, @Nullable PostId post) {
         tenants.run(workspace, () -> rows.log(workspace, id, level, message, post, clock.instant()));
-    }
-
-    private static CaptionRequest request(CalendarRun run, CalendarRows.StoredSlot slot, String platform, ZoneId zone) {
-        // aiForAll=false: AI (when the workspace has it) only where it pays most, templates for the rest.
-        String mode = run.aiForAll()
-                ? "ai"
-                : CalendarPlan.PROMOTIONAL.equals(slot.postType())
-                                || CalendarPlan.PRODUCT_SHOWCASE.equals(slot.postType())
-                        ? "auto"
-                        : "template";
-        String context = "Goes out on "
-                + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
-                        .format(slot.local())
-                + " (" + zone.getId() + ").";
-        return new CaptionRequest(
-                platform,
-                null,
-                run.personaId(),
-                slot.itemName(),
-                slot.itemDescription(),
-                context,
-                slot.postType(),
-                1,
-                mode,
-                run.id().value());
-    }
-
-    private static NewPost draft(CalendarRun run, CalendarRows.StoredSlot slot, ZoneId zone) {
-        List<herald.assets.AssetId> media =
-                CalendarPlan.PRODUCT_SHOWCASE.equals(slot.postType()) && slot.asset() != null
-                        ? List.of(slot.asset())
-                        : List.of();
-        return new NewPost(
-                Objects.requireNonNull(slot.caption()),
-                null,
-                media,
-                run.connections().stream()
-                        .map(c -> new NewPost.NewTarget(c, null))
-                        .toList(),
-                slot.at().atZone(zone).toOffsetDateTime().toString(),
-                zone.getId(),
-                true);
-    }
-
-    private String platform(WorkspaceId workspace, List<ConnectionId> chosen) {
-        List<String> providers = new ArrayList<>();
-        for (ConnectionId id : chosen) {
-            connections.find(workspace, id).map(Connection::provider).ifPresent(providers::add);
-        }
-        return STRICTEST.stream()
-                .filter(providers::contains)
-                .findFirst()
-                .orElse(providers.isEmpty() ? "sandbox" : providers.getFirst());
-    }
-
-    private static String summary(List<CalendarPlan.Slot> plan) {
-        var counts = new java.util.TreeMap<String, Integer>();
-        plan.forEach(s -> counts.merge(label(s.postType()), 1, Integer::sum));
-        List<String> parts = new ArrayList<>();
-        counts.forEach((type, n) -> parts.add(n + " " + type));
-        return String.join(", ", parts);
-    }
-
-    static String label(String postType) {
-        return postType.replace('_', ' ');
     }
 
     private static Actor actor(Provenance by) {
