@@ -401,6 +401,155 @@ class PublishingEngineTests {
         }
     }
 
+    /**
+     * A target as a claim leaves it: its attempt {@code fence} journaled and unfinished, the target publishing with
+     * that fence. Written directly, because the scripted platform's cap of one call in flight lets one claim at a time.
+     */
+    void inFlight(WorkspaceId workspace, PostId post, TargetId target, int fence) {
+        tenants.run(workspace, () -> {
+            jdbc.sql(
+                            """
+                            insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, started_at)
+                            values (:workspace, :target, :fence, false, 'test', now())""")
+                    .param("workspace", workspace.value())
+                    .param("target", target.value())
+                    .param("fence", fence)
+                    .update();
+            jdbc.sql("update post_targets set status = 'publishing', fence = :fence where id = :target")
+                    .param("fence", fence)
+                    .param("target", target.value())
+                    .update();
+            jdbc.sql("update posts set status = 'publishing' where id = :post")
+                    .param("post", post.value())
+                    .update();
+        });
+    }
+
+    Attempts.Completion completion(
+            WorkspaceId workspace, Post post, int fence, AttemptOutcome outcome, String action, boolean durable) {
+        TargetId target = post.targets().getFirst().id();
+        return new Attempts.Completion(
+                durable,
+                workspace,
+                post.id(),
+                target,
+                fence,
+                outcome,
+                Instant.now(),
+                audit.prepare(workspace, action, "post", post.id().toString(), Map.of("target", target.toString())));
+    }
+
+    int jobs(TargetId target) {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_instance = :id")
+                .param("id", target.toString())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void outcomesWrittenTogetherEachApplyInTheirOwnWorkspaceOnlyWhileTheirFenceHolds() {
+        WorkspaceId first = workspace("pro");
+        WorkspaceId second = workspace("pro");
+        ConnectionId firstAccount = connection(first);
+        Post published = due(first, firstAccount);
+        Post failed = due(second, connection(second));
+        Post overtaken = due(first, firstAccount);
+        inFlight(first, published.id(), published.targets().getFirst().id(), 1);
+        inFlight(second, failed.id(), failed.targets().getFirst().id(), 1);
+        inFlight(first, overtaken.id(), overtaken.targets().getFirst().id(), 1);
+        inFlight(first, overtaken.id(), overtaken.targets().getFirst().id(), 2); // a newer attempt took it over
+        TargetId overtakenTarget = overtaken.targets().getFirst().id();
+        assertThat(jobs(overtakenTarget)).isEqualTo(1);
+
+        List<Boolean> applied = attempts.completeTogether(List.of(
+                completion(
+                        first,
+                        overtaken,
+                        1,
+                        AttemptOutcome.published(false, "zombie", URI.create("https://s.invalid/z")),
+                        "post.published",
+                        false),
+                completion(second, failed, 1, AttemptOutcome.failed("The platform refused it."), "post.failed", true),
+                completion(
+                        first,
+                        published,
+                        1,
+                        AttemptOutcome.published(false, "p-1", URI.create("https://s.invalid/p-1")),
+                        "post.published",
+                        false)));
+
+        assertThat(applied).as("answered in the order given").containsExactly(false, true, true);
+        Post afterPublished = posts.get(first, published.id());
+        assertThat(afterPublished.status()).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(afterPublished.targets().getFirst().platformUrl()).hasToString("https://s.invalid/p-1");
+        Post afterFailed = posts.get(second, failed.id());
+        assertThat(afterFailed.status()).isEqualTo(PostStatus.FAILED);
+        assertThat(afterFailed.targets().getFirst().lastError()).isEqualTo("The platform refused it.");
+        Post afterOvertaken = posts.get(first, overtaken.id());
+        assertThat(afterOvertaken.targets().getFirst().status())
+                .as("the zombie's outcome changes nothing")
+                .isEqualTo(TargetStatus.PUBLISHING);
+        assertThat(afterOvertaken.targets().getFirst().platformPostId()).isNull();
+        assertThat(tenants.call(
+                        first, () -> jdbc.sql("select fence || ':' || coalesce(outcome, 'open') from publish_attempts"
+                                        + " where target_id = :target order by fence")
+                                .param("target", overtakenTarget.value())
+                                .query(String.class)
+                                .list()))
+                .containsExactly("1:fenced", "2:open");
+        assertThat(jobs(published.targets().getFirst().id()))
+                .as("a final outcome ends its job")
+                .isZero();
+        assertThat(jobs(failed.targets().getFirst().id())).isZero();
+        assertThat(jobs(overtakenTarget))
+                .as("the zombie's job is not its to end")
+                .isEqualTo(1);
+        assertThat(audited(first, "post.published", published.id().toString())).isEqualTo(1);
+        assertThat(audited(first, "post.published", overtaken.id().toString()))
+                .as("no entry for an outcome that did not apply")
+                .isZero();
+        assertThat(audited(second, "post.failed", failed.id().toString())).isEqualTo(1);
+        assertThat(audit.verify(first).valid()).isTrue();
+        assertThat(audit.verify(second).valid()).isTrue();
+
+        // The newer attempt ends, on its own: the scripted platform's one call in flight is free again.
+        assertThat(attempts.complete(
+                        true,
+                        first,
+                        overtaken.id(),
+                        overtakenTarget,
+                        2,
+                        AttemptOutcome.failed("done with it"),
+                        Instant.now(),
+                        null))
+                .isTrue();
+    }
+
+    @Test
+    void aBatchNamingATargetWithAnotherWorkspaceChangesNothingOfIt() {
+        WorkspaceId owner = workspace("pro");
+        WorkspaceId other = workspace("pro");
+        Post post = due(owner, connection(owner));
+        TargetId target = post.targets().getFirst().id();
+        inFlight(owner, post.id(), target, 1);
+        Post decoy = due(other, connection(other));
+        inFlight(other, decoy.id(), decoy.targets().getFirst().id(), 1);
+        // The other workspace's id with the owner's post and target: row-level security hides them from the item.
+        var foreign = new Attempts.Completion(
+                true, other, post.id(), target, 1, AttemptOutcome.failed("not yours"), Instant.now(), null);
+
+        List<Boolean> applied = attempts.completeTogether(List.of(
+                foreign, completion(other, decoy, 1, AttemptOutcome.failed("done with it"), "post.failed", true)));
+
+        assertThat(applied).containsExactly(false, true);
+        Post untouched = posts.get(owner, post.id());
+        assertThat(untouched.targets().getFirst().status()).isEqualTo(TargetStatus.PUBLISHING);
+        assertThat(untouched.targets().getFirst().lastError()).isNull();
+        assertThat(attempts.complete(
+                        true, owner, post.id(), target, 1, AttemptOutcome.failed("done with it"), Instant.now(), null))
+                .isTrue();
+    }
+
     int audited(WorkspaceId workspace, String action, String targetId) {
         return tenants.call(workspace, () -> jdbc.sql(
                         "select count(*) from audit_events where action = :action and target_id = :id")
