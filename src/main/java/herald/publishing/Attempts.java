@@ -10,20 +10,14 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The SQL of the dispatcher: the target as a job sees it, and the journal of attempts with their fences. */
 @Component
@@ -34,23 +28,12 @@ class Attempts {
     /** db-scheduler's table, where a target's final outcome deletes the target's job ({@link #complete}). */
     private final String jobs;
 
-    private final JsonMapper json;
-
-    /** The outcomes that dispatcher threads write at about the same time, written together (docs/adr/0011). */
-    private final GroupCommit<Completion, Boolean> outcomes;
-
-    Attempts(
-            JdbcClient jdbc,
-            JsonMapper json,
-            PublishingSettings settings,
-            @Value("${db-scheduler.table-name:scheduled_tasks}") String jobs) {
+    Attempts(JdbcClient jdbc, @Value("${db-scheduler.table-name:scheduled_tasks}") String jobs) {
         if (!jobs.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("db-scheduler.table-name must be a plain table name: " + jobs);
         }
         this.jdbc = jdbc;
-        this.json = json;
         this.jobs = jobs;
-        this.outcomes = new GroupCommit<>(settings.outcomeBatch(), this::completeTogether, this::completeAlone);
     }
 
     /** A target as the dispatcher reads it under its post's row lock. */
@@ -238,10 +221,6 @@ class Attempts {
      * db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own {@code OnCompleteRemove}
      * spares a commit per post, and a lost outcome can no longer leave the job deleted: both commit or neither does.
      * One round trip where a transaction of its own took four (the scope, the outcome, the audit entry, the commit).
-     *
-     * <p>Outcomes that other dispatcher threads complete meanwhile share the call and its commit, up to {@code
-     * herald.publishing.outcome-batch} of them ({@link GroupCommit}, {@code herald_complete_targets}, V118): each is
-     * written as above, with its own workspace's scope and its own fence, and the batch commits or rolls back whole.
      */
     boolean complete(
             boolean durable,
@@ -252,33 +231,11 @@ class Attempts {
             AttemptOutcome written,
             Instant now,
             AuditLog.@Nullable Entry audit) {
+        String outcome = written.outcome();
+        String detail = written.detail();
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outcome is its own transaction: complete it outside any other");
         }
-        return outcomes.run(new Completion(durable, workspace, post, target, fence, written, now, audit));
-    }
-
-    /** An outcome to write: the arguments of {@link #complete}. */
-    record Completion(
-            boolean durable,
-            WorkspaceId workspace,
-            PostId post,
-            TargetId target,
-            int fence,
-            AttemptOutcome written,
-            Instant now,
-            AuditLog.@Nullable Entry audit) {
-
-        String overtaken() {
-            return "A newer attempt took over; this outcome was not applied: " + written.outcome()
-                    + (written.detail() == null ? "" : " (" + written.detail() + ")");
-        }
-    }
-
-    /** One outcome in its own call, {@code herald_complete_target} (V116). */
-    private boolean completeAlone(Completion c) {
-        AttemptOutcome written = c.written();
-        AuditLog.Entry audit = c.audit();
         return Boolean.TRUE.equals(jdbc.sql(
                         """
                         select herald_complete_target(:workspace, :post, :target, :fence, :durable, :status, :outcome,
@@ -286,23 +243,26 @@ class Attempts {
                             :overtaken, :jobs, :task, :instance, :endJob, cast(:auditId as uuid),
                             cast(:auditAt as timestamptz), :actorType, :actorId, :actorLabel, :action, :targetType,
                             :targetId, cast(:details as jsonb), :ip, :userAgent, cast(:canonical as bytea))""")
-                .param("workspace", c.workspace().value())
-                .param("post", c.post().value())
-                .param("target", c.target().value())
-                .param("fence", c.fence())
-                .param("durable", c.durable())
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .param("target", target.value())
+                .param("fence", fence)
+                .param("durable", durable)
                 .param("status", written.status().value())
-                .param("outcome", written.outcome())
-                .param("detail", written.detail())
+                .param("outcome", outcome)
+                .param("detail", detail)
                 .param("platformId", written.platformId())
                 .param("url", written.url() == null ? null : written.url().toString())
                 .param("due", written.dueAt() == null ? null : Timestamp.from(written.dueAt()))
                 .param("since", written.reconcileSince() == null ? null : Timestamp.from(written.reconcileSince()))
-                .param("now", Timestamp.from(c.now()))
-                .param("overtaken", c.overtaken())
+                .param("now", Timestamp.from(now))
+                .param(
+                        "overtaken",
+                        "A newer attempt took over; this outcome was not applied: " + outcome
+                                + (detail == null ? "" : " (" + detail + ")"))
                 .param("jobs", jobs)
                 .param("task", Dispatch.TASK)
-                .param("instance", c.target().toString())
+                .param("instance", target.toString())
                 .param("endJob", written.endJob())
                 .param("auditId", audit == null ? null : audit.id())
                 .param("auditAt", audit == null ? null : Timestamp.from(audit.at()))
@@ -318,73 +278,5 @@ class Attempts {
                 .param("canonical", audit == null ? null : audit.canonical())
                 .query(Boolean.class)
                 .single());
-    }
-
-    /**
-     * Several outcomes in one call, {@code herald_complete_targets} (V118): ordered by workspace and post, so that
-     * batches lock posts in one order, and answered in the order given.
-     */
-    List<Boolean> completeTogether(List<Completion> batch) {
-        List<Integer> order = IntStream.range(0, batch.size())
-                .boxed()
-                .sorted(Comparator.<Integer, UUID>comparing(
-                                i -> batch.get(i).workspace().value())
-                        .thenComparing(i -> batch.get(i).post().value()))
-                .toList();
-        ArrayNode items = json.createArrayNode();
-        for (int i : order) {
-            items.add(item(batch.get(i)));
-        }
-        Boolean[] applied = jdbc.sql("select herald_complete_targets(cast(:items as jsonb), :jobs, :task)")
-                .param("items", items.toString())
-                .param("jobs", jobs)
-                .param("task", Dispatch.TASK)
-                .query((rs, n) -> (Boolean[]) rs.getArray(1).getArray())
-                .single();
-        Boolean[] answers = new Boolean[batch.size()];
-        for (int k = 0; k < order.size(); k++) {
-            answers[order.get(k)] = Boolean.TRUE.equals(applied[k]);
-        }
-        return Arrays.asList(answers);
-    }
-
-    private ObjectNode item(Completion c) {
-        AttemptOutcome written = c.written();
-        ObjectNode item = json.createObjectNode()
-                .put("workspace", c.workspace().value().toString())
-                .put("post", c.post().value().toString())
-                .put("target", c.target().value().toString())
-                .put("fence", c.fence())
-                .put("durable", c.durable())
-                .put("status", written.status().value())
-                .put("outcome", written.outcome())
-                .put("detail", written.detail())
-                .put("platformId", written.platformId())
-                .put("url", written.url() == null ? null : written.url().toString())
-                .put("due", written.dueAt() == null ? null : written.dueAt().toString())
-                .put(
-                        "since",
-                        written.reconcileSince() == null
-                                ? null
-                                : written.reconcileSince().toString())
-                .put("now", c.now().toString())
-                .put("overtaken", c.overtaken())
-                .put("endJob", written.endJob());
-        AuditLog.Entry audit = c.audit();
-        if (audit != null) {
-            item.put("auditId", audit.id().toString())
-                    .put("auditAt", audit.at().toString())
-                    .put("actorType", audit.actorType())
-                    .put("actorId", audit.actorId())
-                    .put("actorLabel", audit.actorLabel())
-                    .put("action", audit.action())
-                    .put("targetType", audit.targetType())
-                    .put("targetId", audit.targetId())
-                    .put("details", audit.details())
-                    .put("ip", audit.ip())
-                    .put("userAgent", audit.userAgent())
-                    .put("canonical", HexFormat.of().formatHex(audit.canonical()));
-        }
-        return item;
     }
 }

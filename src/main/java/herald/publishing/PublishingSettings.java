@@ -22,8 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lead how long before its instant a target's job is due: about db-scheduler's polling interval, so that the
  *     polling node waits for the instant instead of finding the job up to one interval late
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
- * @param outcomeBatch the most outcomes written in one call and one commit when dispatcher threads finish at about the
- *     same time (docs/adr/0011); 1 writes each on its own
  */
 @ConfigurationProperties("herald.publishing")
 record PublishingSettings(
@@ -38,8 +36,7 @@ record PublishingSettings(
         @DefaultValue("2m") Duration inFlightFor,
         @DefaultValue("30s") Duration overdueSweep,
         @DefaultValue("1h") Duration mediaLinkLifetime,
-        @DefaultValue("1s") Duration lead,
-        @DefaultValue("16") int outcomeBatch) {
+        @DefaultValue("1s") Duration lead) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

@@ -36,8 +36,7 @@ class RetryPolicyTests {
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                Duration.ofSeconds(1),
-                16);
+                Duration.ofSeconds(1));
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
