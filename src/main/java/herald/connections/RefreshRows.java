@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a token refresh writes to a connection ({@link TokenRefresher}): the lease that makes one node refresh it at a
- * time, the new tokens, a failure to retry later, and the verdict that a person must consent again. Like {@link
- * ConnectionRows}, every method runs in the caller's tenant transaction.
+ * What a token refresh writes to a connection ({@link TokenRefresher}, {@link RefreshOutcomes}): the lease that makes
+ * one node refresh it at a time, the new tokens, a failure to retry later, and the verdict that a person must consent
+ * again. Like {@link ConnectionRows}, every method runs in the caller's tenant transaction.
  */
 @Component
 class RefreshRows {

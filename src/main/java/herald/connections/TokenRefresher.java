@@ -1,7 +1,5 @@
 package herald.connections;
 
-import herald.audit.AuditLog;
-import herald.connections.RefreshAttempt.Outcome;
 import herald.connections.RefreshAttempt.Trigger;
 import herald.providers.ProviderException;
 import herald.providers.Providers;
@@ -13,12 +11,10 @@ import herald.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +29,7 @@ import org.springframework.stereotype.Component;
  * (the refresh token included) and ends the lease before the new access token is handed to anyone. Others wait,
  * without a connection, until the row is fresh; threads of one node wait on an in-memory lock so they do not poll.
  * The lease outlives any provider call ({@code herald.connections.refresh-lease}), so it never lapses while the call
- * that holds it may still succeed.
+ * that holds it may still succeed. How the refresh ended is recorded by {@link RefreshOutcomes}.
  */
 @Component
 class TokenRefresher {
@@ -42,12 +38,10 @@ class TokenRefresher {
 
     private final ConnectionRows rows;
     private final RefreshRows refreshes;
-    private final RefreshHistory history;
+    private final RefreshOutcomes outcomes;
     private final TenantWork tenants;
     private final Providers providers;
     private final Vault vault;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final ConnectionsSettings settings;
     private final Clock clock;
     private final ConcurrentHashMap<ConnectionId, ReentrantLock> local = new ConcurrentHashMap<>();
@@ -55,22 +49,18 @@ class TokenRefresher {
     TokenRefresher(
             ConnectionRows rows,
             RefreshRows refreshes,
-            RefreshHistory history,
+            RefreshOutcomes outcomes,
             TenantWork tenants,
             Providers providers,
             Vault vault,
-            AuditLog audit,
-            ApplicationEventPublisher events,
             ConnectionsSettings settings,
             Clock clock) {
         this.rows = rows;
         this.refreshes = refreshes;
-        this.history = history;
+        this.outcomes = outcomes;
         this.tenants = tenants;
         this.providers = providers;
         this.vault = vault;
-        this.audit = audit;
-        this.events = events;
         this.settings = settings;
         this.clock = clock;
     }
@@ -141,7 +131,7 @@ class TokenRefresher {
                 case Claim.Fresh fresh -> {
                     return fresh.accessToken();
                 }
-                case Claim.Refused refused -> throw needsReconnect(refused.event());
+                case Claim.Refused refused -> throw outcomes.needsReconnect(refused.event());
                 case Claim.Busy busy -> {
                     if (busy.stillValid() != null) {
                         return busy.stillValid();
@@ -156,12 +146,14 @@ class TokenRefresher {
                     boolean last = attempt >= attempts;
                     try {
                         TokenGrant grant = lease.provider().refresh(lease.refreshToken());
-                        tenants.run(workspace, () -> store(workspace, id, lease.owner(), grant, trigger));
+                        tenants.run(workspace, () -> outcomes.store(workspace, id, lease.owner(), grant, trigger));
                         return grant.accessToken();
                     } catch (ProviderException e) {
-                        Claim verdict = tenants.call(workspace, () -> failed(workspace, id, lease, trigger, e, last));
-                        if (verdict instanceof Claim.Refused refused) {
-                            throw needsReconnect(refused.event());
+                        @Nullable
+                        ConnectionNeedsReconnect verdict = tenants.call(
+                                workspace, () -> outcomes.failed(workspace, id, lease.owner(), trigger, e, last));
+                        if (verdict != null) {
+                            throw outcomes.needsReconnect(verdict);
                         }
                         if (last || !e.retryable()) {
                             if (lease.stillValid() != null) {
@@ -208,12 +200,12 @@ class TokenRefresher {
             if (stillValid != null) {
                 return new Claim.Fresh(stillValid);
             }
-            return refused(
+            return new Claim.Refused(outcomes.refused(
                     stored,
                     trigger,
                     "The token expired and " + (provider == null ? connection.provider() : provider.displayName())
                             + " gave Herald no way to refresh it.",
-                    now);
+                    now));
         }
         UUID owner = UUID.randomUUID();
         refreshes.lease(workspace, id, owner, now.plus(settings.refreshLease()));
@@ -227,90 +219,6 @@ class TokenRefresher {
         }
         Instant last = connection.lastRefreshedAt() != null ? connection.lastRefreshedAt() : connection.connectedAt();
         return last.isBefore(idleBefore);
-    }
-
-    /** Stores a refresh's tokens and ends the lease, before the new access token is used anywhere. */
-    private void store(WorkspaceId workspace, ConnectionId id, UUID owner, TokenGrant grant, Trigger trigger) {
-        var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
-        // Disconnected (or refused) while the call ran: the new tokens are not kept.
-        AccessTokens.requireActive(stored.connection());
-        Instant done = clock.instant();
-        refreshes.refreshed(
-                workspace,
-                id,
-                vault.seal(Slots.access(workspace, id), grant.accessToken()),
-                grant.refreshToken() == null ? null : vault.seal(Slots.refresh(workspace, id), grant.refreshToken()),
-                grant.expiresAt(),
-                done);
-        history.record(workspace, id, trigger, Outcome.REFRESHED, null, done);
-        var details = new LinkedHashMap<String, String>();
-        details.put("provider", stored.connection().provider());
-        details.put("trigger", trigger.value());
-        details.put("expiresAt", String.valueOf(grant.expiresAt()));
-        details.put("refreshTokenRotated", String.valueOf(grant.refreshToken() != null));
-        if (!owner.equals(stored.leaseOwner())) {
-            details.put("leaseLapsed", "true");
-        }
-        audit.record(workspace, "connection.refreshed", "connection", id.toString(), details);
-    }
-
-    private Claim failed(
-            WorkspaceId workspace,
-            ConnectionId id,
-            Claim.Mine lease,
-            Trigger trigger,
-            ProviderException e,
-            boolean lastAttempt) {
-        var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
-        Instant failedAt = clock.instant();
-        if (e.kind() == ProviderException.Kind.AUTH_REVOKED || e.kind() == ProviderException.Kind.AUTH_EXPIRED) {
-            return refused(stored, trigger, e.getMessage(), failedAt);
-        }
-        history.record(workspace, id, trigger, Outcome.TRANSIENT_FAILURE, e.getMessage(), failedAt);
-        if (lastAttempt || !e.retryable()) {
-            int failures = refreshes.failures(workspace, id) + 1;
-            refreshes.refreshFailed(workspace, id, e.getMessage(), failedAt.plus(retryDelay(failures, e)), failedAt);
-        } else {
-            refreshes.release(workspace, id, lease.owner());
-        }
-        return new Claim.Busy(lease.stillValid());
-    }
-
-    private Claim.Refused refused(ConnectionRows.Stored stored, Trigger trigger, String reason, Instant now) {
-        Connection connection = stored.connection();
-        WorkspaceId workspace = connection.workspace();
-        refreshes.needsReconnect(workspace, connection.id(), reason, now);
-        history.record(workspace, connection.id(), trigger, Outcome.REFUSED, reason, now);
-        var details = new LinkedHashMap<String, String>();
-        details.put("provider", connection.provider());
-        details.put("account", "@" + connection.username());
-        details.put("reason", reason);
-        audit.record(
-                workspace,
-                "connection.needs_reconnect",
-                "connection",
-                connection.id().toString(),
-                details);
-        return new Claim.Refused(
-                new ConnectionNeedsReconnect(workspace, connection.id(), connection.provider(), reason, now));
-    }
-
-    /** Published after the refusal is committed. */
-    private ConnectionNotActive needsReconnect(ConnectionNeedsReconnect event) {
-        events.publishEvent(event);
-        return new ConnectionNotActive(
-                event.connection(),
-                ConnectionStatus.NEEDS_RECONNECT,
-                "The connection needs a reconnect: " + event.reason());
-    }
-
-    /** The sweep waits a minute after the first failure, doubling up to the configured maximum. */
-    private Duration retryDelay(int failures, ProviderException e) {
-        if (e.retryAfter() != null) {
-            return e.retryAfter();
-        }
-        Duration delay = Duration.ofMinutes(1).multipliedBy(1L << Math.min(failures - 1, 16));
-        return delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay;
     }
 
     private static void sleep(Duration wait) {
