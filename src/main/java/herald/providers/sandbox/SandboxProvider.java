@@ -7,14 +7,12 @@ import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
-import herald.providers.ProviderHttp;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +39,7 @@ class SandboxProvider implements SocialProvider {
     private static final List<String> SCOPES = List.of("accounts.read", "posts.write");
 
     private final SandboxClientSettings settings;
-    private final RestClient http;
+    private final SandboxApi api;
     private final SandboxErrors errors;
     private final Clock clock;
     private final JsonMapper json;
@@ -57,9 +49,7 @@ class SandboxProvider implements SocialProvider {
         this.json = json;
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
-        this.http = RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout()))
-                .build();
+        this.api = new SandboxApi(settings);
     }
 
     @Override
@@ -98,7 +88,7 @@ class SandboxProvider implements SocialProvider {
         if (verifier != null) {
             form.add("code_verifier", verifier.reveal());
         }
-        return grant(token(form, "the authorization code"), "the authorization code");
+        return grant(api.token(form, "the authorization code"), "the authorization code");
     }
 
     @Override
@@ -111,20 +101,14 @@ class SandboxProvider implements SocialProvider {
         var form = new LinkedMultiValueMap<String, String>();
         form.add("grant_type", "refresh_token");
         form.add("refresh_token", refreshToken.reveal());
-        return grant(token(form, "the token refresh"), "the token refresh");
+        return grant(api.token(form, "the token refresh"), "the token refresh");
     }
 
     @Override
     public void revoke(Secret token) {
         var form = new LinkedMultiValueMap<String, String>();
         form.add("token", token.reveal());
-        SandboxAnswer answer = call(
-                http.post()
-                        .uri(settings.endpoint("/oauth/revoke"))
-                        .headers(this::clientAuthentication)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .body(form),
-                "the revocation");
+        SandboxAnswer answer = api.revoke(form, "the revocation");
         if (!answer.ok()) {
             throw errors.failure(answer, "the revocation");
         }
@@ -133,12 +117,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
         String what = "the account list";
-        SandboxAnswer answer = call(
-                http.get()
-                        .uri(settings.endpoint("/api/accounts"))
-                        .headers(headers ->
-                                headers.setBearerAuth(user.accessToken().reveal())),
-                what);
+        SandboxAnswer answer = api.accounts(user.accessToken(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -192,27 +171,7 @@ class SandboxProvider implements SocialProvider {
             body.put(
                     "mediaUrls", request.mediaUrls().stream().map(URI::toString).toList());
         }
-        SandboxAnswer answer;
-        try {
-            answer = exchange(http.post()
-                    .uri(settings.endpoint("/api/posts"))
-                    .headers(headers -> headers.setBearerAuth(token.reveal()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsString(body)));
-        } catch (ResourceAccessException e) {
-            if (ProviderHttp.notSent(e)) {
-                throw new ProviderException(
-                        ID, Kind.TRANSIENT, "The Sandbox could not be reached for " + what + ".", null, null);
-            }
-            // The request went out and no answer came: the post may exist. Only reconciliation can tell.
-            throw new ProviderException(
-                    ID,
-                    Kind.UNKNOWN_OUTCOME,
-                    "The Sandbox did not answer the post in time after it was sent; it may have been published.",
-                    null,
-                    null);
-        }
+        SandboxAnswer answer = api.createPost(token, json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -222,11 +181,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         String what = "the account's recent posts";
-        SandboxAnswer answer = call(
-                http.get()
-                        .uri(settings.endpoint("/api/accounts/" + request.accountHandle() + "/posts?limit=100"))
-                        .accept(MediaType.APPLICATION_JSON),
-                what);
+        SandboxAnswer answer = api.recentPosts(request.accountHandle(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -258,26 +213,6 @@ class SandboxProvider implements SocialProvider {
         return new PublishedPost(id, URI.create(url), created == null ? clock.instant() : Instant.parse(created));
     }
 
-    private SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange(
-                (sent, response) -> new SandboxAnswer(
-                        response.getStatusCode().value(),
-                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                true);
-    }
-
-    private SandboxAnswer token(MultiValueMap<String, String> form, String what) {
-        return call(
-                http.post()
-                        .uri(settings.endpoint("/oauth/token"))
-                        .headers(this::clientAuthentication)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .accept(MediaType.APPLICATION_JSON)
-                        .body(form),
-                what);
-    }
-
     private TokenGrant grant(SandboxAnswer answer, String what) {
         if (!answer.ok()) {
             throw errors.failure(answer, what);
@@ -298,30 +233,6 @@ class SandboxProvider implements SocialProvider {
                 scope == null || scope.isBlank()
                         ? List.of()
                         : Arrays.asList(scope.strip().split("\\s+")));
-    }
-
-    private void clientAuthentication(HttpHeaders headers) {
-        headers.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8);
-    }
-
-    /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
-    private SandboxAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
-        try {
-            return request.exchange(
-                    (sent, response) -> new SandboxAnswer(
-                            response.getStatusCode().value(),
-                            HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                    true);
-        } catch (ResourceAccessException e) {
-            throw new ProviderException(
-                    ID,
-                    Kind.TRANSIENT,
-                    "The Sandbox did not answer " + what + " in time or could not be reached; Herald will try"
-                            + " again.",
-                    null,
-                    null);
-        }
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -1,0 +1,122 @@
+package herald.providers.sandbox;
+
+import herald.providers.ProviderException;
+import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderHttp;
+import herald.vault.Secret;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The HTTP calls to the Sandbox (docs/sandbox-api.md), each read whole into a {@link SandboxAnswer}. The OAuth
+ * endpoints take Herald's client id and secret by HTTP Basic, the API the bearer token. No answer in time, or none at
+ * all, is transient, except for the call that creates a post: a read timeout after sending it is an unknown outcome.
+ */
+final class SandboxApi {
+
+    private static final String ID = SandboxProvider.ID;
+
+    private final SandboxClientSettings settings;
+    private final RestClient http;
+
+    SandboxApi(SandboxClientSettings settings) {
+        this.settings = settings;
+        this.http = RestClient.builder()
+                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout()))
+                .build();
+    }
+
+    SandboxAnswer token(MultiValueMap<String, String> form, String what) {
+        return call(
+                http.post()
+                        .uri(settings.endpoint("/oauth/token"))
+                        .headers(this::clientAuthentication)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .body(form),
+                what);
+    }
+
+    SandboxAnswer revoke(MultiValueMap<String, String> form, String what) {
+        return call(
+                http.post()
+                        .uri(settings.endpoint("/oauth/revoke"))
+                        .headers(this::clientAuthentication)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form),
+                what);
+    }
+
+    SandboxAnswer accounts(Secret userToken, String what) {
+        return call(
+                http.get()
+                        .uri(settings.endpoint("/api/accounts"))
+                        .headers(headers -> headers.setBearerAuth(userToken.reveal())),
+                what);
+    }
+
+    SandboxAnswer recentPosts(String accountHandle, String what) {
+        return call(
+                http.get()
+                        .uri(settings.endpoint("/api/accounts/" + accountHandle + "/posts?limit=100"))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+    }
+
+    /** Creates a post: a request that went out without an answer may have created it. */
+    SandboxAnswer createPost(Secret token, String body, String what) {
+        try {
+            return exchange(http.post()
+                    .uri(settings.endpoint("/api/posts"))
+                    .headers(headers -> headers.setBearerAuth(token.reveal()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(body));
+        } catch (ResourceAccessException e) {
+            if (ProviderHttp.notSent(e)) {
+                throw new ProviderException(
+                        ID, Kind.TRANSIENT, "The Sandbox could not be reached for " + what + ".", null, null);
+            }
+            // The request went out and no answer came: the post may exist. Only reconciliation can tell.
+            throw new ProviderException(
+                    ID,
+                    Kind.UNKNOWN_OUTCOME,
+                    "The Sandbox did not answer the post in time after it was sent; it may have been published.",
+                    null,
+                    null);
+        }
+    }
+
+    private void clientAuthentication(HttpHeaders headers) {
+        headers.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8);
+    }
+
+    /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
+    private static SandboxAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
+        try {
+            return exchange(request);
+        } catch (ResourceAccessException e) {
+            throw new ProviderException(
+                    ID,
+                    Kind.TRANSIENT,
+                    "The Sandbox did not answer " + what + " in time or could not be reached; Herald will try"
+                            + " again.",
+                    null,
+                    null);
+        }
+    }
+
+    private static SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange(
+                (sent, response) -> new SandboxAnswer(
+                        response.getStatusCode().value(),
+                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
+                true);
+    }
+}
