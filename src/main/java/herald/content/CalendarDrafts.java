@@ -30,7 +30,7 @@ class CalendarDrafts {
         this.connections = connections;
     }
 
-    CaptionRequest request(CalendarRun run, CalendarRows.StoredSlot slot, String platform, ZoneId zone) {
+    CaptionRequest request(CalendarRun run, CalendarReads.StoredSlot slot, String platform, ZoneId zone) {
         // aiForAll=false: AI (when the workspace has it) only where it pays most, templates for the rest.
         String mode = run.aiForAll()
                 ? "ai"
@@ -55,7 +55,7 @@ class CalendarDrafts {
                 run.id().value());
     }
 
-    NewPost draft(CalendarRun run, CalendarRows.StoredSlot slot, ZoneId zone) {
+    NewPost draft(CalendarRun run, CalendarReads.StoredSlot slot, ZoneId zone) {
         List<herald.assets.AssetId> media =
                 CalendarPlan.PRODUCT_SHOWCASE.equals(slot.postType()) && slot.asset() != null
                         ? List.of(slot.asset())

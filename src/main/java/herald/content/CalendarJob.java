@@ -43,6 +43,7 @@ class CalendarJob {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final CalendarRows rows;
+    private final CalendarReads reads;
     private final CalendarItems items;
     private final Captions captions;
     private final CalendarDrafts drafts;
@@ -56,6 +57,7 @@ class CalendarJob {
 
     CalendarJob(
             CalendarRows rows,
+            CalendarReads reads,
             CalendarItems items,
             Captions captions,
             CalendarDrafts drafts,
@@ -65,6 +67,7 @@ class CalendarJob {
             CalendarSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.reads = reads;
         this.items = items;
         this.captions = captions;
         this.drafts = drafts;
@@ -112,8 +115,8 @@ class CalendarJob {
             note(workspace, id, "warn", "Taken up again (attempt " + attempt + "): the node running it stopped.", null);
         }
         CalendarRun run =
-                tenants.call(workspace, () -> rows.find(workspace, id)).orElseThrow();
-        Provenance by = tenants.call(workspace, () -> rows.creator(workspace, id))
+                tenants.call(workspace, () -> reads.find(workspace, id)).orElseThrow();
+        Provenance by = tenants.call(workspace, () -> reads.creator(workspace, id))
                 .orElseThrow()
                 .provenance();
         try (var ignored = AuditContext.bind(new AuditContext.Origin(actor(by), null, null))) {
@@ -132,7 +135,7 @@ class CalendarJob {
         CalendarRunId id = run.id();
         Workspace place = workspaces.require(workspace);
         ZoneId zone = place.timezone();
-        if (tenants.call(workspace, () -> rows.slots(workspace, id)).isEmpty()) {
+        if (tenants.call(workspace, () -> reads.slots(workspace, id)).isEmpty()) {
             var plan = CalendarPlan.plan(
                     run.month(),
                     zone,
@@ -152,9 +155,9 @@ class CalendarJob {
                         clock.instant());
             });
         }
-        List<CalendarRows.StoredSlot> slots = tenants.call(workspace, () -> rows.slots(workspace, id));
+        List<CalendarReads.StoredSlot> slots = tenants.call(workspace, () -> reads.slots(workspace, id));
         String platform = drafts.platform(workspace, run.connections());
-        for (CalendarRows.StoredSlot slot : slots) {
+        for (CalendarReads.StoredSlot slot : slots) {
             if (slot.caption() != null) {
                 continue;
             }
@@ -190,7 +193,7 @@ class CalendarJob {
                         clock.instant());
             });
         }
-        List<CalendarRows.StoredSlot> written = tenants.call(workspace, () -> rows.slots(workspace, id));
+        List<CalendarReads.StoredSlot> written = tenants.call(workspace, () -> reads.slots(workspace, id));
         List<NewPost> newPosts =
                 written.stream().map(s -> drafts.draft(run, s, zone)).toList();
         tenants.run(workspace, () -> {
@@ -247,7 +250,7 @@ class CalendarJob {
     }
 
     private boolean cancelled(WorkspaceId workspace, CalendarRunId id) {
-        return tenants.call(workspace, () -> rows.find(workspace, id))
+        return tenants.call(workspace, () -> reads.find(workspace, id))
                 .map(r -> r.status() != CalendarRun.Status.RUNNING)
                 .orElse(true);
     }

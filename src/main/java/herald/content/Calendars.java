@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class Calendars {
 
     private final CalendarRows rows;
+    private final CalendarReads reads;
     private final TenantScope tenants;
     private final Workspaces workspaces;
     private final Connections connections;
@@ -45,6 +46,7 @@ public class Calendars {
 
     Calendars(
             CalendarRows rows,
+            CalendarReads reads,
             TenantScope tenants,
             Workspaces workspaces,
             Connections connections,
@@ -55,6 +57,7 @@ public class Calendars {
             AuditLog audit,
             Clock clock) {
         this.rows = rows;
+        this.reads = reads;
         this.tenants = tenants;
         this.workspaces = workspaces;
         this.connections = connections;
@@ -98,7 +101,7 @@ public class Calendars {
         Provenance by = Provenance.ofCurrentActor();
         try {
             tenants.run(workspace, () -> {
-                rows.active(workspace).ifPresent(running -> {
+                reads.active(workspace).ifPresent(running -> {
                     throw busy(workspace, running);
                 });
                 rows.insert(workspace, id, month, request, by, now);
@@ -116,7 +119,7 @@ public class Calendars {
             // Another request queued one between the check and the insert: the partial unique index said no.
             throw busy(
                     workspace,
-                    tenants.call(workspace, () -> rows.active(workspace)).orElse(id));
+                    tenants.call(workspace, () -> reads.active(workspace)).orElse(id));
         }
         audit.record(
                 workspace,
@@ -130,7 +133,7 @@ public class Calendars {
 
     /** The newest runs first. */
     public List<CalendarRun> recent(WorkspaceId workspace, int limit) {
-        return tenants.call(workspace, () -> rows.recent(workspace, Math.clamp(limit, 1, 100)));
+        return tenants.call(workspace, () -> reads.recent(workspace, Math.clamp(limit, 1, 100)));
     }
 
     /** @throws NotFound when the workspace has no such run */
@@ -139,14 +142,14 @@ public class Calendars {
     }
 
     public Optional<CalendarRun> find(WorkspaceId workspace, CalendarRunId id) {
-        return tenants.call(workspace, () -> rows.find(workspace, id));
+        return tenants.call(workspace, () -> reads.find(workspace, id));
     }
 
     /** The run's log lines after {@code afterSeq} (0 for all), in order. @throws NotFound for another's run */
     public List<CalendarRun.Line> log(WorkspaceId workspace, CalendarRunId id, long afterSeq) {
         return tenants.call(workspace, () -> {
-            rows.find(workspace, id).orElseThrow(() -> notFound(id));
-            return rows.lines(workspace, id, afterSeq);
+            reads.find(workspace, id).orElseThrow(() -> notFound(id));
+            return reads.lines(workspace, id, afterSeq);
         });
     }
 
