@@ -90,10 +90,10 @@ class Attempts {
                                     : Arrays.stream((Object[]) media.getArray())
                                             .map(id -> new AssetId((UUID) id))
                                             .toList(),
-                            PostRows.instant(rs, "due_at"),
+                            PostReads.instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),
-                            PostRows.instant(rs, "reconcile_since"));
+                            PostReads.instant(rs, "reconcile_since"));
                 })
                 .optional();
     }
@@ -198,10 +198,10 @@ class Attempts {
                         rs.getInt(1),
                         rs.getInt(2),
                         rs.getInt(3),
-                        PostRows.instant(rs, "open_since"),
+                        PostReads.instant(rs, "open_since"),
                         rs.getInt(5),
                         rs.getBoolean(6),
-                        PostRows.instant(rs, "since")))
+                        PostReads.instant(rs, "since")))
                 .single();
     }
 

@@ -176,8 +176,8 @@ class PostReads {
                 rs.getString("platform_post_id"),
                 url == null ? null : URI.create(url),
                 rs.getString("last_error"),
-                status == TargetStatus.SCHEDULED ? PostRows.instant(rs, "due_at") : null,
-                PostRows.instant(rs, "published_at"));
+                status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
+                instant(rs, "published_at"));
     }
 
     private static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
@@ -194,11 +194,11 @@ class PostReads {
                 rs.getString("link"),
                 assets,
                 PostStatus.of(rs.getString("status")),
-                PostRows.instant(rs, "scheduled_at"),
+                instant(rs, "scheduled_at"),
                 rs.getString("timezone"),
                 List.of(),
-                PostRows.instant(rs, "created_at"),
-                PostRows.instant(rs, "updated_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
                 provenance(rs));
     }
 
@@ -211,5 +211,11 @@ class PostReads {
                         rs.getString("created_by_type"),
                         rs.getString("created_by_id"),
                         rs.getString("created_by_label"));
+    }
+
+    /** A nullable {@code timestamptz} column as an instant; the dispatcher's reads ({@link Attempts}) use it too. */
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

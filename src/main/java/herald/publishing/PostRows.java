@@ -4,8 +4,6 @@ import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -192,11 +190,6 @@ class PostRows {
                 .param("id", target.value())
                 .param("now", Timestamp.from(now))
                 .update();
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     static UUID[] uuids(List<AssetId> ids) {
