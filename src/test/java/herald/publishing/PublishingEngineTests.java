@@ -401,6 +401,45 @@ class PublishingEngineTests {
         }
     }
 
+    /**
+     * The value rules of the tables every publish writes are domains (V119), checked when a value is assigned: each
+     * column still refuses what its CHECK constraint refused, and a refused write leaves the row as it was.
+     */
+    @Test
+    void theDatabaseStillRefusesValuesOutsideThePublishPathsRules() {
+        WorkspaceId workspace = workspace("pro");
+        Post post = due(workspace, connection(workspace));
+        TargetId target = post.targets().getFirst().id();
+        List<String> refused = List.of(
+                "update posts set status = 'posted' where id = :post",
+                "update posts set body = repeat('x', 10001) where id = :post",
+                "update posts set origin = 'fax' where id = :post",
+                "update posts set created_by_type = 'robot' where id = :post",
+                "update posts set created_by_label = repeat('x', 301) where id = :post",
+                "update post_targets set status = 'sent' where id = :target",
+                "insert into publish_attempts (workspace_id, target_id, fence, reconciling, node, outcome)"
+                        + " values (herald_current_workspace(), :target, 99, false, 'test', 'lost')",
+                "insert into audit_events (workspace_id, id, occurred_at, actor_type, action, hash)"
+                        + " values (herald_current_workspace(), gen_random_uuid(), now(), 'robot', 'x', '\\x00')");
+        for (String statement : refused) {
+            assertThatThrownBy(() -> tenants.run(workspace, () -> jdbc.sql(statement)
+                            .params(Map.of("post", post.id().value(), "target", target.value()))
+                            .update()))
+                    .as(statement)
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+                    .hasMessageContaining("violates check constraint");
+        }
+        Post after = posts.get(workspace, post.id());
+        assertThat(after.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(after.targets().getFirst().status()).isEqualTo(TargetStatus.SCHEDULED);
+        assertThat(tenants.call(workspace, () -> jdbc.sql(
+                                "update posts set status = 'cancelled', body = repeat('x', 10000) where id = :post")
+                        .param("post", post.id().value())
+                        .update()))
+                .as("values inside the rules are taken")
+                .isEqualTo(1);
+    }
+
     int audited(WorkspaceId workspace, String action, String targetId) {
         return tenants.call(workspace, () -> jdbc.sql(
                         "select count(*) from audit_events where action = :action and target_id = :id")
