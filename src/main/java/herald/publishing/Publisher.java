@@ -1,6 +1,5 @@
 package herald.publishing;
 
-import herald.audit.AuditLog;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
@@ -13,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,7 +85,7 @@ class Publisher {
     private final AccessTokens tokens;
     private final Providers providers;
     private final PlatformCall platform;
-    private final AuditLog audit;
+    private final OutcomeEntries entries;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
@@ -100,7 +98,7 @@ class Publisher {
             AccessTokens tokens,
             Providers providers,
             PlatformCall platform,
-            AuditLog audit,
+            OutcomeEntries entries,
             ApplicationEventPublisher events,
             PublishingSettings settings,
             Clock clock) {
@@ -110,7 +108,7 @@ class Publisher {
         this.tokens = tokens;
         this.providers = providers;
         this.platform = platform;
-        this.audit = audit;
+        this.entries = entries;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -262,7 +260,7 @@ class Publisher {
                 claim.fence(),
                 written,
                 now,
-                auditEntry(workspace, target, claim, outcome));
+                entries.of(workspace, target, claim, outcome));
         if (!applied) {
             log.info(
                     "Attempt {} of a target of post {} was overtaken by a newer one; its outcome was not applied",
@@ -289,46 +287,5 @@ class Publisher {
             }
         }
         return Next.ENDED;
-    }
-
-    /**
-     * The audit entry of a final outcome, written by the outcome's own call only if it applies (none for a retry): the
-     * outcome and its entry commit together, in one commit.
-     */
-    private AuditLog.@Nullable Entry auditEntry(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
-        String id = claim.post().toString();
-        String provider = claim.due().provider();
-        return switch (outcome) {
-            case Outcome.Published p ->
-                audit.prepare(
-                        workspace,
-                        "post.published",
-                        "post",
-                        id,
-                        Map.of(
-                                "target",
-                                target.toString(),
-                                "provider",
-                                provider,
-                                "url",
-                                p.post().url().toString(),
-                                "reconciled",
-                                "" + p.reconciled()));
-            case Outcome.Failed f ->
-                audit.prepare(
-                        workspace,
-                        "post.failed",
-                        "post",
-                        id,
-                        Map.of("target", target.toString(), "provider", provider, "reason", f.reason()));
-            case Outcome.Unknown u ->
-                audit.prepare(
-                        workspace,
-                        "post.needs_attention",
-                        "post",
-                        id,
-                        Map.of("target", target.toString(), "provider", provider));
-            case Outcome.Retry r -> null;
-        };
     }
 }
