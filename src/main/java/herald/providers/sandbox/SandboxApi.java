@@ -32,24 +32,11 @@ final class SandboxApi {
     }
 
     SandboxAnswer token(MultiValueMap<String, String> form, String what) {
-        return call(
-                http.post()
-                        .uri(settings.endpoint("/oauth/token"))
-                        .headers(this::clientAuthentication)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .accept(MediaType.APPLICATION_JSON)
-                        .body(form),
-                what);
+        return call(oauthForm("/oauth/token").accept(MediaType.APPLICATION_JSON).body(form), what);
     }
 
     SandboxAnswer revoke(MultiValueMap<String, String> form, String what) {
-        return call(
-                http.post()
-                        .uri(settings.endpoint("/oauth/revoke"))
-                        .headers(this::clientAuthentication)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .body(form),
-                what);
+        return call(oauthForm("/oauth/revoke").body(form), what);
     }
 
     SandboxAnswer accounts(Secret userToken, String what) {
@@ -92,8 +79,13 @@ final class SandboxApi {
         }
     }
 
-    private void clientAuthentication(HttpHeaders headers) {
-        headers.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8);
+    /** A form posted to an OAuth endpoint, with Herald's client id and secret by HTTP Basic. */
+    private RestClient.RequestBodySpec oauthForm(String path) {
+        return http.post()
+                .uri(settings.endpoint(path))
+                .headers(headers ->
+                        headers.setBasicAuth(settings.clientId(), settings.clientSecret(), StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
     /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
