@@ -2,10 +2,10 @@ package herald.providers.linkedin;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,15 +29,7 @@ final class LinkedInErrors {
 
     /** Parses a JSON body; a body that is not JSON is LinkedIn failing, so it is worth another try. */
     JsonNode parse(LinkedInAnswer answer, String what) {
-        JsonNode node = tree(answer);
-        if (node == null || !node.isObject()) {
-            throw new ProviderException(
-                    PROVIDER,
-                    Kind.TRANSIENT,
-                    "LinkedIn answered " + what + " with malformed JSON (HTTP " + answer.status()
-                            + "); Herald will try again.");
-        }
-        return node;
+        return ProviderJson.object(json, PROVIDER, "LinkedIn", what, answer.status(), answer.body());
     }
 
     /**
@@ -158,14 +150,7 @@ final class LinkedInErrors {
     }
 
     private @Nullable JsonNode tree(LinkedInAnswer answer) {
-        if (answer.body().isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(answer.body());
-        } catch (JacksonException e) {
-            return null;
-        }
+        return ProviderJson.tree(json, answer.body());
     }
 
     private static @Nullable String first(@Nullable String a, @Nullable String b) {

@@ -2,10 +2,10 @@ package herald.providers.meta;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import java.time.Duration;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,20 +37,7 @@ final class GraphErrors {
     }
 
     JsonNode parse(GraphAnswer answer, String what) {
-        JsonNode node;
-        try {
-            node = json.readTree(answer.body());
-        } catch (JacksonException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw new ProviderException(
-                    provider,
-                    Kind.TRANSIENT,
-                    platform + " answered " + what + " with malformed JSON (HTTP " + answer.status()
-                            + "); Herald will try again.");
-        }
-        return node;
+        return ProviderJson.object(json, provider, platform, what, answer.status(), answer.body());
     }
 
     /** The failure an error answer stands for; {@code secrets} are scrubbed from the platform's words. */
@@ -163,13 +150,9 @@ final class GraphErrors {
     }
 
     private @Nullable JsonNode errorObject(GraphAnswer answer) {
-        try {
-            JsonNode node = json.readTree(answer.body());
-            JsonNode error = node == null ? null : node.get("error");
-            return error != null && error.isObject() ? error : null;
-        } catch (JacksonException e) {
-            return null;
-        }
+        JsonNode node = ProviderJson.tree(json, answer.body());
+        JsonNode error = node == null ? null : node.get("error");
+        return error != null && error.isObject() ? error : null;
     }
 
     private static String words(JsonNode error, String... secrets) {

@@ -2,11 +2,11 @@ package herald.providers.sandbox;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,20 +25,7 @@ final class SandboxErrors {
 
     /** Parses a JSON body; a body that is not JSON is the Sandbox failing, so it is worth another try. */
     JsonNode parse(SandboxAnswer answer, String what) {
-        JsonNode node;
-        try {
-            node = json.readTree(answer.body());
-        } catch (JacksonException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw new ProviderException(
-                    PROVIDER,
-                    Kind.TRANSIENT,
-                    "The Sandbox answered " + what + " with malformed JSON (HTTP " + answer.status()
-                            + "); Herald will try again.");
-        }
-        return node;
+        return ProviderJson.object(json, PROVIDER, "The Sandbox", what, answer.status(), answer.body());
     }
 
     ProviderException failure(SandboxAnswer answer, String what) {
@@ -103,14 +90,10 @@ final class SandboxErrors {
     }
 
     private @Nullable String field(SandboxAnswer answer, String name) {
-        try {
-            JsonNode node = json.readTree(answer.body());
-            if (node != null && node.hasNonNull(name)) {
-                String value = node.get(name).asString();
-                return value.length() > 200 ? value.substring(0, 200) + "…" : value;
-            }
-        } catch (JacksonException e) {
-            return null;
+        JsonNode node = ProviderJson.tree(json, answer.body());
+        if (node != null && node.hasNonNull(name)) {
+            String value = node.get(name).asString();
+            return value.length() > 200 ? value.substring(0, 200) + "…" : value;
         }
         return null;
     }

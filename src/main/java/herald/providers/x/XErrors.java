@@ -2,12 +2,12 @@ package herald.providers.x;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,15 +31,7 @@ final class XErrors {
 
     /** Parses a JSON body; a body that is not JSON is X failing, so it is worth another try. */
     JsonNode parse(XAnswer answer, String what) {
-        JsonNode node = tree(answer.body());
-        if (node == null || !node.isObject()) {
-            throw new ProviderException(
-                    PROVIDER,
-                    Kind.TRANSIENT,
-                    "X answered " + what + " with malformed JSON (HTTP " + answer.status() + "); Herald will try"
-                            + " again.");
-        }
-        return node;
+        return ProviderJson.object(json, PROVIDER, "X", what, answer.status(), answer.body());
     }
 
     /** A failed call of the API (posts, users, media). */
@@ -156,11 +148,7 @@ final class XErrors {
     }
 
     private @Nullable JsonNode tree(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            return null;
-        }
+        return ProviderJson.tree(json, body);
     }
 
     private static @Nullable String text(@Nullable JsonNode node, String field) {

@@ -1,0 +1,44 @@
+package herald.providers;
+
+import herald.providers.ProviderException.Kind;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How every provider reads a platform's JSON answer: leniently when explaining a failure, strictly when it matters. */
+public final class ProviderJson {
+
+    private ProviderJson() {}
+
+    /** The body as a tree, or null when it is empty or not JSON (a failure's body may be an HTML error page). */
+    public static @Nullable JsonNode tree(JsonMapper json, @Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The body as a JSON object. A body that is not one is the platform failing, so it is worth another try: a
+     * {@link Kind#TRANSIENT} failure says so in {@code platform}'s name.
+     *
+     * @param what the call, as the message names it ("the post", "the token exchange")
+     */
+    public static JsonNode object(
+            JsonMapper json, String provider, String platform, String what, int status, @Nullable String body) {
+        JsonNode node = tree(json, body);
+        if (node == null || !node.isObject()) {
+            throw new ProviderException(
+                    provider,
+                    Kind.TRANSIENT,
+                    platform + " answered " + what + " with malformed JSON (HTTP " + status
+                            + "); Herald will try again.");
+        }
+        return node;
+    }
+}
