@@ -1,5 +1,7 @@
 package herald.agents;
 
+import static herald.database.SqlTimes.instant;
+
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.KeyTokens;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -186,9 +187,5 @@ public class AgentKeys {
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("last_used_at")),
                 instant(rs.getTimestamp("revoked_at")));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

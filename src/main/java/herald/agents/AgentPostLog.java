@@ -1,5 +1,7 @@
 package herald.agents;
 
+import static herald.database.SqlTimes.timestamp;
+
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.publishing.PostId;
@@ -112,7 +114,7 @@ class AgentPostLog {
                         order by created_at desc, post_id desc limit :limit""")
                 .param("workspace", workspace.value())
                 .param("agent", agent.value())
-                .param("afterTime", afterTime == null ? null : Timestamp.from(afterTime))
+                .param("afterTime", timestamp(afterTime))
                 .param("afterId", afterId == null ? null : afterId.value())
                 .param("limit", limit)
                 .query((rs, n) -> new Created(

@@ -1,5 +1,8 @@
 package herald.connections;
 
+import static herald.database.SqlTimes.instant;
+import static herald.database.SqlTimes.timestamp;
+
 import herald.providers.AccountType;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -209,15 +212,6 @@ class ConnectionRows {
                 .param("label", label)
                 .param("now", Timestamp.from(now))
                 .update();
-    }
-
-    static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {

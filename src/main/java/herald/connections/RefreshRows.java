@@ -1,5 +1,6 @@
 package herald.connections;
 
+import herald.database.SqlTimes;
 import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class RefreshRows {
                 .param("id", id.value())
                 .param("access", accessToken)
                 .param("refresh", refreshToken)
-                .param("expires", ConnectionRows.timestamp(expiresAt))
+                .param("expires", SqlTimes.timestamp(expiresAt))
                 .param("now", Timestamp.from(now))
                 .update();
     }

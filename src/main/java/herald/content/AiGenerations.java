@@ -1,5 +1,7 @@
 package herald.content;
 
+import static herald.database.SqlTimes.timestamp;
+
 import herald.database.TenantContext;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
@@ -57,7 +59,7 @@ public class AiGenerations {
                 .param("workspace", workspace.value())
                 .param("purpose", purpose)
                 .param("batch", batch)
-                .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
+                .param("afterAt", timestamp(after == null ? null : after.createdAt()))
                 .param("afterId", after == null ? new UUID(0, 0) : after.id())
                 .param("limit", limit)
                 .query((rs, n) -> generation(rs))

@@ -1,5 +1,7 @@
 package herald.content;
 
+import static herald.database.SqlTimes.instant;
+
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
@@ -8,7 +10,6 @@ import herald.shared.WorkspaceId;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -158,9 +159,5 @@ class CalendarReads {
             return List.of();
         }
         return new ArrayList<>(Arrays.asList((UUID[]) array.getArray()));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package herald.identity;
 
+import static herald.database.SqlTimes.instant;
+import static herald.database.SqlTimes.timestamp;
+
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
@@ -81,7 +84,7 @@ public class ApiKeys {
                             "scopes",
                             scopes.stream().map(ApiKeyScope::value).sorted().toArray(String[]::new))
                     .param("createdBy", createdBy == null ? null : createdBy.value())
-                    .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                    .param("expiresAt", timestamp(expiresAt))
                     .update();
             audit.record(
                     workspace,
@@ -208,9 +211,5 @@ public class ApiKeys {
                 instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("last_used_at")),
                 instant(rs.getTimestamp("revoked_at")));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package herald.identity;
 
+import static herald.database.SqlTimes.instant;
+
 import herald.shared.UserId;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -152,10 +154,6 @@ class PasswordAuthentication implements AuthenticationProvider {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Override

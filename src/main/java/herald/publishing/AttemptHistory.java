@@ -1,8 +1,9 @@
 package herald.publishing;
 
+import static herald.database.SqlTimes.instant;
+
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,9 +83,5 @@ public class AttemptHistory {
                 byTarget.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a));
         byTarget.replaceAll((k, v) -> List.copyOf(v));
         return byTarget;
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp value) {
-        return value == null ? null : value.toInstant();
     }
 }

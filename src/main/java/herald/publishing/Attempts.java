@@ -1,5 +1,8 @@
 package herald.publishing;
 
+import static herald.database.SqlTimes.instant;
+import static herald.database.SqlTimes.timestamp;
+
 import herald.assets.AssetId;
 import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
@@ -90,10 +93,10 @@ class Attempts {
                                     : Arrays.stream((Object[]) media.getArray())
                                             .map(id -> new AssetId((UUID) id))
                                             .toList(),
-                            PostReads.instant(rs, "due_at"),
+                            instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),
-                            PostReads.instant(rs, "reconcile_since"));
+                            instant(rs, "reconcile_since"));
                 })
                 .optional();
     }
@@ -185,7 +188,7 @@ class Attempts {
                 .param("connection", connection.value())
                 .param("provider", provider)
                 .param("fence", fence)
-                .param("reconcileSince", reconcileSince == null ? null : Timestamp.from(reconcileSince))
+                .param("reconcileSince", timestamp(reconcileSince))
                 .param("capAccount", caps.account())
                 .param("capWorkspace", caps.workspace())
                 .param("capPlatform", caps.platform())
@@ -198,10 +201,10 @@ class Attempts {
                         rs.getInt(1),
                         rs.getInt(2),
                         rs.getInt(3),
-                        PostReads.instant(rs, "open_since"),
+                        instant(rs, "open_since"),
                         rs.getInt(5),
                         rs.getBoolean(6),
-                        PostReads.instant(rs, "since")))
+                        instant(rs, "since")))
                 .single();
     }
 
@@ -253,8 +256,8 @@ class Attempts {
                 .param("detail", detail)
                 .param("platformId", written.platformId())
                 .param("url", written.url() == null ? null : written.url().toString())
-                .param("due", written.dueAt() == null ? null : Timestamp.from(written.dueAt()))
-                .param("since", written.reconcileSince() == null ? null : Timestamp.from(written.reconcileSince()))
+                .param("due", timestamp(written.dueAt()))
+                .param("since", timestamp(written.reconcileSince()))
                 .param("now", Timestamp.from(now))
                 .param(
                         "overtaken",
@@ -265,7 +268,7 @@ class Attempts {
                 .param("instance", target.toString())
                 .param("endJob", written.endJob())
                 .param("auditId", audit == null ? null : audit.id())
-                .param("auditAt", audit == null ? null : Timestamp.from(audit.at()))
+                .param("auditAt", timestamp(audit == null ? null : audit.at()))
                 .param("actorType", audit == null ? null : audit.actorType())
                 .param("actorId", audit == null ? null : audit.actorId())
                 .param("actorLabel", audit == null ? null : audit.actorLabel())

@@ -1,5 +1,7 @@
 package herald.publishing;
 
+import static herald.database.SqlTimes.instant;
+
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
@@ -211,11 +213,5 @@ class PostReads {
                         rs.getString("created_by_type"),
                         rs.getString("created_by_id"),
                         rs.getString("created_by_label"));
-    }
-
-    /** A nullable {@code timestamptz} column as an instant; the dispatcher's reads ({@link Attempts}) use it too. */
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

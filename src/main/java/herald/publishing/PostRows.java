@@ -1,5 +1,7 @@
 package herald.publishing;
 
+import static herald.database.SqlTimes.timestamp;
+
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
@@ -56,7 +58,7 @@ class PostRows {
                 .param("link", link)
                 .param("media", uuids(media))
                 .param("status", status.value())
-                .param("scheduledAt", time == null ? null : Timestamp.from(time.instant()))
+                .param("scheduledAt", timestamp(time == null ? null : time.instant()))
                 .param("timezone", time == null ? null : time.timezone())
                 .param("now", Timestamp.from(now))
                 .param("origin", provenance.origin().value())
@@ -91,7 +93,7 @@ class PostRows {
                 .param("link", link)
                 .param("media", uuids(media))
                 .param("status", status.value())
-                .param("scheduledAt", scheduledAt == null ? null : Timestamp.from(scheduledAt))
+                .param("scheduledAt", timestamp(scheduledAt))
                 .param("timezone", timezone)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -114,7 +116,7 @@ class PostRows {
                     .param("account", target.account())
                     .param("handle", target.handle())
                     .param("body", target.body())
-                    .param("due", dueAt == null ? null : Timestamp.from(dueAt))
+                    .param("due", timestamp(dueAt))
                     .param("now", Timestamp.from(now))
                     .update();
         }
@@ -143,7 +145,7 @@ class PostRows {
                 .param("post", post.value())
                 .param("from", from.stream().map(TargetStatus::value).toList())
                 .param("to", to.value())
-                .param("due", dueAt == null ? null : Timestamp.from(dueAt))
+                .param("due", timestamp(dueAt))
                 .param("now", Timestamp.from(now))
                 .update();
     }

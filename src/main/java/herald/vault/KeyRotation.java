@@ -1,12 +1,13 @@
 package herald.vault;
 
+import static herald.database.SqlTimes.instant;
+
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,9 +118,5 @@ public class KeyRotation {
             return;
         }
         client.scheduleIfNotExists(new TaskInstance<Void>(TASK, "key-" + key), Instant.now());
-    }
-
-    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
