@@ -144,6 +144,19 @@ public class OAuthFlows {
                 .find(providerId)
                 .orElseThrow(() -> refused(Reason.UNKNOWN_STATE, "Herald does not know this platform.", null));
         var pending = consume(provider, callback.state(), signedIn);
+        // From here on Herald acts for whoever started the connect (the person, key or agent of the state), not for
+        // the callback's request, which has no session when an API or agent flow's consent comes back: the
+        // verifier's decryption and the connection's entries name the initiator, with the callback's network origin.
+        var origin = new AuditContext.Origin(
+                pending.initiator().actor(),
+                AuditContext.current().map(AuditContext.Origin::ip).orElse(null),
+                AuditContext.current().map(AuditContext.Origin::userAgent).orElse(null));
+        try (var ignored = AuditContext.bind(origin)) {
+            return complete(provider, callback, pending);
+        }
+    }
+
+    private CompletedConnect complete(SocialProvider provider, Callback callback, OAuthStates.Pending pending) {
         WorkspaceId workspace = pending.workspace();
         if (callback.error() != null) {
             throw refused(
@@ -172,11 +185,7 @@ public class OAuthFlows {
                             + " Nothing was connected; try again.",
                     pending);
         }
-        var origin = new AuditContext.Origin(
-                pending.initiator().actor(),
-                AuditContext.current().map(AuditContext.Origin::ip).orElse(null),
-                AuditContext.current().map(AuditContext.Origin::userAgent).orElse(null));
-        try (var ignored = AuditContext.bind(origin)) {
+        try {
             List<Connection> stored = store.store(workspace, provider, accounts, pending.flow());
             return new CompletedConnect(workspace, pending.flow(), provider.id(), stored);
         } catch (LimitReached e) {

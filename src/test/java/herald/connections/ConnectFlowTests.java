@@ -3,6 +3,8 @@ package herald.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.audit.Actor;
+import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
 import herald.connections.ConnectRefused.Reason;
@@ -101,6 +103,37 @@ class ConnectFlowTests extends ConnectionsTestBase {
                 .allSatisfy(event -> assertThat(event.details().toString())
                         .doesNotContain(krusty.accessToken())
                         .doesNotContain(krusty.refreshToken()));
+    }
+
+    @Test
+    void aConsentThatComesBackWithoutASessionIsAuditedAsTheKeyThatStartedTheConnect() {
+        String key = UUID.randomUUID().toString();
+        OAuthSession session = flows.start(
+                workspace,
+                new OAuthFlows.Start("sandbox", "company", ConnectFlow.API, null),
+                Initiator.apiKey(key, "scheduler key"));
+        String code = code();
+        SandboxStub.consent(code, Account.fresh("viakey"));
+        // The platform sends the person's browser back with no Herald session: the request itself is anonymous.
+        var callbackRequest =
+                new AuditContext.Origin(new Actor(Actor.Type.SYSTEM, null, "anonymous"), "203.0.113.9", "Browser/1");
+        try (var ignored = AuditContext.bind(callbackRequest)) {
+            flows.complete("sandbox", new OAuthFlows.Callback(session.state(), code, null, null), null);
+        }
+
+        var verifierOpened =
+                audit.find(workspace, new AuditQuery("secret.decrypted", null, null, null, null, 50)).stream()
+                        .filter(event -> "oauth_state.pkce_verifier"
+                                .equals(event.details().get("purpose")))
+                        .toList();
+        assertThat(verifierOpened).singleElement().satisfies(event -> {
+            assertThat(event.actor().type()).isEqualTo(Actor.Type.API_KEY);
+            assertThat(event.actor().id()).isEqualTo(key);
+            assertThat(event.ip()).isEqualTo("203.0.113.9");
+        });
+        assertThat(audit.find(workspace, new AuditQuery("connection.connected", null, null, null, null, 10)))
+                .singleElement()
+                .satisfies(event -> assertThat(event.actor().id()).isEqualTo(key));
     }
 
     @Test
