@@ -7,6 +7,7 @@ import herald.connections.Connections;
 import herald.connections.Initiator;
 import herald.connections.OAuthFlows;
 import herald.identity.SignedInUser;
+import herald.providers.SocialProvider;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,6 +74,11 @@ class ConnectionsController {
                         .filter(c -> c.status() == ConnectionStatus.NEEDS_RECONNECT)
                         .toList());
         model.addAttribute("reconnectSoon", connections.reconnectSoon(current.id()));
+        // A connection names its platform by id ("linkedin"); people read the platform's own name ("LinkedIn").
+        model.addAttribute(
+                "platformNames",
+                connections.providers().stream()
+                        .collect(Collectors.toMap(SocialProvider::id, SocialProvider::displayName)));
         model.addAttribute("now", clock.instant());
     }
 

@@ -99,6 +99,8 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-test=connect-outcome]")).hasText("Connected @krusty.");
         assertThat(page.locator("[data-connection=krusty] [data-test=connection-status]"))
                 .hasText("Active");
+        assertThat(page.locator("[data-connection=krusty] [data-test=connection-platform]"))
+                .hasText("Sandbox");
         assertThat(browserErrors).isEmpty();
     }
 
