@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +40,13 @@ class ApiKeysController {
 
     private final ApiKeys apiKeys;
     private final Clock clock;
+    private final String publicUrl;
 
-    ApiKeysController(ApiKeys apiKeys, Clock clock) {
+    ApiKeysController(
+            ApiKeys apiKeys, Clock clock, @Value("${herald.public-url:http://localhost:8080}") String publicUrl) {
         this.apiKeys = apiKeys;
         this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @GetMapping("/w/{slug}/api-keys")
@@ -131,6 +135,8 @@ class ApiKeysController {
         model.addAttribute("errors", errors.asMap());
         model.addAttribute("issued", issued);
         model.addAttribute("scopes", ApiKeyScope.values());
+        // Every API path names the workspace by its id, which the UI shows nowhere else.
+        model.addAttribute("apiBase", publicUrl + "/api/v1/workspaces/" + current.id());
         model.addAttribute(
                 "minExpiry",
                 new WorkspaceTime(current.workspace().timezone()).today(now).toString());

@@ -68,6 +68,28 @@ class ApiKeysPageTest {
     }
 
     @Test
+    void thePageShowsTheWorkspacesApiAddressAndAKeyWorksThere() throws Exception {
+        var team = fixtures.team();
+        String page = mvc.perform(get(team.path() + "/api-keys").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("data-test=\"workspace-id\">" + team.workspace().id() + "<");
+        var example = Pattern.compile("curl -H &quot;Authorization: Bearer &lt;key&gt;&quot; (http[^<\\s]+)")
+                .matcher(page);
+        assertThat(example.find()).isTrue();
+        String path = java.net.URI.create(example.group(1)).getPath();
+        assertThat(path).isEqualTo("/api/v1/workspaces/" + team.workspace().id());
+
+        var issued = apiKeys.create(team.workspace().id(), "curl", EnumSet.of(ApiKeyScope.READ), null, null);
+        mvc.perform(get(path).header("Authorization", "Bearer " + issued.token()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(team.workspace().name())));
+    }
+
+    @Test
     void anExpiryDateKeepsTheKeyValidThroughThatDayInTheWorkspacesTimezone() throws Exception {
         var team = fixtures.team();
         LocalDate last = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(30);
