@@ -39,6 +39,9 @@ class SettingsPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"members-usage\">2 of 3<")))
                 .andExpect(content().string(containsString("API requests per hour")))
+                .andExpect(content()
+                        .string(containsString("data-test=\"settings-workspace-id\">"
+                                + team.workspace().id() + "<")))
                 .andExpect(content().string(containsString("Danger zone")));
     }
 
