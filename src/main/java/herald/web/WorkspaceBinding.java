@@ -33,6 +33,8 @@ class WorkspaceBinding extends OncePerRequestFilter {
 
     private static final Pattern UI = Pattern.compile("^/w/([a-z0-9-]{1,60})(/.*)?$");
     private static final Pattern API = Pattern.compile("^/api/v1/workspaces/([^/]+)(/.*)?$");
+    // GET of the collection answers an API key its own workspace (the operator's POST there creates one).
+    private static final Pattern KEYS_WORKSPACE = Pattern.compile("^/api/v1/workspaces/?$");
     // The agent API and the MCP server act in the workspace of the agent's key.
     private static final Pattern AGENT = Pattern.compile("^(/api/v1/agent|/mcp)(/.*)?$");
 
@@ -54,6 +56,15 @@ class WorkspaceBinding extends OncePerRequestFilter {
         Optional<CurrentWorkspace> current;
         if (AGENT.matcher(path).matches() && caller != null && caller.getPrincipal() instanceof AgentPrincipal agent) {
             current = workspaces.find(agent.workspace()).map(workspace -> new CurrentWorkspace(workspace, null));
+            if (current.isEmpty()) {
+                notFoundProblem(request, response);
+                return;
+            }
+        } else if (KEYS_WORKSPACE.matcher(path).matches() && "GET".equals(request.getMethod())) {
+            // GET /api/v1/workspaces: an API key's own workspace, how a program holding only a key finds its id.
+            current = caller != null && caller.getPrincipal() instanceof ApiKeyPrincipal key
+                    ? workspaces.find(key.workspace()).map(workspace -> new CurrentWorkspace(workspace, null))
+                    : Optional.empty();
             if (current.isEmpty()) {
                 notFoundProblem(request, response);
                 return;

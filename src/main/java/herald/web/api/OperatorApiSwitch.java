@@ -24,10 +24,14 @@ public class OperatorApiSwitch extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** The operator's routes: the collection of workspaces itself. */
+    /**
+     * The operator's routes: the collection of workspaces itself, except its {@code GET}, which answers an API key its
+     * own workspace.
+     */
     public static boolean isOperatorRoute(HttpServletRequest request) {
         String path = ApiPaths.path(request);
-        return path.equals(ApiPaths.WORKSPACES) || path.equals(ApiPaths.WORKSPACES + "/");
+        return (path.equals(ApiPaths.WORKSPACES) || path.equals(ApiPaths.WORKSPACES + "/"))
+                && !"GET".equals(request.getMethod());
     }
 
     @Override

@@ -9,6 +9,7 @@ import herald.web.api.problems.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,6 +48,8 @@ class ApiSecurity {
                         // authorized when it came in; a stateless chain has no caller to check it against again.
                         requests -> requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
                                 .permitAll()
+                                .requestMatchers(HttpMethod.GET, ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
+                                .authenticated()
                                 .requestMatchers(ApiPaths.WORKSPACES, ApiPaths.WORKSPACES + "/")
                                 .hasRole("OPERATOR")
                                 .requestMatchers(AgentSecurity.AGENT_API + "/**")

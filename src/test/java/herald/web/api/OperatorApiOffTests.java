@@ -41,5 +41,9 @@ class OperatorApiOffTests {
                 provisioned.apiKey().token());
 
         assertThat(response.status()).isEqualTo(200);
+        var own = api.get("/api/v1/workspaces", provisioned.apiKey().token());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get(0).path("id").asString())
+                .isEqualTo(provisioned.workspace().id().toString());
     }
 }

@@ -25,6 +25,24 @@ class WorkspaceApiTests extends ApiTest {
     }
 
     @Test
+    void aKeyFindsItsOwnWorkspaceAndNoOtherWithoutKnowingItsId() {
+        var first = provision();
+        var second = provision();
+
+        for (var workspace : java.util.List.of(first, second)) {
+            var response = api.get("/api/v1/workspaces", workspace.token());
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().size()).isEqualTo(1);
+            assertThat(response.json().get(0).path("id").asString()).isEqualTo(workspace.id());
+            assertThat(response.json().get(0).path("name").asString()).isEqualTo(workspace.name());
+            assertThat(response.header("RateLimit-Limit")).isNotNull();
+        }
+        // The operator creates workspaces there but lists none; without a key there is nothing to answer.
+        assertProblem(api.get("/api/v1/workspaces", OPERATOR), 404, "not-found");
+        assertProblem(api.get("/api/v1/workspaces", null), 401, "unauthenticated");
+    }
+
+    @Test
     void changesNameTimezoneAndDescriptionAndRecordsIt() {
         var workspace = provision();
 

@@ -11,14 +11,13 @@ import herald.web.api.ApiPaths;
 import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(ApiPaths.WORKSPACE)
 @Tag(name = "Workspace", description = "The workspace of the calling API key.")
 class WorkspaceController {
 
@@ -32,7 +31,18 @@ class WorkspaceController {
         this.memberships = memberships;
     }
 
-    @GetMapping
+    @GetMapping(ApiPaths.WORKSPACES)
+    @Operation(
+            operationId = "listWorkspaces",
+            summary = "List the key's workspace",
+            description = "The workspace of the calling API key, as a list of one: how a program that holds only a"
+                    + " key finds the id every other path names. Agent keys use /api/v1/agent instead, and the"
+                    + " operator token lists nothing here (404).")
+    List<WorkspaceView> list(CurrentWorkspace current) {
+        return List.of(view(workspaces.require(current.id())));
+    }
+
+    @GetMapping(ApiPaths.WORKSPACE)
     @Operation(
             operationId = "getWorkspace",
             summary = "Get the workspace",
@@ -41,7 +51,7 @@ class WorkspaceController {
         return view(workspaces.require(current.id()));
     }
 
-    @PatchMapping
+    @PatchMapping(ApiPaths.WORKSPACE)
     @RequiredScope(ApiKeyScope.ADMIN)
     @Operation(
             operationId = "updateWorkspace",
