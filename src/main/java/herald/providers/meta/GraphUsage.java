@@ -1,6 +1,7 @@
 package herald.providers.meta;
 
 import herald.providers.ProviderException;
+import herald.providers.ProviderJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,13 +148,6 @@ public class GraphUsage {
     }
 
     private @Nullable JsonNode read(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(header);
-        } catch (JacksonException e) {
-            return null;
-        }
+        return ProviderJson.tree(json, header);
     }
 }
