@@ -32,6 +32,15 @@ public record Post(
         targets = List.copyOf(targets);
     }
 
+    /** When its last account published it, or null while none has. */
+    public @Nullable Instant lastPublishedAt() {
+        return targets.stream()
+                .map(Target::publishedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
+    }
+
     public Target target(TargetId id) {
         return targets.stream()
                 .filter(t -> t.id().equals(id))

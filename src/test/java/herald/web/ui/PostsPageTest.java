@@ -11,9 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import herald.publishing.NewPost;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.tenancy.Role;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,6 +56,42 @@ class PostsPageTest {
                         .with(csrf())
                         .with(as(viewer)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPostPublishedAtOnceIsListedByWhenItWasPublished() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var draft = posts.create(
+                team.workspace().id(),
+                new NewPost(
+                        "Out of the oven",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null)),
+                        null,
+                        null,
+                        true));
+        mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
+                .andExpect(content().string(containsString("created ")))
+                .andExpect(content().string(not(containsString("published "))));
+        // As the dispatcher leaves a post published at once: no scheduled time, its account's publish time.
+        fixtures.tenants.run(team.workspace().id(), () -> {
+            fixtures.jdbc
+                    .sql("update post_targets set status = 'published', published_at = '2026-06-01T10:30:00Z'"
+                            + " where workspace_id = ? and post_id = ?")
+                    .params(team.workspace().id().value(), draft.id().value())
+                    .update();
+            fixtures.jdbc
+                    .sql("update posts set status = 'published' where workspace_id = ? and id = ?")
+                    .params(team.workspace().id().value(), draft.id().value())
+                    .update();
+        });
+
+        mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
+                .andExpect(content().string(containsString("published 1 Jun 2026, 12:30")))
+                .andExpect(content().string(not(containsString("created "))));
     }
 
     @Test
