@@ -67,6 +67,12 @@ class PostsPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-move-dialog]")).isHidden();
             visit(page, w + "/calendar?view=week&date=2099-05-14", "calendar-week-" + device);
             visit(page, w + "/posts", "posts-" + device);
+            // The list fits its card at either width: on a phone each post is stacked, not scrolled sideways.
+            Object sideways = page.evaluate(
+                    "() => [...document.querySelectorAll('.table-wrap')].filter(el => el.scrollWidth > el.clientWidth + 1).length");
+            assertThat(((Number) sideways).intValue())
+                    .as("tables scrolling sideways on " + device)
+                    .isZero();
             visit(page, w + "/posts/" + post.id(), "post-" + device);
             visit(page, w + "/posts/" + post.id() + "/edit", "post-edit-" + device);
             assertThat(heading(page)).hasText("Edit post");
