@@ -160,6 +160,7 @@ class CalendarGeneratorController {
         model.addAttribute("accounts", active(current));
         model.addAttribute("personas", personas.all(current.id()));
         model.addAttribute("runs", calendars.recent(current.id(), 10));
+        model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
         model.addAttribute("refusal", problem);
         model.addAttribute("zone", current.workspace().timezone().getId());
         return "posts/calendar-generate";

@@ -61,6 +61,13 @@ class CalendarGeneratorBrowserTest extends BrowserTest {
         page.waitForURL("**/calendar?**");
         assertThat(page.locator(".calendar-entry.is-draft")).hasCount(6);
         assertThat(page.locator("[data-test=draft-label]")).hasCount(6);
+
+        // The generator lists the run, started at a time in the workspace's zone (not the server's).
+        navLink(page, "Calendar generator").click();
+        var started = page.locator("[data-test=calendar-runs] tbody tr").first().locator("time");
+        assertThat(page.locator("[data-test=calendar-runs] tbody tr").first()).containsText(month);
+        String at = started.getAttribute("datetime");
+        assertThat(started).hasText(new WorkspaceTime(ZoneId.of("Europe/Berlin")).local(java.time.Instant.parse(at)));
         assertThat(browserErrors).isEmpty();
     }
 }

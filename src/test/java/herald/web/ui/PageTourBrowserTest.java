@@ -131,6 +131,12 @@ class PageTourBrowserTest extends BrowserTest {
                 .setPath(TOUR.resolve(name + ".png"))
                 .setFullPage(true));
         assertThat(page.locator("main h1")).hasCount(1);
+        Object sideways = page.evaluate(
+                "() => [...document.querySelectorAll('.table-wrap')].filter(el => el.scrollWidth > el.clientWidth + 1)"
+                        + ".map(el => el.querySelector('table')?.className)");
+        assertThat((List<?>) sideways)
+                .as("tables scrolling sideways on " + name)
+                .isEmpty();
         Object unlabelled = page.evaluate(
                 """
                 () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
