@@ -6,6 +6,7 @@ import herald.providers.ProviderException;
 import herald.providers.SocialProvider;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Plans;
+import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
 import herald.vault.Vault;
 import java.time.Clock;
@@ -52,6 +53,23 @@ class ConnectionStore {
         this.clock = clock;
     }
 
+    /**
+     * Refuses when {@code adding} more connections than the {@code inUse} ones would exceed the workspace's plan:
+     * checked when a connect starts (one more) and again when its consent comes back (as many as it granted).
+     */
+    void requireRoom(WorkspaceId workspace, int inUse, int adding) {
+        Workspace current = workspaces.require(workspace);
+        int limit = plans.get(current.plan()).limits().connections();
+        if (adding > 0 && inUse + adding > limit) {
+            throw new herald.shared.LimitReached(
+                    "connections",
+                    "The " + current.plan() + " plan allows " + limit
+                            + (limit == 1 ? " connected account" : " connected accounts") + " and this workspace has "
+                            + inUse + (adding == 1 ? "." : "; the consent granted " + adding + " more.")
+                            + (adding == 1 ? " Disconnect one" : " Disconnect some") + " or change the plan.");
+        }
+    }
+
     List<Connection> store(
             WorkspaceId workspace, SocialProvider provider, List<DiscoveredAccount> accounts, ConnectFlow flow) {
         return tenants.call(workspace, () -> {
@@ -70,13 +88,7 @@ class ConnectionStore {
                     adding++;
                 }
             }
-            int limit = plans.get(workspaces.require(workspace).plan()).limits().connections();
-            if (adding > 0 && inUse + adding > limit) {
-                throw new herald.shared.LimitReached(
-                        "connections",
-                        "The plan allows " + limit + " connected accounts; this workspace has " + inUse
-                                + " and the consent granted " + adding + " more. Disconnect some or change the plan.");
-            }
+            requireRoom(workspace, inUse, adding);
             List<Connection> stored = new ArrayList<>();
             UUID shared = UUID.randomUUID();
             for (DiscoveredAccount account : accounts) {

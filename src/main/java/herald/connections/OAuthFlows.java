@@ -15,10 +15,7 @@ import herald.shared.LimitReached;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Memberships;
-import herald.tenancy.Plans;
 import herald.tenancy.Role;
-import herald.tenancy.Workspace;
-import herald.tenancy.Workspaces;
 import herald.vault.Secret;
 import herald.vault.Vault;
 import java.net.URI;
@@ -50,9 +47,7 @@ public class OAuthFlows {
     private final ConnectionStore store;
     private final TenantWork tenants;
     private final Vault vault;
-    private final Workspaces workspaces;
     private final Memberships memberships;
-    private final Plans plans;
     private final ConnectionRows rows;
     private final ConnectionsSettings settings;
     private final Clock clock;
@@ -64,9 +59,7 @@ public class OAuthFlows {
             ConnectionStore store,
             TenantWork tenants,
             Vault vault,
-            Workspaces workspaces,
             Memberships memberships,
-            Plans plans,
             ConnectionRows rows,
             ConnectionsSettings settings,
             Clock clock,
@@ -76,9 +69,7 @@ public class OAuthFlows {
         this.store = store;
         this.tenants = tenants;
         this.vault = vault;
-        this.workspaces = workspaces;
         this.memberships = memberships;
-        this.plans = plans;
         this.rows = rows;
         this.settings = settings;
         this.clock = clock;
@@ -107,7 +98,7 @@ public class OAuthFlows {
                         .filter(stored -> stored.connection().provider().equals(provider.id()))
                         .orElseThrow(() -> Connections.notFound(request.reconnect()));
             } else {
-                checkLimit(workspace, 1);
+                store.requireRoom(workspace, rows.countInUse(workspace), 1);
             }
             byte[] sealed = vault.seal(Slots.of(Slots.PKCE_VERIFIER, workspace, id), verifier);
             states.insert(
@@ -243,19 +234,6 @@ public class OAuthFlows {
         if (!manages) {
             throw refused(
                     Reason.NOT_PERMITTED, "You no longer manage the workspace this connect was started for.", pending);
-        }
-    }
-
-    /** Refuses when {@code adding} more connections would exceed the workspace's plan. */
-    void checkLimit(WorkspaceId workspace, int adding) {
-        Workspace current = workspaces.require(workspace);
-        int limit = plans.get(current.plan()).limits().connections();
-        int inUse = rows.countInUse(workspace);
-        if (inUse + adding > limit) {
-            throw new LimitReached(
-                    "connections",
-                    "The " + current.plan() + " plan allows " + limit + " connected accounts and this workspace has "
-                            + inUse + ". Disconnect one or change the plan.");
         }
     }
 

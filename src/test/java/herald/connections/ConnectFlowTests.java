@@ -282,6 +282,29 @@ class ConnectFlowTests extends ConnectionsTestBase {
     }
 
     @Test
+    void aConsentGrantingMoreAccountsThanThePlanHasRoomForConnectsNone() {
+        SignUp.Result small = owner("single");
+        WorkspaceId id = small.workspace().orElseThrow().id();
+        Initiator me = Initiator.user(small.user().id().toString(), "owner");
+        OAuthSession session = flows.start(id, new OAuthFlows.Start("sandbox", "company", ConnectFlow.UI, null), me);
+        String code = code();
+        SandboxStub.consent(code, Account.fresh("pages1"), Account.fresh("pages2"));
+
+        assertThatThrownBy(() -> flows.complete(
+                        "sandbox",
+                        new OAuthFlows.Callback(session.state(), code, null, null),
+                        small.user().id()))
+                .isInstanceOfSatisfying(ConnectRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.LIMIT_REACHED);
+                    assertThat(e.getMessage())
+                            .contains("The single plan allows 1 connected account and this workspace has 0;"
+                                    + " the consent granted 2 more.")
+                            .contains("Nothing was connected.");
+                });
+        assertThat(connections.list(id)).isEmpty();
+    }
+
+    @Test
     void reconnectingTheSameAccountUpdatesItsTokensAndKeepsARefreshTokenTheAnswerLacks() {
         Account first = Account.fresh("again");
         OAuthSession session = start("personal");
