@@ -1,20 +1,20 @@
 package herald.web.api;
 
 import herald.tenancy.IssuedInvitation;
-import org.springframework.beans.factory.annotation.Value;
+import herald.web.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /** The link a person opens to accept an invitation: the web UI's {@code /invitations/{token}} page. */
 @Component
 public class InvitationLinks {
 
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    InvitationLinks(@Value("${herald.public-url}") String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    InvitationLinks(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     public String of(IssuedInvitation issued) {
-        return publicUrl + "/invitations/" + issued.token();
+        return publicUrl.resolve("/invitations/" + issued.token());
     }
 }

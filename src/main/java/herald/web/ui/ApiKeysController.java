@@ -9,6 +9,8 @@ import herald.identity.SignedInUser;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
+import herald.web.PublicUrl;
+import herald.web.api.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,13 +41,12 @@ class ApiKeysController {
 
     private final ApiKeys apiKeys;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    ApiKeysController(
-            ApiKeys apiKeys, Clock clock, @Value("${herald.public-url:http://localhost:8080}") String publicUrl) {
+    ApiKeysController(ApiKeys apiKeys, Clock clock, PublicUrl publicUrl) {
         this.apiKeys = apiKeys;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/w/{slug}/api-keys")
@@ -136,7 +136,7 @@ class ApiKeysController {
         model.addAttribute("issued", issued);
         model.addAttribute("scopes", ApiKeyScope.values());
         // Every API path names the workspace by its id, which the UI shows nowhere else.
-        model.addAttribute("apiBase", publicUrl + "/api/v1/workspaces/" + current.id());
+        model.addAttribute("apiBase", publicUrl.resolve(ApiPaths.WORKSPACES + "/" + current.id()));
         model.addAttribute(
                 "minExpiry",
                 new WorkspaceTime(current.workspace().timezone()).today(now).toString());

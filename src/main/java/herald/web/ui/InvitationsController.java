@@ -7,10 +7,10 @@ import herald.tenancy.Invitations;
 import herald.tenancy.IssuedInvitation;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
+import herald.web.api.InvitationLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,15 +28,12 @@ class InvitationsController {
 
     private final Invitations invitations;
     private final MembersPage page;
-    private final String publicUrl;
+    private final InvitationLinks links;
 
-    InvitationsController(
-            Invitations invitations,
-            MembersPage page,
-            @Value("${herald.public-url:http://localhost:8080}") String publicUrl) {
+    InvitationsController(Invitations invitations, MembersPage page, InvitationLinks links) {
         this.invitations = invitations;
         this.page = page;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = links;
     }
 
     @PostMapping("/w/{slug}/invitations")
@@ -55,7 +52,7 @@ class InvitationsController {
             UiErrors.noStore(response);
             model.addAttribute("invite", new InviteForm("", form.role()));
             model.addAttribute("invitedEmail", issued.invitation().email());
-            return page.render(current, model, publicUrl + "/invitations/" + issued.token(), errors);
+            return page.render(current, model, links.of(issued), errors);
         } catch (InvalidInput e) {
             errors.add(e.field(), e.getMessage());
         } catch (LimitReached e) {
