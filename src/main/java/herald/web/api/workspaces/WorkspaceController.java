@@ -39,7 +39,7 @@ class WorkspaceController {
                     + " key finds the id every other path names. Agent keys use /api/v1/agent instead, and the"
                     + " operator token lists nothing here (404).")
     List<WorkspaceView> list(CurrentWorkspace current) {
-        return List.of(view(workspaces.require(current.id())));
+        return List.of(view(current.workspace()));
     }
 
     @GetMapping(ApiPaths.WORKSPACE)
@@ -48,7 +48,7 @@ class WorkspaceController {
             summary = "Get the workspace",
             description = "Its settings, its plan's limits and its member count.")
     WorkspaceView get(CurrentWorkspace current) {
-        return view(workspaces.require(current.id()));
+        return view(current.workspace());
     }
 
     @PatchMapping(ApiPaths.WORKSPACE)
