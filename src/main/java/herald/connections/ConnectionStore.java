@@ -65,8 +65,11 @@ class ConnectionStore {
                     "connections",
                     "The " + current.plan() + " plan allows " + limit
                             + (limit == 1 ? " connected account" : " connected accounts") + " and this workspace has "
-                            + inUse + (adding == 1 ? "." : "; the consent granted " + adding + " more.")
-                            + (adding == 1 ? " Disconnect one" : " Disconnect some") + " or change the plan.");
+                            + inUse
+                            + (adding == 1
+                                    ? ". Disconnect one"
+                                    : "; the consent granted " + adding + " more. Disconnect some")
+                            + " or change the plan.");
         }
     }
 
