@@ -285,6 +285,14 @@ public final class TenantFixtures {
                     .param("workspace", workspace.id().value())
                     .update();
         });
+        // A webhook endpoint with its sealed secret and a test delivery, through the webhooks module (a public IP
+        // literal needs no DNS; no test node sends it).
+        var webhooks = context.getBean(herald.webhooks.WebhookEndpoints.class);
+        var endpoint = webhooks.create(
+                workspace.id(),
+                new herald.webhooks.WebhookEndpointDraft(
+                        "https://93.184.215.14/hooks", java.util.List.of("post.published"), label, true));
+        webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

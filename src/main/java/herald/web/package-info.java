@@ -16,7 +16,8 @@
             "assets",
             "publishing",
             "agents",
-            "content"
+            "content",
+            "webhooks"
         })
 @NullMarked
 package herald.web;

@@ -1,0 +1,286 @@
+package herald.webhooks;
+
+import herald.audit.AuditLog;
+import herald.database.TenantScope;
+import herald.shared.LimitReached;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import herald.vault.EncryptedColumn;
+import herald.vault.Secret;
+import herald.vault.SecretSlot;
+import herald.vault.Vault;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A workspace's webhook endpoints: at most {@code herald.webhooks.max-endpoints}, each with its own signing secret
+ * (made by Herald, shown once at creation and when rolled, sealed by the vault otherwise), a public {@code https}
+ * URL and the events it receives. Every change is audited, without the secret.
+ */
+@Service
+public class WebhookEndpoints {
+
+    static final EncryptedColumn SECRET = new EncryptedColumn("webhook_endpoints", "secret", "webhook_endpoint.secret");
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+    private final Vault vault;
+    private final AuditLog audit;
+    private final WebhookSettings settings;
+    private final WebhookUrls urls;
+    private final Subscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
+    private final Clock clock;
+
+    WebhookEndpoints(
+            JdbcClient jdbc,
+            TenantScope tenants,
+            Vault vault,
+            AuditLog audit,
+            WebhookSettings settings,
+            Subscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.vault = vault;
+        this.audit = audit;
+        this.settings = settings;
+        this.urls = new WebhookUrls(settings.allowedHosts());
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** The workspace's endpoints, oldest first. */
+    public List<WebhookEndpoint> all(WorkspaceId workspace) {
+        return tenants.read(workspace, () -> jdbc.sql(
+                        "select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
+                .param("workspace", workspace.value())
+                .query(WebhookEndpoints::endpoint)
+                .list());
+    }
+
+    public Optional<WebhookEndpoint> find(WorkspaceId workspace, WebhookEndpointId id) {
+        return tenants.read(workspace, () -> jdbc.sql(
+                        "select * from webhook_endpoints where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(WebhookEndpoints::endpoint)
+                .optional());
+    }
+
+    /** @throws NotFound when the workspace has no such endpoint (another workspace's id included) */
+    public WebhookEndpoint require(WorkspaceId workspace, WebhookEndpointId id) {
+        return find(workspace, id).orElseThrow(() -> new NotFound("No such webhook endpoint in this workspace."));
+    }
+
+    /**
+     * Adds an endpoint with a new secret, returned this once.
+     *
+     * @throws herald.shared.InvalidInput for a URL that is not a public https URL, no or unknown events, or a long
+     *     description
+     * @throws LimitReached when the workspace already has {@code herald.webhooks.max-endpoints}
+     */
+    public CreatedWebhookEndpoint create(WorkspaceId workspace, WebhookEndpointDraft draft) {
+        URI url = urls.check(draft.url());
+        List<WebhookEventType> events = draft.eventTypes();
+        String description = draft.cleanDescription();
+        String secret = WebhookSignature.newSecret();
+        Instant now = clock.instant();
+        WebhookEndpointId id = WebhookEndpointId.random();
+        WebhookEndpoint created = tenants.call(workspace, () -> {
+            // Serialises creates of one workspace, so two at once cannot both pass the count.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('webhook_endpoints:' || :workspace))")
+                    .param("workspace", workspace.toString())
+                    .query()
+                    .singleValue();
+            long count = jdbc.sql("select count(*) from webhook_endpoints where workspace_id = :workspace")
+                    .param("workspace", workspace.value())
+                    .query(Long.class)
+                    .single();
+            if (count >= settings.maxEndpoints()) {
+                throw new LimitReached(
+                        "webhook-endpoints",
+                        "This workspace has " + count + " webhook endpoints, the most it may have; delete one first.");
+            }
+            jdbc.sql(
+                            """
+                            insert into webhook_endpoints (workspace_id, id, url, description, events, enabled, secret,
+                                secret_hint, created_at, updated_at)
+                            values (:workspace, :id, :url, :description, :events, :enabled, :secret, :hint, :now, :now)""")
+                    .param("workspace", workspace.value())
+                    .param("id", id.value())
+                    .param("url", url.toString())
+                    .param("description", description)
+                    .param("events", names(events))
+                    .param("enabled", draft.enabled())
+                    .param("secret", vault.seal(slot(workspace, id), Secret.of(secret)))
+                    .param("hint", WebhookSignature.hint(secret))
+                    .param("now", Timestamp.from(now))
+                    .update();
+            audit.record(workspace, "webhook.created", "webhook_endpoint", id.toString(), details(url, events, draft));
+            return require(workspace, id);
+        });
+        subscriptions.forget(workspace);
+        return new CreatedWebhookEndpoint(created, secret);
+    }
+
+    /**
+     * Changes the fields given, on the endpoint as it is when the change takes its row lock, so that two changes at
+     * once both hold. The URL is checked again only when it changes: an endpoint whose host stopped resolving can
+     * still be disabled or renamed.
+     */
+    public WebhookEndpoint change(WorkspaceId workspace, WebhookEndpointId id, WebhookEndpointChange change) {
+        WebhookEndpoint changed = tenants.call(workspace, () -> {
+            WebhookEndpoint now = jdbc.sql(
+                            "select * from webhook_endpoints where workspace_id = :workspace and id = :id"
+                                    + " for update")
+                    .param("workspace", workspace.value())
+                    .param("id", id.value())
+                    .query(WebhookEndpoints::endpoint)
+                    .optional()
+                    .orElseThrow(() -> new NotFound("No such webhook endpoint in this workspace."));
+            URI url = change.url() == null
+                            || change.url().strip().equals(now.url().toString())
+                    ? now.url()
+                    : urls.check(change.url());
+            var draft = new WebhookEndpointDraft(
+                    url.toString(),
+                    change.events() == null
+                            ? now.events().stream().map(WebhookEventType::value).toList()
+                            : change.events(),
+                    change.description() == null ? now.description() : change.description(),
+                    change.enabled() == null ? now.enabled() : change.enabled());
+            List<WebhookEventType> events = draft.eventTypes();
+            jdbc.sql(
+                            """
+                            update webhook_endpoints set url = :url, description = :description, events = :events,
+                                enabled = :enabled, updated_at = :now
+                            where workspace_id = :workspace and id = :id""")
+                    .param("workspace", workspace.value())
+                    .param("id", id.value())
+                    .param("url", url.toString())
+                    .param("description", draft.cleanDescription())
+                    .param("events", names(events))
+                    .param("enabled", draft.enabled())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(workspace, "webhook.updated", "webhook_endpoint", id.toString(), details(url, events, draft));
+            return require(workspace, id);
+        });
+        subscriptions.forget(workspace);
+        return changed;
+    }
+
+    /** The most endpoints one workspace may have ({@code herald.webhooks.max-endpoints}). */
+    public int limit() {
+        return settings.maxEndpoints();
+    }
+
+    /**
+     * Replaces the endpoint's secret at once and returns the new one, this once. Deliveries still pending are signed
+     * with the new secret from their next attempt.
+     */
+    public CreatedWebhookEndpoint rollSecret(WorkspaceId workspace, WebhookEndpointId id) {
+        String secret = WebhookSignature.newSecret();
+        WebhookEndpoint rolled = tenants.call(workspace, () -> {
+            require(workspace, id);
+            jdbc.sql(
+                            """
+                            update webhook_endpoints set secret = :secret, secret_hint = :hint, updated_at = :now
+                            where workspace_id = :workspace and id = :id""")
+                    .param("workspace", workspace.value())
+                    .param("id", id.value())
+                    .param("secret", vault.seal(slot(workspace, id), Secret.of(secret)))
+                    .param("hint", WebhookSignature.hint(secret))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(workspace, "webhook.secret_rolled", "webhook_endpoint", id.toString(), Map.of());
+            return require(workspace, id);
+        });
+        subscriptions.forget(workspace);
+        return new CreatedWebhookEndpoint(rolled, secret);
+    }
+
+    /** Removes the endpoint and its delivery log; deliveries still pending are not sent. */
+    public void delete(WorkspaceId workspace, WebhookEndpointId id) {
+        tenants.run(workspace, () -> {
+            WebhookEndpoint endpoint = require(workspace, id);
+            jdbc.sql("delete from webhook_endpoints where workspace_id = :workspace and id = :id")
+                    .param("workspace", workspace.value())
+                    .param("id", id.value())
+                    .update();
+            audit.record(
+                    workspace,
+                    "webhook.deleted",
+                    "webhook_endpoint",
+                    id.toString(),
+                    Map.of("url", endpoint.url().toString()));
+        });
+        subscriptions.forget(workspace);
+    }
+
+    /** Queues a {@code webhook.test} event to the endpoint (enabled or not), sent at once by a delivering node. */
+    public WebhookDelivery sendTest(WorkspaceId workspace, WebhookEndpointId id) {
+        WebhookEndpoint endpoint = require(workspace, id);
+        var data = new LinkedHashMap<String, Object>();
+        data.put("workspaceId", workspace.toString());
+        data.put("endpointId", id.toString());
+        data.put("message", "A test event from Herald: this endpoint receives its webhooks.");
+        WebhookDelivery delivery = deliveries
+                .enqueue(workspace, List.of(endpoint), WebhookEventType.WEBHOOK_TEST, data)
+                .getFirst();
+        audit.record(workspace, "webhook.test_sent", "webhook_endpoint", id.toString(), Map.of());
+        return delivery;
+    }
+
+    /** The endpoint's secret, opened for an attempt about to be signed. */
+    String secret(WorkspaceId workspace, WebhookEndpointId id, byte[] sealed) {
+        return vault.open(slot(workspace, id), sealed).reveal();
+    }
+
+    static SecretSlot slot(WorkspaceId workspace, WebhookEndpointId id) {
+        return new SecretSlot(workspace, id.value(), SECRET.purpose());
+    }
+
+    static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+        var events = new ArrayList<WebhookEventType>();
+        for (Object name : (Object[]) rs.getArray("events").getArray()) {
+            events.add(WebhookEventType.stored((String) name));
+        }
+        return new WebhookEndpoint(
+                new WebhookEndpointId(rs.getObject("id", UUID.class)),
+                URI.create(rs.getString("url")),
+                rs.getString("description"),
+                events,
+                rs.getBoolean("enabled"),
+                rs.getString("secret_hint"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static String[] names(List<WebhookEventType> events) {
+        return events.stream().map(WebhookEventType::value).toArray(String[]::new);
+    }
+
+    private static Map<String, String> details(URI url, List<WebhookEventType> events, WebhookEndpointDraft draft) {
+        var details = new LinkedHashMap<String, String>();
+        details.put("url", url.toString());
+        details.put("events", String.join(",", names(events)));
+        details.put("enabled", Boolean.toString(draft.enabled()));
+        return details;
+    }
+}

@@ -1,0 +1,67 @@
+package herald.webhooks;
+
+import herald.shared.InvalidInput;
+import java.util.Arrays;
+import java.util.List;
+
+/** What an endpoint can subscribe to, by the name its deliveries carry in {@code type}. */
+public enum WebhookEventType {
+    POST_PUBLISHED("post.published", "A post was published to an account (or a person marked it published)."),
+    POST_FAILED("post.failed", "A post failed for good on an account, with the platform's reason."),
+    POST_NEEDS_ATTENTION(
+            "post.needs_attention",
+            "Herald cannot tell whether a post was published; a person must mark it published or publish it again."),
+    CONNECTION_NEEDS_RECONNECT(
+            "connection.needs_reconnect",
+            "A platform refused to refresh an account's token: nothing publishes to it until someone reconnects it."),
+    /** Sent on request to check an endpoint; not subscribable. */
+    WEBHOOK_TEST("webhook.test", "A test event, sent when someone asks for one.");
+
+    private final String value;
+    private final String description;
+
+    WebhookEventType(String value, String description) {
+        this.value = value;
+        this.description = description;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The types an endpoint can subscribe to. */
+    public static List<WebhookEventType> subscribable() {
+        return Arrays.stream(values()).filter(t -> t != WEBHOOK_TEST).toList();
+    }
+
+    /** @throws InvalidInput on {@code events} for an unknown or unsubscribable name */
+    public static WebhookEventType of(String value) {
+        for (WebhookEventType type : subscribable()) {
+            if (type.value.equals(value)) {
+                return type;
+            }
+        }
+        throw new InvalidInput(
+                "events",
+                "Unknown event '" + value + "': use "
+                        + String.join(
+                                ", ",
+                                subscribable().stream()
+                                        .map(WebhookEventType::value)
+                                        .toList()) + ".");
+    }
+
+    /** The type a stored name stands for (the test event included). */
+    static WebhookEventType stored(String value) {
+        for (WebhookEventType type : values()) {
+            if (type.value.equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown stored webhook event type " + value);
+    }
+}

@@ -1,0 +1,333 @@
+package herald.webhooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import herald.TenantFixtures;
+import herald.audit.AuditLog;
+import herald.audit.AuditQuery;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionNeedsReconnect;
+import herald.publishing.PostFailed;
+import herald.publishing.PostId;
+import herald.publishing.PostPublished;
+import herald.publishing.TargetId;
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deliveries end to end on a delivering node: the events other modules raise reach the endpoints that subscribe to
+ * them, signed so that a Standard Webhooks receiver accepts them; failures are retried and end with a reason; a
+ * redirect is not followed; a disabled endpoint gets nothing; and a redelivery carries the same event id and body.
+ * The receiver is a WireMock server on localhost, which {@code herald.webhooks.allowed-hosts} lets through.
+ */
+@SpringBootTest(
+        properties = {
+            "herald.webhooks.deliver=true",
+            "herald.webhooks.allowed-hosts=localhost",
+            "herald.webhooks.first-retry=300ms",
+            "herald.webhooks.max-retry=300ms",
+            "herald.webhooks.max-attempts=3",
+            "herald.webhooks.connect-timeout=1s",
+            "herald.webhooks.read-timeout=2s",
+            "db-scheduler.polling-interval=200ms"
+        })
+class WebhookDeliveryTests {
+
+    static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.stop();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    WebhookEndpoints endpoints;
+
+    @Autowired
+    WebhookDeliveries deliveries;
+
+    @Autowired
+    WebhookEvents events;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JsonMapper json;
+
+    WorkspaceId workspace;
+
+    @BeforeEach
+    void aWorkspaceAndAQuietReceiver() {
+        receiver.resetAll();
+        workspace = TenantFixtures.of(context)
+                .signUp("hooks", "pro")
+                .workspace()
+                .orElseThrow()
+                .id();
+    }
+
+    @Test
+    void aTestEventArrivesSignedTheStandardWebhooksWay() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/hooks/ok")).willReturn(aResponse().withStatus(204)));
+        CreatedWebhookEndpoint created = endpoints.create(workspace, draft("/hooks/ok", "post.published"));
+
+        WebhookDelivery queued =
+                endpoints.sendTest(workspace, created.endpoint().id());
+        WebhookDelivery delivered = until(
+                () -> deliveries.require(workspace, created.endpoint().id(), queued.id()),
+                d -> d.status() == WebhookDelivery.Status.DELIVERED);
+
+        assertThat(delivered.attempts()).isEqualTo(1);
+        assertThat(delivered.responseStatus()).isEqualTo(204);
+        assertThat(delivered.deliveredAt()).isNotNull();
+        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/ok")));
+        assertThat(requests).hasSize(1);
+        LoggedRequest request = requests.getFirst();
+        String id = request.getHeader("webhook-id");
+        long timestamp = Long.parseLong(request.getHeader("webhook-timestamp"));
+        String body = request.getBodyAsString();
+        assertThat(id).isEqualTo("msg_" + queued.eventId());
+        assertThat(body).isEqualTo(queued.payload());
+        assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+        assertThat(request.getHeader("User-Agent")).isEqualTo("Herald-Webhooks/1");
+        assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(60);
+        // The receiver's own check, written out: HMAC-SHA256 under the base64-decoded secret of "id.timestamp.body".
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(
+                Base64.getDecoder().decode(created.secret().substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1,"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.getHeader("webhook-signature")).isEqualTo(expected);
+        JsonNode payload = json.readTree(body);
+        assertThat(payload.path("type").asString()).isEqualTo("webhook.test");
+        assertThat(payload.path("data").path("workspaceId").asString()).isEqualTo(workspace.toString());
+        // The secret was opened for the attempt, and the opening is in the audit log; the secret itself is nowhere.
+        var opened = audit.find(workspace, new AuditQuery("secret.decrypted", null, null, null, null, 50));
+        assertThat(opened).anySatisfy(e -> assertThat(e.details()).containsEntry("purpose", "webhook_endpoint.secret"));
+        assertThat(audit.find(workspace, AuditQuery.latest(500)).toString()).doesNotContain(created.secret());
+    }
+
+    @Test
+    void eventsReachOnlyTheEndpointsThatSubscribeToThem() {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/published")).willReturn(aResponse().withStatus(200)));
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/failures")).willReturn(aResponse().withStatus(200)));
+        var published = endpoints.create(workspace, draft("/hooks/published", "post.published"));
+        var failures =
+                endpoints.create(workspace, draft("/hooks/failures", "post.failed", "connection.needs_reconnect"));
+        var disabled = endpoints.create(
+                workspace,
+                new WebhookEndpointDraft(
+                        receiverUrl("/hooks/disabled"), List.of("post.published", "post.failed"), null, false));
+        PostId post = new PostId(UUID.randomUUID());
+        TargetId target = new TargetId(UUID.randomUUID());
+
+        publisher.publishEvent(new PostPublished(
+                workspace, post, target, "sandbox", URI.create("http://localhost/sandbox/@krusty/1"), Instant.now()));
+        publisher.publishEvent(new PostFailed(
+                workspace, post, target, "x", "The text is a duplicate of a recent post.", Instant.now()));
+        publisher.publishEvent(new ConnectionNeedsReconnect(
+                workspace, new ConnectionId(UUID.randomUUID()), "linkedin", "invalid_grant", Instant.now()));
+        until(events::idle, idle -> idle);
+
+        List<WebhookDelivery> toPublished = delivered(published.endpoint().id(), 1);
+        assertThat(toPublished).extracting(WebhookDelivery::type).containsExactly(WebhookEventType.POST_PUBLISHED);
+        JsonNode data = json.readTree(toPublished.getFirst().payload()).path("data");
+        assertThat(data.path("postId").asString()).isEqualTo(post.toString());
+        assertThat(data.path("targetId").asString()).isEqualTo(target.toString());
+        assertThat(data.path("url").asString()).isEqualTo("http://localhost/sandbox/@krusty/1");
+        assertThat(data.path("platform").asString()).isEqualTo("sandbox");
+
+        List<WebhookDelivery> toFailures = delivered(failures.endpoint().id(), 2);
+        assertThat(toFailures)
+                .extracting(WebhookDelivery::type)
+                .containsExactlyInAnyOrder(WebhookEventType.POST_FAILED, WebhookEventType.CONNECTION_NEEDS_RECONNECT);
+        assertThat(toFailures)
+                .filteredOn(d -> d.type() == WebhookEventType.POST_FAILED)
+                .singleElement()
+                .satisfies(d -> assertThat(json.readTree(d.payload())
+                                .path("data")
+                                .path("reason")
+                                .asString())
+                        .isEqualTo("The text is a duplicate of a recent post."));
+
+        assertThat(deliveries.recent(workspace, disabled.endpoint().id(), null, 10))
+                .isEmpty();
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/disabled"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aFailingEndpointIsRetriedUntilItAnswersAndAnotherFailsForGoodWithTheReason() {
+        receiver.stubFor(post(urlEqualTo("/hooks/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("busy, try later"))
+                .willSetStateTo("recovered"));
+        receiver.stubFor(post(urlEqualTo("/hooks/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        receiver.stubFor(post(urlEqualTo("/hooks/broken"))
+                .willReturn(aResponse().withStatus(500).withBody("NullPointerException\n  at Handler.java:12")));
+        var flaky = endpoints.create(workspace, draft("/hooks/flaky", "post.published"));
+        var broken = endpoints.create(workspace, draft("/hooks/broken", "post.published"));
+
+        WebhookDelivery first = endpoints.sendTest(workspace, flaky.endpoint().id());
+        WebhookDelivery second = endpoints.sendTest(workspace, broken.endpoint().id());
+
+        WebhookDelivery recovered = until(
+                () -> deliveries.require(workspace, flaky.endpoint().id(), first.id()),
+                d -> d.status() != WebhookDelivery.Status.PENDING);
+        assertThat(recovered.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
+        assertThat(recovered.attempts()).isEqualTo(2);
+        assertThat(recovered.error()).isNull();
+        List<LoggedRequest> flakyCalls = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/flaky")));
+        assertThat(flakyCalls).hasSize(2);
+        // The same event id at each attempt, so that a receiver can tell a retry from a new event.
+        assertThat(flakyCalls).extracting(r -> r.getHeader("webhook-id")).containsOnly("msg_" + first.eventId());
+
+        WebhookDelivery failed = until(
+                () -> deliveries.require(workspace, broken.endpoint().id(), second.id()),
+                d -> d.status() != WebhookDelivery.Status.PENDING);
+        assertThat(failed.status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.responseStatus()).isEqualTo(500);
+        assertThat(failed.error()).isEqualTo("HTTP 500: NullPointerException at Handler.java:12");
+        assertThat(failed.nextAttemptAt()).isNull();
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/broken"))))
+                .hasSize(3);
+    }
+
+    @Test
+    void aRedirectIsNotFollowedAndARedeliveryCarriesTheSameEvent() {
+        receiver.stubFor(post(urlEqualTo("/hooks/moved"))
+                .willReturn(aResponse().withStatus(301).withHeader("Location", "http://169.254.169.254/latest")));
+        var moved = endpoints.create(workspace, draft("/hooks/moved", "post.published"));
+
+        WebhookDelivery test = endpoints.sendTest(workspace, moved.endpoint().id());
+        WebhookDelivery failed = until(
+                () -> deliveries.require(workspace, moved.endpoint().id(), test.id()),
+                d -> d.status() != WebhookDelivery.Status.PENDING);
+
+        assertThat(failed.status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(failed.error())
+                .isEqualTo("HTTP 301: redirects are not followed (to http://169.254.169.254/latest); give the final"
+                        + " URL.");
+
+        receiver.stubFor(post(urlEqualTo("/hooks/moved")).willReturn(aResponse().withStatus(200)));
+        WebhookDelivery again = deliveries.redeliver(workspace, moved.endpoint().id(), test.id());
+        WebhookDelivery delivered = until(
+                () -> deliveries.require(workspace, moved.endpoint().id(), again.id()),
+                d -> d.status() == WebhookDelivery.Status.DELIVERED);
+
+        assertThat(delivered.id()).isNotEqualTo(test.id());
+        assertThat(delivered.eventId()).isEqualTo(test.eventId());
+        assertThat(delivered.payload()).isEqualTo(test.payload());
+        assertThat(deliveries.recent(workspace, moved.endpoint().id(), null, 10))
+                .extracting(WebhookDelivery::id)
+                .containsExactly(again.id(), test.id());
+    }
+
+    @Test
+    void anEndpointDisabledAfterTheEventGetsNothingAndSaysWhy() {
+        receiver.stubFor(post(urlEqualTo("/hooks/later"))
+                .willReturn(aResponse().withStatus(500).withFixedDelay(200)));
+        var later = endpoints.create(workspace, draft("/hooks/later", "post.published"));
+        publisher.publishEvent(new PostPublished(
+                workspace,
+                new PostId(UUID.randomUUID()),
+                new TargetId(UUID.randomUUID()),
+                "sandbox",
+                URI.create("http://localhost/sandbox/@krusty/2"),
+                Instant.now()));
+        until(events::idle, idle -> idle);
+        WebhookDelivery pending = until(
+                        () -> deliveries.recent(workspace, later.endpoint().id(), null, 1),
+                        list -> !list.isEmpty() && list.getFirst().attempts() >= 1)
+                .getFirst();
+
+        endpoints.change(workspace, later.endpoint().id(), WebhookEndpointChange.enabled(false));
+        WebhookDelivery ended = until(
+                () -> deliveries.require(workspace, later.endpoint().id(), pending.id()),
+                d -> d.status() != WebhookDelivery.Status.PENDING);
+
+        assertThat(ended.status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(ended.error()).isEqualTo("The endpoint is disabled: enable it and redeliver.");
+        assertThat(ended.attempts()).isLessThan(3);
+    }
+
+    private List<WebhookDelivery> delivered(WebhookEndpointId endpoint, int count) {
+        return until(
+                () -> deliveries.recent(workspace, endpoint, null, 10),
+                list -> list.size() == count
+                        && list.stream().allMatch(d -> d.status() == WebhookDelivery.Status.DELIVERED));
+    }
+
+    private WebhookEndpointDraft draft(String path, String... events) {
+        return new WebhookEndpointDraft(receiverUrl(path), List.of(events), "receiver " + path, true);
+    }
+
+    private static String receiverUrl(String path) {
+        return "http://localhost:" + receiver.port() + path;
+    }
+
+    /** Polls {@code read} until {@code done} holds, for at most 20 seconds. */
+    private static <T> T until(Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Still not there after 20 s: " + value);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+}
