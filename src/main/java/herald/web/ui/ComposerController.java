@@ -52,10 +52,19 @@ class ComposerController {
         this.clock = clock;
     }
 
+    /** The composer, empty, or with {@code ?from=} a copy of another post of the workspace (any status) to adjust. */
     @GetMapping("/w/{slug}/compose")
-    String compose(HttpServletRequest request, Model model) {
+    String compose(
+            @RequestParam(name = "from", required = false) @Nullable UUID from,
+            HttpServletRequest request,
+            Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        return page.render(current, model, ComposerForm.empty(), ComposerErrors.none());
+        if (from == null) {
+            return page.render(current, model, ComposerForm.empty(), ComposerErrors.none());
+        }
+        Post original = posts.get(current.id(), new PostId(from));
+        model.addAttribute("copiedFrom", original.id().value());
+        return page.render(current, model, ComposerForm.copyOf(original), ComposerErrors.none());
     }
 
     @PostMapping("/w/{slug}/compose")

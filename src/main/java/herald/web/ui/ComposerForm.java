@@ -47,6 +47,15 @@ public record ComposerForm(
                 time.field(post.scheduledAt()));
     }
 
+    /**
+     * Another post's content as the start of a new one: its text, per-account texts, accounts, media and link, to be
+     * published now unless a time is chosen.
+     */
+    static ComposerForm copyOf(Post post) {
+        ComposerForm copy = of(post, WorkspaceTime.utc());
+        return new ComposerForm(copy.body(), copy.link(), copy.accounts(), copy.overrides(), copy.media(), "now", "");
+    }
+
     static ComposerForm read(
             Map<String, String> params, @Nullable List<String> accounts, @Nullable List<String> media) {
         Map<String, String> overrides = new java.util.HashMap<>();

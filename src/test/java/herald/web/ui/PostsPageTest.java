@@ -114,6 +114,40 @@ class PostsPageTest {
     }
 
     @Test
+    void duplicatingOpensTheComposerWithTheCopyToPublishNowAndLeavesTheOriginal() throws Exception {
+        var team = fixtures.team();
+        var other = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(
+                posts, team.workspace().id(), krusty, "Two-for-one Tuesdays", "2099-05-01T12:00");
+        var editor = fixtures.member(team, Role.EDITOR);
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(editor)))
+                .andExpect(content().string(containsString(team.path() + "/compose?from=" + post.id())));
+        String copy = mvc.perform(
+                        get(team.path() + "/compose?from=" + post.id()).with(as(editor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"copied-from\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(copy)
+                .contains(">Two-for-one Tuesdays</textarea>")
+                .containsPattern("name=\"accounts\" value=\"" + krusty.value() + "\"[^>]* checked")
+                .containsPattern("name=\"when\" value=\"now\"[^>]* checked")
+                .contains("action=\"" + team.path() + "/compose\"")
+                .containsPattern("name=\"scheduledAt\" type=\"datetime-local\" value=\"\"");
+
+        mvc.perform(get(team.path() + "/compose?from=" + post.id()).with(as(viewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(other.path() + "/compose?from=" + post.id()).with(as(other.owner())))
+                .andExpect(status().isNotFound());
+        assertThat(posts.get(team.workspace().id(), post.id()).status()).isEqualTo(PostStatus.SCHEDULED);
+    }
+
+    @Test
     void editorsCancelAndRescheduleAndAreToldWhatCannotBeDone() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
