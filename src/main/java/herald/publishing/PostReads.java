@@ -79,6 +79,25 @@ class PostReads {
         return withTargets(workspace, posts);
     }
 
+    /**
+     * Posts in one of {@code statuses} changed at or after {@code changedSince}: the soonest due first, or the latest
+     * changed first.
+     */
+    List<Post> inStatus(
+            WorkspaceId workspace, List<PostStatus> statuses, Instant changedSince, boolean soonestDue, int limit) {
+        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.status = any(:statuses)"
+                        + " and p.updated_at >= :since order by "
+                        + (soonestDue ? "coalesce(p.scheduled_at, p.created_at), p.id" : "p.updated_at desc, p.id desc")
+                        + " limit :limit")
+                .param("workspace", workspace.value())
+                .param("statuses", statuses.stream().map(PostStatus::value).toArray(String[]::new))
+                .param("since", Timestamp.from(changedSince))
+                .param("limit", limit)
+                .query((rs, n) -> post(workspace, rs))
+                .list();
+        return withTargets(workspace, posts);
+    }
+
     /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
     List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
         List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.media_ids && :assets"

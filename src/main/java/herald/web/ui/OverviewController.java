@@ -2,6 +2,10 @@ package herald.web.ui;
 
 import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
+import herald.connections.Connection;
+import herald.connections.ConnectionStatus;
+import herald.connections.Connections;
+import herald.publishing.PostOverview;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
 import herald.tenancy.Role;
@@ -12,18 +16,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A workspace's front page: its plan and usage, where to go next, and (for admins) what happened lately. */
+/**
+ * A workspace's front page: what needs someone (posts that failed in the last week, accounts to reconnect, posts
+ * waiting for approval), what publishes next and what went out lately, its plan and usage, where to go next, and (for
+ * admins) what happened lately.
+ */
 @Controller
 class OverviewController {
+
+    /** Posts per list. */
+    static final int SHOWN = 5;
 
     private final Plans plans;
     private final Memberships memberships;
     private final AuditLog audit;
+    private final PostOverview posts;
+    private final Connections connections;
 
-    OverviewController(Plans plans, Memberships memberships, AuditLog audit) {
+    OverviewController(
+            Plans plans, Memberships memberships, AuditLog audit, PostOverview posts, Connections connections) {
         this.plans = plans;
         this.memberships = memberships;
         this.audit = audit;
+        this.posts = posts;
+        this.connections = connections;
     }
 
     @GetMapping("/w/{slug}")
@@ -33,6 +49,18 @@ class OverviewController {
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
         model.addAttribute(
                 "recent", current.roleAtLeast(Role.ADMIN) ? audit.find(current.id(), AuditQuery.latest(6)) : List.of());
+        model.addAttribute("failed", posts.needingAttention(current.id(), SHOWN));
+        model.addAttribute("upcoming", posts.upcoming(current.id(), SHOWN));
+        model.addAttribute("published", posts.recentlyPublished(current.id(), SHOWN));
+        model.addAttribute("reconnect", toReconnect(current));
         return "workspace/overview";
+    }
+
+    /** Accounts the platform refused to refresh, then those whose token runs out soon with no way to refresh it. */
+    private List<Connection> toReconnect(CurrentWorkspace current) {
+        var refused =
+                connections.list(current.id()).stream().filter(c -> c.status() == ConnectionStatus.NEEDS_RECONNECT);
+        return java.util.stream.Stream.concat(refused, connections.reconnectSoon(current.id()).stream())
+                .toList();
     }
 }
