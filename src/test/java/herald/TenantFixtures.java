@@ -293,6 +293,9 @@ public final class TenantFixtures {
                 new herald.webhooks.WebhookEndpointDraft(
                         "https://93.184.215.14/hooks", java.util.List.of("post.published"), label, true));
         webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
+        // A posting schedule of its own, through the publishing module.
+        context.getBean(herald.publishing.PostingSchedule.class)
+                .replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * A post as an agent asks for it: its text, the accounts (by platform name, every granted account of that platform;
  * or by connection id), media from the library, and an optional time.
  *
- * @param scheduleAt absent: publish now (needs POST_CREATE); otherwise an offset instant or a local date-time read in
- *     {@code timezone} (needs POST_SCHEDULE)
+ * @param scheduleAt absent: publish now (needs POST_CREATE); otherwise an offset instant, a local date-time read in
+ *     {@code timezone}, or {@code queue} for the next free slot of the workspace's posting schedule (needs
+ *     POST_SCHEDULE)
  * @param waitSeconds how long (0 to 10 s) the call may wait for posts due now to be published, so it can answer
  *     with their URLs
  */

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an author asks for.
  *
- * @param scheduledAt absent: publish now; an offset instant ({@code 2026-03-29T02:30:00+02:00}, {@code ...Z}); or a
- *     local date-time ({@code 2026-03-29T09:00}) read in {@code timezone}
+ * @param scheduledAt absent: publish now; an offset instant ({@code 2026-03-29T02:30:00+02:00}, {@code ...Z}); a
+ *     local date-time ({@code 2026-03-29T09:00}) read in {@code timezone}; or {@link #QUEUE}: the first slot of the
+ *     workspace's posting schedule that no other post holds on the same accounts ({@link PostingSchedule})
  * @param timezone an IANA zone such as {@code Europe/Berlin}; needed with a local date-time
  * @param draft saved without validating it against the targets' rules and without scheduling it
  */
@@ -22,10 +23,18 @@ public record NewPost(
         @Nullable String timezone,
         boolean draft) {
 
+    /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
+    public static final String QUEUE = "queue";
+
     public NewPost {
         body = body == null ? "" : body;
         media = media == null ? List.of() : List.copyOf(media);
         targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** Whether it asks for the next free slot of the posting schedule. */
+    public boolean queued() {
+        return scheduledAt != null && QUEUE.equalsIgnoreCase(scheduledAt.strip());
     }
 
     /** One chosen connection, with its own text when it should differ from the post's. */

@@ -31,6 +31,7 @@ public class Posts {
     private final PostRows rows;
     private final PostReads reads;
     private final Validation validation;
+    private final PostingSchedule schedule;
     private final TenantScope tenants;
     private final Workspaces workspaces;
     private final Plans plans;
@@ -43,6 +44,7 @@ public class Posts {
             PostRows rows,
             PostReads reads,
             Validation validation,
+            PostingSchedule schedule,
             TenantScope tenants,
             Workspaces workspaces,
             Plans plans,
@@ -53,6 +55,7 @@ public class Posts {
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
+        this.schedule = schedule;
         this.tenants = tenants;
         this.workspaces = workspaces;
         this.plans = plans;
@@ -63,7 +66,8 @@ public class Posts {
     }
 
     /**
-     * Creates a post: a draft (checked only for its accounts and media), or scheduled at its time (now when none),
+     * Creates a post: a draft (checked only for its accounts and media), or scheduled at its time (now when none, the
+     * first free slot of the posting schedule for {@link NewPost#QUEUE}),
      * validated against every target's rules.
      *
      * @throws PostRejected naming each target and rule it breaks
@@ -84,22 +88,34 @@ public class Posts {
             throw new herald.shared.InvalidInput("draft", "A post awaiting approval cannot be a draft.");
         }
         Instant now = clock.instant();
-        PublishTime time =
-                post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
+        boolean queued = post.queued();
+        PublishTime asked = post.scheduledAt() == null || queued
+                ? null
+                : PublishTime.read(post.scheduledAt(), post.timezone(), now);
         String link = blankToNull(post.link());
         var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
         PostId id = PostId.random();
-        Instant due = time == null ? now : time.instant();
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
         boolean dispatched = status == PostStatus.SCHEDULED;
-        tenants.run(workspace, () -> {
+        PublishTime time = tenants.call(workspace, () -> {
+            PublishTime at = queued
+                    ? schedule.take(
+                            workspace,
+                            post.targets().stream()
+                                    .map(NewPost.NewTarget::connection)
+                                    .toList(),
+                            now)
+                    : asked;
+            Instant dueAt = at == null ? now : at.instant();
             if (!post.draft()) {
-                checkQuota(workspace, due, null);
+                checkQuota(workspace, dueAt, null);
             }
-            rows.insert(workspace, id, post.body(), link, post.media(), status, time, now, provenance);
-            rows.insertTargets(workspace, id, targets, dispatched ? due : null, now);
+            rows.insert(workspace, id, post.body(), link, post.media(), status, at, now, provenance);
+            rows.insertTargets(workspace, id, targets, dispatched ? dueAt : null, now);
+            return at;
         });
+        Instant due = time == null ? now : time.instant();
         var details = new java.util.HashMap<>(details(status, targets.size(), due));
         details.put("origin", provenance.origin().value());
         audit.record(workspace, "post.created", "post", id.toString(), details);

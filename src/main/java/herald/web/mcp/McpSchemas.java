@@ -24,7 +24,7 @@ final class McpSchemas {
                 "mediaIds": {"type": "array", "maxItems": 20, "items": {"type": "string", "format": "uuid"},
                   "description": "Images or videos to attach: ids from list_assets."},
                 "scheduleAt": {"type": "string",
-                  "description": "When to publish: an ISO-8601 instant with offset (2026-03-29T09:00:00+02:00 or ...Z), or a local date-time (2026-03-29T09:00) read in 'timezone'. Leave out to publish now."},
+                  "description": "When to publish: an ISO-8601 instant with offset (2026-03-29T09:00:00+02:00 or ...Z), or a local date-time (2026-03-29T09:00) read in 'timezone', or 'queue' for the next free slot of the workspace's posting schedule on that account. Leave out to publish now."},
                 "timezone": {"type": "string", "description": "IANA time zone for a local scheduleAt, e.g. Europe/Berlin."},
                 "waitSeconds": {"type": "integer", "minimum": 0, "maximum": 10,
                   "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."},

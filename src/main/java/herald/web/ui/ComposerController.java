@@ -173,7 +173,7 @@ class ComposerController {
         } else {
             try {
                 Post post = saving.get();
-                flash.addFlashAttribute("notice", notice(post, draft, form, editing != null));
+                flash.addFlashAttribute("notice", notice(post, draft, form, editing != null, time(current)));
                 return "redirect:/w/" + current.workspace().slug() + "/posts/" + post.id();
             } catch (PostRejected e) {
                 errors = ComposerErrors.of(e);
@@ -198,12 +198,18 @@ class ComposerController {
                 + "; only drafts and scheduled posts can be edited.";
     }
 
-    private static String notice(Post post, boolean draft, ComposerForm form, boolean edited) {
+    private static String notice(Post post, boolean draft, ComposerForm form, boolean edited, WorkspaceTime time) {
+        int n = post.targets().size();
+        String accounts = n == 1 ? "1 account" : n + " accounts";
+        if ("queue".equals(form.when())) {
+            return (draft
+                            ? "Saved as a draft for the queue's next free slot, "
+                            : "Added to the queue for " + accounts + ": it publishes ")
+                    + time.local(post.scheduledAt()) + ".";
+        }
         if (draft) {
             return "Saved as a draft. Nothing is published until you schedule it.";
         }
-        int n = post.targets().size();
-        String accounts = n == 1 ? "1 account" : n + " accounts";
         if ("later".equals(form.when())) {
             return (edited ? "Saved. Scheduled for " : "Scheduled for ") + accounts + ".";
         }

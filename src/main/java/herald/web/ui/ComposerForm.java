@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The composer's fields as posted: the chosen accounts, one body and an optional body per account (field
- * {@code override-<connection>}), media, link, and when: {@code now} or {@code later} at a local date-time in the
- * workspace's zone.
+ * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
+ * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only).
  */
 public record ComposerForm(
         String body,
@@ -70,7 +70,11 @@ public record ComposerForm(
                 accounts == null ? List.of() : accounts,
                 overrides,
                 media == null ? List.of() : media,
-                "later".equals(params.get("when")) ? "later" : "now",
+                switch (params.getOrDefault("when", "now")) {
+                    case "later" -> "later";
+                    case "queue" -> "queue";
+                    default -> "now";
+                },
                 params.getOrDefault("scheduledAt", ""));
     }
 
@@ -93,13 +97,16 @@ public record ComposerForm(
             targets.add(new NewPost.NewTarget(new ConnectionId(uuid(account)), own));
         }
         String at = "later".equals(when) && !scheduledAt.isBlank() ? scheduledAt : null;
+        if ("queue".equals(when)) {
+            at = NewPost.QUEUE;
+        }
         return new NewPost(
                 body,
                 link.isBlank() ? null : link.strip(),
                 media.stream().map(id -> new AssetId(uuid(id))).toList(),
                 targets,
                 at,
-                at == null ? null : zone,
+                at == null || NewPost.QUEUE.equals(at) ? null : zone,
                 draft);
     }
 

@@ -12,6 +12,7 @@ import herald.content.Personas;
 import herald.content.Tone;
 import herald.providers.ContentRules;
 import herald.providers.SocialProvider;
+import herald.publishing.PostingSchedule;
 import herald.web.CurrentWorkspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,21 @@ class ComposerPage {
     private final Folders folders;
     private final MediaLinks links;
     private final Personas personas;
+    private final PostingSchedule schedule;
 
-    ComposerPage(Connections connections, Assets assets, Folders folders, MediaLinks links, Personas personas) {
+    ComposerPage(
+            Connections connections,
+            Assets assets,
+            Folders folders,
+            MediaLinks links,
+            Personas personas,
+            PostingSchedule schedule) {
         this.connections = connections;
         this.assets = assets;
         this.folders = folders;
         this.links = links;
         this.personas = personas;
+        this.schedule = schedule;
     }
 
     public record Platform(String id, String name, ContentRules rules, List<Connection> accounts) {
@@ -77,6 +86,13 @@ class ComposerPage {
         String base = "/w/" + current.workspace().slug();
         model.addAttribute("section", editing == null ? "compose" : "posts");
         model.addAttribute("editing", editing);
+        model.addAttribute(
+                "queueNext",
+                editing == null
+                        ? schedule.nextFree(current.id(), List.of(), 1).stream()
+                                .findFirst()
+                                .orElse(null)
+                        : null);
         model.addAttribute(
                 "formAction", editing == null ? base + "/compose" : base + "/posts/" + editing.id() + "/edit");
         model.addAttribute("checkUrl", base + "/compose/check");

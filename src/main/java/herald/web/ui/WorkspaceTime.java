@@ -15,6 +15,8 @@ public record WorkspaceTime(ZoneId zone) {
     private static final DateTimeFormatter PRECISE =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
     private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WEEKDAY =
+            DateTimeFormatter.ofPattern("EEEE, d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH)
@@ -27,6 +29,11 @@ public record WorkspaceTime(ZoneId zone) {
     /** "24 Nov 2026, 14:05" in the workspace's zone. */
     public String local(@Nullable Instant instant) {
         return instant == null ? "" : LOCAL.format(instant.atZone(zone));
+    }
+
+    /** "Tuesday, 24 Nov 2026, 14:05" in the workspace's zone. */
+    public String weekday(@Nullable Instant instant) {
+        return instant == null ? "" : WEEKDAY.format(instant.atZone(zone));
     }
 
     /** "24 Nov 2026, 14:05:09" in the workspace's zone, for logs where seconds matter. */

@@ -40,7 +40,8 @@ final class PostRequests {
             @Schema(
                             description = "Absent: publish now. A local date-time (2026-03-29T09:00) read in timezone,"
                                     + " or an instant with an offset. A local time skipped by a DST change, or a time"
-                                    + " in the past, is refused.",
+                                    + " in the past, is refused. \"queue\": the first slot of the workspace's posting"
+                                    + " schedule that no other post holds on these accounts (see posting-schedule).",
                             nullable = true)
                     @Nullable
                     String scheduledAt,

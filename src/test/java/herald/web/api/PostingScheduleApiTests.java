@@ -1,0 +1,132 @@
+package herald.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The posting schedule over REST, and "queue" as a post's time: each account's queue fills slot by slot, another
+ * account's posts do not take its slots, and bad schedules are refused with the day that is wrong.
+ */
+class PostingScheduleApiTests extends ApiTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Autowired
+    TenantScope tenants;
+
+    @Test
+    void aNewWorkspaceHasTheDefaultScheduleInItsZone() {
+        Workspace ws = provision();
+
+        var schedule = api.get(ws.path("/posting-schedule"), ws.token()).json();
+
+        assertThat(schedule.path("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(schedule.path("isDefault").asBoolean()).isTrue();
+        assertThat(schedule.path("slots").path("monday").toString()).isEqualTo("[\"09:00\",\"12:00\",\"17:00\"]");
+        assertThat(schedule.path("slots").path("sunday").toString()).isEqualTo("[\"09:00\",\"12:00\",\"17:00\"]");
+    }
+
+    @Test
+    void queuedPostsTakeTheNextSlotFreeOnTheirOwnAccounts() {
+        Workspace ws = provision();
+        String krusty = connection(ws, "krusty");
+        String hults = connection(ws, "hults");
+        LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
+        String day = tomorrow.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+        var replaced = api.send(
+                "PUT",
+                ws.path("/posting-schedule"),
+                ws.token(),
+                "{\"slots\":{\"%s\":[\"15:00\",\"10:00\",\"10:00\"]}}".formatted(day));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.json().path("isDefault").asBoolean()).isFalse();
+        assertThat(replaced.json().path("slots").path(day).toString()).isEqualTo("[\"10:00\",\"15:00\"]");
+        Instant ten = at(tomorrow, 10);
+        Instant three = at(tomorrow, 15);
+        Instant nextWeek = at(tomorrow.plusWeeks(1), 10);
+        assertThat(next(ws, "")).containsExactly(ten.toString(), three.toString(), nextWeek.toString());
+
+        assertThat(queue(ws, "First", krusty)).isEqualTo(ten.toString());
+        assertThat(queue(ws, "Second", krusty)).isEqualTo(three.toString());
+        assertThat(queue(ws, "Elsewhere", hults)).isEqualTo(ten.toString());
+        assertThat(next(ws, "&connectionId=" + krusty).getFirst()).isEqualTo(nextWeek.toString());
+        assertThat(next(ws, "&connectionId=" + hults).getFirst()).isEqualTo(three.toString());
+        assertThat(api.get(ws.path("/audit-events?action=posting_schedule.changed"), ws.token())
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesABadScheduleNamingTheDayAndKeepsTheOldOne() {
+        Workspace ws = provision();
+
+        var late = api.send(
+                "PUT", ws.path("/posting-schedule"), ws.token(), "{\"slots\":{\"friday\":[\"09:00\",\"25:00\"]}}");
+        assertProblem(late, 400, "invalid-input");
+        assertThat(late.json().path("errors").get(0).path("field").asString()).isEqualTo("slots.friday");
+        assertThat(late.json().path("errors").get(0).path("message").asString()).contains("'25:00' on Friday");
+
+        var funday = api.send("PUT", ws.path("/posting-schedule"), ws.token(), "{\"slots\":{\"funday\":[\"09:00\"]}}");
+        assertProblem(funday, 400, "invalid-input");
+        var empty = api.send("PUT", ws.path("/posting-schedule"), ws.token(), "{\"slots\":{}}");
+        assertProblem(empty, 400, "invalid-input");
+
+        assertThat(api.get(ws.path("/posting-schedule"), ws.token())
+                        .json()
+                        .path("isDefault")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private java.util.List<String> next(Workspace ws, String accounts) {
+        var next = api.get(ws.path("/posting-schedule/next?count=3" + accounts), ws.token());
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        var slots = new java.util.ArrayList<String>();
+        next.json().path("slots").forEach(slot -> slots.add(slot.asString()));
+        return slots;
+    }
+
+    private String queue(Workspace ws, String body, String connection) {
+        var created = api.post(
+                ws.path("/posts"),
+                ws.token(),
+                """
+                {"body":"%s","targets":[{"connectionId":"%s"}],"scheduledAt":"queue"}"""
+                        .formatted(body, connection));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("status").asString()).isEqualTo("scheduled");
+        return created.json().path("scheduledAt").asString();
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(BERLIN).toInstant();
+    }
+
+    private String connection(Workspace ws, String handle) {
+        UUID id = UUID.randomUUID();
+        WorkspaceId workspace = new WorkspaceId(UUID.fromString(ws.id()));
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, 'active',
+                            now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .param("handle", handle)
+                .update());
+        return id.toString();
+    }
+}
