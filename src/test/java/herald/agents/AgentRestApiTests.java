@@ -186,6 +186,27 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAgentQueuesPostsIntoTheWorkspacesPostingSchedule() {
+        grant(w, agent, granted, "[\"POST_SCHEDULE\"]", false, null);
+        var schedule = context.getBean(herald.publishing.PostingSchedule.class);
+        java.time.ZoneId zone =
+                context.getBean(herald.tenancy.Workspaces.class).require(w.id()).timezone();
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(zone).plusDays(1);
+        schedule.replace(w.id(), java.util.Map.of(tomorrow.getDayOfWeek(), java.util.List.of("08:30", "19:00")));
+
+        var first =
+                agentPost(agent, "{\"content\":\"Queued one\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"queue\"}");
+        var second =
+                agentPost(agent, "{\"content\":\"Queued two\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"queue\"}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("results").get(0).path("scheduledAt").asString())
+                .isEqualTo(tomorrow.atTime(8, 30).atZone(zone).toInstant().toString());
+        assertThat(second.json().path("results").get(0).path("scheduledAt").asString())
+                .isEqualTo(tomorrow.atTime(19, 0).atZone(zone).toInstant().toString());
+    }
+
+    @Test
     void membersKeysCannotUseTheAgentApiAndAssetsNeedTheirCapability() {
         String member = apiKeys.create(w.id(), "member", Set.of(ApiKeyScope.ADMIN), null, null)
                 .token();
