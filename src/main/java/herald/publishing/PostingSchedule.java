@@ -107,7 +107,7 @@ public class PostingSchedule {
         return slots(workspace);
     }
 
-    /** The next {@code count} slots free on all of {@code accounts} (on any account when none are given). */
+    /** The next {@code count} slots free on all of {@code accounts} (held by no post at all when none are given). */
     public List<Instant> nextFree(WorkspaceId workspace, Collection<ConnectionId> accounts, int count) {
         Instant now = clock.instant();
         return tenants.read(workspace, () -> free(workspace, accounts, now, count));

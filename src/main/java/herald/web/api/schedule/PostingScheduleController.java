@@ -79,8 +79,8 @@ class PostingScheduleController {
     @Operation(
             operationId = "nextFreeSlots",
             summary = "The next free slots",
-            description = "The next slots no post holds on any of the given accounts (on any account when none are"
-                    + " given): where \"queue\" would place a post now.")
+            description = "The next slots no post holds on any of the given accounts (that no post holds at all"
+                    + " when none are given): where \"queue\" would place a post to those accounts now.")
     Free next(
             CurrentWorkspace current,
             @Parameter(description = "1 to 20; default 5.") @RequestParam(defaultValue = "5") int count,
