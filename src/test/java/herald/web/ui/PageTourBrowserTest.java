@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
 import herald.identity.User;
@@ -28,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PageTourBrowserTest extends BrowserTest {
 
-    static final Path TOUR = ScreenshotOnFailure.FOLDER.resolve("tour");
+    static final Path TOUR = PageFitness.TOUR;
     static final String PASSWORD = "agency staff rule";
 
     @Autowired
@@ -125,35 +124,7 @@ class PageTourBrowserTest extends BrowserTest {
         check(page, name);
     }
 
-    private void check(Page page, String name) {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(TOUR.resolve(name + ".png"))
-                .setFullPage(true));
-        assertThat(page.locator("main h1")).hasCount(1);
-        Object sideways = page.evaluate(
-                "() => [...document.querySelectorAll('.table-wrap')].filter(el => el.scrollWidth > el.clientWidth + 1)"
-                        + ".map(el => el.querySelector('table')?.className)");
-        assertThat((List<?>) sideways)
-                .as("tables scrolling sideways on " + name)
-                .isEmpty();
-        Object unlabelled = page.evaluate(
-                """
-                () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
-                  .map(el => el.id || el.name)""");
-        assertThat((List<?>) unlabelled)
-                .as("form controls without a label on " + name)
-                .isEmpty();
-        Object overflowing = page.evaluate(
-                """
-                () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
-                  [...document.querySelectorAll('body *')]
-                    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
-                    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + Math.round(el.getBoundingClientRect().right))
-                    .slice(0, 12)""");
-        assertThat((List<?>) overflowing)
-                .as("elements wider than the window on " + name)
-                .isEmpty();
+    private static void check(Page page, String name) {
+        PageFitness.check(page, name);
     }
 }

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,39 +87,8 @@ class WebhooksBrowserTest extends BrowserTest {
         return page;
     }
 
-    /**
-     * The checks of {@link PageTourBrowserTest}: one h1, every control labelled, nothing wider than the window; the
-     * screenshot joins the tour's.
-     */
+    /** The checks every page passes ({@link PageFitness}); the screenshot joins the tour's. */
     private static void fits(Page page, String name) {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(PageTourBrowserTest.TOUR.resolve("webhooks-" + name.replace(' ', '-') + ".png"))
-                .setFullPage(true));
-        assertThat(page.locator("main h1")).hasCount(1);
-        Object sideways = page.evaluate(
-                "() => [...document.querySelectorAll('.table-wrap')].filter(el => el.scrollWidth > el.clientWidth + 1)"
-                        + ".map(el => el.querySelector('table')?.className)");
-        assertThat((List<?>) sideways)
-                .as("tables scrolling sideways on " + name)
-                .isEmpty();
-        Object unlabelled = page.evaluate(
-                """
-                () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
-                  .map(el => el.id || el.name)""");
-        assertThat((List<?>) unlabelled)
-                .as("form controls without a label on " + name)
-                .isEmpty();
-        Object overflowing = page.evaluate(
-                """
-                () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
-                  [...document.querySelectorAll('body *')]
-                    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
-                    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))
-                    .slice(0, 12)""");
-        assertThat((List<?>) overflowing)
-                .as("elements wider than the window on " + name)
-                .isEmpty();
+        PageFitness.check(page, "webhooks-" + name.replace(' ', '-'));
     }
 }
