@@ -75,6 +75,27 @@ public final class TenantFixtures {
         return vault.seal(new SecretSlot(workspace, row, purpose), Secret.of("fixture-" + purpose));
     }
 
+    /**
+     * An active Sandbox account row of {@code workspace}, as a finished connect leaves it; without tokens, which nothing
+     * needs until something publishes through it.
+     */
+    public static herald.connections.ConnectionId sandboxAccount(
+            TenantScope tenants, JdbcClient jdbc, WorkspaceId workspace, String handle) {
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, 'active',
+                            now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .param("handle", handle)
+                .update());
+        return new herald.connections.ConnectionId(id);
+    }
+
     public static String uniqueEmail(String label) {
         return label.toLowerCase().replaceAll("[^a-z0-9]", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

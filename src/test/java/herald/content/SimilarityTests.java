@@ -91,19 +91,7 @@ class SimilarityTests {
     }
 
     ConnectionId account(WorkspaceId workspace, String handle) {
-        UUID id = UUID.randomUUID();
-        tenants.run(workspace, () -> jdbc.sql(
-                        """
-                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
-                            username, display_name, status, expires_at)
-                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, 'active',
-                            now() + interval '2 hours')""")
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .param("external", UUID.randomUUID().toString())
-                .param("handle", handle)
-                .update());
-        return new ConnectionId(id);
+        return TenantFixtures.sandboxAccount(tenants, jdbc, workspace, handle);
     }
 
     /** A post scheduled far ahead, so nothing publishes it during the test; its vector is stored by the listener. */

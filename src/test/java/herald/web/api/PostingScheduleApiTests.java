@@ -114,19 +114,8 @@ class PostingScheduleApiTests extends ApiTest {
     }
 
     private String connection(Workspace ws, String handle) {
-        UUID id = UUID.randomUUID();
-        WorkspaceId workspace = new WorkspaceId(UUID.fromString(ws.id()));
-        tenants.run(workspace, () -> jdbc.sql(
-                        """
-                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
-                            username, display_name, status, expires_at)
-                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, 'active',
-                            now() + interval '2 hours')""")
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .param("external", UUID.randomUUID().toString())
-                .param("handle", handle)
-                .update());
-        return id.toString();
+        return herald.TenantFixtures.sandboxAccount(tenants, jdbc, new WorkspaceId(UUID.fromString(ws.id())), handle)
+                .value()
+                .toString();
     }
 }

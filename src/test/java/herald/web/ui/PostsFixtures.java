@@ -7,7 +7,6 @@ import herald.publishing.Post;
 import herald.publishing.Posts;
 import herald.shared.WorkspaceId;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Connected Sandbox accounts and posts for the composer, calendar and posts page tests. */
@@ -17,19 +16,7 @@ final class PostsFixtures {
 
     /** An account row as a finished connect leaves it; tokens are not needed until something publishes. */
     static ConnectionId account(TenantScope tenants, JdbcClient jdbc, WorkspaceId workspace, String handle) {
-        UUID id = UUID.randomUUID();
-        tenants.run(workspace, () -> jdbc.sql(
-                        """
-                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
-                            username, display_name, status, expires_at)
-                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, 'active',
-                            now() + interval '2 hours')""")
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .param("external", UUID.randomUUID().toString())
-                .param("handle", handle)
-                .update());
-        return new ConnectionId(id);
+        return herald.TenantFixtures.sandboxAccount(tenants, jdbc, workspace, handle);
     }
 
     /** A post scheduled far ahead, so nothing publishes it during a test. */
