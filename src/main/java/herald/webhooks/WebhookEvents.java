@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns the events other modules raise into deliveries, once their transaction committed. The publishing thread only
- * queues the event; one worker thread of this node looks up the workspace's endpoints ({@link Subscriptions}) and
- * records the deliveries, so a publish never waits for this, and never writes inside a transaction that has already
- * committed. An event still queued when its node dies is not delivered (the deliveries themselves are durable from the
+ * Turns the events other modules raise into deliveries, once their transaction committed. The publishing thread drops
+ * the event of a workspace without endpoints after a look-up in memory ({@link Subscriptions#mayHave}) and only queues
+ * the others; one worker thread of this node looks up the workspace's endpoints and records the deliveries, so a
+ * publish never waits for this, and never writes inside a transaction that has already committed. Between events the
+ * worker keeps the node's set of workspaces with endpoints fresh. An event still queued when its node dies is not delivered (the deliveries themselves are durable from the
  * moment they are recorded); a full queue drops events with a warning.
  */
 @Component
@@ -47,6 +48,9 @@ class WebhookEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostPublished event) {
+        if (!subscriptions.mayHave(event.workspace())) {
+            return;
+        }
         var data =
                 post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
         data.put("url", event.url().toString());
@@ -56,6 +60,9 @@ class WebhookEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostFailed event) {
+        if (!subscriptions.mayHave(event.workspace())) {
+            return;
+        }
         var data =
                 post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
         data.put("reason", event.reason());
@@ -65,6 +72,9 @@ class WebhookEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostNeedsAttention event) {
+        if (!subscriptions.mayHave(event.workspace())) {
+            return;
+        }
         var data =
                 post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
         data.put("explanation", event.explanation());
@@ -74,6 +84,9 @@ class WebhookEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
+        if (!subscriptions.mayHave(event.workspace())) {
+            return;
+        }
         var data = new LinkedHashMap<String, Object>();
         data.put("workspaceId", event.workspace().toString());
         data.put("connectionId", event.connection().value().toString());
@@ -119,6 +132,11 @@ class WebhookEvents implements DisposableBean {
                 return;
             }
             if (raised == null) {
+                try {
+                    subscriptions.refreshIfDue();
+                } catch (RuntimeException e) {
+                    log.warn("Could not read which workspaces have webhook endpoints: {}", e.toString());
+                }
                 continue;
             }
             try {
