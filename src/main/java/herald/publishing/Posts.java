@@ -125,6 +125,10 @@ public class Posts {
         if (status != PostStatus.DRAFT) {
             events.publishEvent(new PostScheduled(workspace, id, post.body(), due));
         }
+        if (status == PostStatus.PENDING_APPROVAL) {
+            events.publishEvent(
+                    new PostAwaitingApproval(workspace, id, provenance.origin().value(), provenance.actorLabel(), due));
+        }
         return get(workspace, id);
     }
 

@@ -11,6 +11,9 @@ public enum WebhookEventType {
     POST_NEEDS_ATTENTION(
             "post.needs_attention",
             "Herald cannot tell whether a post was published; a person must mark it published or publish it again."),
+    POST_AWAITING_APPROVAL(
+            "post.awaiting_approval",
+            "A post waits for a member's approval before it is published (an agent's grant asks for one)."),
     CONNECTION_NEEDS_RECONNECT(
             "connection.needs_reconnect",
             "A platform refused to refresh an account's token: nothing publishes to it until someone reconnects it."),

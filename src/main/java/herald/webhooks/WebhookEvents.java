@@ -1,6 +1,7 @@
 package herald.webhooks;
 
 import herald.connections.ConnectionNeedsReconnect;
+import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostPublished;
@@ -80,6 +81,20 @@ class WebhookEvents implements DisposableBean {
         data.put("explanation", event.explanation());
         data.put("at", event.at().toString());
         raise(event.workspace(), WebhookEventType.POST_NEEDS_ATTENTION, data);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostAwaitingApproval event) {
+        if (!subscriptions.mayHave(event.workspace())) {
+            return;
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("workspaceId", event.workspace().toString());
+        data.put("postId", event.post().toString());
+        data.put("origin", event.origin());
+        data.put("createdBy", event.createdBy());
+        data.put("due", event.due().toString());
+        raise(event.workspace(), WebhookEventType.POST_AWAITING_APPROVAL, data);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -1,6 +1,7 @@
 /**
  * Outbound webhooks: a workspace's endpoints, the events they subscribe to ({@code post.published}, {@code
- * post.failed}, {@code post.needs_attention}, {@code connection.needs_reconnect}), and the durable, signed, retried
+ * post.failed}, {@code post.needs_attention}, {@code post.awaiting_approval}, {@code
+ * connection.needs_reconnect}), and the durable, signed, retried
  * deliveries of those events. Each delivery is a db-scheduler job; its body is signed the Standard Webhooks way
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) with the endpoint's own secret, which the
  * vault seals. Calls go out only to public addresses (SSRF) and follow no redirect. See docs/webhooks.md.

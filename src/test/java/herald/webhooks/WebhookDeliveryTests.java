@@ -198,6 +198,45 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aPostAnAgentLeftForApprovalIsAnnouncedWithItsAuthor() {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/approvals")).willReturn(aResponse().withStatus(202)));
+        var approvals = endpoints.create(workspace, draft("/hooks/approvals", "post.awaiting_approval"));
+        var account = TenantFixtures.sandboxAccount(
+                context.getBean(herald.database.TenantScope.class),
+                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+                workspace,
+                "approvals");
+
+        var waiting = context.getBean(herald.publishing.Posts.class)
+                .create(
+                        workspace,
+                        new herald.publishing.NewPost(
+                                "Half-price Tuesdays, from the agent",
+                                null,
+                                List.of(),
+                                List.of(new herald.publishing.NewPost.NewTarget(account, null)),
+                                "2099-06-01T09:00:00Z",
+                                null,
+                                false),
+                        new herald.publishing.Provenance(
+                                herald.publishing.Provenance.Origin.MCP,
+                                "agent",
+                                UUID.randomUUID().toString(),
+                                "Menu bot (ha_1234abcd)"),
+                        true);
+        until(events::idle, idle -> idle);
+
+        WebhookDelivery delivery = delivered(approvals.endpoint().id(), 1).getFirst();
+        assertThat(delivery.type()).isEqualTo(WebhookEventType.POST_AWAITING_APPROVAL);
+        JsonNode data = json.readTree(delivery.payload()).path("data");
+        assertThat(data.path("postId").asString()).isEqualTo(waiting.id().toString());
+        assertThat(data.path("origin").asString()).isEqualTo("mcp");
+        assertThat(data.path("createdBy").asString()).isEqualTo("Menu bot (ha_1234abcd)");
+        assertThat(data.path("due").asString()).isEqualTo("2099-06-01T09:00:00Z");
+    }
+
+    @Test
     void aFailingEndpointIsRetriedUntilItAnswersAndAnotherFailsForGoodWithTheReason() {
         receiver.stubFor(post(urlEqualTo("/hooks/flaky"))
                 .inScenario("flaky")
