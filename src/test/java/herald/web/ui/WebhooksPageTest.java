@@ -338,6 +338,8 @@ class WebhooksPageTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(count(first, "data-test=\"webhook-delivery\"")).isEqualTo(WebhookEndpointController.PAGE);
+        // A delivery still being tried is not offered again: it would go out twice.
+        assertThat(first).doesNotContain("/redeliver\"");
         assertThat(first).doesNotContain("data-delivery=\"" + oldest.id() + "\"");
         Matcher older = Pattern.compile("href=\"([^\"]+)\">Older<").matcher(first);
         assertThat(older.find()).isTrue();
@@ -384,7 +386,8 @@ class WebhooksPageTest {
                 .andExpect(content().string(containsString("<td data-label=\"Attempts\">8</td>")))
                 .andExpect(content()
                         .string(containsString(
-                                "data-test=\"delivery-error\">The endpoint answered 503 Service Unavailable.<")));
+                                "data-test=\"delivery-error\">The endpoint answered 503 Service Unavailable.<")))
+                .andExpect(content().string(containsString("/deliveries/" + sent.id() + "/redeliver\"")));
     }
 
     private CreatedWebhookEndpoint create(UiFixtures.Team team, String description) {
