@@ -28,7 +28,8 @@ class WebhooksBrowserTest extends BrowserTest {
         navLink(page, "Webhooks").click();
         assertThat(heading(page)).hasText("Webhooks");
         assertThat(navLink(page, "Webhooks")).hasAttribute("aria-current", "page");
-        assertThat(page.locator("input[name=events]:checked")).hasCount(4);
+        assertThat(page.locator("input[name=events]:checked"))
+                .hasCount(herald.webhooks.WebhookEventType.subscribable().size());
 
         page.getByLabel("URL", new Page.GetByLabelOptions().setExact(true)).fill("http://10.0.0.1/x");
         button(page, "Add endpoint").click();
