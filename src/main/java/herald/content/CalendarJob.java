@@ -3,10 +3,10 @@ package herald.content;
 import herald.audit.Actor;
 import herald.audit.AuditContext;
 import herald.database.TenantScope;
+import herald.publishing.DraftBatch;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
 import herald.publishing.PostId;
-import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -47,7 +47,7 @@ class CalendarJob {
     private final CalendarItems items;
     private final Captions captions;
     private final CalendarDrafts drafts;
-    private final Posts posts;
+    private final DraftBatch batch;
     private final Workspaces workspaces;
     private final TenantScope tenants;
     private final CalendarSettings settings;
@@ -61,7 +61,7 @@ class CalendarJob {
             CalendarItems items,
             Captions captions,
             CalendarDrafts drafts,
-            Posts posts,
+            DraftBatch batch,
             Workspaces workspaces,
             TenantScope tenants,
             CalendarSettings settings,
@@ -71,7 +71,7 @@ class CalendarJob {
         this.items = items;
         this.captions = captions;
         this.drafts = drafts;
-        this.posts = posts;
+        this.batch = batch;
         this.workspaces = workspaces;
         this.tenants = tenants;
         this.settings = settings;
@@ -202,7 +202,7 @@ class CalendarJob {
             if (standing.status() != CalendarRun.Status.RUNNING || standing.attempts() != attempt) {
                 throw new Superseded();
             }
-            List<Post> created = posts.createDrafts(workspace, newPosts, by);
+            List<Post> created = batch.create(workspace, newPosts, by);
             Instant now = clock.instant();
             for (int i = 0; i < created.size(); i++) {
                 Post post = created.get(i);

@@ -1,5 +1,6 @@
 package herald.publishing;
 
+import herald.shared.LimitReached;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Plans;
 import herald.tenancy.Workspace;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +31,34 @@ class DailyQuota {
 
     private final Workspaces workspaces;
     private final Plans plans;
+    private final PostReads reads;
     private final Map<WorkspaceId, Known> known = new ConcurrentHashMap<>();
 
-    DailyQuota(Workspaces workspaces, Plans plans) {
+    DailyQuota(Workspaces workspaces, Plans plans, PostReads reads) {
         this.workspaces = workspaces;
         this.plans = plans;
+        this.reads = reads;
+    }
+
+    /**
+     * When a post is created or moved: the day {@code due} falls on in the workspace's zone must have room under the
+     * plan's posts/day, counting every post due (or published) that day but {@code except}; the plan is read fresh.
+     * Runs inside the transaction that stores the post.
+     *
+     * @throws LimitReached when that day is full
+     */
+    void requireRoom(WorkspaceId workspace, Instant due, @Nullable PostId except) {
+        Workspace row = workspaces.require(workspace);
+        int perDay = plans.get(row.plan()).limits().postsPerDay();
+        LocalDate day = due.atZone(row.timezone()).toLocalDate();
+        Instant from = day.atStartOfDay(row.timezone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(row.timezone()).toInstant();
+        if (reads.countDue(workspace, from, to, except) >= perDay) {
+            throw new LimitReached(
+                    "posts-per-day",
+                    "The " + row.plan() + " plan allows " + perDay + " posts per day, and " + day
+                            + " has them all. Choose another day or upgrade the plan.");
+        }
     }
 
     private Known known(WorkspaceId workspace) {

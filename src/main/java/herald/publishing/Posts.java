@@ -7,8 +7,6 @@ import herald.shared.Conflict;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.tenancy.Plans;
-import herald.tenancy.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,8 +31,7 @@ public class Posts {
     private final Validation validation;
     private final PostingSchedule schedule;
     private final TenantScope tenants;
-    private final Workspaces workspaces;
-    private final Plans plans;
+    private final DailyQuota quota;
     private final AuditLog audit;
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
@@ -46,8 +43,7 @@ public class Posts {
             Validation validation,
             PostingSchedule schedule,
             TenantScope tenants,
-            Workspaces workspaces,
-            Plans plans,
+            DailyQuota quota,
             AuditLog audit,
             Dispatch dispatch,
             ApplicationEventPublisher events,
@@ -57,8 +53,7 @@ public class Posts {
         this.validation = validation;
         this.schedule = schedule;
         this.tenants = tenants;
-        this.workspaces = workspaces;
-        this.plans = plans;
+        this.quota = quota;
         this.audit = audit;
         this.dispatch = dispatch;
         this.events = events;
@@ -109,7 +104,7 @@ public class Posts {
                     : asked;
             Instant dueAt = at == null ? now : at.instant();
             if (!post.draft()) {
-                checkQuota(workspace, dueAt, null);
+                quota.requireRoom(workspace, dueAt, null);
             }
             rows.insert(workspace, id, post.body(), link, post.media(), status, at, now, provenance);
             rows.insertTargets(workspace, id, targets, dispatched ? dueAt : null, now);
@@ -130,54 +125,6 @@ public class Posts {
                     new PostAwaitingApproval(workspace, id, provenance.origin().value(), provenance.actorLabel(), due));
         }
         return get(workspace, id);
-    }
-
-    /**
-     * Creates several drafts at once, all or none: each is checked as {@link #create(WorkspaceId, NewPost)} checks a
-     * draft (its accounts and media exist, its time is valid and ahead), then all are stored and audited in one tenant
-     * transaction (joining the caller's, when it has one for this workspace). Nothing is dispatched.
-     *
-     * @throws herald.shared.InvalidInput when one is not a draft, or for a time that is in the past or malformed
-     * @throws PostRejected naming the first draft's missing account or media
-     */
-    public List<Post> createDrafts(WorkspaceId workspace, List<NewPost> drafts, Provenance provenance) {
-        Instant now = clock.instant();
-        record Checked(PostId id, NewPost post, @Nullable PublishTime time, List<PostRows.NewTargetRow> targets) {}
-        List<Checked> checked = new java.util.ArrayList<>();
-        for (NewPost post : drafts) {
-            if (!post.draft()) {
-                throw new herald.shared.InvalidInput("draft", "Only drafts can be created together.");
-            }
-            PublishTime time =
-                    post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
-            var targets = validation.check(
-                    workspace, post.body(), blankToNull(post.link()), post.media(), post.targets(), true);
-            checked.add(new Checked(PostId.random(), post, time, targets));
-        }
-        return tenants.call(workspace, () -> {
-            for (Checked c : checked) {
-                rows.insert(
-                        workspace,
-                        c.id(),
-                        c.post().body(),
-                        blankToNull(c.post().link()),
-                        c.post().media(),
-                        PostStatus.DRAFT,
-                        c.time(),
-                        now,
-                        provenance);
-                rows.insertTargets(workspace, c.id(), c.targets(), null, now);
-                var details = new java.util.HashMap<>(details(
-                        PostStatus.DRAFT,
-                        c.targets().size(),
-                        c.time() == null ? now : c.time().instant()));
-                details.put("origin", provenance.origin().value());
-                audit.record(workspace, "post.created", "post", c.id().toString(), details);
-            }
-            return checked.stream()
-                    .map(c -> reads.find(workspace, c.id()).orElseThrow())
-                    .toList();
-        });
     }
 
     /** @throws NotFound when the workspace has no such post */
@@ -288,7 +235,7 @@ public class Posts {
                 throw notAwaitingApproval(locked);
             }
             if (!draft) {
-                checkQuota(workspace, due, id);
+                quota.requireRoom(workspace, due, id);
             }
             rows.update(workspace, id, body, link, media, status, at, zone, now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
@@ -327,20 +274,6 @@ public class Posts {
         return get(workspace, id);
     }
 
-    private void checkQuota(WorkspaceId workspace, Instant due, @Nullable PostId except) {
-        var workspaceRow = workspaces.require(workspace);
-        int perDay = plans.get(workspaceRow.plan()).limits().postsPerDay();
-        var day = due.atZone(workspaceRow.timezone()).toLocalDate();
-        Instant from = day.atStartOfDay(workspaceRow.timezone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(workspaceRow.timezone()).toInstant();
-        if (reads.countDue(workspace, from, to, except) >= perDay) {
-            throw new LimitReached(
-                    "posts-per-day",
-                    "The " + workspaceRow.plan() + " plan allows " + perDay + " posts per day, and " + day
-                            + " has them all. Choose another day or upgrade the plan.");
-        }
-    }
-
     private static void requireEditable(Post post) {
         if (!post.status().editable()) {
             throw notEditable(post.status());
@@ -360,7 +293,7 @@ public class Posts {
                 "The post is " + status.value().replace('_', ' ') + "; only drafts and scheduled posts can be edited.");
     }
 
-    private static Map<String, String> details(PostStatus status, int targets, Instant due) {
+    static Map<String, String> details(PostStatus status, int targets, Instant due) {
         return Map.of(
                 "status", status.value(),
                 "targets", "" + targets,
@@ -374,7 +307,7 @@ public class Posts {
         return new NotFound("This workspace has no post " + id + ".");
     }
 
-    private static @Nullable String blankToNull(@Nullable String value) {
+    static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
