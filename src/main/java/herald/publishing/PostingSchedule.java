@@ -149,15 +149,12 @@ public class PostingSchedule {
      * left out, one it repeats is taken at its first (earlier-offset) occurrence.
      */
     static List<Instant> instants(List<Slot> slots, ZoneId zone, Instant from, Instant to) {
-        Map<DayOfWeek, List<LocalTime>> byDay = new EnumMap<>(DayOfWeek.class);
-        for (Slot slot : slots) {
-            byDay.computeIfAbsent(slot.day(), d -> new ArrayList<>()).add(slot.time());
-        }
+        Map<DayOfWeek, List<LocalTime>> byDay = byDay(slots);
         List<Instant> instants = new ArrayList<>();
         for (LocalDate day = LocalDate.ofInstant(from, zone);
                 day.atStartOfDay(zone).toInstant().isBefore(to);
                 day = day.plusDays(1)) {
-            for (LocalTime time : byDay.getOrDefault(day.getDayOfWeek(), List.of())) {
+            for (LocalTime time : byDay.get(day.getDayOfWeek())) {
                 LocalDateTime local = day.atTime(time);
                 var offsets = zone.getRules().getValidOffsets(local);
                 if (offsets.isEmpty()) {
@@ -226,19 +223,25 @@ public class PostingSchedule {
         return List.copyOf(slots);
     }
 
+    /** The times of each weekday, Monday to Sunday, every day present (an empty list when it has none). */
+    public static Map<DayOfWeek, List<LocalTime>> byDay(List<Slot> slots) {
+        Map<DayOfWeek, List<LocalTime>> byDay = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            byDay.put(day, new ArrayList<>());
+        }
+        slots.forEach(slot -> byDay.get(slot.day()).add(slot.time()));
+        return byDay;
+    }
+
     private static Map<String, String> describe(List<Slot> slots) {
         Map<String, String> details = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            String times = String.join(
-                    ",",
-                    slots.stream()
-                            .filter(s -> s.day() == day)
-                            .map(s -> s.time().toString())
-                            .toList());
+        byDay(slots).forEach((day, times) -> {
             if (!times.isEmpty()) {
-                details.put(day.name().toLowerCase(Locale.ROOT), times);
+                details.put(
+                        day.name().toLowerCase(Locale.ROOT),
+                        String.join(",", times.stream().map(LocalTime::toString).toList()));
             }
-        }
+        });
         return details;
     }
 

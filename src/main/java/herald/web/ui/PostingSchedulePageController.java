@@ -7,6 +7,7 @@ import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -44,16 +45,11 @@ class PostingSchedulePageController {
     String show(HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.member(request);
         Map<String, String> lines = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            lines.put(
-                    field(day),
-                    String.join(
-                            ", ",
-                            schedule.slots(current.id()).stream()
-                                    .filter(s -> s.day() == day)
-                                    .map(s -> s.time().toString())
-                                    .toList()));
-        }
+        PostingSchedule.byDay(schedule.slots(current.id()))
+                .forEach((day, times) -> lines.put(
+                        field(day),
+                        String.join(
+                                ", ", times.stream().map(LocalTime::toString).toList())));
         return page(current, model, lines, new FormErrors());
     }
 

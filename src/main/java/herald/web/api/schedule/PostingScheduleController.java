@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +98,10 @@ class PostingScheduleController {
 
     private static View view(CurrentWorkspace current, List<PostingSchedule.Slot> slots) {
         Map<String, List<String>> byDay = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            byDay.put(
-                    day.name().toLowerCase(Locale.ROOT),
-                    slots.stream()
-                            .filter(s -> s.day() == day)
-                            .map(s -> s.time().toString())
-                            .toList());
-        }
+        PostingSchedule.byDay(slots)
+                .forEach((day, times) -> byDay.put(
+                        day.name().toLowerCase(Locale.ROOT),
+                        times.stream().map(LocalTime::toString).toList()));
         return new View(current.workspace().timezone().getId(), slots.equals(PostingSchedule.DEFAULT), byDay);
     }
 
