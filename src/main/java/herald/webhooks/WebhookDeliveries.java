@@ -119,8 +119,9 @@ public class WebhookDeliveries {
      * Records one delivery of a new event to each endpoint, then schedules their jobs.
      *
      * @param data the event's {@code data}, written in this order
+     * @return the deliveries' ids, in the order of {@code endpoints}
      */
-    List<WebhookDelivery> enqueue(
+    List<WebhookDeliveryId> enqueue(
             WorkspaceId workspace, List<WebhookEndpoint> endpoints, WebhookEventType type, Map<String, ?> data) {
         if (endpoints.isEmpty()) {
             return List.of();
@@ -142,9 +143,7 @@ public class WebhookDeliveries {
             }
         });
         ids.forEach(id -> schedule(workspace, id, now));
-        return tenants.read(
-                workspace,
-                () -> ids.stream().map(id -> find(workspace, id).orElseThrow()).toList());
+        return List.copyOf(ids);
     }
 
     void schedule(WorkspaceId workspace, WebhookDeliveryId id, Instant at) {

@@ -240,9 +240,10 @@ public class WebhookEndpoints {
         data.put("workspaceId", workspace.toString());
         data.put("endpointId", id.toString());
         data.put("message", "A test event from Herald: this endpoint receives its webhooks.");
-        WebhookDelivery delivery = deliveries
+        WebhookDeliveryId queued = deliveries
                 .enqueue(workspace, List.of(endpoint), WebhookEventType.WEBHOOK_TEST, data)
                 .getFirst();
+        WebhookDelivery delivery = deliveries.require(workspace, id, queued);
         audit.record(workspace, "webhook.test_sent", "webhook_endpoint", id.toString(), Map.of());
         return delivery;
     }
