@@ -49,14 +49,12 @@ class DailyQuota {
      */
     void requireRoom(WorkspaceId workspace, Instant due, @Nullable PostId except) {
         Workspace row = workspaces.require(workspace);
-        int perDay = plans.get(row.plan()).limits().postsPerDay();
-        LocalDate day = due.atZone(row.timezone()).toLocalDate();
-        Instant from = day.atStartOfDay(row.timezone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(row.timezone()).toInstant();
-        if (reads.countDue(workspace, from, to, except) >= perDay) {
+        Day day = Day.of(
+                due, row.timezone(), row.plan(), plans.get(row.plan()).limits().postsPerDay());
+        if (reads.countDue(workspace, day.from(), day.to(), except) >= day.perDay()) {
             throw new LimitReached(
                     "posts-per-day",
-                    "The " + row.plan() + " plan allows " + perDay + " posts per day, and " + day
+                    "The " + day.plan() + " plan allows " + day.perDay() + " posts per day, and " + day.date()
                             + " has them all. Choose another day or upgrade the plan.");
         }
     }
@@ -76,20 +74,26 @@ class DailyQuota {
     }
 
     /** Today in the workspace's time zone, as the quota counts it: {@code [from, to)}, and the plan's posts/day. */
-    record Day(LocalDate date, ZoneId zone, Instant from, Instant to, String plan, int perDay) {}
+    record Day(LocalDate date, ZoneId zone, Instant from, Instant to, String plan, int perDay) {
+
+        /** The day {@code at} falls on in {@code zone}. */
+        static Day of(Instant at, ZoneId zone, String plan, int perDay) {
+            LocalDate date = at.atZone(zone).toLocalDate();
+            return new Day(
+                    date,
+                    zone,
+                    date.atStartOfDay(zone).toInstant(),
+                    date.plusDays(1).atStartOfDay(zone).toInstant(),
+                    plan,
+                    perDay);
+        }
+    }
 
     /** The day of {@code now} for the workspace; its plan and zone come from a cache at most {@link #FRESH} old. */
     Day day(WorkspaceId workspace, Instant now) {
         Known row = known(workspace);
-        int perDay = plans.get(row.plan()).limits().postsPerDay();
-        LocalDate date = now.atZone(row.zone()).toLocalDate();
-        return new Day(
-                date,
-                row.zone(),
-                date.atStartOfDay(row.zone()).toInstant(),
-                date.plusDays(1).atStartOfDay(row.zone()).toInstant(),
-                row.plan(),
-                perDay);
+        return Day.of(
+                now, row.zone(), row.plan(), plans.get(row.plan()).limits().postsPerDay());
     }
 
     /**
