@@ -67,7 +67,7 @@ class PostsController {
                 .filter(s -> s.value().equals(status))
                 .findFirst()
                 .orElse(null);
-        PostsCursor cursor = PostsCursor.read(after);
+        PageCursor cursor = PageCursor.read(after);
         List<Post> found = posts.list(
                 current.id(),
                 new PostQuery(
@@ -76,14 +76,14 @@ class PostsController {
                         null,
                         null,
                         cursor == null ? null : cursor.time(),
-                        cursor == null ? null : cursor.id(),
+                        cursor == null ? null : new PostId(cursor.id()),
                         PAGE + 1));
         List<Post> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
         model.addAttribute("section", "posts");
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("filter", filter == null ? "" : filter.value());
         model.addAttribute("posts", shown);
-        model.addAttribute("older", found.size() > PAGE ? PostsCursor.after(shown.getLast()) : null);
+        model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
         return "posts/list";
@@ -195,5 +195,9 @@ class PostsController {
 
     static List<PostStatus> filters() {
         return List.of(PostStatus.values());
+    }
+
+    private static String older(Post last) {
+        return PageCursor.after(last.scheduledAt() == null ? last.createdAt() : last.scheduledAt(), last.id());
     }
 }

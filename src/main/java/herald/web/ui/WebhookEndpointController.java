@@ -14,7 +14,6 @@ import herald.webhooks.WebhookEndpoints;
 import herald.webhooks.WebhookEventType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -183,22 +182,16 @@ class WebhookEndpointController {
         model.addAttribute("older", before != null);
         model.addAttribute(
                 "next",
-                more ? shown.getLast().createdAt() + "_" + shown.getLast().id() : null);
+                more
+                        ? PageCursor.after(
+                                shown.getLast().createdAt(), shown.getLast().id())
+                        : null);
         return "webhooks/endpoint";
     }
 
     /** The last delivery of the page before, as the "Older" link gives it; anything else starts from the newest. */
     private static WebhookDelivery.@Nullable Position after(@Nullable String before) {
-        if (before == null || before.lastIndexOf('_') < 0) {
-            return null;
-        }
-        int split = before.lastIndexOf('_');
-        try {
-            return new WebhookDelivery.Position(
-                    Instant.parse(before.substring(0, split)),
-                    new WebhookDeliveryId(UUID.fromString(before.substring(split + 1))));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        PageCursor cursor = PageCursor.read(before);
+        return cursor == null ? null : new WebhookDelivery.Position(cursor.time(), new WebhookDeliveryId(cursor.id()));
     }
 }
