@@ -36,6 +36,10 @@ public record WebhookDelivery(
 
     /** The {@code webhook-id} header of each attempt: {@code msg_} and the event id. */
     public String webhookId() {
+        return webhookId(eventId);
+    }
+
+    static String webhookId(UUID eventId) {
         return "msg_" + eventId;
     }
 

@@ -3,8 +3,10 @@ package herald.webhooks;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostFailed;
+import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostPublished;
+import herald.publishing.TargetId;
 import herald.shared.WorkspaceId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +23,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Turns the events other modules raise into deliveries, once their transaction committed. The publishing thread drops
  * the event of a workspace without endpoints after a look-up in memory ({@link Subscriptions#mayHave}) and only queues
- * the others; one worker thread of this node looks up the workspace's endpoints and records the deliveries, so a
- * publish never waits for this, and never writes inside a transaction that has already committed. Between events the
- * worker keeps the node's set of workspaces with endpoints fresh. An event still queued when its node dies is not delivered (the deliveries themselves are durable from the
- * moment they are recorded); a full queue drops events with a warning.
+ * the others as they are; one worker thread of this node builds their data, looks up the workspace's endpoints and
+ * records the deliveries, so a publish never waits for this, and never writes inside a transaction that has already
+ * committed. Between events the worker keeps the node's set of workspaces with endpoints fresh. An event still queued
+ * when its node dies is not delivered (the deliveries themselves are durable from the moment they are recorded); a
+ * full queue drops events with a warning.
  */
 @Component
 class WebhookEvents implements DisposableBean {
@@ -32,7 +35,7 @@ class WebhookEvents implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
     private static final int QUEUE = 50_000;
 
-    private record Raised(WorkspaceId workspace, WebhookEventType type, Map<String, Object> data) {}
+    private record Raised(WorkspaceId workspace, WebhookEventType type, Object event) {}
 
     private final Subscriptions subscriptions;
     private final WebhookDeliveries deliveries;
@@ -49,66 +52,27 @@ class WebhookEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostPublished event) {
-        if (!subscriptions.mayHave(event.workspace())) {
-            return;
-        }
-        var data =
-                post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
-        data.put("url", event.url().toString());
-        data.put("publishedAt", event.publishedAt().toString());
-        raise(event.workspace(), WebhookEventType.POST_PUBLISHED, data);
+        raise(event.workspace(), WebhookEventType.POST_PUBLISHED, event);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostFailed event) {
-        if (!subscriptions.mayHave(event.workspace())) {
-            return;
-        }
-        var data =
-                post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
-        data.put("reason", event.reason());
-        data.put("failedAt", event.failedAt().toString());
-        raise(event.workspace(), WebhookEventType.POST_FAILED, data);
+        raise(event.workspace(), WebhookEventType.POST_FAILED, event);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostNeedsAttention event) {
-        if (!subscriptions.mayHave(event.workspace())) {
-            return;
-        }
-        var data =
-                post(event.workspace(), event.post().toString(), event.target().toString(), event.provider());
-        data.put("explanation", event.explanation());
-        data.put("at", event.at().toString());
-        raise(event.workspace(), WebhookEventType.POST_NEEDS_ATTENTION, data);
+        raise(event.workspace(), WebhookEventType.POST_NEEDS_ATTENTION, event);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostAwaitingApproval event) {
-        if (!subscriptions.mayHave(event.workspace())) {
-            return;
-        }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("workspaceId", event.workspace().toString());
-        data.put("postId", event.post().toString());
-        data.put("origin", event.origin());
-        data.put("createdBy", event.createdBy());
-        data.put("due", event.due().toString());
-        raise(event.workspace(), WebhookEventType.POST_AWAITING_APPROVAL, data);
+        raise(event.workspace(), WebhookEventType.POST_AWAITING_APPROVAL, event);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
-        if (!subscriptions.mayHave(event.workspace())) {
-            return;
-        }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("workspaceId", event.workspace().toString());
-        data.put("connectionId", event.connection().value().toString());
-        data.put("platform", event.provider());
-        data.put("reason", event.reason());
-        data.put("at", event.at().toString());
-        raise(event.workspace(), WebhookEventType.CONNECTION_NEEDS_RECONNECT, data);
+        raise(event.workspace(), WebhookEventType.CONNECTION_NEEDS_RECONNECT, event);
     }
 
     /** Whether every event raised so far has been turned into deliveries (for tests). */
@@ -116,19 +80,13 @@ class WebhookEvents implements DisposableBean {
         return unfinished.get() == 0;
     }
 
-    private static LinkedHashMap<String, Object> post(
-            WorkspaceId workspace, String post, String target, String provider) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("workspaceId", workspace.toString());
-        data.put("postId", post);
-        data.put("targetId", target);
-        data.put("platform", provider);
-        return data;
-    }
-
-    private void raise(WorkspaceId workspace, WebhookEventType type, Map<String, Object> data) {
+    /** Queues the event for the worker, unless its workspace has no endpoint: then nothing is built or woken. */
+    private void raise(WorkspaceId workspace, WebhookEventType type, Object event) {
+        if (!subscriptions.mayHave(workspace)) {
+            return;
+        }
         unfinished.incrementAndGet();
-        if (!queue.offer(new Raised(workspace, type, data))) {
+        if (!queue.offer(new Raised(workspace, type, event))) {
             unfinished.decrementAndGet();
             log.warn(
                     "Dropped a {} webhook event of workspace {}: {} events are waiting",
@@ -136,6 +94,52 @@ class WebhookEvents implements DisposableBean {
                     workspace,
                     QUEUE);
         }
+    }
+
+    /** The event's {@code data}, as its deliveries carry it. */
+    static Map<String, Object> data(Object event) {
+        var data = new LinkedHashMap<String, Object>();
+        switch (event) {
+            case PostPublished e -> {
+                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                data.put("url", e.url().toString());
+                data.put("publishedAt", e.publishedAt().toString());
+            }
+            case PostFailed e -> {
+                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                data.put("reason", e.reason());
+                data.put("failedAt", e.failedAt().toString());
+            }
+            case PostNeedsAttention e -> {
+                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                data.put("explanation", e.explanation());
+                data.put("at", e.at().toString());
+            }
+            case PostAwaitingApproval e -> {
+                data.put("workspaceId", e.workspace().toString());
+                data.put("postId", e.post().toString());
+                data.put("origin", e.origin());
+                data.put("createdBy", e.createdBy());
+                data.put("due", e.due().toString());
+            }
+            case ConnectionNeedsReconnect e -> {
+                data.put("workspaceId", e.workspace().toString());
+                data.put("connectionId", e.connection().value().toString());
+                data.put("platform", e.provider());
+                data.put("reason", e.reason());
+                data.put("at", e.at().toString());
+            }
+            default -> throw new IllegalArgumentException("Not a webhook event: " + event.getClass());
+        }
+        return data;
+    }
+
+    private static void post(
+            Map<String, Object> data, WorkspaceId workspace, PostId post, TargetId target, String provider) {
+        data.put("workspaceId", workspace.toString());
+        data.put("postId", post.toString());
+        data.put("targetId", target.toString());
+        data.put("platform", provider);
     }
 
     private void work() {
@@ -159,7 +163,7 @@ class WebhookEvents implements DisposableBean {
                         raised.workspace(),
                         subscriptions.of(raised.workspace(), raised.type()),
                         raised.type(),
-                        raised.data());
+                        data(raised.event()));
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not record the {} webhook deliveries of workspace {}: {}",

@@ -114,7 +114,7 @@ class WebhookSender {
         }
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
-        String eventId = "msg_" + pending.eventId(); // WebhookDelivery.webhookId()
+        String eventId = WebhookDelivery.webhookId(pending.eventId());
         WebhookHttp.Result result = http.send(
                 pending.url(),
                 eventId,
