@@ -6,6 +6,7 @@ import herald.content.AiFailure.Kind;
 import herald.content.ChatCompletions.Completion;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
+import herald.shared.PublicHosts;
 import herald.shared.WorkspaceId;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -33,7 +34,11 @@ class AiCalls implements AiWriter {
     private final AiEndpoints endpoints;
     private final AiUsageMeter meter;
     private final AiGenerations generations;
-    private final ChatCompletions chat;
+    /** Workspaces' own endpoints: public hosts, or those the operator allowed. */
+    private final ChatCompletions workspaceChat;
+    /** Herald's configured endpoint, which may well be on the operator's network: its host only. */
+    private final ChatCompletions heraldChat;
+
     private final Clock clock;
 
     AiCalls(
@@ -47,7 +52,9 @@ class AiCalls implements AiWriter {
         this.endpoints = endpoints;
         this.meter = meter;
         this.generations = generations;
-        this.chat = new ChatCompletions(json, settings.timeout());
+        this.workspaceChat =
+                new ChatCompletions(json, settings.timeout(), PublicHosts.allowing(settings.allowedHosts()));
+        this.heraldChat = new ChatCompletions(json, settings.timeout(), PublicHosts.allowing(heraldHost(settings)));
         this.clock = clock;
     }
 
@@ -81,7 +88,7 @@ class AiCalls implements AiWriter {
         Instant started = clock.instant();
         long nanos = System.nanoTime();
         try {
-            endpoints.recheck(endpoint);
+            ChatCompletions chat = "workspace".equals(endpoint.source()) ? workspaceChat : heraldChat;
             Completion completion = chat.complete(endpoint, prompt);
             Duration latency = Duration.ofNanos(System.nanoTime() - nanos);
             AiUsage usage = usage(endpoint, prompt, completion);
@@ -209,5 +216,13 @@ class AiCalls implements AiWriter {
     private static String notConfigured() {
         return "No AI endpoint is configured: add a base URL, model and key in Settings → AI, "
                 + "or ask the operator to configure Herald's (herald.content.ai.base-url). Template mode still works.";
+    }
+
+    private static java.util.List<String> heraldHost(AiSettings settings) {
+        if (!settings.configured()) {
+            return java.util.List.of();
+        }
+        String host = java.net.URI.create(settings.baseUrl().strip()).getHost();
+        return host == null ? java.util.List.of() : java.util.List.of(host);
     }
 }

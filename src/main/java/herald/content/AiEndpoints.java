@@ -22,13 +22,6 @@ class AiEndpoints {
         return workspaces.endpoint(workspace, settings).or(this::herald);
     }
 
-    /** Before a call to a workspace's own endpoint, its host is checked again (it may resolve elsewhere by now). */
-    void recheck(AiEndpoint endpoint) {
-        if ("workspace".equals(endpoint.source())) {
-            workspaces.recheck(endpoint);
-        }
-    }
-
     Optional<AiEndpoint> herald() {
         if (!settings.configured()) {
             return Optional.empty();

@@ -1,9 +1,8 @@
 package herald.content;
 
 import herald.content.AiFailure.Kind;
+import herald.shared.PublicHosts;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -29,18 +28,14 @@ final class ChatCompletions {
     private final RestClient http;
     private final Duration timeout;
 
-    ChatCompletions(JsonMapper json, Duration timeout) {
+    /** Calls endpoints on {@code hosts} only (refused at connection otherwise), following no redirects. */
+    ChatCompletions(JsonMapper json, Duration timeout, PublicHosts hosts) {
         this.json = json;
         this.timeout = timeout;
-        // HTTP/1.1: local servers (Ollama, llama.cpp) and stubs answer it plainly; redirects are not followed, so a
-        // checked base URL cannot be bounced to an address nobody checked.
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(
+                        hosts.client(timeout, timeout, 0).build()))
+                .build();
     }
 
     /** The first choice's answer, or an {@link AiFailure} saying why there is none. */
@@ -85,7 +80,15 @@ final class ChatCompletions {
 
     private AiFailure unreachable(AiEndpoint endpoint, ResourceAccessException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+        if (cause instanceof PublicHosts.Refused refused) {
+            return new AiFailure(
+                    Kind.UNAVAILABLE,
+                    "The AI endpoint's host " + refused.host() + " now resolves to an internal address ("
+                            + refused.address().getHostAddress()
+                            + "); Herald only calls public AI endpoints. An operator can allow an in-house host in "
+                            + "herald.content.ai.allowed-hosts.");
+        }
+        if (cause instanceof java.net.SocketTimeoutException) {
             return new AiFailure(
                     Kind.TIMEOUT,
                     "The AI endpoint at " + endpoint.host() + " gave no full answer within " + seconds(timeout)

@@ -1,42 +1,37 @@
 package herald.content;
 
-import herald.shared.InternalAddresses;
 import herald.shared.InvalidInput;
+import herald.shared.PublicHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps a workspace's endpoint off Herald's own network: only {@code http(s)} URLs without credentials, whose host
  * resolves to public addresses only. Loopback, private, link-local (the cloud metadata service at 169.254.169.254),
  * carrier-grade NAT, multicast and unspecified addresses are refused unless the operator allowed the host by name
- * ({@code herald.content.ai.allowed-hosts}, e.g. an in-house Ollama). Checked when the URL is saved and again before
- * every call, because a name can be pointed elsewhere after it was saved; the client follows no redirects.
+ * ({@code herald.content.ai.allowed-hosts}, e.g. an in-house Ollama): {@link PublicHosts}. Checked here when the URL
+ * is saved, and by the client at every connection, because a name can be pointed elsewhere after it was saved; the
+ * client follows no redirects.
  */
 final class EndpointGuard {
 
-    private final Set<String> allowedHosts;
+    private final PublicHosts hosts;
 
-    EndpointGuard(Iterable<String> allowedHosts) {
-        var hosts = new java.util.HashSet<String>();
-        allowedHosts.forEach(host -> hosts.add(host.strip().toLowerCase(Locale.ROOT)));
-        this.allowedHosts = Set.copyOf(hosts);
+    EndpointGuard(PublicHosts hosts) {
+        this.hosts = hosts;
     }
 
     /** The URL, normalised (no trailing slash), or {@link InvalidInput} on {@code baseUrl} saying what is wrong. */
     URI check(String baseUrl) {
         URI uri = parse(baseUrl.strip());
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowedHosts.contains(host)) {
-            return uri;
-        }
         Optional<InetAddress> internal;
         try {
-            internal = InternalAddresses.of(host);
+            internal = hosts.internalAddress(host);
         } catch (UnknownHostException e) {
             throw refuse("The host " + host + " of the base URL does not resolve; check the spelling.");
         }

@@ -4,6 +4,7 @@ import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
+import herald.shared.PublicHosts;
 import herald.shared.WorkspaceId;
 import herald.vault.EncryptedColumn;
 import herald.vault.Secret;
@@ -43,7 +44,7 @@ public class WorkspaceAiEndpoints {
         this.tenants = tenants;
         this.vault = vault;
         this.audit = audit;
-        this.guard = new EndpointGuard(settings.allowedHosts());
+        this.guard = new EndpointGuard(PublicHosts.allowing(settings.allowedHosts()));
         this.clock = clock;
     }
 
@@ -144,15 +145,6 @@ public class WorkspaceAiEndpoints {
                     stored.promptPrice() == null ? herald.promptPricePer1k() : stored.promptPrice(),
                     stored.completionPrice() == null ? herald.completionPricePer1k() : stored.completionPrice());
         });
-    }
-
-    /** Checks a stored base URL again before a call: the name may point somewhere else by now. */
-    void recheck(AiEndpoint endpoint) {
-        try {
-            guard.check(endpoint.baseUrl().toString());
-        } catch (InvalidInput refused) {
-            throw new AiFailure(AiFailure.Kind.UNAVAILABLE, refused.getMessage());
-        }
     }
 
     private Optional<Stored> stored(WorkspaceId workspace) {

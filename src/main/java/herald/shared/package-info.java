@@ -1,4 +1,7 @@
-/** Tiny values shared by every module: ids and nothing with behaviour. */
+/**
+ * Tiny values shared by every module: ids, errors, and the one rule for which hosts a URL given by a user may reach
+ * ({@link herald.shared.PublicHosts}), which the AI endpoints, webhooks and the Sandbox's media fetching all apply.
+ */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked
 package herald.shared;

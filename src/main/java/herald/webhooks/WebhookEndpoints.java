@@ -4,6 +4,7 @@ import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
+import herald.shared.PublicHosts;
 import herald.shared.WorkspaceId;
 import herald.vault.EncryptedColumn;
 import herald.vault.Secret;
@@ -58,7 +59,7 @@ public class WebhookEndpoints {
         this.vault = vault;
         this.audit = audit;
         this.settings = settings;
-        this.urls = new WebhookUrls(settings.allowedHosts());
+        this.urls = new WebhookUrls(PublicHosts.allowing(settings.allowedHosts()));
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.clock = clock;

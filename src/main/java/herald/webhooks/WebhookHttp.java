@@ -1,27 +1,16 @@
 package herald.webhooks;
 
-import herald.shared.InternalAddresses;
+import herald.shared.PublicHosts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -29,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one signed delivery and says how it went. Its own client: pooled connections, no redirects followed (a 3xx is
  * a failed attempt), no retries of its own (the delivery's schedule retries), connect and read timeouts, and a
- * resolver that refuses internal addresses at every connection, so a name pointed at Herald's network after it was
- * saved reaches nothing there. At most {@value #MAX_ANSWER} bytes of an answer are read.
+ * resolver that refuses internal addresses at every connection ({@link PublicHosts}), so a name pointed at Herald's
+ * network after it was saved reaches nothing there. At most {@value #MAX_ANSWER} bytes of an answer are read.
  */
 @Component
 class WebhookHttp implements DisposableBean {
@@ -49,25 +38,8 @@ class WebhookHttp implements DisposableBean {
     private final CloseableHttpClient client;
 
     WebhookHttp(WebhookSettings settings) {
-        WebhookUrls urls = new WebhookUrls(settings.allowedHosts());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new PublicOnly(urls))
-                .setMaxConnTotal(100)
-                .setMaxConnPerRoute(10)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
+        this.client = PublicHosts.allowing(settings.allowedHosts())
+                .client(settings.connectTimeout(), settings.readTimeout(), 0)
                 .setUserAgent(USER_AGENT)
                 .build();
     }
@@ -94,9 +66,14 @@ class WebhookHttp implements DisposableBean {
                 }
                 return new Result(status, refusal(status, answer, response.getFirstHeader("location")), ms);
             });
-        } catch (UnknownHostException e) {
+        } catch (PublicHosts.Refused e) {
             return new Result(
-                    null, e.getMessage() == null ? "The host does not resolve." : e.getMessage(), millisSince(start));
+                    null,
+                    "The host " + e.host() + " now resolves to an internal address ("
+                            + e.address().getHostAddress() + "); Herald only sends events to public addresses.",
+                    millisSince(start));
+        } catch (UnknownHostException e) {
+            return new Result(null, "The host does not resolve.", millisSince(start));
         } catch (ConnectTimeoutException e) {
             return new Result(null, "The connection timed out.", millisSince(start));
         } catch (java.net.SocketTimeoutException e) {
@@ -135,35 +112,5 @@ class WebhookHttp implements DisposableBean {
     @Override
     public void destroy() throws IOException {
         client.close();
-    }
-
-    /** Resolves a host and refuses it when any of its addresses is internal, unless the operator allowed it. */
-    record PublicOnly(WebhookUrls urls) implements DnsResolver {
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            if (!urls.allowed(host)) {
-                for (InetAddress address : addresses) {
-                    if (InternalAddresses.internal(address)) {
-                        throw new UnknownHostException("The host " + host + " now resolves to an internal address ("
-                                + address.getHostAddress() + "); Herald only sends events to public addresses.");
-                    }
-                }
-            }
-            return addresses;
-        }
-
-        @Override
-        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            return Arrays.stream(resolve(host))
-                    .map(address -> new InetSocketAddress(address, port))
-                    .toList();
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            return resolve(host)[0].getCanonicalHostName();
-        }
     }
 }

@@ -1,38 +1,30 @@
 package herald.webhooks;
 
-import herald.shared.InternalAddresses;
 import herald.shared.InvalidInput;
+import herald.shared.PublicHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps endpoints off Herald's own network (SSRF): {@code https} URLs without credentials or fragment whose host
- * resolves to public addresses only, unless the operator allowed the host by name ({@code
+ * resolves to public addresses only ({@link PublicHosts}), unless the operator allowed the host by name ({@code
  * herald.webhooks.allowed-hosts}), which may then also be plain {@code http}. Checked when an endpoint is saved, and
- * again at every connection by {@link WebhookHttp}'s resolver, because a name can be pointed elsewhere after it was
+ * again at every connection by {@link WebhookHttp}'s client, because a name can be pointed elsewhere after it was
  * saved.
  */
 final class WebhookUrls {
 
     static final int MAX_LENGTH = 2000;
 
-    private final Set<String> allowedHosts;
+    private final PublicHosts hosts;
 
-    WebhookUrls(Iterable<String> allowedHosts) {
-        var hosts = new HashSet<String>();
-        allowedHosts.forEach(host -> hosts.add(host.strip().toLowerCase(Locale.ROOT)));
-        this.allowedHosts = Set.copyOf(hosts);
-    }
-
-    boolean allowed(String host) {
-        return allowedHosts.contains(host.toLowerCase(Locale.ROOT));
+    WebhookUrls(PublicHosts hosts) {
+        this.hosts = hosts;
     }
 
     /** The URL, or {@link InvalidInput} on {@code url} saying what is wrong with it. */
@@ -61,7 +53,7 @@ final class WebhookUrls {
             throw refuse("The URL must not have a fragment (#…): it never reaches the receiver.");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowed(host)) {
+        if (hosts.allowed(host)) {
             return uri;
         }
         if (!scheme.equals("https")) {
@@ -69,7 +61,7 @@ final class WebhookUrls {
         }
         Optional<InetAddress> internal;
         try {
-            internal = InternalAddresses.of(host);
+            internal = hosts.internalAddress(host);
         } catch (UnknownHostException e) {
             throw refuse("The host " + host + " does not resolve; check the spelling.");
         }

@@ -440,6 +440,24 @@ class AiWriterTests {
     }
 
     @Test
+    void aSavedEndpointWhoseHostNowResolvesInternallyIsNotCalled() {
+        ownEndpoint(WORKSPACE_KEY);
+        // As if the saved name had been pointed at Herald's own network: same stub, an address nobody allowed.
+        tenants.run(workspace, () -> jdbc.sql("update ai_endpoints set base_url = :url where workspace_id = :workspace")
+                .param("url", own.baseUrl().replace("localhost", "127.0.0.1"))
+                .param("workspace", workspace.value())
+                .update());
+        int before = own.calls();
+
+        assertThatThrownBy(() -> writer.write(workspace, prompt("Bread.")))
+                .isInstanceOfSatisfying(AiFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(failure.getMessage()).contains("internal address (127.0.0.1)");
+                });
+        assertThat(own.calls()).isEqualTo(before);
+    }
+
+    @Test
     void theKeyAppearsNowhereButInTheRequestToTheModel(CapturedOutput output) {
         own.fails(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: " + WORKSPACE_KEY);
         ownEndpoint(WORKSPACE_KEY);

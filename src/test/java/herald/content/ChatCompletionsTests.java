@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import herald.content.AiFailure.Kind;
+import herald.shared.PublicHosts;
 import herald.shared.WorkspaceId;
 import herald.vault.Secret;
 import java.net.ServerSocket;
@@ -55,7 +56,8 @@ class ChatCompletionsTests {
     /** The chat completions client of an endpoint at {@code baseUrl}, seen as the workspace's own. */
     static Client writer(String baseUrl, Duration timeout) {
         var endpoint = new AiEndpoint("workspace", URI.create(baseUrl), "gpt-4o-mini", Secret.of(KEY), 150, 600);
-        var chat = new ChatCompletions(JsonMapper.builder().build(), timeout);
+        var chat = new ChatCompletions(
+                JsonMapper.builder().build(), timeout, PublicHosts.allowing(java.util.List.of("localhost")));
         return (workspace, prompt) -> {
             long started = System.nanoTime();
             var completion = chat.complete(endpoint, prompt);
@@ -260,6 +262,20 @@ class ChatCompletionsTests {
                     assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
                     assertThat(failure.getMessage()).contains("refused the connection");
                 });
+    }
+
+    @Test
+    void aHostThatNowResolvesToAnInternalAddressIsNotCalled() {
+        // The stub listens on 127.0.0.1; only the name "localhost" is allowed, as if a saved public name had been
+        // pointed at Herald's own network since.
+        String internal = stub.baseUrl().replace("localhost", "127.0.0.1");
+
+        assertThatThrownBy(() -> writer(internal, Duration.ofSeconds(2)).write(WORKSPACE, PROMPT))
+                .isInstanceOfSatisfying(AiFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(failure.getMessage()).contains("internal address (127.0.0.1)");
+                });
+        assertThat(stub.calls()).isZero();
     }
 
     @Test

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.shared.InvalidInput;
-import java.net.UnknownHostException;
+import herald.shared.PublicHosts;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Where deliveries may go (SSRF): checked when an endpoint is saved, and again at every connection. */
+/** Where deliveries may go (SSRF), checked when an endpoint is saved; PublicHostsTests checks every connection. */
 class WebhookUrlsTests {
 
-    final WebhookUrls urls = new WebhookUrls(List.of("Receiver.Internal"));
+    final WebhookUrls urls = new WebhookUrls(PublicHosts.allowing(List.of("Receiver.Internal")));
 
     @Test
     void takesAPublicHttpsUrl() {
@@ -42,32 +43,23 @@ class WebhookUrlsTests {
     }
 
     @Test
-    void theResolverRefusesAnInternalAddressAtConnectionTime() throws UnknownHostException {
-        var resolver = new WebhookHttp.PublicOnly(new WebhookUrls(List.of("localhost")));
+    void aDeliveryToAnAddressNowInternalFailsWithoutConnecting() throws Exception {
+        // Nothing listens on port 9: without the resolver's refusal this would be a refused connection.
+        var http = new WebhookHttp(settings(List.of("localhost")));
+        try {
+            var result = http.send(URI.create("https://127.0.0.1:9/hooks"), "msg_1", 1L, "v1,c2ln", "{}");
 
-        assertThatThrownBy(() -> resolver.resolve("127.0.0.2"))
-                .isInstanceOf(UnknownHostException.class)
-                .hasMessageContaining("internal address (127.0.0.2)");
-        assertThatThrownBy(() -> resolver.resolve("10.1.2.3", 443))
-                .isInstanceOf(UnknownHostException.class)
-                .hasMessageContaining("internal address (10.1.2.3)");
-        assertThat(resolver.resolve("localhost")).isNotEmpty();
-        assertThat(resolver.resolve("93.184.215.14")[0].getHostAddress()).isEqualTo("93.184.215.14");
+            assertThat(result.delivered()).isFalse();
+            assertThat(result.status()).isNull();
+            assertThat(result.error()).contains("now resolves to an internal address (127.0.0.1)");
+        } finally {
+            http.destroy();
+        }
     }
 
     @Test
     void retriesWaitLongerEachTimeUpToTheLongestWait() {
-        var settings = new WebhookSettings(
-                true,
-                List.of(),
-                10,
-                8,
-                Duration.ofSeconds(30),
-                Duration.ofHours(6),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofDays(30),
-                Duration.ofSeconds(15));
+        var settings = settings(List.of());
 
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7).stream()
                         .map(settings::retryAfter)
@@ -80,6 +72,20 @@ class WebhookUrlsTests {
                         Duration.ofMinutes(128),
                         Duration.ofHours(6),
                         Duration.ofHours(6));
+    }
+
+    private static WebhookSettings settings(List<String> allowedHosts) {
+        return new WebhookSettings(
+                true,
+                allowedHosts,
+                10,
+                8,
+                Duration.ofSeconds(30),
+                Duration.ofHours(6),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofDays(30),
+                Duration.ofSeconds(15));
     }
 
     private void assertRefused(String url, String because) {
