@@ -44,6 +44,10 @@ class PostReads {
                 .map(post -> withTargets(workspace, List.of(post)).getFirst());
     }
 
+    private static final String MATCHES_WORD = " and (p.body ilike :word escape '\\' or exists (select 1 from"
+            + " post_targets t where t.workspace_id = p.workspace_id and t.post_id = p.id"
+            + " and t.body ilike :word escape '\\'))";
+
     List<Post> list(WorkspaceId workspace, PostQuery query) {
         StringBuilder sql = new StringBuilder(SELECT_POSTS + " where p.workspace_id = :workspace");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -56,6 +60,14 @@ class PostReads {
             sql.append(" and exists (select 1 from post_targets t where t.workspace_id = p.workspace_id"
                     + " and t.post_id = p.id and t.connection_id = :connection)");
             params.put("connection", query.connection().value());
+        }
+        List<String> words = query.words();
+        for (int i = 0; i < words.size(); i++) {
+            // A substring in any case, of the post's text or one of its per-platform texts. Unindexed on purpose: the
+            // workspace's own rows are few enough to scan, and a trigram index would tax every insert on the publish
+            // path (docs/benchmarks.md).
+            sql.append(MATCHES_WORD.replace(":word", ":word" + i));
+            params.put("word" + i, "%" + likeEscaped(words.get(i)) + "%");
         }
         if (query.from() != null) {
             sql.append(" and coalesce(p.scheduled_at, p.created_at) >= :from");
@@ -77,6 +89,10 @@ class PostReads {
                 .query((rs, n) -> post(workspace, rs))
                 .list();
         return withTargets(workspace, posts);
+    }
+
+    private static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

@@ -2,6 +2,8 @@ package herald.web.ui;
 
 import herald.assets.Assets;
 import herald.assets.MediaLinks;
+import herald.connections.Connection;
+import herald.connections.Connections;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The posts of a workspace, filtered by status, and one post with what happened on each account. Every member sees
+ * The posts of a workspace, filtered by status, account and words of their text, and one post with what happened on each account. Every member sees
  * them; editors and up cancel, retry, and settle the targets Herald could not know the outcome of.
  */
 @Controller
@@ -44,13 +46,21 @@ class PostsController {
     private final AttemptHistory history;
     private final Assets assets;
     private final MediaLinks links;
+    private final Connections connections;
 
-    PostsController(Posts posts, PostRecovery recovery, AttemptHistory history, Assets assets, MediaLinks links) {
+    PostsController(
+            Posts posts,
+            PostRecovery recovery,
+            AttemptHistory history,
+            Assets assets,
+            MediaLinks links,
+            Connections connections) {
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
         this.assets = assets;
         this.links = links;
+        this.connections = connections;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -59,6 +69,8 @@ class PostsController {
     @GetMapping("/w/{slug}/posts")
     String list(
             @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String account,
             @RequestParam(required = false) @Nullable String after,
             HttpServletRequest request,
             Model model) {
@@ -67,21 +79,36 @@ class PostsController {
                 .filter(s -> s.value().equals(status))
                 .findFirst()
                 .orElse(null);
+        List<Connection> accounts = connections.list(current.id());
+        @Nullable
+        Connection chosen = accounts.stream()
+                .filter(c -> c.id().value().toString().equals(account))
+                .findFirst()
+                .orElse(null);
+        String text = q == null ? "" : q.strip();
+        if (text.length() > PostQuery.MAX_TEXT) {
+            text = text.substring(0, PostQuery.MAX_TEXT);
+        }
         PageCursor cursor = PageCursor.read(after);
         List<Post> found = posts.list(
                 current.id(),
                 new PostQuery(
                         filter,
-                        null,
+                        chosen == null ? null : chosen.id(),
                         null,
                         null,
                         cursor == null ? null : cursor.time(),
                         cursor == null ? null : new PostId(cursor.id()),
-                        PAGE + 1));
+                        PAGE + 1,
+                        text));
         List<Post> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
         model.addAttribute("section", "posts");
         model.addAttribute("statuses", PostStatus.values());
         model.addAttribute("filter", filter == null ? "" : filter.value());
+        model.addAttribute("q", text);
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("account", chosen == null ? "" : chosen.id().value().toString());
+        model.addAttribute("narrowed", !text.isEmpty() || chosen != null);
         model.addAttribute("posts", shown);
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);

@@ -262,4 +262,58 @@ class PostsPageTest {
                 .andExpect(content().string(containsString("Newest posts")))
                 .andExpect(content().string(not(containsString("older-posts"))));
     }
+
+    @Test
+    void findsPostsByWordsOfAnyOfTheirTextsAndByAccountAndKeepsTheFiltersWhileBrowsing() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
+        PostsFixtures.scheduled(posts, w, krusty, "Pizza night: 50% off every PIZZA", "2099-05-01T12:00");
+        PostsFixtures.scheduled(posts, w, sideshow, "Pizza party at the studio", "2099-05-02T12:00");
+        posts.create(
+                w,
+                new NewPost(
+                        "Our new menu",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, "Calzone season on X")),
+                        null,
+                        null,
+                        true));
+        var other = fixtures.team();
+        var otherAccount = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, other.workspace().id(), "krusty");
+        PostsFixtures.scheduled(posts, other.workspace().id(), otherAccount, "Pizza elsewhere", "2099-05-03T12:00");
+
+        String both = page(team, "/posts?q=pizza");
+        assertThat(both).contains("Pizza night").contains("Pizza party").doesNotContain("Our new menu");
+        assertThat(both).as("another workspace's posts").doesNotContain("Pizza elsewhere");
+        assertThat(page(team, "/posts?q=%20PIZZA%20%20night%20"))
+                .contains("Pizza night")
+                .doesNotContain("Pizza party");
+        assertThat(page(team, "/posts?q=50%25")).contains("Pizza night").doesNotContain("Pizza party");
+        assertThat(page(team, "/posts?q=5_"))
+                .as("_ is a character, not a wildcard")
+                .contains("No posts match");
+        assertThat(page(team, "/posts?q=calzone")).as("a per-platform text").contains("Our new menu");
+        String bySideshow = page(team, "/posts?q=pizza&account=" + sideshow.value());
+        assertThat(bySideshow).contains("Pizza party").doesNotContain("Pizza night");
+        assertThat(bySideshow)
+                .as("the status filters keep the words and the account")
+                .contains("/posts?status=scheduled&amp;q=pizza&amp;account=" + sideshow.value());
+        assertThat(page(team, "/posts?q=pizza&account=" + otherAccount.value()))
+                .as("another workspace's account is no filter")
+                .contains("Pizza night")
+                .contains("Pizza party");
+        assertThat(page(team, "/posts?q=pizza&status=draft")).contains("No posts match these filters.");
+    }
+
+    private String page(UiFixtures.Team team, String path) throws Exception {
+        return mvc.perform(get(java.net.URI.create(team.path() + path)).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
 }

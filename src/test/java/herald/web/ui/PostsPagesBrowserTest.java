@@ -171,6 +171,19 @@ class PostsPagesBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-entry-move][data-post=\"" + post.id() + "\"]"))
                 .hasAttribute("data-at", "2099-05-22T18:45");
         assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-22T16:45:00Z");
+
+        // Searching the list by words and account, then clearing the search.
+        page.navigate(w + "/posts");
+        assertThat(page.locator("tr[data-post]")).hasCount(2);
+        page.getByLabel("Search posts").fill("LOST");
+        page.getByLabel("Account").selectOption(krusty.value().toString());
+        page.getByLabel("Search posts").press("Enter");
+        page.waitForURL("**/posts?q=LOST&account=" + krusty.value());
+        assertThat(page.locator("tr[data-post]")).hasCount(1);
+        assertThat(page.locator("tr[data-post]")).containsText("Lost pizza");
+        assertThat(page.getByLabel("Search posts")).hasValue("LOST");
+        page.locator("[data-test=clear-filters]").click();
+        assertThat(page.locator("tr[data-post]")).hasCount(2);
         assertThat(browserErrors).isEmpty();
     }
 }

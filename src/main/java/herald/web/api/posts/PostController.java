@@ -92,15 +92,17 @@ class PostController {
     @Operation(
             operationId = "listPosts",
             summary = "List posts",
-            description = "Newest due first (unscheduled drafts by creation). Filters: status, connectionId, and a due"
-                    + " range [from, to).")
+            description = "Newest due first (unscheduled drafts by creation). Filters: status, connectionId, a due"
+                    + " range [from, to), and q: words (at most 8, 200 characters in all) each of which the post's"
+                    + " text or one of its per-platform texts contains, in any case.")
     Page<PostView> list(
             CurrentWorkspace current,
             @Valid PageRequest page,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable UUID connectionId,
             @RequestParam(required = false) @Nullable Instant from,
-            @RequestParam(required = false) @Nullable Instant to) {
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable String q) {
         PostStatus wanted = status == null ? null : status(status);
         record After(Instant time, PostId id) {}
         After after = page.after(
@@ -114,7 +116,8 @@ class PostController {
                         to,
                         after == null ? null : after.time(),
                         after == null ? null : after.id(),
-                        page.fetchSize()));
+                        page.fetchSize(),
+                        q));
         return page.page(
                 found,
                 PostView::of,

@@ -369,6 +369,28 @@ class PostApiTests {
     }
 
     @Test
+    void searchesTheWordsOfThePostsTextsAndRefusesAnOverlongSearch() {
+        assertThat(create(ws, post("Truffle pasta tonight", ws.krusty())).status())
+                .isEqualTo(201);
+        assertThat(create(ws, post("Pasta al pomodoro", ws.krusty())).status()).isEqualTo(201);
+        assertThat(create(ws, post("Tiramisu", ws.krusty())).status()).isEqualTo(201);
+
+        var pasta = send("GET", ws.path("/posts?q=PASTA"), ws.token(), null);
+        assertThat(pasta.status()).as(pasta.toString()).isEqualTo(200);
+        assertThat(pasta.json().path("items").valueStream().map(p -> p.path("body")
+                        .asString()))
+                .containsExactlyInAnyOrder("Truffle pasta tonight", "Pasta al pomodoro");
+        var truffle = send("GET", ws.path("/posts?q=pasta+truffle"), ws.token(), null);
+        assertThat(truffle.json().path("items").valueStream().map(p -> p.path("body")
+                        .asString()))
+                .containsExactly("Truffle pasta tonight");
+
+        var overlong = send("GET", ws.path("/posts?q=" + "a".repeat(201)), ws.token(), null);
+        assertThat(overlong.status()).as(overlong.toString()).isEqualTo(400);
+        assertThat(overlong.json().path("detail").asString()).contains("at most 200 characters");
+    }
+
+    @Test
     void countsThePlansPostsPerDay() {
         Workspace small = workspace("onepost");
         assertThat(create(small, post("First", small.krusty())).status()).isEqualTo(201);
