@@ -1,11 +1,13 @@
 package herald.publishing;
 
+import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,15 @@ public class PostOverview {
                 workspace,
                 () -> reads.inStatus(
                         workspace, List.of(PostStatus.SCHEDULED, PostStatus.PENDING_APPROVAL), EVER, true, limit));
+    }
+
+    /**
+     * Posts with a time in [{@code from}, {@code to}), any status but cancelled (a draft with a time included), on
+     * {@code account} when given, the soonest first: the posts of the queue, which hold the posting schedule's slots.
+     */
+    public List<Post> timed(
+            WorkspaceId workspace, @Nullable ConnectionId account, Instant from, Instant to, int limit) {
+        return tenants.read(workspace, () -> reads.timed(workspace, account, from, to, limit));
     }
 
     /**

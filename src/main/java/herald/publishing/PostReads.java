@@ -114,6 +114,26 @@ class PostReads {
         return withTargets(workspace, posts);
     }
 
+    /**
+     * Posts with a time in [{@code from}, {@code to}), on {@code account} when given, cancelled ones left out, the
+     * soonest first: those that hold the posting schedule's slots.
+     */
+    List<Post> timed(WorkspaceId workspace, @Nullable ConnectionId account, Instant from, Instant to, int limit) {
+        List<Post> posts = jdbc.sql(SELECT_POSTS
+                        + " where p.workspace_id = :workspace and p.scheduled_at >= :from and p.scheduled_at < :to"
+                        + " and p.status <> 'cancelled' and (cast(:account as uuid) is null or exists (select 1"
+                        + " from post_targets t where t.workspace_id = p.workspace_id and t.post_id = p.id"
+                        + " and t.connection_id = :account)) order by p.scheduled_at, p.id limit :limit")
+                .param("workspace", workspace.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("account", account == null ? null : account.value(), java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, n) -> post(workspace, rs))
+                .list();
+        return withTargets(workspace, posts);
+    }
+
     /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
     List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
         List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.media_ids && :assets"

@@ -113,6 +113,11 @@ public class PostingSchedule {
         return tenants.read(workspace, () -> free(workspace, accounts, now, count));
     }
 
+    /** Every slot of the workspace's schedule in [{@code from}, {@code to}), held or not, in order. */
+    public List<Instant> between(WorkspaceId workspace, Instant from, Instant to) {
+        return instants(slots(workspace), zone(workspace), from, to);
+    }
+
     /**
      * The first free slot for a post to {@code accounts}, taken under the workspace's queue lock, so that two posts
      * queued at once do not land on the same slot. Must run inside the transaction that stores the post.

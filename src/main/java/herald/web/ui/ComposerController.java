@@ -52,15 +52,20 @@ class ComposerController {
         this.clock = clock;
     }
 
-    /** The composer, empty, or with {@code ?from=} a copy of another post of the workspace (any status) to adjust. */
+    /**
+     * The composer, empty, or with {@code ?from=} a copy of another post of the workspace (any status) to adjust, or
+     * with {@code ?at=} a local time (an open slot of the queue) and {@code ?account=} an account already chosen.
+     */
     @GetMapping("/w/{slug}/compose")
     String compose(
             @RequestParam(name = "from", required = false) @Nullable UUID from,
+            @RequestParam(name = "at", required = false) @Nullable String at,
+            @RequestParam(name = "account", required = false) @Nullable UUID account,
             HttpServletRequest request,
             Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         if (from == null) {
-            return page.render(current, model, ComposerForm.empty(), ComposerErrors.none());
+            return page.render(current, model, ComposerForm.startingWith(at, account), ComposerErrors.none());
         }
         Post original = posts.get(current.id(), new PostId(from));
         model.addAttribute("copiedFrom", original.id().value());

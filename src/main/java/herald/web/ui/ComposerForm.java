@@ -29,6 +29,32 @@ public record ComposerForm(
         return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "");
     }
 
+    /**
+     * A new post for {@code at} (a local date-time such as {@code 2026-12-04T09:00}; ignored unless it is one) on
+     * {@code account}, when given: what the queue's "Add post" on an open slot opens.
+     */
+    static ComposerForm startingWith(@Nullable String at, @Nullable UUID account) {
+        String time = "";
+        if (at != null) {
+            try {
+                time = java.time.LocalDateTime.parse(at.strip())
+                        .withSecond(0)
+                        .withNano(0)
+                        .toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                time = "";
+            }
+        }
+        return new ComposerForm(
+                "",
+                "",
+                account == null ? List.of() : List.of(account.toString()),
+                Map.of(),
+                List.of(),
+                time.isEmpty() ? "now" : "later",
+                time);
+    }
+
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
     static ComposerForm of(Post post, WorkspaceTime time) {
         Map<String, String> overrides = new java.util.HashMap<>();

@@ -109,6 +109,11 @@ class PostsController {
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id().value().toString());
         model.addAttribute("narrowed", !text.isEmpty() || chosen != null);
+        var filters = new java.util.LinkedHashMap<String, String>();
+        filters.put("status", filter == null ? "" : filter.value());
+        filters.put("q", text);
+        filters.put("account", chosen == null ? "" : chosen.id().value().toString());
+        model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/posts", filters));
         model.addAttribute("posts", shown);
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);

@@ -301,7 +301,11 @@ class PostsPageTest {
         assertThat(bySideshow).contains("Pizza party").doesNotContain("Pizza night");
         assertThat(bySideshow)
                 .as("the status filters keep the words and the account")
-                .contains("/posts?status=scheduled&amp;q=pizza&amp;account=" + sideshow.value());
+                .contains("/posts?q=pizza&amp;account=" + sideshow.value() + "&amp;status=scheduled\"");
+        assertThat(page(team, "/posts"))
+                .as("no empty filters in links")
+                .doesNotContain("q=&amp;")
+                .doesNotContain("account=\"");
         assertThat(page(team, "/posts?q=pizza&account=" + otherAccount.value()))
                 .as("another workspace's account is no filter")
                 .contains("Pizza night")

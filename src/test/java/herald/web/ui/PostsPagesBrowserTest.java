@@ -65,6 +65,8 @@ class PostsPagesBrowserTest extends BrowserTest {
             page.keyboard().press("Escape");
             assertThat(page.locator("[data-move-dialog]")).isHidden();
             visit(page, w + "/calendar?view=week&date=2099-05-14", "calendar-week-" + device);
+            visit(page, w + "/queue", "queue-" + device);
+            assertThat(page.locator(".queue-entry.is-open").first()).isVisible();
             visit(page, w + "/posts", "posts-" + device);
             // The list fits its card at either width: on a phone each post is stacked, not scrolled sideways.
             Object sideways = page.evaluate(
@@ -171,6 +173,18 @@ class PostsPagesBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-entry-move][data-post=\"" + post.id() + "\"]"))
                 .hasAttribute("data-at", "2099-05-22T18:45");
         assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-22T16:45:00Z");
+
+        // An open slot of the queue opens the composer at its time.
+        page.navigate(w + "/queue");
+        var slot = page.locator(".queue-entry.is-open").first();
+        String at = slot.getAttribute("data-at");
+        slot.locator("[data-test=fill-slot]").click();
+        page.waitForURL("**/compose?at=**");
+        assertThat(page.getByLabel("Date and time (Europe/Berlin)"))
+                .hasValue(java.time.Instant.parse(at)
+                        .atZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .toLocalDateTime()
+                        .toString());
 
         // Searching the list by words and account, then clearing the search.
         page.navigate(w + "/posts");
