@@ -314,9 +314,13 @@ public final class TenantFixtures {
                 new herald.webhooks.WebhookEndpointDraft(
                         "https://93.184.215.14/hooks", java.util.List.of("post.published"), label, true));
         webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
-        // A posting schedule of its own, through the publishing module.
-        context.getBean(herald.publishing.PostingSchedule.class)
-                .replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));
+        // A posting schedule of its own, and one of its account's, through the publishing module.
+        var schedule = context.getBean(herald.publishing.PostingSchedule.class);
+        schedule.replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));
+        schedule.replace(
+                workspace.id(),
+                new herald.connections.ConnectionId(connection),
+                java.util.Map.of(java.time.DayOfWeek.FRIDAY, java.util.List.of("18:00")));
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

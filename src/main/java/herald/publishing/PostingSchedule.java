@@ -2,6 +2,7 @@ package herald.publishing;
 
 import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
+import herald.connections.Connections;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
@@ -11,29 +12,25 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A workspace's posting schedule, the queue "add to queue" fills: the local times of each weekday, in the workspace's
- * own zone. A queued post takes the first slot ahead that no other post of the workspace holds on one of the same
- * accounts (drafts with a time included, cancelled posts not), so each account's queue fills on its own. A slot the
+ * own zone, which an account may replace with a schedule of its own. A queued post takes the first slot ahead that is
+ * on the schedule of each of its accounts and that no other post of the workspace holds on one of the same accounts
+ * (drafts with a time included, cancelled posts not), so each account's queue fills on its own. A slot the
  * zone skips that day (the spring-forward gap) is passed over; one it repeats means the first of the two.
  */
 @Component
@@ -59,13 +56,24 @@ public class PostingSchedule {
     static final Duration MARGIN = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
+    private final PostingSlots stored;
     private final TenantScope tenants;
     private final Workspaces workspaces;
+    private final Connections connections;
     private final AuditLog audit;
     private final Clock clock;
 
-    PostingSchedule(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, AuditLog audit, Clock clock) {
+    PostingSchedule(
+            JdbcClient jdbc,
+            PostingSlots stored,
+            TenantScope tenants,
+            Workspaces workspaces,
+            Connections connections,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.stored = stored;
+        this.connections = connections;
         this.tenants = tenants;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -74,48 +82,88 @@ public class PostingSchedule {
 
     /** The workspace's slots, by weekday and time; the default schedule when it has not set its own. */
     public List<Slot> slots(WorkspaceId workspace) {
-        List<Slot> stored = tenants.read(workspace, () -> jdbc.sql(
-                        "select weekday, at from posting_slots where workspace_id = :workspace order by weekday, at")
-                .param("workspace", workspace.value())
-                .query((rs, n) -> new Slot(DayOfWeek.of(rs.getInt("weekday")), rs.getObject("at", LocalTime.class)))
-                .list());
-        return stored.isEmpty() ? DEFAULT : stored;
+        return tenants.read(workspace, () -> workspaceSlots(workspace));
+    }
+
+    /** The slots an account's queue fills: its own schedule's, else the workspace's. */
+    public List<Slot> slots(WorkspaceId workspace, ConnectionId account) {
+        return tenants.read(workspace, () -> slotsOf(workspace, account));
+    }
+
+    /** The accounts of the workspace that have a schedule of their own, with its slots. */
+    public Map<ConnectionId, List<Slot>> ownSchedules(WorkspaceId workspace) {
+        return tenants.read(workspace, () -> stored.ofAccounts(workspace));
     }
 
     /**
-     * Replaces the workspace's schedule.
+     * Replaces the workspace's schedule, which every account without its own follows.
      *
      * @param times for each weekday, its local times as {@code HH:mm}; a day left out has none
      * @throws InvalidInput on {@code slots.<day>} for a time that is not {@code HH:mm}, more than {@value #MAX_PER_DAY}
      *     times a day, or no time in the whole week
      */
     public List<Slot> replace(WorkspaceId workspace, Map<DayOfWeek, List<String>> times) {
-        List<Slot> slots = parse(times);
+        List<Slot> slots = WeeklySlots.parse(times);
         tenants.run(workspace, () -> {
-            jdbc.sql("delete from posting_slots where workspace_id = :workspace")
-                    .param("workspace", workspace.value())
-                    .update();
-            for (Slot slot : slots) {
-                jdbc.sql("insert into posting_slots (workspace_id, weekday, at) values (:workspace, :day, :at)")
-                        .param("workspace", workspace.value())
-                        .param("day", slot.day().getValue())
-                        .param("at", slot.time())
-                        .update();
-            }
-            audit.record(workspace, "posting_schedule.changed", "workspace", workspace.toString(), describe(slots));
+            stored.replace(workspace, null, slots);
+            audit.record(
+                    workspace,
+                    "posting_schedule.changed",
+                    "workspace",
+                    workspace.toString(),
+                    WeeklySlots.describe(slots));
         });
         return slots(workspace);
+    }
+
+    /**
+     * Gives an account a schedule of its own in place of the workspace's, as {@link #replace(WorkspaceId, Map)}.
+     *
+     * @throws herald.shared.NotFound when the account is not the workspace's
+     */
+    public List<Slot> replace(WorkspaceId workspace, ConnectionId account, Map<DayOfWeek, List<String>> times) {
+        connections.require(workspace, account);
+        List<Slot> slots = WeeklySlots.parse(times);
+        tenants.run(workspace, () -> {
+            stored.replace(workspace, account, slots);
+            var details = new LinkedHashMap<String, String>(WeeklySlots.describe(slots));
+            details.put("connection", account.toString());
+            audit.record(workspace, "posting_schedule.changed", "connection", account.toString(), details);
+        });
+        return slots(workspace, account);
+    }
+
+    /**
+     * Drops an account's own schedule: its queue follows the workspace's again. Posts already queued keep their times.
+     *
+     * @throws herald.shared.NotFound when the account is not the workspace's
+     */
+    public List<Slot> followWorkspace(WorkspaceId workspace, ConnectionId account) {
+        connections.require(workspace, account);
+        tenants.run(workspace, () -> {
+            if (!stored.stored(workspace, account).isEmpty()) {
+                stored.replace(workspace, account, List.of());
+                audit.record(
+                        workspace,
+                        "posting_schedule.changed",
+                        "connection",
+                        account.toString(),
+                        Map.of("connection", account.toString(), "follows", "workspace"));
+            }
+        });
+        return slots(workspace, account);
+    }
+
+    /** Every slot of the workspace's schedule (or {@code account}'s) in [{@code from}, {@code to}), held or not. */
+    public List<Instant> between(WorkspaceId workspace, @Nullable ConnectionId account, Instant from, Instant to) {
+        List<Slot> slots = account == null ? slots(workspace) : slots(workspace, account);
+        return WeeklySlots.instants(slots, zone(workspace), from, to);
     }
 
     /** The next {@code count} slots free on all of {@code accounts} (held by no post at all when none are given). */
     public List<Instant> nextFree(WorkspaceId workspace, Collection<ConnectionId> accounts, int count) {
         Instant now = clock.instant();
         return tenants.read(workspace, () -> free(workspace, accounts, now, count));
-    }
-
-    /** Every slot of the workspace's schedule in [{@code from}, {@code to}), held or not, in order. */
-    public List<Instant> between(WorkspaceId workspace, Instant from, Instant to) {
-        return instants(slots(workspace), zone(workspace), from, to);
     }
 
     /**
@@ -131,10 +179,15 @@ public class PostingSchedule {
                 .singleValue();
         List<Instant> free = free(workspace, accounts, now, 1);
         if (free.isEmpty()) {
+            boolean shared =
+                    accounts.stream().map(a -> slotsOf(workspace, a)).distinct().count() <= 1;
             throw new InvalidInput(
                     "scheduledAt",
-                    "The queue has no free slot in the next " + HORIZON.toDays() + " days on these accounts: add times"
-                            + " to the posting schedule, or choose a time.");
+                    shared
+                            ? "The queue has no free slot in the next " + HORIZON.toDays() + " days on these accounts:"
+                                    + " add times to the posting schedule, or choose a time."
+                            : "These accounts' posting schedules share no free time in the next " + HORIZON.toDays()
+                                    + " days: queue the post to each account on its own, or choose a time.");
         }
         return new PublishTime(free.getFirst(), zone(workspace).getId());
     }
@@ -143,35 +196,34 @@ public class PostingSchedule {
         Instant from = now.plus(MARGIN);
         Instant to = now.plus(HORIZON);
         Set<Instant> taken = taken(workspace, accounts, from, to);
-        return instants(slots(workspace), zone(workspace), from, to).stream()
+        return candidates(workspace, accounts, from, to).stream()
                 .filter(at -> !taken.contains(at))
                 .limit(count)
                 .toList();
     }
 
-    /**
-     * Every instant of {@code slots} in [{@code from}, {@code to}), in order: a local time the zone skips that day is
-     * left out, one it repeats is taken at its first (earlier-offset) occurrence.
-     */
-    static List<Instant> instants(List<Slot> slots, ZoneId zone, Instant from, Instant to) {
-        Map<DayOfWeek, List<LocalTime>> byDay = byDay(slots);
-        List<Instant> instants = new ArrayList<>();
-        for (LocalDate day = LocalDate.ofInstant(from, zone);
-                day.atStartOfDay(zone).toInstant().isBefore(to);
-                day = day.plusDays(1)) {
-            for (LocalTime time : byDay.get(day.getDayOfWeek())) {
-                LocalDateTime local = day.atTime(time);
-                var offsets = zone.getRules().getValidOffsets(local);
-                if (offsets.isEmpty()) {
-                    continue;
-                }
-                Instant at = local.atOffset(offsets.getFirst()).toInstant();
-                if (!at.isBefore(from) && at.isBefore(to)) {
-                    instants.add(at);
-                }
-            }
+    /** The slots of every one of {@code accounts}' schedules (the workspace's when none are given), in order. */
+    private List<Instant> candidates(
+            WorkspaceId workspace, Collection<ConnectionId> accounts, Instant from, Instant to) {
+        ZoneId zone = zone(workspace);
+        List<List<Slot>> schedules = accounts.isEmpty()
+                ? List.of(workspaceSlots(workspace))
+                : accounts.stream().map(a -> slotsOf(workspace, a)).distinct().toList();
+        List<Instant> candidates = new ArrayList<>(WeeklySlots.instants(schedules.getFirst(), zone, from, to));
+        for (List<Slot> other : schedules.subList(1, schedules.size())) {
+            candidates.retainAll(new HashSet<>(WeeklySlots.instants(other, zone, from, to)));
         }
-        return instants;
+        return candidates;
+    }
+
+    private List<Slot> workspaceSlots(WorkspaceId workspace) {
+        List<Slot> slots = stored.stored(workspace, null);
+        return slots.isEmpty() ? DEFAULT : slots;
+    }
+
+    private List<Slot> slotsOf(WorkspaceId workspace, ConnectionId account) {
+        List<Slot> own = stored.stored(workspace, account);
+        return own.isEmpty() ? workspaceSlots(workspace) : own;
     }
 
     private Set<Instant> taken(WorkspaceId workspace, Collection<ConnectionId> accounts, Instant from, Instant to) {
@@ -196,38 +248,6 @@ public class PostingSchedule {
         return workspaces.require(workspace).timezone();
     }
 
-    static List<Slot> parse(Map<DayOfWeek, List<String>> times) {
-        var slots = new TreeSet<Slot>();
-        times.forEach((day, list) -> {
-            String field = "slots." + day.name().toLowerCase(Locale.ROOT);
-            var ofDay = new TreeSet<LocalTime>();
-            for (String text : list == null ? List.<String>of() : list) {
-                if (text == null || text.isBlank()) {
-                    continue;
-                }
-                try {
-                    ofDay.add(LocalTime.parse(text.strip()).withSecond(0).withNano(0));
-                } catch (DateTimeParseException e) {
-                    throw new InvalidInput(
-                            field,
-                            "'" + text.strip() + "' on " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                                    + " is not a time such as 09:00 or 17:30.");
-                }
-            }
-            if (ofDay.size() > MAX_PER_DAY) {
-                throw new InvalidInput(
-                        field,
-                        day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " has " + ofDay.size() + " times; at most "
-                                + MAX_PER_DAY + ".");
-            }
-            ofDay.forEach(time -> slots.add(new Slot(day, time)));
-        });
-        if (slots.isEmpty()) {
-            throw new InvalidInput("slots", "Give at least one time in the week, e.g. 09:00 on Monday.");
-        }
-        return List.copyOf(slots);
-    }
-
     /** The times of each weekday, Monday to Sunday, every day present (an empty list when it has none). */
     public static Map<DayOfWeek, List<LocalTime>> byDay(List<Slot> slots) {
         Map<DayOfWeek, List<LocalTime>> byDay = new EnumMap<>(DayOfWeek.class);
@@ -236,18 +256,6 @@ public class PostingSchedule {
         }
         slots.forEach(slot -> byDay.get(slot.day()).add(slot.time()));
         return byDay;
-    }
-
-    private static Map<String, String> describe(List<Slot> slots) {
-        Map<String, String> details = new LinkedHashMap<>();
-        byDay(slots).forEach((day, times) -> {
-            if (!times.isEmpty()) {
-                details.put(
-                        day.name().toLowerCase(Locale.ROOT),
-                        String.join(",", times.stream().map(LocalTime::toString).toList()));
-            }
-        });
-        return details;
     }
 
     private static List<Slot> defaults() {

@@ -25,7 +25,7 @@ class PostingScheduleTests {
                 new PostingSchedule.Slot(DayOfWeek.SUNDAY, LocalTime.of(2, 30)),
                 new PostingSchedule.Slot(DayOfWeek.SUNDAY, LocalTime.of(9, 0)));
 
-        List<Instant> instants = PostingSchedule.instants(
+        List<Instant> instants = WeeklySlots.instants(
                 slots, BERLIN, Instant.parse("2027-03-20T00:00:00Z"), Instant.parse("2027-04-05T00:00:00Z"));
 
         assertThat(instants)
@@ -42,7 +42,7 @@ class PostingScheduleTests {
         // 31 October 2027: 02:00-03:00 happens twice in Berlin, first at +02:00.
         var slots = List.of(new PostingSchedule.Slot(DayOfWeek.SUNDAY, LocalTime.of(2, 30)));
 
-        List<Instant> instants = PostingSchedule.instants(
+        List<Instant> instants = WeeklySlots.instants(
                 slots, BERLIN, Instant.parse("2027-10-30T00:00:00Z"), Instant.parse("2027-11-01T00:00:00Z"));
 
         assertThat(instants).containsExactly(Instant.parse("2027-10-31T00:30:00Z"));
@@ -50,7 +50,7 @@ class PostingScheduleTests {
 
     @Test
     void onlyInstantsInsideTheWindowCountAndTheyComeInOrder() {
-        List<Instant> instants = PostingSchedule.instants(
+        List<Instant> instants = WeeklySlots.instants(
                 PostingSchedule.DEFAULT,
                 ZoneId.of("UTC"),
                 Instant.parse("2026-12-03T12:00:00Z"),
@@ -70,7 +70,7 @@ class PostingScheduleTests {
         times.put(DayOfWeek.FRIDAY, List.of(" 17:30", "09:00", "09:00", ""));
         times.put(DayOfWeek.MONDAY, List.of("08:15"));
 
-        assertThat(PostingSchedule.parse(times))
+        assertThat(WeeklySlots.parse(times))
                 .containsExactly(
                         new PostingSchedule.Slot(DayOfWeek.MONDAY, LocalTime.of(8, 15)),
                         new PostingSchedule.Slot(DayOfWeek.FRIDAY, LocalTime.of(9, 0)),
@@ -89,7 +89,7 @@ class PostingScheduleTests {
     }
 
     private static void assertRefused(Map<DayOfWeek, List<String>> times, String field, String because) {
-        assertThatThrownBy(() -> PostingSchedule.parse(times))
+        assertThatThrownBy(() -> WeeklySlots.parse(times))
                 .isInstanceOfSatisfying(
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field))
                 .hasMessageContaining(because);

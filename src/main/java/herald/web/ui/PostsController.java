@@ -2,7 +2,6 @@ package herald.web.ui;
 
 import herald.assets.Assets;
 import herald.assets.MediaLinks;
-import herald.connections.Connection;
 import herald.connections.Connections;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
@@ -79,10 +78,10 @@ class PostsController {
                 .filter(s -> s.value().equals(status))
                 .findFirst()
                 .orElse(null);
-        List<Connection> accounts = connections.list(current.id());
+        List<AccountOption> accounts = AccountOption.of(connections, current.id());
         @Nullable
-        Connection chosen = accounts.stream()
-                .filter(c -> c.id().value().toString().equals(account))
+        AccountOption chosen = accounts.stream()
+                .filter(c -> c.id().equals(account))
                 .findFirst()
                 .orElse(null);
         String text = q == null ? "" : q.strip();
@@ -94,7 +93,7 @@ class PostsController {
                 current.id(),
                 new PostQuery(
                         filter,
-                        chosen == null ? null : chosen.id(),
+                        chosen == null ? null : chosen.connection().id(),
                         null,
                         null,
                         cursor == null ? null : cursor.time(),
@@ -107,12 +106,12 @@ class PostsController {
         model.addAttribute("filter", filter == null ? "" : filter.value());
         model.addAttribute("q", text);
         model.addAttribute("accounts", accounts);
-        model.addAttribute("account", chosen == null ? "" : chosen.id().value().toString());
+        model.addAttribute("account", chosen == null ? "" : chosen.id());
         model.addAttribute("narrowed", !text.isEmpty() || chosen != null);
         var filters = new java.util.LinkedHashMap<String, String>();
         filters.put("status", filter == null ? "" : filter.value());
         filters.put("q", text);
-        filters.put("account", chosen == null ? "" : chosen.id().value().toString());
+        filters.put("account", chosen == null ? "" : chosen.id());
         model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/posts", filters));
         model.addAttribute("posts", shown);
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);

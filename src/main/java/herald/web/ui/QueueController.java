@@ -1,6 +1,5 @@
 package herald.web.ui;
 
-import herald.connections.Connection;
 import herald.connections.Connections;
 import herald.publishing.Post;
 import herald.publishing.PostOverview;
@@ -73,34 +72,47 @@ class QueueController {
             Model model) {
         CurrentWorkspace current = Access.member(request);
         int span = days != null && SPANS.contains(days) ? days : SPANS.get(1);
-        List<Connection> accounts = connections.list(current.id());
+        List<AccountOption> accounts = AccountOption.of(connections, current.id());
         @Nullable
-        Connection chosen = accounts.stream()
-                .filter(c -> c.id().value().toString().equals(account))
+        AccountOption chosen = accounts.stream()
+                .filter(c -> c.id().equals(account))
                 .findFirst()
                 .orElse(null);
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofDays(span));
-        List<Post> found = overview.timed(current.id(), chosen == null ? null : chosen.id(), now, until, MAX_POSTS + 1);
+        List<Post> found = overview.timed(
+                current.id(), chosen == null ? null : chosen.connection().id(), now, until, MAX_POSTS + 1);
         List<Post> shown = found.size() > MAX_POSTS ? found.subList(0, MAX_POSTS) : found;
         // A cut list reaches only as far as its last post: slots after it may well be held by posts not read.
         Instant end = found.size() > MAX_POSTS ? shown.getLast().scheduledAt() : until;
         WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
 
         model.addAttribute("section", "queue");
-        model.addAttribute("days", days(entries(shown, schedule.between(current.id(), now, end), time), time, now));
+        model.addAttribute(
+                "days",
+                days(
+                        entries(
+                                shown,
+                                schedule.between(
+                                        current.id(),
+                                        chosen == null
+                                                ? null
+                                                : chosen.connection().id(),
+                                        now,
+                                        end),
+                                time),
+                        time,
+                        now));
         model.addAttribute("span", span);
         model.addAttribute("spans", SPANS);
         model.addAttribute("cut", found.size() > MAX_POSTS);
         model.addAttribute("accounts", accounts);
-        model.addAttribute("account", chosen == null ? "" : chosen.id().value().toString());
+        model.addAttribute("account", chosen == null ? "" : chosen.id());
         model.addAttribute(
                 "compose",
                 new QueryLinks(
                         "/w/" + current.workspace().slug() + "/compose",
-                        Map.of(
-                                "account",
-                                chosen == null ? "" : chosen.id().value().toString())));
+                        Map.of("account", chosen == null ? "" : chosen.id())));
         model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
         return "posts/queue";

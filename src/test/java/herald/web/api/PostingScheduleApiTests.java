@@ -68,6 +68,76 @@ class PostingScheduleApiTests extends ApiTest {
     }
 
     @Test
+    void anAccountWithTimesOfItsOwnQueuesOnThemAndAPostToSeveralTakesATimeOnEach() {
+        Workspace ws = provision();
+        String krusty = connection(ws, "krusty");
+        String hults = connection(ws, "hults");
+        String sideshow = connection(ws, "sideshow");
+        LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
+        String day = tomorrow.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+        put(ws, "/posting-schedule", "{\"slots\":{\"%s\":[\"10:00\",\"15:00\"]}}".formatted(day));
+        var own = put(
+                ws,
+                "/posting-schedule/accounts/" + krusty,
+                "{\"slots\":{\"%s\":[\"19:00\",\"15:00\"]}}".formatted(day));
+        assertThat(own.path("own").asBoolean()).isTrue();
+        assertThat(own.path("slots").path(day).toString()).isEqualTo("[\"15:00\",\"19:00\"]");
+        put(ws, "/posting-schedule/accounts/" + sideshow, "{\"slots\":{\"%s\":[\"08:00\"]}}".formatted(day));
+
+        var following = api.get(ws.path("/posting-schedule/accounts/" + hults), ws.token())
+                .json();
+        assertThat(following.path("own").asBoolean()).isFalse();
+        assertThat(following.path("slots").path(day).toString()).isEqualTo("[\"10:00\",\"15:00\"]");
+        var owners = api.get(ws.path("/posting-schedule/accounts"), ws.token())
+                .json()
+                .path("items");
+        assertThat(owners.valueStream().map(a -> a.path("connectionId").asString()))
+                .containsExactlyInAnyOrder(krusty, sideshow);
+
+        assertThat(queue(ws, "Krusty's own", krusty)).isEqualTo(at(tomorrow, 15).toString());
+        assertThat(queue(ws, "The workspace's", hults))
+                .isEqualTo(at(tomorrow, 10).toString());
+        assertThat(next(ws, "&connectionId=" + krusty).getFirst())
+                .isEqualTo(at(tomorrow, 19).toString());
+        assertThat(queue(ws, "Both", krusty, hults))
+                .as("15:00 is on both schedules; tomorrow's is held by krusty's post")
+                .isEqualTo(at(tomorrow.plusWeeks(1), 15).toString());
+        var apart = api.post(
+                ws.path("/posts"),
+                ws.token(),
+                """
+                {"body":"Apart","targets":[{"connectionId":"%s"},{"connectionId":"%s"}],"scheduledAt":"queue"}"""
+                        .formatted(krusty, sideshow));
+        assertProblem(apart, 400, "invalid-input");
+        assertThat(apart.json().path("detail").asString()).contains("share no free time");
+
+        var back = api.send("DELETE", ws.path("/posting-schedule/accounts/" + krusty), ws.token(), null);
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().path("own").asBoolean()).isFalse();
+        assertThat(next(ws, "&connectionId=" + krusty).getFirst())
+                .as("krusty follows the workspace: 10:00 is free on it")
+                .isEqualTo(at(tomorrow, 10).toString());
+        assertThat(api.get(ws.path("/audit-events?action=posting_schedule.changed"), ws.token())
+                        .json()
+                        .path("items"))
+                .hasSize(4);
+
+        Workspace other = provision();
+        var foreign = api.send(
+                "PUT",
+                other.path("/posting-schedule/accounts/" + krusty),
+                other.token(),
+                "{\"slots\":{\"monday\":[\"09:00\"]}}");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
+    }
+
+    private tools.jackson.databind.JsonNode put(Workspace ws, String path, String body) {
+        var answer = api.send("PUT", ws.path(path), ws.token(), body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
     void refusesABadScheduleNamingTheDayAndKeepsTheOldOne() {
         Workspace ws = provision();
 
@@ -97,13 +167,17 @@ class PostingScheduleApiTests extends ApiTest {
         return slots;
     }
 
-    private String queue(Workspace ws, String body, String connection) {
+    private String queue(Workspace ws, String body, String... connections) {
+        String targets = String.join(
+                ",",
+                java.util.Arrays.stream(connections)
+                        .map(c -> "{\"connectionId\":\"" + c + "\"}")
+                        .toList());
         var created = api.post(
                 ws.path("/posts"),
                 ws.token(),
                 """
-                {"body":"%s","targets":[{"connectionId":"%s"}],"scheduledAt":"queue"}"""
-                        .formatted(body, connection));
+                {"body":"%s","targets":[%s],"scheduledAt":"queue"}""".formatted(body, targets));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("status").asString()).isEqualTo("scheduled");
         return created.json().path("scheduledAt").asString();

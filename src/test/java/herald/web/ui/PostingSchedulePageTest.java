@@ -76,6 +76,48 @@ class PostingSchedulePageTest {
     }
 
     @Test
+    void anAccountGetsTimesOfItsOwnAndFollowsTheWorkspaceAgain() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String page = team.path() + "/schedule?account=" + krusty.value();
+
+        mvc.perform(get(page).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"follows-workspace\"")))
+                .andExpect(content().string(containsString("value=\"09:00, 12:00, 17:00\"")));
+        mvc.perform(post(page).param("tuesday", "19:30").with(csrf()).with(as(team.owner())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("Sandbox @krusty has times of its own")));
+
+        assertThat(schedule.slots(w, krusty))
+                .containsExactly(new PostingSchedule.Slot(DayOfWeek.TUESDAY, LocalTime.of(19, 30)));
+        assertThat(schedule.slots(w)).as("the workspace's are untouched").isEqualTo(PostingSchedule.DEFAULT);
+        mvc.perform(get(page).with(as(viewer)))
+                .andExpect(content().string(containsString("data-test=\"own-times\"")))
+                .andExpect(content().string(containsString("Sandbox @krusty · own times")))
+                .andExpect(content().string(containsString("value=\"19:30\"")))
+                .andExpect(content().string(not(containsString("data-test=\"follow-workspace\""))));
+        mvc.perform(post(team.path() + "/schedule/follow")
+                        .param("account", krusty.value().toString())
+                        .with(csrf())
+                        .with(as(viewer)))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post(team.path() + "/schedule/follow")
+                        .param("account", krusty.value().toString())
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(schedule.ownSchedules(w)).isEmpty();
+
+        var other = fixtures.team();
+        mvc.perform(get(other.path() + "/schedule?account=" + krusty.value()).with(as(other.owner())))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aBadTimeIsShownNextToItsDayAndNothingChanges() throws Exception {
         var team = fixtures.team();
 

@@ -34,6 +34,9 @@ class QueuePageTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.publishing.PostingSchedule schedule;
+
     @Test
     void showsEachDaysPostsBetweenTheOpenSlotsOfThePostingSchedule() throws Exception {
         var team = fixtures.team();
@@ -64,6 +67,22 @@ class QueuePageTest {
                 .as("sideshow's post holds no slot of krusty's queue")
                 .containsExactly("09:00 open", "12:00 Noon special", "17:00 open");
         assertThat(ofKrusty).contains("/compose?account=" + krusty.value() + "&amp;at=" + day + "T09:00");
+    }
+
+    @Test
+    void anAccountWithTimesOfItsOwnShowsThoseSlots() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(3);
+        schedule.replace(w, krusty, java.util.Map.of(day.getDayOfWeek(), java.util.List.of("07:15")));
+
+        assertThat(entries(
+                        section(page(team.owner(), team.path() + "/queue?account=" + krusty.value()), day.toString())))
+                .containsExactly("07:15 open");
+        assertThat(entries(section(page(team.owner(), team.path() + "/queue"), day.toString())))
+                .as("the workspace's queue keeps the workspace's times")
+                .containsExactly("09:00 open", "12:00 open", "17:00 open");
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(ApiPaths.WORKSPACE + "/posting-schedule")
 @Tag(
         name = "Posting schedule",
-        description = "The weekly local times a post with scheduledAt \"queue\" is placed at: the first one no other"
-                + " post holds on the same accounts.")
+        description = "The weekly local times a post with scheduledAt \"queue\" is placed at: the first one on the"
+                + " schedule of each of its accounts that no other post holds on the same accounts. An account follows"
+                + " the workspace's schedule unless it has one of its own.")
 class PostingScheduleController {
 
     private final PostingSchedule schedule;
@@ -57,6 +60,17 @@ class PostingScheduleController {
     @Schema(name = "FreeSlots")
     record Free(List<Instant> slots) {}
 
+    @Schema(name = "AccountPostingSchedule")
+    record AccountView(
+            UUID connectionId,
+            @Schema(description = "The workspace's zone, which the times are in.") String timezone,
+            @Schema(description = "Whether the account has times of its own; if not, these are the workspace's.")
+                    boolean own,
+            @Schema(description = "Times (HH:mm) by weekday, monday to sunday.") Map<String, List<String>> slots) {}
+
+    @Schema(name = "AccountPostingSchedules")
+    record AccountViews(List<AccountView> items) {}
+
     @GetMapping
     @Operation(operationId = "getPostingSchedule", summary = "Get the posting schedule")
     View get(CurrentWorkspace current) {
@@ -69,11 +83,57 @@ class PostingScheduleController {
             summary = "Replace the posting schedule",
             description = "Posts already queued keep their times.")
     View replace(CurrentWorkspace current, @RequestBody Change change) {
+        return view(current, schedule.replace(current.id(), times(change)));
+    }
+
+    private static Map<DayOfWeek, List<String>> times(Change change) {
         Map<DayOfWeek, List<String>> times = new EnumMap<>(DayOfWeek.class);
         if (change.slots() != null) {
             change.slots().forEach((day, list) -> times.put(day(day), list));
         }
-        return view(current, schedule.replace(current.id(), times));
+        return times;
+    }
+
+    @GetMapping("/accounts")
+    @Operation(
+            operationId = "listAccountPostingSchedules",
+            summary = "The accounts with schedules of their own",
+            description = "Every other account follows the workspace's schedule.")
+    AccountViews accounts(CurrentWorkspace current) {
+        return new AccountViews(schedule.ownSchedules(current.id()).entrySet().stream()
+                .map(own -> accountView(current, own.getKey(), own.getValue(), true))
+                .toList());
+    }
+
+    @GetMapping("/accounts/{connectionId}")
+    @Operation(operationId = "getAccountPostingSchedule", summary = "Get the schedule an account's queue fills")
+    AccountView account(CurrentWorkspace current, @PathVariable UUID connectionId) {
+        ConnectionId account = new ConnectionId(connectionId);
+        return accountView(
+                current,
+                account,
+                schedule.slots(current.id(), account),
+                schedule.ownSchedules(current.id()).containsKey(account));
+    }
+
+    @PutMapping("/accounts/{connectionId}")
+    @Operation(
+            operationId = "replaceAccountPostingSchedule",
+            summary = "Give an account times of its own",
+            description = "In place of the workspace's. Posts already queued keep their times.")
+    AccountView replaceAccount(CurrentWorkspace current, @PathVariable UUID connectionId, @RequestBody Change change) {
+        ConnectionId account = new ConnectionId(connectionId);
+        return accountView(current, account, schedule.replace(current.id(), account, times(change)), true);
+    }
+
+    @DeleteMapping("/accounts/{connectionId}")
+    @Operation(
+            operationId = "followWorkspacePostingSchedule",
+            summary = "Let an account follow the workspace's schedule again",
+            description = "Drops its own times. Posts already queued keep their times.")
+    AccountView followWorkspace(CurrentWorkspace current, @PathVariable UUID connectionId) {
+        ConnectionId account = new ConnectionId(connectionId);
+        return accountView(current, account, schedule.followWorkspace(current.id(), account), false);
     }
 
     @GetMapping("/next")
@@ -97,12 +157,21 @@ class PostingScheduleController {
     }
 
     private static View view(CurrentWorkspace current, List<PostingSchedule.Slot> slots) {
+        return new View(current.workspace().timezone().getId(), slots.equals(PostingSchedule.DEFAULT), byDay(slots));
+    }
+
+    private static AccountView accountView(
+            CurrentWorkspace current, ConnectionId account, List<PostingSchedule.Slot> slots, boolean own) {
+        return new AccountView(account.value(), current.workspace().timezone().getId(), own, byDay(slots));
+    }
+
+    private static Map<String, List<String>> byDay(List<PostingSchedule.Slot> slots) {
         Map<String, List<String>> byDay = new LinkedHashMap<>();
         PostingSchedule.byDay(slots)
                 .forEach((day, times) -> byDay.put(
                         day.name().toLowerCase(Locale.ROOT),
                         times.stream().map(LocalTime::toString).toList()));
-        return new View(current.workspace().timezone().getId(), slots.equals(PostingSchedule.DEFAULT), byDay);
+        return byDay;
     }
 
     private static DayOfWeek day(String name) {
