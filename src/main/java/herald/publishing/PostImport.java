@@ -58,20 +58,30 @@ public class PostImport {
      *
      * @throws ImportRejected listing every problem of every row, with the preview; nothing was created
      */
-    public List<Post> schedule(WorkspaceId workspace, byte[] csv, List<ConnectionId> accounts, Provenance provenance) {
+    public List<Created> schedule(
+            WorkspaceId workspace, byte[] csv, List<ConnectionId> accounts, Provenance provenance) {
         Rows rows = read(workspace, csv, accounts);
         if (rows.hasProblems()) {
             throw rejected(rows.preview(batch.rehearse(workspace, rows.posts(), provenance)));
         }
         try {
-            return batch.create(workspace, rows.posts(), provenance);
+            List<Post> posts = batch.create(workspace, rows.posts(), provenance);
+            List<Created> created = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                Row row = rows.rows().get(i);
+                created.add(new Created(row.line().row(), row.post().queued(), posts.get(i)));
+            }
+            return created;
         } catch (BatchRejected e) {
             throw rejected(rows.preview(e.outcomes()));
         }
     }
 
+    /** A post created from the file's row {@code row} (the header is row 1), and whether the row asked for the queue. */
+    public record Created(int row, boolean queued, Post post) {}
+
     private static ImportRejected rejected(ImportPreview preview) {
-        return new ImportRejected(preview.problems(), preview);
+        return new ImportRejected(preview);
     }
 
     private Rows read(WorkspaceId workspace, byte[] csv, List<ConnectionId> defaults) {
@@ -179,7 +189,13 @@ public class PostImport {
                 Row row = rows.get(i);
                 ScheduledBatch.Outcome outcome = outcomes.get(i);
                 List<ImportProblem> problems = new ArrayList<>(row.problems());
-                outcome.problems().forEach(p -> problems.add(problem(row, p)));
+                boolean namedUnknownAccounts =
+                        row.problems().stream().anyMatch(p -> CsvPosts.ACCOUNTS.equals(p.field()));
+                outcome.problems().stream()
+                        .map(p -> problem(row, p))
+                        // "Choose at least one account" says less than "no account 'x'" already said.
+                        .filter(p -> !(namedUnknownAccounts && CsvPosts.ACCOUNTS.equals(p.field())))
+                        .forEach(problems::add);
                 boolean accepted = problems.isEmpty();
                 shown.add(new ImportPreview.Row(
                         row.line().row(),
