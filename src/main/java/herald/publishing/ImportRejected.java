@@ -16,6 +16,11 @@ public class ImportRejected extends InvalidInput {
         this.preview = preview;
     }
 
+    /** The rejection of a file whose preview has problems. */
+    public ImportRejected(ImportPreview preview) {
+        this(preview.problems(), preview);
+    }
+
     static ImportRejected of(int row, @Nullable String field, String message) {
         return new ImportRejected(List.of(new ImportProblem(row, field, message)), null);
     }
