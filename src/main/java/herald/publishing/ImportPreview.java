@@ -11,6 +11,7 @@ public record ImportPreview(List<Row> rows) {
      * One post row of the file.
      *
      * @param row as a spreadsheet numbers it (the header is row 1)
+     * @param date the date cell as written
      * @param status what it becomes ({@code scheduled} or {@code draft}); null when it has problems
      * @param scheduledAt its time or queue slot; null for a draft without one, or when it has problems
      * @param queued whether it asked for the next free slot of the posting schedule
@@ -18,6 +19,7 @@ public record ImportPreview(List<Row> rows) {
      */
     public record Row(
             int row,
+            String date,
             @Nullable PostStatus status,
             @Nullable Instant scheduledAt,
             boolean queued,

@@ -199,6 +199,7 @@ public class PostImport {
                 boolean accepted = problems.isEmpty();
                 shown.add(new ImportPreview.Row(
                         row.line().row(),
+                        row.line().date(),
                         accepted ? outcome.status() : null,
                         accepted ? outcome.due() : null,
                         row.post().queued(),
