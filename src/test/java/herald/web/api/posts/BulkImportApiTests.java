@@ -352,4 +352,19 @@ class BulkImportApiTests {
         assertThat(readOnly.json().path("type").asString()).endsWith("insufficient-scope");
         assertThat(posts(ws.id())).isZero();
     }
+
+    @Test
+    void importsAFullFileOfFiveHundredPostsInOneGo() {
+        StringBuilder csv = new StringBuilder("date,text\n");
+        for (int i = 0; i < 500; i++) {
+            csv.append(daysAhead(2 + i / 50, 8).plusMinutes(i % 50).format(CSV_TIME))
+                    .append(",Post number ")
+                    .append(i)
+                    .append('\n');
+        }
+        var response = upload(ws, "?accounts=" + ws.krusty(), csv.toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("created").asInt()).isEqualTo(500);
+        assertThat(posts(ws.id())).isEqualTo(500);
+    }
 }
