@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -229,20 +228,19 @@ public class PostImport {
         }
 
         private static @Nullable String column(String field) {
-            Function<String, Boolean> is = field::startsWith;
-            if (is.apply("scheduledAt") || is.apply("timezone") || is.apply("draft")) {
+            if (field.startsWith("scheduledAt") || field.startsWith("timezone") || field.startsWith("draft")) {
                 return CsvPosts.DATE;
             }
             if (field.equals("body") || field.endsWith(".body")) {
                 return CsvPosts.TEXT;
             }
-            if (is.apply("link")) {
+            if (field.startsWith("link")) {
                 return CsvPosts.LINK;
             }
-            if (is.apply("media")) {
+            if (field.startsWith("media")) {
                 return CsvPosts.MEDIA;
             }
-            if (is.apply("targets")) {
+            if (field.startsWith("targets")) {
                 return CsvPosts.ACCOUNTS;
             }
             return field.isEmpty() ? null : field;

@@ -242,6 +242,26 @@ class BulkImportApiTests {
     }
 
     @Test
+    void refusesALocalTimeThatTheWorkspacesZoneSkips() {
+        var rules = BERLIN.getRules();
+        var transition = rules.nextTransition(Instant.now());
+        while (!transition.isGap()) {
+            transition = rules.nextTransition(transition.getInstant());
+        }
+        String inGap = transition.getDateTimeBefore().plusMinutes(30).format(CSV_TIME);
+
+        var response = upload(ws, "?accounts=" + ws.krusty(), "date,text\n" + inGap + ",In the gap\n");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path("row").asInt()).isEqualTo(2);
+            assertThat(e.path("field").asString()).isEqualTo("date");
+            assertThat(e.path("message").asString()).contains("does not exist in Europe/Berlin");
+        });
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
     void aDryRunAnswersWhatWouldBeCreatedAndCreatesNothing() {
         String csv = "date,text\n" + daysAhead(5, 9).format(CSV_TIME) + ",Rehearsal\nqueue,Queued rehearsal\n";
         long before = posts(ws.id());
@@ -366,5 +386,24 @@ class BulkImportApiTests {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.json().path("created").asInt()).isEqualTo(500);
         assertThat(posts(ws.id())).isEqualTo(500);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheImport() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode operation = JSON.readTree(response.body())
+                .path("paths")
+                .path("/api/v1/workspaces/{workspaceId}/posts/imports")
+                .path("post");
+        assertThat(operation.path("operationId").asString()).isEqualTo("importPosts");
+        assertThat(operation.path("requestBody").path("content").has("text/csv"))
+                .isTrue();
+        assertThat(operation.path("responses").propertyNames()).contains("200", "201", "422");
+        assertThat(operation.path("responses").path("422").path("content").toString())
+                .contains("application/problem+json");
+        assertThat(operation.path("parameters").toString()).contains("dryRun").contains("accounts");
     }
 }
