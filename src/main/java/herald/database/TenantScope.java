@@ -52,6 +52,19 @@ public class TenantScope {
         }
     }
 
+    /**
+     * Runs {@code work} in a new transaction of this workspace that is always rolled back: a dry run sees its own
+     * writes (a queue slot it took, a day's quota it used) and leaves nothing behind.
+     */
+    public <T> T rehearse(WorkspaceId workspace, Supplier<T> work) {
+        try (var ignored = TenantContext.bind(workspace)) {
+            return fresh.execute(status -> {
+                status.setRollbackOnly();
+                return work.get();
+            });
+        }
+    }
+
     public void run(WorkspaceId workspace, Runnable work) {
         call(workspace, () -> {
             work.run();

@@ -29,7 +29,7 @@ public class Posts {
     private final PostRows rows;
     private final PostReads reads;
     private final Validation validation;
-    private final PostingSchedule schedule;
+    private final PostCreation creation;
     private final TenantScope tenants;
     private final DailyQuota quota;
     private final AuditLog audit;
@@ -41,7 +41,7 @@ public class Posts {
             PostRows rows,
             PostReads reads,
             Validation validation,
-            PostingSchedule schedule,
+            PostCreation creation,
             TenantScope tenants,
             DailyQuota quota,
             AuditLog audit,
@@ -51,7 +51,7 @@ public class Posts {
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
-        this.schedule = schedule;
+        this.creation = creation;
         this.tenants = tenants;
         this.quota = quota;
         this.audit = audit;
@@ -79,52 +79,12 @@ public class Posts {
      * nothing is dispatched until a member {@link #approve approves} it.
      */
     public Post create(WorkspaceId workspace, NewPost post, Provenance provenance, boolean awaitingApproval) {
-        if (awaitingApproval && post.draft()) {
-            throw new herald.shared.InvalidInput("draft", "A post awaiting approval cannot be a draft.");
-        }
         Instant now = clock.instant();
-        boolean queued = post.queued();
-        PublishTime asked = post.scheduledAt() == null || queued
-                ? null
-                : PublishTime.read(post.scheduledAt(), post.timezone(), now);
-        String link = blankToNull(post.link());
-        var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
-        PostId id = PostId.random();
-        PostStatus status =
-                post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
-        boolean dispatched = status == PostStatus.SCHEDULED;
-        PublishTime time = tenants.call(workspace, () -> {
-            PublishTime at = queued
-                    ? schedule.take(
-                            workspace,
-                            post.targets().stream()
-                                    .map(NewPost.NewTarget::connection)
-                                    .toList(),
-                            now)
-                    : asked;
-            Instant dueAt = at == null ? now : at.instant();
-            if (!post.draft()) {
-                quota.requireRoom(workspace, dueAt, null);
-            }
-            rows.insert(workspace, id, post.body(), link, post.media(), status, at, now, provenance);
-            rows.insertTargets(workspace, id, targets, dispatched ? dueAt : null, now);
-            return at;
-        });
-        Instant due = time == null ? now : time.instant();
-        var details = new java.util.HashMap<>(details(status, targets.size(), due));
-        details.put("origin", provenance.origin().value());
-        audit.record(workspace, "post.created", "post", id.toString(), details);
-        if (dispatched) {
-            targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
-        }
-        if (status != PostStatus.DRAFT) {
-            events.publishEvent(new PostScheduled(workspace, id, post.body(), due));
-        }
-        if (status == PostStatus.PENDING_APPROVAL) {
-            events.publishEvent(
-                    new PostAwaitingApproval(workspace, id, provenance.origin().value(), provenance.actorLabel(), due));
-        }
-        return get(workspace, id);
+        var checked = creation.check(workspace, post, now, awaitingApproval);
+        var stored = tenants.call(workspace, () -> creation.store(workspace, checked, now, provenance));
+        creation.audit(workspace, stored, provenance);
+        creation.release(workspace, stored, provenance);
+        return get(workspace, stored.id());
     }
 
     /** @throws NotFound when the workspace has no such post */

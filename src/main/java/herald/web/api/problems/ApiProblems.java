@@ -102,10 +102,21 @@ public class ApiProblems {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         String sent = e.getContentType() == null ? "no content type" : "'" + e.getContentType() + "'";
+        // Most endpoints take JSON; the few that take something else (a CSV file of posts) say so.
+        List<MediaType> supported = e.getSupportedMediaTypes();
+        MediaType wanted = supported.stream().anyMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype)
+                ? MediaType.APPLICATION_JSON
+                : supported.stream()
+                        .filter(t -> !t.isWildcardType())
+                        .findFirst()
+                        .orElse(MediaType.APPLICATION_JSON);
+        String body = wanted.equals(MediaType.APPLICATION_JSON)
+                ? "a JSON body"
+                : "a " + wanted.getSubtype().toUpperCase(Locale.ROOT) + " body";
         var problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
-                "This endpoint takes a JSON body with 'Content-Type: application/json', not " + sent + ".");
+                "This endpoint takes " + body + " with 'Content-Type: " + wanted + "', not " + sent + ".");
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .header(HttpHeaders.ACCEPT, wanted.toString())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
