@@ -314,6 +314,9 @@ public final class TenantFixtures {
                 new herald.webhooks.WebhookEndpointDraft(
                         "https://93.184.215.14/hooks", java.util.List.of("post.published"), label, true));
         webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
+        // A note on the published post, through the publishing module.
+        context.getBean(herald.publishing.PostNotes.class)
+                .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");
         // A posting schedule of its own, and one of its account's, through the publishing module.
         var schedule = context.getBean(herald.publishing.PostingSchedule.class);
         schedule.replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));

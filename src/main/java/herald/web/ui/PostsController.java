@@ -6,6 +6,7 @@ import herald.connections.Connections;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
+import herald.publishing.PostNotes;
 import herald.publishing.PostQuery;
 import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
@@ -46,6 +47,7 @@ class PostsController {
     private final Assets assets;
     private final MediaLinks links;
     private final Connections connections;
+    private final PostNotes notes;
 
     PostsController(
             Posts posts,
@@ -53,13 +55,15 @@ class PostsController {
             AttemptHistory history,
             Assets assets,
             MediaLinks links,
-            Connections connections) {
+            Connections connections,
+            PostNotes notes) {
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
         this.assets = assets;
         this.links = links;
         this.connections = connections;
+        this.notes = notes;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -144,6 +148,7 @@ class PostsController {
         WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
         model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
+        model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
         return "posts/detail";
     }
 

@@ -32,6 +32,9 @@ class PostsPageTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.publishing.PostNotes notes;
+
     @Test
     void listsPostsByStatusAndShowsOneWithItsTargets() throws Exception {
         var team = fixtures.team();
@@ -311,6 +314,49 @@ class PostsPageTest {
                 .contains("Pizza night")
                 .contains("Pizza party");
         assertThat(page(team, "/posts?q=pizza&status=draft")).contains("No posts match these filters.");
+    }
+
+    @Test
+    void membersDiscussAPostInNotesWhichOnlyTheirAuthorOrAnAdminRemoves() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Noted pizza", "2099-05-01T12:00");
+        var client = fixtures.member(team, Role.VIEWER);
+        var editor = fixtures.member(team, Role.EDITOR);
+        String page = team.path() + "/posts/" + post.id();
+
+        mvc.perform(post(page + "/notes")
+                        .param("body", "Less <b>cheese</b>, please.")
+                        .with(csrf())
+                        .with(as(client)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Note added."));
+        mvc.perform(post(page + "/notes").param("body", "  ").with(csrf()).with(as(client)))
+                .andExpect(flash().attribute("problem", "Write the note first."));
+        mvc.perform(post(page + "/notes").param("body", "Sneaky").with(as(client)))
+                .andExpect(status().isForbidden());
+
+        String seenByEditor = mvc.perform(get(page).with(as(editor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(seenByEditor)
+                .contains("Less &lt;b&gt;cheese&lt;/b&gt;, please.")
+                .contains(client.email())
+                .doesNotContain("/remove\"");
+        var note = notes.of(team.workspace().id(), post.id()).getFirst();
+        mvc.perform(post(page + "/notes/" + note.id() + "/remove").with(csrf()).with(as(editor)))
+                .andExpect(status().isForbidden());
+        assertThat(page(team, "/posts/" + post.id()))
+                .as("the owner may remove anyone's")
+                .contains("/remove\"");
+
+        mvc.perform(post(page + "/notes/" + note.id() + "/remove").with(csrf()).with(as(client)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Note removed."));
+        assertThat(notes.of(team.workspace().id(), post.id())).isEmpty();
     }
 
     private String page(UiFixtures.Team team, String path) throws Exception {
