@@ -63,7 +63,8 @@ public class DraftBatch {
                         PostStatus.DRAFT,
                         c.time(),
                         now,
-                        provenance);
+                        provenance,
+                        PostTags.read(c.post().tags()));
                 rows.insertTargets(workspace, c.id(), c.targets(), null, now);
                 var details = new java.util.HashMap<>(Posts.details(
                         PostStatus.DRAFT,

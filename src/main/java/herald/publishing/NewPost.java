@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     workspace's posting schedule that no other post holds on the same accounts ({@link PostingSchedule})
  * @param timezone an IANA zone such as {@code Europe/Berlin}; needed with a local date-time
  * @param draft saved without validating it against the targets' rules and without scheduling it
+ * @param tags the workspace's labels for it, as written ({@link PostTags#read(List)} reads them)
  */
 public record NewPost(
         String body,
@@ -21,7 +22,8 @@ public record NewPost(
         List<NewTarget> targets,
         @Nullable String scheduledAt,
         @Nullable String timezone,
-        boolean draft) {
+        boolean draft,
+        List<String> tags) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -30,6 +32,19 @@ public record NewPost(
         body = body == null ? "" : body;
         media = media == null ? List.of() : List.copyOf(media);
         targets = targets == null ? List.of() : List.copyOf(targets);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A post without tags. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, List.of());
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

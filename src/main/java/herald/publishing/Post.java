@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param scheduledAt when it is due; null for a draft without a time
  * @param timezone the IANA zone the author scheduled in, for showing the time as they meant it
  * @param provenance how and by whom it was created; null for posts older than provenance
+ * @param tags the workspace's labels on it ({@link PostTags})
  */
 public record Post(
         WorkspaceId workspace,
@@ -25,11 +26,13 @@ public record Post(
         List<Target> targets,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Provenance provenance) {
+        @Nullable Provenance provenance,
+        List<String> tags) {
 
     public Post {
         media = List.copyOf(media);
         targets = List.copyOf(targets);
+        tags = List.copyOf(tags);
     }
 
     /** When its last account published it, or null while none has. */

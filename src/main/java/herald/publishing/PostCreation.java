@@ -25,7 +25,8 @@ class PostCreation {
             PostStatus status,
             @Nullable String link,
             @Nullable PublishTime asked,
-            List<PostRows.NewTargetRow> targets) {}
+            List<PostRows.NewTargetRow> targets,
+            List<String> tags) {}
 
     /** A stored post and the instant it is due (its time, its queue slot, or now). */
     record Stored(Checked post, @Nullable PublishTime time, Instant due) {
@@ -64,7 +65,8 @@ class PostCreation {
      * Its time (unless it is queued) and every target's rules.
      *
      * @throws PostRejected naming each target and rule it breaks
-     * @throws InvalidInput for a time that is in the past or does not exist in its zone
+     * @throws InvalidInput for a time that is in the past or does not exist in its zone, or tags {@link PostTags}
+     *     refuses
      */
     Checked check(WorkspaceId workspace, NewPost post, Instant now, boolean awaitingApproval) {
         if (awaitingApproval && post.draft()) {
@@ -77,7 +79,7 @@ class PostCreation {
         var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
-        return new Checked(PostId.random(), post, status, link, asked, targets);
+        return new Checked(PostId.random(), post, status, link, asked, targets, PostTags.read(post.tags()));
     }
 
     /**
@@ -110,7 +112,8 @@ class PostCreation {
                 checked.status(),
                 at,
                 now,
-                provenance);
+                provenance,
+                checked.tags());
         rows.insertTargets(workspace, checked.id(), checked.targets(), dispatched(checked) ? due : null, now);
         return new Stored(checked, at, due);
     }
@@ -121,6 +124,9 @@ class PostCreation {
         var details =
                 new HashMap<>(Posts.details(checked.status(), checked.targets().size(), stored.due()));
         details.put("origin", provenance.origin().value());
+        if (!checked.tags().isEmpty()) {
+            details.put("tags", String.join(", ", checked.tags()));
+        }
         audit.record(workspace, "post.created", "post", checked.id().toString(), details);
     }
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param from posts due (or created, when unscheduled) at or after this
  * @param to posts due before this
  * @param text words the post's text (or one of its per-platform texts) contains, each of them, in any case
+ * @param tag a tag the post carries, in any case
  */
 public record PostQuery(
         @Nullable PostStatus status,
@@ -19,7 +20,8 @@ public record PostQuery(
         @Nullable Instant afterTime,
         @Nullable PostId afterId,
         int limit,
-        @Nullable String text) {
+        @Nullable String text,
+        @Nullable String tag) {
 
     /** The longest text searched for, and the most words in it. */
     public static final int MAX_TEXT = 200;
@@ -27,6 +29,7 @@ public record PostQuery(
     public static final int MAX_WORDS = 8;
 
     public PostQuery {
+        tag = tag == null || tag.isBlank() ? null : tag.strip();
         if (text != null) {
             text = text.strip();
             if (text.isEmpty()) {
@@ -46,7 +49,19 @@ public record PostQuery(
             @Nullable Instant afterTime,
             @Nullable PostId afterId,
             int limit) {
-        this(status, connection, from, to, afterTime, afterId, limit, null);
+        this(status, connection, from, to, afterTime, afterId, limit, null, null);
+    }
+
+    public PostQuery(
+            @Nullable PostStatus status,
+            @Nullable ConnectionId connection,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable Instant afterTime,
+            @Nullable PostId afterId,
+            int limit,
+            @Nullable String text) {
+        this(status, connection, from, to, afterTime, afterId, limit, text, null);
     }
 
     /** The words searched for: at most {@value #MAX_WORDS}, the rest ignored. */

@@ -63,6 +63,10 @@ class PostReads {
                     + " and t.post_id = p.id and t.connection_id = :connection)");
             params.put("connection", query.connection().value());
         }
+        if (query.tag() != null) {
+            sql.append(" and exists (select 1 from unnest(p.tags) as tag where lower(tag) = lower(:tag))");
+            params.put("tag", query.tag());
+        }
         List<String> words = query.words();
         for (int i = 0; i < words.size(); i++) {
             // A substring in any case, of the post's text or one of its per-platform texts. Unindexed on purpose: a
@@ -186,7 +190,7 @@ class PostReads {
     private static final String SELECT_POSTS =
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags
             from posts p""";
 
     private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -221,7 +225,8 @@ class PostReads {
                         targets.getOrDefault(p.id().value(), List.of()),
                         p.createdAt(),
                         p.updatedAt(),
-                        p.provenance()))
+                        p.provenance(),
+                        p.tags()))
                 .toList();
     }
 
@@ -262,7 +267,17 @@ class PostReads {
                 List.of(),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                provenance(rs));
+                provenance(rs),
+                tags(rs));
+    }
+
+    private static List<String> tags(ResultSet rs) throws SQLException {
+        Array tags = rs.getArray("tags");
+        return tags == null
+                ? List.of()
+                : Arrays.stream((Object[]) tags.getArray())
+                        .map(String.class::cast)
+                        .toList();
     }
 
     private static @Nullable Provenance provenance(ResultSet rs) throws SQLException {

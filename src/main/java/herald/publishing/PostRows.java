@@ -45,13 +45,14 @@ class PostRows {
             PostStatus status,
             @Nullable PublishTime time,
             Instant now,
-            Provenance provenance) {
+            Provenance provenance,
+            List<String> tags) {
         jdbc.sql(
                         """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
-                            created_at, updated_at, origin, created_by_type, created_by_id, created_by_label)
+                            created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel)""")
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags)""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("body", body)
@@ -65,6 +66,7 @@ class PostRows {
                 .param("createdByType", provenance.actorType())
                 .param("createdById", provenance.actorId())
                 .param("createdByLabel", label(provenance.actorLabel()))
+                .param("tags", tags.toArray(String[]::new))
                 .update();
     }
 

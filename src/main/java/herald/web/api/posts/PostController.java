@@ -93,8 +93,8 @@ class PostController {
             operationId = "listPosts",
             summary = "List posts",
             description = "Newest due first (unscheduled drafts by creation). Filters: status, connectionId, a due"
-                    + " range [from, to), and q: words (at most 8, 200 characters in all) each of which the post's"
-                    + " text or one of its per-platform texts contains, in any case.")
+                    + " range [from, to), tag (in any case), and q: words (at most 8, 200 characters in all) each of"
+                    + " which the post's text or one of its per-platform texts contains, in any case.")
     Page<PostView> list(
             CurrentWorkspace current,
             @Valid PageRequest page,
@@ -102,7 +102,8 @@ class PostController {
             @RequestParam(required = false) @Nullable UUID connectionId,
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(required = false) @Nullable String q) {
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String tag) {
         PostStatus wanted = status == null ? null : status(status);
         record After(Instant time, PostId id) {}
         After after = page.after(
@@ -117,7 +118,8 @@ class PostController {
                         after == null ? null : after.time(),
                         after == null ? null : after.id(),
                         page.fetchSize(),
-                        q));
+                        q,
+                        tag));
         return page.page(
                 found,
                 PostView::of,

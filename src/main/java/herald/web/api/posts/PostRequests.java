@@ -47,7 +47,14 @@ final class PostRequests {
                     String scheduledAt,
             @Schema(description = "An IANA zone such as Europe/Berlin.", nullable = true) @Nullable String timezone,
             @Schema(description = "Save as a draft: not validated against the targets' rules, not scheduled.") @Nullable
-                    Boolean draft) {
+                    Boolean draft,
+            @Schema(
+                            description = "The workspace's labels for it (a campaign, a content pillar): at most 10,"
+                                    + " each 1 to 40 characters without commas; a leading # is dropped.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 50)
+                    List<String> tags) {
 
         NewPost toPost() {
             return new NewPost(
@@ -61,9 +68,15 @@ final class PostRequests {
                             : targets.stream().map(TargetRequest::toTarget).toList(),
                     scheduledAt,
                     timezone,
-                    Boolean.TRUE.equals(draft));
+                    Boolean.TRUE.equals(draft),
+                    tags == null ? List.of() : tags);
         }
     }
+
+    @Schema(name = "PostTags")
+    record Tags(
+            @Schema(description = "Replaces the post's tags; [] removes them all.") @Nullable @Size(max = 50)
+                    List<String> tags) {}
 
     @Schema(name = "PostChanges")
     record Edit(

@@ -43,7 +43,8 @@ record PostView(
                 @Nullable
                 CreatedBy createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The workspace's labels on it.") List<String> tags) {
 
     @Schema(name = "PostProvenance")
     record CreatedBy(
@@ -155,6 +156,7 @@ record PostView(
                         .toList(),
                 CreatedBy.of(p.provenance()),
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                p.tags());
     }
 }
