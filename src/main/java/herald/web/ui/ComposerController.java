@@ -3,6 +3,7 @@ package herald.web.ui;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostRejected;
+import herald.publishing.PostTags;
 import herald.publishing.Posts;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -43,10 +44,12 @@ class ComposerController {
     private final Posts posts;
     private final ComposerPage page;
     private final PostCheck checks;
+    private final PostTags tags;
     private final Clock clock;
 
-    ComposerController(Posts posts, ComposerPage page, PostCheck checks, Clock clock) {
+    ComposerController(Posts posts, ComposerPage page, PostCheck checks, PostTags tags, Clock clock) {
         this.posts = posts;
+        this.tags = tags;
         this.page = page;
         this.checks = checks;
         this.clock = clock;
@@ -130,23 +133,20 @@ class ComposerController {
         ComposerForm form = ComposerForm.read(params, accounts, media);
         boolean draft = "draft".equals(action);
         String zone = current.workspace().timezone().getId();
-        return save(
-                current,
-                form,
-                draft,
-                editing(post),
-                response,
-                model,
-                flash,
-                () -> posts.edit(
-                        current.id(),
-                        post.id(),
-                        form.toChanges(
-                                post,
-                                time(current),
-                                zone,
-                                draft,
-                                clock.instant().plus(NOW))));
+        return save(current, form, draft, editing(post), response, model, flash, () -> {
+            // Tags are read first, so that a bad one changes nothing; they change apart from the edit.
+            List<String> tagged = PostTags.read(form.tags());
+            Post edited = posts.edit(
+                    current.id(),
+                    post.id(),
+                    form.toChanges(
+                            post, time(current), zone, draft, clock.instant().plus(NOW)));
+            if (!tagged.equals(post.tags())) {
+                tags.replace(current.id(), post.id(), tagged);
+                return posts.get(current.id(), post.id());
+            }
+            return edited;
+        });
     }
 
     /** What each chosen platform makes of the form as it stands: JSON for composer.js. Saves nothing. */

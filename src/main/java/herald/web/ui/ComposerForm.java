@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The composer's fields as posted: the chosen accounts, one body and an optional body per account (field
  * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
- * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only).
+ * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); and tags,
+ * separated by commas.
  */
 public record ComposerForm(
         String body,
@@ -23,10 +24,11 @@ public record ComposerForm(
         Map<String, String> overrides,
         List<String> media,
         String when,
-        String scheduledAt) {
+        String scheduledAt,
+        String tags) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "");
+        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "");
     }
 
     /**
@@ -52,7 +54,8 @@ public record ComposerForm(
                 Map.of(),
                 List.of(),
                 time.isEmpty() ? "now" : "later",
-                time);
+                time,
+                "");
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -70,7 +73,8 @@ public record ComposerForm(
                 overrides,
                 post.media().stream().map(AssetId::toString).toList(),
                 post.scheduledAt() == null ? "now" : "later",
-                time.field(post.scheduledAt()));
+                time.field(post.scheduledAt()),
+                String.join(", ", post.tags()));
     }
 
     /**
@@ -79,7 +83,8 @@ public record ComposerForm(
      */
     static ComposerForm copyOf(Post post) {
         ComposerForm copy = of(post, WorkspaceTime.utc());
-        return new ComposerForm(copy.body(), copy.link(), copy.accounts(), copy.overrides(), copy.media(), "now", "");
+        return new ComposerForm(
+                copy.body(), copy.link(), copy.accounts(), copy.overrides(), copy.media(), "now", "", copy.tags());
     }
 
     static ComposerForm read(
@@ -101,7 +106,8 @@ public record ComposerForm(
                     case "queue" -> "queue";
                     default -> "now";
                 },
-                params.getOrDefault("scheduledAt", ""));
+                params.getOrDefault("scheduledAt", ""),
+                params.getOrDefault("tags", ""));
     }
 
     public boolean chosen(Object connection) {
@@ -133,7 +139,8 @@ public record ComposerForm(
                 targets,
                 at,
                 at == null || NewPost.QUEUE.equals(at) ? null : zone,
-                draft);
+                draft,
+                List.of(tags.split(",")));
     }
 
     /**

@@ -12,6 +12,7 @@ import herald.content.Personas;
 import herald.content.Tone;
 import herald.providers.ContentRules;
 import herald.providers.SocialProvider;
+import herald.publishing.PostTags;
 import herald.publishing.PostingSchedule;
 import herald.web.CurrentWorkspace;
 import java.util.ArrayList;
@@ -38,13 +39,17 @@ class ComposerPage {
     private final Personas personas;
     private final PostingSchedule schedule;
 
+    private final PostTags tags;
+
     ComposerPage(
             Connections connections,
             Assets assets,
             Folders folders,
             MediaLinks links,
             Personas personas,
-            PostingSchedule schedule) {
+            PostingSchedule schedule,
+            PostTags tags) {
+        this.tags = tags;
         this.connections = connections;
         this.assets = assets;
         this.folders = folders;
@@ -100,6 +105,12 @@ class ComposerPage {
         model.addAttribute("media", media(current, form));
         model.addAttribute("folders", folders.all(current.id()));
         model.addAttribute("form", form);
+        model.addAttribute(
+                "tagSuggestions",
+                tags.all(current.id()).stream()
+                        .map(PostTags.Count::tag)
+                        .limit(100)
+                        .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.

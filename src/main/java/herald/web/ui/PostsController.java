@@ -10,6 +10,7 @@ import herald.publishing.PostNotes;
 import herald.publishing.PostQuery;
 import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
+import herald.publishing.PostTags;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
 import herald.shared.Conflict;
@@ -48,6 +49,7 @@ class PostsController {
     private final MediaLinks links;
     private final Connections connections;
     private final PostNotes notes;
+    private final PostTags tags;
 
     PostsController(
             Posts posts,
@@ -56,7 +58,9 @@ class PostsController {
             Assets assets,
             MediaLinks links,
             Connections connections,
-            PostNotes notes) {
+            PostNotes notes,
+            PostTags tags) {
+        this.tags = tags;
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -74,6 +78,7 @@ class PostsController {
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String after,
             HttpServletRequest request,
             Model model) {
@@ -103,7 +108,8 @@ class PostsController {
                         cursor == null ? null : cursor.time(),
                         cursor == null ? null : new PostId(cursor.id()),
                         PAGE + 1,
-                        text));
+                        text,
+                        tag));
         List<Post> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
         model.addAttribute("section", "posts");
         model.addAttribute("statuses", PostStatus.values());
@@ -111,11 +117,17 @@ class PostsController {
         model.addAttribute("q", text);
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
-        model.addAttribute("narrowed", !text.isEmpty() || chosen != null);
+        String tagged = tag == null ? "" : tag.strip();
+        model.addAttribute("tag", tagged);
+        List<PostTags.Count> known = tags.all(current.id());
+        model.addAttribute("tags", known);
+        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(tagged)));
+        model.addAttribute("narrowed", !text.isEmpty() || chosen != null || !tagged.isEmpty());
         var filters = new java.util.LinkedHashMap<String, String>();
         filters.put("status", filter == null ? "" : filter.value());
         filters.put("q", text);
         filters.put("account", chosen == null ? "" : chosen.id());
+        filters.put("tag", tagged);
         model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/posts", filters));
         model.addAttribute("posts", shown);
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
@@ -208,6 +220,22 @@ class PostsController {
                 flash,
                 "Rescheduled.",
                 current -> () -> PostMoves.to(posts, current, new PostId(id), scheduledAt));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/tags")
+    String retag(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String tags,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            var now = this.tags.replace(current.id(), new PostId(id), PostTags.read(tags));
+            flash.addFlashAttribute("notice", now.isEmpty() ? "Tags removed." : "Tags saved.");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
     }
 
     private String act(

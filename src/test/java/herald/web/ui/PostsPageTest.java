@@ -359,6 +359,59 @@ class PostsPageTest {
         assertThat(notes.of(team.workspace().id(), post.id())).isEmpty();
     }
 
+    @Test
+    void postsAreTaggedInTheComposerFoundByTagAndRetaggedAfterPublishing() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Tagged pizza")
+                        .param("tags", "#Summer sale, recipes, summer SALE")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        PostsFixtures.scheduled(posts, w, krusty, "Plain pizza", "2099-03-02T09:30");
+        var tagged = posts.list(
+                w, new herald.publishing.PostQuery(null, null, null, null, null, null, 5, null, "summer sale"));
+        assertThat(tagged).singleElement().satisfies(p -> assertThat(p.tags())
+                .containsExactly("Summer sale", "recipes"));
+
+        String list = page(team, "/posts");
+        assertThat(list)
+                .contains(">Summer sale</a>")
+                .contains("Summer sale (1)")
+                .contains("/posts?tag=recipes");
+        assertThat(page(team, "/posts?tag=RECIPES")).contains("Tagged pizza").doesNotContain("Plain pizza");
+        assertThat(page(team, "/compose"))
+                .as("the composer suggests the workspace's tags")
+                .contains("<option value=\"recipes\">");
+
+        var post = tagged.getFirst();
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql("update posts set status = 'published' where id = :id")
+                .param("id", post.id().value())
+                .update());
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/tags")
+                        .param("tags", "a,b")
+                        .with(csrf())
+                        .with(as(fixtures.member(team, Role.VIEWER))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/tags")
+                        .param("tags", "x".repeat(41))
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(flash().attribute("problem", containsString("at most 40")));
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/tags")
+                        .param("tags", "Launch, Q4")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(flash().attribute("notice", "Tags saved."));
+        assertThat(posts.get(w, post.id()).tags()).containsExactly("Launch", "Q4");
+    }
+
     private String page(UiFixtures.Team team, String path) throws Exception {
         return mvc.perform(get(java.net.URI.create(team.path() + path)).with(as(team.owner())))
                 .andExpect(status().isOk())
