@@ -35,15 +35,24 @@ final class CsvPosts {
     static final String LINK = "link";
     static final String ACCOUNTS = "accounts";
     static final String MEDIA = "media";
-    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA);
+    static final String TAGS = "tags";
+    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS);
     static final List<String> REQUIRED = List.of(DATE, TEXT);
 
     /**
      * One post row as written.
      *
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
+     * @param tags the {@code |}-separated tags
      */
-    record Line(int row, String date, String text, String link, @Nullable List<String> accounts, List<String> media) {}
+    record Line(
+            int row,
+            String date,
+            String text,
+            String link,
+            @Nullable List<String> accounts,
+            List<String> media,
+            List<String> tags) {}
 
     /** The file's post rows, and the problems of rows that could not be read as written. */
     record Sheet(List<Line> lines, List<ImportProblem> problems) {}
@@ -176,7 +185,8 @@ final class CsvPosts {
                 text,
                 cell(record, columns, LINK).strip(),
                 accounts.isEmpty() ? null : split(accounts),
-                split(cell(record, columns, MEDIA)));
+                split(cell(record, columns, MEDIA)),
+                split(cell(record, columns, TAGS)));
     }
 
     private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {

@@ -148,6 +148,12 @@ public class PostImport {
                                     CsvPosts.MEDIA,
                                     "'" + id + "' is not an asset id; copy the ids from the asset library.")));
         }
+        List<String> tags = List.of();
+        try {
+            tags = PostTags.read(line.tags());
+        } catch (herald.shared.InvalidInput e) {
+            problems.add(new ImportProblem(line.row(), CsvPosts.TAGS, e.getMessage()));
+        }
         NewPost post = new NewPost(
                 line.text(),
                 line.link().isEmpty() ? null : line.link(),
@@ -155,7 +161,8 @@ public class PostImport {
                 accounts.stream().map(id -> new NewPost.NewTarget(id, null)).toList(),
                 scheduledAt,
                 zone.getId(),
-                draft);
+                draft,
+                tags);
         return new Row(line, post, local, List.copyOf(shown), problems);
     }
 

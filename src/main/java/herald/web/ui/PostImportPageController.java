@@ -117,10 +117,10 @@ class PostImportPageController {
                 .map(c -> "@" + c.username())
                 .findFirst()
                 .orElse("");
-        String csv = "date,text,link,accounts,media\r\n"
+        String csv = "date,text,link,accounts,media,tags\r\n"
                 + day + " 09:00,\"Our new menu is out! Come and taste it this week.\",https://example.com/menu,"
-                + account + ",\r\n"
-                + "queue,\"Weekend special:\r\ntwo pizzas for the price of one.\",,,\r\n";
+                + account + ",,Menu|Launch\r\n"
+                + "queue,\"Weekend special:\r\ntwo pizzas for the price of one.\",,,,Specials\r\n";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(

@@ -91,7 +91,7 @@ class BulkImportPageTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
                 .andExpect(header().string("Content-Disposition", containsString("herald-posts-template.csv")))
-                .andExpect(content().string(containsString("date,text,link,accounts,media")));
+                .andExpect(content().string(containsString("date,text,link,accounts,media,tags")));
         assertThat(posts(team)).isZero();
     }
 }

@@ -242,6 +242,30 @@ class BulkImportApiTests {
     }
 
     @Test
+    void tagsEachRowAndRefusesARowsBadTagByItsColumn() {
+        String ok =
+                "date,text,tags\n" + daysAhead(3, 9).format(CSV_TIME) + ",Tagged,#Summer sale|Recipes|summer SALE\n";
+        var created = upload(ws, "?accounts=" + ws.krusty(), ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("rows").get(0).path("postId").asString();
+        assertThat(tenants.call(ws.id(), () -> jdbc.sql("select array_to_string(tags, '|') from posts where id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single()))
+                .isEqualTo("Summer sale|Recipes");
+
+        long before = posts(ws.id());
+        String bad =
+                "date,text,tags\n" + daysAhead(3, 10).format(CSV_TIME) + ",Too long a tag," + "t".repeat(41) + "\n";
+        var refused = upload(ws, "?accounts=" + ws.krusty(), bad);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errors().getFirst().path("row").asInt()).isEqualTo(2);
+        assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("tags");
+        assertThat(refused.errors().getFirst().path("message").asString()).contains("at most 40");
+        assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
     void refusesALocalTimeThatTheWorkspacesZoneSkips() {
         var rules = BERLIN.getRules();
         var transition = rules.nextTransition(Instant.now());
