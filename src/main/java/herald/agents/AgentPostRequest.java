@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *     POST_SCHEDULE)
  * @param waitSeconds how long (0 to 10 s) the call may wait for posts due now to be published, so it can answer
  *     with their URLs
+ * @param tags the workspace's labels for the posts (a campaign, a content pillar)
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -22,7 +23,8 @@ public record AgentPostRequest(
         List<AssetId> mediaIds,
         @Nullable String scheduleAt,
         @Nullable String timezone,
-        int waitSeconds) {
+        int waitSeconds,
+        List<String> tags) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_TARGETS = 20;
@@ -32,5 +34,18 @@ public record AgentPostRequest(
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
         connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A request without tags. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds) {
+        this(content, platforms, connectionIds, mediaIds, scheduleAt, timezone, waitSeconds, List.of());
     }
 }

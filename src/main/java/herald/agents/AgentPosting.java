@@ -124,7 +124,8 @@ public class AgentPosting {
                             List.of(new NewPost.NewTarget(account.id(), null)),
                             request.scheduleAt(),
                             request.timezone(),
-                            false),
+                            false,
+                            request.tags()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());

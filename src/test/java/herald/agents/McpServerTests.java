@@ -103,11 +103,24 @@ class McpServerTests extends AgentTestBase {
 
         var posted = call(
                 "create_post",
-                Map.of("content", "Posted by an LLM", "connectionIds", List.of(granted), "waitSeconds", 10));
+                Map.of(
+                        "content",
+                        "Posted by an LLM",
+                        "connectionIds",
+                        List.of(granted),
+                        "waitSeconds",
+                        10,
+                        "tags",
+                        List.of("#Agent run", "weekly")));
 
         assertThat(posted.isError()).as(text(posted)).isFalse();
         JsonNode result = structured(posted).path("results").get(0);
         String post = result.path("postId").asString();
+        assertThat(context.getBean(herald.publishing.Posts.class)
+                        .get(w.id(), new herald.publishing.PostId(java.util.UUID.fromString(post)))
+                        .tags())
+                .as("the tags the agent gave")
+                .containsExactly("Agent run", "weekly");
         JsonNode status = structured(call("get_post", Map.of("postId", post)));
         for (int i = 0; i < 100 && !status.path("status").asString().equals("published"); i++) {
             sleep();

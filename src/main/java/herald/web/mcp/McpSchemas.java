@@ -28,6 +28,8 @@ final class McpSchemas {
                 "timezone": {"type": "string", "description": "IANA time zone for a local scheduleAt, e.g. Europe/Berlin."},
                 "waitSeconds": {"type": "integer", "minimum": 0, "maximum": 10,
                   "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."},
+                "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "^[^,]+$"},
+                  "description": "The workspace's labels for the post (a campaign, a content pillar), to find and filter posts by. Never published."},
                 "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
                   "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },

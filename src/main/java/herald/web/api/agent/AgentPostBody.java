@@ -37,7 +37,13 @@ public record AgentPostBody(
                                 + " answer with their URLs.",
                         nullable = true)
                 @Nullable
-                Integer waitSeconds) {
+                Integer waitSeconds,
+        @Schema(
+                        description = "The workspace's labels for the posts (a campaign, a content pillar): at most 10,"
+                                + " each up to 40 characters, no commas.",
+                        nullable = true)
+                @Nullable
+                List<String> tags) {
 
     public AgentPostRequest toRequest() {
         return new AgentPostRequest(
@@ -49,6 +55,7 @@ public record AgentPostBody(
                 mediaIds == null ? null : mediaIds.stream().map(AssetId::new).toList(),
                 scheduleAt,
                 timezone,
-                waitSeconds == null ? 0 : waitSeconds);
+                waitSeconds == null ? 0 : waitSeconds,
+                tags == null ? List.of() : tags);
     }
 }
