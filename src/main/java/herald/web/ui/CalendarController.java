@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +38,18 @@ class CalendarController {
 
     private final Posts posts;
     private final CalendarPage page;
+    private final herald.connections.Connections connections;
+    private final herald.publishing.PostTags tags;
     private final Clock clock;
 
-    CalendarController(Posts posts, CalendarPage page, Clock clock) {
+    CalendarController(
+            Posts posts,
+            CalendarPage page,
+            herald.connections.Connections connections,
+            herald.publishing.PostTags tags,
+            Clock clock) {
+        this.connections = connections;
+        this.tags = tags;
         this.posts = posts;
         this.page = page;
         this.clock = clock;
@@ -49,14 +59,41 @@ class CalendarController {
     String calendar(
             @RequestParam(defaultValue = "month") String view,
             @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletRequest request,
             Model model) {
         CurrentWorkspace current = Access.member(request);
         WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
         LocalDate day = parse(date).orElse(time.today(clock.instant()));
+        List<AccountOption> accounts = AccountOption.of(connections, current.id());
+        @Nullable
+        AccountOption chosen = accounts.stream()
+                .filter(a -> a.id().equals(account))
+                .findFirst()
+                .orElse(null);
+        String tagged = tag == null ? "" : tag.strip();
+        boolean week = "week".equals(view);
         model.addAttribute("section", "calendar");
-        model.addAttribute("calendar", page.build(current, "week".equals(view), day, time.today(clock.instant())));
+        model.addAttribute(
+                "calendar",
+                page.build(
+                        current,
+                        week,
+                        day,
+                        time.today(clock.instant()),
+                        chosen == null ? null : chosen.connection().id(),
+                        tagged.isEmpty() ? null : tagged));
         model.addAttribute("time", time);
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("account", chosen == null ? "" : chosen.id());
+        model.addAttribute("tag", tagged);
+        model.addAttribute("tags", tags.all(current.id()));
+        var filters = new java.util.LinkedHashMap<String, String>();
+        filters.put("view", week ? "week" : "month");
+        filters.put("account", chosen == null ? "" : chosen.id());
+        filters.put("tag", tagged);
+        model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/calendar", filters));
         return "posts/calendar";
     }
 
@@ -95,6 +132,8 @@ class CalendarController {
             @RequestParam(defaultValue = "") String scheduledAt,
             @RequestParam(defaultValue = "month") String view,
             @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletRequest request,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
@@ -107,9 +146,12 @@ class CalendarController {
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
-        String back = "redirect:/w/" + current.workspace().slug() + "/calendar?view="
-                + ("week".equals(view) ? "week" : "month");
-        return parse(date).map(d -> back + "&date=" + d).orElse(back);
+        var back = new QueryLinks("/w/" + current.workspace().slug() + "/calendar", Map.of())
+                .and("view", "week".equals(view) ? "week" : "month")
+                .and("date", parse(date).map(LocalDate::toString).orElse(null))
+                .and("account", account)
+                .and("tag", tag);
+        return "redirect:" + back.href();
     }
 
     private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String message) {

@@ -60,7 +60,14 @@ class CalendarPage {
         }
     }
 
-    Calendar build(CurrentWorkspace current, boolean week, LocalDate day, LocalDate today) {
+    /** The month or week of {@code day}, with the posts on {@code account} and carrying {@code tag} when given. */
+    Calendar build(
+            CurrentWorkspace current,
+            boolean week,
+            LocalDate day,
+            LocalDate today,
+            herald.connections.@org.jspecify.annotations.Nullable ConnectionId account,
+            @org.jspecify.annotations.Nullable String tag) {
         ZoneId zone = current.workspace().timezone();
         LocalDate first = week ? day : day.withDayOfMonth(1);
         LocalDate start = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -74,12 +81,14 @@ class CalendarPage {
                         current.id(),
                         new PostQuery(
                                 null,
-                                null,
+                                account,
                                 start.atStartOfDay(zone).toInstant(),
                                 end.atStartOfDay(zone).toInstant(),
                                 null,
                                 null,
-                                MOST))
+                                MOST,
+                                null,
+                                tag))
                 .stream()
                 .filter(p -> p.status() != PostStatus.CANCELLED && when(p) != null)
                 .sorted(Comparator.comparing(CalendarPage::when))

@@ -31,6 +31,16 @@ public record QueryLinks(String path, Map<String, String> filters) {
         return address(changed);
     }
 
+    /** The same page with {@code name} set (or left out when null or blank), to change more than one filter. */
+    public QueryLinks and(String name, @Nullable String value) {
+        var changed = new LinkedHashMap<>(filters);
+        changed.remove(name);
+        if (value != null && !value.isBlank()) {
+            changed.put(name, value);
+        }
+        return new QueryLinks(path, changed);
+    }
+
     /** This page with only {@code name} kept of its filters. */
     public String only(String name) {
         var kept = new LinkedHashMap<String, String>();

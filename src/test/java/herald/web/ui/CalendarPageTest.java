@@ -31,6 +31,9 @@ class CalendarPageTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.publishing.PostTags tags;
+
     @Test
     void showsScheduledPostsOnTheirDayInMonthAndWeekViews() throws Exception {
         var team = fixtures.team();
@@ -141,5 +144,52 @@ class CalendarPageTest {
                         .param("scheduledAt", "2099-05-21T10:00"))
                 .andExpect(flash().attribute("problem", containsString("can no longer move")));
         assertThat(posts.get(team.workspace().id(), post.id()).scheduledAt()).hasToString("2099-05-20T16:45:00Z");
+    }
+
+    @Test
+    void showsOneAccountsOrOneTagsPostsAndKeepsTheFiltersWhenPagingAndMoving() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
+        var launch = PostsFixtures.scheduled(posts, w, krusty, "Launch pizza", "2099-05-10T10:00");
+        PostsFixtures.scheduled(posts, w, sideshow, "Sideshow pizza", "2099-05-11T10:00");
+        PostsFixtures.scheduled(posts, w, krusty, "Plain krusty", "2099-05-12T10:00");
+        tags.replace(w, launch.id(), java.util.List.of("Launch"));
+
+        String byAccount = mvc.perform(get(team.path() + "/calendar?date=2099-05-01&account=" + sideshow.value())
+                        .with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(byAccount)
+                .contains("Sideshow pizza")
+                .doesNotContain("Launch pizza")
+                .doesNotContain("Plain krusty");
+        assertThat(byAccount)
+                .as("next month keeps the account")
+                .contains("/calendar?view=month&amp;account=" + sideshow.value() + "&amp;date=2099-06-01");
+
+        String byTag = mvc.perform(get(team.path() + "/calendar?date=2099-05-01&tag=launch")
+                        .with(as(team.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(byTag)
+                .contains("Launch pizza")
+                .doesNotContain("Sideshow pizza")
+                .doesNotContain("Plain krusty");
+
+        mvc.perform(post(team.path() + "/calendar/reschedule")
+                        .param("post", launch.id().toString())
+                        .param("scheduledAt", "2099-05-20T18:00")
+                        .param("view", "month")
+                        .param("date", "2099-05-01")
+                        .param("tag", "Launch")
+                        .param("account", "")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(redirectedUrl(team.path() + "/calendar?view=month&date=2099-05-01&tag=Launch"));
     }
 }
