@@ -50,6 +50,11 @@ public record QueryLinks(String path, Map<String, String> filters) {
         return address(kept);
     }
 
+    /** Another page under this one ({@code suffix} after the path) with the same filters. */
+    public String at(String suffix) {
+        return new QueryLinks(path + suffix, filters).href();
+    }
+
     public String href() {
         return address(filters);
     }

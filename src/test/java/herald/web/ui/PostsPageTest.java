@@ -412,6 +412,62 @@ class PostsPageTest {
         assertThat(posts.get(w, post.id()).tags()).containsExactly("Launch", "Q4");
     }
 
+    @Test
+    void exportsWhatTheFiltersSelectOneLinePerAccountWithFormulasDefused() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
+        posts.create(
+                w,
+                new NewPost(
+                        "=HYPERLINK(\"http://evil.example\",\"Click\")",
+                        null,
+                        List.of(),
+                        List.of(
+                                new NewPost.NewTarget(krusty, null),
+                                new NewPost.NewTarget(sideshow, "Sideshow's, own\ntext")),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        List.of("Launch")));
+        PostsFixtures.scheduled(posts, w, krusty, "Untagged pizza", "2099-05-02T12:00");
+        var other = fixtures.team();
+        var elsewhere = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, other.workspace().id(), "krusty");
+        PostsFixtures.scheduled(posts, other.workspace().id(), elsewhere, "Not ours", "2099-05-03T12:00");
+
+        var answer = mvc.perform(
+                        get(team.path() + "/posts/export.csv?tag=launch").with(as(fixtures.member(team, Role.VIEWER))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(answer.getContentType()).startsWith("text/csv");
+        assertThat(answer.getHeader("Content-Disposition"))
+                .contains(team.workspace().slug() + "-posts.csv");
+        var lines = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(answer.getContentAsString()))
+                .getRecords();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("text")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Click\")");
+        assertThat(lines.get(0).get("account")).isEqualTo("Sandbox @krusty");
+        assertThat(lines.get(0).get("scheduled_at")).isEqualTo("2099-05-01 12:00");
+        assertThat(lines.get(0).get("tags")).isEqualTo("Launch");
+        assertThat(lines.get(1).get("text")).isEqualTo("Sideshow's, own\ntext");
+        assertThat(lines.get(1).get("account_status")).isEqualTo("scheduled");
+
+        String all = mvc.perform(get(team.path() + "/posts/export.csv").with(as(team.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(all).contains("Untagged pizza").doesNotContain("Not ours");
+        assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
+    }
+
     private String page(UiFixtures.Team team, String path) throws Exception {
         return mvc.perform(get(java.net.URI.create(team.path() + path)).with(as(team.owner())))
                 .andExpect(status().isOk())

@@ -187,7 +187,7 @@ class PostController {
         return view(recovery.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
     }
 
-    private static PostStatus status(String value) {
+    static PostStatus status(String value) {
         try {
             return PostStatus.of(value);
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,70 @@
+package herald.web.ui;
+
+import herald.connections.Connections;
+import herald.publishing.PostExport;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The posts list as a file: what its filters select, one line per post and account, for reports. */
+@Controller
+class PostsExportController {
+
+    private final PostExport export;
+    private final Connections connections;
+
+    PostsExportController(PostExport export, Connections connections) {
+        this.export = export;
+        this.connections = connections;
+    }
+
+    /** The posts the list's filters select, as a CSV file: one line per post and account. */
+    @GetMapping("/w/{slug}/posts/export.csv")
+    void export(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String tag,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        CurrentWorkspace current = Access.member(request);
+        PostStatus filter = Arrays.stream(PostStatus.values())
+                .filter(s -> s.value().equals(status))
+                .findFirst()
+                .orElse(null);
+        @Nullable
+        AccountOption chosen = AccountOption.of(connections, current.id()).stream()
+                .filter(c -> c.id().equals(account))
+                .findFirst()
+                .orElse(null);
+        String text = q == null ? "" : q.strip();
+        var query = new PostQuery(
+                filter,
+                chosen == null ? null : chosen.connection().id(),
+                null,
+                null,
+                null,
+                null,
+                1,
+                text.length() > PostQuery.MAX_TEXT ? text.substring(0, PostQuery.MAX_TEXT) : text,
+                tag);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename(current.workspace().slug() + "-posts.csv")
+                        .build()
+                        .toString());
+        export.write(current.id(), current.workspace().timezone(), query, response.getWriter());
+    }
+}
