@@ -67,11 +67,15 @@ public class WebhookEndpoints {
 
     /** The workspace's endpoints, oldest first. */
     public List<WebhookEndpoint> all(WorkspaceId workspace) {
-        return tenants.read(workspace, () -> jdbc.sql(
-                        "select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
+        return tenants.read(workspace, () -> all(jdbc, workspace));
+    }
+
+    /** The workspace's endpoints, oldest first, in the running transaction ({@link Subscriptions} reads them too). */
+    static List<WebhookEndpoint> all(JdbcClient jdbc, WorkspaceId workspace) {
+        return jdbc.sql("select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
                 .param("workspace", workspace.value())
                 .query(WebhookEndpoints::endpoint)
-                .list());
+                .list();
     }
 
     public Optional<WebhookEndpoint> find(WorkspaceId workspace, WebhookEndpointId id) {
