@@ -98,11 +98,8 @@ class Subscriptions {
     }
 
     private List<WebhookEndpoint> read(WorkspaceId workspace) {
-        return tenants.read(
-                workspace, () -> jdbc.sql("select * from webhook_endpoints where workspace_id = :workspace and enabled"
-                                + " order by created_at, id")
-                        .param("workspace", workspace.value())
-                        .query(WebhookEndpoints::endpoint)
-                        .list());
+        return tenants.read(workspace, () -> WebhookEndpoints.all(jdbc, workspace)).stream()
+                .filter(WebhookEndpoint::enabled)
+                .toList();
     }
 }

@@ -67,11 +67,15 @@ public class WebhookEndpoints {
 
     /** The workspace's endpoints, oldest first. */
     public List<WebhookEndpoint> all(WorkspaceId workspace) {
-        return tenants.read(workspace, () -> jdbc.sql(
-                        "select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
+        return tenants.read(workspace, () -> all(jdbc, workspace));
+    }
+
+    /** The workspace's endpoints, oldest first, in the running transaction ({@link Subscriptions} reads them too). */
+    static List<WebhookEndpoint> all(JdbcClient jdbc, WorkspaceId workspace) {
+        return jdbc.sql("select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
                 .param("workspace", workspace.value())
                 .query(WebhookEndpoints::endpoint)
-                .list());
+                .list();
     }
 
     public Optional<WebhookEndpoint> find(WorkspaceId workspace, WebhookEndpointId id) {
@@ -85,7 +89,7 @@ public class WebhookEndpoints {
 
     /** @throws NotFound when the workspace has no such endpoint (another workspace's id included) */
     public WebhookEndpoint require(WorkspaceId workspace, WebhookEndpointId id) {
-        return find(workspace, id).orElseThrow(() -> new NotFound("No such webhook endpoint in this workspace."));
+        return find(workspace, id).orElseThrow(WebhookEndpoints::notFound);
     }
 
     /**
@@ -153,7 +157,7 @@ public class WebhookEndpoints {
                     .param("id", id.value())
                     .query(WebhookEndpoints::endpoint)
                     .optional()
-                    .orElseThrow(() -> new NotFound("No such webhook endpoint in this workspace."));
+                    .orElseThrow(WebhookEndpoints::notFound);
             URI url = change.url() == null
                             || change.url().strip().equals(now.url().toString())
                     ? now.url()
@@ -166,11 +170,12 @@ public class WebhookEndpoints {
                     change.description() == null ? now.description() : change.description(),
                     change.enabled() == null ? now.enabled() : change.enabled());
             List<WebhookEventType> events = draft.eventTypes();
-            jdbc.sql(
+            WebhookEndpoint updated = jdbc.sql(
                             """
                             update webhook_endpoints set url = :url, description = :description, events = :events,
                                 enabled = :enabled, updated_at = :now
-                            where workspace_id = :workspace and id = :id""")
+                            where workspace_id = :workspace and id = :id
+                            returning *""")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
                     .param("url", url.toString())
@@ -178,9 +183,10 @@ public class WebhookEndpoints {
                     .param("events", names(events))
                     .param("enabled", draft.enabled())
                     .param("now", Timestamp.from(clock.instant()))
-                    .update();
+                    .query(WebhookEndpoints::endpoint)
+                    .single();
             audit.record(workspace, "webhook.updated", "webhook_endpoint", id.toString(), details(url, events, draft));
-            return require(workspace, id);
+            return updated;
         });
         subscriptions.forget(workspace);
         return changed;
@@ -198,40 +204,51 @@ public class WebhookEndpoints {
     public CreatedWebhookEndpoint rollSecret(WorkspaceId workspace, WebhookEndpointId id) {
         String secret = WebhookSignature.newSecret();
         WebhookEndpoint rolled = tenants.call(workspace, () -> {
-            require(workspace, id);
-            jdbc.sql(
+            WebhookEndpoint updated = jdbc.sql(
                             """
                             update webhook_endpoints set secret = :secret, secret_hint = :hint, updated_at = :now
-                            where workspace_id = :workspace and id = :id""")
+                            where workspace_id = :workspace and id = :id
+                            returning *""")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
                     .param("secret", vault.seal(slot(workspace, id), Secret.of(secret)))
                     .param("hint", WebhookSignature.hint(secret))
                     .param("now", Timestamp.from(clock.instant()))
-                    .update();
+                    .query(WebhookEndpoints::endpoint)
+                    .optional()
+                    .orElseThrow(WebhookEndpoints::notFound);
             audit.record(workspace, "webhook.secret_rolled", "webhook_endpoint", id.toString(), Map.of());
-            return require(workspace, id);
+            return updated;
         });
         subscriptions.forget(workspace);
         return new CreatedWebhookEndpoint(rolled, secret);
     }
 
-    /** Removes the endpoint and its delivery log; deliveries still pending are not sent. */
-    public void delete(WorkspaceId workspace, WebhookEndpointId id) {
-        tenants.run(workspace, () -> {
-            WebhookEndpoint endpoint = require(workspace, id);
-            jdbc.sql("delete from webhook_endpoints where workspace_id = :workspace and id = :id")
+    /**
+     * Removes the endpoint and its delivery log; deliveries still pending are not sent.
+     *
+     * @return the endpoint as it was
+     * @throws NotFound when the workspace has no such endpoint
+     */
+    public WebhookEndpoint delete(WorkspaceId workspace, WebhookEndpointId id) {
+        WebhookEndpoint deleted = tenants.call(workspace, () -> {
+            WebhookEndpoint endpoint = jdbc.sql(
+                            "delete from webhook_endpoints where workspace_id = :workspace and id = :id returning *")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
-                    .update();
+                    .query(WebhookEndpoints::endpoint)
+                    .optional()
+                    .orElseThrow(WebhookEndpoints::notFound);
             audit.record(
                     workspace,
                     "webhook.deleted",
                     "webhook_endpoint",
                     id.toString(),
                     Map.of("url", endpoint.url().toString()));
+            return endpoint;
         });
         subscriptions.forget(workspace);
+        return deleted;
     }
 
     /** Queues a {@code webhook.test} event to the endpoint (enabled or not), sent at once by a delivering node. */
@@ -272,6 +289,10 @@ public class WebhookEndpoints {
                 rs.getString("secret_hint"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No such webhook endpoint in this workspace.");
     }
 
     private static String[] names(List<WebhookEventType> events) {

@@ -42,6 +42,9 @@ class WebhookSender {
             boolean enabled,
             byte[] secret) {}
 
+    /** A delivery ready to be sent: its endpoint's secret opened. */
+    private record Ready(Pending pending, String secret) {}
+
     private final JdbcClient jdbc;
     private final TenantScope tenants;
     private final WebhookEndpoints endpoints;
@@ -64,8 +67,65 @@ class WebhookSender {
         this.clock = clock;
     }
 
+    /**
+     * Two short transactions around the call: the first reads the delivery and opens the secret (its {@code
+     * secret.decrypted} entry commits with that read) or ends a delivery that cannot be sent; the second records the
+     * outcome. No transaction is open while the receiver takes its time to answer.
+     */
     Next attempt(WorkspaceId workspace, WebhookDeliveryId id) {
-        Optional<Pending> found = tenants.read(workspace, () -> jdbc.sql(
+        Optional<Ready> ready = tenants.call(workspace, () -> prepare(workspace, id));
+        if (ready.isEmpty()) {
+            return Next.DONE;
+        }
+        Pending pending = ready.get().pending();
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        String eventId = WebhookDelivery.webhookId(pending.eventId());
+        WebhookHttp.Result result = http.send(
+                pending.url(),
+                eventId,
+                timestamp,
+                WebhookSignature.sign(ready.get().secret(), eventId, timestamp, pending.payload()),
+                pending.payload());
+        return tenants.call(workspace, () -> record(workspace, id, pending.attempts() + 1, now, result));
+    }
+
+    /** The pending delivery with its secret opened; empty when it is gone, or ended here because it cannot be sent. */
+    private Optional<Ready> prepare(WorkspaceId workspace, WebhookDeliveryId id) {
+        Optional<Pending> found = pending(workspace, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Pending pending = found.get();
+        if (!pending.enabled() && pending.type() != WebhookEventType.WEBHOOK_TEST) {
+            end(
+                    workspace,
+                    id,
+                    pending.attempts(),
+                    "failed",
+                    null,
+                    "The endpoint is disabled: enable it and redeliver.",
+                    null);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Ready(pending, endpoints.secret(workspace, pending.endpoint(), pending.secret())));
+        } catch (VaultException e) {
+            // The vault refuses before it writes anything, so this transaction can still record why.
+            end(
+                    workspace,
+                    id,
+                    pending.attempts(),
+                    "failed",
+                    null,
+                    "The endpoint's secret cannot be opened any more: roll it, then redeliver.",
+                    null);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Pending> pending(WorkspaceId workspace, WebhookDeliveryId id) {
+        return jdbc.sql(
                         """
                         select d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, e.url, e.enabled, e.secret
                         from webhook_deliveries d
@@ -82,46 +142,11 @@ class WebhookSender {
                         URI.create(rs.getString("url")),
                         rs.getBoolean("enabled"),
                         rs.getBytes("secret")))
-                .optional());
-        if (found.isEmpty()) {
-            return Next.DONE;
-        }
-        Pending pending = found.get();
-        if (!pending.enabled() && pending.type() != WebhookEventType.WEBHOOK_TEST) {
-            end(
-                    workspace,
-                    id,
-                    pending.attempts(),
-                    "failed",
-                    null,
-                    "The endpoint is disabled: enable it and redeliver.",
-                    null);
-            return Next.DONE;
-        }
-        String secret;
-        try {
-            secret = tenants.call(workspace, () -> endpoints.secret(workspace, pending.endpoint(), pending.secret()));
-        } catch (VaultException e) {
-            end(
-                    workspace,
-                    id,
-                    pending.attempts(),
-                    "failed",
-                    null,
-                    "The endpoint's secret cannot be opened any more: roll it, then redeliver.",
-                    null);
-            return Next.DONE;
-        }
-        Instant now = clock.instant();
-        long timestamp = now.getEpochSecond();
-        String eventId = WebhookDelivery.webhookId(pending.eventId());
-        WebhookHttp.Result result = http.send(
-                pending.url(),
-                eventId,
-                timestamp,
-                WebhookSignature.sign(secret, eventId, timestamp, pending.payload()),
-                pending.payload());
-        int attempts = pending.attempts() + 1;
+                .optional();
+    }
+
+    private Next record(
+            WorkspaceId workspace, WebhookDeliveryId id, int attempts, Instant now, WebhookHttp.Result result) {
         if (result.delivered()) {
             end(workspace, id, attempts, "delivered", result.status(), null, result.durationMs());
             return Next.DONE;
@@ -132,7 +157,7 @@ class WebhookSender {
             return Next.DONE;
         }
         Instant next = clock.instant().plus(settings.retryAfter(attempts));
-        tenants.run(workspace, () -> jdbc.sql(
+        jdbc.sql(
                         """
                         update webhook_deliveries set attempts = :attempts, last_attempt_at = :now,
                             next_attempt_at = :next, response_status = :status, error = :error, duration_ms = :ms
@@ -145,7 +170,7 @@ class WebhookSender {
                 .param("status", result.status())
                 .param("error", clip(result.error()))
                 .param("ms", result.durationMs())
-                .update());
+                .update();
         return new Next(next);
     }
 
@@ -158,7 +183,7 @@ class WebhookSender {
             @Nullable String error,
             @Nullable Integer durationMs) {
         Instant now = clock.instant();
-        tenants.run(workspace, () -> jdbc.sql(
+        jdbc.sql(
                         """
                         update webhook_deliveries set status = :status, attempts = :attempts,
                             last_attempt_at = coalesce(cast(:attemptedAt as timestamptz), last_attempt_at),
@@ -175,7 +200,7 @@ class WebhookSender {
                 .param("response", responseStatus)
                 .param("error", clip(error))
                 .param("ms", durationMs)
-                .update());
+                .update();
     }
 
     private static @Nullable String clip(@Nullable String error) {

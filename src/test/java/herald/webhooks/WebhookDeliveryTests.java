@@ -15,6 +15,7 @@ import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
 import herald.connections.ConnectionId;
 import herald.connections.ConnectionNeedsReconnect;
+import herald.database.TenantScope;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostPublished;
@@ -22,11 +23,13 @@ import herald.publishing.TargetId;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,6 +95,15 @@ class WebhookDeliveryTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    WebhookSettings settings;
 
     WorkspaceId workspace;
 
@@ -334,6 +348,78 @@ class WebhookDeliveryTests {
         assertThat(ended.status()).isEqualTo(WebhookDelivery.Status.FAILED);
         assertThat(ended.error()).isEqualTo("The endpoint is disabled: enable it and redeliver.");
         assertThat(ended.attempts()).isLessThan(3);
+    }
+
+    @Test
+    void theReceiverIsCalledOutsideAnyTransaction() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/hooks/plain")).willReturn(aResponse().withStatus(200)));
+        var endpoint = endpoints.create(workspace, draft("/hooks/plain", "post.published"));
+        WebhookDeliveryId id = unscheduledDelivery(endpoint.endpoint().id());
+        var inTransaction = new CopyOnWriteArrayList<Boolean>();
+        WebhookHttp http = new WebhookHttp(settings) {
+            @Override
+            Result send(URI url, String eventId, long timestamp, String signature, String body) {
+                inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+                return super.send(url, eventId, timestamp, signature, body);
+            }
+        };
+        try {
+            var sender = new WebhookSender(jdbc, tenants, endpoints, http, settings, Clock.systemUTC());
+
+            assertThat(sender.attempt(workspace, id)).isEqualTo(WebhookSender.Next.DONE);
+        } finally {
+            http.destroy();
+        }
+
+        assertThat(inTransaction).containsExactly(false);
+        WebhookDelivery delivered =
+                deliveries.require(workspace, endpoint.endpoint().id(), id);
+        assertThat(delivered.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecretThatNoLongerOpensFailsTheDeliveryWithoutACallAndSaysWhat() {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/sealed")).willReturn(aResponse().withStatus(200)));
+        var sealed = endpoints.create(workspace, draft("/hooks/sealed", "post.published"));
+        tenants.run(workspace, () -> jdbc.sql(
+                        "update webhook_endpoints set secret = :junk where workspace_id = :workspace and id = :id")
+                .param("junk", new byte[] {1, 2, 3, 4, 5, 6, 7, 8})
+                .param("workspace", workspace.value())
+                .param("id", sealed.endpoint().id().value())
+                .update());
+
+        WebhookDelivery test = endpoints.sendTest(workspace, sealed.endpoint().id());
+        WebhookDelivery failed = until(
+                () -> deliveries.require(workspace, sealed.endpoint().id(), test.id()),
+                d -> d.status() != WebhookDelivery.Status.PENDING);
+
+        assertThat(failed.status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(failed.error())
+                .isEqualTo("The endpoint's secret cannot be opened any more: roll it, then redeliver.");
+        assertThat(failed.attempts()).isZero();
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/sealed"))))
+                .isEmpty();
+    }
+
+    /** A pending delivery with no job, so that only the test attempts it. */
+    private WebhookDeliveryId unscheduledDelivery(WebhookEndpointId endpoint) {
+        WebhookDeliveryId id = WebhookDeliveryId.random();
+        UUID event = UUID.randomUUID();
+        String payload = "{\"id\":\"" + event + "\",\"type\":\"webhook.test\",\"data\":{}}";
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into webhook_deliveries (workspace_id, id, endpoint_id, event_id, event_type, payload,
+                            status, attempts, created_at, next_attempt_at)
+                        values (:workspace, :id, :endpoint, :event, 'webhook.test', :payload, 'pending', 0, now(), now())""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .param("endpoint", endpoint.value())
+                .param("event", event)
+                .param("payload", payload)
+                .update());
+        return id;
     }
 
     private List<WebhookDelivery> delivered(WebhookEndpointId endpoint, int count) {

@@ -67,15 +67,16 @@ class WebhookEndpointController {
             Model model,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        WebhookEndpoint endpoint = endpoints.require(current.id(), new WebhookEndpointId(id));
+        WebhookEndpointId endpoint = new WebhookEndpointId(id);
         try {
-            endpoints.change(current.id(), endpoint.id(), form.change());
+            endpoints.change(current.id(), endpoint, form.change());
             flash.addFlashAttribute("notice", "The endpoint was saved.");
             return redirect(current, endpoint);
         } catch (InvalidInput e) {
+            // The change was refused and rolled back: the page shows the endpoint as it is, with the form as typed.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             var errors = new FormErrors().add(WebhookForm.field(e.field()), e.getMessage());
-            return page(current, model, endpoint, form, errors, null, null);
+            return page(current, model, endpoints.require(current.id(), endpoint), form, errors, null, null);
         }
     }
 
@@ -100,8 +101,8 @@ class WebhookEndpointController {
     @PostMapping("/w/{slug}/webhooks/{id}/test")
     String test(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        WebhookEndpoint endpoint = endpoints.require(current.id(), new WebhookEndpointId(id));
-        endpoints.sendTest(current.id(), endpoint.id());
+        WebhookEndpointId endpoint = new WebhookEndpointId(id);
+        endpoints.sendTest(current.id(), endpoint);
         flash.addFlashAttribute(
                 "notice", "A test event (webhook.test) is on its way; follow it in the deliveries below.");
         return redirect(current, endpoint);
@@ -119,9 +120,8 @@ class WebhookEndpointController {
     @PostMapping("/w/{slug}/webhooks/{id}/delete")
     String delete(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        WebhookEndpoint endpoint = endpoints.require(current.id(), new WebhookEndpointId(id));
-        endpoints.delete(current.id(), endpoint.id());
-        flash.addFlashAttribute("notice", "The endpoint " + endpoint.url() + " was deleted, with its deliveries.");
+        WebhookEndpoint deleted = endpoints.delete(current.id(), new WebhookEndpointId(id));
+        flash.addFlashAttribute("notice", "The endpoint " + deleted.url() + " was deleted, with its deliveries.");
         return "redirect:/w/" + current.workspace().slug() + "/webhooks";
     }
 
@@ -132,8 +132,9 @@ class WebhookEndpointController {
             HttpServletRequest request,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        WebhookEndpoint endpoint = endpoints.require(current.id(), new WebhookEndpointId(id));
-        WebhookDelivery copy = deliveries.redeliver(current.id(), endpoint.id(), new WebhookDeliveryId(deliveryId));
+        WebhookEndpointId endpoint = new WebhookEndpointId(id);
+        // Only a delivery of this endpoint in this workspace is found: that check needs no read of the endpoint.
+        WebhookDelivery copy = deliveries.redeliver(current.id(), endpoint, new WebhookDeliveryId(deliveryId));
         flash.addFlashAttribute(
                 "notice",
                 "The " + copy.type().value() + " event is sent again as a new delivery, with the same webhook-id.");
@@ -152,11 +153,11 @@ class WebhookEndpointController {
                                 + " still pending fail at their next attempt.");
         return "list".equals(back)
                 ? "redirect:/w/" + current.workspace().slug() + "/webhooks"
-                : redirect(current, endpoint);
+                : redirect(current, endpoint.id());
     }
 
-    private static String redirect(CurrentWorkspace current, WebhookEndpoint endpoint) {
-        return "redirect:/w/" + current.workspace().slug() + "/webhooks/" + endpoint.id();
+    private static String redirect(CurrentWorkspace current, WebhookEndpointId endpoint) {
+        return "redirect:/w/" + current.workspace().slug() + "/webhooks/" + endpoint;
     }
 
     private String page(
