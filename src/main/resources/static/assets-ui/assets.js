@@ -89,6 +89,7 @@
     zone.addEventListener("drop", function (e) {
       if (e.dataTransfer && e.dataTransfer.files.length) { uploadAll(zone, e.dataTransfer.files); }
     });
+    zone.setAttribute("data-ready", "true");
   }
 
   function setUpGrid(grid) {

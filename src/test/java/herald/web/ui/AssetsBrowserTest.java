@@ -35,6 +35,9 @@ class AssetsBrowserTest extends BrowserTest {
         navLink(page, "Assets").click();
         assertThat(heading(page)).hasText("Assets");
         page.locator("[data-test=folder-tree]").getByText("Food").click();
+        // Files chosen before the folder's page loaded (and its script listened) would go nowhere: wait for both.
+        page.waitForURL("**/assets?folder=**");
+        assertThat(page.locator("[data-drop-zone][data-ready=true]")).hasCount(1);
 
         // Drop two good files and a disguised one: each gets its own progress bar, the bad one its reason.
         page.locator("[data-drop-zone] input[type=file]").setInputFiles(new FilePayload[] {
@@ -57,6 +60,7 @@ class AssetsBrowserTest extends BrowserTest {
         var thumbnail = grid.locator("[data-asset='margherita.jpg'] img");
         assertThat(thumbnail).isVisible();
         page.waitForFunction("img => img.complete && img.naturalWidth > 0", thumbnail.elementHandle());
+        assertThat(page.locator("[data-drop-zone][data-ready=true]")).hasCount(1);
 
         // Drop through a real drop event (DataTransfer), as a person dragging from the desktop does.
         page.evaluate(
