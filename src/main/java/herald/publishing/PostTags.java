@@ -107,6 +107,49 @@ public class PostTags {
         return tags;
     }
 
+    /**
+     * Adds {@code tag} to each of {@code posts} that does not carry it yet (in any case) and has room for it, or with
+     * {@code remove} takes it off each that carries it; in one transaction, whatever their status.
+     *
+     * @return how many posts changed
+     * @throws InvalidInput as {@link #read(List)}, or when no tag is given
+     */
+    public int tagAll(WorkspaceId workspace, List<PostId> posts, @Nullable String tag, boolean remove) {
+        List<String> read = read(tag == null ? List.of() : List.of(tag));
+        if (read.size() != 1) {
+            throw new InvalidInput("tag", "Give the tag to " + (remove ? "remove." : "add."));
+        }
+        String one = read.getFirst();
+        java.util.UUID[] ids = posts.stream().map(PostId::value).toArray(java.util.UUID[]::new);
+        return tenants.call(workspace, () -> {
+            List<java.util.UUID> changed = jdbc.sql(
+                            remove
+                                    ? """
+                              update posts set tags = array(select t from unnest(tags) as t where lower(t) <> lower(:tag)),
+                                  updated_at = :now
+                              where workspace_id = :workspace and id = any(:ids)
+                                and exists (select 1 from unnest(tags) as t where lower(t) = lower(:tag))
+                              returning id"""
+                                    : """
+                              update posts set tags = tags || cast(:tag as text), updated_at = :now
+                              where workspace_id = :workspace and id = any(:ids) and cardinality(tags) < :most
+                                and not exists (select 1 from unnest(tags) as t where lower(t) = lower(:tag))
+                              returning id""")
+                    .param("tag", one)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("workspace", workspace.value())
+                    .param("ids", ids)
+                    .param("most", MAX_PER_POST)
+                    .query(java.util.UUID.class)
+                    .list();
+            for (java.util.UUID id : changed) {
+                audit.record(
+                        workspace, "post.tagged", "post", id.toString(), Map.of(remove ? "removed" : "added", one));
+            }
+            return changed.size();
+        });
+    }
+
     /** The workspace's tags, the most used first, each counted once whatever its case (shown as most often spelled). */
     public List<Count> all(WorkspaceId workspace) {
         return tenants.read(workspace, () -> jdbc.sql(

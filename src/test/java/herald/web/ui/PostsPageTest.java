@@ -468,6 +468,80 @@ class PostsPageTest {
         assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
     }
 
+    @Test
+    void editorsTagAndCancelSeveralPostsAtOnceAndHearWhatCouldNotBeDone() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var one = PostsFixtures.scheduled(posts, w, krusty, "Bulk one", "2099-05-01T12:00");
+        var two = PostsFixtures.scheduled(posts, w, krusty, "Bulk two", "2099-05-02T12:00");
+        var out = PostsFixtures.scheduled(posts, w, krusty, "Bulk gone", "2099-05-03T12:00");
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql("update posts set status = 'published' where id = :id")
+                .param("id", out.id().value())
+                .update());
+        var editor = fixtures.member(team, Role.EDITOR);
+
+        assertThat(page(team, "/posts")).contains("data-test=\"bulk-bar\"").contains("form=\"bulk-form\"");
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param("ids", one.id().toString(), two.id().toString())
+                        .param("action", "tag")
+                        .param("bulkTag", "#Black Friday")
+                        .param("q", "bulk")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        team.path() + "/posts?q=bulk"))
+                .andExpect(flash().attribute("notice", "Tagged 2 of 2 posts."));
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param("ids", one.id().toString(), out.id().toString())
+                        .param("action", "tag")
+                        .param("bulkTag", "black friday")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(
+                        flash().attribute("notice", "Tagged 1 of 2 posts. The others had it already or have 10 tags."));
+        assertThat(posts.get(w, one.id()).tags()).containsExactly("Black Friday");
+        assertThat(posts.get(w, out.id()).tags()).containsExactly("black friday");
+
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param(
+                                "ids",
+                                one.id().toString(),
+                                two.id().toString(),
+                                out.id().toString())
+                        .param("action", "cancel")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(
+                        flash().attribute(
+                                        "notice",
+                                        "Cancelled 2 of 3 posts. 1 had already started publishing or finished, or were cancelled."));
+        assertThat(posts.get(w, one.id()).status()).isEqualTo(PostStatus.CANCELLED);
+        assertThat(posts.get(w, out.id()).status()).isEqualTo(PostStatus.PUBLISHED);
+
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param("ids", two.id().toString())
+                        .param("action", "untag")
+                        .param("bulkTag", "BLACK FRIDAY")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Untagged 1 of 1 post."));
+        assertThat(posts.get(w, two.id()).tags()).isEmpty();
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param("action", "cancel")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("problem", "Select the posts first."));
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param("ids", two.id().toString())
+                        .param("action", "cancel")
+                        .with(csrf())
+                        .with(as(fixtures.member(team, Role.VIEWER))))
+                .andExpect(status().isForbidden());
+    }
+
     private String page(UiFixtures.Team team, String path) throws Exception {
         return mvc.perform(get(java.net.URI.create(team.path() + path)).with(as(team.owner())))
                 .andExpect(status().isOk())
