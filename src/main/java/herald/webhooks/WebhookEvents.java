@@ -44,9 +44,18 @@ class WebhookEvents implements DisposableBean {
     private final AtomicInteger unfinished = new AtomicInteger();
     private volatile boolean running = true;
 
-    WebhookEvents(Subscriptions subscriptions, WebhookDeliveries deliveries) {
+    private final PostTagsOf tags;
+
+    WebhookEvents(Subscriptions subscriptions, WebhookDeliveries deliveries, herald.publishing.Posts posts) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.tags = (workspace, post) -> {
+            try {
+                return posts.get(workspace, post).tags();
+            } catch (herald.shared.NotFound e) {
+                return java.util.List.of();
+            }
+        };
         this.worker = Thread.ofPlatform().daemon().name("webhook-events").start(this::work);
     }
 
@@ -97,21 +106,31 @@ class WebhookEvents implements DisposableBean {
     }
 
     /** The event's {@code data}, as its deliveries carry it. */
-    static Map<String, Object> data(Object event) {
+    /** A post's tags, read by the worker for the events of workspaces that have endpoints. */
+    interface PostTagsOf {
+        java.util.List<String> of(WorkspaceId workspace, PostId post);
+    }
+
+    /** The event's {@code data}, with the post's tags for the events of a post. */
+    Map<String, Object> data(Object event) {
+        return data(event, tags);
+    }
+
+    static Map<String, Object> data(Object event, PostTagsOf tags) {
         var data = new LinkedHashMap<String, Object>();
         switch (event) {
             case PostPublished e -> {
-                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
                 data.put("url", e.url().toString());
                 data.put("publishedAt", e.publishedAt().toString());
             }
             case PostFailed e -> {
-                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
                 data.put("reason", e.reason());
                 data.put("failedAt", e.failedAt().toString());
             }
             case PostNeedsAttention e -> {
-                post(data, e.workspace(), e.post(), e.target(), e.provider());
+                post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
                 data.put("explanation", e.explanation());
                 data.put("at", e.at().toString());
             }
@@ -121,6 +140,7 @@ class WebhookEvents implements DisposableBean {
                 data.put("origin", e.origin());
                 data.put("createdBy", e.createdBy());
                 data.put("due", e.due().toString());
+                data.put("tags", tags.of(e.workspace(), e.post()));
             }
             case ConnectionNeedsReconnect e -> {
                 data.put("workspaceId", e.workspace().toString());
@@ -135,11 +155,17 @@ class WebhookEvents implements DisposableBean {
     }
 
     private static void post(
-            Map<String, Object> data, WorkspaceId workspace, PostId post, TargetId target, String provider) {
+            Map<String, Object> data,
+            WorkspaceId workspace,
+            PostId post,
+            TargetId target,
+            String provider,
+            PostTagsOf tags) {
         data.put("workspaceId", workspace.toString());
         data.put("postId", post.toString());
         data.put("targetId", target.toString());
         data.put("platform", provider);
+        data.put("tags", tags.of(workspace, post));
     }
 
     private void work() {

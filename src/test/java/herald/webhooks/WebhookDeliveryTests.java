@@ -161,6 +161,40 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aPostsEventsCarryItsTags() {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/tagged")).willReturn(aResponse().withStatus(200)));
+        var tagged = endpoints.create(workspace, draft("/hooks/tagged", "post.published"));
+        var account = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "krusty");
+        var created = context.getBean(herald.publishing.Posts.class)
+                .create(
+                        workspace,
+                        new herald.publishing.NewPost(
+                                "Tagged",
+                                null,
+                                List.of(),
+                                List.of(new herald.publishing.NewPost.NewTarget(account, null)),
+                                null,
+                                null,
+                                true,
+                                List.of("Black Friday", "promo")));
+
+        publisher.publishEvent(new PostPublished(
+                workspace,
+                created.id(),
+                created.targets().getFirst().id(),
+                "sandbox",
+                URI.create("http://localhost/sandbox/@krusty/2"),
+                Instant.now()));
+        until(events::idle, idle -> idle);
+
+        JsonNode data = json.readTree(
+                        delivered(tagged.endpoint().id(), 1).getFirst().payload())
+                .path("data");
+        assertThat(data.path("tags").toString()).isEqualTo("[\"Black Friday\",\"promo\"]");
+    }
+
+    @Test
     void eventsReachOnlyTheEndpointsThatSubscribeToThem() {
         receiver.stubFor(
                 post(urlEqualTo("/hooks/published")).willReturn(aResponse().withStatus(200)));
@@ -191,6 +225,10 @@ class WebhookDeliveryTests {
         assertThat(data.path("targetId").asString()).isEqualTo(target.toString());
         assertThat(data.path("url").asString()).isEqualTo("http://localhost/sandbox/@krusty/1");
         assertThat(data.path("platform").asString()).isEqualTo("sandbox");
+        assertThat(data.path("tags").isArray())
+                .as("a post unknown here has no tags")
+                .isTrue();
+        assertThat(data.path("tags")).isEmpty();
 
         List<WebhookDelivery> toFailures = delivered(failures.endpoint().id(), 2);
         assertThat(toFailures)
