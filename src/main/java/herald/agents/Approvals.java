@@ -3,6 +3,7 @@ package herald.agents;
 import herald.publishing.Post;
 import herald.publishing.PostChanges;
 import herald.publishing.PostId;
+import herald.publishing.PostNotes;
 import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
@@ -25,11 +26,13 @@ public class Approvals {
     public static final int MAX_NOTE = 2000;
 
     private final Posts posts;
+    private final PostNotes notes;
     private final AgentPostLog log;
     private final Clock clock;
 
-    Approvals(Posts posts, AgentPostLog log, Clock clock) {
+    Approvals(Posts posts, PostNotes notes, AgentPostLog log, Clock clock) {
         this.posts = posts;
+        this.notes = notes;
         this.log = log;
         this.clock = clock;
     }
@@ -68,6 +71,9 @@ public class Approvals {
         }
         Post rejected = posts.reject(workspace, id, clean);
         log.decide(workspace, id, false, by, clean, clock.instant());
+        // Kept with the post too, where the team reads what was said about it.
+        String said = "Rejected: " + clean;
+        notes.add(workspace, id, said.length() > PostNotes.MAX_LENGTH ? said.substring(0, PostNotes.MAX_LENGTH) : said);
         return rejected;
     }
 }

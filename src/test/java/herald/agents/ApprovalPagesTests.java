@@ -102,6 +102,14 @@ class ApprovalPagesTests extends AgentTestBase {
                 .contains("Not approved");
         assertThat(audit(w, "post.rejected").getFirst().get("details").toString())
                 .contains("Not our tone of voice");
+        assertThat(context.getBean(herald.publishing.PostNotes.class)
+                        .of(w.id(), new herald.publishing.PostId(java.util.UUID.fromString(post))))
+                .as("the reason is on the post's page too, by the member who rejected it")
+                .singleElement()
+                .satisfies(note -> {
+                    assertThat(note.body()).isEqualTo("Rejected: Not our tone of voice");
+                    assertThat(note.authorType()).isEqualTo("user");
+                });
         var decision = context.getBean(herald.database.TenantScope.class).call(w.id(), () -> jdbc.sql(
                         "select approval, note from agent_posts where workspace_id = :w and post_id = :p")
                 .param("w", w.id().value())
