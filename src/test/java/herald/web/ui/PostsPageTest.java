@@ -542,6 +542,57 @@ class PostsPageTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void sharingAgainQueuesACopyWithTheSameAccountsTextsAndTags() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var original = posts.create(
+                w,
+                new NewPost(
+                        "Evergreen pizza",
+                        "https://example.com/pizza",
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, "Krusty's words")),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        List.of("Evergreen")));
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql("update posts set status = 'published' where id = :id")
+                .param("id", original.id().value())
+                .update());
+
+        var answer = mvc.perform(post(team.path() + "/posts/" + original.id() + "/requeue")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("A copy was added to the queue for")))
+                .andReturn();
+        String location = answer.getResponse().getRedirectedUrl();
+        var copyId = new herald.publishing.PostId(
+                java.util.UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+        var copy = posts.get(w, copyId);
+        assertThat(copy.id()).isNotEqualTo(original.id());
+        assertThat(copy.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(copy.body()).isEqualTo("Evergreen pizza");
+        assertThat(copy.link()).isEqualTo("https://example.com/pizza");
+        assertThat(copy.tags()).containsExactly("Evergreen");
+        assertThat(copy.targets()).singleElement().satisfies(t -> {
+            assertThat(t.connection()).isEqualTo(krusty);
+            assertThat(t.body()).isEqualTo("Krusty's words");
+        });
+        assertThat(copy.scheduledAt()).isAfter(java.time.Instant.now());
+        assertThat(posts.get(w, original.id()).status())
+                .as("the original stays as it was")
+                .isEqualTo(PostStatus.PUBLISHED);
+
+        mvc.perform(post(team.path() + "/posts/" + original.id() + "/requeue")
+                        .with(csrf())
+                        .with(as(fixtures.member(team, Role.VIEWER))))
+                .andExpect(status().isForbidden());
+    }
+
     private String page(UiFixtures.Team team, String path) throws Exception {
         return mvc.perform(get(java.net.URI.create(team.path() + path)).with(as(team.owner())))
                 .andExpect(status().isOk())
