@@ -88,7 +88,9 @@ class CalendarController {
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
         model.addAttribute("tag", tagged);
-        model.addAttribute("tags", tags.all(current.id()));
+        List<herald.publishing.PostTags.Count> known = tags.all(current.id());
+        model.addAttribute("tags", known);
+        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(tagged)));
         var filters = new java.util.LinkedHashMap<String, String>();
         filters.put("view", week ? "week" : "month");
         filters.put("account", chosen == null ? "" : chosen.id());

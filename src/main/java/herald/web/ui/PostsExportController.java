@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,13 +57,10 @@ class PostsExportController {
                 1,
                 text.length() > PostQuery.MAX_TEXT ? text.substring(0, PostQuery.MAX_TEXT) : text,
                 tag);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(current.workspace().slug() + "-posts.csv")
-                        .build()
-                        .toString());
-        export.write(current.id(), current.workspace().timezone(), query, response.getWriter());
+        export.write(
+                current.id(),
+                current.workspace().timezone(),
+                query,
+                herald.web.CsvDownload.start(response, current.workspace().slug() + "-posts.csv"));
     }
 }

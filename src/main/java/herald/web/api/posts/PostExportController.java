@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,13 +63,10 @@ class PostExportController {
                 1,
                 q,
                 tag);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                "Content-Disposition",
-                ContentDisposition.attachment()
-                        .filename(current.workspace().slug() + "-posts.csv")
-                        .build()
-                        .toString());
-        export.write(current.id(), current.workspace().timezone(), query, response.getWriter());
+        export.write(
+                current.id(),
+                current.workspace().timezone(),
+                query,
+                herald.web.CsvDownload.start(response, current.workspace().slug() + "-posts.csv"));
     }
 }
