@@ -24,6 +24,12 @@ public record AccountOption(Connection connection, String name) {
                 .toList();
     }
 
+    /** The one of {@code options} whose id is {@code id} (as a request parameter gives it), or none. */
+    static @org.jspecify.annotations.Nullable AccountOption find(
+            List<AccountOption> options, @org.jspecify.annotations.Nullable String id) {
+        return options.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    }
+
     public String id() {
         return connection.id().value().toString();
     }

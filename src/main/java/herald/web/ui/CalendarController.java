@@ -67,11 +67,7 @@ class CalendarController {
         WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
         LocalDate day = parse(date).orElse(time.today(clock.instant()));
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
-        @Nullable
-        AccountOption chosen = accounts.stream()
-                .filter(a -> a.id().equals(account))
-                .findFirst()
-                .orElse(null);
+        @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         String tagged = tag == null ? "" : tag.strip();
         boolean week = "week".equals(view);
         model.addAttribute("section", "calendar");

@@ -126,10 +126,8 @@ class PostingSchedulePageController {
         }
         ConnectionId id =
                 connections.require(current.id(), new ConnectionId(account)).id();
-        return AccountOption.of(connections, current.id()).stream()
-                .filter(a -> a.connection().id().equals(id))
-                .findFirst()
-                .orElseThrow();
+        return java.util.Objects.requireNonNull(AccountOption.find(
+                AccountOption.of(connections, current.id()), id.value().toString()));
     }
 
     private String page(

@@ -88,11 +88,7 @@ class PostsController {
                 .findFirst()
                 .orElse(null);
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
-        @Nullable
-        AccountOption chosen = accounts.stream()
-                .filter(c -> c.id().equals(account))
-                .findFirst()
-                .orElse(null);
+        @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         String text = q == null ? "" : q.strip();
         if (text.length() > PostQuery.MAX_TEXT) {
             text = text.substring(0, PostQuery.MAX_TEXT);

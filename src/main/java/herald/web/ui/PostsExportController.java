@@ -41,11 +41,7 @@ class PostsExportController {
                 .filter(s -> s.value().equals(status))
                 .findFirst()
                 .orElse(null);
-        @Nullable
-        AccountOption chosen = AccountOption.of(connections, current.id()).stream()
-                .filter(c -> c.id().equals(account))
-                .findFirst()
-                .orElse(null);
+        @Nullable AccountOption chosen = AccountOption.find(AccountOption.of(connections, current.id()), account);
         String text = q == null ? "" : q.strip();
         var query = new PostQuery(
                 filter,

@@ -73,11 +73,7 @@ class QueueController {
         CurrentWorkspace current = Access.member(request);
         int span = days != null && SPANS.contains(days) ? days : SPANS.get(1);
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
-        @Nullable
-        AccountOption chosen = accounts.stream()
-                .filter(c -> c.id().equals(account))
-                .findFirst()
-                .orElse(null);
+        @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofDays(span));
         List<Post> found = overview.timed(
