@@ -314,6 +314,8 @@ public final class TenantFixtures {
                 new herald.webhooks.WebhookEndpointDraft(
                         "https://93.184.215.14/hooks", java.util.List.of("post.published"), label, true));
         webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
+        // A snippet, through the content module.
+        context.getBean(herald.content.Snippets.class).create(workspace.id(), "Hashtags " + label, "#fixture");
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");

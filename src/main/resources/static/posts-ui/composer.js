@@ -247,6 +247,25 @@
   scheduledAt.addEventListener('input', function () {
     form.querySelector('[data-when][value="later"]').checked = true;
   });
+  // A snippet goes in where the cursor is (at the end when the text was never focused), on a line of its own.
+  var snippet = form.querySelector('[data-snippet-insert]');
+  if (snippet) {
+    snippet.addEventListener('change', function () {
+      var text = snippet.value;
+      if (!text) { return; }
+      var at = body.selectionStart == null ? body.value.length : body.selectionStart;
+      var end = body.selectionEnd == null ? at : body.selectionEnd;
+      var before = body.value.slice(0, at);
+      var gap = before && !/\s$/.test(before) ? '\n' : '';
+      body.value = before + gap + text + body.value.slice(end);
+      var cursor = (before + gap + text).length;
+      body.focus();
+      body.setSelectionRange(cursor, cursor);
+      snippet.value = '';
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
   form.addEventListener('input', update);
   form.addEventListener('change', update);
   update();

@@ -40,6 +40,7 @@ class ComposerPage {
     private final PostingSchedule schedule;
 
     private final PostTags tags;
+    private final herald.content.Snippets snippets;
 
     ComposerPage(
             Connections connections,
@@ -48,8 +49,10 @@ class ComposerPage {
             MediaLinks links,
             Personas personas,
             PostingSchedule schedule,
-            PostTags tags) {
+            PostTags tags,
+            herald.content.Snippets snippets) {
         this.tags = tags;
+        this.snippets = snippets;
         this.connections = connections;
         this.assets = assets;
         this.folders = folders;
@@ -105,6 +108,7 @@ class ComposerPage {
         model.addAttribute("media", media(current, form));
         model.addAttribute("folders", folders.all(current.id()));
         model.addAttribute("form", form);
+        model.addAttribute("snippets", snippets.all(current.id()));
         model.addAttribute(
                 "tagSuggestions",
                 tags.all(current.id()).stream()

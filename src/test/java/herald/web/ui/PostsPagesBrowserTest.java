@@ -25,6 +25,9 @@ class PostsPagesBrowserTest extends BrowserTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.content.Snippets snippets;
+
     @Test
     void composerCalendarAndPostsAreLabelledAndFitDesktopAndPhone() {
         var team = fixtures.team();
@@ -105,6 +108,7 @@ class PostsPagesBrowserTest extends BrowserTest {
         var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Keyboard pizza", "2099-05-14T10:00");
         var failed = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Lost pizza", "2099-05-16T10:00");
         PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, failed);
+        snippets.create(team.workspace().id(), "Pizza tags", "#pizza #napoli");
         String w = team.path();
         Page page = person();
         page.navigate("/sign-in");
@@ -117,6 +121,14 @@ class PostsPagesBrowserTest extends BrowserTest {
         page.navigate(w + "/compose");
         assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
         page.locator("label.account-choice").first().locator("input").check();
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Pizza 🍕 for everyone");
+        assertThat(page.locator("[data-counters] li[data-source=server]")).hasText("Sandbox @krusty: 20 / 500");
+        // A snippet goes in on a line of its own, and the count follows it.
+        page.getByLabel("Insert a snippet")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Pizza tags"));
+        assertThat(page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("Pizza 🍕 for everyone\n#pizza #napoli");
+        assertThat(page.locator("[data-counters] li[data-source=server]")).hasText("Sandbox @krusty: 35 / 500");
         page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Pizza 🍕 for everyone");
         assertThat(page.locator("[data-counters] li[data-source=server]")).hasText("Sandbox @krusty: 20 / 500");
         page.getByLabel("Link (optional)").fill("not a link");
