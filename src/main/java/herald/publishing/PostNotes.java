@@ -69,6 +69,21 @@ public class PostNotes {
         });
     }
 
+    /** How many notes each of {@code posts} has; posts without notes are left out. */
+    public Map<PostId, Integer> counts(WorkspaceId workspace, List<PostId> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        var counts = new java.util.HashMap<PostId, Integer>();
+        tenants.read(workspace, () -> jdbc.sql("select post_id, count(*) as notes from post_notes"
+                        + " where workspace_id = :workspace and post_id = any(:posts) group by post_id")
+                .param("workspace", workspace.value())
+                .param("posts", posts.stream().map(PostId::value).toArray(UUID[]::new))
+                .query((rs, n) -> counts.put(new PostId(rs.getObject("post_id", UUID.class)), rs.getInt("notes")))
+                .list());
+        return counts;
+    }
+
     /**
      * Adds a note by whoever is acting ({@link AuditContext}).
      *

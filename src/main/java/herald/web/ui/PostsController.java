@@ -126,6 +126,9 @@ class PostsController {
         filters.put("tag", tagged);
         model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/posts", filters));
         model.addAttribute("posts", shown);
+        model.addAttribute(
+                "noteCounts",
+                notes.counts(current.id(), shown.stream().map(Post::id).toList()));
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));

@@ -346,6 +346,7 @@ class PostsPageTest {
                 .contains("Less &lt;b&gt;cheese&lt;/b&gt;, please.")
                 .contains(client.email())
                 .doesNotContain("/remove\"");
+        assertThat(page(team, "/posts")).as("the list counts a post's notes").contains(">1 note</span>");
         var note = notes.of(team.workspace().id(), post.id()).getFirst();
         mvc.perform(post(page + "/notes/" + note.id() + "/remove").with(csrf()).with(as(editor)))
                 .andExpect(status().isForbidden());
