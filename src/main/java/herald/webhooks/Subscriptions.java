@@ -98,7 +98,7 @@ class Subscriptions {
     }
 
     private List<WebhookEndpoint> read(WorkspaceId workspace) {
-        return tenants.read(workspace, () -> WebhookEndpoints.all(jdbc, workspace)).stream()
+        return tenants.read(workspace, () -> WebhookEndpointRows.all(jdbc, workspace)).stream()
                 .filter(WebhookEndpoint::enabled)
                 .toList();
     }

@@ -11,17 +11,13 @@ import herald.vault.Secret;
 import herald.vault.SecretSlot;
 import herald.vault.Vault;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,15 +63,7 @@ public class WebhookEndpoints {
 
     /** The workspace's endpoints, oldest first. */
     public List<WebhookEndpoint> all(WorkspaceId workspace) {
-        return tenants.read(workspace, () -> all(jdbc, workspace));
-    }
-
-    /** The workspace's endpoints, oldest first, in the running transaction ({@link Subscriptions} reads them too). */
-    static List<WebhookEndpoint> all(JdbcClient jdbc, WorkspaceId workspace) {
-        return jdbc.sql("select * from webhook_endpoints where workspace_id = :workspace order by created_at, id")
-                .param("workspace", workspace.value())
-                .query(WebhookEndpoints::endpoint)
-                .list();
+        return tenants.read(workspace, () -> WebhookEndpointRows.all(jdbc, workspace));
     }
 
     public Optional<WebhookEndpoint> find(WorkspaceId workspace, WebhookEndpointId id) {
@@ -83,7 +71,7 @@ public class WebhookEndpoints {
                         "select * from webhook_endpoints where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
-                .query(WebhookEndpoints::endpoint)
+                .query(WebhookEndpointRows::endpoint)
                 .optional());
     }
 
@@ -155,7 +143,7 @@ public class WebhookEndpoints {
                                     + " for update")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
-                    .query(WebhookEndpoints::endpoint)
+                    .query(WebhookEndpointRows::endpoint)
                     .optional()
                     .orElseThrow(WebhookEndpoints::notFound);
             URI url = change.url() == null
@@ -183,7 +171,7 @@ public class WebhookEndpoints {
                     .param("events", names(events))
                     .param("enabled", draft.enabled())
                     .param("now", Timestamp.from(clock.instant()))
-                    .query(WebhookEndpoints::endpoint)
+                    .query(WebhookEndpointRows::endpoint)
                     .single();
             audit.record(workspace, "webhook.updated", "webhook_endpoint", id.toString(), details(url, events, draft));
             return updated;
@@ -214,7 +202,7 @@ public class WebhookEndpoints {
                     .param("secret", vault.seal(slot(workspace, id), Secret.of(secret)))
                     .param("hint", WebhookSignature.hint(secret))
                     .param("now", Timestamp.from(clock.instant()))
-                    .query(WebhookEndpoints::endpoint)
+                    .query(WebhookEndpointRows::endpoint)
                     .optional()
                     .orElseThrow(WebhookEndpoints::notFound);
             audit.record(workspace, "webhook.secret_rolled", "webhook_endpoint", id.toString(), Map.of());
@@ -236,7 +224,7 @@ public class WebhookEndpoints {
                             "delete from webhook_endpoints where workspace_id = :workspace and id = :id returning *")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
-                    .query(WebhookEndpoints::endpoint)
+                    .query(WebhookEndpointRows::endpoint)
                     .optional()
                     .orElseThrow(WebhookEndpoints::notFound);
             audit.record(
@@ -273,22 +261,6 @@ public class WebhookEndpoints {
 
     static SecretSlot slot(WorkspaceId workspace, WebhookEndpointId id) {
         return new SecretSlot(workspace, id.value(), SECRET.purpose());
-    }
-
-    static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
-        var events = new ArrayList<WebhookEventType>();
-        for (Object name : (Object[]) rs.getArray("events").getArray()) {
-            events.add(WebhookEventType.stored((String) name));
-        }
-        return new WebhookEndpoint(
-                new WebhookEndpointId(rs.getObject("id", UUID.class)),
-                URI.create(rs.getString("url")),
-                rs.getString("description"),
-                events,
-                rs.getBoolean("enabled"),
-                rs.getString("secret_hint"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static NotFound notFound() {
