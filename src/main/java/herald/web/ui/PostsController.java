@@ -7,7 +7,6 @@ import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostNotes;
-import herald.publishing.PostQuery;
 import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
@@ -20,7 +19,6 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The posts of a workspace, filtered by status, account and words of their text, and one post with what happened on each account. Every member sees
- * them; editors and up cancel, retry, and settle the targets Herald could not know the outcome of.
+ * The posts of a workspace, filtered by status, words of their text, account and tag ({@link PostsFilter}), and one post
+ * with what happened on each account. Every member sees them; editors and up cancel, retry, retag, and settle the
+ * targets Herald could not know the outcome of.
  */
 @Controller
 class PostsController {
@@ -60,7 +59,6 @@ class PostsController {
             Connections connections,
             PostNotes notes,
             PostTags tags) {
-        this.tags = tags;
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -68,6 +66,7 @@ class PostsController {
         this.links = links;
         this.connections = connections;
         this.notes = notes;
+        this.tags = tags;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -83,48 +82,28 @@ class PostsController {
             HttpServletRequest request,
             Model model) {
         CurrentWorkspace current = Access.member(request);
-        PostStatus filter = Arrays.stream(PostStatus.values())
-                .filter(s -> s.value().equals(status))
-                .findFirst()
-                .orElse(null);
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
-        @Nullable AccountOption chosen = AccountOption.find(accounts, account);
-        String text = q == null ? "" : q.strip();
-        if (text.length() > PostQuery.MAX_TEXT) {
-            text = text.substring(0, PostQuery.MAX_TEXT);
-        }
+        PostsFilter filter = PostsFilter.read(status, q, account, tag, accounts);
         PageCursor cursor = PageCursor.read(after);
         List<Post> found = posts.list(
                 current.id(),
-                new PostQuery(
-                        filter,
-                        chosen == null ? null : chosen.connection().id(),
-                        null,
-                        null,
+                filter.query(
                         cursor == null ? null : cursor.time(),
                         cursor == null ? null : new PostId(cursor.id()),
-                        PAGE + 1,
-                        text,
-                        tag));
+                        PAGE + 1));
         List<Post> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
         model.addAttribute("section", "posts");
         model.addAttribute("statuses", PostStatus.values());
-        model.addAttribute("filter", filter == null ? "" : filter.value());
-        model.addAttribute("q", text);
+        model.addAttribute("filter", filter.statusValue());
+        model.addAttribute("q", filter.text());
         model.addAttribute("accounts", accounts);
-        model.addAttribute("account", chosen == null ? "" : chosen.id());
-        String tagged = tag == null ? "" : tag.strip();
-        model.addAttribute("tag", tagged);
+        model.addAttribute("account", filter.accountId());
+        model.addAttribute("tag", filter.tag());
         List<PostTags.Count> known = tags.all(current.id());
         model.addAttribute("tags", known);
-        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(tagged)));
-        model.addAttribute("narrowed", !text.isEmpty() || chosen != null || !tagged.isEmpty());
-        var filters = new java.util.LinkedHashMap<String, String>();
-        filters.put("status", filter == null ? "" : filter.value());
-        filters.put("q", text);
-        filters.put("account", chosen == null ? "" : chosen.id());
-        filters.put("tag", tagged);
-        model.addAttribute("links", new QueryLinks("/w/" + current.workspace().slug() + "/posts", filters));
+        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(filter.tag())));
+        model.addAttribute("narrowed", filter.narrowed());
+        model.addAttribute("links", filter.links(current.workspace().slug()));
         model.addAttribute("posts", shown);
         model.addAttribute(
                 "noteCounts",

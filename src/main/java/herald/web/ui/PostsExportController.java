@@ -3,12 +3,10 @@ package herald.web.ui;
 import herald.connections.Connections;
 import herald.publishing.PostExport;
 import herald.publishing.PostQuery;
-import herald.publishing.PostStatus;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,22 +35,8 @@ class PostsExportController {
             HttpServletResponse response)
             throws IOException {
         CurrentWorkspace current = Access.member(request);
-        PostStatus filter = Arrays.stream(PostStatus.values())
-                .filter(s -> s.value().equals(status))
-                .findFirst()
-                .orElse(null);
-        @Nullable AccountOption chosen = AccountOption.find(AccountOption.of(connections, current.id()), account);
-        String text = q == null ? "" : q.strip();
-        var query = new PostQuery(
-                filter,
-                chosen == null ? null : chosen.connection().id(),
-                null,
-                null,
-                null,
-                null,
-                1,
-                text.length() > PostQuery.MAX_TEXT ? text.substring(0, PostQuery.MAX_TEXT) : text,
-                tag);
+        PostQuery query = PostsFilter.read(status, q, account, tag, AccountOption.of(connections, current.id()))
+                .query(null, null, 1);
         export.write(
                 current.id(),
                 current.workspace().timezone(),
