@@ -12,8 +12,13 @@ public record Actor(Type type, @Nullable String id, @Nullable String label) {
         SYSTEM,
         OPERATOR;
 
+        /** How APIs, logs and stored rows name it: {@code user}, {@code api_key}, {@code agent}, ... */
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         String column() {
-            return name().toLowerCase();
+            return value();
         }
 
         static Type ofColumn(String value) {

@@ -20,6 +20,12 @@ public final class AuditContext {
         return Optional.ofNullable(current.get());
     }
 
+    /** Who is acting now: the bound origin's actor, or Herald itself when nobody is bound. */
+    public static Actor actor() {
+        Origin origin = current.get();
+        return origin == null ? Actor.system() : origin.actor();
+    }
+
     public static Binding bind(Origin origin) {
         Origin previous = current.get();
         current.set(origin);

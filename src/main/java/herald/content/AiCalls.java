@@ -172,7 +172,7 @@ class AiCalls implements AiWriter {
 
     private static String describe(Actor actor) {
         String who = actor.label() != null ? actor.label() : actor.id() != null ? actor.id() : "";
-        return shorten(actor.type().name().toLowerCase(Locale.ROOT) + (who.isEmpty() ? "" : ": " + who), 300);
+        return shorten(actor.type().value() + (who.isEmpty() ? "" : ": " + who), 300);
     }
 
     private static String shorten(String text) {

@@ -12,7 +12,6 @@ import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,14 +32,14 @@ public class PostNotes {
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
-    private final PostReads reads;
+    private final PostRows rows;
     private final AuditLog audit;
     private final Clock clock;
 
-    PostNotes(JdbcClient jdbc, TenantScope tenants, PostReads reads, AuditLog audit, Clock clock) {
+    PostNotes(JdbcClient jdbc, TenantScope tenants, PostRows rows, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
-        this.reads = reads;
+        this.rows = rows;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,14 +56,7 @@ public class PostNotes {
                             + " order by created_at, id")
                     .param("workspace", workspace.value())
                     .param("post", post.value())
-                    .query((rs, n) -> new PostNote(
-                            rs.getObject("id", UUID.class),
-                            new PostId(rs.getObject("post_id", UUID.class)),
-                            rs.getString("body"),
-                            rs.getString("author_type"),
-                            rs.getString("author_id"),
-                            rs.getString("author_label"),
-                            rs.getTimestamp("created_at").toInstant()))
+                    .query(PostNotes::note)
                     .list();
         });
     }
@@ -100,23 +92,12 @@ public class PostNotes {
             throw new InvalidInput(
                     "body", "A note has at most " + MAX_LENGTH + " characters; this one has " + text.length() + ".");
         }
-        Actor author = AuditContext.current().map(AuditContext.Origin::actor).orElse(Actor.system());
+        Actor author = AuditContext.actor();
         var note = new PostNote(
-                UUID.randomUUID(),
-                post,
-                text,
-                author.type().name().toLowerCase(Locale.ROOT),
-                author.id(),
-                author.label(),
-                clock.instant());
+                UUID.randomUUID(), post, text, author.type().value(), author.id(), author.label(), clock.instant());
         tenants.run(workspace, () -> {
-            requirePost(workspace, post);
             // The post's row lock keeps two notes added at once from both passing the count.
-            jdbc.sql("select 1 from posts where workspace_id = :workspace and id = :post for update")
-                    .param("workspace", workspace.value())
-                    .param("post", post.value())
-                    .query()
-                    .listOfRows();
+            rows.lock(workspace, post).orElseThrow(() -> Posts.notFound(post));
             if (count(workspace, post) >= MAX_PER_POST) {
                 throw new Conflict("body", "This post already has " + MAX_PER_POST + " notes; remove old ones first.");
             }
@@ -148,11 +129,15 @@ public class PostNotes {
      * @throws NotPermitted when the note is someone else's and {@code anyones} is false
      */
     public void remove(WorkspaceId workspace, PostId post, UUID note, boolean anyones) {
-        Actor actor = AuditContext.current().map(AuditContext.Origin::actor).orElse(Actor.system());
+        Actor actor = AuditContext.actor();
         tenants.run(workspace, () -> {
-            PostNote found = of(workspace, post).stream()
-                    .filter(n -> n.id().equals(note))
-                    .findFirst()
+            PostNote found = jdbc.sql("select * from post_notes where workspace_id = :workspace and post_id = :post"
+                            + " and id = :id")
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .param("id", note)
+                    .query(PostNotes::note)
+                    .optional()
                     .orElseThrow(() -> new NotFound("This post has no note " + note + "."));
             if (!anyones && !wroteIt(actor, found)) {
                 throw new NotPermitted("Only its author or an admin can remove this note.");
@@ -168,14 +153,31 @@ public class PostNotes {
     /** Whether {@code actor} wrote {@code note}: the same kind of actor with the same id. */
     public static boolean wroteIt(Actor actor, PostNote note) {
         return actor.id() != null
-                && note.authorType().equals(actor.type().name().toLowerCase(Locale.ROOT))
+                && note.authorType().equals(actor.type().value())
                 && Objects.equals(note.authorId(), actor.id());
     }
 
+    /** Without loading the post: its existence is all the notes need. */
     private void requirePost(WorkspaceId workspace, PostId post) {
-        if (reads.find(workspace, post).isEmpty()) {
+        boolean exists = jdbc.sql("select exists (select 1 from posts where workspace_id = :workspace and id = :post)")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
             throw Posts.notFound(post);
         }
+    }
+
+    private static PostNote note(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PostNote(
+                rs.getObject("id", UUID.class),
+                new PostId(rs.getObject("post_id", UUID.class)),
+                rs.getString("body"),
+                rs.getString("author_type"),
+                rs.getString("author_id"),
+                rs.getString("author_label"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private int count(WorkspaceId workspace, PostId post) {

@@ -35,7 +35,7 @@ public record Provenance(Origin origin, String actorType, @Nullable String actor
 
     /** The provenance of whoever is acting in {@link AuditContext}: a member in the UI, a key in the API. */
     public static Provenance ofCurrentActor() {
-        Actor actor = AuditContext.current().map(AuditContext.Origin::actor).orElse(Actor.system());
+        Actor actor = AuditContext.actor();
         Origin origin =
                 switch (actor.type()) {
                     case USER -> Origin.UI;
@@ -47,6 +47,6 @@ public record Provenance(Origin origin, String actorType, @Nullable String actor
     }
 
     public static Provenance of(Origin origin, Actor actor) {
-        return new Provenance(origin, actor.type().name().toLowerCase(Locale.ROOT), actor.id(), actor.label());
+        return new Provenance(origin, actor.type().value(), actor.id(), actor.label());
     }
 }

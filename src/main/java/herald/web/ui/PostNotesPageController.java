@@ -36,7 +36,7 @@ class PostNotesPageController {
 
     /** The post's notes for the member looking at its page. */
     static List<Row> rows(PostNotes notes, CurrentWorkspace current, PostId post) {
-        Actor me = AuditContext.current().map(AuditContext.Origin::actor).orElse(Actor.system());
+        Actor me = AuditContext.actor();
         boolean admin = current.roleAtLeast(Role.ADMIN);
         return notes.of(current.id(), post).stream()
                 .map(note -> new Row(note, admin || PostNotes.wroteIt(me, note)))

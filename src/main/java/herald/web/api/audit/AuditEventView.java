@@ -30,7 +30,7 @@ record AuditEventView(
                 event.id(),
                 event.sequence(),
                 event.occurredAt(),
-                new AuditActor(actor.type().name().toLowerCase(java.util.Locale.ROOT), actor.id(), actor.label()),
+                new AuditActor(actor.type().value(), actor.id(), actor.label()),
                 event.action(),
                 event.targetType() == null ? null : new AuditTarget(event.targetType(), event.targetId()),
                 event.details(),
