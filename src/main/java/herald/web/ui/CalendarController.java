@@ -83,10 +83,7 @@ class CalendarController {
         model.addAttribute("time", time);
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
-        model.addAttribute("tag", tagged);
-        List<herald.publishing.PostTags.Count> known = tags.all(current.id());
-        model.addAttribute("tags", known);
-        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(tagged)));
+        TagPicker.add(model, tags, current.id(), tagged);
         var filters = new java.util.LinkedHashMap<String, String>();
         filters.put("view", week ? "week" : "month");
         filters.put("account", chosen == null ? "" : chosen.id());

@@ -98,10 +98,7 @@ class PostsController {
         model.addAttribute("q", filter.text());
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", filter.accountId());
-        model.addAttribute("tag", filter.tag());
-        List<PostTags.Count> known = tags.all(current.id());
-        model.addAttribute("tags", known);
-        model.addAttribute("tagKnown", known.stream().anyMatch(t -> t.tag().equalsIgnoreCase(filter.tag())));
+        TagPicker.add(model, tags, current.id(), filter.tag());
         model.addAttribute("narrowed", filter.narrowed());
         model.addAttribute("links", filter.links(current.workspace().slug()));
         model.addAttribute("posts", shown);
