@@ -40,7 +40,12 @@ public class DraftBatch {
      */
     public List<Post> create(WorkspaceId workspace, List<NewPost> drafts, Provenance provenance) {
         Instant now = clock.instant();
-        record Checked(PostId id, NewPost post, @Nullable PublishTime time, List<PostRows.NewTargetRow> targets) {}
+        record Checked(
+                PostId id,
+                NewPost post,
+                @Nullable PublishTime time,
+                List<PostRows.NewTargetRow> targets,
+                List<String> tags) {}
         List<Checked> checked = new java.util.ArrayList<>();
         for (NewPost post : drafts) {
             if (!post.draft()) {
@@ -50,7 +55,7 @@ public class DraftBatch {
                     post.scheduledAt() == null ? null : PublishTime.read(post.scheduledAt(), post.timezone(), now);
             var targets = validation.check(
                     workspace, post.body(), Posts.blankToNull(post.link()), post.media(), post.targets(), true);
-            checked.add(new Checked(PostId.random(), post, time, targets));
+            checked.add(new Checked(PostId.random(), post, time, targets, PostTags.read(post.tags())));
         }
         return tenants.call(workspace, () -> {
             for (Checked c : checked) {
@@ -64,7 +69,7 @@ public class DraftBatch {
                         c.time(),
                         now,
                         provenance,
-                        PostTags.read(c.post().tags()));
+                        c.tags());
                 rows.insertTargets(workspace, c.id(), c.targets(), null, now);
                 var details = new java.util.HashMap<>(Posts.details(
                         PostStatus.DRAFT,
