@@ -41,7 +41,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Rotation under load, across two nodes: writers and readers keep sealing and opening rows of several workspaces while
  * a rotation adds a primary key and the job re-encrypts; not one opening fails, every row ends under the new primary,
  * and the old key is disabled only once nothing uses it.
+ *
+ * <p>The context is closed after the class: with its 300 ms keyset refresh it would otherwise keep running the shared
+ * re-encryption job and retire an old key that the other test contexts, refreshing far less often, still seal with
+ * (seen once as TokenLifecycleTests' token not opening). Nodes of one deployment share one refresh interval.
  */
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"herald.vault.refresh-interval=300ms", "herald.vault.batch-size=50"})
 @ExtendWith(OutputCaptureExtension.class)
 class KeyRotationTests {
