@@ -319,6 +319,18 @@ public final class TenantFixtures {
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");
+        // The published target's figures, as the analytics sweep stores them after a reading.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
+                            published_at, counts, views, engagements, reads, read_at, next_read_at)
+                        values (:workspace, :target, :post, :connection, 'sandbox', 'Sandbox @fixture', now(),
+                            '{"likes": 3, "impressions": 40}', 40, 3, 1, now(), now() + interval '6 hours')""")
+                .param("workspace", workspace.id().value())
+                .param("target", target)
+                .param("post", post)
+                .param("connection", connection)
+                .update());
         // A posting schedule of its own, and one of its account's, through the publishing module.
         var schedule = context.getBean(herald.publishing.PostingSchedule.class);
         schedule.replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));

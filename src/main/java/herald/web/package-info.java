@@ -17,7 +17,8 @@
             "publishing",
             "agents",
             "content",
-            "webhooks"
+            "webhooks",
+            "analytics"
         })
 @NullMarked
 package herald.web;

@@ -1,0 +1,128 @@
+package herald.analytics;
+
+import herald.database.TenantScope;
+import herald.publishing.Post;
+import herald.publishing.PostId;
+import herald.publishing.Posts;
+import herald.publishing.TargetStatus;
+import herald.shared.Conflict;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A workspace's figures: each published post's, read from its platforms at steps after publishing (see {@link
+ * AnalyticsSettings#reads}), and reports over a period.
+ */
+@Component
+public class Analytics {
+
+    /** The posts a report lists as those that did best. */
+    public static final int TOP = 10;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final MetricsRows rows;
+    private final MetricsCollector collector;
+    private final TenantScope tenants;
+    private final Posts posts;
+    private final AnalyticsSettings settings;
+    private final Clock clock;
+
+    Analytics(
+            MetricsRows rows,
+            MetricsCollector collector,
+            TenantScope tenants,
+            Posts posts,
+            AnalyticsSettings settings,
+            Clock clock) {
+        this.rows = rows;
+        this.collector = collector;
+        this.tenants = tenants;
+        this.posts = posts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The post's published targets' latest figures; empty before the first target is published and tracked.
+     *
+     * @throws NotFound when the workspace has no such post
+     */
+    public List<TargetMetrics> ofPost(WorkspaceId workspace, PostId post) {
+        posts.get(workspace, post);
+        return tenants.read(workspace, () -> rows.ofPost(workspace, post));
+    }
+
+    /**
+     * Reads the post's figures from its platforms now, and answers them; a failed reading is in its target's {@code
+     * lastError}.
+     *
+     * @throws NotFound when the workspace has no such post
+     * @throws Conflict when nothing of it is published yet, or its figures were read less than {@code
+     *     herald.analytics.refresh-every} ago
+     */
+    public List<TargetMetrics> refresh(WorkspaceId workspace, PostId id, ZoneId zone) {
+        Post post = posts.get(workspace, id);
+        if (post.targets().stream().noneMatch(t -> t.status() == TargetStatus.PUBLISHED)) {
+            throw new Conflict("post", "Nothing of this post is published yet: its figures come once it is.");
+        }
+        Instant now = clock.instant();
+        Instant latest = tenants.read(workspace, () -> rows.ofPost(workspace, id)).stream()
+                .map(TargetMetrics::readAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        Instant again = latest.plus(settings.refreshEvery());
+        if (again.isAfter(now)) {
+            throw new Conflict(
+                    "post",
+                    "Its figures were read at " + TIME.format(latest.atZone(zone)) + "; ask again after "
+                            + TIME.format(again.atZone(zone)) + ".");
+        }
+        collector.readPost(workspace, post, now);
+        return ofPost(workspace, id);
+    }
+
+    /** Totals, by account, by day (every day of the period) and the {@link #TOP} posts with the most engagements. */
+    public AnalyticsReport report(WorkspaceId workspace, AnalyticsQuery query) {
+        Instant from = query.from().atStartOfDay(query.zone()).toInstant();
+        Instant to = query.to().plusDays(1).atStartOfDay(query.zone()).toInstant();
+        record Read(
+                AnalyticsReport.Totals totals,
+                List<AnalyticsReport.Account> accounts,
+                Map<LocalDate, AnalyticsReport.Day> days,
+                List<MetricsRows.TopRow> top) {}
+        Read read = tenants.read(
+                workspace,
+                () -> new Read(
+                        rows.totals(workspace, from, to, query.connection()),
+                        rows.accounts(workspace, from, to, query.connection()),
+                        rows.days(workspace, from, to, query.zone().getId(), query.connection()),
+                        rows.top(workspace, from, to, query.connection(), TOP)));
+        List<AnalyticsReport.Day> days = new ArrayList<>();
+        for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
+            days.add(read.days().getOrDefault(day, new AnalyticsReport.Day(day, 0, 0, 0)));
+        }
+        List<AnalyticsReport.Top> top = new ArrayList<>();
+        for (MetricsRows.TopRow row : read.top()) {
+            try {
+                Post post = posts.get(workspace, row.post());
+                top.add(new AnalyticsReport.Top(
+                        row.post(), post.body(), row.publishedAt(), row.accounts(), row.views(), row.engagements()));
+            } catch (NotFound deleted) {
+                // deleted between the two reads: left out
+            }
+        }
+        return new AnalyticsReport(query, read.totals(), read.accounts(), days, top);
+    }
+}
