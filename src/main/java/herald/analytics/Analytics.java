@@ -4,6 +4,7 @@ import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
+import herald.publishing.Target;
 import herald.publishing.TargetStatus;
 import herald.shared.Conflict;
 import herald.shared.NotFound;
@@ -54,13 +55,40 @@ public class Analytics {
     }
 
     /**
-     * The post's published targets' latest figures; empty before the first target is published and tracked.
+     * The latest figures of each of the post's published targets; a target the sweep has not tracked yet is there with
+     * no counts and its first reading an hour after publishing. Empty before anything of the post is published.
      *
      * @throws NotFound when the workspace has no such post
      */
-    public List<TargetMetrics> ofPost(WorkspaceId workspace, PostId post) {
-        posts.get(workspace, post);
-        return tenants.read(workspace, () -> rows.ofPost(workspace, post));
+    public List<TargetMetrics> ofPost(WorkspaceId workspace, PostId id) {
+        Post post = posts.get(workspace, id);
+        List<TargetMetrics> stored = tenants.read(workspace, () -> rows.ofPost(workspace, id));
+        List<TargetMetrics> all = new ArrayList<>(stored);
+        for (Target target : post.targets()) {
+            Instant publishedAt = target.publishedAt();
+            if (target.status() != TargetStatus.PUBLISHED
+                    || publishedAt == null
+                    || stored.stream().anyMatch(m -> m.target().equals(target.id()))) {
+                continue;
+            }
+            all.add(new TargetMetrics(
+                    target.id(),
+                    id,
+                    target.connection(),
+                    target.provider(),
+                    target.account(),
+                    publishedAt,
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    publishedAt.plus(settings.reads().getFirst()),
+                    null));
+        }
+        all.sort(java.util.Comparator.comparing(TargetMetrics::publishedAt).thenComparing(TargetMetrics::account));
+        return all;
     }
 
     /**

@@ -3,7 +3,6 @@ package herald.web.api.analytics;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
-import herald.analytics.TargetMetrics;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
 import herald.shared.InvalidInput;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,46 +44,6 @@ class AnalyticsController {
         this.analytics = analytics;
         this.clock = clock;
     }
-
-    @Schema(name = "TargetFigures")
-    record Figures(
-            UUID targetId,
-            UUID connectionId,
-            String provider,
-            String account,
-            Instant publishedAt,
-            @Schema(description = "The platform's own counts by its own names, empty before the first reading")
-                    Map<String, Long> counts,
-            @Nullable Long views,
-            @Nullable Long engagements,
-            @Schema(description = "Engagements per view, in percent") @Nullable Double engagementRate,
-            int reads,
-            @Nullable Instant readAt,
-            @Schema(description = "Null once the readings are done or stopped") @Nullable Instant nextReadAt,
-            @Schema(description = "Why the latest reading failed or the readings stopped, in the platform's words")
-                    @Nullable
-                    String lastError) {
-
-        static Figures of(TargetMetrics m) {
-            return new Figures(
-                    m.target().value(),
-                    m.connection().value(),
-                    m.provider(),
-                    m.account(),
-                    m.publishedAt(),
-                    m.counts(),
-                    m.views(),
-                    m.engagements(),
-                    m.engagementRate(),
-                    m.reads(),
-                    m.readAt(),
-                    m.nextReadAt(),
-                    m.lastError());
-        }
-    }
-
-    @Schema(name = "PostFigures")
-    record PostFigures(UUID postId, List<Figures> targets) {}
 
     @Schema(name = "AnalyticsReport")
     record Report(
@@ -123,13 +81,10 @@ class AnalyticsController {
     @Operation(
             operationId = "getPostFigures",
             summary = "A post's figures",
-            description = "Each published target's latest reading; empty before the first target is published.")
-    PostFigures ofPost(CurrentWorkspace current, @PathVariable UUID postId) {
-        return new PostFigures(
-                postId,
-                analytics.ofPost(current.id(), new PostId(postId)).stream()
-                        .map(Figures::of)
-                        .toList());
+            description = "Each published target's latest reading (no counts yet in its first hour); empty before"
+                    + " anything of the post is published.")
+    FiguresView.Post ofPost(CurrentWorkspace current, @PathVariable UUID postId) {
+        return FiguresView.Post.of(postId, analytics.ofPost(current.id(), new PostId(postId)));
     }
 
     @PostMapping("/posts/{postId}/figures/read")
@@ -138,17 +93,11 @@ class AnalyticsController {
             summary = "Read a post's figures now",
             description = "From each platform, now; at most every five minutes (409 sooner, or before anything of the"
                     + " post is published). A reading that failed is in its target's lastError.")
-    PostFigures read(CurrentWorkspace current, @PathVariable UUID postId) {
-        return new PostFigures(
+    FiguresView.Post read(CurrentWorkspace current, @PathVariable UUID postId) {
+        return FiguresView.Post.of(
                 postId,
-                analytics
-                        .refresh(
-                                current.id(),
-                                new PostId(postId),
-                                current.workspace().timezone())
-                        .stream()
-                        .map(Figures::of)
-                        .toList());
+                analytics.refresh(
+                        current.id(), new PostId(postId), current.workspace().timezone()));
     }
 
     @GetMapping("/analytics")
