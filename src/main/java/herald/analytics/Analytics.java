@@ -91,6 +91,11 @@ public class Analytics {
         return all;
     }
 
+    /** The figures of each of these posts that has been read, for lists: a query for them all. */
+    public Map<PostId, PostSummary> summaries(WorkspaceId workspace, List<PostId> ids) {
+        return tenants.read(workspace, () -> rows.summaries(workspace, ids));
+    }
+
     /**
      * Reads the post's figures from its platforms now, and answers them; a failed reading is in its target's {@code
      * lastError}.

@@ -96,6 +96,30 @@ class MetricsRows {
                 .list();
     }
 
+    /** Views and engagements summed over the read targets of each of these posts; posts without a reading are absent. */
+    Map<PostId, PostSummary> summaries(WorkspaceId workspace, List<PostId> posts) {
+        Map<PostId, PostSummary> summaries = new LinkedHashMap<>();
+        if (posts.isEmpty()) {
+            return summaries;
+        }
+        jdbc.sql(
+                        """
+                        select post_id, coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements,
+                               bool_or(views is not null) as counted
+                          from post_metrics
+                         where workspace_id = :workspace and post_id = any(:posts) and read_at is not null
+                         group by post_id""")
+                .param("workspace", workspace.value())
+                .param("posts", posts.stream().map(PostId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new PostSummary(
+                        new PostId(rs.getObject("post_id", UUID.class)),
+                        rs.getBoolean("counted") ? rs.getLong("views") : null,
+                        rs.getLong("engagements")))
+                .list()
+                .forEach(summary -> summaries.put(summary.post(), summary));
+        return summaries;
+    }
+
     /** A reading: the counts and figures, and the next reading (null: done). */
     void read(
             WorkspaceId workspace,

@@ -109,6 +109,9 @@ class PostsController {
         model.addAttribute(
                 "noteCounts",
                 notes.counts(current.id(), shown.stream().map(Post::id).toList()));
+        model.addAttribute(
+                "figures",
+                analytics.summaries(current.id(), shown.stream().map(Post::id).toList()));
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));

@@ -67,6 +67,14 @@ class AnalyticsPageTest {
                                 containsString("data-count=\"replies\">5<"),
                                 not(containsString("data-test=\"refresh-figures\"")))));
 
+        // Lists show each read post's figures beside it.
+        mvc.perform(get(team.path() + "/posts").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("61 engagements · 1,234 views")));
+        mvc.perform(get(team.path()).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("61 engagements · 1,234 views")));
+
         // A viewer may not ask for a reading; an editor may, but not minutes after the last one.
         String read = team.path() + "/posts/" + post.id() + "/figures";
         mvc.perform(post(read).with(csrf()).with(as(viewer))).andExpect(status().isForbidden());
