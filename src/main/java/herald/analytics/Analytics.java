@@ -146,14 +146,14 @@ public class Analytics {
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             days.add(read.days().getOrDefault(day, new AnalyticsReport.Day(day, 0, 0, 0)));
         }
+        Map<PostId, Post> bodies = posts.getAll(
+                workspace, read.top().stream().map(MetricsRows.TopRow::post).toList());
         List<AnalyticsReport.Top> top = new ArrayList<>();
         for (MetricsRows.TopRow row : read.top()) {
-            try {
-                Post post = posts.get(workspace, row.post());
+            Post post = bodies.get(row.post());
+            if (post != null) { // else deleted between the two reads: left out
                 top.add(new AnalyticsReport.Top(
                         row.post(), post.body(), row.publishedAt(), row.accounts(), row.views(), row.engagements()));
-            } catch (NotFound deleted) {
-                // deleted between the two reads: left out
             }
         }
         return new AnalyticsReport(query, read.totals(), read.accounts(), days, top);

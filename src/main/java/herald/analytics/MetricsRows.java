@@ -229,6 +229,50 @@ class MetricsRows {
         return days;
     }
 
+    /** The names of every count read in the period, sorted: an export's columns. */
+    List<String> countNames(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
+        return jdbc.sql(
+                        """
+                        select distinct jsonb_object_keys(counts) as name from post_metrics
+                         where workspace_id = :workspace and published_at >= :from and published_at < :to
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                         order by 1""")
+                .param("workspace", workspace.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("connection", connection == null ? null : connection.value())
+                .query(String.class)
+                .list();
+    }
+
+    /** The targets published in the period, newest first, after the position given (null: from the start). */
+    List<TargetMetrics> page(
+            WorkspaceId workspace,
+            Instant from,
+            Instant to,
+            @Nullable ConnectionId connection,
+            @Nullable TargetMetrics after,
+            int limit) {
+        return jdbc.sql(
+                        """
+                        select * from post_metrics
+                         where workspace_id = :workspace and published_at >= :from and published_at < :to
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:afterAt as timestamptz) is null
+                                or (published_at, target_id) < (cast(:afterAt as timestamptz), cast(:afterTarget as uuid)))
+                         order by published_at desc, target_id desc
+                         limit :limit""")
+                .param("workspace", workspace.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("connection", connection == null ? null : connection.value())
+                .param("afterAt", after == null ? null : Timestamp.from(after.publishedAt()))
+                .param("afterTarget", after == null ? null : after.target().value())
+                .param("limit", limit)
+                .query(this::metrics)
+                .list();
+    }
+
     /** The posts with the most engagements (then views) summed over their targets. */
     record TopRow(PostId post, Instant publishedAt, List<String> accounts, long views, long engagements) {}
 

@@ -176,6 +176,17 @@ class AnalyticsEndToEndTests {
         assertThat(top.get(0).path("engagements").asLong())
                 .isGreaterThanOrEqualTo(top.get(1).path("engagements").asLong());
 
+        // The same period as a file, over the API.
+        Response csv = api("GET", "/analytics/export", null);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).contains(",views,engagements,engagement_rate,read_at,count_impressions,count_likes");
+        assertThat(lines).hasSize(3);
+        assertThat(csv.body()).contains(first).contains(second);
+        Response badDate = api("GET", "/analytics/export?from=last-week", null);
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("not a date");
+
         // Another workspace sees none of it.
         var other = TenantFixtures.of(context).signUp("Other analytics", "pro");
         String otherKey = apiKeys.create(

@@ -3,12 +3,16 @@ package herald.web.ui;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
+import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
 import herald.shared.Conflict;
 import herald.tenancy.Role;
+import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,11 +38,13 @@ class AnalyticsPageController {
     static final List<Integer> PERIODS = List.of(7, 30, 90);
 
     private final Analytics analytics;
+    private final FiguresExport export;
     private final Connections connections;
     private final Clock clock;
 
-    AnalyticsPageController(Analytics analytics, Connections connections, Clock clock) {
+    AnalyticsPageController(Analytics analytics, FiguresExport export, Connections connections, Clock clock) {
         this.analytics = analytics;
+        this.export = export;
         this.connections = connections;
         this.clock = clock;
     }
@@ -50,17 +56,11 @@ class AnalyticsPageController {
             HttpServletRequest request,
             Model model) {
         CurrentWorkspace current = Access.member(request);
-        int period = days != null && PERIODS.contains(days) ? days : 30;
+        int period = period(days);
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
         @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         var zone = current.workspace().timezone();
-        AnalyticsReport report = analytics.report(
-                current.id(),
-                AnalyticsQuery.last(
-                        period,
-                        LocalDate.ofInstant(clock.instant(), zone),
-                        zone,
-                        chosen == null ? null : chosen.connection().id()));
+        AnalyticsReport report = analytics.report(current.id(), query(current, period, chosen));
         model.addAttribute("section", "analytics");
         model.addAttribute("report", report);
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
@@ -71,11 +71,42 @@ class AnalyticsPageController {
         model.addAttribute("time", new WorkspaceTime(zone));
         model.addAttribute("zone", zone.getId());
         model.addAttribute(
-                "posts",
+                "download",
                 new QueryLinks(
-                        "/w/" + current.workspace().slug() + "/posts",
-                        Map.of("account", chosen == null ? "" : chosen.id())));
+                        "/w/" + current.workspace().slug() + "/analytics/export.csv",
+                        Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period))));
         return "posts/analytics";
+    }
+
+    /** The page's period and account as a CSV file: one line per published post and account. */
+    @GetMapping("/w/{slug}/analytics/export.csv")
+    void download(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable Integer days,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        CurrentWorkspace current = Access.member(request);
+        AnalyticsQuery query =
+                query(current, period(days), AccountOption.find(AccountOption.of(connections, current.id()), account));
+        export.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    private static int period(@Nullable Integer days) {
+        return days != null && PERIODS.contains(days) ? days : 30;
+    }
+
+    private AnalyticsQuery query(CurrentWorkspace current, int period, @Nullable AccountOption account) {
+        var zone = current.workspace().timezone();
+        return AnalyticsQuery.last(
+                period,
+                LocalDate.ofInstant(clock.instant(), zone),
+                zone,
+                account == null ? null : account.connection().id());
     }
 
     /** Reads the post's figures from its platforms now (editors; at most every few minutes), back to its page. */

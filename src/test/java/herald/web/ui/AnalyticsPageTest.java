@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,7 +41,8 @@ class AnalyticsPageTest {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
                 fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
-        Post post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Figures pizza", "2099-05-14T10:00");
+        Post post =
+                PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "=1+1 Figures pizza", "2099-05-14T10:00");
         published(post, 1234, 56);
         var viewer = fixtures.member(team, Role.VIEWER);
 
@@ -66,6 +68,25 @@ class AnalyticsPageTest {
                                 containsString("data-count=\"likes\">56<"),
                                 containsString("data-count=\"replies\">5<"),
                                 not(containsString("data-test=\"refresh-figures\"")))));
+
+        // The period as a file: the figures, every count as a column, and a text no spreadsheet runs.
+        String csv = mvc.perform(
+                        get(team.path() + "/analytics/export.csv?days=7").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("-figures-")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String[] lines = csv.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines[0])
+                .isEqualTo("post_id,published_at,account,platform,text,url,views,engagements,engagement_rate,read_at,"
+                        + "count_impressions,count_likes,count_replies,count_reposts");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(lines[1])
+                .startsWith(post.id() + ",")
+                .contains(
+                        ",Sandbox @krusty,sandbox,'=1+1 Figures pizza,http://localhost/sandbox/@krusty/p-1,1234,61,4.9,")
+                .endsWith(",1234,56,5,0");
 
         // Lists show each read post's figures beside it.
         mvc.perform(get(team.path() + "/posts").with(as(viewer)))

@@ -3,14 +3,20 @@ package herald.web.api.analytics;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
+import herald.analytics.FiguresExport;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
 import herald.shared.InvalidInput;
+import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -38,10 +44,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
 
     private final Analytics analytics;
+    private final FiguresExport export;
     private final Clock clock;
 
-    AnalyticsController(Analytics analytics, Clock clock) {
+    AnalyticsController(Analytics analytics, FiguresExport export, Clock clock) {
         this.analytics = analytics;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -113,16 +121,12 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String timezone,
             @RequestParam(required = false) @Nullable UUID connectionId) {
-        ZoneId zone = zone(timezone, current.workspace().timezone());
-        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : date("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : date("from", from);
-        AnalyticsReport report = analytics.report(
-                current.id(),
-                new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId)));
+        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        AnalyticsReport report = analytics.report(current.id(), query);
         return new Report(
-                first,
-                last,
-                zone.getId(),
+                query.from(),
+                query.to(),
+                query.zone().getId(),
                 connectionId,
                 report.totals(),
                 report.totals().engagementRate(),
@@ -147,6 +151,48 @@ class AnalyticsController {
                                 t.engagements(),
                                 t.engagementRate()))
                         .toList());
+    }
+
+    @GetMapping("/analytics/export")
+    @Operation(
+            operationId = "exportAnalytics",
+            summary = "Export the period's figures as CSV",
+            description = "The same period and account as the report: one line per published post and account, newest"
+                    + " first, at most 10,000, with post_id, published_at, account, platform, text, url, views,"
+                    + " engagements, engagement_rate, read_at, then count_<name> for every count a platform gave in"
+                    + " the period (empty where a platform counts no such thing). Times in the report's zone; a cell"
+                    + " starting with = + - or @ is written with a leading apostrophe.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    void export(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            HttpServletResponse response)
+            throws IOException {
+        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        export.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    /** The period asked for: the last 30 days up to today in the workspace's zone unless said otherwise. */
+    private AnalyticsQuery query(
+            CurrentWorkspace current,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String timezone,
+            @Nullable UUID connectionId) {
+        ZoneId zone = zone(timezone, current.workspace().timezone());
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : date("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : date("from", from);
+        return new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId));
     }
 
     private static LocalDate date(String field, String value) {
