@@ -125,6 +125,24 @@ public class Notifications {
     }
 
     /**
+     * Marks every member's unread notifications of {@code kind} about the post read, once what they asked for has been
+     * done (a member approved or rejected the post): nobody else is sent to act on it.
+     *
+     * @return how many were unread
+     */
+    public int settle(WorkspaceId workspace, PostId post, NotificationKind kind) {
+        return tenants.call(workspace, () -> jdbc.sql(
+                        """
+                        update notifications set read_at = :now
+                        where workspace_id = :workspace and post_id = :post and kind = :kind and read_at is null""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .param("kind", kind.value())
+                .update());
+    }
+
+    /**
      * Stores {@code notification} for each of {@code recipients}, in one transaction. A recipient who still has an
      * unread one of the same kind about the same post or connection gets no second: that one counts the event and
      * takes its line (unless it has it already), so several targets of one post failing together make one

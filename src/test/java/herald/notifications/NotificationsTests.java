@@ -220,6 +220,29 @@ class NotificationsTests {
     }
 
     @Test
+    void settlingAPostReadsEveryMembersNotificationsOfThatKindAboutItOnly() throws InterruptedException {
+        Post post = post("Settle me", krusty);
+        Post other = post("Not me", krusty);
+        fail(post, 0, "No.");
+        fail(other, 0, "No.");
+        publish(new PostNeedsAttention(
+                workspace.id(), post.id(), post.targets().getFirst().id(), "sandbox", "Unknown.", clock.instant()));
+
+        assertThat(notifications.settle(workspace.id(), post.id(), NotificationKind.POST_FAILED))
+                .as("owner, admin and editor")
+                .isEqualTo(3);
+
+        var unread = notifications.recent(workspace.id(), editor.id(), null, 10).stream()
+                .filter(Notification::unread)
+                .map(n -> n.kind() + " " + n.post())
+                .toList();
+        assertThat(unread)
+                .containsExactlyInAnyOrder(
+                        NotificationKind.POST_NEEDS_ATTENTION + " " + post.id(),
+                        NotificationKind.POST_FAILED + " " + other.id());
+    }
+
+    @Test
     void anAccountToReconnectNotifiesAdminsAndOwnersOnly() throws InterruptedException {
         publish(new ConnectionNeedsReconnect(
                 workspace.id(), krusty, "sandbox", "The refresh token was revoked.", clock.instant()));

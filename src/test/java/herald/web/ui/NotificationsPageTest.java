@@ -16,6 +16,10 @@ import herald.identity.User;
 import herald.notifications.NotificationKind;
 import herald.notifications.NotificationMutes;
 import herald.notifications.Notifications;
+import herald.publishing.NewPost;
+import herald.publishing.Post;
+import herald.publishing.Posts;
+import herald.publishing.Provenance;
 import herald.tenancy.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,6 +46,9 @@ class NotificationsPageTest {
 
     @Autowired
     NotificationMutes mutes;
+
+    @Autowired
+    Posts posts;
 
     @Test
     void theBellCountsTheMembersUnreadNotificationsOnEveryWorkspacePage() throws Exception {
@@ -89,7 +96,7 @@ class NotificationsPageTest {
 
         mvc.perform(get(team.path() + "/notifications/" + newer + "/open").with(as(team.owner())))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl(team.path() + "/posts/" + posts.get(newer)));
+                .andExpect(redirectedUrl(team.path() + "/posts/" + postOf.get(newer)));
         assertThat(notifications.unread(team.workspace().id(), team.owner().id()))
                 .isZero();
     }
@@ -209,6 +216,60 @@ class NotificationsPageTest {
                 .andExpect(content().string(not(containsString("Save preferences"))));
     }
 
+    @Test
+    void approvingOrRejectingAPostReadsEveryonesApprovalNotificationsAboutIt() throws Exception {
+        var team = fixtures.team();
+        var editor = fixtures.member(team, Role.EDITOR);
+        var workspace = team.workspace().id();
+        var account = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, workspace, "krusty");
+        Post approved = awaitingApproval(workspace, account, "Approve me");
+        Post rejected = awaitingApproval(workspace, account, "Reject me");
+        Post waiting = awaitingApproval(workspace, account, "Still waiting");
+        // The notifications module tells both of them, after the posts committed, on its own thread.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while ((notifications.unread(workspace, team.owner().id()) < 3
+                        || notifications.unread(workspace, editor.id()) < 3)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(notifications.unread(workspace, team.owner().id())).isEqualTo(3);
+        assertThat(notifications.unread(workspace, editor.id())).isEqualTo(3);
+
+        mvc.perform(post(team.path() + "/approvals/" + approved.id() + "/approve")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Approved: the post is scheduled."));
+        mvc.perform(post(team.path() + "/approvals/" + rejected.id() + "/reject")
+                        .param("note", "Not our voice.")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Rejected: the post will not be published."));
+
+        for (User member : List.of(team.owner(), editor)) {
+            var unread = notifications.recent(workspace, member.id(), null, 10).stream()
+                    .filter(herald.notifications.Notification::unread)
+                    .map(herald.notifications.Notification::post)
+                    .toList();
+            assertThat(unread).as(member.email()).containsExactly(waiting.id());
+        }
+    }
+
+    Post awaitingApproval(herald.shared.WorkspaceId workspace, herald.connections.ConnectionId account, String body) {
+        return posts.create(
+                workspace,
+                new NewPost(
+                        body,
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(account, null)),
+                        "2030-01-07T09:00",
+                        "Europe/Berlin",
+                        false),
+                new Provenance(
+                        Provenance.Origin.AGENT_API, "agent", UUID.randomUUID().toString(), "Caption bot"),
+                true);
+    }
+
     String page(String path, User user) throws Exception {
         return mvc.perform(get(java.net.URI.create(path)).with(as(user)))
                 .andExpect(status().isOk())
@@ -232,7 +293,7 @@ class NotificationsPageTest {
     }
 
     /** The post of each notification made here. */
-    final java.util.Map<UUID, UUID> posts = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Map<UUID, UUID> postOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An unread notification about a new post, as the notifications module stores one. */
     UUID notification(UiFixtures.Team team, User user, String title, Instant at) {
@@ -262,7 +323,7 @@ class NotificationsPageTest {
                     .param("at", Timestamp.from(at))
                     .update();
         });
-        posts.put(id, post);
+        postOf.put(id, post);
         return id;
     }
 }
