@@ -19,7 +19,11 @@ import herald.tenancy.Member;
 import herald.tenancy.Memberships;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,6 +50,7 @@ class NotificationEvents implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationEvents.class);
     static final int QUEUE = 10_000;
+    static final int BATCH = 200;
 
     private final Notifications notifications;
     private final NotificationMutes mutes;
@@ -110,35 +115,67 @@ class NotificationEvents implements DisposableBean {
         }
     }
 
+    /**
+     * Takes the events in batches of up to {@value #BATCH}: a burst of failures in one workspace reads its members
+     * and mutes once, not once per event.
+     */
     private void work() {
         while (running) {
-            Object event;
+            Object first;
             try {
-                event = queue.poll(1, TimeUnit.SECONDS);
+                first = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (event == null) {
+            if (first == null) {
                 continue;
             }
-            try {
-                tell(event);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not store the notifications of a {}: {}",
-                        event.getClass().getSimpleName(),
-                        e.toString());
-            } finally {
-                unfinished.decrementAndGet();
+            var events = new ArrayList<Object>(BATCH);
+            events.add(first);
+            queue.drainTo(events, BATCH - 1);
+            var batch = new Batch();
+            for (Object event : events) {
+                try {
+                    tell(event, batch);
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Could not store the notifications of a {}: {}",
+                            event.getClass().getSimpleName(),
+                            e.toString());
+                } finally {
+                    unfinished.decrementAndGet();
+                }
             }
         }
     }
 
+    /** What one batch reads once per workspace; the next batch reads again, so a new member is seen soon. */
+    private final class Batch {
+
+        private final Map<WorkspaceId, Optional<Workspace>> found = new HashMap<>();
+        private final Map<WorkspaceId, List<Member>> members = new HashMap<>();
+        private final Map<WorkspaceId, Map<NotificationKind, Set<UserId>>> muted = new HashMap<>();
+
+        Optional<Workspace> workspace(WorkspaceId workspace) {
+            return found.computeIfAbsent(workspace, workspaces::find);
+        }
+
+        List<Member> members(WorkspaceId workspace) {
+            return members.computeIfAbsent(workspace, memberships::list);
+        }
+
+        Set<UserId> mutedBy(WorkspaceId workspace, NotificationKind kind) {
+            return muted.computeIfAbsent(workspace, w -> new EnumMap<>(NotificationKind.class))
+                    .computeIfAbsent(kind, k -> mutes.mutedBy(workspace, k));
+        }
+    }
+
     /** Stores the event's notification for every member it reaches. */
-    void tell(Object event) {
+    private void tell(Object event, Batch batch) {
         switch (event) {
             case PostFailed e ->
                 aboutPost(
+                        batch,
                         e.workspace(),
                         e.post(),
                         e.target(),
@@ -146,13 +183,14 @@ class NotificationEvents implements DisposableBean {
                                 Wording.failed(slug, e.post(), Wording.excerpt(post.body()), account, e.reason()));
             case PostNeedsAttention e ->
                 aboutPost(
+                        batch,
                         e.workspace(),
                         e.post(),
                         e.target(),
                         (slug, post, account) -> Wording.needsAttention(
                                 slug, e.post(), Wording.excerpt(post.body()), account, e.explanation()));
-            case PostAwaitingApproval e -> awaitingApproval(e);
-            case ConnectionNeedsReconnect e -> needsReconnect(e);
+            case PostAwaitingApproval e -> awaitingApproval(batch, e);
+            case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
             default -> throw new IllegalArgumentException("Not a notified event: " + event.getClass());
         }
     }
@@ -161,8 +199,8 @@ class NotificationEvents implements DisposableBean {
         NewNotification of(String slug, Post post, String account);
     }
 
-    private void aboutPost(WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {
-        Optional<Workspace> found = workspaces.find(workspace);
+    private void aboutPost(Batch batch, WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {
+        Optional<Workspace> found = batch.workspace(workspace);
         Optional<Post> post = post(workspace, id);
         if (found.isEmpty() || post.isEmpty()) {
             return; // deleted since: nothing left to act on
@@ -172,11 +210,11 @@ class NotificationEvents implements DisposableBean {
                 .map(t -> t.account())
                 .findFirst()
                 .orElse("An account");
-        deliver(workspace, wording.of(found.get().slug(), post.get(), account), null);
+        deliver(batch, workspace, wording.of(found.get().slug(), post.get(), account), null);
     }
 
-    private void awaitingApproval(PostAwaitingApproval event) {
-        Optional<Workspace> found = workspaces.find(event.workspace());
+    private void awaitingApproval(Batch batch, PostAwaitingApproval event) {
+        Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Post> post = post(event.workspace(), event.post());
         if (found.isEmpty() || post.isEmpty()) {
             return;
@@ -184,6 +222,7 @@ class NotificationEvents implements DisposableBean {
         // A member who created it in the UI and still needs someone's approval is not told of their own post.
         String author = Provenance.Origin.UI.value().equals(event.origin()) ? event.createdBy() : null;
         deliver(
+                batch,
                 event.workspace(),
                 Wording.awaitingApproval(
                         found.get().slug(),
@@ -195,8 +234,8 @@ class NotificationEvents implements DisposableBean {
                 author);
     }
 
-    private void needsReconnect(ConnectionNeedsReconnect event) {
-        Optional<Workspace> found = workspaces.find(event.workspace());
+    private void needsReconnect(Batch batch, ConnectionNeedsReconnect event) {
+        Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Connection> connection = connections.find(event.workspace(), event.connection());
         if (found.isEmpty() || connection.isEmpty()) {
             return;
@@ -207,6 +246,7 @@ class NotificationEvents implements DisposableBean {
                 .findFirst()
                 .orElse(event.provider());
         deliver(
+                batch,
                 event.workspace(),
                 Wording.needsReconnect(
                         found.get().slug(),
@@ -217,9 +257,9 @@ class NotificationEvents implements DisposableBean {
     }
 
     /** To every member whose role the kind reaches, but those who muted it and the one whose e-mail is {@code author}. */
-    private void deliver(WorkspaceId workspace, NewNotification notification, @Nullable String author) {
-        Set<UserId> muted = mutes.mutedBy(workspace, notification.kind());
-        List<UserId> recipients = memberships.list(workspace).stream()
+    private void deliver(Batch batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
+        Set<UserId> muted = batch.mutedBy(workspace, notification.kind());
+        List<UserId> recipients = batch.members(workspace).stream()
                 .filter(m -> notification.kind().reaches(m.role()))
                 .filter(m -> !muted.contains(m.user()))
                 .filter(m -> author == null || !author.equalsIgnoreCase(m.email()))

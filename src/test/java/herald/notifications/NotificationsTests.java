@@ -165,6 +165,47 @@ class NotificationsTests {
     }
 
     @Test
+    void aBurstOfEventsFromTwoWorkspacesReachesEachWorkspacesOwnMembers() throws InterruptedException {
+        var neighbour = fixtures.signUp("burst", "pro");
+        Workspace theirs = neighbour.workspace().orElseThrow();
+        ConnectionId theirAccount = TenantFixtures.sandboxAccount(tenants, jdbc, theirs.id(), "bart");
+        var ours = new java.util.ArrayList<Post>();
+        var their = new java.util.ArrayList<Post>();
+        for (int i = 0; i < 12; i++) {
+            ours.add(post("Ours " + i, krusty));
+            their.add(posts.create(
+                    theirs.id(),
+                    new NewPost(
+                            "Theirs " + i,
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(theirAccount, null)),
+                            "2030-01-07T09:00",
+                            "Europe/Berlin",
+                            false)));
+        }
+
+        for (int i = 0; i < 12; i++) {
+            Post mine = ours.get(i);
+            Post other = their.get(i);
+            publisher.publishEvent(new PostFailed(
+                    workspace.id(), mine.id(), mine.targets().getFirst().id(), "sandbox", "No.", clock.instant()));
+            publisher.publishEvent(new PostFailed(
+                    theirs.id(), other.id(), other.targets().getFirst().id(), "sandbox", "No.", clock.instant()));
+        }
+        awaitIdle();
+
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 50))
+                .extracting(Notification::title)
+                .hasSize(12)
+                .allMatch(title -> title.startsWith("A post failed: “Ours "));
+        assertThat(notifications.recent(theirs.id(), neighbour.user().id(), null, 50))
+                .extracting(Notification::link)
+                .hasSize(12)
+                .allMatch(link -> link.startsWith("/w/" + theirs.slug() + "/posts/"));
+    }
+
+    @Test
     void anUnknownOutcomeNotifiesWithTheExplanation() throws InterruptedException {
         Post post = post("Did this go out?", krusty);
 
