@@ -331,6 +331,24 @@ public final class TenantFixtures {
                 .param("post", post)
                 .param("connection", connection)
                 .update());
+        // An unread notification of the owner about the post, as the notifications module stores it, and a kind the
+        // member muted, through that module.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into notifications (workspace_id, id, user_id, kind, title, body, link, post_id)
+                        values (:workspace, :id, :user, 'post_failed', 'A post failed: “Fixture post”',
+                            'Sandbox @fixture did not publish it: fixture.', :link, :post)""")
+                .param("workspace", workspace.id().value())
+                .param("id", UUID.randomUUID())
+                .param("user", owner.user().id().value())
+                .param("link", "/w/" + workspace.slug() + "/posts/" + post)
+                .param("post", post)
+                .update());
+        context.getBean(herald.notifications.NotificationMutes.class)
+                .choose(
+                        workspace.id(),
+                        member.id(),
+                        java.util.Set.of(herald.notifications.NotificationKind.POST_AWAITING_APPROVAL));
         // A posting schedule of its own, and one of its account's, through the publishing module.
         var schedule = context.getBean(herald.publishing.PostingSchedule.class);
         schedule.replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));

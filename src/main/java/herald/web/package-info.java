@@ -18,7 +18,8 @@
             "agents",
             "content",
             "webhooks",
-            "analytics"
+            "analytics",
+            "notifications"
         })
 @NullMarked
 package herald.web;
