@@ -1,5 +1,6 @@
 package herald.analytics;
 
+import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.PostId;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,6 +91,37 @@ public class Analytics {
         }
         all.sort(java.util.Comparator.comparing(TargetMetrics::publishedAt).thenComparing(TargetMetrics::account));
         return all;
+    }
+
+    /**
+     * The weekday hours, in {@code zone}, whose posts of the last {@value BestTimes#DAYS} days had the most engagements
+     * each, optionally of one account.
+     */
+    public BestTimes bestTimes(WorkspaceId workspace, ZoneId zone, @Nullable ConnectionId connection) {
+        Instant from = clock.instant().minus(java.time.Duration.ofDays(BestTimes.DAYS));
+        List<MetricsRows.HourRow> hours =
+                tenants.read(workspace, () -> rows.byHour(workspace, from, zone.getId(), connection));
+        int measured = hours.stream().mapToInt(MetricsRows.HourRow::posts).sum();
+        double average = measured == 0
+                ? 0
+                : hours.stream().mapToDouble(h -> h.engagements() * h.posts()).sum() / measured;
+        if (measured < BestTimes.MIN_POSTS) {
+            return new BestTimes(measured, average, List.of());
+        }
+        List<BestTimes.Time> times = hours.stream()
+                .filter(h -> h.posts() >= BestTimes.MIN_PER_HOUR)
+                .sorted(java.util.Comparator.comparingDouble(MetricsRows.HourRow::engagements)
+                        .reversed()
+                        .thenComparing(MetricsRows.HourRow::posts, java.util.Comparator.reverseOrder()))
+                .limit(BestTimes.SHOWN)
+                .map(h -> new BestTimes.Time(
+                        java.time.DayOfWeek.of(h.isoDay()),
+                        h.hour(),
+                        h.posts(),
+                        Math.round(h.engagements() * 10) / 10.0,
+                        average == 0 ? 0 : (int) Math.round(100 * (h.engagements() - average) / average)))
+                .toList();
+        return new BestTimes(measured, Math.round(average * 10) / 10.0, times);
     }
 
     /** The figures of each of these posts that has been read, for lists: a query for them all. */

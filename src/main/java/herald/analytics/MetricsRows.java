@@ -229,6 +229,29 @@ class MetricsRows {
         return days;
     }
 
+    /** Read targets since {@code from} by weekday (ISO, Monday 1) and hour in the zone, with their engagements a post. */
+    record HourRow(int isoDay, int hour, int posts, double engagements) {}
+
+    List<HourRow> byHour(WorkspaceId workspace, Instant from, String zone, @Nullable ConnectionId connection) {
+        return jdbc.sql(
+                        """
+                        select cast(extract(isodow from published_at at time zone :zone) as integer) as day,
+                               cast(extract(hour from published_at at time zone :zone) as integer) as hour,
+                               count(*) as posts, avg(engagements) as engagements
+                          from post_metrics
+                         where workspace_id = :workspace and published_at >= :from
+                           and read_at is not null and engagements is not null
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                         group by 1, 2""")
+                .param("zone", zone)
+                .param("workspace", workspace.value())
+                .param("from", Timestamp.from(from))
+                .param("connection", connection == null ? null : connection.value())
+                .query((rs, n) -> new HourRow(
+                        rs.getInt("day"), rs.getInt("hour"), rs.getInt("posts"), rs.getDouble("engagements")))
+                .list();
+    }
+
     /** The names of every count read in the period, sorted: an export's columns. */
     List<String> countNames(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
         return jdbc.sql(

@@ -117,6 +117,26 @@ public class PostingSchedule {
     }
 
     /**
+     * Adds one time to the schedule {@code account}'s queue fills (its own when it has one, else the workspace's, which
+     * is what it adds to when {@code account} is null); nothing changes when the time is there already.
+     *
+     * @throws InvalidInput when that day has {@value #MAX_PER_DAY} times already
+     * @throws herald.shared.NotFound when the account is not the workspace's
+     */
+    public List<Slot> add(WorkspaceId workspace, @Nullable ConnectionId account, Slot slot) {
+        boolean own = account != null && ownSchedules(workspace).containsKey(account);
+        List<Slot> current = own ? slots(workspace, account) : slots(workspace);
+        if (current.contains(slot)) {
+            return current;
+        }
+        Map<DayOfWeek, List<String>> times = new EnumMap<>(DayOfWeek.class);
+        java.util.stream.Stream.concat(current.stream(), java.util.stream.Stream.of(slot))
+                .forEach(s -> times.computeIfAbsent(s.day(), d -> new ArrayList<>())
+                        .add(s.time().toString()));
+        return own ? replace(workspace, account, times) : replace(workspace, times);
+    }
+
+    /**
      * Gives an account a schedule of its own in place of the workspace's, as {@link #replace(WorkspaceId, Map)}.
      *
      * @throws herald.shared.NotFound when the account is not the workspace's

@@ -6,7 +6,9 @@ import herald.analytics.AnalyticsReport;
 import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
+import herald.publishing.PostingSchedule;
 import herald.shared.Conflict;
+import herald.shared.InvalidInput;
 import herald.tenancy.Role;
 import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
@@ -14,8 +16,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,12 +46,15 @@ class AnalyticsPageController {
     private final Analytics analytics;
     private final FiguresExport export;
     private final Connections connections;
+    private final PostingSchedule schedule;
     private final Clock clock;
 
-    AnalyticsPageController(Analytics analytics, FiguresExport export, Connections connections, Clock clock) {
+    AnalyticsPageController(
+            Analytics analytics, FiguresExport export, Connections connections, PostingSchedule schedule, Clock clock) {
         this.analytics = analytics;
         this.export = export;
         this.connections = connections;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -64,6 +73,12 @@ class AnalyticsPageController {
         model.addAttribute("section", "analytics");
         model.addAttribute("report", report);
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
+        model.addAttribute(
+                "best",
+                analytics.bestTimes(
+                        current.id(),
+                        zone,
+                        chosen == null ? null : chosen.connection().id()));
         model.addAttribute("period", period);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("accounts", accounts);
@@ -76,6 +91,43 @@ class AnalyticsPageController {
                         "/w/" + current.workspace().slug() + "/analytics/export.csv",
                         Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period))));
         return "posts/analytics";
+    }
+
+    /** Adds a best time to the posting schedule (the account's own, when the page shows one that has one). */
+    @PostMapping("/w/{slug}/analytics/best-times")
+    String schedule(
+            @RequestParam String day,
+            @RequestParam int hour,
+            @RequestParam(required = false) @Nullable String account,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        @Nullable AccountOption chosen = AccountOption.find(AccountOption.of(connections, current.id()), account);
+        String back = "redirect:/w/" + current.workspace().slug() + "/analytics"
+                + (chosen == null ? "" : "?account=" + chosen.id());
+        DayOfWeek weekday;
+        try {
+            weekday = DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", "'" + day + "' is not a day of the week.");
+            return back;
+        }
+        if (hour < 0 || hour > 23) {
+            flash.addFlashAttribute("problem", "An hour is from 0 to 23.");
+            return back;
+        }
+        var slot = new PostingSchedule.Slot(weekday, LocalTime.of(hour, 0));
+        try {
+            schedule.add(
+                    current.id(), chosen == null ? null : chosen.connection().id(), slot);
+            flash.addFlashAttribute(
+                    "notice",
+                    weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + slot.time()
+                            + " is in the posting schedule" + (chosen == null ? "" : " of " + chosen.name()) + ".");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return back;
     }
 
     /** The page's period and account as a CSV file: one line per published post and account. */

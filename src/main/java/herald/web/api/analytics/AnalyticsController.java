@@ -3,6 +3,7 @@ package herald.web.api.analytics;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
+import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
@@ -151,6 +152,25 @@ class AnalyticsController {
                                 t.engagements(),
                                 t.engagementRate()))
                         .toList());
+    }
+
+    @GetMapping("/analytics/best-times")
+    @Operation(
+            operationId = "getBestTimes",
+            summary = "When the workspace's posts do best",
+            description =
+                    "The weekday hours (in `timezone`, the workspace's by default) whose posts of the last 90 days"
+                            + " had the most engagements each, best first, at most five, optionally of one account; `lift` is"
+                            + " the percentage over the average. Empty until at least 10 posts were read, and an hour counts"
+                            + " with two posts or more.")
+    BestTimes bestTimes(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId) {
+        return analytics.bestTimes(
+                current.id(),
+                zone(timezone, current.workspace().timezone()),
+                connectionId == null ? null : new ConnectionId(connectionId));
     }
 
     @GetMapping("/analytics/export")
