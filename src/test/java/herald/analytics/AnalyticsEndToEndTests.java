@@ -2,63 +2,25 @@ package herald.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.SandboxConsent;
+import herald.SandboxEndToEndTest;
 import herald.TenantFixtures;
 import herald.database.TenantScope;
 import herald.identity.ApiKeyScope;
-import herald.identity.ApiKeys;
-import herald.shared.WorkspaceId;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Analytics end to end against the Sandbox inside Herald, over HTTP: posts are published by the dispatcher, the sweep
  * (called by the test at chosen instants) tracks and reads them through the Sandbox's metrics endpoint with the
  * account's token, and the figures come back through the API, per post and as a report, in their workspace only.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"herald.publishing.dispatch=true", "herald.publishing.backoff=200ms"})
-@DirtiesContext
-class AnalyticsEndToEndTests {
-
-    static final int PORT = freePort();
-    static final String BASE = "http://localhost:" + PORT;
-    static final String ADMIN = "test-sandbox-admin-token";
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void publicUrl(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("herald.public-url", () -> BASE);
-    }
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    ApiKeys apiKeys;
+class AnalyticsEndToEndTests extends SandboxEndToEndTest {
 
     @Autowired
     TenantScope tenants;
@@ -68,50 +30,6 @@ class AnalyticsEndToEndTests {
 
     @Autowired
     MetricsCollector collector;
-
-    final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
-    WorkspaceId workspace;
-    String key;
-    String connection;
-
-    record Response(int status, String body, java.net.http.HttpHeaders headers) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @BeforeEach
-    void connected() {
-        var owner = TenantFixtures.of(context).signUp("Analytics", "pro");
-        workspace = owner.workspace().orElseThrow().id();
-        key = apiKeys.create(
-                        workspace,
-                        "e2e",
-                        Set.of(ApiKeyScope.ADMIN),
-                        null,
-                        owner.user().id())
-                .token();
-        connection = connect("an_" + UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    @AfterEach
-    void noFaults() {
-        send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/faults"))
-                .header("X-Sandbox-Admin-Token", ADMIN)
-                .DELETE());
-    }
 
     @Test
     void readsPublishedPostsAtTheirStepsAndReportsThem() {
@@ -250,83 +168,9 @@ class AnalyticsEndToEndTests {
     }
 
     String publish(String body) {
-        Response created = api(
-                "POST",
-                "/posts",
-                "{\"body\":\"" + body + "\",\"targets\":[{\"connectionId\":\"" + connection + "\"}]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until)) {
-            String status =
-                    api("GET", "/posts/" + id, null).json().path("status").asString();
-            if (status.equals("published")) {
-                return id;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not published in 30 s: " + id);
-    }
-
-    String connect(String account) {
-        Response started =
-                api("POST", "/connections/oauth-sessions", "{\"provider\":\"sandbox\",\"accountType\":\"company\"}");
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        URI authorize = URI.create(started.json().path("authorizationUrl").asString());
-        Response approved = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/oauth/authorize"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(SandboxConsent.approving(authorize, account))));
-        assertThat(approved.status()).as(approved.body()).isEqualTo(302);
-        Response callback = send(HttpRequest.newBuilder(
-                        URI.create(approved.headers().firstValue("Location").orElseThrow()))
-                .GET());
-        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        for (JsonNode c : api("GET", "/connections", null).json()) {
-            if (c.path("username").asString().equals(account)) {
-                return c.path("id").asString();
-            }
-        }
-        throw new AssertionError("no connection for " + account);
-    }
-
-    void faults(String json) {
-        Response response = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/faults"))
-                .header("X-Sandbox-Admin-Token", ADMIN)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-        assertThat(response.status()).as(response.body()).isBetween(200, 204);
-    }
-
-    Response api(String method, String path, @Nullable String json) {
-        return send(key, method, "/api/v1/workspaces/" + workspace.value() + path, json);
-    }
-
-    Response send(String bearer, String method, String path, @Nullable String json) {
-        var request = HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", "Bearer " + bearer)
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(request);
-    }
-
-    Response send(HttpRequest.Builder request) {
-        try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String id = create(body, "");
+        JsonNode done = awaitFinished(id, Duration.ofSeconds(30));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("published");
+        return id;
     }
 }
