@@ -17,7 +17,8 @@
             "publishing",
             "agents",
             "content",
-            "webhooks"
+            "webhooks",
+            "reviews"
         })
 @NullMarked
 package herald.web;
