@@ -55,6 +55,8 @@ class UiSecurity {
                                 FAILED_SIGN_IN,
                                 "/sign-up",
                                 "/invitations/**",
+                                // a client's review link: the token is the credential (ReviewPageController)
+                                "/review/**",
                                 // platforms send the browser back here; API-started connects have no Herald session
                                 "/connections/callback/**",
                                 "/webjars/**",
