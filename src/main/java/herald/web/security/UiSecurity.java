@@ -57,6 +57,8 @@ class UiSecurity {
                                 "/invitations/**",
                                 // a client's review link: the token is the credential (ReviewPageController)
                                 "/review/**",
+                                // the styles of posts and their statuses, which the review page shares
+                                "/posts-ui/posts.css",
                                 // platforms send the browser back here; API-started connects have no Herald session
                                 "/connections/callback/**",
                                 "/webjars/**",
