@@ -35,7 +35,7 @@ create policy tenant_isolation on review_links using (workspace_id = herald_curr
 -- Resolving a token happens before any tenant scope exists: this names the link's workspace and id, nothing else,
 -- and only for the hash of a token someone holds. Everything after runs in the workspace's scope.
 create function herald_review_link_by_token(p_hash bytea) returns table (workspace_id uuid, review_link_id uuid)
-    language sql stable security definer set search_path = public
+    language sql stable security definer set search_path = public, pg_temp
     as $$ select r.workspace_id, r.id from review_links r where r.token_hash = p_hash $$;
 
 grant execute on function herald_review_link_by_token(bytea) to ${app_role};
