@@ -319,6 +319,36 @@ public final class TenantFixtures {
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");
+        // The published target's figures, as the analytics sweep stores them after a reading.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
+                            published_at, counts, views, engagements, reads, read_at, next_read_at)
+                        values (:workspace, :target, :post, :connection, 'sandbox', 'Sandbox @fixture', now(),
+                            '{"likes": 3, "impressions": 40}', 40, 3, 1, now(), now() + interval '6 hours')""")
+                .param("workspace", workspace.id().value())
+                .param("target", target)
+                .param("post", post)
+                .param("connection", connection)
+                .update());
+        // An unread notification of the owner about the post, as the notifications module stores it, and a kind the
+        // member muted, through that module.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into notifications (workspace_id, id, user_id, kind, title, body, link, post_id)
+                        values (:workspace, :id, :user, 'post_failed', 'A post failed: “Fixture post”',
+                            'Sandbox @fixture did not publish it: fixture.', :link, :post)""")
+                .param("workspace", workspace.id().value())
+                .param("id", UUID.randomUUID())
+                .param("user", owner.user().id().value())
+                .param("link", "/w/" + workspace.slug() + "/posts/" + post)
+                .param("post", post)
+                .update());
+        context.getBean(herald.notifications.NotificationMutes.class)
+                .choose(
+                        workspace.id(),
+                        member.id(),
+                        java.util.Set.of(herald.notifications.NotificationKind.POST_AWAITING_APPROVAL));
         // A review link for a client, through the reviews module.
         context.getBean(herald.reviews.ReviewLinks.class)
                 .create(

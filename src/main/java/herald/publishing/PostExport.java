@@ -1,5 +1,6 @@
 package herald.publishing;
 
+import herald.shared.SpreadsheetCell;
 import herald.shared.WorkspaceId;
 import java.io.IOException;
 import java.io.Writer;
@@ -125,17 +126,7 @@ public class PostExport {
         return instant == null ? "" : LOCAL.format(instant.atZone(zone));
     }
 
-    /**
-     * A text as a cell no spreadsheet runs: one starting with {@code = + - @}, a tab or a carriage return gets a
-     * leading apostrophe (OWASP's advice against CSV injection).
-     */
     static String cell(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text
-                : text;
+        return SpreadsheetCell.text(text);
     }
 }

@@ -176,6 +176,16 @@ class PostReads {
         return withTargets(workspace, posts);
     }
 
+    /** These posts, with their targets. */
+    List<Post> byIds(WorkspaceId workspace, java.util.Collection<PostId> ids) {
+        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = any(:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", ids.stream().map(PostId::value).toArray(UUID[]::new))
+                .query((rs, n) -> post(workspace, rs))
+                .list();
+        return withTargets(workspace, posts);
+    }
+
     /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
     List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
         List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.media_ids && :assets"

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +94,15 @@ public class Posts {
         // One snapshot: the post's status and its targets' are read by two statements, and an outcome committing
         // between them showed a published target under a post still publishing.
         return tenants.read(workspace, () -> reads.find(workspace, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** These of the workspace's posts, by id, in one snapshot; ids it has no post for are absent. */
+    public Map<PostId, Post> getAll(WorkspaceId workspace, Collection<PostId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tenants.read(workspace, () -> reads.byIds(workspace, ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(Post::id, p -> p, (a, b) -> a, LinkedHashMap::new));
     }
 
     /** Posts newest due first, {@link PostQuery#limit()} of them after the query's position. */

@@ -18,7 +18,9 @@
             "agents",
             "content",
             "webhooks",
-            "reviews"
+            "reviews",
+            "analytics",
+            "notifications"
         })
 @NullMarked
 package herald.web;

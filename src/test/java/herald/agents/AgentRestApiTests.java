@@ -151,6 +151,8 @@ class AgentRestApiTests extends AgentTestBase {
         String theirPost = theirs.json().path("results").get(0).path("postId").asString();
 
         var read = send("GET", "/api/v1/agent/posts/" + theirPost, agent.token(), null);
+        var theirFigures = send("GET", "/api/v1/agent/posts/" + theirPost + "/figures", agent.token(), null);
+        var ownFigures = send("GET", "/api/v1/agent/posts/" + theirPost + "/figures", stranger.token(), null);
         var intoTheirAccount = agentPost(agent, "{\"content\":\"Hi\",\"connectionIds\":[\"" + foreign + "\"]}");
         var accounts = send("GET", "/api/v1/agent/accounts", agent.token(), null);
         var listed = send("GET", "/api/v1/agent/posts", agent.token(), null);
@@ -158,6 +160,9 @@ class AgentRestApiTests extends AgentTestBase {
         var byConnection = send("GET", "/api/v1/agent/posts?connectionId=" + foreign, agent.token(), null);
 
         assertThat(read.status()).isEqualTo(404);
+        assertThat(theirFigures.status()).isEqualTo(404);
+        assertThat(ownFigures.status()).as(ownFigures.toString()).isEqualTo(200);
+        assertThat(ownFigures.json().path("postId").asString()).isEqualTo(theirPost);
         assertThat(intoTheirAccount.json().path("results").get(0).path("error").asString())
                 .isEqualTo("not_connected");
         assertThat(accounts.json()).hasSize(1);

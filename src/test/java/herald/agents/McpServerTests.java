@@ -75,6 +75,7 @@ class McpServerTests extends AgentTestBase {
                         "list_accounts",
                         "create_post",
                         "get_post",
+                        "get_post_figures",
                         "cancel_post",
                         "list_posts",
                         "list_assets",
@@ -132,6 +133,22 @@ class McpServerTests extends AgentTestBase {
         assertThat(StreamSupport.stream(sandboxPosts(grantedHandle).spliterator(), false)
                         .map(p -> p.path("text").asString()))
                 .containsExactly("Posted by an LLM");
+        // How it did: nothing counted in its first hour, and when the first reading comes.
+        JsonNode figures = structured(call("get_post_figures", Map.of("postId", post)));
+        assertThat(figures.path("postId").asString()).isEqualTo(post);
+        JsonNode target = figures.path("targets").get(0);
+        assertThat(target.path("connectionId").asString()).isEqualTo(granted);
+        assertThat(target.path("counts").isEmpty()).isTrue();
+        assertThat(target.path("reads").asInt()).isZero();
+        assertThat(java.time.Instant.parse(target.path("nextReadAt").asString()))
+                .isEqualTo(java.time.Instant.parse(status.path("targets")
+                                .get(0)
+                                .path("publishedAt")
+                                .asString())
+                        .plus(java.time.Duration.ofHours(1)));
+        var unknown = call(
+                "get_post_figures", Map.of("postId", java.util.UUID.randomUUID().toString()));
+        assertThat(unknown.isError()).isTrue();
         assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
                 .anyMatch(d ->
                         d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))

@@ -55,6 +55,18 @@ final class SandboxApi {
                 what);
     }
 
+    SandboxAnswer metrics(Secret token, String postId, String what) {
+        return call(
+                http.get()
+                        .uri(settings.endpoint("/api/posts/"
+                                + org.springframework.web.util.UriUtils.encodePathSegment(
+                                        postId, StandardCharsets.UTF_8)
+                                + "/metrics"))
+                        .headers(headers -> headers.setBearerAuth(token.reveal()))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+    }
+
     /** Creates a post: a request that went out without an answer may have created it. */
     SandboxAnswer createPost(Secret token, String body, String what) {
         try {

@@ -5,6 +5,7 @@ import herald.providers.ClientAuthentication;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
+import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +203,26 @@ class SandboxProvider implements SocialProvider {
             }
         }
         return Optional.empty();
+    }
+
+    /** The Sandbox's counts of a post (docs/sandbox-api.md): they grow with its age for a day. */
+    @Override
+    public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
+        String what = "the post's figures";
+        SandboxAnswer answer = api.metrics(token, platformPostId, what);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        errors.parse(answer, what).properties().forEach(field -> {
+            if (field.getValue().isIntegralNumber()) {
+                counts.put(field.getKey(), field.getValue().asLong());
+            }
+        });
+        return Optional.of(new PostMetrics(counts, clock.instant()));
     }
 
     private PublishedPost post(JsonNode node, String what) {

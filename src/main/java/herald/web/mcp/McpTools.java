@@ -7,6 +7,7 @@ import herald.agents.AgentReads;
 import herald.agents.AgentRefused;
 import herald.agents.Channel;
 import herald.agents.MissingCapability;
+import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.AiFailure;
 import herald.content.Captions;
@@ -18,7 +19,9 @@ import herald.shared.NotFound;
 import herald.shared.NotPermitted;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
+import herald.web.api.agent.AgentFigures;
 import herald.web.api.agent.AgentPostPages;
+import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
 import herald.web.api.paging.PageRequest;
@@ -53,7 +56,7 @@ class McpTools {
             of one workspace and may only use the accounts it granted you, with the capabilities granted. Start with \
             list_accounts to see them. create_post publishes now (POST_CREATE) or at scheduleAt (POST_SCHEDULE); some \
             accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post, and \
-            cancel_post to withdraw one before it publishes.""";
+            cancel_post to withdraw one before it publishes, and get_post_figures to see how a published one did.""";
 
     private static final Logger log = LoggerFactory.getLogger(McpTools.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -62,6 +65,7 @@ class McpTools {
     private final AgentCancellation cancellation;
     private final AgentReads reads;
     private final Captions captions;
+    private final Analytics analytics;
     private final JsonMapper json;
     private final JsonMapper strict;
     private final JacksonMcpJsonMapper mcpJson;
@@ -72,11 +76,13 @@ class McpTools {
             IdempotentCalls calls,
             AgentReads reads,
             Captions captions,
+            Analytics analytics,
             JsonMapper json) {
         this.creation = new McpPostCreation(posting, calls, json);
         this.cancellation = cancellation;
         this.reads = reads;
         this.captions = captions;
+        this.analytics = analytics;
         this.json = json;
         this.strict = json.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -127,6 +133,22 @@ class McpTools {
                         Effect.READ,
                         (agent, args) ->
                                 AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(postId(args))))),
+                tool(
+                        "get_post_figures",
+                        "Get how a post did",
+                        "Gets the figures of a published post (one this agent created, or of an account it has"
+                                + " POST_READ on), per account: the platform's own counts (views or impressions,"
+                                + " likes, comments, shares...), views, engagements (every interaction, summed) and"
+                                + " the engagement rate in percent. Herald reads them an hour, six hours, a day, three"
+                                + " days, a week and a month after publishing: in the first hour counts are empty"
+                                + " and nextReadAt says when they come.",
+                        McpSchemas.GET_POST,
+                        Effect.READ,
+                        (agent, args) -> {
+                            UUID post = postId(args);
+                            return FiguresView.Post.of(
+                                    post, AgentFigures.of(analytics, reads, agent, Channel.MCP, post));
+                        }),
                 tool(
                         "cancel_post",
                         "Cancel a post",

@@ -1,5 +1,6 @@
 package herald.web.ui;
 
+import herald.analytics.Analytics;
 import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
 import herald.connections.Connection;
@@ -32,14 +33,21 @@ class OverviewController {
     private final AuditLog audit;
     private final PostOverview posts;
     private final Connections connections;
+    private final Analytics analytics;
 
     OverviewController(
-            Plans plans, Memberships memberships, AuditLog audit, PostOverview posts, Connections connections) {
+            Plans plans,
+            Memberships memberships,
+            AuditLog audit,
+            PostOverview posts,
+            Connections connections,
+            Analytics analytics) {
         this.plans = plans;
         this.memberships = memberships;
         this.audit = audit;
         this.posts = posts;
         this.connections = connections;
+        this.analytics = analytics;
     }
 
     @GetMapping("/w/{slug}")
@@ -51,7 +59,13 @@ class OverviewController {
                 "recent", current.roleAtLeast(Role.ADMIN) ? audit.find(current.id(), AuditQuery.latest(6)) : List.of());
         model.addAttribute("failed", posts.needingAttention(current.id(), SHOWN));
         model.addAttribute("upcoming", posts.upcoming(current.id(), SHOWN));
-        model.addAttribute("published", posts.recentlyPublished(current.id(), SHOWN));
+        var published = posts.recentlyPublished(current.id(), SHOWN);
+        model.addAttribute("published", published);
+        model.addAttribute(
+                "figures",
+                analytics.summaries(
+                        current.id(),
+                        published.stream().map(herald.publishing.Post::id).toList()));
         model.addAttribute("reconnect", toReconnect(current));
         return "workspace/overview";
     }

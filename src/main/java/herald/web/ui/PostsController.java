@@ -1,5 +1,6 @@
 package herald.web.ui;
 
+import herald.analytics.Analytics;
 import herald.assets.Assets;
 import herald.assets.MediaLinks;
 import herald.connections.Connections;
@@ -49,6 +50,7 @@ class PostsController {
     private final Connections connections;
     private final PostNotes notes;
     private final PostTags tags;
+    private final Analytics analytics;
 
     PostsController(
             Posts posts,
@@ -58,7 +60,8 @@ class PostsController {
             MediaLinks links,
             Connections connections,
             PostNotes notes,
-            PostTags tags) {
+            PostTags tags,
+            Analytics analytics) {
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -67,6 +70,7 @@ class PostsController {
         this.connections = connections;
         this.notes = notes;
         this.tags = tags;
+        this.analytics = analytics;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -105,6 +109,9 @@ class PostsController {
         model.addAttribute(
                 "noteCounts",
                 notes.counts(current.id(), shown.stream().map(Post::id).toList()));
+        model.addAttribute(
+                "figures",
+                analytics.summaries(current.id(), shown.stream().map(Post::id).toList()));
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
@@ -136,6 +143,7 @@ class PostsController {
         model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
         model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
+        model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
         return "posts/detail";
     }
 

@@ -102,6 +102,17 @@ class ComposerSandboxBrowserTest extends BrowserTest {
         assertThat(attempt).containsText("Published");
         assertThat(attempt).hasAttribute("data-outcome", "published");
         assertThat(page.locator("[data-test=edit-post]")).hasCount(0);
+
+        // How it did: nothing counted in its first hour, until someone asks for the figures now.
+        var figures = page.locator("[data-test=post-figures]");
+        assertThat(figures).containsText("Not read yet");
+        button(page, "Read figures now").click();
+        assertThat(page.locator(".flash.success")).hasText("Figures read just now.");
+        assertThat(figures.locator("[data-count=likes]")).hasCount(1);
+        assertThat(figures.locator("[data-test=figure-views]")).not().hasText("0");
+        // Asked again at once: refused in plain words.
+        button(page, "Read figures now").click();
+        assertThat(page.locator(".flash.error")).containsText("ask again after");
         assertThat(browserErrors).isEmpty();
     }
 }

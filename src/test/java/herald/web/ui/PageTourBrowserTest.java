@@ -111,6 +111,8 @@ class PageTourBrowserTest extends BrowserTest {
             button(page, "Create key").click();
             assertThat(page.locator("[data-test=api-key-token]")).isVisible();
             check(page, "api-keys-created-" + device);
+            visit(page, w + "/notifications", "notifications-" + device);
+            assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/settings", "settings-" + device);
             visit(page, "/workspaces/new", "new-workspace-" + device);

@@ -7,9 +7,11 @@ import herald.agents.AgentReads;
 import herald.agents.AgentRefused;
 import herald.agents.Channel;
 import herald.agents.MissingCapability;
+import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
+import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
@@ -48,12 +50,19 @@ class AgentApiController {
     private final AgentCancellation cancellation;
     private final AgentReads reads;
     private final Captions captions;
+    private final Analytics analytics;
 
-    AgentApiController(AgentPosting posting, AgentCancellation cancellation, AgentReads reads, Captions captions) {
+    AgentApiController(
+            AgentPosting posting,
+            AgentCancellation cancellation,
+            AgentReads reads,
+            Captions captions,
+            Analytics analytics) {
         this.posting = posting;
         this.cancellation = cancellation;
         this.reads = reads;
         this.captions = captions;
+        this.analytics = analytics;
     }
 
     @PostMapping("/posts")
@@ -111,6 +120,17 @@ class AgentApiController {
     @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
     AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
         return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)));
+    }
+
+    @GetMapping("/posts/{postId}/figures")
+    @Operation(
+            operationId = "agentGetPostFigures",
+            summary = "How a post did",
+            description = "Per published account: the platform's counts (views, likes, comments, shares...), read by"
+                    + " Herald an hour, six hours, a day, three days, a week and a month after publishing; no counts"
+                    + " in the first hour. For a post this agent created, or of an account it has POST_READ on.")
+    FiguresView.Post figures(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return FiguresView.Post.of(postId, AgentFigures.of(analytics, reads, agent, Channel.AGENT_API, postId));
     }
 
     @PostMapping("/posts/{postId}/cancel")

@@ -1,0 +1,109 @@
+package herald.notifications;
+
+import herald.connections.ConnectionNeedsReconnect;
+import herald.publishing.PostAwaitingApproval;
+import herald.publishing.PostFailed;
+import herald.publishing.PostNeedsAttention;
+import java.util.ArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Hands the events that need a person to the {@link Notifier}, once their transaction committed. The publishing
+ * thread only queues the event; one worker thread of this node takes them in batches, so a publish never waits for
+ * this and a failure here never reaches it. An event still queued when its node dies is not notified (the post's page
+ * and the posts list show its state all the same); a full queue drops events with a warning. {@code PostPublished} is
+ * left out on purpose: it needs nobody.
+ */
+@Component
+class NotificationEvents implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationEvents.class);
+    static final int QUEUE = 10_000;
+    static final int BATCH = 200;
+
+    private final Notifier notifier;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    NotificationEvents(Notifier notifier) {
+        this.notifier = notifier;
+        this.worker = Thread.ofPlatform().daemon().name("notification-events").start(this::work);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostFailed event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostNeedsAttention event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostAwaitingApproval event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConnectionNeedsReconnect event) {
+        raise(event);
+    }
+
+    /** Whether every event raised so far has been turned into notifications (for tests). */
+    boolean idle() {
+        return unfinished.get() == 0;
+    }
+
+    private void raise(Object event) {
+        unfinished.incrementAndGet();
+        if (!queue.offer(event)) {
+            unfinished.decrementAndGet();
+            log.warn(
+                    "Dropped a {} notification: {} events are waiting",
+                    event.getClass().getSimpleName(),
+                    QUEUE);
+        }
+    }
+
+    /** Takes the events in batches of up to {@value #BATCH} ({@link Notifier#tell} says why). */
+    private void work() {
+        while (running) {
+            Object first;
+            try {
+                first = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            var events = new ArrayList<Object>(BATCH);
+            events.add(first);
+            queue.drainTo(events, BATCH - 1);
+            try {
+                notifier.tell(events);
+            } catch (RuntimeException e) {
+                log.warn("Could not store the notifications of {} events: {}", events.size(), e.toString());
+            } finally {
+                unfinished.addAndGet(-events.size());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        worker.interrupt();
+    }
+}

@@ -1,0 +1,210 @@
+package herald.notifications;
+
+import herald.connections.Connection;
+import herald.connections.ConnectionNeedsReconnect;
+import herald.connections.Connections;
+import herald.providers.SocialProvider;
+import herald.publishing.Post;
+import herald.publishing.PostAwaitingApproval;
+import herald.publishing.PostFailed;
+import herald.publishing.PostId;
+import herald.publishing.PostNeedsAttention;
+import herald.publishing.Posts;
+import herald.publishing.Provenance;
+import herald.publishing.TargetId;
+import herald.shared.NotFound;
+import herald.shared.UserId;
+import herald.shared.WorkspaceId;
+import herald.tenancy.Member;
+import herald.tenancy.Memberships;
+import herald.tenancy.Workspace;
+import herald.tenancy.Workspaces;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What to tell whom about an event: reads what the words need (the post and its account, the connection, the
+ * workspace) and stores the notification for every member whose role the kind reaches, but those who muted it and a
+ * member who created the post awaiting approval themselves.
+ */
+@Component
+class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final Notifications notifications;
+    private final NotificationMutes mutes;
+    private final Workspaces workspaces;
+    private final Memberships memberships;
+    private final Posts posts;
+    private final Connections connections;
+
+    Notifier(
+            Notifications notifications,
+            NotificationMutes mutes,
+            Workspaces workspaces,
+            Memberships memberships,
+            Posts posts,
+            Connections connections) {
+        this.notifications = notifications;
+        this.mutes = mutes;
+        this.workspaces = workspaces;
+        this.memberships = memberships;
+        this.posts = posts;
+        this.connections = connections;
+    }
+
+    /**
+     * Stores the notifications of a batch of events, each for every member it reaches. A burst of failures in one
+     * workspace reads its members and mutes once, not once per event; an event that cannot be told (its post gone, the
+     * database away) is logged and the others go on.
+     */
+    void tell(List<Object> events) {
+        var batch = new Batch();
+        for (Object event : events) {
+            try {
+                tell(event, batch);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not store the notifications of a {}: {}",
+                        event.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+
+    /** What one batch reads once per workspace; the next batch reads again, so a new member is seen soon. */
+    private final class Batch {
+
+        private final Map<WorkspaceId, Optional<Workspace>> found = new HashMap<>();
+        private final Map<WorkspaceId, List<Member>> members = new HashMap<>();
+        private final Map<WorkspaceId, Map<NotificationKind, Set<UserId>>> muted = new HashMap<>();
+
+        Optional<Workspace> workspace(WorkspaceId workspace) {
+            return found.computeIfAbsent(workspace, workspaces::find);
+        }
+
+        List<Member> members(WorkspaceId workspace) {
+            return members.computeIfAbsent(workspace, memberships::list);
+        }
+
+        Set<UserId> mutedBy(WorkspaceId workspace, NotificationKind kind) {
+            return muted.computeIfAbsent(workspace, w -> new EnumMap<>(NotificationKind.class))
+                    .computeIfAbsent(kind, k -> mutes.mutedBy(workspace, k));
+        }
+    }
+
+    /** Stores the event's notification for every member it reaches. */
+    private void tell(Object event, Batch batch) {
+        switch (event) {
+            case PostFailed e ->
+                aboutPost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        e.target(),
+                        (slug, post, account) ->
+                                Wording.failed(slug, e.post(), Wording.excerpt(post.body()), account, e.reason()));
+            case PostNeedsAttention e ->
+                aboutPost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        e.target(),
+                        (slug, post, account) -> Wording.needsAttention(
+                                slug, e.post(), Wording.excerpt(post.body()), account, e.explanation()));
+            case PostAwaitingApproval e -> awaitingApproval(batch, e);
+            case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
+            default -> throw new IllegalArgumentException("Not a notified event: " + event.getClass());
+        }
+    }
+
+    private interface PostWording {
+        NewNotification of(String slug, Post post, String account);
+    }
+
+    private void aboutPost(Batch batch, WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {
+        Optional<Workspace> found = batch.workspace(workspace);
+        Optional<Post> post = post(workspace, id);
+        if (found.isEmpty() || post.isEmpty()) {
+            return; // deleted since: nothing left to act on
+        }
+        String account = post.get().targets().stream()
+                .filter(t -> t.id().equals(target))
+                .map(t -> t.account())
+                .findFirst()
+                .orElse("An account");
+        deliver(batch, workspace, wording.of(found.get().slug(), post.get(), account), null);
+    }
+
+    private void awaitingApproval(Batch batch, PostAwaitingApproval event) {
+        Optional<Workspace> found = batch.workspace(event.workspace());
+        Optional<Post> post = post(event.workspace(), event.post());
+        if (found.isEmpty() || post.isEmpty()) {
+            return;
+        }
+        // A member who created it in the UI and still needs someone's approval is not told of their own post.
+        String author = Provenance.Origin.UI.value().equals(event.origin()) ? event.createdBy() : null;
+        deliver(
+                batch,
+                event.workspace(),
+                Wording.awaitingApproval(
+                        found.get().slug(),
+                        event.post(),
+                        Wording.excerpt(post.get().body()),
+                        event.createdBy(),
+                        event.due(),
+                        found.get().timezone()),
+                author);
+    }
+
+    private void needsReconnect(Batch batch, ConnectionNeedsReconnect event) {
+        Optional<Workspace> found = batch.workspace(event.workspace());
+        Optional<Connection> connection = connections.find(event.workspace(), event.connection());
+        if (found.isEmpty() || connection.isEmpty()) {
+            return;
+        }
+        String platform = connections.providers().stream()
+                .filter(p -> p.id().equals(event.provider()))
+                .map(SocialProvider::displayName)
+                .findFirst()
+                .orElse(event.provider());
+        deliver(
+                batch,
+                event.workspace(),
+                Wording.needsReconnect(
+                        found.get().slug(),
+                        event.connection(),
+                        platform + " @" + connection.get().username(),
+                        event.reason()),
+                null);
+    }
+
+    /** To every member whose role the kind reaches, but those who muted it and the one whose e-mail is {@code author}. */
+    private void deliver(Batch batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
+        Set<UserId> muted = batch.mutedBy(workspace, notification.kind());
+        List<UserId> recipients = batch.members(workspace).stream()
+                .filter(m -> notification.kind().reaches(m.role()))
+                .filter(m -> !muted.contains(m.user()))
+                .filter(m -> author == null || !author.equalsIgnoreCase(m.email()))
+                .map(Member::user)
+                .toList();
+        notifications.deliver(workspace, notification, recipients);
+    }
+
+    private Optional<Post> post(WorkspaceId workspace, PostId id) {
+        try {
+            return Optional.of(posts.get(workspace, id));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package herald.notifications;
+
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What each kind of notification says: a title naming the post (by its first words) or the account, and a line of
+ * plain words about what happened, the platform's own where it gave some. Several events about one post add lines to
+ * one notification, so a line names its account.
+ */
+final class Wording {
+
+    static final int EXCERPT = 60;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private Wording() {}
+
+    static NewNotification failed(String slug, PostId post, String excerpt, String account, String reason) {
+        return new NewNotification(
+                NotificationKind.POST_FAILED,
+                "A post failed: " + quoted(excerpt),
+                account + " did not publish it: " + reason,
+                postPath(slug, post),
+                post,
+                null);
+    }
+
+    static NewNotification needsAttention(
+            String slug, PostId post, String excerpt, String account, String explanation) {
+        return new NewNotification(
+                NotificationKind.POST_NEEDS_ATTENTION,
+                "Check whether a post was published: " + quoted(excerpt),
+                account + ": " + explanation + " Mark it published or publish it again.",
+                postPath(slug, post),
+                post,
+                null);
+    }
+
+    static NewNotification awaitingApproval(
+            String slug, PostId post, String excerpt, @Nullable String createdBy, Instant due, ZoneId zone) {
+        String from = createdBy == null || createdBy.isBlank() ? "" : "From " + createdBy + "; ";
+        return new NewNotification(
+                NotificationKind.POST_AWAITING_APPROVAL,
+                "A post awaits approval: " + quoted(excerpt),
+                from + "to publish " + DUE.format(due.atZone(zone)) + " once approved.",
+                "/w/" + slug + "/approvals#post-" + post,
+                post,
+                null);
+    }
+
+    static NewNotification needsReconnect(String slug, ConnectionId connection, String account, String reason) {
+        return new NewNotification(
+                NotificationKind.CONNECTION_NEEDS_RECONNECT,
+                "Reconnect " + account,
+                "The platform refused to renew Herald's access: " + reason
+                        + " Nothing is published through this account until someone reconnects it.",
+                "/w/" + slug + "/connections#connection-" + connection.value(),
+                null,
+                connection);
+    }
+
+    /** The post's first words, on one line. */
+    static String excerpt(String body) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        if (line.isEmpty()) {
+            return "(no text)";
+        }
+        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT - 1).stripTrailing() + "…";
+    }
+
+    private static String quoted(String excerpt) {
+        return "“" + excerpt + "”";
+    }
+
+    private static String postPath(String slug, PostId post) {
+        return "/w/" + slug + "/posts/" + post;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The in-app notification centre: what needs a person (a failed post, one whose outcome is unknown, one awaiting
+ * approval, an account to reconnect) becomes one notification for each member who can act on it, unless they muted
+ * that kind, read behind the bell in the header and removed after {@code herald.notifications.retention}. Built from
+ * other modules' events after they commit, off the publishing thread. See docs/notifications.md.
+ *
+ * <p>The module's API: {@link herald.notifications.Notifications} (a member's notifications, read and unread) and
+ * {@link herald.notifications.NotificationMutes} (the kinds a member does not want).
+ */
+@ApplicationModule(
+        allowedDependencies = {"shared", "database", "audit", "tenancy", "providers", "publishing", "connections"})
+@NullMarked
+package herald.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

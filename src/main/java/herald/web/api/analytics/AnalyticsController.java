@@ -1,0 +1,216 @@
+package herald.web.api.analytics;
+
+import herald.analytics.Analytics;
+import herald.analytics.AnalyticsQuery;
+import herald.analytics.AnalyticsReport;
+import herald.analytics.FiguresExport;
+import herald.connections.ConnectionId;
+import herald.publishing.PostId;
+import herald.shared.InvalidInput;
+import herald.web.CsvDownload;
+import herald.web.CurrentWorkspace;
+import herald.web.api.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(ApiPaths.WORKSPACE)
+@Tag(
+        name = "Analytics",
+        description = "What the platforms count about the workspace's published posts, read by Herald an hour, six"
+                + " hours, a day, three days, a week and a month after each went out: per post, and reports over a"
+                + " period. Views are X's impressions and Facebook's and Instagram's views (LinkedIn counts none);"
+                + " engagements sum every interaction a platform counts (likes or reactions, comments or replies,"
+                + " shares or reposts, quotes, saves or bookmarks).")
+class AnalyticsController {
+
+    private final Analytics analytics;
+    private final FiguresExport export;
+    private final Clock clock;
+
+    AnalyticsController(Analytics analytics, FiguresExport export, Clock clock) {
+        this.analytics = analytics;
+        this.export = export;
+        this.clock = clock;
+    }
+
+    @Schema(name = "AnalyticsReport")
+    record Report(
+            LocalDate from,
+            LocalDate to,
+            String timezone,
+            @Nullable UUID connectionId,
+            AnalyticsReport.Totals totals,
+            @Nullable Double engagementRate,
+            List<Account> accounts,
+            List<AnalyticsReport.Day> days,
+            List<Top> top) {}
+
+    @Schema(name = "AnalyticsAccount")
+    record Account(
+            UUID connectionId,
+            String provider,
+            String account,
+            int posts,
+            long views,
+            long engagements,
+            @Nullable Double engagementRate) {}
+
+    @Schema(name = "AnalyticsTopPost")
+    record Top(
+            UUID postId,
+            String text,
+            Instant publishedAt,
+            List<String> accounts,
+            long views,
+            long engagements,
+            @Nullable Double engagementRate) {}
+
+    @GetMapping("/posts/{postId}/figures")
+    @Operation(
+            operationId = "getPostFigures",
+            summary = "A post's figures",
+            description = "Each published target's latest reading (no counts yet in its first hour); empty before"
+                    + " anything of the post is published.")
+    FiguresView.Post ofPost(CurrentWorkspace current, @PathVariable UUID postId) {
+        return FiguresView.Post.of(postId, analytics.ofPost(current.id(), new PostId(postId)));
+    }
+
+    @PostMapping("/posts/{postId}/figures/read")
+    @Operation(
+            operationId = "readPostFigures",
+            summary = "Read a post's figures now",
+            description = "From each platform, now; at most every five minutes (409 sooner, or before anything of the"
+                    + " post is published). A reading that failed is in its target's lastError.")
+    FiguresView.Post read(CurrentWorkspace current, @PathVariable UUID postId) {
+        return FiguresView.Post.of(
+                postId,
+                analytics.refresh(
+                        current.id(), new PostId(postId), current.workspace().timezone()));
+    }
+
+    @GetMapping("/analytics")
+    @Operation(
+            operationId = "getAnalytics",
+            summary = "The workspace's figures over a period",
+            description = "By the day posts went out, from `from` to `to` inclusive (dates, at most 366 days; the last"
+                    + " 30 days by default) in `timezone` (the workspace's by default), optionally of one account: in"
+                    + " all, by account, every day, and the ten posts with the most engagements.")
+    Report report(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId) {
+        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        AnalyticsReport report = analytics.report(current.id(), query);
+        return new Report(
+                query.from(),
+                query.to(),
+                query.zone().getId(),
+                connectionId,
+                report.totals(),
+                report.totals().engagementRate(),
+                report.accounts().stream()
+                        .map(a -> new Account(
+                                a.connection().value(),
+                                a.provider(),
+                                a.account(),
+                                a.targets(),
+                                a.views(),
+                                a.engagements(),
+                                a.engagementRate()))
+                        .toList(),
+                report.days(),
+                report.top().stream()
+                        .map(t -> new Top(
+                                t.post().value(),
+                                t.text(),
+                                t.publishedAt(),
+                                t.accounts(),
+                                t.views(),
+                                t.engagements(),
+                                t.engagementRate()))
+                        .toList());
+    }
+
+    @GetMapping("/analytics/export")
+    @Operation(
+            operationId = "exportAnalytics",
+            summary = "Export the period's figures as CSV",
+            description = "The same period and account as the report: one line per published post and account, newest"
+                    + " first, at most 10,000, with post_id, published_at, account, platform, text, url, views,"
+                    + " engagements, engagement_rate, read_at, then count_<name> for every count a platform gave in"
+                    + " the period (empty where a platform counts no such thing). Times in the report's zone; a cell"
+                    + " starting with = + - or @ is written with a leading apostrophe.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    void export(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            HttpServletResponse response)
+            throws IOException {
+        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        export.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    /** The period asked for: the last 30 days up to today in the workspace's zone unless said otherwise. */
+    private AnalyticsQuery query(
+            CurrentWorkspace current,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String timezone,
+            @Nullable UUID connectionId) {
+        ZoneId zone = zone(timezone, current.workspace().timezone());
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : date("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : date("from", from);
+        return new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId));
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput(field, "'" + value + "' is not a date such as 2026-12-01.");
+        }
+    }
+
+    private static ZoneId zone(@Nullable String value, ZoneId fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput("timezone", "'" + value + "' is not a time zone such as Europe/Berlin.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package herald.web.ui;
+
+import herald.analytics.AnalyticsReport;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The analytics page's chart as SVG coordinates computed on the server, as {@link AiUsageChart} draws its own: a bar
+ * per day of the engagements of the posts published that day, scaled to the busiest day, with a label every few days.
+ */
+record AnalyticsChart(int width, int height, long most, List<Bar> bars) {
+
+    static final int WIDTH = 720;
+    static final int HEIGHT = 200;
+    static final int TOP = 16;
+    static final int BOTTOM = 28;
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    /** One day's bar; {@code label} empty on the days between labels. */
+    record Bar(int x, int y, int width, int height, String label, String title) {}
+
+    static AnalyticsChart of(List<AnalyticsReport.Day> days) {
+        long most = Math.max(
+                1,
+                days.stream().mapToLong(AnalyticsReport.Day::engagements).max().orElse(0));
+        int plot = HEIGHT - TOP - BOTTOM;
+        double slot = (double) WIDTH / days.size();
+        int every = Math.max(1, (int) Math.ceil(days.size() / 8.0));
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            AnalyticsReport.Day day = days.get(i);
+            int h = (int) Math.round((double) day.engagements() * plot / most);
+            if (day.engagements() > 0 && h < 2) {
+                h = 2;
+            }
+            bars.add(new Bar(
+                    (int) Math.round(i * slot + slot / 6),
+                    TOP + plot - h,
+                    Math.max(1, (int) Math.round(slot * 2 / 3)),
+                    h,
+                    i % every == 0 ? LABEL.format(day.day()) : "",
+                    LABEL.format(day.day()) + ": " + String.format(Locale.ENGLISH, "%,d", day.engagements())
+                            + " engagements, " + String.format(Locale.ENGLISH, "%,d", day.views()) + " views, "
+                            + day.targets() + (day.targets() == 1 ? " post" : " posts")));
+        }
+        return new AnalyticsChart(WIDTH, HEIGHT, most, bars);
+    }
+}

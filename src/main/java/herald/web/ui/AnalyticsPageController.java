@@ -1,0 +1,128 @@
+package herald.web.ui;
+
+import herald.analytics.Analytics;
+import herald.analytics.AnalyticsQuery;
+import herald.analytics.AnalyticsReport;
+import herald.analytics.FiguresExport;
+import herald.connections.Connections;
+import herald.publishing.PostId;
+import herald.shared.Conflict;
+import herald.tenancy.Role;
+import herald.web.CsvDownload;
+import herald.web.CurrentWorkspace;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Analytics, as Buffer shows them: how the posts published in the last days did, in all, by account and by day, and
+ * the posts that did best, from the figures Herald reads from each platform after publishing.
+ */
+@Controller
+class AnalyticsPageController {
+
+    /** The periods offered, in days up to today. */
+    static final List<Integer> PERIODS = List.of(7, 30, 90);
+
+    private final Analytics analytics;
+    private final FiguresExport export;
+    private final Connections connections;
+    private final Clock clock;
+
+    AnalyticsPageController(Analytics analytics, FiguresExport export, Connections connections, Clock clock) {
+        this.analytics = analytics;
+        this.export = export;
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    @GetMapping("/w/{slug}/analytics")
+    String show(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable Integer days,
+            HttpServletRequest request,
+            Model model) {
+        CurrentWorkspace current = Access.member(request);
+        int period = period(days);
+        List<AccountOption> accounts = AccountOption.of(connections, current.id());
+        @Nullable AccountOption chosen = AccountOption.find(accounts, account);
+        var zone = current.workspace().timezone();
+        AnalyticsReport report = analytics.report(current.id(), query(current, period, chosen));
+        model.addAttribute("section", "analytics");
+        model.addAttribute("report", report);
+        model.addAttribute("chart", AnalyticsChart.of(report.days()));
+        model.addAttribute("period", period);
+        model.addAttribute("periods", PERIODS);
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("account", chosen == null ? "" : chosen.id());
+        model.addAttribute("time", new WorkspaceTime(zone));
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute(
+                "download",
+                new QueryLinks(
+                        "/w/" + current.workspace().slug() + "/analytics/export.csv",
+                        Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period))));
+        return "posts/analytics";
+    }
+
+    /** The page's period and account as a CSV file: one line per published post and account. */
+    @GetMapping("/w/{slug}/analytics/export.csv")
+    void download(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable Integer days,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        CurrentWorkspace current = Access.member(request);
+        AnalyticsQuery query =
+                query(current, period(days), AccountOption.find(AccountOption.of(connections, current.id()), account));
+        export.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    private static int period(@Nullable Integer days) {
+        return days != null && PERIODS.contains(days) ? days : 30;
+    }
+
+    private AnalyticsQuery query(CurrentWorkspace current, int period, @Nullable AccountOption account) {
+        var zone = current.workspace().timezone();
+        return AnalyticsQuery.last(
+                period,
+                LocalDate.ofInstant(clock.instant(), zone),
+                zone,
+                account == null ? null : account.connection().id());
+    }
+
+    /** Reads the post's figures from its platforms now (editors; at most every few minutes), back to its page. */
+    @PostMapping("/w/{slug}/posts/{id}/figures")
+    String refresh(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            var read = analytics.refresh(
+                    current.id(), new PostId(id), current.workspace().timezone());
+            long failed = read.stream().filter(m -> m.lastError() != null).count();
+            flash.addFlashAttribute(
+                    failed == 0 ? "notice" : "problem",
+                    failed == 0 ? "Figures read just now." : "Some figures could not be read: see each account below.");
+        } catch (Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id + "#figures";
+    }
+}

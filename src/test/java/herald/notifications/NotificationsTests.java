@@ -1,0 +1,483 @@
+package herald.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herald.TenantFixtures;
+import herald.audit.AuditLog;
+import herald.audit.AuditQuery;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionNeedsReconnect;
+import herald.database.TenantScope;
+import herald.identity.User;
+import herald.publishing.NewPost;
+import herald.publishing.Post;
+import herald.publishing.PostFailed;
+import herald.publishing.PostNeedsAttention;
+import herald.publishing.Posts;
+import herald.publishing.Provenance;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import herald.tenancy.Memberships;
+import herald.tenancy.Role;
+import herald.tenancy.Workspace;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notification centre against the real database: the events that need a person become one notification for each
+ * member who can act (a viewer and other workspaces' members get none), several targets of one post failing make one,
+ * a muted kind is not stored, members read theirs and only theirs, nothing crosses workspaces, and the retention job
+ * deletes old notifications only.
+ */
+@SpringBootTest
+class NotificationsTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    NotificationEvents events;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    NotificationMutes mutes;
+
+    @Autowired
+    NotificationSettings settings;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    Clock clock;
+
+    TenantFixtures fixtures;
+    Workspace workspace;
+    User owner;
+    User admin;
+    User editor;
+    User viewer;
+    ConnectionId krusty;
+    ConnectionId lisa;
+
+    @BeforeEach
+    void aTeamWithEveryRoleAndTwoAccounts() {
+        fixtures = TenantFixtures.of(context);
+        var signedUp = fixtures.signUp("notify", "pro");
+        workspace = signedUp.workspace().orElseThrow();
+        owner = signedUp.user();
+        admin = member("admin", Role.ADMIN);
+        editor = member("editor", Role.EDITOR);
+        viewer = member("viewer", Role.VIEWER);
+        krusty = TenantFixtures.sandboxAccount(tenants, jdbc, workspace.id(), "krusty");
+        lisa = TenantFixtures.sandboxAccount(tenants, jdbc, workspace.id(), "lisa");
+    }
+
+    @Test
+    void aFailedTargetNotifiesEditorsAndAboveOnly() throws InterruptedException {
+        var neighbour = fixtures.signUp("neighbour", "pro");
+        Post post = post("Margherita night is back on Friday", krusty);
+
+        fail(post, 0, "Duplicate content.");
+
+        for (User member : List.of(owner, admin, editor)) {
+            var mine = notifications.recent(workspace.id(), member.id(), null, 10);
+            assertThat(mine).as(member.email()).hasSize(1);
+            Notification n = mine.getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.POST_FAILED);
+            assertThat(n.title()).isEqualTo("A post failed: “Margherita night is back on Friday”");
+            assertThat(n.body()).isEqualTo("Sandbox @krusty did not publish it: Duplicate content.");
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id());
+            assertThat(n.post()).isEqualTo(post.id());
+            assertThat(n.unread()).isTrue();
+            assertThat(notifications.unread(workspace.id(), member.id())).isEqualTo(1);
+        }
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10))
+                .as("a viewer cannot act on it")
+                .isEmpty();
+        WorkspaceId theirs = neighbour.workspace().orElseThrow().id();
+        assertThat(notifications.recent(theirs, neighbour.user().id(), null, 10))
+                .as("another workspace's owner")
+                .isEmpty();
+    }
+
+    @Test
+    void severalTargetsOfOnePostFailingMakeOneNotificationUntilItIsRead() throws InterruptedException {
+        Post post = post("Two accounts, one post", krusty, lisa);
+
+        fail(post, 0, "Duplicate content.");
+        fail(post, 1, "The account was suspended.");
+        fail(post, 1, "The account was suspended.");
+
+        var mine = notifications.recent(workspace.id(), editor.id(), null, 10);
+        assertThat(mine).hasSize(1);
+        assertThat(mine.getFirst().occurrences()).isEqualTo(3);
+        assertThat(mine.getFirst().body())
+                .as("one line per account, the same line once")
+                .isEqualTo("Sandbox @krusty did not publish it: Duplicate content.\n"
+                        + "Sandbox @lisa did not publish it: The account was suspended.");
+        assertThat(notifications.unread(workspace.id(), editor.id())).isEqualTo(1);
+
+        notifications.markRead(workspace.id(), editor.id(), mine.getFirst().id());
+        fail(post, 0, "Failed again after a retry.");
+
+        var after = notifications.recent(workspace.id(), editor.id(), null, 10);
+        assertThat(after).as("a read one is not reopened: a new one is made").hasSize(2);
+        assertThat(after.getFirst().unread()).isTrue();
+        assertThat(after.getFirst().occurrences()).isEqualTo(1);
+        assertThat(after.get(1).unread()).isFalse();
+    }
+
+    @Test
+    void aBurstOfEventsFromTwoWorkspacesReachesEachWorkspacesOwnMembers() throws InterruptedException {
+        var neighbour = fixtures.signUp("burst", "pro");
+        Workspace theirs = neighbour.workspace().orElseThrow();
+        ConnectionId theirAccount = TenantFixtures.sandboxAccount(tenants, jdbc, theirs.id(), "bart");
+        var ours = new java.util.ArrayList<Post>();
+        var their = new java.util.ArrayList<Post>();
+        for (int i = 0; i < 12; i++) {
+            ours.add(post("Ours " + i, krusty));
+            their.add(posts.create(
+                    theirs.id(),
+                    new NewPost(
+                            "Theirs " + i,
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(theirAccount, null)),
+                            "2030-01-07T09:00",
+                            "Europe/Berlin",
+                            false)));
+        }
+
+        for (int i = 0; i < 12; i++) {
+            Post mine = ours.get(i);
+            Post other = their.get(i);
+            publisher.publishEvent(new PostFailed(
+                    workspace.id(), mine.id(), mine.targets().getFirst().id(), "sandbox", "No.", clock.instant()));
+            publisher.publishEvent(new PostFailed(
+                    theirs.id(), other.id(), other.targets().getFirst().id(), "sandbox", "No.", clock.instant()));
+        }
+        awaitIdle();
+
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 50))
+                .extracting(Notification::title)
+                .hasSize(12)
+                .allMatch(title -> title.startsWith("A post failed: “Ours "));
+        assertThat(notifications.recent(theirs.id(), neighbour.user().id(), null, 50))
+                .extracting(Notification::link)
+                .hasSize(12)
+                .allMatch(link -> link.startsWith("/w/" + theirs.slug() + "/posts/"));
+    }
+
+    @Test
+    void anUnknownOutcomeNotifiesWithTheExplanation() throws InterruptedException {
+        Post post = post("Did this go out?", krusty);
+
+        publish(new PostNeedsAttention(
+                workspace.id(),
+                post.id(),
+                post.targets().getFirst().id(),
+                "sandbox",
+                "Herald could not confirm whether the platform published it.",
+                clock.instant()));
+
+        Notification n =
+                notifications.recent(workspace.id(), owner.id(), null, 10).getFirst();
+        assertThat(n.kind()).isEqualTo(NotificationKind.POST_NEEDS_ATTENTION);
+        assertThat(n.title()).isEqualTo("Check whether a post was published: “Did this go out?”");
+        assertThat(n.body())
+                .startsWith("Sandbox @krusty: Herald could not confirm")
+                .endsWith("publish it again.");
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void aPostAwaitingApprovalNotifiesTheOthersWhoCanApproveButNotItsAuthor() throws InterruptedException {
+        var provenance =
+                new Provenance(Provenance.Origin.UI, "user", editor.id().toString(), editor.email());
+
+        Post post = posts.create(
+                workspace.id(),
+                new NewPost(
+                        "Please approve me",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null)),
+                        "2030-01-07T09:00",
+                        "Europe/Berlin",
+                        false),
+                provenance,
+                true);
+        awaitIdle();
+
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10))
+                .as("the author's own post")
+                .isEmpty();
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+        for (User member : List.of(owner, admin)) {
+            Notification n =
+                    notifications.recent(workspace.id(), member.id(), null, 10).getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.POST_AWAITING_APPROVAL);
+            assertThat(n.title()).isEqualTo("A post awaits approval: “Please approve me”");
+            assertThat(n.body()).isEqualTo("From " + editor.email() + "; to publish 7 Jan 2030, 09:00 once approved.");
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/approvals#post-" + post.id());
+        }
+    }
+
+    @Test
+    void settlingAPostReadsEveryMembersNotificationsOfThatKindAboutItOnly() throws InterruptedException {
+        Post post = post("Settle me", krusty);
+        Post other = post("Not me", krusty);
+        fail(post, 0, "No.");
+        fail(other, 0, "No.");
+        publish(new PostNeedsAttention(
+                workspace.id(), post.id(), post.targets().getFirst().id(), "sandbox", "Unknown.", clock.instant()));
+
+        assertThat(notifications.settle(workspace.id(), post.id(), NotificationKind.POST_FAILED))
+                .as("owner, admin and editor")
+                .isEqualTo(3);
+
+        var unread = notifications.recent(workspace.id(), editor.id(), null, 10).stream()
+                .filter(Notification::unread)
+                .map(n -> n.kind() + " " + n.post())
+                .toList();
+        assertThat(unread)
+                .containsExactlyInAnyOrder(
+                        NotificationKind.POST_NEEDS_ATTENTION + " " + post.id(),
+                        NotificationKind.POST_FAILED + " " + other.id());
+    }
+
+    @Test
+    void anAccountToReconnectNotifiesAdminsAndOwnersOnly() throws InterruptedException {
+        publish(new ConnectionNeedsReconnect(
+                workspace.id(), krusty, "sandbox", "The refresh token was revoked.", clock.instant()));
+
+        for (User member : List.of(owner, admin)) {
+            Notification n =
+                    notifications.recent(workspace.id(), member.id(), null, 10).getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.CONNECTION_NEEDS_RECONNECT);
+            assertThat(n.title()).isEqualTo("Reconnect Sandbox @krusty");
+            assertThat(n.body()).contains("The refresh token was revoked.");
+            assertThat(n.connection()).isEqualTo(krusty);
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/connections#connection-" + krusty.value());
+        }
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10)).isEmpty();
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void aMutedKindIsNotStoredForThatMemberAndTheChangeIsAudited() throws InterruptedException {
+        mutes.choose(workspace.id(), editor.id(), Set.of(NotificationKind.POST_FAILED));
+        Post post = post("Nobody told the editor", krusty);
+
+        fail(post, 0, "Duplicate content.");
+
+        assertThat(mutes.of(workspace.id(), editor.id())).containsExactly(NotificationKind.POST_FAILED);
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10)).isEmpty();
+        assertThat(notifications.recent(workspace.id(), owner.id(), null, 10)).hasSize(1);
+        var entries = audit.find(workspace.id(), new AuditQuery("notifications.muted", null, null, null, null, 10));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.getFirst().details()).containsEntry("muted", "post_failed");
+
+        mutes.choose(workspace.id(), editor.id(), Set.of());
+        fail(post, 0, "Duplicate content.");
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void membersMarkTheirOwnReadOneByOneOrAllAtOnce() throws InterruptedException {
+        fail(post("First", krusty), 0, "No.");
+        fail(post("Second", krusty), 0, "No.");
+        fail(post("Third", krusty), 0, "No.");
+        var mine = notifications.recent(workspace.id(), editor.id(), null, 10);
+        assertThat(mine)
+                .extracting(Notification::title)
+                .as("newest first")
+                .containsExactly("A post failed: “Third”", "A post failed: “Second”", "A post failed: “First”");
+        NotificationId ownersFirst = notifications
+                .recent(workspace.id(), owner.id(), null, 10)
+                .getFirst()
+                .id();
+
+        Notification read =
+                notifications.markRead(workspace.id(), editor.id(), mine.get(1).id());
+        assertThat(read.readAt()).isNotNull();
+        assertThat(notifications.unread(workspace.id(), editor.id())).isEqualTo(2);
+        assertThatThrownBy(() -> notifications.markRead(workspace.id(), editor.id(), ownersFirst))
+                .as("another member's notification")
+                .isInstanceOf(NotFound.class);
+
+        assertThat(notifications.markAllRead(workspace.id(), editor.id())).isEqualTo(2);
+        assertThat(notifications.unread(workspace.id(), editor.id())).isZero();
+        assertThat(notifications.unread(workspace.id(), owner.id()))
+                .as("the owner's stay unread")
+                .isEqualTo(3);
+
+        var page = notifications.recent(workspace.id(), owner.id(), null, 2);
+        var rest =
+                notifications.recent(workspace.id(), owner.id(), page.getLast().position(), 2);
+        assertThat(rest).extracting(Notification::title).containsExactly("A post failed: “First”");
+    }
+
+    @Test
+    void nothingCrossesWorkspaces() throws InterruptedException {
+        var other = fixtures.signUp("other", "pro");
+        WorkspaceId theirs = other.workspace().orElseThrow().id();
+        fail(post("Ours only", krusty), 0, "No.");
+        NotificationId ours = notifications
+                .recent(workspace.id(), owner.id(), null, 10)
+                .getFirst()
+                .id();
+
+        assertThat(tenants.read(theirs, () -> jdbc.sql("select count(*) from notifications where workspace_id = :ours")
+                        .param("ours", workspace.id().value())
+                        .query(Long.class)
+                        .single()))
+                .as("row-level security, acting for the other workspace")
+                .isZero();
+        assertThatThrownBy(() -> notifications.require(theirs, owner.id(), ours))
+                .isInstanceOf(NotFound.class);
+        assertThat(notifications.markAllRead(theirs, owner.id())).isZero();
+        assertThat(notifications.unread(workspace.id(), owner.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionNotifiesNobodyAndNothingReachesThePublisher() throws InterruptedException {
+        Post post = post("Rolled back", krusty);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            publisher.publishEvent(new PostFailed(
+                    workspace.id(), post.id(), post.targets().getFirst().id(), "sandbox", "No.", clock.instant()));
+            status.setRollbackOnly();
+        });
+        // A workspace that does not exist: the worker fails to read it, the publisher never hears of it.
+        publisher.publishEvent(new PostFailed(
+                new WorkspaceId(UUID.randomUUID()),
+                post.id(),
+                post.targets().getFirst().id(),
+                "sandbox",
+                "No.",
+                clock.instant()));
+        awaitIdle();
+
+        assertThat(notifications.recent(workspace.id(), owner.id(), null, 10)).isEmpty();
+        fail(post, 0, "Committed this time.");
+        assertThat(notifications.recent(workspace.id(), owner.id(), null, 10)).hasSize(1);
+    }
+
+    @Test
+    void theRetentionJobDeletesNotificationsOlderThanTheRetentionOnly() {
+        Post post = post("Old news", krusty);
+        Instant now = clock.instant();
+        UUID old = insert(post, now.minus(settings.retention()).minus(Duration.ofDays(1)));
+        UUID older = insert(post, now.minus(settings.retention()).minus(Duration.ofDays(30)));
+        UUID recent = insert(post, now.minus(settings.retention()).plus(Duration.ofDays(1)));
+
+        int pruned = notifications.prune(now.minus(settings.retention()), 1);
+
+        assertThat(pruned).isGreaterThanOrEqualTo(2);
+        assertThat(ids()).contains(recent).doesNotContain(old, older);
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(context.getBean(
+                                "notificationsPrune", com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class)
+                        .getName())
+                .isEqualTo(NotificationJobs.PRUNE);
+    }
+
+    User member(String label, Role role) {
+        User user = fixtures.user(label);
+        memberships.join(workspace.id(), user.id(), role, Map.of());
+        return user;
+    }
+
+    Post post(String body, ConnectionId... accounts) {
+        return posts.create(
+                workspace.id(),
+                new NewPost(
+                        body,
+                        null,
+                        List.of(),
+                        java.util.Arrays.stream(accounts)
+                                .map(a -> new NewPost.NewTarget(a, null))
+                                .toList(),
+                        "2030-01-07T09:00",
+                        "Europe/Berlin",
+                        false));
+    }
+
+    void fail(Post post, int target, String reason) throws InterruptedException {
+        publish(new PostFailed(
+                workspace.id(), post.id(), post.targets().get(target).id(), "sandbox", reason, clock.instant()));
+    }
+
+    void publish(Object event) throws InterruptedException {
+        publisher.publishEvent(event);
+        awaitIdle();
+    }
+
+    void awaitIdle() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!events.idle() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(events.idle()).as("the worker handled every event").isTrue();
+    }
+
+    UUID insert(Post post, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into notifications (workspace_id, id, user_id, kind, title, body, link, post_id,
+                            created_at, read_at)
+                        values (:workspace, :id, :user, 'post_failed', 'Old', 'Old.', '/w/x/posts/1', :post, :at, :at)""")
+                .param("workspace", workspace.id().value())
+                .param("id", id)
+                .param("user", owner.id().value())
+                .param("post", post.id().value())
+                .param("at", Timestamp.from(createdAt))
+                .update());
+        return id;
+    }
+
+    List<UUID> ids() {
+        return tenants.read(workspace.id(), () -> jdbc.sql("select id from notifications where workspace_id = :w")
+                .param("w", workspace.id().value())
+                .query(UUID.class)
+                .list());
+    }
+}

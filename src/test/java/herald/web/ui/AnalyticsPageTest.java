@@ -1,0 +1,155 @@
+package herald.web.ui;
+
+import static herald.web.ui.UiFixtures.as;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import herald.publishing.Post;
+import herald.publishing.Posts;
+import herald.tenancy.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The analytics page and a post's performance section, from figures stored as the sweep stores them after a reading:
+ * totals, the account, the post that did best, each count by the platform's name, and who may ask for a reading.
+ */
+@UiTest
+class AnalyticsPageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
+
+    @Test
+    void showsWhatThePlatformCountedInAllAndOnThePost() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        Post post =
+                PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "=1+1 Figures pizza", "2099-05-14T10:00");
+        published(post, 1234, 56);
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/analytics").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"total-posts\">1<"),
+                                containsString("data-test=\"total-views\">1,234<"),
+                                containsString("data-test=\"total-engagements\">61<"),
+                                containsString("data-test=\"total-rate\">4.9%<"),
+                                containsString("data-test=\"analytics-chart\""),
+                                containsString("Sandbox @krusty"),
+                                containsString("data-post=\"" + post.id() + "\""),
+                                containsString("Figures pizza"))));
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Performance"),
+                                containsString("data-test=\"figure-views\">1,234<"),
+                                containsString("data-count=\"likes\">56<"),
+                                containsString("data-count=\"replies\">5<"),
+                                not(containsString("data-test=\"refresh-figures\"")))));
+
+        // The period as a file: the figures, every count as a column, and a text no spreadsheet runs.
+        String csv = mvc.perform(
+                        get(team.path() + "/analytics/export.csv?days=7").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("-figures-")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String[] lines = csv.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines[0])
+                .isEqualTo("post_id,published_at,account,platform,text,url,views,engagements,engagement_rate,read_at,"
+                        + "count_impressions,count_likes,count_replies,count_reposts");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(lines[1])
+                .startsWith(post.id() + ",")
+                .contains(
+                        ",Sandbox @krusty,sandbox,'=1+1 Figures pizza,http://localhost/sandbox/@krusty/p-1,1234,61,4.9,")
+                .endsWith(",1234,56,5,0");
+
+        // Lists show each read post's figures beside it.
+        mvc.perform(get(team.path() + "/posts").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("61 engagements · 1,234 views")));
+        mvc.perform(get(team.path()).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("61 engagements · 1,234 views")));
+
+        // A viewer may not ask for a reading; an editor may, but not minutes after the last one.
+        String read = team.path() + "/posts/" + post.id() + "/figures";
+        mvc.perform(post(read).with(csrf()).with(as(viewer))).andExpect(status().isForbidden());
+        mvc.perform(post(read).with(csrf()).with(as(team.owner())))
+                .andExpect(redirectedUrl(team.path() + "/posts/" + post.id() + "#figures"))
+                .andExpect(flash().attribute("problem", containsString("ask again after")));
+
+        // Another workspace's page shows none of it.
+        var other = fixtures.team();
+        mvc.perform(get(other.path() + "/analytics").with(as(other.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"total-posts\">0<"),
+                                containsString("data-test=\"analytics-empty\""),
+                                not(containsString("Figures pizza")))));
+    }
+
+    /** Published an hour ago and read once, as the sweep leaves it. */
+    private void published(Post post, long impressions, long likes) {
+        var target = post.targets().getFirst();
+        fixtures.tenants.run(post.workspace(), () -> {
+            fixtures.jdbc
+                    .sql(
+                            """
+                            update post_targets set status = 'published', platform_post_id = 'p-1',
+                                platform_url = 'http://localhost/sandbox/@krusty/p-1', published_at = now() - interval '1 hour'
+                            where workspace_id = :w and id = :t""")
+                    .param("w", post.workspace().value())
+                    .param("t", target.id().value())
+                    .update();
+            fixtures.jdbc
+                    .sql("update posts set status = 'published' where workspace_id = :w and id = :p")
+                    .param("w", post.workspace().value())
+                    .param("p", post.id().value())
+                    .update();
+            fixtures.jdbc
+                    .sql(
+                            """
+                            insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
+                                published_at, counts, views, engagements, reads, read_at, next_read_at)
+                            values (:w, :t, :p, :c, 'sandbox', 'Sandbox @krusty', now() - interval '1 hour',
+                                cast(:counts as jsonb), :views, :engagements, 1, now(), now() + interval '5 hours')""")
+                    .param("w", post.workspace().value())
+                    .param("t", target.id().value())
+                    .param("p", post.id().value())
+                    .param("c", target.connection().value())
+                    .param(
+                            "counts",
+                            "{\"impressions\": %d, \"likes\": %d, \"replies\": 5, \"reposts\": 0}"
+                                    .formatted(impressions, likes))
+                    .param("views", impressions)
+                    .param("engagements", likes + 5)
+                    .update();
+        });
+    }
+}
