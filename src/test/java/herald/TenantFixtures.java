@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Workspaces with a row in every tenant table, made through the domain services as a user would make them: an owner
  * who signed up, a member who joined by invitation, an open invitation, an API key, an asset in a default folder,
- * and the audit entries of all that.
+ * a review link, and the audit entries of all that.
  */
 public final class TenantFixtures {
 
@@ -349,6 +349,19 @@ public final class TenantFixtures {
                         workspace.id(),
                         member.id(),
                         java.util.Set.of(herald.notifications.NotificationKind.POST_AWAITING_APPROVAL));
+        // A review link for a client, through the reviews module.
+        context.getBean(herald.reviews.ReviewLinks.class)
+                .create(
+                        workspace.id(),
+                        new herald.reviews.ReviewLinkDraft(
+                                label + " client",
+                                java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
+                                java.time.Instant.now().plus(java.time.Duration.ofDays(30)),
+                                java.util.List.of(new herald.connections.ConnectionId(connection)),
+                                null,
+                                true,
+                                null),
+                        owner.user().id());
         // A posting schedule of its own, and one of its account's, through the publishing module.
         var schedule = context.getBean(herald.publishing.PostingSchedule.class);
         schedule.replace(workspace.id(), java.util.Map.of(java.time.DayOfWeek.MONDAY, java.util.List.of("09:00")));

@@ -2,7 +2,10 @@ package herald.audit;
 
 import org.jspecify.annotations.Nullable;
 
-/** Who did something: a person, an API key, an agent, Herald itself, or the operator. */
+/**
+ * Who did something: a person, an API key, an agent, Herald itself, the operator, or a client reviewing through a
+ * review link (its id is the link's).
+ */
 public record Actor(Type type, @Nullable String id, @Nullable String label) {
 
     public enum Type {
@@ -10,7 +13,8 @@ public record Actor(Type type, @Nullable String id, @Nullable String label) {
         API_KEY,
         AGENT,
         SYSTEM,
-        OPERATOR;
+        OPERATOR,
+        REVIEWER;
 
         /** How APIs, logs and stored rows name it: {@code user}, {@code api_key}, {@code agent}, ... */
         public String value() {

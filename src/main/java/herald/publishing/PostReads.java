@@ -144,6 +144,38 @@ class PostReads {
         return withTargets(workspace, posts);
     }
 
+    /** The posts of {@code window}, the soonest due first. */
+    List<Post> within(WorkspaceId workspace, PostWindow window) {
+        if (window.statuses().isEmpty()) {
+            return List.of();
+        }
+        List<Post> posts = jdbc.sql(SELECT_POSTS
+                        // coalesce(...) as in posts_listing, so the index finds the range
+                        + " where p.workspace_id = :workspace and p.status = any(:statuses)"
+                        + " and coalesce(p.scheduled_at, p.created_at) >= :from"
+                        + " and coalesce(p.scheduled_at, p.created_at) < :to"
+                        + " and (cardinality(:accounts) = 0 or exists (select 1 from post_targets t"
+                        + " where t.workspace_id = p.workspace_id and t.post_id = p.id"
+                        + " and t.connection_id = any(:accounts)))"
+                        + " and (cast(:tag as text) is null"
+                        + " or exists (select 1 from unnest(p.tags) as tag where lower(tag) = lower(:tag)))"
+                        + " order by coalesce(p.scheduled_at, p.created_at), p.id limit :limit")
+                .param("workspace", workspace.value())
+                .param(
+                        "statuses",
+                        window.statuses().stream().map(PostStatus::value).toArray(String[]::new))
+                .param("from", Timestamp.from(window.from()))
+                .param("to", Timestamp.from(window.to()))
+                .param(
+                        "accounts",
+                        window.accounts().stream().map(ConnectionId::value).toArray(UUID[]::new))
+                .param("tag", window.tag())
+                .param("limit", window.limit())
+                .query((rs, n) -> post(workspace, rs))
+                .list();
+        return withTargets(workspace, posts);
+    }
+
     /** These posts, with their targets. */
     List<Post> byIds(WorkspaceId workspace, java.util.Collection<PostId> ids) {
         List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = any(:ids)")

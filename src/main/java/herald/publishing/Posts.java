@@ -110,6 +110,11 @@ public class Posts {
         return tenants.read(workspace, () -> reads.list(workspace, query));
     }
 
+    /** The posts of {@code window}, the soonest due first. */
+    public List<Post> within(WorkspaceId workspace, PostWindow window) {
+        return tenants.read(workspace, () -> reads.within(workspace, window));
+    }
+
     /**
      * Changes a post that has not started publishing; a scheduled post is validated again.
      *

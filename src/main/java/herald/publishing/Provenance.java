@@ -38,7 +38,7 @@ public record Provenance(Origin origin, String actorType, @Nullable String actor
         Actor actor = AuditContext.actor();
         Origin origin =
                 switch (actor.type()) {
-                    case USER -> Origin.UI;
+                    case USER, REVIEWER -> Origin.UI;
                     case API_KEY -> Origin.API;
                     case AGENT -> Origin.AGENT_API;
                     case SYSTEM, OPERATOR -> Origin.SYSTEM;

@@ -18,6 +18,7 @@
             "agents",
             "content",
             "webhooks",
+            "reviews",
             "analytics",
             "notifications"
         })

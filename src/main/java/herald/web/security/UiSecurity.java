@@ -55,6 +55,10 @@ class UiSecurity {
                                 FAILED_SIGN_IN,
                                 "/sign-up",
                                 "/invitations/**",
+                                // a client's review link: the token is the credential (ReviewPageController)
+                                "/review/**",
+                                // the styles of posts and their statuses, which the review page shares
+                                "/posts-ui/posts.css",
                                 // platforms send the browser back here; API-started connects have no Herald session
                                 "/connections/callback/**",
                                 "/webjars/**",

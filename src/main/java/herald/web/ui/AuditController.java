@@ -99,6 +99,7 @@ class AuditController {
         choices.put("api_key", "Any API key");
         choices.put("system", "Herald (system)");
         choices.put("operator", "Operator");
+        choices.put("reviewer", "Any reviewer (review links)");
         for (Member member : members) {
             choices.put(member.user().toString(), member.displayName() + " <" + member.email() + ">");
         }

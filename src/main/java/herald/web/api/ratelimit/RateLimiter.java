@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * One token bucket per workspace in Postgres, so every node draws from the same bucket. A bucket holds the plan's
  * hourly allowance and refills smoothly over the hour. Its key includes the allowance, so a plan change starts a
- * bucket of the new size. A bucket row expires a few minutes after it would be full again.
+ * bucket of the new size. A bucket row expires a few minutes after it would be full again. Other hourly limits (the
+ * public review pages') draw from buckets of their own keys through {@link #consume(String, int)}.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
@@ -39,9 +40,17 @@ class RateLimiter {
     }
 
     /** What one request cost and what is left. */
-    record Outcome(boolean allowed, long limit, long remaining, long secondsToReset, long secondsToRetry) {}
+    public record Outcome(boolean allowed, long limit, long remaining, long secondsToReset, long secondsToRetry) {}
 
     Outcome consume(WorkspaceId workspace, int perHour) {
+        return consume("api:" + workspace, perHour);
+    }
+
+    /**
+     * Takes one request from the bucket {@code key} (never a secret: it is stored as it is), which holds {@code perHour}
+     * and refills over the hour.
+     */
+    public Outcome consume(String key, int perHour) {
         var configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perHour)
@@ -49,7 +58,7 @@ class RateLimiter {
                         .build())
                 .build();
         ConsumptionProbe probe = buckets.builder()
-                .build("api:" + workspace + ":" + perHour, () -> configuration)
+                .build(key + ":" + perHour, () -> configuration)
                 .tryConsumeAndReturnRemaining(1);
         return new Outcome(
                 probe.isConsumed(),

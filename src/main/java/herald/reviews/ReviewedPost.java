@@ -1,0 +1,40 @@
+package herald.reviews;
+
+import herald.publishing.PostStatus;
+import herald.publishing.TargetStatus;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post as a reviewer sees it. It carries no id of Herald's: {@code ref} names the post only within this link.
+ *
+ * @param ref the post's reference within the link, derived from the link's secret (useless elsewhere)
+ * @param dueAt when it is due (or was published)
+ * @param versions the text each account publishes, its own or the post's
+ * @param notes the notes the reviewer may read (see {@link Reviews})
+ */
+public record ReviewedPost(
+        String ref,
+        PostStatus status,
+        @Nullable Instant dueAt,
+        @Nullable String link,
+        List<Version> versions,
+        List<Medium> media,
+        List<String> tags,
+        List<Note> notes) {
+
+    /** The post on one account. */
+    public record Version(String account, String provider, String body, TargetStatus status, @Nullable URI url) {}
+
+    /** An attached medium: its signed, expiring thumbnail and original (never a storage path). */
+    public record Medium(String name, String kind, @Nullable URI thumbnail, @Nullable URI url) {}
+
+    /** A note: who wrote it as the reviewer sees them, what, when. */
+    public record Note(String author, boolean byReviewer, String body, Instant at) {}
+
+    public boolean awaitingApproval() {
+        return status == PostStatus.PENDING_APPROVAL;
+    }
+}
