@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 /**
  * A workspace's review links: made by editors (the token is random, returned once and stored only as its SHA-256),
  * listed, revoked; and opened by whoever holds a token, through a narrow lookup by hash
- * ({@code herald_review_link_by_token}, V128) that names the workspace before its scope is entered.
+ * ({@code herald_review_link_by_token}, V131) that names the workspace before its scope is entered.
  */
 @Component
 public class ReviewLinks {
