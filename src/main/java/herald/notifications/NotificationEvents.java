@@ -1,6 +1,7 @@
 package herald.notifications;
 
 import herald.connections.ConnectionNeedsReconnect;
+import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
@@ -30,13 +31,15 @@ class NotificationEvents implements DisposableBean {
     static final int BATCH = 200;
 
     private final Notifier notifier;
+    private final Notifications notifications;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicInteger unfinished = new AtomicInteger();
     private final Thread worker;
     private volatile boolean running = true;
 
-    NotificationEvents(Notifier notifier) {
+    NotificationEvents(Notifier notifier, Notifications notifications) {
         this.notifier = notifier;
+        this.notifications = notifications;
         this.worker = Thread.ofPlatform().daemon().name("notification-events").start(this::work);
     }
 
@@ -58,6 +61,20 @@ class NotificationEvents implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
         raise(event);
+    }
+
+    /**
+     * Once someone approved or rejected a post (on the approvals page, through a review link, by API), everyone's
+     * "awaits approval" notification about it is read: nobody else is sent to act on it. After the decision committed,
+     * on the deciding thread (one statement); a failure is only logged.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostApprovalDecided event) {
+        try {
+            notifications.settle(event.workspace(), event.post(), NotificationKind.POST_AWAITING_APPROVAL);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark the approval notifications of post {} read: {}", event.post(), e.toString());
+        }
     }
 
     /** Whether every event raised so far has been turned into notifications (for tests). */

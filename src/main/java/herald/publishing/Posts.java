@@ -141,7 +141,9 @@ public class Posts {
                         changes.scheduledAt(),
                         changes.timezone(),
                         false);
-        return change(workspace, id, approved, true);
+        Post post = change(workspace, id, approved, true);
+        events.publishEvent(new PostApprovalDecided(workspace, id, true));
+        return post;
     }
 
     /**
@@ -160,6 +162,7 @@ public class Posts {
             rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
+        events.publishEvent(new PostApprovalDecided(workspace, id, false));
         return get(workspace, id);
     }
 

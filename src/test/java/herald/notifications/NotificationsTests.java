@@ -258,6 +258,12 @@ class NotificationsTests {
             assertThat(n.body()).isEqualTo("From " + editor.email() + "; to publish 7 Jan 2030, 09:00 once approved.");
             assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/approvals#post-" + post.id());
         }
+
+        // Decided however it is (here through the publishing module, as the API, a review link or the page do):
+        // nobody is sent to approve it any more.
+        posts.approve(workspace.id(), post.id(), null);
+        assertThat(notifications.unread(workspace.id(), owner.id())).isZero();
+        assertThat(notifications.unread(workspace.id(), admin.id())).isZero();
     }
 
     @Test

@@ -2,8 +2,6 @@ package herald.web.ui;
 
 import herald.agents.Approvals;
 import herald.identity.SignedInUser;
-import herald.notifications.NotificationKind;
-import herald.notifications.Notifications;
 import herald.publishing.PostChanges;
 import herald.publishing.PostId;
 import herald.publishing.PostRejected;
@@ -15,8 +13,6 @@ import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalsController {
 
-    private static final Logger log = LoggerFactory.getLogger(ApprovalsController.class);
-
     private final Approvals approvals;
-    private final Notifications notifications;
 
-    ApprovalsController(Approvals approvals, Notifications notifications) {
+    ApprovalsController(Approvals approvals) {
         this.approvals = approvals;
-        this.notifications = notifications;
     }
 
     @GetMapping("/w/{slug}/approvals")
@@ -63,7 +55,6 @@ class ApprovalsController {
         PostChanges changes = body == null ? null : new PostChanges(body, null, null, null, null, null, false);
         try {
             approvals.approve(current.id(), new PostId(postId), me.id(), changes);
-            decided(current, new PostId(postId));
             flash.addFlashAttribute(
                     "notice",
                     changes == null
@@ -87,23 +78,10 @@ class ApprovalsController {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         try {
             approvals.reject(current.id(), new PostId(postId), me.id(), note);
-            decided(current, new PostId(postId));
             flash.addFlashAttribute("notice", "Rejected: the post will not be published.");
         } catch (InvalidInput | Conflict e) {
             flash.addFlashAttribute("problem", "Not rejected: " + e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/approvals";
-    }
-
-    /**
-     * Once one member decided, the others' "awaits approval" notifications about the post are read. The decision has
-     * committed by then: a failure here is only logged.
-     */
-    private void decided(CurrentWorkspace current, PostId post) {
-        try {
-            notifications.settle(current.id(), post, NotificationKind.POST_AWAITING_APPROVAL);
-        } catch (RuntimeException e) {
-            log.warn("Could not mark the approval notifications of post {} read: {}", post, e.toString());
-        }
     }
 }
