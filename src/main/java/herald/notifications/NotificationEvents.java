@@ -5,6 +5,7 @@ import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
+import herald.reviews.ReviewFeedback;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -60,6 +61,11 @@ class NotificationEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ReviewFeedback event) {
         raise(event);
     }
 

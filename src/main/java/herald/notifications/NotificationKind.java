@@ -9,7 +9,8 @@ public enum NotificationKind {
     POST_FAILED("Posts that failed", Role.EDITOR),
     POST_NEEDS_ATTENTION("Posts that may not have been published", Role.EDITOR),
     POST_AWAITING_APPROVAL("Posts awaiting approval", Role.EDITOR),
-    CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN);
+    CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN),
+    REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR);
 
     private final String label;
     private final Role audience;

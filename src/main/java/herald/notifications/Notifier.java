@@ -12,6 +12,7 @@ import herald.publishing.PostNeedsAttention;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.publishing.TargetId;
+import herald.reviews.ReviewFeedback;
 import herald.shared.NotFound;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
@@ -123,6 +124,21 @@ class Notifier {
                                 slug, e.post(), Wording.excerpt(post.body()), account, e.explanation()));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
+            case ReviewFeedback e -> {
+                Optional<Workspace> found = batch.workspace(e.workspace());
+                Optional<Post> post = post(e.workspace(), e.post());
+                if (found.isPresent() && post.isPresent()) {
+                    deliver(
+                            batch,
+                            e.workspace(),
+                            Wording.reviewFeedback(
+                                    found.get().slug(),
+                                    e.post(),
+                                    Wording.excerpt(post.get().body()),
+                                    e),
+                            null);
+                }
+            }
             default -> throw new IllegalArgumentException("Not a notified event: " + event.getClass());
         }
     }

@@ -2,6 +2,7 @@ package herald.notifications;
 
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
+import herald.reviews.ReviewFeedback;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +50,23 @@ final class Wording {
                 "A post awaits approval: " + quoted(excerpt),
                 from + "to publish " + DUE.format(due.atZone(zone)) + " once approved.",
                 "/w/" + slug + "/approvals#post-" + post,
+                post,
+                null);
+    }
+
+    static NewNotification reviewFeedback(String slug, PostId post, String excerpt, ReviewFeedback feedback) {
+        String said = feedback.text() == null || feedback.text().isBlank() ? "" : ": " + quoted(feedback.text());
+        String line =
+                switch (feedback.kind()) {
+                    case COMMENTED -> feedback.reviewer() + " commented" + said;
+                    case APPROVED -> feedback.reviewer() + " approved it; it is scheduled.";
+                    case CHANGES_REQUESTED -> feedback.reviewer() + " asked for changes; it was cancelled" + said;
+                };
+        return new NewNotification(
+                NotificationKind.REVIEW_FEEDBACK,
+                "Client feedback on " + quoted(excerpt),
+                line,
+                postPath(slug, post) + "#notes",
                 post,
                 null);
     }

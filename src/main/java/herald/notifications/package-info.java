@@ -8,7 +8,16 @@
  * {@link herald.notifications.NotificationMutes} (the kinds a member does not want).
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "tenancy", "providers", "publishing", "connections"})
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "tenancy",
+            "providers",
+            "publishing",
+            "connections",
+            "reviews"
+        })
 @NullMarked
 package herald.notifications;
 

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,8 @@ public class Reviews {
     private final MediaLinks media;
     private final Connections connections;
 
+    private final ApplicationEventPublisher events;
+
     Reviews(
             ReviewLinks links,
             Workspaces workspaces,
@@ -76,7 +79,8 @@ public class Reviews {
             Approvals approvals,
             Assets assets,
             MediaLinks media,
-            Connections connections) {
+            Connections connections,
+            ApplicationEventPublisher events) {
         this.links = links;
         this.workspaces = workspaces;
         this.posts = posts;
@@ -85,6 +89,7 @@ public class Reviews {
         this.assets = assets;
         this.media = media;
         this.connections = connections;
+        this.events = events;
     }
 
     /**
@@ -127,6 +132,7 @@ public class Reviews {
         ReviewLinks.Opened opened = links.open(token);
         Post post = find(opened, ref);
         as(opened.link(), reviewer, () -> notes.add(opened.link().workspace(), post.id(), body));
+        told(opened, post, reviewer, ReviewFeedback.Kind.COMMENTED, body);
     }
 
     /**
@@ -140,6 +146,7 @@ public class Reviews {
         ReviewLinks.Opened opened = links.open(token);
         Post post = awaitingDecision(opened, ref);
         as(opened.link(), reviewer, () -> approvals.approve(opened.link().workspace(), post.id(), null, null));
+        told(opened, post, reviewer, ReviewFeedback.Kind.APPROVED, null);
     }
 
     /**
@@ -154,6 +161,19 @@ public class Reviews {
         ReviewLinks.Opened opened = links.open(token);
         Post post = awaitingDecision(opened, ref);
         as(opened.link(), reviewer, () -> approvals.reject(opened.link().workspace(), post.id(), null, note));
+        told(opened, post, reviewer, ReviewFeedback.Kind.CHANGES_REQUESTED, note);
+    }
+
+    /** Tells the team (the notification centre listens) what the reviewer did, once it is stored. */
+    private void told(
+            ReviewLinks.Opened opened, Post post, Reviewer reviewer, ReviewFeedback.Kind kind, @Nullable String text) {
+        events.publishEvent(new ReviewFeedback(
+                opened.link().workspace(),
+                post.id(),
+                java.util.Objects.requireNonNullElse(
+                        actor(opened.link(), reviewer).label(), reviewer.name()),
+                kind,
+                text == null ? null : text.strip()));
     }
 
     /** The actor a reviewer acts as: the link, named after the person and the link. */

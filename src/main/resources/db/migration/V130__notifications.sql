@@ -8,7 +8,7 @@ create table notifications (
     id            uuid        not null,
     user_id       uuid        not null,
     kind          text        not null check (kind in ('post_failed', 'post_needs_attention', 'post_awaiting_approval',
-                                                       'connection_needs_reconnect')),
+                                                       'connection_needs_reconnect', 'review_feedback')),
     title         text        not null check (length(title) between 1 and 200),
     body          text        not null check (length(body) <= 2000),
     -- A path inside Herald, never another host: "/w/krusty/posts/…", not "//evil.example" or "https://…".
@@ -50,7 +50,7 @@ create table notification_mutes (
     workspace_id uuid        not null,
     user_id      uuid        not null,
     kind         text        not null check (kind in ('post_failed', 'post_needs_attention', 'post_awaiting_approval',
-                                                      'connection_needs_reconnect')),
+                                                      'connection_needs_reconnect', 'review_feedback')),
     created_at   timestamptz not null default now(),
     primary key (workspace_id, user_id, kind),
     foreign key (workspace_id, user_id) references memberships (workspace_id, user_id) on delete cascade

@@ -16,6 +16,7 @@ import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
+import herald.reviews.ReviewFeedback;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Memberships;
@@ -287,6 +288,30 @@ class NotificationsTests {
                 .containsExactlyInAnyOrder(
                         NotificationKind.POST_NEEDS_ATTENTION + " " + post.id(),
                         NotificationKind.POST_FAILED + " " + other.id());
+    }
+
+    @Test
+    void aClientsFeedbackThroughAReviewLinkNotifiesEditorsAndAboveOnOneNotificationPerPost()
+            throws InterruptedException {
+        Post post = post("Pizza with extra cheese", krusty);
+        String marge = "Marge (via review link 'Acme')";
+        publish(new ReviewFeedback(
+                workspace.id(), post.id(), marge, ReviewFeedback.Kind.COMMENTED, "Less cheese, please."));
+        publish(new ReviewFeedback(
+                workspace.id(), post.id(), marge, ReviewFeedback.Kind.CHANGES_REQUESTED, "No cheese at all."));
+
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+        for (User member : List.of(owner, admin, editor)) {
+            assertThat(notifications.unread(workspace.id(), member.id())).isEqualTo(1);
+            Notification n =
+                    notifications.recent(workspace.id(), member.id(), null, 10).getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.REVIEW_FEEDBACK);
+            assertThat(n.title()).isEqualTo("Client feedback on “Pizza with extra cheese”");
+            assertThat(n.body())
+                    .contains(marge + " commented: “Less cheese, please.”")
+                    .contains(marge + " asked for changes; it was cancelled: “No cheese at all.”");
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id() + "#notes");
+        }
     }
 
     @Test

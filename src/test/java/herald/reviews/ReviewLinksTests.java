@@ -44,7 +44,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * approving and requesting changes work only where the link allows it, on posts awaiting approval in its scope.
  */
 @SpringBootTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ReviewLinksTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -268,6 +272,13 @@ class ReviewLinksTests {
         String ref = refOf(link, "Pizza Friday");
 
         reviews.comment(link.token(), ref, new Reviewer("  Marge Simpson "), "Less cheese, please.");
+        // The team hears of it (the notification centre listens).
+        assertThat(events.stream(ReviewFeedback.class)).singleElement().satisfies(feedback -> {
+            assertThat(feedback.kind()).isEqualTo(ReviewFeedback.Kind.COMMENTED);
+            assertThat(feedback.text()).isEqualTo("Less cheese, please.");
+            assertThat(feedback.reviewer()).startsWith("Marge Simpson (via review link '");
+            assertThat(feedback.workspace()).isEqualTo(workspace);
+        });
 
         assertThat(notes.of(workspace, post.id())).singleElement().satisfies(note -> {
             assertThat(note.body()).isEqualTo("Less cheese, please.");

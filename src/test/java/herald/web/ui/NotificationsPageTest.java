@@ -172,11 +172,11 @@ class NotificationsPageTest {
         String form = page(team.path() + "/notifications", editor);
         assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\""))
                 .as("an editor is offered the kinds that reach editors")
-                .containsExactly("post_failed", "post_needs_attention", "post_awaiting_approval");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(3);
+                .containsExactly("post_failed", "post_needs_attention", "post_awaiting_approval", "review_feedback");
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(4);
 
         mvc.perform(post(team.path() + "/notifications/preferences")
-                        .param("wanted", "post_failed", "post_needs_attention")
+                        .param("wanted", "post_failed", "post_needs_attention", "review_feedback")
                         .with(csrf())
                         .with(as(editor)))
                 .andExpect(redirectedUrl(team.path() + "/notifications#preferences"))
@@ -184,7 +184,7 @@ class NotificationsPageTest {
         assertThat(mutes.of(team.workspace().id(), editor.id()))
                 .containsExactly(NotificationKind.POST_AWAITING_APPROVAL);
         assertThat(all(page(team.path() + "/notifications", editor), "name=\"wanted\" value=\"([^\"]*)\" checked"))
-                .containsExactly("post_failed", "post_needs_attention");
+                .containsExactly("post_failed", "post_needs_attention", "review_feedback");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .param("wanted", "post_failed", "everything")
