@@ -19,7 +19,8 @@
             "content",
             "webhooks",
             "analytics",
-            "notifications"
+            "notifications",
+            "feeds"
         })
 @NullMarked
 package herald.web;
