@@ -28,19 +28,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+// Named: the sandbox has a FeedController (its public feed page).
 @RestController
 @RequestMapping(ApiPaths.WORKSPACE + "/feeds")
 @Tag(
         name = "Feeds",
         description = "RSS and Atom feeds whose new items become posts for chosen accounts, as drafts or queued in the"
                 + " posting schedule. See docs/feeds.md.")
-class FeedController {
+class FeedApiController {
 
     static final int RECENT = 20;
 
     private final Feeds feeds;
 
-    FeedController(Feeds feeds) {
+    FeedApiController(Feeds feeds) {
         this.feeds = feeds;
     }
 
