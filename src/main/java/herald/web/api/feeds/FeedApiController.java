@@ -167,7 +167,7 @@ class FeedApiController {
                         request.template(),
                         request.tags()));
         return ResponseEntity.created(URI.create(http.getRequestURI() + "/" + feed.id()))
-                .body(View.of(feed, List.of()));
+                .body(View.of(feed, feeds.recentItems(current.id(), feed.id(), RECENT)));
     }
 
     @GetMapping("/{feedId}")
