@@ -470,6 +470,27 @@ class FeedsTests {
                 .contains("feed.created", "feed.changed", "feed.deleted");
     }
 
+    @Test
+    void theSweepFindsDueFeedsAcrossWorkspacesButNotPausedOnes() {
+        serve(FeedXml.rss("Blog", 1));
+        Feed feed = add("draft", null, List.of());
+        java.time.Instant later = feed.nextCheckAt().plusSeconds(1);
+
+        assertThat(due(feed.nextCheckAt().minusSeconds(1)))
+                .doesNotContain(feed.id().value());
+        assertThat(due(later)).contains(feed.id().value());
+        feeds.setEnabled(workspace, feed.id(), false);
+        assertThat(due(later)).doesNotContain(feed.id().value());
+    }
+
+    /** What the sweep reads: the runtime role, outside any workspace's scope. */
+    List<UUID> due(java.time.Instant at) {
+        return jdbc.sql("select feed_id from herald_feeds_due(:at, 100000)")
+                .param("at", java.sql.Timestamp.from(at))
+                .query(UUID.class)
+                .list();
+    }
+
     static Map<DayOfWeek, List<String>> everyDayAt(String... times) {
         return Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(d -> d, d -> List.of(times)));
     }
