@@ -316,6 +316,29 @@ public final class TenantFixtures {
         webhooks.sendTest(workspace.id(), endpoint.endpoint().id());
         // A snippet, through the content module.
         context.getBean(herald.content.Snippets.class).create(workspace.id(), "Hashtags " + label, "#fixture");
+        // A feed with the item that made the published post, as the feeds module stores them after a check.
+        UUID feed = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into feeds (workspace_id, id, url, title, connection_ids, mode, next_check_at)
+                            values (:workspace, :id, 'https://93.184.215.14/feed.xml', 'Fixture feed',
+                                array[:connection]::uuid[], 'draft', now() + interval '15 minutes')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", feed)
+                    .param("connection", connection)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into feed_items (workspace_id, feed_id, id, item_key, title, outcome, post_id)
+                            values (:workspace, :feed, :id, encode(sha256('fixture'::bytea), 'hex'), 'Fixture item',
+                                'posted', :post)""")
+                    .param("workspace", workspace.id().value())
+                    .param("feed", feed)
+                    .param("id", UUID.randomUUID())
+                    .param("post", post)
+                    .update();
+        });
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");

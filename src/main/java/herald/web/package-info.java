@@ -20,7 +20,8 @@
             "webhooks",
             "reviews",
             "analytics",
-            "notifications"
+            "notifications",
+            "feeds"
         })
 @NullMarked
 package herald.web;

@@ -112,6 +112,7 @@ class PageTourBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-test=api-key-token]")).isVisible();
             check(page, "api-keys-created-" + device);
             visit(page, w + "/notifications", "notifications-" + device);
+            visit(page, w + "/feeds", "feeds-" + device);
             assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/settings", "settings-" + device);
