@@ -80,9 +80,17 @@ class MetricsCollector {
 
     /** Tracks newly published targets, then reads those due at {@code now}, at most the configured batch. */
     Sweep sweep(Instant now) {
+        return sweep(now, null);
+    }
+
+    /**
+     * As {@link #sweep(Instant)}, reading only {@code only}'s due targets when it is given: tests that share a database
+     * with others read their own workspace's, and open no other workspace's tokens.
+     */
+    Sweep sweep(Instant now, @Nullable WorkspaceId only) {
         int tracked = rows.track(now, settings.reads().getFirst(), OVERLAP, settings.backfill(), 5_000);
         Map<WorkspaceId, Map<PostId, List<TargetId>>> due = new LinkedHashMap<>();
-        for (MetricsRows.Due row : rows.due(now, settings.batch())) {
+        for (MetricsRows.Due row : rows.due(now, settings.batch(), only)) {
             due.computeIfAbsent(row.workspace(), w -> new LinkedHashMap<>())
                     .computeIfAbsent(row.post(), p -> new ArrayList<>())
                     .add(row.target());

@@ -55,10 +55,11 @@ class MetricsRows {
         return added == null ? 0 : added;
     }
 
-    List<Due> due(Instant now, int limit) {
-        return jdbc.sql("select * from herald_post_metrics_due(:now, :limit)")
+    List<Due> due(Instant now, int limit, @Nullable WorkspaceId only) {
+        return jdbc.sql("select * from herald_post_metrics_due(:now, :limit, :workspace)")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
+                .param("workspace", only == null ? null : only.value(), java.sql.Types.OTHER)
                 .query((rs, n) -> new Due(
                         new WorkspaceId(rs.getObject(1, UUID.class)),
                         new TargetId(rs.getObject(2, UUID.class)),

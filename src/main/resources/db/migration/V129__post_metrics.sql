@@ -72,12 +72,13 @@ revoke all on function herald_post_metrics_track(timestamptz, interval, interval
 grant execute on function herald_post_metrics_track(timestamptz, interval, interval, interval, integer)
     to ${app_role};
 
--- The targets due for a reading, across workspaces, the longest waiting first; ids only.
-create function herald_post_metrics_due(p_now timestamptz, p_limit integer)
+-- The targets due for a reading, across workspaces (or of one, when p_workspace is given), the longest waiting first;
+-- ids only.
+create function herald_post_metrics_due(p_now timestamptz, p_limit integer, p_workspace uuid)
     returns table (workspace_id uuid, target_id uuid, post_id uuid)
     language sql stable security definer set search_path = public, pg_temp as $$
     select m.workspace_id, m.target_id, m.post_id from post_metrics m
-     where m.next_read_at <= p_now
+     where m.next_read_at <= p_now and (p_workspace is null or m.workspace_id = p_workspace)
      order by m.next_read_at limit p_limit $$;
-revoke all on function herald_post_metrics_due(timestamptz, integer) from public;
-grant execute on function herald_post_metrics_due(timestamptz, integer) to ${app_role};
+revoke all on function herald_post_metrics_due(timestamptz, integer, uuid) from public;
+grant execute on function herald_post_metrics_due(timestamptz, integer, uuid) to ${app_role};
