@@ -1,5 +1,7 @@
 package herald.demo;
 
+import herald.shared.WorkspaceId;
+import java.util.function.BiConsumer;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +17,16 @@ class DemoConfiguration {
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "herald.demo.enabled", matchIfMissing = true)
-    ApplicationRunner demoDataAtStartUp(DemoData demoData, DemoConnections connections) {
-        return arguments -> demoData.seed(
-                (workspace, demo) -> connections.connectIfNeverConnected(workspace, demo.name(), demo.sandboxHandle()));
+    ApplicationRunner demoDataAtStartUp(DemoData demoData, DemoConnections connections, DemoPosts posts) {
+        return arguments -> demoData.seed(furnishing(connections, posts));
+    }
+
+    /** What a demo workspace gets besides itself: its Sandbox account, and when it was just connected, first posts. */
+    static BiConsumer<WorkspaceId, DemoWorkspace> furnishing(DemoConnections connections, DemoPosts posts) {
+        return (workspace, demo) -> {
+            if (connections.connectIfNeverConnected(workspace, demo.name(), demo.sandboxHandle())) {
+                posts.furnish(workspace, demo);
+            }
+        };
     }
 }

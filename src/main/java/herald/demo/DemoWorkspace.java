@@ -2,8 +2,21 @@ package herald.demo;
 
 import java.util.List;
 
-/** One of the workspaces the demo owner starts with, and the Sandbox account it comes connected to. */
-record DemoWorkspace(String name, String timezone, String plan, String sandboxHandle, String description) {
+/**
+ * One of the workspaces the demo owner starts with, the Sandbox account it comes connected to, and the posts it starts
+ * with ({@link DemoPosts}).
+ */
+record DemoWorkspace(
+        String name,
+        String timezone,
+        String plan,
+        String sandboxHandle,
+        String description,
+        List<DemoPosts.Sample> samples) {
+
+    DemoWorkspace {
+        samples = List.copyOf(samples);
+    }
 
     static final List<DemoWorkspace> ALL = List.of(
             new DemoWorkspace(
@@ -16,7 +29,26 @@ record DemoWorkspace(String name, String timezone, String plan, String sandboxHa
                     wood-fired oven since 2009. Voice: warm, playful and a little cheeky; short sentences, at most one \
                     emoji. Audience: neighbours, families and students. Topics: the slice of the week, daily specials, \
                     late hours (open until 1 am on Fridays and Saturdays), local events and the people in the kitchen. \
-                    Never mention competitors or discounts above 20%."""),
+                    Never mention competitors or discounts above 20%.""",
+                    List.of(
+                            now(
+                                    "Slice of the week: hot honey pepperoni. Crispy edges, sticky fingers, zero regrets. 🍕",
+                                    "specials"),
+                            now(
+                                    "Open until 1 am this Friday and Saturday. Same wood-fired oven, later slices.",
+                                    "hours"),
+                            queued(
+                                    "Meet Luigi, our dough whisperer: every pie rests 48 hours before it meets the"
+                                            + " oven.",
+                                    "team"),
+                            queued(
+                                    "Family night Tuesday: two large pies and a salad for the table, 15% off.",
+                                    "specials"),
+                            queued(
+                                    "Heading to the Brooklyn Book Fair? Grab a slice on the way, we are two blocks"
+                                            + " from the entrance.",
+                                    "events"),
+                            draft("Idea: a reel of the oven at 900°F, from first flame to the first pie out."))),
             new DemoWorkspace(
                     "Hults Cafe",
                     "Europe/Stockholm",
@@ -26,5 +58,27 @@ record DemoWorkspace(String name, String timezone, String plan, String sandboxHa
                     Hults Cafe is a small specialty coffee shop and bakery in Södermalm, Stockholm. Voice: calm, \
                     friendly and understated; write in English, with Swedish words like fika where they come \
                     naturally. Topics: seasonal pastries (kanelbullar, semlor in February), single-origin coffee, \
-                    opening hours and quiet corners to work in."""));
+                    opening hours and quiet corners to work in.""",
+                    List.of(
+                            now("Fresh kanelbullar out of the oven at 8. Fika starts early today.", "bakery"),
+                            queued(
+                                    "This week's single origin: a washed Ethiopian, bright and floral. Ask for a"
+                                            + " pour-over.",
+                                    "coffee"),
+                            queued(
+                                    "The quiet corner by the window is free every morning until 11. Bring a book.",
+                                    "cafe"),
+                            draft("Semla season is coming: when should we start baking them?"))));
+
+    private static DemoPosts.Sample now(String text, String tag) {
+        return new DemoPosts.Sample(text, List.of(tag), DemoPosts.When.NOW);
+    }
+
+    private static DemoPosts.Sample queued(String text, String tag) {
+        return new DemoPosts.Sample(text, List.of(tag), DemoPosts.When.QUEUE);
+    }
+
+    private static DemoPosts.Sample draft(String text) {
+        return new DemoPosts.Sample(text, List.of(), DemoPosts.When.DRAFT);
+    }
 }

@@ -3,7 +3,7 @@
  * Cafe", created once at start-up when {@code HERALD_DEMO_ENABLED} is true (the default), each with a Sandbox account
  * connected through the same OAuth flow a person uses.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "tenancy", "connections"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "tenancy", "connections", "publishing"})
 @NullMarked
 package herald.demo;
 

@@ -11,6 +11,10 @@ import herald.connections.Connection;
 import herald.connections.ConnectionStatus;
 import herald.connections.Connections;
 import herald.identity.Users;
+import herald.publishing.Post;
+import herald.publishing.PostQuery;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
 import herald.shared.WorkspaceId;
 import herald.tenancy.WorkspaceMembership;
 import herald.tenancy.Workspaces;
@@ -58,6 +62,12 @@ class DemoConnectionsTests {
     DemoConnections demoConnections;
 
     @Autowired
+    DemoPosts demoPosts;
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
     Connections connections;
 
     @Autowired
@@ -81,8 +91,7 @@ class DemoConnectionsTests {
     }
 
     void seed() {
-        demoData.seed((workspace, demo) ->
-                demoConnections.connectIfNeverConnected(workspace, demo.name(), demo.sandboxHandle()));
+        demoData.seed(DemoConfiguration.furnishing(demoConnections, demoPosts));
     }
 
     Map<String, WorkspaceId> demoWorkspaces() {
@@ -111,6 +120,19 @@ class DemoConnectionsTests {
         assertThat(codeGrants() - codeGrantsBefore)
                 .as("each connection came from an authorization code exchanged at the Sandbox")
                 .isEqualTo(2);
+        // First posts: published now (this test node dispatches nothing), queued in the schedule's next slots, a draft.
+        List<Post> krustyPosts =
+                posts.list(demo.get("Krusty Pizza"), new PostQuery(null, null, null, null, null, null, 50));
+        assertThat(krustyPosts).hasSize(6);
+        assertThat(krustyPosts).filteredOn(p -> p.status() == PostStatus.DRAFT).hasSize(1);
+        assertThat(krustyPosts)
+                .filteredOn(p -> p.status() == PostStatus.SCHEDULED)
+                .hasSize(5)
+                .allSatisfy(p -> assertThat(p.targets()).singleElement().satisfies(t -> assertThat(t.account())
+                        .isEqualTo("Sandbox @krusty")));
+        assertThat(krustyPosts).flatExtracting(Post::tags).contains("specials", "hours", "team", "events");
+        assertThat(posts.list(demo.get("Hults Cafe"), new PostQuery(null, null, null, null, null, null, 50)))
+                .hasSize(4);
         List<AuditEvent> connected = audit.find(
                 demo.get("Krusty Pizza"), new AuditQuery("connection.connected", null, null, null, null, 10));
         assertThat(connected)
@@ -129,6 +151,9 @@ class DemoConnectionsTests {
         seed();
 
         assertThat(codeGrants()).as("no new grant at the next start").isEqualTo(codeGrantsBefore);
+        assertThat(posts.list(krusty, new PostQuery(null, null, null, null, null, null, 50)))
+                .as("no second set of sample posts")
+                .hasSize(6);
         assertThat(connections.list(krusty)).singleElement().satisfies(connection -> assertThat(connection.status())
                 .isEqualTo(ConnectionStatus.DISCONNECTED));
         assertThat(connections.list(demoWorkspaces().get("Hults Cafe")))
