@@ -14,6 +14,11 @@ public enum WebhookEventType {
     POST_AWAITING_APPROVAL(
             "post.awaiting_approval",
             "A post waits for a member's approval before it is published (an agent's grant asks for one)."),
+    POST_APPROVAL_DECIDED(
+            "post.approval_decided",
+            "Someone approved a post that waited for approval (it is scheduled now) or rejected it (cancelled)."),
+    REVIEW_FEEDBACK(
+            "review.feedback", "A client commented on a post, approved it or asked for changes through a review link."),
     CONNECTION_NEEDS_RECONNECT(
             "connection.needs_reconnect",
             "A platform refused to refresh an account's token: nothing publishes to it until someone reconnects it."),

@@ -1,12 +1,14 @@
 package herald.webhooks;
 
 import herald.connections.ConnectionNeedsReconnect;
+import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostPublished;
 import herald.publishing.TargetId;
+import herald.reviews.ReviewFeedback;
 import herald.shared.WorkspaceId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +82,16 @@ class WebhookEvents implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(PostApprovalDecided event) {
+        raise(event.workspace(), WebhookEventType.POST_APPROVAL_DECIDED, event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ReviewFeedback event) {
+        raise(event.workspace(), WebhookEventType.REVIEW_FEEDBACK, event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
         raise(event.workspace(), WebhookEventType.CONNECTION_NEEDS_RECONNECT, event);
     }
@@ -140,6 +152,20 @@ class WebhookEvents implements DisposableBean {
                 data.put("origin", e.origin());
                 data.put("createdBy", e.createdBy());
                 data.put("due", e.due().toString());
+                data.put("tags", tags.of(e.workspace(), e.post()));
+            }
+            case PostApprovalDecided e -> {
+                data.put("workspaceId", e.workspace().toString());
+                data.put("postId", e.post().toString());
+                data.put("approved", e.approved());
+                data.put("tags", tags.of(e.workspace(), e.post()));
+            }
+            case ReviewFeedback e -> {
+                data.put("workspaceId", e.workspace().toString());
+                data.put("postId", e.post().toString());
+                data.put("reviewer", e.reviewer());
+                data.put("feedback", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                data.put("text", e.text());
                 data.put("tags", tags.of(e.workspace(), e.post()));
             }
             case ConnectionNeedsReconnect e -> {

@@ -289,6 +289,58 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void anApprovalDecisionAndAClientsFeedbackAreAnnounced() {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/decisions")).willReturn(aResponse().withStatus(200)));
+        var decisions =
+                endpoints.create(workspace, draft("/hooks/decisions", "post.approval_decided", "review.feedback"));
+        var account = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "decisions");
+        var posts = context.getBean(herald.publishing.Posts.class);
+        var waiting = posts.create(
+                workspace,
+                new herald.publishing.NewPost(
+                        "Approve me, please",
+                        null,
+                        List.of(),
+                        List.of(new herald.publishing.NewPost.NewTarget(account, null)),
+                        "2099-06-01T09:00:00Z",
+                        null,
+                        false,
+                        List.of("launch")),
+                new herald.publishing.Provenance(herald.publishing.Provenance.Origin.MCP, "agent", null, "Bot"),
+                true);
+
+        posts.approve(workspace, waiting.id(), null);
+        publisher.publishEvent(new herald.reviews.ReviewFeedback(
+                workspace,
+                waiting.id(),
+                "Marge (via review link 'Acme')",
+                herald.reviews.ReviewFeedback.Kind.COMMENTED,
+                "Lovely."));
+        until(events::idle, idle -> idle);
+
+        List<WebhookDelivery> sent = delivered(decisions.endpoint().id(), 2);
+        JsonNode decided = json.readTree(sent.stream()
+                        .filter(d -> d.type() == WebhookEventType.POST_APPROVAL_DECIDED)
+                        .findFirst()
+                        .orElseThrow()
+                        .payload())
+                .path("data");
+        assertThat(decided.path("postId").asString()).isEqualTo(waiting.id().toString());
+        assertThat(decided.path("approved").asBoolean()).isTrue();
+        assertThat(decided.path("tags").toString()).isEqualTo("[\"launch\"]");
+        JsonNode feedback = json.readTree(sent.stream()
+                        .filter(d -> d.type() == WebhookEventType.REVIEW_FEEDBACK)
+                        .findFirst()
+                        .orElseThrow()
+                        .payload())
+                .path("data");
+        assertThat(feedback.path("feedback").asString()).isEqualTo("commented");
+        assertThat(feedback.path("reviewer").asString()).isEqualTo("Marge (via review link 'Acme')");
+        assertThat(feedback.path("text").asString()).isEqualTo("Lovely.");
+    }
+
+    @Test
     void aFailingEndpointIsRetriedUntilItAnswersAndAnotherFailsForGoodWithTheReason() {
         receiver.stubFor(post(urlEqualTo("/hooks/flaky"))
                 .inScenario("flaky")
