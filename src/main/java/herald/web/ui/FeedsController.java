@@ -89,6 +89,29 @@ class FeedsController {
         return back(current);
     }
 
+    /** Changes what a feed's new items become: its accounts, drafts or queued posts, the template and tags. */
+    @PostMapping("/w/{slug}/feeds/{id}")
+    String change(
+            @PathVariable UUID id,
+            @RequestParam(name = "accounts", required = false) List<String> accounts,
+            @RequestParam(defaultValue = "draft") String mode,
+            @RequestParam(defaultValue = "") String template,
+            @RequestParam(defaultValue = "") String tags,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            Feed feed = feeds.change(
+                    current.id(),
+                    new FeedId(id),
+                    new Feeds.Settings(ids(accounts), mode, template, PostTags.read(tags)));
+            flash.addFlashAttribute("notice", "Feed “" + feed.name() + "” saved; its next new items follow it.");
+        } catch (InvalidInput | Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return back(current);
+    }
+
     @PostMapping("/w/{slug}/feeds/{id}/check")
     String check(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);

@@ -109,6 +109,37 @@ class FeedsPageTest {
                 .andExpect(content().string(not(containsString("Add feed"))))
                 .andExpect(content().string(not(containsString("Check now"))));
 
+        // What its next items become: queued with a template of its own, and no tags.
+        mvc.perform(post(team.path() + "/feeds/" + feed.id())
+                        .param("accounts", account.value().toString())
+                        .param("mode", "queue")
+                        .param("template", "New on the blog: {title} {link}")
+                        .param("tags", "")
+                        .with(csrf())
+                        .with(as(viewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/feeds/" + feed.id())
+                        .param("mode", "queue")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("problem", containsString("account")));
+        mvc.perform(post(team.path() + "/feeds/" + feed.id())
+                        .param("accounts", account.value().toString())
+                        .param("mode", "queue")
+                        .param("template", "New on the blog: {title} {link}")
+                        .param("tags", "")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Feed “Krusty's Blog” saved; its next new items follow it."));
+        Feed changed = feeds.require(team.workspace().id(), feed.id());
+        assertThat(changed.mode().value()).isEqualTo("queue");
+        assertThat(changed.template()).isEqualTo("New on the blog: {title} {link}");
+        assertThat(changed.tags()).isEmpty();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(team.path() + "/feeds")
+                        .with(as(editor)))
+                .andExpect(content().string(containsString("value=\"New on the blog: {title} {link}\"")))
+                .andExpect(content().string(containsString("name=\"mode\" value=\"queue\" checked")));
+
         mvc.perform(post(team.path() + "/feeds/" + feed.id() + "/pause")
                         .with(csrf())
                         .with(as(editor)))
