@@ -2,9 +2,11 @@ package herald.web.security;
 
 import herald.identity.SignedInUser;
 import herald.identity.TwoFactor;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import org.springframework.http.HttpMethod;
@@ -47,6 +49,17 @@ class SecondStepFilter extends AbstractAuthenticationProcessingFilter {
         super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecondStep.PAGE));
         this.twoFactor = twoFactor;
         this.clock = clock;
+    }
+
+    /**
+     * Unlike a failed password, a wrong code does not end what is signed in: the half sign-in stays for the next try
+     * (and the code page the failure is forwarded to needs it). A dropped one is cleared by the failure handler.
+     */
+    @Override
+    protected void unsuccessfulAuthentication(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failed)
+            throws IOException, ServletException {
+        getFailureHandler().onAuthenticationFailure(request, response, failed);
     }
 
     @Override
