@@ -1,16 +1,9 @@
 package herald.identity;
 
-import static herald.database.SqlTimes.instant;
-
 import herald.shared.UserId;
 import herald.vault.EncryptedColumn;
-import herald.vault.Secret;
-import herald.vault.SecretSlot;
-import herald.vault.Vault;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,26 +39,23 @@ public class TwoFactor {
     static final int LOCK_AFTER = 10;
     static final Duration LOCK = Duration.ofMinutes(15);
     static final String ISSUER = "Herald";
-    private static final int KEY_BYTES = 20; // 160 bits, RFC 4226's recommendation for HMAC-SHA1
-    private static final SecureRandom RANDOM = new SecureRandom();
-
+    private final SecondFactors factors;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final Vault vault;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     TwoFactor(
+            SecondFactors factors,
             JdbcClient jdbc,
             PasswordEncoder passwords,
-            Vault vault,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock) {
+        this.factors = factors;
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.vault = vault;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -101,38 +89,19 @@ public class TwoFactor {
         }
     }
 
-    private record Row(
-            UUID id, byte[] secret, @Nullable Instant enabledAt, long lastUsedStep, @Nullable Instant lockedUntil) {}
-
     public boolean isOn(UserId user) {
-        return row(user).filter(row -> row.enabledAt() != null).isPresent();
+        return factors.findOn(user).isPresent();
     }
 
     public Status status(UserId user) {
-        Optional<Row> row = row(user).filter(r -> r.enabledAt() != null);
-        if (row.isEmpty()) {
-            return new Status(false, null, 0);
-        }
-        int left = jdbc.sql("select count(*) from user_recovery_codes where user_id = :id and used_at is null")
-                .param("id", user.value())
-                .query(Integer.class)
-                .single();
-        return new Status(true, row.get().enabledAt(), left);
+        return factors.findOn(user)
+                .map(factor -> new Status(true, factor.enabledAt(), factors.unusedRecoveryCodes(user)))
+                .orElse(new Status(false, null, 0));
     }
 
     /** Which of {@code users} have two-factor on. */
     public Set<UserId> on(Collection<UserId> users) {
-        if (users.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc
-                .sql("select id from user_two_factor where enabled_at is not null and id = any(:ids)")
-                .param("ids", users.stream().map(UserId::value).toArray(UUID[]::new))
-                .query(UUID.class)
-                .list()
-                .stream()
-                .map(UserId::new)
-                .collect(Collectors.toUnmodifiableSet());
+        return factors.on(users);
     }
 
     /**
@@ -141,21 +110,12 @@ public class TwoFactor {
      */
     public Optional<Enrolment> enrolment(SignedInUser user) {
         return transactions.execute(status -> {
-            Optional<Row> existing = row(user.id());
-            if (existing.isPresent() && existing.get().enabledAt() != null) {
+            Optional<SecondFactors.Factor> existing = factors.find(user.id());
+            if (existing.isPresent() && existing.get().on()) {
                 return Optional.empty();
             }
-            if (existing.isPresent()) {
-                return Optional.of(enrolment(user, open(existing.get())));
-            }
-            byte[] key = new byte[KEY_BYTES];
-            RANDOM.nextBytes(key);
-            String text = Base32.encode(key);
-            jdbc.sql("insert into user_two_factor (id, secret) values (:id, :secret)")
-                    .param("id", user.id().value())
-                    .param("secret", vault.seal(slot(user.id()), Secret.of(text)))
-                    .update();
-            return Optional.of(enrolment(user, text));
+            String key = existing.isPresent() ? factors.key(existing.get()) : factors.start(user.id());
+            return Optional.of(enrolment(user, key));
         });
     }
 
@@ -167,19 +127,16 @@ public class TwoFactor {
      */
     public List<String> enable(SignedInUser user, String code, RequestOrigin origin) {
         List<String> codes = transactions.execute(status -> {
-            Row row = row(user.id())
-                    .filter(r -> r.enabledAt() == null)
+            SecondFactors.Factor factor = factors.find(user.id())
+                    .filter(f -> !f.on())
                     .orElseThrow(() -> new CodeRefused("Two-factor sign-in is not being set up. Start again."));
-            OptionalLong step = TotpCodes.match(Base32.decode(open(row)), code, clock.instant(), row.lastUsedStep());
+            Instant now = clock.instant();
+            OptionalLong step = factors.stepOf(factor, code, now);
             if (step.isEmpty()) {
                 throw new CodeRefused("That code is not right. Type the 6 digits your app shows now.");
             }
-            jdbc.sql("update user_two_factor set enabled_at = :now, last_used_step = :step where id = :id")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("step", step.getAsLong())
-                    .param("id", user.id().value())
-                    .update();
-            return replaceRecoveryCodes(user.id());
+            factors.turnOn(user.id(), now, step.getAsLong());
+            return factors.replaceRecoveryCodes(user.id());
         });
         events.publishEvent(new TwoFactorEnabled(user.id(), user.email(), origin));
         return codes;
@@ -192,14 +149,7 @@ public class TwoFactor {
      */
     public void disable(SignedInUser user, String passwordOrCode, RequestOrigin origin) {
         confirm(user, passwordOrCode, origin);
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("delete from user_recovery_codes where user_id = :id")
-                    .param("id", user.id().value())
-                    .update();
-            jdbc.sql("delete from user_two_factor where id = :id")
-                    .param("id", user.id().value())
-                    .update();
-        });
+        factors.remove(user.id());
         events.publishEvent(new TwoFactorDisabled(user.id(), user.email(), origin));
     }
 
@@ -210,7 +160,7 @@ public class TwoFactor {
      */
     public List<String> regenerateRecoveryCodes(SignedInUser user, String passwordOrCode, RequestOrigin origin) {
         confirm(user, passwordOrCode, origin);
-        List<String> codes = transactions.execute(status -> replaceRecoveryCodes(user.id()));
+        List<String> codes = transactions.execute(status -> factors.replaceRecoveryCodes(user.id()));
         events.publishEvent(new RecoveryCodesRegenerated(user.id(), user.email(), origin));
         return codes;
     }
@@ -222,25 +172,25 @@ public class TwoFactor {
      */
     public SecondStep verify(SignedInUser user, String code, RequestOrigin origin) {
         Instant now = clock.instant();
-        Row row = row(user.id()).filter(r -> r.enabledAt() != null).orElse(null);
-        if (row == null) {
+        SecondFactors.Factor factor = factors.findOn(user.id()).orElse(null);
+        if (factor == null) {
             return new SecondStep(Outcome.WRONG, Duration.ZERO);
         }
-        if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
+        if (factor.lockedAt(now)) {
             events.publishEvent(new SecondStepFailed(user.id(), user.email(), "locked", origin));
-            return new SecondStep(Outcome.LOCKED, Duration.between(now, row.lockedUntil()));
+            return new SecondStep(Outcome.LOCKED, Duration.between(now, factor.lockedUntil()));
         }
         Outcome outcome = RecoveryCodes.looksLikeOne(code)
-                ? (spendRecoveryCode(user.id(), code) ? Outcome.RECOVERY_CODE : Outcome.WRONG)
-                : (acceptCode(row, code, now) ? Outcome.CODE : Outcome.WRONG);
+                ? (factors.spendRecoveryCode(user.id(), code, now) ? Outcome.RECOVERY_CODE : Outcome.WRONG)
+                : (factors.acceptCode(factor, code, now) ? Outcome.CODE : Outcome.WRONG);
         if (outcome == Outcome.WRONG) {
-            boolean locked = recordFailure(user.id(), now);
+            boolean locked = factors.countWrongCode(user.id(), now);
             events.publishEvent(
                     new SecondStepFailed(user.id(), user.email(), locked ? "locked" : "wrong code", origin));
             return new SecondStep(locked ? Outcome.LOCKED : Outcome.WRONG, locked ? LOCK : Duration.ZERO);
         }
         if (outcome == Outcome.RECOVERY_CODE) {
-            clearFailures(user.id());
+            factors.clearWrongCodes(user.id());
             events.publishEvent(new RecoveryCodeUsed(user.id(), user.email(), origin));
         }
         events.publishEvent(new UserSignedIn(user.id(), user.email(), origin));
@@ -249,113 +199,27 @@ public class TwoFactor {
 
     private void confirm(SignedInUser user, String passwordOrCode, RequestOrigin origin) {
         Instant now = clock.instant();
-        Row row = row(user.id())
-                .filter(r -> r.enabledAt() != null)
-                .orElseThrow(() -> new CodeRefused("Two-factor sign-in is not on."));
-        if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
-            throw new CodeRefused(lockedMessage(Duration.between(now, row.lockedUntil())));
+        SecondFactors.Factor factor =
+                factors.findOn(user.id()).orElseThrow(() -> new CodeRefused("Two-factor sign-in is not on."));
+        if (factor.lockedAt(now)) {
+            throw new CodeRefused(lockedMessage(Duration.between(now, factor.lockedUntil())));
         }
         String hash = jdbc.sql("select password_hash from users where id = :id")
                 .param("id", user.id().value())
                 .query(String.class)
                 .single();
-        if (!passwords.matches(passwordOrCode, hash) && !acceptCode(row, passwordOrCode, now)) {
-            boolean locked = recordFailure(user.id(), now);
+        if (!passwords.matches(passwordOrCode, hash) && !factors.acceptCode(factor, passwordOrCode, now)) {
+            boolean locked = factors.countWrongCode(user.id(), now);
             events.publishEvent(
                     new SecondStepFailed(user.id(), user.email(), locked ? "locked" : "wrong confirmation", origin));
             throw new CodeRefused("That is neither your password nor a current code.");
         }
     }
 
-    /** Accepts a code of a step later than the last accepted one; two requests with one code: only one wins. */
-    private boolean acceptCode(Row row, String code, Instant now) {
-        OptionalLong step = TotpCodes.match(Base32.decode(open(row)), code, now, row.lastUsedStep());
-        return step.isPresent()
-                && transactions.execute(status -> jdbc.sql(
-                                        """
-                                        update user_two_factor set last_used_step = :step, failed_codes = 0, locked_until = null
-                                        where id = :id and coalesce(last_used_step, -1) < :step""")
-                                .param("step", step.getAsLong())
-                                .param("id", row.id())
-                                .update())
-                        == 1;
-    }
-
-    private boolean spendRecoveryCode(UserId user, String code) {
-        return transactions.execute(status -> jdbc.sql(
-                                """
-                                update user_recovery_codes set used_at = :now
-                                where user_id = :id and code_hash = :hash and used_at is null""")
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("id", user.value())
-                        .param("hash", RecoveryCodes.hash(user, code))
-                        .update())
-                == 1;
-    }
-
-    /** Counts a wrong code and returns whether it locked code entry; one statement, so concurrent attempts all count. */
-    private boolean recordFailure(UserId user, Instant now) {
-        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql(
-                        """
-                        update user_two_factor set
-                            failed_codes = case when failed_codes + 1 >= :lockAfter then 0 else failed_codes + 1 end,
-                            locked_until = case when failed_codes + 1 >= :lockAfter then cast(:lockedUntil as timestamptz)
-                                else locked_until end
-                        where id = :id
-                        returning failed_codes = 0""")
-                .param("lockAfter", LOCK_AFTER)
-                .param("lockedUntil", Timestamp.from(now.plus(LOCK)))
-                .param("id", user.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false)));
-    }
-
-    private void clearFailures(UserId user) {
-        transactions.executeWithoutResult(
-                status -> jdbc.sql("update user_two_factor set failed_codes = 0, locked_until = null where id = :id")
-                        .param("id", user.value())
-                        .update());
-    }
-
-    private List<String> replaceRecoveryCodes(UserId user) {
-        jdbc.sql("delete from user_recovery_codes where user_id = :id")
-                .param("id", user.value())
-                .update();
-        List<String> codes = RecoveryCodes.mint();
-        for (String code : codes) {
-            jdbc.sql("insert into user_recovery_codes (user_id, code_hash) values (:id, :hash)")
-                    .param("id", user.value())
-                    .param("hash", RecoveryCodes.hash(user, code))
-                    .update();
-        }
-        return codes;
-    }
-
-    private Optional<Row> row(UserId user) {
-        return jdbc.sql("select * from user_two_factor where id = :id")
-                .param("id", user.value())
-                .query((rs, n) -> new Row(
-                        rs.getObject("id", UUID.class),
-                        rs.getBytes("secret"),
-                        instant(rs.getTimestamp("enabled_at")),
-                        rs.getObject("last_used_step") == null ? -1 : rs.getLong("last_used_step"),
-                        instant(rs.getTimestamp("locked_until"))))
-                .optional();
-    }
-
-    private String open(Row row) {
-        return vault.open(slot(new UserId(row.id())), row.secret()).reveal();
-    }
-
     /** What a person is told while code entry is locked. */
     public static String lockedMessage(Duration wait) {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return "Too many wrong codes. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".";
-    }
-
-    private static SecretSlot slot(UserId user) {
-        return SecretSlot.global(user.value(), SECRET.purpose());
     }
 
     private static Enrolment enrolment(SignedInUser user, String key) {

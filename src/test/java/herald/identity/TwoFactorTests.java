@@ -64,7 +64,8 @@ class TwoFactorTests {
     @BeforeEach
     void aUserWithAWorkspace() {
         clock = new MutableClock(Instant.parse("2026-12-03T10:00:05Z"));
-        twoFactor = new TwoFactor(jdbc, passwords, vault, context, transactions, clock);
+        twoFactor = new TwoFactor(
+                new SecondFactors(jdbc, vault, transactions), jdbc, passwords, context, transactions, clock);
         SignUp.Result signedUp = TenantFixtures.of(context).signUp("Two factor", "free");
         user = new SignedInUser(
                 signedUp.user().id(), signedUp.user().email(), signedUp.user().displayName());
