@@ -1,5 +1,6 @@
 package herald.identity;
 
+import herald.vault.EncryptedColumn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -12,5 +13,11 @@ class IdentityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Declares the sealed TOTP keys to the vault, which re-encrypts them when its key is rotated. */
+    @Bean
+    EncryptedColumn twoFactorSecrets() {
+        return TwoFactor.SECRET;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -26,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Email and password sign-in with a growing delay after repeated failures: from the third failure on, the next
  * attempt must wait 1, 2, 4, ... seconds, and the tenth locks the account for 15 minutes. A refused attempt does not
- * even check the password, so guessing during a delay gains nothing.
+ * even check the password, so guessing during a delay gains nothing. The result carries Spring Security's password
+ * factor; for someone with two-factor on it also carries {@link TwoFactor#REQUIRED}, and only the second step signs
+ * them in.
  */
 @Component
 class PasswordAuthentication implements AuthenticationProvider {
@@ -64,7 +69,8 @@ class PasswordAuthentication implements AuthenticationProvider {
             String passwordHash,
             int failures,
             @Nullable Instant nextAttemptAt,
-            @Nullable Instant lockedUntil) {}
+            @Nullable Instant lockedUntil,
+            boolean twoFactor) {}
 
     @Override
     public Authentication authenticate(Authentication authentication) {
@@ -92,16 +98,30 @@ class PasswordAuthentication implements AuthenticationProvider {
                         "update users set failed_sign_ins = 0, next_attempt_at = null, locked_until = null where id = :id")
                 .param("id", account.id().value())
                 .update());
-        events.publishEvent(new UserSignedIn(account.id(), email, origin));
         var principal = new SignedInUser(account.id(), account.email(), account.displayName());
-        var result = UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        var authorities = new ArrayList<GrantedAuthority>(List.of(
+                new SimpleGrantedAuthority("ROLE_USER"),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .issuedAt(now)
+                        .build()));
+        if (account.twoFactor()) {
+            // Half signed in: the password was right, but nothing opens until the second step adds its factor, and
+            // only that step counts as the sign-in.
+            authorities.add(new SimpleGrantedAuthority(TwoFactor.REQUIRED));
+        } else {
+            events.publishEvent(new UserSignedIn(account.id(), email, origin));
+        }
+        var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         result.setDetails(origin);
         return result;
     }
 
     private @Nullable Account load(String email) {
-        return jdbc.sql("select * from users where email = :email")
+        return jdbc.sql(
+                        """
+                        select u.*, exists (select 1 from user_two_factor t where t.id = u.id and t.enabled_at is not null)
+                            as two_factor
+                        from users u where u.email = :email""")
                 .param("email", email)
                 .query((rs, row) -> new Account(
                         new UserId(rs.getObject("id", UUID.class)),
@@ -110,7 +130,8 @@ class PasswordAuthentication implements AuthenticationProvider {
                         rs.getString("password_hash"),
                         rs.getInt("failed_sign_ins"),
                         instant(rs.getTimestamp("next_attempt_at")),
-                        instant(rs.getTimestamp("locked_until"))))
+                        instant(rs.getTimestamp("locked_until")),
+                        rs.getBoolean("two_factor")))
                 .optional()
                 .orElse(null);
     }

@@ -1,8 +1,9 @@
 /**
- * Users and their passwords, sign-in with its throttling, API keys, the operator token, and the principals a request
- * can carry: a signed-in user, an API key, or the operator.
+ * Users and their passwords, sign-in with its throttling and its optional second factor (an authenticator app's codes
+ * or one-time recovery codes), API keys, the operator token, and the principals a request can carry: a signed-in
+ * user, an API key, or the operator.
  */
-@ApplicationModule(allowedDependencies = {"shared", "database", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "database", "audit", "vault"})
 @NullMarked
 package herald.identity;
 

@@ -3,8 +3,13 @@ package herald.tenancy;
 import herald.audit.Actor;
 import herald.audit.AuditContext;
 import herald.audit.AuditLog;
+import herald.identity.RecoveryCodeUsed;
+import herald.identity.RecoveryCodesRegenerated;
 import herald.identity.RequestOrigin;
+import herald.identity.SecondStepFailed;
 import herald.identity.SignInFailed;
+import herald.identity.TwoFactorDisabled;
+import herald.identity.TwoFactorEnabled;
 import herald.identity.UserSignedIn;
 import herald.identity.UserSignedOut;
 import herald.shared.UserId;
@@ -13,8 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records sign-ins, failed sign-ins and sign-outs in the audit log of every workspace the person belongs to, so each
- * workspace's admins see who came and went.
+ * Records sign-ins, failed sign-ins and sign-outs, and the changes and failures of two-factor sign-in, in the audit log
+ * of every workspace the person belongs to, so each workspace's admins see who came and went. No code is ever part of
+ * an entry.
  */
 @Component
 class SignInAuditor {
@@ -35,6 +41,36 @@ class SignInAuditor {
     @EventListener
     void on(SignInFailed event) {
         record(event.user(), event.email(), event.origin(), "user.sign_in_failed", Map.of("reason", event.reason()));
+    }
+
+    @EventListener
+    void on(SecondStepFailed event) {
+        record(
+                event.user(),
+                event.email(),
+                event.origin(),
+                "user.second_step_failed",
+                Map.of("reason", event.reason()));
+    }
+
+    @EventListener
+    void on(RecoveryCodeUsed event) {
+        record(event.user(), event.email(), event.origin(), "user.recovery_code_used", Map.of());
+    }
+
+    @EventListener
+    void on(TwoFactorEnabled event) {
+        record(event.user(), event.email(), event.origin(), "user.two_factor_enabled", Map.of());
+    }
+
+    @EventListener
+    void on(TwoFactorDisabled event) {
+        record(event.user(), event.email(), event.origin(), "user.two_factor_disabled", Map.of());
+    }
+
+    @EventListener
+    void on(RecoveryCodesRegenerated event) {
+        record(event.user(), event.email(), event.origin(), "user.recovery_codes_regenerated", Map.of());
     }
 
     @EventListener

@@ -111,6 +111,34 @@ public class Workspaces {
                 .optional());
     }
 
+    /** Whether everyone who opens the workspace's pages must have two-factor sign-in on. */
+    public boolean requiresTwoFactor(WorkspaceId id) {
+        return tenants.call(id, () -> jdbc.sql("select two_factor_required from workspaces where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false));
+    }
+
+    /** Requires two-factor sign-in of everyone who opens the workspace's pages, or stops requiring it. */
+    public void requireTwoFactor(WorkspaceId id, boolean required) {
+        tenants.run(id, () -> {
+            int changed = jdbc.sql(
+                            "update workspaces set two_factor_required = :required where id = :id and two_factor_required <> :required")
+                    .param("required", required)
+                    .param("id", id.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        id,
+                        required ? "workspace.two_factor_required" : "workspace.two_factor_not_required",
+                        "workspace",
+                        id.toString(),
+                        Map.of());
+            }
+        });
+    }
+
     public Workspace require(WorkspaceId id) {
         return find(id).orElseThrow(() -> new NotFound("No such workspace."));
     }

@@ -23,6 +23,13 @@ class EncryptedRows {
 
     static final UUID NONE = new UUID(0, 0);
 
+    /**
+     * Tink's ciphertext prefix of each key (version byte 0x01, then the 4-byte key id), for global tables: the runtime
+     * role reads those directly, as their owning module does, so they need no SECURITY DEFINER function.
+     */
+    private static final String KEY_PREFIXES =
+            "select k.key_id, k.state, '\\x01'::bytea || substring(int8send(k.key_id) from 5 for 4) as prefix from vault_keys k";
+
     /** A row of a tenant table. */
     record Row(WorkspaceId workspace, UUID id) {}
 
@@ -39,12 +46,15 @@ class EncryptedRows {
         Set<EncryptedColumn> all = new LinkedHashSet<>(columns.orderedStream().toList());
         all.addAll(jdbc.sql(
                         """
-                        select v.table_name, v.column_name, v.purpose from vault_columns v
+                        select v.table_name, v.column_name, v.purpose, v.global from vault_columns v
                         where exists (select 1 from information_schema.columns c where c.table_schema = 'public'
                                       and c.table_name = v.table_name and c.column_name = v.column_name)
                         order by v.registered_at, v.table_name, v.column_name""")
                 .query((rs, n) -> new EncryptedColumn(
-                        rs.getString("table_name"), rs.getString("column_name"), rs.getString("purpose")))
+                        rs.getString("table_name"),
+                        rs.getString("column_name"),
+                        rs.getString("purpose"),
+                        rs.getBoolean("global")))
                 .list());
         Map<String, EncryptedColumn> byName = new LinkedHashMap<>();
         for (EncryptedColumn column : all) {
@@ -57,16 +67,30 @@ class EncryptedRows {
     void register() {
         columns.orderedStream().forEach(column -> jdbc.sql(
                         """
-                        insert into vault_columns (table_name, column_name, purpose) values (:table, :column, :purpose)
+                        insert into vault_columns (table_name, column_name, purpose, global)
+                        values (:table, :column, :purpose, :global)
                         on conflict do nothing""")
                 .param("table", column.table())
                 .param("column", column.column())
                 .param("purpose", column.purpose())
+                .param("global", column.global())
                 .update());
     }
 
     /** Up to {@code limit} rows of {@code column} after {@code after} whose value is sealed under a non-primary key. */
     List<Row> underOldKeys(EncryptedColumn column, Row after, int limit) {
+        if (column.global()) {
+            return jdbc.sql(
+                            """
+                            select id from %1$s where substring(%2$s from 1 for 5) in
+                                (select p.prefix from (%3$s) p where p.state <> 'primary')
+                            and id > :id order by id limit :limit"""
+                                    .formatted(column.table(), column.column(), KEY_PREFIXES))
+                    .param("id", after.id())
+                    .param("limit", Math.clamp(limit, 1, 5000))
+                    .query((rs, n) -> new Row(SecretSlot.GLOBAL, rs.getObject("id", UUID.class)))
+                    .list();
+        }
         return jdbc.sql(
                         "select workspace_id, id from herald_vault_stale_rows(:table, :column, :workspace, :id, :limit)")
                 .param("table", column.table())
@@ -83,9 +107,16 @@ class EncryptedRows {
     Map<Long, Long> usage() {
         Map<Long, Long> usage = new HashMap<>();
         for (EncryptedColumn column : columns()) {
-            jdbc.sql("select key_id, rows from herald_vault_key_usage(:table, :column)")
-                    .param("table", column.table())
-                    .param("column", column.column())
+            (column.global()
+                            ? jdbc.sql(
+                                    """
+                                    select prefixes.key_id, count(*) as rows from %1$s t
+                                    join (%3$s) prefixes on substring(t.%2$s from 1 for 5) = prefixes.prefix
+                                    group by prefixes.key_id"""
+                                            .formatted(column.table(), column.column(), KEY_PREFIXES))
+                            : jdbc.sql("select key_id, rows from herald_vault_key_usage(:table, :column)")
+                                    .param("table", column.table())
+                                    .param("column", column.column()))
                     .query(rs -> {
                         usage.merge(rs.getLong("key_id"), rs.getLong("rows"), Long::sum);
                     });
@@ -96,8 +127,8 @@ class EncryptedRows {
     /** The values of {@code ids} in the current workspace scope (row-level security applies). */
     Map<UUID, byte[]> values(EncryptedColumn column, WorkspaceId workspace, List<UUID> ids) {
         Map<UUID, byte[]> values = new LinkedHashMap<>();
-        jdbc.sql("select id, %s as value from %s where workspace_id = :workspace and id = any(:ids)"
-                        .formatted(column.column(), column.table()))
+        jdbc.sql("select id, %s as value from %s where %s and id = any(:ids)"
+                        .formatted(column.column(), column.table(), inWorkspace(column)))
                 .param("workspace", workspace.value())
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(rs -> {
@@ -109,11 +140,15 @@ class EncryptedRows {
         return values;
     }
 
+    /** The rows of one workspace; a global table has none (its unused parameter is ignored). */
+    private static String inWorkspace(EncryptedColumn column) {
+        return column.global() ? "true" : "workspace_id = :workspace";
+    }
+
     /** Replaces a value only if it is still {@code expected}: a concurrent writer's newer value is never overwritten. */
     boolean replace(EncryptedColumn column, WorkspaceId workspace, UUID id, byte[] expected, byte[] replacement) {
-        return jdbc.sql(
-                                "update %1$s set %2$s = :replacement where workspace_id = :workspace and id = :id and %2$s = :expected"
-                                        .formatted(column.table(), column.column()))
+        return jdbc.sql("update %1$s set %2$s = :replacement where %3$s and id = :id and %2$s = :expected"
+                                .formatted(column.table(), column.column(), inWorkspace(column)))
                         .param("replacement", replacement)
                         .param("workspace", workspace.value())
                         .param("id", id)

@@ -1,5 +1,6 @@
 package herald.web;
 
+import herald.identity.TwoFactor;
 import herald.tenancy.Memberships;
 import herald.tenancy.Workspaces;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,9 @@ class WebConfiguration {
 
     /** Binds the path's workspace after Spring Security and the audit origin have run. */
     @Bean
-    FilterRegistrationBean<WorkspaceBinding> workspaceBinding(Workspaces workspaces, Memberships memberships) {
-        var registration = new FilterRegistrationBean<>(new WorkspaceBinding(workspaces, memberships));
+    FilterRegistrationBean<WorkspaceBinding> workspaceBinding(
+            Workspaces workspaces, Memberships memberships, TwoFactor twoFactor) {
+        var registration = new FilterRegistrationBean<>(new WorkspaceBinding(workspaces, memberships, twoFactor));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }

@@ -4,6 +4,7 @@ import herald.agents.AgentPrincipal;
 import herald.database.TenantContext;
 import herald.identity.ApiKeyPrincipal;
 import herald.identity.SignedInUser;
+import herald.identity.TwoFactor;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Memberships;
 import herald.tenancy.Role;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Resolves the workspace in a request's path, checks that the caller belongs to it, and binds it as the tenant for
  * the rest of the request. A workspace the caller does not belong to answers 404, exactly like one that does not
- * exist, so ids and slugs leak nothing. Runs after Spring Security, so the caller is known.
+ * exist, so ids and slugs leak nothing. A workspace that requires two-factor sign-in sends a member without it to their
+ * sign-in security page instead. Runs after Spring Security, so the caller is known.
  */
 class WorkspaceBinding extends OncePerRequestFilter {
 
@@ -40,10 +42,12 @@ class WorkspaceBinding extends OncePerRequestFilter {
 
     private final Workspaces workspaces;
     private final Memberships memberships;
+    private final TwoFactor twoFactor;
 
-    WorkspaceBinding(Workspaces workspaces, Memberships memberships) {
+    WorkspaceBinding(Workspaces workspaces, Memberships memberships, TwoFactor twoFactor) {
         this.workspaces = workspaces;
         this.memberships = memberships;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -79,6 +83,11 @@ class WorkspaceBinding extends OncePerRequestFilter {
             current = forUi(ui.group(1), caller);
             if (current.isEmpty()) {
                 response.sendError(HttpStatus.NOT_FOUND.value(), "No such workspace");
+                return;
+            }
+            if (lacksRequiredTwoFactor(current.get(), caller)) {
+                response.sendRedirect(request.getContextPath() + "/account/security?required="
+                        + current.get().workspace().slug());
                 return;
             }
         } else {
@@ -121,6 +130,16 @@ class WorkspaceBinding extends OncePerRequestFilter {
         }
         Optional<Workspace> workspace = workspaces.find(id.get());
         return workspace.map(w -> new CurrentWorkspace(w, role.get()));
+    }
+
+    /**
+     * A workspace that requires two-factor sign-in sends a member without it to set it up first. Only its pages: API
+     * keys and agents are not people and have no second factor.
+     */
+    private boolean lacksRequiredTwoFactor(CurrentWorkspace current, Authentication caller) {
+        return caller.getPrincipal() instanceof SignedInUser user
+                && workspaces.requiresTwoFactor(current.id())
+                && !twoFactor.isOn(user.id());
     }
 
     private static void notFoundProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {

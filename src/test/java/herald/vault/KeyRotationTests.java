@@ -1,6 +1,7 @@
 package herald.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.aead.AesGcmKey;
@@ -261,6 +262,48 @@ class KeyRotationTests {
         assertThat(declaresNothing.columns())
                 .as("columns registered by other nodes, so an older node never retires a key they still use")
                 .contains(VaultTestColumns.SECRETS);
+    }
+
+    @Test
+    void aSecretOfAGlobalTableIsReencryptedTooAndOpensOnlyInItsGlobalSlot() throws Exception {
+        var user = TenantFixtures.of(context).user("Global secret");
+        var slot = SecretSlot.global(user.id().value(), "user.totp_secret");
+        jdbc.sql("insert into user_two_factor (id, secret) values (:id, :secret)")
+                .param("id", user.id().value())
+                .param("secret", vault.seal(slot, Secret.of("JBSWY3DPEHPK3PXPJBSWY3DP")))
+                .update();
+
+        long keyId = rotation.rotate().keyId();
+        VaultStatus status = rotation.status();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!finished(status, keyId) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            status = rotation.status();
+        }
+
+        assertThat(finished(status, keyId)).isTrue();
+        byte[] stored = jdbc.sql("select secret from user_two_factor where id = :id")
+                .param("id", user.id().value())
+                .query(byte[].class)
+                .single();
+        assertThat(TinkVault.keyIdOf(stored))
+                .as("re-sealed under the new primary")
+                .hasValue(keyId);
+        assertThat(vault.open(slot, stored).reveal()).isEqualTo("JBSWY3DPEHPK3PXPJBSWY3DP");
+        WorkspaceId someWorkspace = TenantFixtures.of(context)
+                .signUp("Not global", "free")
+                .workspace()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(
+                        () -> vault.open(new SecretSlot(someWorkspace, user.id().value(), "user.totp_secret"), stored))
+                .as("a global ciphertext opens in no workspace's slot")
+                .isInstanceOf(VaultException.class);
+        var declaresNothing =
+                new EncryptedRows(jdbc, new DefaultListableBeanFactory().getBeanProvider(EncryptedColumn.class));
+        assertThat(declaresNothing.columns())
+                .as("registered with its global flag for nodes that do not declare it")
+                .contains(EncryptedColumn.global("user_two_factor", "secret", "user.totp_secret"));
     }
 
     static boolean finished(VaultStatus status, long keyId) {

@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.identity.SignedInUser;
+import herald.identity.TwoFactor;
 import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A workspace's settings (admins and owners): name, timezone and description, the plan with its usage, and for owners
- * the deletion of the whole workspace, confirmed by typing its name.
+ * whether two-factor sign-in is required to open it, and the deletion of the whole workspace, confirmed by typing its
+ * name.
  */
 @Controller
 class SettingsController {
@@ -29,11 +31,13 @@ class SettingsController {
     private final Workspaces workspaces;
     private final Memberships memberships;
     private final Plans plans;
+    private final TwoFactor twoFactor;
 
-    SettingsController(Workspaces workspaces, Memberships memberships, Plans plans) {
+    SettingsController(Workspaces workspaces, Memberships memberships, Plans plans, TwoFactor twoFactor) {
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.plans = plans;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/w/{slug}/settings")
@@ -62,6 +66,27 @@ class SettingsController {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(current, model, form, errors, new FormErrors());
+    }
+
+    /** Owners only; an owner must have it on themselves first, so the rule never shuts out the one who set it. */
+    @PostMapping("/w/{slug}/settings/two-factor")
+    String requireTwoFactor(
+            @RequestParam boolean required,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.OWNER);
+        if (required && !twoFactor.isOn(me.id())) {
+            flash.addFlashAttribute("problem", "Turn on two-factor sign-in for yourself first (Sign-in security).");
+        } else {
+            workspaces.requireTwoFactor(current.id(), required);
+            flash.addFlashAttribute(
+                    "notice",
+                    required
+                            ? "Two-factor sign-in is now required to open this workspace."
+                            : "Two-factor sign-in is no longer required.");
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/settings";
     }
 
     @PostMapping("/w/{slug}/settings/delete")
@@ -93,6 +118,7 @@ class SettingsController {
         model.addAttribute("deleteErrors", deleteErrors.asMap());
         model.addAttribute("timezones", Timezones.including(form.timezone()));
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
+        model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
         return "workspace/settings";
     }
 }

@@ -1,7 +1,9 @@
 package herald.web.ui;
 
 import herald.identity.SignedInUser;
+import herald.web.security.SecondStep;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -21,17 +23,24 @@ class SignInController {
 
     static final String GENERIC_FAILURE = "Signing in did not work. Please try again.";
 
+    /** Why a sign-in that reached the code page has to start again (see {@code SecondStepFilter}). */
+    static final Map<String, String> SECOND_STEP_DROPPED = Map.of(
+            "expired", "The code was not typed within 5 minutes. Please sign in again.",
+            "too-many", "Too many wrong codes. Please sign in again.",
+            "locked", "Too many wrong codes for this account. Wait 15 minutes, then sign in again.");
+
     @GetMapping("/sign-in")
     String form(
             @RequestParam(name = SafeRedirect.PARAMETER, required = false) @Nullable String continueTo,
             @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
+            @RequestParam(name = SecondStep.PARAMETER, required = false) @Nullable String secondStep,
             @AuthenticationPrincipal @Nullable SignedInUser user,
             Model model) {
         if (user != null) {
             return "redirect:" + SafeRedirect.of(continueTo).orElse("/");
         }
         model.addAttribute("signedOut", signedOut != null);
-        return page(model, "", continueTo, null);
+        return page(model, "", continueTo, secondStep == null ? null : SECOND_STEP_DROPPED.get(secondStep));
     }
 
     /** Reached only by the forward from the failure handler (see {@code UiSecurity.FAILED_SIGN_IN}). */

@@ -3,11 +3,13 @@ package herald.web.ui;
 import herald.identity.SignedInUser;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
+import herald.web.security.SecondStep;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -25,6 +27,11 @@ class UiModel {
 
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request, @AuthenticationPrincipal @Nullable SignedInUser user) {
+        if (SecondStep.pending(SecurityContextHolder.getContext().getAuthentication())
+                .isPresent()) {
+            // Halfway through signing in (no code yet): no page shows them as signed in, nor lists their workspaces.
+            user = null;
+        }
         CurrentWorkspace current = CurrentWorkspace.of(request).orElse(null);
         if (current != null && user != null) {
             remember(request, current.workspace().slug());

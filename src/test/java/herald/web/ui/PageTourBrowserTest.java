@@ -117,6 +117,8 @@ class PageTourBrowserTest extends BrowserTest {
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/settings", "settings-" + device);
             visit(page, "/workspaces/new", "new-workspace-" + device);
+            visit(page, "/account/security", "account-security-" + device);
+            visit(page, "/account/security/two-factor", "two-factor-setup-" + device);
             visit(page, "/w/no-such-workspace", "not-found-" + device);
         }
         assertThat(browserErrors).isEmpty();

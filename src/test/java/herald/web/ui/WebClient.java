@@ -25,12 +25,13 @@ final class WebClient {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String csrf = "";
 
     WebClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -64,6 +65,15 @@ final class WebClient {
     HttpResponse<String> signIn(String email, String password) {
         get("/sign-in");
         return post("/sign-in", Map.of("email", email, "password", password));
+    }
+
+    /** The value of the cookie {@code name} the browser holds now, or "" without one. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
     }
 
     static String location(HttpResponse<?> response) {
