@@ -35,6 +35,7 @@ public class Analytics {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final MetricsRows rows;
+    private final ReportRows reports;
     private final MetricsCollector collector;
     private final TenantScope tenants;
     private final Posts posts;
@@ -43,12 +44,14 @@ public class Analytics {
 
     Analytics(
             MetricsRows rows,
+            ReportRows reports,
             MetricsCollector collector,
             TenantScope tenants,
             Posts posts,
             AnalyticsSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.reports = reports;
         this.collector = collector;
         this.tenants = tenants;
         this.posts = posts;
@@ -99,9 +102,9 @@ public class Analytics {
      */
     public BestTimes bestTimes(WorkspaceId workspace, ZoneId zone, @Nullable ConnectionId connection) {
         Instant from = clock.instant().minus(java.time.Duration.ofDays(BestTimes.DAYS));
-        List<MetricsRows.HourRow> hours =
-                tenants.read(workspace, () -> rows.byHour(workspace, from, zone.getId(), connection));
-        int measured = hours.stream().mapToInt(MetricsRows.HourRow::posts).sum();
+        List<ReportRows.HourRow> hours =
+                tenants.read(workspace, () -> reports.byHour(workspace, from, zone.getId(), connection));
+        int measured = hours.stream().mapToInt(ReportRows.HourRow::posts).sum();
         double average = measured == 0
                 ? 0
                 : hours.stream().mapToDouble(h -> h.engagements() * h.posts()).sum() / measured;
@@ -110,9 +113,9 @@ public class Analytics {
         }
         List<BestTimes.Time> times = hours.stream()
                 .filter(h -> h.posts() >= BestTimes.MIN_PER_HOUR)
-                .sorted(java.util.Comparator.comparingDouble(MetricsRows.HourRow::engagements)
+                .sorted(java.util.Comparator.comparingDouble(ReportRows.HourRow::engagements)
                         .reversed()
-                        .thenComparing(MetricsRows.HourRow::posts, java.util.Comparator.reverseOrder()))
+                        .thenComparing(ReportRows.HourRow::posts, java.util.Comparator.reverseOrder()))
                 .limit(BestTimes.SHOWN)
                 .map(h -> new BestTimes.Time(
                         java.time.DayOfWeek.of(h.isoDay()),
@@ -167,22 +170,22 @@ public class Analytics {
                 AnalyticsReport.Totals totals,
                 List<AnalyticsReport.Account> accounts,
                 Map<LocalDate, AnalyticsReport.Day> days,
-                List<MetricsRows.TopRow> top) {}
+                List<ReportRows.TopRow> top) {}
         Read read = tenants.read(
                 workspace,
                 () -> new Read(
-                        rows.totals(workspace, from, to, query.connection()),
-                        rows.accounts(workspace, from, to, query.connection()),
-                        rows.days(workspace, from, to, query.zone().getId(), query.connection()),
-                        rows.top(workspace, from, to, query.connection(), TOP)));
+                        reports.totals(workspace, from, to, query.connection()),
+                        reports.accounts(workspace, from, to, query.connection()),
+                        reports.days(workspace, from, to, query.zone().getId(), query.connection()),
+                        reports.top(workspace, from, to, query.connection(), TOP)));
         List<AnalyticsReport.Day> days = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             days.add(read.days().getOrDefault(day, new AnalyticsReport.Day(day, 0, 0, 0)));
         }
         Map<PostId, Post> bodies = posts.getAll(
-                workspace, read.top().stream().map(MetricsRows.TopRow::post).toList());
+                workspace, read.top().stream().map(ReportRows.TopRow::post).toList());
         List<AnalyticsReport.Top> top = new ArrayList<>();
-        for (MetricsRows.TopRow row : read.top()) {
+        for (ReportRows.TopRow row : read.top()) {
             Post post = bodies.get(row.post());
             if (post != null) { // else deleted between the two reads: left out
                 top.add(new AnalyticsReport.Top(

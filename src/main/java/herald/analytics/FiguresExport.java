@@ -47,11 +47,13 @@ public class FiguresExport {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MetricsRows rows;
+    private final ReportRows reports;
     private final TenantScope tenants;
     private final Posts posts;
 
-    FiguresExport(MetricsRows rows, TenantScope tenants, Posts posts) {
+    FiguresExport(MetricsRows rows, ReportRows reports, TenantScope tenants, Posts posts) {
         this.rows = rows;
+        this.reports = reports;
         this.tenants = tenants;
         this.posts = posts;
     }
@@ -64,7 +66,8 @@ public class FiguresExport {
     public int write(WorkspaceId workspace, AnalyticsQuery query, Writer out) throws IOException {
         Instant from = query.from().atStartOfDay(query.zone()).toInstant();
         Instant to = query.to().plusDays(1).atStartOfDay(query.zone()).toInstant();
-        List<String> counts = tenants.read(workspace, () -> rows.countNames(workspace, from, to, query.connection()));
+        List<String> counts =
+                tenants.read(workspace, () -> reports.countNames(workspace, from, to, query.connection()));
         List<String> header = new ArrayList<>(HEADER);
         counts.forEach(name -> header.add("count_" + name));
         int written = 0;

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code post_metrics} rows (V129). Reads and writes of one workspace run inside its tenant scope, which the
+ * The {@code post_metrics} rows (V129) the sweep, a post and an export read and write ({@link ReportRows} has the
+ * reports' sums). Reads and writes of one workspace run inside its tenant scope, which the
  * callers open; the two functions across workspaces ({@link #track}, {@link #due}) answer ids only.
  */
 @Component
@@ -156,119 +156,6 @@ class MetricsRows {
                 .update();
     }
 
-    /** Totals over published days {@code [from, to)} (instants), optionally of one connection. */
-    AnalyticsReport.Totals totals(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
-        return jdbc.sql(
-                        """
-                        select count(distinct post_id) as posts, count(*) as targets, count(read_at) as measured,
-                               coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
-                          from post_metrics
-                         where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))""")
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
-                .query((rs, n) -> new AnalyticsReport.Totals(
-                        rs.getInt("posts"),
-                        rs.getInt("targets"),
-                        rs.getInt("measured"),
-                        rs.getLong("views"),
-                        rs.getLong("engagements")))
-                .single();
-    }
-
-    List<AnalyticsReport.Account> accounts(
-            WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
-        return jdbc.sql(
-                        """
-                        select connection_id, min(provider) as provider, max(account) as account, count(*) as targets,
-                               coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
-                          from post_metrics
-                         where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                         group by connection_id
-                         order by engagements desc, targets desc, account""")
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
-                .query((rs, n) -> new AnalyticsReport.Account(
-                        new ConnectionId(rs.getObject("connection_id", UUID.class)),
-                        rs.getString("provider"),
-                        rs.getString("account"),
-                        rs.getInt("targets"),
-                        rs.getLong("views"),
-                        rs.getLong("engagements")))
-                .list();
-    }
-
-    /** By published day in the zone; only days with posts. */
-    Map<LocalDate, AnalyticsReport.Day> days(
-            WorkspaceId workspace, Instant from, Instant to, String zone, @Nullable ConnectionId connection) {
-        Map<LocalDate, AnalyticsReport.Day> days = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
-                        select cast(published_at at time zone :zone as date) as day, count(*) as targets,
-                               coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
-                          from post_metrics
-                         where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                         group by 1 order by 1""")
-                .param("zone", zone)
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
-                .query((rs, n) -> new AnalyticsReport.Day(
-                        rs.getObject("day", LocalDate.class),
-                        rs.getInt("targets"),
-                        rs.getLong("views"),
-                        rs.getLong("engagements")))
-                .list()
-                .forEach(day -> days.put(day.day(), day));
-        return days;
-    }
-
-    /** Read targets since {@code from} by weekday (ISO, Monday 1) and hour in the zone, with their engagements a post. */
-    record HourRow(int isoDay, int hour, int posts, double engagements) {}
-
-    List<HourRow> byHour(WorkspaceId workspace, Instant from, String zone, @Nullable ConnectionId connection) {
-        return jdbc.sql(
-                        """
-                        select cast(extract(isodow from published_at at time zone :zone) as integer) as day,
-                               cast(extract(hour from published_at at time zone :zone) as integer) as hour,
-                               count(*) as posts, avg(engagements) as engagements
-                          from post_metrics
-                         where workspace_id = :workspace and published_at >= :from
-                           and read_at is not null and engagements is not null
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                         group by 1, 2""")
-                .param("zone", zone)
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("connection", connection == null ? null : connection.value())
-                .query((rs, n) -> new HourRow(
-                        rs.getInt("day"), rs.getInt("hour"), rs.getInt("posts"), rs.getDouble("engagements")))
-                .list();
-    }
-
-    /** The names of every count read in the period, sorted: an export's columns. */
-    List<String> countNames(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
-        return jdbc.sql(
-                        """
-                        select distinct jsonb_object_keys(counts) as name from post_metrics
-                         where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                         order by 1""")
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
-                .query(String.class)
-                .list();
-    }
-
     /** The targets published in the period, newest first, after the position given (null: from the start). */
     List<TargetMetrics> page(
             WorkspaceId workspace,
@@ -294,35 +181,6 @@ class MetricsRows {
                 .param("afterTarget", after == null ? null : after.target().value())
                 .param("limit", limit)
                 .query(this::metrics)
-                .list();
-    }
-
-    /** The posts with the most engagements (then views) summed over their targets. */
-    record TopRow(PostId post, Instant publishedAt, List<String> accounts, long views, long engagements) {}
-
-    List<TopRow> top(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection, int limit) {
-        return jdbc.sql(
-                        """
-                        select post_id, min(published_at) as published_at, array_agg(account order by account) as accounts,
-                               coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
-                          from post_metrics
-                         where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and read_at is not null
-                         group by post_id
-                         order by engagements desc, views desc, published_at desc
-                         limit :limit""")
-                .param("workspace", workspace.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
-                .param("limit", limit)
-                .query((rs, n) -> new TopRow(
-                        new PostId(rs.getObject("post_id", UUID.class)),
-                        rs.getTimestamp("published_at").toInstant(),
-                        List.of((String[]) rs.getArray("accounts").getArray()),
-                        rs.getLong("views"),
-                        rs.getLong("engagements")))
                 .list();
     }
 
