@@ -2,12 +2,9 @@ package herald.feeds;
 
 import herald.shared.InvalidInput;
 import herald.shared.PublicHosts;
-import java.net.InetAddress;
+import herald.shared.UrlInput;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.Locale;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FeedUrls {
 
-    static final int MAX_LENGTH = 2000;
+    static final int MAX_LENGTH = UrlInput.MAX_LENGTH;
 
     private final PublicHosts hosts;
 
@@ -32,42 +29,11 @@ final class FeedUrls {
 
     /** The URL, or {@link InvalidInput} on {@code url} saying what is wrong with it. */
     URI check(@Nullable String url) {
-        if (url == null || url.isBlank()) {
-            throw refuse("Give the feed's URL, e.g. https://example.com/feed.xml.");
-        }
-        String text = url.strip();
-        if (text.length() > MAX_LENGTH) {
-            throw refuse("The URL has " + text.length() + " characters; at most " + MAX_LENGTH + ".");
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw refuse("This is not a URL; give one like https://example.com/feed.xml.");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http"))) {
-            throw refuse("The URL must start with https:// or http://, e.g. https://example.com/feed.xml.");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw refuse("The URL must not carry a user name or password: Herald reads public feeds only.");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw refuse("The URL must name a host, e.g. https://example.com/feed.xml.");
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        Optional<InetAddress> internal;
-        try {
-            internal = hosts.internalAddress(host);
-        } catch (UnknownHostException e) {
-            throw refuse("The host " + host + " does not resolve; check the spelling.");
-        }
-        if (internal.isPresent()) {
-            throw refuse("The host " + host + " is an internal address ("
-                    + internal.get().getHostAddress()
-                    + "); Herald only reads feeds from public addresses.");
-        }
+        URI uri =
+                UrlInput.read(url, "the feed's URL", "https://example.com/feed.xml", "Herald reads public feeds only.");
+        UrlInput.requirePublic(hosts, uri, "Herald only reads feeds from public addresses.");
         // Without the fragment, which never reaches the server.
+        String text = uri.toString();
         int hash = text.indexOf('#');
         return hash < 0 ? uri : URI.create(text.substring(0, hash));
     }
@@ -80,9 +46,5 @@ final class FeedUrls {
         } catch (URISyntaxException | RuntimeException e) {
             return "(a malformed URL)";
         }
-    }
-
-    private static InvalidInput refuse(String message) {
-        return new InvalidInput("url", message);
     }
 }
