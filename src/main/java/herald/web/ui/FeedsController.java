@@ -133,19 +133,14 @@ class FeedsController {
         return back(current);
     }
 
-    @PostMapping("/w/{slug}/feeds/{id}/pause")
-    String pause(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+    /** Pauses a feed, or resumes it. */
+    @PostMapping("/w/{slug}/feeds/{id}/{action:pause|resume}")
+    String pauseOrResume(
+            @PathVariable UUID id, @PathVariable String action, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        Feed feed = feeds.setEnabled(current.id(), new FeedId(id), false);
-        flash.addFlashAttribute("notice", "Feed “" + feed.name() + "” paused.");
-        return back(current);
-    }
-
-    @PostMapping("/w/{slug}/feeds/{id}/resume")
-    String resume(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        Feed feed = feeds.setEnabled(current.id(), new FeedId(id), true);
-        flash.addFlashAttribute("notice", "Feed “" + feed.name() + "” resumed.");
+        boolean resume = action.equals("resume");
+        Feed feed = feeds.setEnabled(current.id(), new FeedId(id), resume);
+        flash.addFlashAttribute("notice", "Feed “" + feed.name() + "” " + (resume ? "resumed." : "paused."));
         return back(current);
     }
 

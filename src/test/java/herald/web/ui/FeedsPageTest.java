@@ -145,6 +145,15 @@ class FeedsPageTest {
                         .with(as(editor)))
                 .andExpect(flash().attribute("notice", "Feed “Krusty's Blog” paused."));
         assertThat(feeds.require(team.workspace().id(), feed.id()).status()).isEqualTo("paused");
+        mvc.perform(post(team.path() + "/feeds/" + feed.id() + "/resume")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Feed “Krusty's Blog” resumed."));
+        assertThat(feeds.require(team.workspace().id(), feed.id()).status()).isEqualTo("active");
+        mvc.perform(post(team.path() + "/feeds/" + feed.id() + "/restart")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().isNotFound());
         mvc.perform(post(team.path() + "/feeds/" + feed.id() + "/delete")
                         .with(csrf())
                         .with(as(editor)))
