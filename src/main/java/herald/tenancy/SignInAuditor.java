@@ -3,6 +3,7 @@ package herald.tenancy;
 import herald.audit.Actor;
 import herald.audit.AuditContext;
 import herald.audit.AuditLog;
+import herald.identity.OtherSessionsEnded;
 import herald.identity.RecoveryCodeUsed;
 import herald.identity.RecoveryCodesRegenerated;
 import herald.identity.RequestOrigin;
@@ -71,6 +72,16 @@ class SignInAuditor {
     @EventListener
     void on(RecoveryCodesRegenerated event) {
         record(event.user(), event.email(), event.origin(), "user.recovery_codes_regenerated", Map.of());
+    }
+
+    @EventListener
+    void on(OtherSessionsEnded event) {
+        record(
+                event.user(),
+                event.email(),
+                event.origin(),
+                "user.other_sessions_ended",
+                Map.of("sessions", String.valueOf(event.sessions())));
     }
 
     @EventListener

@@ -28,17 +28,22 @@ class AccountSecurityController {
     static final String PATH = "/account/security";
 
     private final TwoFactor twoFactor;
+    private final OtherSessions otherSessions;
 
-    AccountSecurityController(TwoFactor twoFactor) {
+    AccountSecurityController(TwoFactor twoFactor, OtherSessions otherSessions) {
         this.twoFactor = twoFactor;
+        this.otherSessions = otherSessions;
     }
 
     @GetMapping(PATH)
     String page(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(name = "required", required = false) @Nullable String requiredBy,
+            HttpServletRequest request,
             Model model) {
         model.addAttribute("status", twoFactor.status(user.id()));
+        model.addAttribute(
+                "otherSessions", otherSessions.count(user, request.getSession().getId()));
         model.addAttribute("requiredBy", requiredBy);
         return "account/security";
     }
@@ -76,6 +81,19 @@ class AccountSecurityController {
         } catch (CodeRefused e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
+        return "redirect:" + PATH;
+    }
+
+    /** Signs the person out of every other browser; this one stays signed in. */
+    @PostMapping(PATH + "/sessions/end")
+    String endOtherSessions(
+            @AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes flash) {
+        int ended = otherSessions.end(user, request.getSession().getId(), AuditOrigin.of(request));
+        flash.addFlashAttribute(
+                "notice",
+                ended == 0
+                        ? "You were signed in nowhere else."
+                        : "Signed out of " + ended + (ended == 1 ? " other browser." : " other browsers."));
         return "redirect:" + PATH;
     }
 
