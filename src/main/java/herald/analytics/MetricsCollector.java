@@ -125,15 +125,14 @@ class MetricsCollector {
         int failed;
     }
 
+    /** The due targets of one workspace: their posts read in one query, the targets still published read. */
     private Tally readWorkspace(WorkspaceId workspace, Map<PostId, List<TargetId>> due, Instant now) {
-        // The due targets by connection, with what a reading needs of each.
-        Map<ConnectionId, List<Target>> byConnection = new LinkedHashMap<>();
+        Map<PostId, Post> found = posts.getAll(workspace, due.keySet());
         Tally tally = new Tally();
+        List<Target> readable = new ArrayList<>();
         for (var entry : due.entrySet()) {
-            Post post;
-            try {
-                post = posts.get(workspace, entry.getKey());
-            } catch (NotFound gone) {
+            Post post = found.get(entry.getKey());
+            if (post == null) {
                 continue; // deleted since: its rows went with it
             }
             for (TargetId id : entry.getValue()) {
@@ -144,23 +143,26 @@ class MetricsCollector {
                         || target.get().platformPostId() == null) {
                     tenants.run(workspace, () -> rows.failed(workspace, id, "The post is no longer published.", null));
                     tally.failed++;
-                    continue;
+                } else {
+                    readable.add(target.get());
                 }
-                byConnection
-                        .computeIfAbsent(target.get().connection(), c -> new ArrayList<>())
-                        .add(target.get());
             }
         }
-        for (var entry : byConnection.entrySet()) {
-            List<Target> targets = entry.getValue();
-            // Beyond the connection's share of one sweep, targets stay due for the next sweeps.
-            readConnection(
-                    workspace,
-                    entry.getKey(),
-                    targets.subList(0, Math.min(targets.size(), settings.perConnection())),
-                    now,
-                    tally);
-        }
+        return readTargets(workspace, readable, now, tally);
+    }
+
+    /** Reads the targets a connection at a time; beyond a connection's share of one sweep, targets stay due. */
+    private Tally readTargets(WorkspaceId workspace, List<Target> targets, Instant now, Tally tally) {
+        Map<ConnectionId, List<Target>> byConnection = new LinkedHashMap<>();
+        targets.forEach(t -> byConnection
+                .computeIfAbsent(t.connection(), c -> new ArrayList<>())
+                .add(t));
+        byConnection.forEach((connection, ofConnection) -> readConnection(
+                workspace,
+                connection,
+                ofConnection.subList(0, Math.min(ofConnection.size(), settings.perConnection())),
+                now,
+                tally));
         return tally;
     }
 
@@ -176,10 +178,10 @@ class MetricsCollector {
         SocialProvider provider = providers.find(targets.getFirst().provider()).orElse(null);
         List<Outcome> outcomes;
         if (provider == null) {
-            outcomes = targets.stream()
-                    .map(t ->
-                            (Outcome) new Refused(t, "Herald no longer knows the platform " + t.provider() + ".", null))
-                    .toList();
+            outcomes = all(
+                    targets,
+                    "Herald no longer knows the platform " + targets.getFirst().provider() + ".",
+                    null);
         } else {
             try {
                 outcomes = tokens.withAccessToken(workspace, connection, token -> {
@@ -233,7 +235,7 @@ class MetricsCollector {
                     rows.failed(
                             workspace,
                             counted.target().id(),
-                            displayName(provider, counted.target())
+                            Objects.requireNonNull(provider).displayName()
                                     + " gave no figures for this post: it was deleted there, or the platform does"
                                     + " not count them.",
                             null);
@@ -278,9 +280,5 @@ class MetricsCollector {
         return targets.stream()
                 .map(t -> (Outcome) new Refused(t, why, retryAfter))
                 .toList();
-    }
-
-    private static String displayName(@Nullable SocialProvider provider, Target target) {
-        return provider == null ? target.provider() : provider.displayName();
     }
 }
