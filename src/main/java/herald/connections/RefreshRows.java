@@ -23,7 +23,10 @@ class RefreshRows {
         this.jdbc = jdbc;
     }
 
-    /** A refresh's new tokens; a grant without a refresh token keeps the stored one. */
+    /**
+     * A refresh's new tokens; a grant without a refresh token keeps the stored one. A connection disconnected while
+     * the refresh was in flight stays disconnected, without tokens.
+     */
     void refreshed(
             WorkspaceId workspace,
             ConnectionId id,
@@ -36,7 +39,7 @@ class RefreshRows {
                         update connections set access_token = :access, refresh_token = coalesce(:refresh, refresh_token),
                             expires_at = :expires, last_refreshed_at = :now, last_error = null, refresh_failures = 0,
                             retry_after = null, refresh_lease_owner = null, refresh_lease_until = null, updated_at = :now
-                        where workspace_id = :workspace and id = :id""")
+                        where workspace_id = :workspace and id = :id and status <> 'disconnected'""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("access", accessToken)
@@ -96,14 +99,17 @@ class RefreshRows {
                 .orElse(0);
     }
 
-    /** The platform refused the grant: the tokens are worthless, a person must consent again. */
+    /**
+     * The platform refused the grant: the tokens are worthless, a person must consent again. A connection a person
+     * disconnected meanwhile (which revokes its grant: the likely reason for the refusal) stays disconnected.
+     */
     void needsReconnect(WorkspaceId workspace, ConnectionId id, String reason, Instant now) {
         jdbc.sql(
                         """
                         update connections set status = 'needs_reconnect', status_reason = :reason, last_error = :reason,
                             access_token = null, refresh_token = null, retry_after = null, refresh_lease_owner = null,
                             refresh_lease_until = null, updated_at = :now
-                        where workspace_id = :workspace and id = :id""")
+                        where workspace_id = :workspace and id = :id and status <> 'disconnected'""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("reason", reason)
