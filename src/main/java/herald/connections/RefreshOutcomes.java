@@ -82,6 +82,8 @@ class RefreshOutcomes {
      * Records a failed platform call of the lease's {@code owner} and returns the verdict when the platform refused the
      * grant. Any other failure returns null and is retried: by the caller, whose lease is released, or after the last
      * attempt or a failure not worth repeating now, by the sweep after a delay that doubles with each failure.
+     *
+     * @throws ConnectionNotActive when the connection was disconnected (or refused elsewhere) while the call ran
      */
     @Nullable
     ConnectionNeedsReconnect failed(
@@ -92,6 +94,9 @@ class RefreshOutcomes {
             ProviderException e,
             boolean lastAttempt) {
         var stored = rows.lock(workspace, id).orElseThrow(() -> Connections.notFound(id));
+        // Disconnected while the call ran: the disconnect revoked the grant, so a refusal is no news, and neither an
+        // audit entry nor a "needs reconnect" verdict (with its notification) belongs to an account its owner removed.
+        AccessTokens.requireActive(stored.connection());
         Instant failedAt = clock.instant();
         if (e.kind() == ProviderException.Kind.AUTH_REVOKED || e.kind() == ProviderException.Kind.AUTH_EXPIRED) {
             return refused(stored, trigger, e.getMessage(), failedAt);

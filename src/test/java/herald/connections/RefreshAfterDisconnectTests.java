@@ -1,13 +1,18 @@
 package herald.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.TenantFixtures;
+import herald.connections.RefreshAttempt.Trigger;
+import herald.providers.ProviderException;
 import herald.shared.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * A refresh that was in flight when a person disconnected the account lands after the disconnect: its outcome, new
@@ -15,10 +20,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  * tokens. Before, the refusal turned it into "needs reconnect" and put a Reconnect button on an account its owner had
  * just removed.
  */
+@RecordApplicationEvents
 class RefreshAfterDisconnectTests extends ConnectionsTestBase {
 
     @Autowired
     RefreshRows refreshes;
+
+    @Autowired
+    RefreshOutcomes outcomes;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     ConnectionRows connections;
@@ -56,5 +68,44 @@ class RefreshAfterDisconnectTests extends ConnectionsTestBase {
                         .query(String.class)
                         .single()))
                 .isEqualTo("needs_reconnect");
+    }
+
+    @Test
+    void aRefusalThatLandsAfterADisconnectIsNeitherAuditedNorAnnouncedAsNeedingAReconnect() {
+        WorkspaceId workspace = owner("pro").workspace().orElseThrow().id();
+        ConnectionId removed = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "removed");
+        ConnectionId kept = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "kept");
+        tenants.run(
+                workspace,
+                () -> connections.disconnected(workspace, removed, "Disconnected by a member.", Instant.now()));
+        var revoked = new ProviderException("sandbox", ProviderException.Kind.AUTH_REVOKED, "invalid_grant: revoked");
+
+        assertThatThrownBy(() -> tenants.call(
+                        workspace,
+                        () -> outcomes.failed(workspace, removed, UUID.randomUUID(), Trigger.SWEEP, revoked, true)))
+                .isInstanceOfSatisfying(ConnectionNotActive.class, e -> assertThat(e.status())
+                        .isEqualTo(ConnectionStatus.DISCONNECTED));
+        // The same refusal of an active connection is the verdict, with its audit entry.
+        var verdict = tenants.call(
+                workspace, () -> outcomes.failed(workspace, kept, UUID.randomUUID(), Trigger.SWEEP, revoked, true));
+        assertThat(verdict).isNotNull();
+        assertThat(verdict.connection()).isEqualTo(kept);
+
+        assertThat(count(
+                        workspace,
+                        "select count(*) from audit_events where action = 'connection.needs_reconnect' and target_id = '"
+                                + removed.value() + "'"))
+                .isZero();
+        assertThat(count(
+                        workspace,
+                        "select count(*) from audit_events where action = 'connection.needs_reconnect' and target_id = '"
+                                + kept.value() + "'"))
+                .isOne();
+        assertThat(count(
+                        workspace,
+                        "select count(*) from token_refresh_history where connection_id = '" + removed.value() + "'"))
+                .isZero();
+        assertThat(events.stream(ConnectionNeedsReconnect.class))
+                .noneMatch(e -> e.connection().equals(removed));
     }
 }
