@@ -2,9 +2,12 @@ package herald.content;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import jakarta.annotation.PreDestroy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +27,11 @@ class Embedder {
     static final String MODEL = "all-minilm-l6-v2";
 
     private static final Logger log = LoggerFactory.getLogger(Embedder.class);
+
+    /** How long shutting down waits for a load in progress (the model takes about 3 s). */
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(30);
+
+    private volatile @Nullable Thread loading;
 
     /** The model, loaded once on first access (class initialization is lazy and thread-safe). */
     private static final class Model {
@@ -52,13 +60,25 @@ class Embedder {
 
     @EventListener(ApplicationReadyEvent.class)
     void loadInTheBackground() {
-        Thread.ofPlatform().daemon().name("embedding-model-load").start(() -> {
+        loading = Thread.ofPlatform().daemon().name("embedding-model-load").start(() -> {
             try {
                 var ignored = Model.INSTANCE;
             } catch (RuntimeException | Error e) {
                 log.error("Could not load the {} embedding model: {}", MODEL, e.toString());
             }
         });
+    }
+
+    /**
+     * Waits for a background load still in progress: the JVM exiting while ONNX Runtime builds its session in native
+     * code crashes it (SIGSEGV and an hs_err file), as when Herald is stopped within seconds of starting.
+     */
+    @PreDestroy
+    void awaitLoading() throws InterruptedException {
+        Thread thread = loading;
+        if (thread != null && thread.isAlive() && !thread.join(LOAD_WAIT)) {
+            log.warn("Stopping while the {} embedding model is still loading", MODEL);
+        }
     }
 
     /** The text's vector, normalized to length 1. */
