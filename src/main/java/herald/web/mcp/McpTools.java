@@ -2,21 +2,13 @@ package herald.web.mcp;
 
 import herald.agents.AgentCancellation;
 import herald.agents.AgentPosting;
-import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
-import herald.agents.AgentRefused;
 import herald.agents.Channel;
-import herald.agents.MissingCapability;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
-import herald.content.AiFailure;
 import herald.content.Captions;
 import herald.publishing.PostId;
-import herald.shared.Conflict;
 import herald.shared.InvalidInput;
-import herald.shared.LimitReached;
-import herald.shared.NotFound;
-import herald.shared.NotPermitted;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
 import herald.web.api.agent.AgentFigures;
@@ -25,27 +17,19 @@ import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
 import herald.web.api.paging.PageRequest;
-import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP tools. Each mirrors one call of the agent REST API and runs the same use case ({@link AgentPosting},
  * {@link AgentReads}) with {@link Channel#MCP}, so permissions, quotas, rate limit and audit are the same. A refusal
- * the agent can fix is a tool result with {@code isError} and a message saying what to change, not a protocol error.
+ * the agent can fix is a tool result with {@code isError} and a message saying what to change, not a protocol error
+ * ({@link McpToolCalls} runs each call and turns its answer or refusal into the tool's result).
  */
 @Component
 class McpTools {
@@ -58,42 +42,32 @@ class McpTools {
             accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post, and \
             cancel_post to withdraw one before it publishes, and get_post_figures to see how a published one did.""";
 
-    private static final Logger log = LoggerFactory.getLogger(McpTools.class);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
     private final McpPostCreation creation;
     private final AgentCancellation cancellation;
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
-    private final JsonMapper json;
-    private final JsonMapper strict;
-    private final JacksonMcpJsonMapper mcpJson;
+    private final McpToolCalls calls;
 
     McpTools(
             AgentPosting posting,
             AgentCancellation cancellation,
-            IdempotentCalls calls,
+            IdempotentCalls idempotentCalls,
             AgentReads reads,
             Captions captions,
             Analytics analytics,
             JsonMapper json) {
-        this.creation = new McpPostCreation(posting, calls, json);
+        this.creation = new McpPostCreation(posting, idempotentCalls, json);
         this.cancellation = cancellation;
         this.reads = reads;
         this.captions = captions;
         this.analytics = analytics;
-        this.json = json;
-        this.strict = json.rebuild()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        this.mcpJson = new JacksonMcpJsonMapper(json);
+        this.calls = new McpToolCalls(json);
     }
 
     List<SyncToolSpecification> specifications() {
         return List.of(
-                tool(
+                calls.tool(
                         "list_accounts",
                         "List accounts",
                         "Lists the social media accounts this agent may post to, with the platform, the connectionId"
@@ -101,13 +75,13 @@ class McpTools {
                                 + " POST_SCHEDULE: publish later, POST_READ, ASSET_READ, ...), whether posts wait for a"
                                 + " person's approval, and how many posts are left today under the daily cap.",
                         McpSchemas.NO_ARGUMENTS,
-                        Effect.READ,
+                        McpToolCalls.Effect.READ,
                         (agent, args) -> Map.of(
                                 "accounts",
                                 reads.accounts(agent, Channel.MCP).stream()
                                         .map(AgentApiViews.Account::of)
                                         .toList())),
-                tool(
+                calls.tool(
                         "create_post",
                         "Create or schedule a post",
                         "Publishes a post as the company on the accounts named by 'platforms' (every granted account"
@@ -120,9 +94,9 @@ class McpTools {
                                 + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
                                 + " to wait for the URL of a post published now.",
                         McpSchemas.CREATE_POST,
-                        Effect.WRITE,
-                        (agent, args) -> creation.create(agent, args, this::arguments)),
-                tool(
+                        McpToolCalls.Effect.WRITE,
+                        (agent, args) -> creation.create(agent, args, calls::arguments)),
+                calls.tool(
                         "get_post",
                         "Get a post's status",
                         "Gets one post this agent created (or one of an account it has POST_READ on): its status"
@@ -130,10 +104,10 @@ class McpTools {
                                 + " cancelled when a person rejected it) and, per account, the status, the URL once"
                                 + " published, and the platform's error if it failed.",
                         McpSchemas.GET_POST,
-                        Effect.READ,
+                        McpToolCalls.Effect.READ,
                         (agent, args) ->
                                 AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(postId(args))))),
-                tool(
+                calls.tool(
                         "get_post_figures",
                         "Get how a post did",
                         "Gets the figures of a published post (one this agent created, or of an account it has"
@@ -143,13 +117,13 @@ class McpTools {
                                 + " days, a week and a month after publishing: in the first hour counts are empty"
                                 + " and nextReadAt says when they come.",
                         McpSchemas.GET_POST,
-                        Effect.READ,
+                        McpToolCalls.Effect.READ,
                         (agent, args) -> {
                             UUID post = postId(args);
                             return FiguresView.Post.of(
                                     post, AgentFigures.of(analytics, reads, agent, Channel.MCP, post));
                         }),
-                tool(
+                calls.tool(
                         "cancel_post",
                         "Cancel a post",
                         "Withdraws a post this agent created, before it starts publishing (status pending_approval,"
@@ -157,19 +131,19 @@ class McpTools {
                                 + " A post already publishing or published cannot be cancelled (the error says its"
                                 + " status); delete a published one on the platform itself.",
                         McpSchemas.GET_POST,
-                        Effect.DESTRUCTIVE,
+                        McpToolCalls.Effect.DESTRUCTIVE,
                         (agent, args) -> AgentApiViews.AgentPost.of(
                                 cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))))),
-                tool(
+                calls.tool(
                         "list_posts",
                         "List posts",
                         "Lists the posts this agent created, newest first, with their status and URLs; nextCursor, when"
                                 + " set, gets the next page. With connectionId: every post of that account (needs"
                                 + " POST_READ on it).",
                         McpSchemas.LIST_POSTS,
-                        Effect.READ,
+                        McpToolCalls.Effect.READ,
                         (agent, args) -> {
-                            var query = arguments(args, ListArguments.class);
+                            var query = calls.arguments(args, ListArguments.class);
                             return AgentPostPages.page( // {"items": [...], "nextCursor"}, as the REST listing
                                     reads,
                                     agent,
@@ -177,7 +151,7 @@ class McpTools {
                                     query.connectionId() == null ? null : new ConnectionId(query.connectionId()),
                                     new PageRequest(query.limit() == null ? 20 : query.limit(), query.cursor()));
                         }),
-                tool(
+                calls.tool(
                         "list_assets",
                         "List media",
                         "Lists images and videos in the company's media library, newest first, to attach to a post by"
@@ -185,9 +159,9 @@ class McpTools {
                                 + " 'type' is image, video, or a format (jpeg, png, gif, webp, mp4, mov). Needs"
                                 + " ASSET_READ.",
                         McpSchemas.LIST_ASSETS,
-                        Effect.READ,
+                        McpToolCalls.Effect.READ,
                         (agent, args) -> {
-                            var query = arguments(args, AssetArguments.class);
+                            var query = calls.arguments(args, AssetArguments.class);
                             return Map.of(
                                     "assets",
                                     reads
@@ -201,7 +175,7 @@ class McpTools {
                                             .map(AgentApiViews.MediaAsset::of)
                                             .toList());
                         }),
-                tool(
+                calls.tool(
                         "generate_captions",
                         "Generate captions",
                         "Writes 1 to 5 caption variants for a granted account (needs CAPTION_GENERATE on it), in the"
@@ -210,13 +184,13 @@ class McpTools {
                                 + " recent posts: each caption has its similarity and warnings (e.g. too similar to"
                                 + " an earlier post). Nothing is posted: use the text you choose in create_post.",
                         McpSchemas.GENERATE_CAPTIONS,
-                        Effect.READ,
-                        (agent, args) -> CaptionView.of(arguments(args, AgentCaptionBody.class)
+                        McpToolCalls.Effect.READ,
+                        (agent, args) -> CaptionView.of(calls.arguments(args, AgentCaptionBody.class)
                                 .generate(captions, reads, agent, Channel.MCP))));
     }
 
     private UUID postId(Map<String, Object> args) {
-        var id = arguments(args, PostArguments.class);
+        var id = calls.arguments(args, PostArguments.class);
         if (id.postId() == null) {
             throw new InvalidInput("postId", "Give the postId returned by create_post.");
         }
@@ -228,91 +202,4 @@ class McpTools {
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit, @Nullable String cursor) {}
 
     record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
-
-    /** What a tool does to the world, for the hints a client reads before calling it (MCP's tool annotations). */
-    enum Effect {
-        READ,
-        WRITE,
-        /** Takes something back: a client may ask its user first. */
-        DESTRUCTIVE
-    }
-
-    private SyncToolSpecification tool(
-            String name,
-            String title,
-            String description,
-            String inputSchema,
-            Effect effect,
-            BiFunction<AgentPrincipal, Map<String, Object>, Object> work) {
-        boolean readOnly = effect == Effect.READ;
-        var tool = McpSchema.Tool.builder()
-                .name(name)
-                .title(title)
-                .description(description)
-                .inputSchema(mcpJson, inputSchema)
-                .annotations(new McpSchema.ToolAnnotations(
-                        title, readOnly, effect == Effect.DESTRUCTIVE, readOnly, true, null))
-                .build();
-        return new SyncToolSpecification(tool, (context, request) -> call(context, request, work));
-    }
-
-    private CallToolResult call(
-            McpTransportContext context,
-            McpSchema.CallToolRequest request,
-            BiFunction<AgentPrincipal, Map<String, Object>, Object> work) {
-        if (!(context.get(McpConfiguration.AGENT) instanceof AgentPrincipal agent)) {
-            return error("Not authenticated: send the agent's key as 'Authorization: Bearer <key>'.", null);
-        }
-        Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
-        try {
-            return result(work.apply(agent, args), false);
-        } catch (McpPostCreation.Refused e) {
-            return error(e.getMessage(), e.results);
-        } catch (InvalidInput e) {
-            String field = e.field().isBlank() ? "" : " (argument '" + e.field() + "')";
-            return error("Invalid input" + field + ": " + e.getMessage(), null);
-        } catch (AgentRefused | MissingCapability e) {
-            return error(e.getMessage(), null);
-        } catch (NotPermitted | NotFound | Conflict | LimitReached | AiFailure e) {
-            return error(e.getMessage(), null);
-        } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            log.error("MCP tool {} failed, error id {}", request.name(), errorId, e);
-            return error(
-                    "Something went wrong on Herald's side. Retry later; if it keeps failing, report error id "
-                            + errorId + ".",
-                    null);
-        }
-    }
-
-    <T> T arguments(Map<String, Object> args, Class<T> type) {
-        try {
-            return strict.convertValue(args, type);
-        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
-            throw new InvalidInput(
-                    "",
-                    "The arguments do not match the tool's input schema: " + McpSchemas.explain(e)
-                            + " See the tool's inputSchema.");
-        }
-    }
-
-    private CallToolResult result(Object value, boolean error) {
-        Map<String, Object> structured = json.convertValue(value, OBJECT);
-        return CallToolResult.builder()
-                .structuredContent(structured)
-                .addTextContent(json.writeValueAsString(structured))
-                .isError(error)
-                .build();
-    }
-
-    private CallToolResult error(String message, AgentApiViews.@Nullable Results results) {
-        if (results != null) {
-            Map<String, Object> structured = json.convertValue(results, OBJECT);
-            return CallToolResult.builder()
-                    .addTextContent(message + " " + json.writeValueAsString(structured))
-                    .isError(true)
-                    .build();
-        }
-        return CallToolResult.builder().addTextContent(message).isError(true).build();
-    }
 }
