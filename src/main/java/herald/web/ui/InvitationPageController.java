@@ -51,7 +51,7 @@ class InvitationPageController {
             InvitationPreview preview = invitations.preview(token);
             model.addAttribute("invitation", preview);
             model.addAttribute("time", WorkspaceTime.utc());
-            model.addAttribute("expiresIn", ExpiresIn.between(clock.instant(), preview.expiresAt()));
+            model.addAttribute("expiresIn", RelativeTime.until(clock.instant(), preview.expiresAt()));
             model.addAttribute(
                     "otherEmail",
                     user != null

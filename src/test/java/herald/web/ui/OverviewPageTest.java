@@ -53,9 +53,23 @@ class OverviewPageTest {
         Post failed = PostsFixtures.scheduled(posts, ws, hults, "Our new oven is here", "2099-01-01T12:00");
         Post longAgo = PostsFixtures.scheduled(posts, ws, hults, "An old failure", "2099-01-02T12:00");
         Post published = PostsFixtures.scheduled(posts, ws, krusty, "Thanks for 10 years", "2099-01-03T12:00");
-        settle(ws, failed, "failed", "The text is a duplicate of a recent post.", "now()");
-        settle(ws, longAgo, "failed", "Ancient history.", "now() - interval '8 days'");
-        settle(ws, published, "published", null, "now()");
+        PostsFixtures.settle(
+                fixtures.tenants,
+                fixtures.jdbc,
+                ws,
+                failed,
+                "failed",
+                "The text is a duplicate of a recent post.",
+                "now()");
+        PostsFixtures.settle(
+                fixtures.tenants,
+                fixtures.jdbc,
+                ws,
+                longAgo,
+                "failed",
+                "Ancient history.",
+                "now() - interval '8 days'");
+        PostsFixtures.settle(fixtures.tenants, fixtures.jdbc, ws, published, "published", null, "now()");
         fixtures.tenants.run(ws, () -> fixtures.jdbc
                 .sql("update connections set status = 'needs_reconnect', status_reason = 'invalid_grant'"
                         + " where workspace_id = ? and id = ?")
@@ -81,28 +95,6 @@ class OverviewPageTest {
         assertThat(section(page, "published")).contains("Thanks for 10 years").doesNotContain("Pumpkin");
         assertThat(page).doesNotContain("Another workspace's sale");
         assertThat(page).contains(team.path() + "/posts/" + later.id(), team.path() + "/posts/" + sooner.id());
-    }
-
-    /** Leaves a post and its one target as the dispatcher would, last changed at {@code when} (SQL). */
-    private void settle(WorkspaceId ws, Post post, String status, String error, String when) {
-        fixtures.tenants.run(ws, () -> {
-            fixtures.jdbc
-                    .sql("update post_targets set status = :status, last_error = :error,"
-                            + " published_at = case when :status = 'published' then now() end"
-                            + " where workspace_id = :ws and post_id = :post")
-                    .param("status", status)
-                    .param("error", error)
-                    .param("ws", ws.value())
-                    .param("post", post.id().value())
-                    .update();
-            fixtures.jdbc
-                    .sql("update posts set status = :status, updated_at = " + when
-                            + " where workspace_id = :ws and id = :post")
-                    .param("status", status)
-                    .param("ws", ws.value())
-                    .param("post", post.id().value())
-                    .update();
-        });
     }
 
     private String overview(String path, User who) throws Exception {

@@ -116,6 +116,7 @@ class PageTourBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/settings", "settings-" + device);
+            visit(page, "/workspaces", "all-workspaces-" + device);
             visit(page, "/workspaces/new", "new-workspace-" + device);
             visit(page, "/account/security", "account-security-" + device);
             visit(page, "/account/security/two-factor", "two-factor-setup-" + device);

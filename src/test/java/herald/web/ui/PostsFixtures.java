@@ -7,6 +7,7 @@ import herald.publishing.Post;
 import herald.publishing.Posts;
 import herald.shared.WorkspaceId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Connected Sandbox accounts and posts for the composer, calendar and posts page tests. */
@@ -31,6 +32,33 @@ final class PostsFixtures {
                         localTime,
                         "Europe/Berlin",
                         false));
+    }
+
+    /** Leaves a post and its one target as the dispatcher would, last changed at {@code when} (SQL). */
+    static void settle(
+            TenantScope tenants,
+            JdbcClient jdbc,
+            WorkspaceId ws,
+            Post post,
+            String status,
+            @Nullable String error,
+            String when) {
+        tenants.run(ws, () -> {
+            jdbc.sql("update post_targets set status = :status, last_error = :error,"
+                            + " published_at = case when :status = 'published' then now() end"
+                            + " where workspace_id = :ws and post_id = :post")
+                    .param("status", status)
+                    .param("error", error)
+                    .param("ws", ws.value())
+                    .param("post", post.id().value())
+                    .update();
+            jdbc.sql("update posts set status = :status, updated_at = " + when
+                            + " where workspace_id = :ws and id = :post")
+                    .param("status", status)
+                    .param("ws", ws.value())
+                    .param("post", post.id().value())
+                    .update();
+        });
     }
 
     static final String UNKNOWN_WHY = "Herald sent this post but could not confirm whether the platform published it.";
