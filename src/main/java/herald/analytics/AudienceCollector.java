@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,12 @@ class AudienceCollector {
     }
 
     /** What one sweep did: snapshots taken, readings that failed. */
-    record Sweep(int read, int failed) {}
+    record Sweep(int read, int failed) {
+
+        Sweep plus(Sweep other) {
+            return new Sweep(read + other.read, failed + other.failed);
+        }
+    }
 
     /** Takes the snapshots of {@code now}'s UTC day still to take, at most the configured batch. */
     Sweep sweep(Instant now) {
@@ -86,30 +90,24 @@ class AudienceCollector {
                         AudienceRows.Due::workspace,
                         LinkedHashMap::new,
                         Collectors.mapping(AudienceRows.Due::connection, Collectors.toList())));
-        int read = 0;
-        int failed = 0;
+        Sweep sweep = new Sweep(0, 0);
         for (var workspace : due.entrySet()) {
             try {
-                for (Boolean taken : readWorkspace(workspace.getKey(), workspace.getValue(), day, now)) {
-                    if (taken) {
-                        read++;
-                    } else {
-                        failed++;
-                    }
-                }
+                sweep = sweep.plus(readWorkspace(workspace.getKey(), workspace.getValue(), day, now));
             } catch (RuntimeException e) {
                 // The database was away, or a bug: the day's snapshots stay due, and the next run tries again.
                 log.warn("Could not read the audience of workspace {}: {}", workspace.getKey(), e.toString());
             }
         }
-        return new Sweep(read, failed);
+        return sweep;
     }
 
-    /** Each due connection's reading, stored: true where a snapshot was taken, false where it failed. */
-    private List<Boolean> readWorkspace(WorkspaceId workspace, List<ConnectionId> due, LocalDate day, Instant now) {
+    /** Reads and stores each due connection's snapshot of the day. */
+    private Sweep readWorkspace(WorkspaceId workspace, List<ConnectionId> due, LocalDate day, Instant now) {
         Map<ConnectionId, Connection> known =
                 connections.list(workspace).stream().collect(Collectors.toMap(Connection::id, Function.identity()));
-        List<Boolean> outcomes = new ArrayList<>();
+        int read = 0;
+        int failed = 0;
         for (ConnectionId id : due) {
             Connection connection = known.get(id);
             SocialProvider provider = connection == null
@@ -122,8 +120,9 @@ class AudienceCollector {
                 Optional<AccountMetrics> counts = tokens.withAccessToken(
                         workspace, id, token -> provider.accountMetrics(token, connection.externalId()));
                 if (counts.isPresent()) {
-                    tenants.run(workspace, () -> rows.read(workspace, id, day, counts.get()));
-                    outcomes.add(true);
+                    if (tenants.call(workspace, () -> rows.read(workspace, id, day, counts.get()))) {
+                        read++; // else another node took the day's snapshot meanwhile: the first one stands
+                    }
                 } else {
                     failed(
                             workspace,
@@ -131,16 +130,16 @@ class AudienceCollector {
                             day,
                             provider.displayName() + " gave no follower count for this account.",
                             nextDay(day));
-                    outcomes.add(false);
+                    failed++;
                 }
             } catch (ConnectionNotActive | NotFound e) {
                 // Its refresh was refused just now, or it went: no snapshot until it is reconnected.
             } catch (ProviderException e) {
                 failed(workspace, id, day, e.getMessage(), retry(e, day, now));
-                outcomes.add(false);
+                failed++;
             }
         }
-        return outcomes;
+        return new Sweep(read, failed);
     }
 
     private void failed(WorkspaceId workspace, ConnectionId id, LocalDate day, String why, Instant retryAt) {
