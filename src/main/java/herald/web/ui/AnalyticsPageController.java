@@ -6,6 +6,7 @@ import herald.analytics.AnalyticsReport;
 import herald.analytics.Audience;
 import herald.analytics.AudienceExport;
 import herald.analytics.AudienceReport;
+import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
@@ -98,6 +99,8 @@ class AnalyticsPageController {
                         current.id(),
                         zone,
                         chosen == null ? null : chosen.connection().id()));
+        model.addAttribute("bestMin", BestTimes.MIN_POSTS);
+        model.addAttribute("bestDays", BestTimes.DAYS);
         model.addAttribute("period", period);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("accounts", accounts);
