@@ -354,6 +354,15 @@ public final class TenantFixtures {
                 .param("post", post)
                 .param("connection", connection)
                 .update());
+        // The account's audience snapshot of today, as the analytics audience snapshot stores it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into audience_snapshots (workspace_id, connection_id, day, followers, following, posts,
+                            read_at)
+                        values (:workspace, :connection, current_date, 120, 20, 3, now())""")
+                .param("workspace", workspace.id().value())
+                .param("connection", connection)
+                .update());
         // An unread notification of the owner about the post, as the notifications module stores it, and a kind the
         // member muted, through that module.
         tenants.run(workspace.id(), () -> jdbc.sql(

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code post-metrics-sweep}: a db-scheduler recurring task, so one node at a time runs it however many run
- * Herald. {@code herald.analytics.collect=false} leaves it out of this node.
+ * The {@code post-metrics-sweep} and the {@code audience-snapshot}: db-scheduler recurring tasks, so one node at a time
+ * runs each however many run Herald. {@code herald.analytics.collect=false} leaves them out of this node.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalyticsSettings.class)
@@ -33,6 +33,18 @@ class AnalyticsJobs {
                                 sweep.tracked(),
                                 sweep.read(),
                                 sweep.failed());
+                    }
+                });
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "herald.analytics.collect", matchIfMissing = true)
+    RecurringTask<Void> audienceSnapshot(AudienceCollector collector, AnalyticsSettings settings, Clock clock) {
+        return Tasks.recurring("audience-snapshot", FixedDelay.of(settings.audienceEvery()))
+                .execute((instance, context) -> {
+                    AudienceCollector.Sweep sweep = collector.sweep(clock.instant());
+                    if (sweep.read() + sweep.failed() > 0) {
+                        log.debug("Audience: {} snapshots taken, {} not", sweep.read(), sweep.failed());
                     }
                 });
     }

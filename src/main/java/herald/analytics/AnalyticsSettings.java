@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter the wait before reading again after a transient failure or a rate limit without a time
  * @param backfill how far back the sweep looks in a workspace it has not tracked before
  * @param refreshEvery how soon a person may ask for a post's figures again
+ * @param audienceEvery the pause between two runs of the audience snapshot (one snapshot per connection and day)
+ * @param audienceBatch the most accounts one run reads
  */
 @ConfigurationProperties("herald.analytics")
 record AnalyticsSettings(
@@ -26,7 +28,9 @@ record AnalyticsSettings(
         @DefaultValue("50") int perConnection,
         @DefaultValue("15m") Duration retryAfter,
         @DefaultValue("31d") Duration backfill,
-        @DefaultValue("5m") Duration refreshEvery) {
+        @DefaultValue("5m") Duration refreshEvery,
+        @DefaultValue("1h") Duration audienceEvery,
+        @DefaultValue("500") int audienceBatch) {
 
     AnalyticsSettings {
         reads = List.copyOf(reads);

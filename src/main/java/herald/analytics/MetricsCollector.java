@@ -4,6 +4,7 @@ import herald.connections.AccessTokens;
 import herald.connections.ConnectionId;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
+import herald.providers.MetricsBatch;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.Providers;
@@ -184,28 +185,17 @@ class MetricsCollector {
                     null);
         } else {
             try {
-                outcomes = tokens.withAccessToken(workspace, connection, token -> {
-                    List<Outcome> read = new ArrayList<>();
-                    for (Target target : targets) {
-                        try {
-                            read.add(new Counted(target, provider.metrics(token, target.platformPostId())));
-                        } catch (ProviderException e) {
-                            if (e.kind() == ProviderException.Kind.AUTH_EXPIRED) {
-                                throw e; // refreshed once by withAccessToken, which then reads them all again
-                            }
-                            Refused refused = refused(target, e);
-                            read.add(refused);
-                            if (e.kind() == ProviderException.Kind.RATE_LIMITED) {
-                                // The platform said stop: the rest of this connection waits as long.
-                                targets.subList(targets.indexOf(target) + 1, targets.size())
-                                        .forEach(rest ->
-                                                read.add(new Refused(rest, e.getMessage(), refused.retryAfter())));
-                                break;
-                            }
-                        }
-                    }
-                    return read;
-                });
+                // One call for them all where the platform reads many posts at once (X); post by post elsewhere.
+                MetricsBatch batch = tokens.withAccessToken(
+                        workspace,
+                        connection,
+                        token -> provider.metrics(
+                                token,
+                                targets.stream()
+                                        .map(t -> Objects.requireNonNull(t.platformPostId()))
+                                        .distinct()
+                                        .toList()));
+                outcomes = targets.stream().map(t -> outcome(t, batch)).toList();
             } catch (ConnectionNotActive e) {
                 // Read again once it is reconnected, for as long as the steps last.
                 outcomes = all(
@@ -263,6 +253,16 @@ class MetricsCollector {
         Instant at = now.plus(retryAfter);
         Instant publishedAt = target.publishedAt();
         return publishedAt == null || at.isAfter(schedule.last(publishedAt).plus(GRACE)) ? null : at;
+    }
+
+    /** What the batch said of the target: counted, gone (no counts, stored as such), or refused. */
+    private Outcome outcome(Target target, MetricsBatch batch) {
+        String id = Objects.requireNonNull(target.platformPostId());
+        ProviderException refusal = batch.refused().get(id);
+        if (refusal != null) {
+            return refused(target, refusal);
+        }
+        return new Counted(target, Optional.ofNullable(batch.counted().get(id)));
     }
 
     private Refused refused(Target target, ProviderException e) {

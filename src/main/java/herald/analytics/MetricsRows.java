@@ -205,12 +205,12 @@ class MetricsRows {
                 rs.getString("last_error"));
     }
 
-    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+    static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

@@ -41,4 +41,10 @@ public final class ProviderJson {
         }
         return node;
     }
+
+    /** The whole number in {@code field} of {@code node}, or null when there is none (absent, null, text, fraction). */
+    public static @Nullable Long count(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isIntegralNumber() ? null : value.asLong();
+    }
 }

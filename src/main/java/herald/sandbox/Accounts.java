@@ -59,6 +59,14 @@ class Accounts {
                 .optional();
     }
 
+    /** When the account was created: where its audience starts growing ({@link Followers}). */
+    Optional<java.time.Instant> createdAt(UUID id) {
+        return jdbc.sql("select created_at from sandbox_accounts where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     List<Account> byIds(Collection<UUID> ids) {
         return ids.stream().flatMap(id -> byId(id).stream()).toList();
     }

@@ -34,6 +34,7 @@ class ApiController {
     private final MediaFetcher media;
     private final Faults faults;
     private final SandboxSettings settings;
+    private final java.time.Clock clock;
 
     ApiController(
             Accounts accounts,
@@ -41,13 +42,15 @@ class ApiController {
             Posts posts,
             MediaFetcher media,
             Faults faults,
-            SandboxSettings settings) {
+            SandboxSettings settings,
+            java.time.Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.posts = posts;
         this.media = media;
         this.faults = faults;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Each granted account with a new account token family of its own (like a Facebook Page token). */
@@ -75,6 +78,18 @@ class ApiController {
     @GetMapping("/me")
     Map<String, Object> me(@RequestAttribute(SandboxGate.GRANT) Grant grant) {
         return Views.account(account(grant));
+    }
+
+    /** The account's audience: followers growing with its age ({@link Followers}), and its real number of posts. */
+    @GetMapping("/me/metrics")
+    Map<String, Object> audience(@RequestAttribute(SandboxGate.GRANT) Grant grant) {
+        Account account = account(grant);
+        Instant createdAt = accounts.createdAt(account.id()).orElseThrow(SandboxError::invalidToken);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("followers", Followers.of(account.id(), createdAt, clock.instant()));
+        view.put("following", Followers.following(account.id()));
+        view.put("posts", posts.countByAccount(account.id()));
+        return view;
     }
 
     @PostMapping("/posts")

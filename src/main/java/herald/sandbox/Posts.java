@@ -96,6 +96,14 @@ class Posts {
                 .optional();
     }
 
+    /** How many posts the account has. */
+    long countByAccount(UUID account) {
+        return jdbc.sql("select count(*) from sandbox_posts where account_id = :account")
+                .param("account", account)
+                .query(Long.class)
+                .single();
+    }
+
     /** The account's posts, newest first. */
     List<Post> byAccount(UUID account, int limit) {
         return jdbc.sql(SELECT + " where p.account_id = :account order by p.created_at desc, p.id limit :limit")

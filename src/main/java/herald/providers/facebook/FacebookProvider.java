@@ -1,5 +1,6 @@
 package herald.providers.facebook;
 
+import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
@@ -7,6 +8,7 @@ import herald.providers.MediaDownloads;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.TokenGrant;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -130,5 +133,32 @@ class FacebookProvider extends MetaProvider {
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return posts.metrics(token, platformPostId);
+    }
+
+    @Override
+    public boolean countsFollowers() {
+        return true;
+    }
+
+    /**
+     * The Page's {@code followers_count}, or its {@code fan_count} (likes) where Facebook gives no followers. Neither
+     * field is in platform-contracts.md: they are Graph API Page fields relied on here [UNCONFIRMED], read with the
+     * Page's own token. Facebook says nothing of follows or posts on these fields.
+     */
+    @Override
+    public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
+        JsonNode page = graph().get(
+                        accountId,
+                        Map.of("fields", "followers_count,fan_count"),
+                        token,
+                        "the Page's followers",
+                        accountId);
+        Long followers = ProviderJson.count(page, "followers_count");
+        if (followers == null) {
+            followers = ProviderJson.count(page, "fan_count");
+        }
+        return followers == null
+                ? Optional.empty()
+                : Optional.of(new AccountMetrics(followers, null, null, clock().instant()));
     }
 }

@@ -1,11 +1,13 @@
 package herald.providers.instagram;
 
+import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -134,5 +137,33 @@ class InstagramProvider extends MetaProvider {
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return posts.metrics(token, platformPostId);
+    }
+
+    @Override
+    public boolean countsFollowers() {
+        return true;
+    }
+
+    /**
+     * The Instagram account's {@code followers_count}, {@code follows_count} and {@code media_count}, read with its
+     * Page's token. These IG User fields are not in platform-contracts.md (which names only account-level insights,
+     * 3.1): they are relied on here as Meta's Graph API reference gives them [UNCONFIRMED].
+     */
+    @Override
+    public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
+        JsonNode account = graph().get(
+                        accountId,
+                        Map.of("fields", "followers_count,follows_count,media_count"),
+                        token,
+                        "the account's followers",
+                        null);
+        Long followers = ProviderJson.count(account, "followers_count");
+        return followers == null
+                ? Optional.empty()
+                : Optional.of(new AccountMetrics(
+                        followers,
+                        ProviderJson.count(account, "follows_count"),
+                        ProviderJson.count(account, "media_count"),
+                        clock().instant()));
     }
 }

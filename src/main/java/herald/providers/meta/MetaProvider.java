@@ -29,6 +29,7 @@ public abstract class MetaProvider implements SocialProvider {
     private final List<String> missing;
     private final GraphClient graph;
     private final GraphLogin login;
+    private final Clock clock;
 
     /**
      * @param dialogUrl where the Login dialog lives ({@code https://www.facebook.com}); the Graph version is added
@@ -51,6 +52,7 @@ public abstract class MetaProvider implements SocialProvider {
         this.missing = missing(api);
         this.graph = new GraphClient(id, displayName, api, usage, json);
         this.login = new GraphLogin(graph, id, displayName, clock);
+        this.clock = clock;
     }
 
     /** Both platforms use the Meta app's id and secret: the Facebook variables name them. */
@@ -71,6 +73,10 @@ public abstract class MetaProvider implements SocialProvider {
 
     protected final GraphLogin login() {
         return login;
+    }
+
+    protected final Clock clock() {
+        return clock;
     }
 
     @Override

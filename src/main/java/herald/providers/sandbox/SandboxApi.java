@@ -55,6 +55,15 @@ final class SandboxApi {
                 what);
     }
 
+    SandboxAnswer audience(Secret token, String what) {
+        return call(
+                http.get()
+                        .uri(settings.endpoint("/api/me/metrics"))
+                        .headers(headers -> headers.setBearerAuth(token.reveal()))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+    }
+
     SandboxAnswer metrics(Secret token, String postId, String what) {
         return call(
                 http.get()

@@ -1,5 +1,6 @@
 package herald.providers.sandbox;
 
+import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
 import herald.providers.ContentRules;
@@ -8,6 +9,7 @@ import herald.providers.OAuthSpec;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
@@ -223,6 +225,30 @@ class SandboxProvider implements SocialProvider {
             }
         });
         return Optional.of(new PostMetrics(counts, clock.instant()));
+    }
+
+    @Override
+    public boolean countsFollowers() {
+        return true;
+    }
+
+    /** The account's audience (docs/sandbox-api.md): followers that grow with its age, following, and its posts. */
+    @Override
+    public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
+        String what = "the account's followers";
+        SandboxAnswer answer = api.audience(token, what);
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        JsonNode counts = errors.parse(answer, what);
+        Long followers = ProviderJson.count(counts, "followers");
+        return followers == null
+                ? Optional.empty()
+                : Optional.of(new AccountMetrics(
+                        followers,
+                        ProviderJson.count(counts, "following"),
+                        ProviderJson.count(counts, "posts"),
+                        clock.instant()));
     }
 
     private PublishedPost post(JsonNode node, String what) {

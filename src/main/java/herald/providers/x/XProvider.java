@@ -1,11 +1,13 @@
 package herald.providers.x;
 
+import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
 import herald.providers.ClientAuthentication;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
+import herald.providers.MetricsBatch;
 import herald.providers.OAuthSpec;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
@@ -35,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * X (API v2, platform-contracts.md 0 and 1): OAuth 2.0 authorization code with PKCE as a confidential client, one
  * account per consent ({@code /2/users/me}), posts with up to 4 images or one video or GIF through the v2 chunked
- * media upload, threads as replies, reconciliation from the account's timeline, and post metrics. Every address is
+ * media upload, threads as replies, reconciliation from the account's timeline, post metrics (many posts a call)
+ * and the account's followers. Every address is
  * {@link XClientSettings}; without a client id and secret the platform shows as not configured.
  */
 @Component
@@ -50,6 +53,7 @@ class XProvider implements SocialProvider {
     private final XErrors errors;
     private final XMediaUpload media;
     private final XTimeline timeline;
+    private final XMetrics metrics;
     private final Clock clock;
 
     @Autowired
@@ -69,6 +73,7 @@ class XProvider implements SocialProvider {
         this.api = new XApiClient(settings, json);
         this.media = new XMediaUpload(settings, api, errors, downloads, clock, pause);
         this.timeline = new XTimeline(settings, api, errors, clock);
+        this.metrics = new XMetrics(settings, api, errors, timeline, clock);
     }
 
     @Override
@@ -228,7 +233,23 @@ class XProvider implements SocialProvider {
 
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
-        return timeline.metrics(token, platformPostId);
+        return metrics.post(token, platformPostId);
+    }
+
+    /** Up to 100 posts a call ({@code GET /2/tweets?ids=}). */
+    @Override
+    public MetricsBatch metrics(Secret token, List<String> platformPostIds) {
+        return metrics.posts(token, platformPostIds);
+    }
+
+    @Override
+    public boolean countsFollowers() {
+        return true;
+    }
+
+    @Override
+    public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
+        return metrics.account(token, accountId);
     }
 
     private TokenGrant grant(XAnswer answer, String what, boolean refreshing) {

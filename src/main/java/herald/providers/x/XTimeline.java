@@ -1,6 +1,5 @@
 package herald.providers.x;
 
-import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
@@ -9,13 +8,11 @@ import herald.vault.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** What Herald reads back from X: the account behind a token, its recent posts for reconciliation, a post's metrics. */
+/** What Herald reads back from X: the account behind a token, and its recent posts for reconciliation. */
 final class XTimeline {
 
     /** X's 2.167 OpenAPI document (the one its SDKs are generated from) names the post fields {@code post.fields}. */
@@ -93,41 +90,6 @@ final class XTimeline {
                 Kind.UNKNOWN_OUTCOME,
                 "The account posted more than " + TIMELINE_PAGES * 100 + " times since the attempt; Herald cannot"
                         + " tell whether X has this post.");
-    }
-
-    /** {@code public_metrics}: impressions, likes, replies, reposts, quotes and bookmarks. */
-    Optional<PostMetrics> metrics(Secret token, String platformPostId) {
-        if (!platformPostId.matches(ID_PATTERN)) {
-            return Optional.empty();
-        }
-        String what = "the post's metrics";
-        XAnswer answer = api.get(
-                settings.api("/2/tweets/" + platformPostId + "?" + POST_FIELDS + "=public_metrics"), token, what);
-        if (!answer.ok()) {
-            if (answer.status() == 404) {
-                return Optional.empty();
-            }
-            throw errors.failure(answer, what);
-        }
-        // A deleted post answers 200 with errors[] and no data.
-        JsonNode counts = errors.parse(answer, what).path("data").path("public_metrics");
-        if (!counts.isObject()) {
-            return Optional.empty();
-        }
-        Map<String, Long> metrics = new LinkedHashMap<>();
-        Map.of(
-                        "impression_count", "impressions",
-                        "like_count", "likes",
-                        "reply_count", "replies",
-                        "retweet_count", "reposts",
-                        "quote_count", "quotes",
-                        "bookmark_count", "bookmarks")
-                .forEach((field, name) -> {
-                    if (counts.has(field)) {
-                        metrics.put(name, counts.get(field).asLong());
-                    }
-                });
-        return Optional.of(new PostMetrics(metrics, clock.instant()));
     }
 
     private static String text(JsonNode node, String field) {

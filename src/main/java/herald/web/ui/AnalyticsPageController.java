@@ -3,6 +3,10 @@ package herald.web.ui;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
+import herald.analytics.Audience;
+import herald.analytics.AudienceExport;
+import herald.analytics.AudienceReport;
+import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
@@ -45,14 +49,24 @@ class AnalyticsPageController {
 
     private final Analytics analytics;
     private final FiguresExport export;
+    private final Audience audience;
+    private final AudienceExport audienceExport;
     private final Connections connections;
     private final PostingSchedule schedule;
     private final Clock clock;
 
     AnalyticsPageController(
-            Analytics analytics, FiguresExport export, Connections connections, PostingSchedule schedule, Clock clock) {
+            Analytics analytics,
+            FiguresExport export,
+            Audience audience,
+            AudienceExport audienceExport,
+            Connections connections,
+            PostingSchedule schedule,
+            Clock clock) {
         this.analytics = analytics;
         this.export = export;
+        this.audience = audience;
+        this.audienceExport = audienceExport;
         this.connections = connections;
         this.schedule = schedule;
         this.clock = clock;
@@ -69,8 +83,14 @@ class AnalyticsPageController {
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
         @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         var zone = current.workspace().timezone();
-        AnalyticsReport report = analytics.report(current.id(), query(current, period, chosen));
+        AnalyticsQuery query = query(current, period, chosen);
+        AnalyticsReport report = analytics.report(current.id(), query);
         model.addAttribute("section", "analytics");
+        model.addAttribute(
+                "audience",
+                audience.report(current.id(), query).accounts().stream()
+                        .map(a -> new AudienceLine(a, AudienceChart.of(a.days())))
+                        .toList());
         model.addAttribute("report", report);
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
         model.addAttribute(
@@ -79,19 +99,26 @@ class AnalyticsPageController {
                         current.id(),
                         zone,
                         chosen == null ? null : chosen.connection().id()));
+        model.addAttribute("bestMin", BestTimes.MIN_POSTS);
+        model.addAttribute("bestDays", BestTimes.DAYS);
         model.addAttribute("period", period);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
         model.addAttribute("time", new WorkspaceTime(zone));
         model.addAttribute("zone", zone.getId());
+        Map<String, String> asked =
+                Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period));
         model.addAttribute(
-                "download",
-                new QueryLinks(
-                        "/w/" + current.workspace().slug() + "/analytics/export.csv",
-                        Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period))));
+                "download", new QueryLinks("/w/" + current.workspace().slug() + "/analytics/export.csv", asked));
+        model.addAttribute(
+                "audienceDownload",
+                new QueryLinks("/w/" + current.workspace().slug() + "/analytics/audience.csv", asked));
         return "posts/analytics";
     }
+
+    /** An account's audience and its chart, as the page shows them. */
+    record AudienceLine(AudienceReport.Account account, AudienceChart chart) {}
 
     /** Adds a best time to the posting schedule (the account's own, when the page shows one that has one). */
     @PostMapping("/w/{slug}/analytics/best-times")
@@ -139,13 +166,34 @@ class AnalyticsPageController {
             HttpServletResponse response)
             throws IOException {
         CurrentWorkspace current = Access.member(request);
-        AnalyticsQuery query =
-                query(current, period(days), AccountOption.find(AccountOption.of(connections, current.id()), account));
+        AnalyticsQuery query = asked(current, account, days);
         export.write(
                 current.id(),
                 query,
                 CsvDownload.start(
                         response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    /** The page's period and account's audience as a CSV file: one line per account and daily snapshot. */
+    @GetMapping("/w/{slug}/analytics/audience.csv")
+    void downloadAudience(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable Integer days,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        CurrentWorkspace current = Access.member(request);
+        AnalyticsQuery query = asked(current, account, days);
+        audienceExport.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, AudienceExport.filename(current.workspace().slug(), query)));
+    }
+
+    /** The period and account a download asks for, as the page shows them. */
+    private AnalyticsQuery asked(CurrentWorkspace current, @Nullable String account, @Nullable Integer days) {
+        return query(current, period(days), AccountOption.find(AccountOption.of(connections, current.id()), account));
     }
 
     private static int period(@Nullable Integer days) {

@@ -488,6 +488,35 @@ class FacebookProviderTests {
     }
 
     @Test
+    void readsThePagesFollowersOrItsFansWhereFacebookGivesNoFollowers() {
+        wiremock.stubFor(get(urlPathEqualTo(graph("101")))
+                .withQueryParam("fields", equalTo("followers_count,fan_count"))
+                .withQueryParam("access_token", equalTo("page-101"))
+                .willReturn(okJson("{\"followers_count\":2048,\"fan_count\":1990,\"id\":\"101\"}")));
+        assertThat(provider.countsFollowers()).isTrue();
+        assertThat(provider.accountMetrics(Secret.of("page-101"), "101")).hasValueSatisfying(counts -> {
+            assertThat(counts.followers()).isEqualTo(2048L);
+            assertThat(counts.following()).isNull();
+            assertThat(counts.posts()).isNull();
+            assertThat(counts.readAt()).isEqualTo(NOW);
+        });
+
+        wiremock.stubFor(get(urlPathEqualTo(graph("101"))).willReturn(okJson("{\"fan_count\":1990,\"id\":\"101\"}")));
+        assertThat(provider.accountMetrics(Secret.of("page-101"), "101"))
+                .hasValueSatisfying(counts -> assertThat(counts.followers()).isEqualTo(1990L));
+
+        wiremock.stubFor(get(urlPathEqualTo(graph("101"))).willReturn(okJson("{\"id\":\"101\"}")));
+        assertThat(provider.accountMetrics(Secret.of("page-101"), "101")).isEmpty();
+
+        wiremock.stubFor(get(urlPathEqualTo(graph("101")))
+                .willReturn(graphError(
+                        190, 460, "The session has been invalidated because the user changed their" + " password")));
+        assertThatThrownBy(() -> provider.accountMetrics(Secret.of("page-101"), "101"))
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isNotEqualTo(Kind.TRANSIENT));
+    }
+
+    @Test
     void withoutTheAppsIdAndSecretThePlatformNamesWhatToSet() {
         var unconfigured =
                 FacebookProviderContractTests.provider(wiremock, URI.create("https://www.facebook.com"), "", "");

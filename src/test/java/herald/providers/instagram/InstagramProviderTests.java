@@ -489,6 +489,26 @@ class InstagramProviderTests {
                 .containsEntry("likes", 9L));
     }
 
+    @Test
+    void readsTheAccountsFollowersFollowsAndMedia() {
+        wiremock.stubFor(get(urlPathEqualTo(graph("1784-1")))
+                .withQueryParam("fields", equalTo("followers_count,follows_count,media_count"))
+                .withQueryParam("access_token", equalTo("page-token-1"))
+                .willReturn(okJson(
+                        "{\"followers_count\":5120,\"follows_count\":80,\"media_count\":230,\"id\":\"1784-1\"}")));
+        assertThat(provider.countsFollowers()).isTrue();
+        assertThat(provider.accountMetrics(TOKEN, "1784-1")).hasValueSatisfying(counts -> {
+            assertThat(counts.followers()).isEqualTo(5120L);
+            assertThat(counts.following()).isEqualTo(80L);
+            assertThat(counts.posts()).isEqualTo(230L);
+            assertThat(counts.readAt()).isEqualTo(NOW);
+        });
+
+        wiremock.stubFor(get(urlPathEqualTo(graph("1784-1")))
+                .willReturn(graphError(10, 0, "(#10) Application does not have permission for this action")));
+        assertKind(() -> provider.accountMetrics(TOKEN, "1784-1"), Kind.PERMISSION, "permission");
+    }
+
     static PublishRequest image(String caption) {
         return new PublishRequest(
                 "krusty",

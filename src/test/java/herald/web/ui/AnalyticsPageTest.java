@@ -114,6 +114,57 @@ class AnalyticsPageTest {
                                 not(containsString("Figures pizza")))));
     }
 
+    @Test
+    void showsEachAccountsAudienceAndSaysWhereAPlatformGivesNone() throws Exception {
+        var team = fixtures.team();
+        var workspace = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, workspace, "krusty");
+        var linkedin = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, workspace, "hults");
+        fixtures.tenants.run(workspace, () -> {
+            fixtures.jdbc
+                    .sql("update connections set provider = 'linkedin' where workspace_id = :w and id = :c")
+                    .param("w", workspace.value())
+                    .param("c", linkedin.value())
+                    .update();
+            for (int ago : new int[] {5, 1}) {
+                fixtures.jdbc
+                        .sql(
+                                """
+                                insert into audience_snapshots (workspace_id, connection_id, day, followers, following,
+                                    posts, read_at)
+                                values (:w, :c, current_date - :ago, :followers, 40, 12, now() - make_interval(days => :ago))""")
+                        .param("w", workspace.value())
+                        .param("c", krusty.value())
+                        .param("ago", ago)
+                        .param("followers", 1200 + (5 - ago) * 9)
+                        .update();
+            }
+        });
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/analytics?days=7").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"audience-followers\">1,236<"),
+                                containsString("data-test=\"audience-change\">+36<"),
+                                containsString("data-test=\"audience-chart\""),
+                                containsString("1,236 followers"),
+                                containsString("LinkedIn does not give Herald an account&#39;s followers"),
+                                containsString("data-test=\"audience-export\""))));
+
+        String csv = mvc.perform(get(team.path() + "/analytics/audience.csv?days=7&account=" + krusty.value())
+                        .with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("-audience-")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String[] lines = csv.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(3);
+        org.assertj.core.api.Assertions.assertThat(lines[2]).endsWith(",Sandbox @krusty,sandbox,1236,40,12");
+    }
+
     /** Published an hour ago and read once, as the sweep leaves it. */
     private void published(Post post, long impressions, long likes) {
         var target = post.targets().getFirst();

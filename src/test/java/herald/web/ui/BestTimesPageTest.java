@@ -75,7 +75,8 @@ class BestTimesPageTest {
         published(workspace, zone, krusty, thursday, LocalTime.of(7, 0), 1, made++);
         assertThat(analytics.bestTimes(workspace, zone, null).known()).isFalse();
         mvc.perform(get(team.path() + "/analytics").with(as(team.owner())))
-                .andExpect(content().string(containsString("data-test=\"best-unknown\"")));
+                .andExpect(content().string(containsString("data-test=\"best-unknown\"")))
+                .andExpect(content().string(containsString("at least 10 posts of the last 90 days")));
 
         published(workspace, zone, krusty, thursday.minusWeeks(5), LocalTime.of(7, 0), 3, made);
         BestTimes best = analytics.bestTimes(workspace, zone, null);

@@ -3,6 +3,8 @@ package herald.web.api.analytics;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
+import herald.analytics.Audience;
+import herald.analytics.AudienceExport;
 import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.ConnectionId;
@@ -46,11 +48,16 @@ class AnalyticsController {
 
     private final Analytics analytics;
     private final FiguresExport export;
+    private final Audience audience;
+    private final AudienceExport audienceExport;
     private final Clock clock;
 
-    AnalyticsController(Analytics analytics, FiguresExport export, Clock clock) {
+    AnalyticsController(
+            Analytics analytics, FiguresExport export, Audience audience, AudienceExport audienceExport, Clock clock) {
         this.analytics = analytics;
         this.export = export;
+        this.audience = audience;
+        this.audienceExport = audienceExport;
         this.clock = clock;
     }
 
@@ -200,6 +207,52 @@ class AnalyticsController {
                 query,
                 CsvDownload.start(
                         response, FiguresExport.filename(current.workspace().slug(), query)));
+    }
+
+    @GetMapping("/analytics/audience")
+    @Operation(
+            operationId = "getAudience",
+            summary = "Each account's audience over a period",
+            description = "Herald takes a snapshot of every active account's followers (and whom it follows and its"
+                    + " posts, where the platform says) once a day. For each account, or the one of `connectionId`:"
+                    + " the latest counts, the followers gained from the period's first snapshot to its last, and the"
+                    + " period's snapshots (by the UTC day they were taken; `from` and `to` as for the report, the"
+                    + " last 30 days by default). LinkedIn gives no follower counts: `counted` is false and `problem`"
+                    + " says so.")
+    AudienceView audience(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId) {
+        return AudienceView.of(audience.report(current.id(), query(current, from, to, timezone, connectionId)));
+    }
+
+    @GetMapping("/analytics/audience/export")
+    @Operation(
+            operationId = "exportAudience",
+            summary = "Export the period's audience as CSV",
+            description = "The same period and account as the audience: one line per account and daily snapshot,"
+                    + " oldest first: day, account, platform, followers, following, posts (empty where the platform"
+                    + " does not say).",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    void exportAudience(
+            CurrentWorkspace current,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            HttpServletResponse response)
+            throws IOException {
+        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        audienceExport.write(
+                current.id(),
+                query,
+                CsvDownload.start(
+                        response, AudienceExport.filename(current.workspace().slug(), query)));
     }
 
     /** The period asked for: the last 30 days up to today in the workspace's zone unless said otherwise. */
