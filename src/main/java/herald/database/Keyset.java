@@ -1,0 +1,48 @@
+package herald.database;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+
+/**
+ * Keyset paging of a listing ordered by a time column, ties broken by an id column: a page continues after the last
+ * row of the one before by comparing the pair, so rows added meanwhile neither repeat nor vanish, and a deep page costs
+ * what the first does (unlike {@code offset}). The SQL ends with {@link #pageAfter}; {@link #bind} fills its
+ * parameters {@code :afterTime}, {@code :afterId} and {@code :limit}.
+ */
+public record Keyset(String timeColumn, String idColumn, boolean newestFirst) {
+
+    /** Where a page continues: after the row with this time and id. */
+    public record After(Instant time, UUID id) {}
+
+    public static Keyset newestFirst(String timeColumn, String idColumn) {
+        return new Keyset(timeColumn, idColumn, true);
+    }
+
+    public static Keyset oldestFirst(String timeColumn, String idColumn) {
+        return new Keyset(timeColumn, idColumn, false);
+    }
+
+    /**
+     * The end of a where clause: the rows after {@code after} (all rows on the first page), in this order, up to the
+     * limit.
+     */
+    public String pageAfter(@Nullable After after) {
+        String direction = newestFirst ? " desc" : "";
+        String continuing = after == null
+                ? ""
+                : " and (" + timeColumn + ", " + idColumn + ") " + (newestFirst ? "<" : ">")
+                        + " (:afterTime, :afterId)";
+        return continuing + " order by " + timeColumn + direction + ", " + idColumn + direction + " limit :limit";
+    }
+
+    /** The statement with the parameters of {@link #pageAfter} bound. */
+    public StatementSpec bind(StatementSpec statement, @Nullable After after, int limit) {
+        StatementSpec limited = statement.param("limit", limit);
+        return after == null
+                ? limited
+                : limited.param("afterTime", Timestamp.from(after.time())).param("afterId", after.id());
+    }
+}
