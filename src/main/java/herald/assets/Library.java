@@ -158,8 +158,7 @@ class Library {
         Keyset.After from = query.after() == null
                 ? null
                 : new Keyset.After(query.after().createdAt(), query.after().id().value());
-        sql.append(NEWEST_FIRST.pageAfter(from));
-        var spec = NEWEST_FIRST.bind(jdbc.sql(sql.toString()), from, query.limit());
+        var spec = NEWEST_FIRST.page(jdbc, sql.toString(), from, query.limit());
         for (var param : params.entrySet()) {
             spec = spec.param(param.getKey(), param.getValue());
         }

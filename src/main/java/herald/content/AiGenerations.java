@@ -50,14 +50,13 @@ public class AiGenerations {
             WorkspaceId workspace, @Nullable String purpose, @Nullable UUID batch, @Nullable After after, int limit) {
         Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
         return tenants.call(workspace, () -> NEWEST_FIRST
-                .bind(
-                        jdbc.sql(
-                                """
+                .page(
+                        jdbc,
+                        """
                                 select * from ai_generations
                                 where workspace_id = :workspace
                                   and (cast(:purpose as text) is null or purpose = :purpose)
-                                  and (cast(:batch as uuid) is null or batch = :batch)"""
-                                        + NEWEST_FIRST.pageAfter(from)),
+                                  and (cast(:batch as uuid) is null or batch = :batch)""",
                         from,
                         limit)
                 .param("workspace", workspace.value())

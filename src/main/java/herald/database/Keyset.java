@@ -4,13 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * Keyset paging of a listing ordered by a time column, ties broken by an id column: a page continues after the last
  * row of the one before by comparing the pair, so rows added meanwhile neither repeat nor vanish, and a deep page costs
- * what the first does (unlike {@code offset}). The SQL ends with {@link #pageAfter}; {@link #bind} fills its
- * parameters {@code :afterTime}, {@code :afterId} and {@code :limit}.
+ * what the first does (unlike {@code offset}). {@link #page} ends a query with the condition, order and limit
+ * ({@link #pageAfter}) and binds their parameters {@code :afterTime}, {@code :afterId} and {@code :limit}.
  */
 public record Keyset(String timeColumn, String idColumn, boolean newestFirst) {
 
@@ -38,11 +39,14 @@ public record Keyset(String timeColumn, String idColumn, boolean newestFirst) {
         return continuing + " order by " + timeColumn + direction + ", " + idColumn + direction + " limit :limit";
     }
 
-    /** The statement with the parameters of {@link #pageAfter} bound. */
-    public StatementSpec bind(StatementSpec statement, @Nullable After after, int limit) {
-        StatementSpec limited = statement.param("limit", limit);
+    /**
+     * One page of {@code select} (a query whose where clause the page's condition can end): the rows after {@code
+     * after}, or the first ones when it is null, up to {@code limit}. The caller binds the parameters of {@code select}.
+     */
+    public StatementSpec page(JdbcClient jdbc, String select, @Nullable After after, int limit) {
+        StatementSpec statement = jdbc.sql(select + pageAfter(after)).param("limit", limit);
         return after == null
-                ? limited
-                : limited.param("afterTime", Timestamp.from(after.time())).param("afterId", after.id());
+                ? statement
+                : statement.param("afterTime", Timestamp.from(after.time())).param("afterId", after.id());
     }
 }

@@ -123,11 +123,7 @@ public class ApiKeys {
                 ? null
                 : new Keyset.After(after.createdAt(), after.id().value());
         return tenants.call(workspace, () -> NEWEST_FIRST
-                .bind(
-                        jdbc.sql("select * from api_keys where workspace_id = :workspace"
-                                + NEWEST_FIRST.pageAfter(from)),
-                        from,
-                        limit)
+                .page(jdbc, "select * from api_keys where workspace_id = :workspace", from, limit)
                 .param("workspace", workspace.value())
                 .query(ApiKeys::key)
                 .list());

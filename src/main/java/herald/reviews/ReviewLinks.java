@@ -128,11 +128,7 @@ public class ReviewLinks {
     public List<ReviewLink> page(WorkspaceId workspace, @Nullable After after, int limit) {
         Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
         return tenants.read(workspace, () -> NEWEST_FIRST
-                .bind(
-                        jdbc.sql("select * from review_links where workspace_id = :workspace"
-                                + NEWEST_FIRST.pageAfter(from)),
-                        from,
-                        limit)
+                .page(jdbc, "select * from review_links where workspace_id = :workspace", from, limit)
                 .param("workspace", workspace.value())
                 .query(ReviewLinks::link)
                 .list());

@@ -133,12 +133,11 @@ public class Invitations {
         Instant now = clock.instant();
         Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
         return tenants.call(workspace, () -> NEWEST_FIRST
-                .bind(
-                        jdbc.sql(
-                                """
+                .page(
+                        jdbc,
+                        """
                                 select * from invitations where workspace_id = :workspace
-                                and accepted_at is null and revoked_at is null and expires_at > :now"""
-                                        + NEWEST_FIRST.pageAfter(from)),
+                                and accepted_at is null and revoked_at is null and expires_at > :now""",
                         from,
                         limit)
                 .param("workspace", workspace.value())

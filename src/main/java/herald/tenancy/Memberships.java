@@ -76,9 +76,9 @@ public class Memberships {
                 ? null
                 : new Keyset.After(after.joinedAt(), after.user().value());
         List<Row> rows = tenants.call(workspace, () -> IN_ORDER_JOINED
-                .bind(
-                        jdbc.sql("select user_id, role, created_at from memberships where workspace_id = :workspace"
-                                + IN_ORDER_JOINED.pageAfter(from)),
+                .page(
+                        jdbc,
+                        "select user_id, role, created_at from memberships where workspace_id = :workspace",
                         from,
                         limit)
                 .param("workspace", workspace.value())

@@ -66,9 +66,10 @@ public class WebhookDeliveries {
                 ? null
                 : new Keyset.After(after.createdAt(), after.id().value());
         return tenants.read(workspace, () -> NEWEST_FIRST
-                .bind(
-                        jdbc.sql("select * from webhook_deliveries where workspace_id = :workspace"
-                                + " and endpoint_id = :endpoint" + NEWEST_FIRST.pageAfter(from)),
+                .page(
+                        jdbc,
+                        "select * from webhook_deliveries where workspace_id = :workspace"
+                                + " and endpoint_id = :endpoint",
                         from,
                         limit)
                 .param("workspace", workspace.value())

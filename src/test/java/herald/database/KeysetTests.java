@@ -79,11 +79,8 @@ class KeysetTests {
         String values = IntStream.range(0, ROWS.size())
                 .mapToObj(i -> "(cast(:t" + i + " as timestamptz), cast(:id" + i + " as uuid))")
                 .collect(Collectors.joining(", "));
-        var statement = keyset.bind(
-                jdbc.sql("select * from (values " + values + ") as r(created_at, id) where true"
-                        + keyset.pageAfter(after)),
-                after,
-                size);
+        var statement =
+                keyset.page(jdbc, "select * from (values " + values + ") as r(created_at, id) where true", after, size);
         for (int i = 0; i < ROWS.size(); i++) {
             statement = statement
                     .param("t" + i, SqlTimes.timestamp(ROWS.get(i).time()))
