@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * Keyset paging of a listing ordered by a time column, ties broken by an id column: a page continues after the last
  * row of the one before by comparing the pair, so rows added meanwhile neither repeat nor vanish, and a deep page costs
  * what the first does (unlike {@code offset}). {@link #page} ends a query with the condition, order and limit
- * ({@link #pageAfter}) and binds their parameters {@code :afterTime}, {@code :afterId} and {@code :limit}.
+ * ({@link #pageAfter}) and binds their parameters {@code :afterTime}, {@code :afterId} and {@code :limit}. The column
+ * names go into the SQL as they are: constants of the calling code, never input.
  */
 public record Keyset(String timeColumn, String idColumn, boolean newestFirst) {
 
