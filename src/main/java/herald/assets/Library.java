@@ -2,6 +2,7 @@ package herald.assets;
 
 import herald.assets.storage.BlobStorage;
 import herald.audit.AuditLog;
+import herald.database.Keyset;
 import herald.shared.WorkspaceId;
 import java.io.IOException;
 import java.sql.Array;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class Library {
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
 
     private static final Logger log = LoggerFactory.getLogger(Library.class);
 
@@ -152,14 +155,10 @@ class Library {
             sql.append(" and folder_id = :folder");
             params.put("folder", query.folder().value());
         }
-        if (query.after() != null) {
-            sql.append(" and (created_at, id) < (:afterAt, :afterId)");
-            params.put("afterAt", Timestamp.from(query.after().createdAt()));
-            params.put("afterId", query.after().id().value());
-        }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", query.limit());
-        var spec = jdbc.sql(sql.toString());
+        Keyset.After from = query.after() == null
+                ? null
+                : new Keyset.After(query.after().createdAt(), query.after().id().value());
+        var spec = NEWEST_FIRST.page(jdbc, sql.toString(), from, query.limit());
         for (var param : params.entrySet()) {
             spec = spec.param(param.getKey(), param.getValue());
         }

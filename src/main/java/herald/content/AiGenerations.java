@@ -1,7 +1,6 @@
 package herald.content;
 
-import static herald.database.SqlTimes.timestamp;
-
+import herald.database.Keyset;
 import herald.database.TenantContext;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
@@ -23,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The generation log: every call to a model, newest first, and what it added to the month's usage. */
 @Service
 public class AiGenerations {
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -47,21 +48,20 @@ public class AiGenerations {
      */
     public List<AiGeneration> page(
             WorkspaceId workspace, @Nullable String purpose, @Nullable UUID batch, @Nullable After after, int limit) {
-        return tenants.call(workspace, () -> jdbc.sql(
+        Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
+        return tenants.call(workspace, () -> NEWEST_FIRST
+                .page(
+                        jdbc,
                         """
-                        select * from ai_generations
-                        where workspace_id = :workspace
-                          and (cast(:purpose as text) is null or purpose = :purpose)
-                          and (cast(:batch as uuid) is null or batch = :batch)
-                          and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
-                        order by created_at desc, id desc
-                        limit :limit""")
+                                select * from ai_generations
+                                where workspace_id = :workspace
+                                  and (cast(:purpose as text) is null or purpose = :purpose)
+                                  and (cast(:batch as uuid) is null or batch = :batch)""",
+                        from,
+                        limit)
                 .param("workspace", workspace.value())
                 .param("purpose", purpose)
                 .param("batch", batch)
-                .param("afterAt", timestamp(after == null ? null : after.createdAt()))
-                .param("afterId", after == null ? new UUID(0, 0) : after.id())
-                .param("limit", limit)
                 .query((rs, n) -> generation(rs))
                 .list());
     }

@@ -29,6 +29,7 @@ class FeedChecker {
     private static final Logger log = LoggerFactory.getLogger(FeedChecker.class);
 
     private final FeedRows rows;
+    private final FeedItemRows items;
     private final FeedFetcher fetcher;
     private final FeedPosts posts;
     private final TenantScope tenants;
@@ -38,6 +39,7 @@ class FeedChecker {
 
     FeedChecker(
             FeedRows rows,
+            FeedItemRows items,
             FeedFetcher fetcher,
             FeedPosts posts,
             TenantScope tenants,
@@ -45,6 +47,7 @@ class FeedChecker {
             FeedSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.items = items;
         this.fetcher = fetcher;
         this.posts = posts;
         this.tenants = tenants;
@@ -78,7 +81,7 @@ class FeedChecker {
     int recordSeen(WorkspaceId workspace, FeedId id, FeedDocument document, Instant now) {
         int seen = 0;
         for (FeedDocument.Item item : document.items()) {
-            if (rows.record(workspace, id, UUID.randomUUID(), item, "seen", null, now)) {
+            if (items.record(workspace, id, UUID.randomUUID(), item, "seen", null, now)) {
                 seen++;
             }
         }
@@ -94,7 +97,7 @@ class FeedChecker {
         }
         List<String> keys =
                 document.items().stream().map(FeedDocument.Item::key).toList();
-        Set<String> known = tenants.read(workspace, () -> rows.known(workspace, feed.id(), keys));
+        Set<String> known = tenants.read(workspace, () -> items.known(workspace, feed.id(), keys));
         List<FeedDocument.Item> fresh = document.items().stream()
                 .filter(item -> !known.contains(item.key()))
                 .limit(settings.maxItemsPerCheck())

@@ -44,14 +44,14 @@ class FeedPosts {
     private final Connections connections;
     private final Providers providers;
     private final TenantScope tenants;
-    private final FeedRows rows;
+    private final FeedItemRows items;
 
-    FeedPosts(Posts posts, Connections connections, Providers providers, TenantScope tenants, FeedRows rows) {
+    FeedPosts(Posts posts, Connections connections, Providers providers, TenantScope tenants, FeedItemRows items) {
         this.posts = posts;
         this.connections = connections;
         this.providers = providers;
         this.tenants = tenants;
-        this.rows = rows;
+        this.items = items;
     }
 
     Outcome post(WorkspaceId workspace, Feed feed, FeedDocument.Item item, Instant now) {
@@ -61,11 +61,11 @@ class FeedPosts {
                 new Provenance(Provenance.Origin.SYSTEM, "system", feed.id().toString(), "Feed “" + label(feed) + "”");
         try {
             return tenants.call(workspace, () -> {
-                if (!rows.record(workspace, feed.id(), itemId, item, "posted", null, now)) {
+                if (!items.record(workspace, feed.id(), itemId, item, "posted", null, now)) {
                     return Outcome.ALREADY_SEEN;
                 }
                 Post made = posts.create(workspace, post, provenance, false);
-                rows.madePost(workspace, itemId, made.id());
+                items.madePost(workspace, itemId, made.id());
                 return Outcome.POSTED;
             });
         } catch (LimitReached e) {
@@ -79,7 +79,7 @@ class FeedPosts {
     private Outcome skip(
             WorkspaceId workspace, Feed feed, UUID itemId, FeedDocument.Item item, Instant now, String reason) {
         boolean recorded =
-                tenants.call(workspace, () -> rows.record(workspace, feed.id(), itemId, item, "skipped", reason, now));
+                tenants.call(workspace, () -> items.record(workspace, feed.id(), itemId, item, "skipped", reason, now));
         return recorded ? Outcome.SKIPPED : Outcome.ALREADY_SEEN;
     }
 

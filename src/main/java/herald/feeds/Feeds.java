@@ -47,6 +47,7 @@ public class Feeds {
             @Nullable List<String> tags) {}
 
     private final FeedRows rows;
+    private final FeedItemRows items;
     private final FeedChecker checker;
     private final FeedFetcher fetcher;
     private final FeedUrls urls;
@@ -58,6 +59,7 @@ public class Feeds {
 
     Feeds(
             FeedRows rows,
+            FeedItemRows items,
             FeedChecker checker,
             FeedFetcher fetcher,
             Connections connections,
@@ -66,6 +68,7 @@ public class Feeds {
             FeedSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.items = items;
         this.checker = checker;
         this.fetcher = fetcher;
         this.urls = new FeedUrls(PublicHosts.allowing(settings.allowedHosts()));
@@ -90,7 +93,7 @@ public class Feeds {
     public List<FeedItem> recentItems(WorkspaceId workspace, FeedId id, int limit) {
         return tenants.read(workspace, () -> {
             rows.find(workspace, id).orElseThrow(Feeds::notFound);
-            return rows.recent(workspace, id, Math.clamp(limit, 1, 100));
+            return items.recent(workspace, id, Math.clamp(limit, 1, 100));
         });
     }
 

@@ -4,6 +4,7 @@ import static herald.database.SqlTimes.instant;
 import static herald.database.SqlTimes.timestamp;
 
 import herald.audit.AuditLog;
+import herald.database.Keyset;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
 import herald.shared.KeyTokens;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApiKeys {
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
 
     static final String TOKEN_START = "hk_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -116,19 +119,14 @@ public class ApiKeys {
 
     /** Up to {@code limit} keys (revoked and expired ones too), newest first, continuing after {@code after}. */
     public List<ApiKey> page(WorkspaceId workspace, @Nullable After after, int limit) {
-        String continuing = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
-        return tenants.call(workspace, () -> {
-            var statement = jdbc.sql("select * from api_keys where workspace_id = :workspace" + continuing
-                            + " order by created_at desc, id desc limit :limit")
-                    .param("workspace", workspace.value())
-                    .param("limit", limit);
-            if (after != null) {
-                statement = statement
-                        .param("afterAt", Timestamp.from(after.createdAt()))
-                        .param("afterId", after.id().value());
-            }
-            return statement.query(ApiKeys::key).list();
-        });
+        Keyset.After from = after == null
+                ? null
+                : new Keyset.After(after.createdAt(), after.id().value());
+        return tenants.call(workspace, () -> NEWEST_FIRST
+                .page(jdbc, "select * from api_keys where workspace_id = :workspace", from, limit)
+                .param("workspace", workspace.value())
+                .query(ApiKeys::key)
+                .list());
     }
 
     public Optional<ApiKey> find(WorkspaceId workspace, ApiKeyId id) {

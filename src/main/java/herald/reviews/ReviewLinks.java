@@ -1,9 +1,8 @@
 package herald.reviews;
 
 import herald.audit.AuditLog;
-import herald.connections.Connection;
 import herald.connections.ConnectionId;
-import herald.connections.Connections;
+import herald.database.Keyset;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
@@ -21,16 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewLinks {
 
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
+
     public static final int DEFAULT_DAYS = 14;
     public static final int MAX_DAYS = 90;
     public static final int MAX_LABEL = 100;
@@ -54,44 +52,33 @@ public class ReviewLinks {
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
-    private final Connections connections;
+    private final ReviewLinkRules rules;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ReviewLinks(JdbcClient jdbc, TenantScope tenants, Connections connections, AuditLog audit, Clock clock) {
+    ReviewLinks(JdbcClient jdbc, TenantScope tenants, ReviewLinkRules rules, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
-        this.connections = connections;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Makes a link.
+     * Makes a link, as {@link ReviewLinkRules} allow.
      *
      * @throws InvalidInput naming the field ({@code label}, {@code from}, {@code to}, {@code accounts}, {@code tag},
      *     {@code expiresInDays}) that is wrong
      */
     public IssuedReviewLink create(WorkspaceId workspace, ReviewLinkDraft draft, @Nullable UserId by) {
-        String label = label(draft.label());
-        Instant from = required(draft.from(), "from", "Choose the first day of the posts to show.");
-        Instant to = required(draft.to(), "to", "Choose the last day of the posts to show.");
-        if (!to.isAfter(from)) {
-            throw new InvalidInput("to", "The range ends before it starts: choose a last day after the first.");
-        }
-        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidInput("to", "A review link shows at most a year of posts; choose a shorter range.");
-        }
-        List<ConnectionId> accounts = accounts(workspace, draft.accounts());
-        String tag = tag(draft.tag());
-        int days = days(draft.expiresInDays());
+        ReviewLinkRules.Checked link = rules.check(workspace, draft);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var id = ReviewLinkId.random();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expiresAt = now.plus(Duration.ofDays(days));
+        Instant expiresAt = now.plus(Duration.ofDays(link.days()));
         return tenants.call(workspace, () -> {
             jdbc.sql(
                             """
@@ -101,26 +88,31 @@ public class ReviewLinks {
                                 :now, :expiresAt)""")
                     .param("workspace", workspace.value())
                     .param("id", id.value())
-                    .param("label", label)
+                    .param("label", link.label())
                     .param("hash", hash(token))
-                    .param("from", Timestamp.from(from))
-                    .param("to", Timestamp.from(to))
+                    .param("from", Timestamp.from(link.from()))
+                    .param("to", Timestamp.from(link.to()))
                     .param(
                             "accounts",
-                            accounts.stream().map(ConnectionId::value).toArray(UUID[]::new))
-                    .param("tag", tag)
-                    .param("mayApprove", draft.mayApprove())
+                            link.accounts().stream().map(ConnectionId::value).toArray(UUID[]::new))
+                    .param("tag", link.tag())
+                    .param("mayApprove", link.mayApprove())
                     .param("by", by == null ? null : by.value())
                     .param("now", Timestamp.from(now))
                     .param("expiresAt", Timestamp.from(expiresAt))
                     .update();
             var details = new TreeMap<String, String>();
-            details.put("label", label);
-            details.put("from", from.toString());
-            details.put("to", to.toString());
-            details.put("accounts", accounts.isEmpty() ? "all" : Integer.toString(accounts.size()));
-            details.put("mayApprove", Boolean.toString(draft.mayApprove()));
+            details.put("label", link.label());
+            details.put("from", link.from().toString());
+            details.put("to", link.to().toString());
+            details.put(
+                    "accounts",
+                    link.accounts().isEmpty()
+                            ? "all"
+                            : Integer.toString(link.accounts().size()));
+            details.put("mayApprove", Boolean.toString(link.mayApprove()));
             details.put("expiresAt", expiresAt.toString());
+            String tag = link.tag();
             if (tag != null) {
                 details.put("tag", tag);
             }
@@ -134,19 +126,12 @@ public class ReviewLinks {
 
     /** Up to {@code limit} links, active, expired and revoked, newest first, continuing after {@code after}. */
     public List<ReviewLink> page(WorkspaceId workspace, @Nullable After after, int limit) {
-        String continuing = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
-        return tenants.read(workspace, () -> {
-            var statement = jdbc.sql("select * from review_links where workspace_id = :workspace" + continuing
-                            + " order by created_at desc, id desc limit :limit")
-                    .param("workspace", workspace.value())
-                    .param("limit", limit);
-            if (after != null) {
-                statement = statement
-                        .param("afterAt", Timestamp.from(after.createdAt()))
-                        .param("afterId", after.id());
-            }
-            return statement.query(ReviewLinks::link).list();
-        });
+        Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
+        return tenants.read(workspace, () -> NEWEST_FIRST
+                .page(jdbc, "select * from review_links where workspace_id = :workspace", from, limit)
+                .param("workspace", workspace.value())
+                .query(ReviewLinks::link)
+                .list());
     }
 
     public Optional<ReviewLink> find(WorkspaceId workspace, ReviewLinkId id) {
@@ -229,62 +214,6 @@ public class ReviewLinks {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String label(@Nullable String label) {
-        String clean = label == null ? "" : label.strip();
-        if (clean.isEmpty() || clean.length() > MAX_LABEL) {
-            throw new InvalidInput(
-                    "label", "Name the link in 1 to " + MAX_LABEL + " characters, e.g. \"Acme marketing team\".");
-        }
-        return clean;
-    }
-
-    private static Instant required(@Nullable Instant value, String field, String message) {
-        if (value == null) {
-            throw new InvalidInput(field, message);
-        }
-        return value;
-    }
-
-    private List<ConnectionId> accounts(WorkspaceId workspace, List<ConnectionId> wanted) {
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        Set<ConnectionId> known =
-                connections.list(workspace).stream().map(Connection::id).collect(Collectors.toSet());
-        List<ConnectionId> accounts = new ArrayList<>();
-        for (ConnectionId account : wanted) {
-            if (!known.contains(account)) {
-                throw new InvalidInput("accounts", "This workspace has no account " + account + ".");
-            }
-            if (!accounts.contains(account)) {
-                accounts.add(account);
-            }
-        }
-        return accounts;
-    }
-
-    private static @Nullable String tag(@Nullable String tag) {
-        String clean = tag == null ? "" : tag.strip();
-        if (clean.isEmpty()) {
-            return null;
-        }
-        if (clean.length() > 50) {
-            throw new InvalidInput("tag", "A tag has at most 50 characters.");
-        }
-        return clean;
-    }
-
-    private static int days(@Nullable Integer days) {
-        if (days == null) {
-            return DEFAULT_DAYS;
-        }
-        if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInput(
-                    "expiresInDays", "A review link works for 1 to " + MAX_DAYS + " days; " + days + " is not.");
-        }
-        return days;
     }
 
     private static ReviewLink link(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package herald.tenancy;
 
 import herald.audit.AuditLog;
+import herald.database.Keyset;
 import herald.database.TenantScope;
 import herald.identity.User;
 import herald.identity.Users;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Invitations {
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
 
     static final Duration VALIDITY = Duration.ofDays(7);
 
@@ -128,23 +131,19 @@ public class Invitations {
     /** Up to {@code limit} open invitations, newest first, continuing after {@code after} when given. */
     public List<Invitation> pending(WorkspaceId workspace, @Nullable After after, int limit) {
         Instant now = clock.instant();
-        String continuing = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
-        return tenants.call(workspace, () -> {
-            var statement = jdbc.sql(
-                            """
-                            select * from invitations where workspace_id = :workspace
-                            and accepted_at is null and revoked_at is null and expires_at > :now"""
-                                    + continuing + " order by created_at desc, id desc limit :limit")
-                    .param("workspace", workspace.value())
-                    .param("now", Timestamp.from(now))
-                    .param("limit", limit);
-            if (after != null) {
-                statement = statement
-                        .param("afterAt", Timestamp.from(after.createdAt()))
-                        .param("afterId", after.id());
-            }
-            return statement.query(Invitations::invitation).list();
-        });
+        Keyset.After from = after == null ? null : new Keyset.After(after.createdAt(), after.id());
+        return tenants.call(workspace, () -> NEWEST_FIRST
+                .page(
+                        jdbc,
+                        """
+                                select * from invitations where workspace_id = :workspace
+                                and accepted_at is null and revoked_at is null and expires_at > :now""",
+                        from,
+                        limit)
+                .param("workspace", workspace.value())
+                .param("now", Timestamp.from(now))
+                .query(Invitations::invitation)
+                .list());
     }
 
     public Optional<Invitation> find(WorkspaceId workspace, UUID id) {

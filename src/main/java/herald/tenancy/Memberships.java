@@ -1,6 +1,7 @@
 package herald.tenancy;
 
 import herald.audit.AuditLog;
+import herald.database.Keyset;
 import herald.database.TenantScope;
 import herald.identity.User;
 import herald.identity.Users;
@@ -12,7 +13,6 @@ import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 /** Who belongs to a workspace and with which role. A workspace always keeps at least one owner. */
 @Component
 public class Memberships {
+
+    private static final Keyset IN_ORDER_JOINED = Keyset.oldestFirst("created_at", "user_id");
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -70,19 +72,18 @@ public class Memberships {
 
     /** Up to {@code limit} members in the order they joined, continuing after {@code after} when given. */
     public List<Member> page(WorkspaceId workspace, @Nullable After after, int limit) {
-        String continuing = after == null ? "" : " and (created_at, user_id) > (:afterAt, :afterUser)";
-        List<Row> rows = tenants.call(workspace, () -> {
-            var statement = jdbc.sql("select user_id, role, created_at from memberships where workspace_id = :workspace"
-                            + continuing + " order by created_at, user_id limit :limit")
-                    .param("workspace", workspace.value())
-                    .param("limit", limit);
-            if (after != null) {
-                statement = statement
-                        .param("afterAt", Timestamp.from(after.joinedAt()))
-                        .param("afterUser", after.user().value());
-            }
-            return statement.query(Memberships::row).list();
-        });
+        Keyset.After from = after == null
+                ? null
+                : new Keyset.After(after.joinedAt(), after.user().value());
+        List<Row> rows = tenants.call(workspace, () -> IN_ORDER_JOINED
+                .page(
+                        jdbc,
+                        "select user_id, role, created_at from memberships where workspace_id = :workspace",
+                        from,
+                        limit)
+                .param("workspace", workspace.value())
+                .query(Memberships::row)
+                .list());
         return withPeople(rows);
     }
 

@@ -3,6 +3,7 @@ package herald.webhooks;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import herald.audit.AuditLog;
+import herald.database.Keyset;
 import herald.database.SqlTimes;
 import herald.database.TenantScope;
 import herald.shared.NotFound;
@@ -32,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class WebhookDeliveries {
 
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
+
     static final String TASK = "webhook-delivery";
 
     private final JdbcClient jdbc;
@@ -59,17 +62,18 @@ public class WebhookDeliveries {
     /** The endpoint's deliveries, newest first, after {@code after} (null: from the newest). */
     public List<WebhookDelivery> recent(
             WorkspaceId workspace, WebhookEndpointId endpoint, WebhookDelivery.@Nullable Position after, int limit) {
-        return tenants.read(workspace, () -> jdbc.sql(
-                        """
-                        select * from webhook_deliveries
-                        where workspace_id = :workspace and endpoint_id = :endpoint
-                          and (cast(:afterTime as timestamptz) is null or (created_at, id) < (:afterTime, :afterId))
-                        order by created_at desc, id desc limit :limit""")
+        Keyset.After from = after == null
+                ? null
+                : new Keyset.After(after.createdAt(), after.id().value());
+        return tenants.read(workspace, () -> NEWEST_FIRST
+                .page(
+                        jdbc,
+                        "select * from webhook_deliveries where workspace_id = :workspace"
+                                + " and endpoint_id = :endpoint",
+                        from,
+                        limit)
                 .param("workspace", workspace.value())
                 .param("endpoint", endpoint.value())
-                .param("afterTime", after == null ? null : Timestamp.from(after.createdAt()))
-                .param("afterId", after == null ? new UUID(0, 0) : after.id().value())
-                .param("limit", limit)
                 .query(WebhookDeliveries::delivery)
                 .list());
     }

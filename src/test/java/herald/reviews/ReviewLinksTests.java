@@ -384,45 +384,31 @@ class ReviewLinksTests {
     }
 
     Post scheduled(String body, ConnectionId account, Duration ahead, List<String> tags) {
-        return posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account, null)),
-                        local(ahead),
-                        "Europe/Berlin",
-                        false,
-                        tags));
+        return posts.create(workspace, newPost(body, account, ahead, false, tags));
     }
 
     Post draft(String body, ConnectionId account, Duration ahead) {
-        return posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account, null)),
-                        local(ahead),
-                        "Europe/Berlin",
-                        true));
+        return posts.create(workspace, newPost(body, account, ahead, true, List.of()));
     }
 
     Post awaitingApproval(String body, ConnectionId account, Duration ahead) {
         return posts.create(
                 workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account, null)),
-                        local(ahead),
-                        "Europe/Berlin",
-                        false),
+                newPost(body, account, ahead, false, List.of()),
                 Provenance.of(Provenance.Origin.SYSTEM, Actor.system()),
                 true);
+    }
+
+    NewPost newPost(String body, ConnectionId account, Duration ahead, boolean draft, List<String> tags) {
+        return new NewPost(
+                body,
+                null,
+                List.of(),
+                List.of(new NewPost.NewTarget(account, null)),
+                local(ahead),
+                "Europe/Berlin",
+                draft,
+                tags);
     }
 
     /** As the dispatcher leaves a post once its account published it. */

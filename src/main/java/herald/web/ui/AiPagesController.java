@@ -14,7 +14,6 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -77,15 +76,15 @@ class AiPagesController {
         CurrentWorkspace current = Access.member(request);
         String filter = purpose == null || purpose.isBlank() || !purpose.matches("[a-z_]{1,40}") ? null : purpose;
         AiGenerations.After after = after(before);
-        List<AiGeneration> fetched = generations.page(current.id(), filter, null, after, PAGE + 1);
-        boolean more = fetched.size() > PAGE;
-        List<AiGeneration> shown = more ? fetched.subList(0, PAGE) : fetched;
+        ListingPage<AiGeneration> page = ListingPage.of(
+                generations.page(current.id(), filter, null, after, PAGE + 1),
+                PAGE,
+                AiGeneration::createdAt,
+                AiGeneration::id);
         model.addAttribute("section", "ai");
-        model.addAttribute("generations", shown);
+        model.addAttribute("generations", page.items());
         model.addAttribute("purpose", filter);
-        model.addAttribute(
-                "next",
-                more ? shown.getLast().createdAt() + "_" + shown.getLast().id() : null);
+        model.addAttribute("next", page.next());
         return "ai/generations";
     }
 
@@ -166,16 +165,8 @@ class AiPagesController {
     }
 
     private static AiGenerations.@Nullable After after(@Nullable String before) {
-        if (before == null || !before.contains("_")) {
-            return null;
-        }
-        try {
-            int split = before.lastIndexOf('_');
-            return new AiGenerations.After(
-                    Instant.parse(before.substring(0, split)), UUID.fromString(before.substring(split + 1)));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        PageCursor cursor = PageCursor.read(before);
+        return cursor == null ? null : new AiGenerations.After(cursor.time(), cursor.id());
     }
 
     private static String field(String domainField) {

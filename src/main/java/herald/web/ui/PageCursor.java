@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the next page of a listing newest first starts (the posts list, a webhook endpoint's deliveries): the last
- * shown item's time and id, written as {@code <ISO instant>_<uuid>} (to the microsecond, as stored) in a query
- * parameter. A cursor that cannot be read starts at the top.
+ * Where the next page of a listing newest first starts (the posts list, a webhook endpoint's deliveries, AI
+ * generations): the last shown item's time and id, written as {@code <ISO instant>_<uuid>} (to the microsecond, as
+ * stored) in a query parameter. A cursor that cannot be read starts at the top.
  */
 record PageCursor(Instant time, UUID id) {
 

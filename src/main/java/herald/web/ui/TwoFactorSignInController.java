@@ -36,11 +36,7 @@ class TwoFactorSignInController {
             @RequestParam(name = SafeRedirect.PARAMETER, required = false) @Nullable String continueTo,
             HttpServletRequest request,
             Model model) {
-        Optional<String> elsewhere = elsewhere(request);
-        if (elsewhere.isPresent()) {
-            return elsewhere.get();
-        }
-        return page(model, continueTo, null);
+        return elsewhere(request).orElseGet(() -> page(model, continueTo, null));
     }
 
     /** Reached only by the forward from the second step's failure handler. */
@@ -49,15 +45,13 @@ class TwoFactorSignInController {
             @RequestParam(name = SafeRedirect.PARAMETER, required = false) @Nullable String continueTo,
             HttpServletRequest request,
             Model model) {
-        Optional<String> elsewhere = elsewhere(request);
-        if (elsewhere.isPresent()) {
-            return elsewhere.get();
-        }
-        Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        String message = failure instanceof AuthenticationException e
-                ? e.getMessage()
-                : "That code is not right. Please try again.";
-        return page(model, continueTo, message);
+        return elsewhere(request).orElseGet(() -> {
+            Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            String message = failure instanceof AuthenticationException e
+                    ? e.getMessage()
+                    : "That code is not right. Please try again.";
+            return page(model, continueTo, message);
+        });
     }
 
     private Optional<String> elsewhere(HttpServletRequest request) {

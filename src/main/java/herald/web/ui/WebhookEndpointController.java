@@ -14,7 +14,6 @@ import herald.webhooks.WebhookEndpoints;
 import herald.webhooks.WebhookEventType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -168,9 +167,11 @@ class WebhookEndpointController {
             FormErrors errors,
             @Nullable CreatedWebhookEndpoint rolled,
             @Nullable String before) {
-        List<WebhookDelivery> fetched = deliveries.recent(current.id(), endpoint.id(), after(before), PAGE + 1);
-        boolean more = fetched.size() > PAGE;
-        List<WebhookDelivery> shown = more ? fetched.subList(0, PAGE) : fetched;
+        ListingPage<WebhookDelivery> page = ListingPage.of(
+                deliveries.recent(current.id(), endpoint.id(), after(before), PAGE + 1),
+                PAGE,
+                WebhookDelivery::createdAt,
+                WebhookDelivery::id);
         model.addAttribute("section", "webhooks");
         model.addAttribute("endpoint", endpoint);
         model.addAttribute("form", form);
@@ -179,14 +180,9 @@ class WebhookEndpointController {
         model.addAttribute("eventTypes", WebhookEventType.subscribable());
         model.addAttribute(
                 "deliveries",
-                shown.stream().map(d -> WebhookDeliveryRow.of(d, json)).toList());
+                page.items().stream().map(d -> WebhookDeliveryRow.of(d, json)).toList());
         model.addAttribute("older", before != null);
-        model.addAttribute(
-                "next",
-                more
-                        ? PageCursor.after(
-                                shown.getLast().createdAt(), shown.getLast().id())
-                        : null);
+        model.addAttribute("next", page.next());
         return "webhooks/endpoint";
     }
 

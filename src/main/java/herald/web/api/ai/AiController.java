@@ -1,6 +1,7 @@
 package herald.web.api.ai;
 
 import herald.content.AiEndpointChecks;
+import herald.content.AiGeneration;
 import herald.content.AiGenerations;
 import herald.content.AiUsageMeter;
 import herald.content.AiWriter;
@@ -27,8 +28,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -136,13 +135,13 @@ class AiController {
                     @RequestParam(required = false)
                     @Nullable
                     UUID batch) {
-        var after = page.after(
-                LISTING, 2, p -> new AiGenerations.After(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
-        return page.page(
+        var after = page.afterTimeAndId(LISTING, AiGenerations.After::new);
+        return page.pageByTimeAndId(
                 generations.page(current.id(), purpose, batch, after, page.fetchSize()),
                 GenerationSummaryView::of,
                 LISTING,
-                g -> List.of(g.createdAt().toString(), g.id().toString()));
+                AiGeneration::createdAt,
+                AiGeneration::id);
     }
 
     @GetMapping("/generations/{generationId}")

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -128,15 +127,15 @@ class AssetController {
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable UUID folderId) {
-        var after = page.after(
-                LISTING, 2, p -> new AssetQuery.After(Instant.parse(p.get(0)), new AssetId(UUID.fromString(p.get(1)))));
+        var after = page.afterTimeAndId(LISTING, (time, id) -> new AssetQuery.After(time, new AssetId(id)));
         var query =
                 new AssetQuery(q, tag, type, folderId == null ? null : new FolderId(folderId), after, page.fetchSize());
-        return page.page(
+        return page.pageByTimeAndId(
                 assets.search(current.id(), query),
                 asset -> view(current, asset),
                 LISTING,
-                asset -> List.of(asset.createdAt().toString(), asset.id().toString()));
+                Asset::createdAt,
+                Asset::id);
     }
 
     @GetMapping(ApiPaths.WORKSPACE + "/assets/{assetId}")

@@ -1,5 +1,6 @@
 package herald.web.api.keys;
 
+import herald.identity.ApiKey;
 import herald.identity.ApiKeyId;
 import herald.identity.ApiKeyNotFound;
 import herald.identity.ApiKeyScope;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,13 +53,14 @@ class ApiKeyController {
             summary = "List API keys",
             description = "Newest first, revoked and expired ones included.")
     Page<ApiKeyView> list(CurrentWorkspace current, @Valid PageRequest page) {
-        var after = page.after(LISTING, 2, p -> new ApiKeys.After(Instant.parse(p.get(0)), ApiKeyId.of(p.get(1))));
+        var after = page.afterTimeAndId(LISTING, (time, id) -> new ApiKeys.After(time, new ApiKeyId(id)));
         Instant now = clock.instant();
-        return page.page(
+        return page.pageByTimeAndId(
                 apiKeys.page(current.id(), after, page.fetchSize()),
                 key -> ApiKeyView.of(key, now),
                 LISTING,
-                key -> List.of(key.createdAt().toString(), key.id().toString()));
+                ApiKey::createdAt,
+                ApiKey::id);
     }
 
     @PostMapping

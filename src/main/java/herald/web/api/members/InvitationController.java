@@ -1,6 +1,7 @@
 package herald.web.api.members;
 
 import herald.identity.ApiKeyScope;
+import herald.tenancy.Invitation;
 import herald.tenancy.Invitations;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
@@ -15,8 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,14 +66,13 @@ class InvitationController {
             summary = "List open invitations",
             description = "Not yet accepted, revoked or expired; newest first.")
     Page<InvitationView> list(CurrentWorkspace current, @Valid PageRequest page) {
-        var after =
-                page.after(LISTING, 2, p -> new Invitations.After(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
-        return page.page(
+        var after = page.afterTimeAndId(LISTING, Invitations.After::new);
+        return page.pageByTimeAndId(
                 invitations.pending(current.id(), after, page.fetchSize()),
                 InvitationView::of,
                 LISTING,
-                invitation -> List.of(
-                        invitation.createdAt().toString(), invitation.id().toString()));
+                Invitation::createdAt,
+                Invitation::id);
     }
 
     @DeleteMapping("/{invitationId}")

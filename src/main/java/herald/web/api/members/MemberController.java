@@ -3,6 +3,7 @@ package herald.web.api.members;
 import herald.identity.ApiKeyScope;
 import herald.shared.NotFound;
 import herald.shared.UserId;
+import herald.tenancy.Member;
 import herald.tenancy.Memberships;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
@@ -13,8 +14,6 @@ import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,12 +42,13 @@ class MemberController {
     @GetMapping
     @Operation(operationId = "listMembers", summary = "List members", description = "In the order they joined.")
     Page<MemberView> list(CurrentWorkspace current, @Valid PageRequest page) {
-        var after = page.after(LISTING, 2, p -> new Memberships.After(Instant.parse(p.get(0)), UserId.of(p.get(1))));
-        return page.page(
+        var after = page.afterTimeAndId(LISTING, (time, id) -> new Memberships.After(time, new UserId(id)));
+        return page.pageByTimeAndId(
                 memberships.page(current.id(), after, page.fetchSize()),
                 MemberView::of,
                 LISTING,
-                member -> List.of(member.joinedAt().toString(), member.user().toString()));
+                Member::joinedAt,
+                Member::user);
     }
 
     @GetMapping("/{userId}")

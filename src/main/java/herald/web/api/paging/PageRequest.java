@@ -4,7 +4,10 @@ import herald.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -54,6 +57,21 @@ public record PageRequest(
             }
             throw Cursor.invalid();
         }
+    }
+
+    /** {@link #after} in a listing ordered by a time and an id, the most common order. */
+    public <A> @Nullable A afterTimeAndId(String listing, BiFunction<Instant, UUID, A> position) {
+        return after(listing, 2, parts -> position.apply(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+    }
+
+    /** {@link #page} of a listing ordered by a time and an id: the cursor holds the last item's. */
+    public <T, V> Page<V> pageByTimeAndId(
+            List<T> fetched, Function<T, V> view, String listing, Function<T, Instant> time, Function<T, ?> id) {
+        return page(
+                fetched,
+                view,
+                listing,
+                item -> List.of(time.apply(item).toString(), id.apply(item).toString()));
     }
 
     /** The page of {@code fetched} (up to {@link #fetchSize()} items) with the cursor after its last item. */

@@ -1,6 +1,7 @@
 package herald.web.api.reviews;
 
 import herald.connections.ConnectionId;
+import herald.reviews.ReviewLink;
 import herald.reviews.ReviewLinkDraft;
 import herald.reviews.ReviewLinkId;
 import herald.reviews.ReviewLinks;
@@ -80,14 +81,14 @@ class ReviewLinkController {
             summary = "List review links",
             description = "Newest first, expired and revoked ones included.")
     Page<ReviewLinkView> list(CurrentWorkspace current, @Valid PageRequest page) {
-        var after =
-                page.after(LISTING, 2, p -> new ReviewLinks.After(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
+        var after = page.afterTimeAndId(LISTING, ReviewLinks.After::new);
         Instant now = clock.instant();
-        return page.page(
+        return page.pageByTimeAndId(
                 links.page(current.id(), after, page.fetchSize()),
                 link -> ReviewLinkView.of(link, now),
                 LISTING,
-                link -> List.of(link.createdAt().toString(), link.id().toString()));
+                ReviewLink::createdAt,
+                ReviewLink::id);
     }
 
     @GetMapping("/{linkId}")

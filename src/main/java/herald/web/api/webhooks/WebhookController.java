@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -142,16 +141,14 @@ class WebhookController {
             CurrentWorkspace current, @PathVariable UUID endpointId, @Valid PageRequest page) {
         WebhookEndpointId id = new WebhookEndpointId(endpointId);
         endpoints.require(current.id(), id);
-        WebhookDelivery.@Nullable Position after = page.after(
-                DELIVERIES,
-                2,
-                parts -> new WebhookDelivery.Position(
-                        Instant.parse(parts.get(0)), new WebhookDeliveryId(UUID.fromString(parts.get(1)))));
-        return page.page(
+        WebhookDelivery.@Nullable Position after = page.afterTimeAndId(
+                DELIVERIES, (time, delivery) -> new WebhookDelivery.Position(time, new WebhookDeliveryId(delivery)));
+        return page.pageByTimeAndId(
                 deliveries.recent(current.id(), id, after, page.fetchSize()),
                 WebhookViews.Delivery::of,
                 DELIVERIES,
-                d -> java.util.List.of(d.createdAt().toString(), d.id().toString()));
+                WebhookDelivery::createdAt,
+                WebhookDelivery::id);
     }
 
     @GetMapping("/{endpointId}/deliveries/{deliveryId}")
