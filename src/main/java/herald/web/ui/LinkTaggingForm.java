@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The link tagging section of the workspace settings, as submitted (an unticked box sends no {@code enabled}). */
 public record LinkTaggingForm(
-        boolean enabled,
+        @Nullable Boolean enabled,
         @Nullable String utmSource,
         @Nullable String utmMedium,
         @Nullable String utmCampaign,
@@ -14,6 +14,7 @@ public record LinkTaggingForm(
         @Nullable String utmTerm) {
 
     public LinkTaggingForm {
+        enabled = Boolean.TRUE.equals(enabled);
         utmSource = utmSource == null ? "" : utmSource.strip();
         utmMedium = utmMedium == null ? "" : utmMedium.strip();
         utmCampaign = utmCampaign == null ? "" : utmCampaign.strip();

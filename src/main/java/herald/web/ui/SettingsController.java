@@ -68,7 +68,7 @@ class SettingsController {
             linkTagging.change(current.id(), tagging.setting());
             flash.addFlashAttribute(
                     "notice",
-                    tagging.enabled()
+                    Boolean.TRUE.equals(tagging.enabled())
                             ? "Link tagging saved: new posts tag their links unless their author unticks it."
                             : "Link tagging saved: new posts leave their links as written unless their author ticks it.");
             return "redirect:/w/" + current.workspace().slug() + "/settings#link-tagging";
