@@ -14,6 +14,7 @@ import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -67,7 +68,7 @@ class WorkspaceController {
         if (changes.isEmpty()) {
             throw new InvalidInput("", "Send at least one of name, timezone, description and linkTagging.");
         }
-        LinkTaggingSetting tagging = null;
+        @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
             tagging = changes.linkTagging().applyTo(linkTagging.get(current.id()));
             try {
