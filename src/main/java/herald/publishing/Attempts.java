@@ -10,8 +10,6 @@ import herald.database.TenantScope;
 import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
 import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -110,25 +108,9 @@ class Attempts {
                             rs.getInt("fence"),
                             instant(rs, "reconcile_since"),
                             instant(rs, "post_scheduled_at"),
-                            tagging(rs));
+                            WorkspaceLinkTagging.ofPost(rs));
                 })
                 .optional();
-    }
-
-    /** The post's UTM values when it tags its links: the workspace's, or the defaults when it never changed them. */
-    private static @Nullable UtmValues tagging(ResultSet rs) throws SQLException {
-        if (!rs.getBoolean("tag_links")) {
-            return null;
-        }
-        String source = rs.getString("utm_source");
-        return source == null
-                ? UtmValues.DEFAULTS
-                : new UtmValues(
-                        source,
-                        rs.getString("utm_medium"),
-                        rs.getString("utm_campaign"),
-                        rs.getString("utm_content"),
-                        rs.getString("utm_term"));
     }
 
     /** The caps a claim must stay under: calls in flight per account, per workspace and on the target's platform. */

@@ -98,6 +98,25 @@ public class WorkspaceLinkTagging {
                 .optional();
     }
 
+    /**
+     * The UTM values of a post read with its {@code tag_links} and a left join of {@code link_tagging} ({@link
+     * Attempts#lockDue}): null when it does not tag its links, the defaults when the workspace never changed them.
+     */
+    static @Nullable UtmValues ofPost(ResultSet rs) throws SQLException {
+        if (!rs.getBoolean("tag_links")) {
+            return null;
+        }
+        String source = rs.getString("utm_source");
+        return source == null
+                ? UtmValues.DEFAULTS
+                : new UtmValues(
+                        source,
+                        rs.getString("utm_medium"),
+                        rs.getString("utm_campaign"),
+                        rs.getString("utm_content"),
+                        rs.getString("utm_term"));
+    }
+
     static LinkTaggingSetting setting(ResultSet rs, int row) throws SQLException {
         return new LinkTaggingSetting(
                 rs.getBoolean("enabled"),
