@@ -401,6 +401,11 @@ public final class TenantFixtures {
                 workspace.id(),
                 new herald.connections.ConnectionId(connection),
                 java.util.Map.of(java.time.DayOfWeek.FRIDAY, java.util.List.of("18:00")));
+        // Its link tagging, turned on, through the publishing module.
+        context.getBean(herald.publishing.WorkspaceLinkTagging.class)
+                .change(
+                        workspace.id(),
+                        new herald.publishing.LinkTaggingSetting(true, herald.publishing.UtmValues.DEFAULTS));
         // A row of the vault tests' table (db/testmigration), which exists in every test database.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into vault_test_secrets (workspace_id, id, secret) values (:workspace, :id, null)")

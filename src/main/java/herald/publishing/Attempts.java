@@ -39,7 +39,12 @@ class Attempts {
         this.jobs = jobs;
     }
 
-    /** A target as the dispatcher reads it under its post's row lock. */
+    /**
+     * A target as the dispatcher reads it under its post's row lock.
+     *
+     * @param scheduledAt the post's time, null when it was published "now"
+     * @param tagging the workspace's UTM values when the post tags its links, else null
+     */
     record Due(
             PostId post,
             PostStatus postStatus,
@@ -53,7 +58,9 @@ class Attempts {
             @Nullable Instant dueAt,
             int attempts,
             int fence,
-            @Nullable Instant reconcileSince) {}
+            @Nullable Instant reconcileSince,
+            @Nullable Instant scheduledAt,
+            @Nullable UtmValues tagging) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -64,14 +71,17 @@ class Attempts {
         return jdbc.sql(
                         """
                         with p as materialized (
-                            select p.id, p.status, p.body, p.link, p.media_ids from posts p
+                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links
+                            from posts p
                             where p.workspace_id = :workspace
                               and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
                             for update)
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
                             t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
-                            t.fence, t.reconcile_since
+                            t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
+                            l.utm_source, l.utm_medium, l.utm_campaign, l.utm_content, l.utm_term
                         from post_targets t join p on p.id = t.post_id
+                            left join link_tagging l on p.tag_links and l.workspace_id = :workspace
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
                 .param("workspace", workspace.value())
@@ -96,7 +106,9 @@ class Attempts {
                             instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),
-                            instant(rs, "reconcile_since"));
+                            instant(rs, "reconcile_since"),
+                            instant(rs, "post_scheduled_at"),
+                            WorkspaceLinkTagging.ofPost(rs));
                 })
                 .optional();
     }

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param timezone an IANA zone such as {@code Europe/Berlin}; needed with a local date-time
  * @param draft saved without validating it against the targets' rules and without scheduling it
  * @param tags the workspace's labels for it, as written ({@link PostTags#read(List)} reads them)
+ * @param tagLinks whether its links get the workspace's UTM parameters when published ({@link LinkTagging}); null:
+ *     as the workspace's link tagging setting says
  */
 public record NewPost(
         String body,
@@ -23,7 +25,8 @@ public record NewPost(
         @Nullable String scheduledAt,
         @Nullable String timezone,
         boolean draft,
-        List<String> tags) {
+        List<String> tags,
+        @Nullable Boolean tagLinks) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -35,6 +38,19 @@ public record NewPost(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A post whose links are tagged as the workspace's setting says. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null);
+    }
+
     /** A post without tags. */
     public NewPost(
             String body,
@@ -44,7 +60,7 @@ public record NewPost(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, List.of());
+        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null);
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

@@ -17,6 +17,7 @@ import herald.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -96,8 +97,9 @@ class PlatformCall {
                             asset.altText());
                 })
                 .toList();
+        LinkTagging.Tagged content = content(claim);
         var request = new PublishRequest(
-                due.handle(), due.text(), due.link() == null ? null : URI.create(due.link()), items, null);
+                due.handle(), content.text(), content.link() == null ? null : URI.create(content.link()), items, null);
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             Function<Secret, Publisher.Outcome> use = token -> {
@@ -142,5 +144,24 @@ class PlatformCall {
                     ? retries.retryOrFail(claim, "Herald failed before calling the platform: " + e.getMessage())
                     : retries.ambiguous(claim, claim.reconcileSince(), "Herald failed while checking the platform.");
         }
+    }
+
+    /**
+     * The target's text and link as the platform gets them: tagged for its platform and account when its post tags
+     * its links. The day is the post's time's, else that of the earliest attempt that may have reached the platform
+     * ({@link Publisher.Claim#reconcileFrom()}), so that a retry sends the very text reconciliation looks for.
+     */
+    static LinkTagging.Tagged content(Publisher.Claim claim) {
+        Attempts.Due due = claim.due();
+        if (due.tagging() == null) {
+            return new LinkTagging.Tagged(due.text(), due.link());
+        }
+        Instant at = due.scheduledAt() != null ? due.scheduledAt() : claim.reconcileFrom();
+        return LinkTagging.tag(
+                due.text(),
+                due.link(),
+                due.tagging(),
+                new LinkTagging.Context(
+                        due.provider(), due.handle(), LocalDate.ofInstant(at, claim.zone()), due.post()));
     }
 }

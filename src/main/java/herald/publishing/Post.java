@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param timezone the IANA zone the author scheduled in, for showing the time as they meant it
  * @param provenance how and by whom it was created; null for posts older than provenance
  * @param tags the workspace's labels on it ({@link PostTags})
+ * @param tagLinks whether its links get the workspace's UTM parameters when it is published ({@link LinkTagging})
  */
 public record Post(
         WorkspaceId workspace,
@@ -27,7 +28,8 @@ public record Post(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Provenance provenance,
-        List<String> tags) {
+        List<String> tags,
+        boolean tagLinks) {
 
     public Post {
         media = List.copyOf(media);

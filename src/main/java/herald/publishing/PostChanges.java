@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An edit of a post that has not started publishing. A null field stays as it is; {@code targets} replaces them all.
  * {@code draft = false} schedules a draft (validating it); {@code draft = true} takes a scheduled post back to draft.
+ * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}).
  */
 public record PostChanges(
         @Nullable String body,
@@ -15,4 +16,18 @@ public record PostChanges(
         @Nullable List<NewPost.NewTarget> targets,
         @Nullable String scheduledAt,
         @Nullable String timezone,
-        @Nullable Boolean draft) {}
+        @Nullable Boolean draft,
+        @Nullable Boolean tagLinks) {
+
+    /** An edit that leaves the tagging of its links as it is. */
+    public PostChanges(
+            @Nullable String body,
+            @Nullable String link,
+            @Nullable List<AssetId> media,
+            @Nullable List<NewPost.NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Nullable Boolean draft) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, null);
+    }
+}

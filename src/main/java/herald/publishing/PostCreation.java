@@ -26,7 +26,8 @@ class PostCreation {
             @Nullable String link,
             @Nullable PublishTime asked,
             List<PostRows.NewTargetRow> targets,
-            List<String> tags) {}
+            List<String> tags,
+            boolean tagLinks) {}
 
     /** A stored post and the instant it is due (its time, its queue slot, or now). */
     record Stored(Checked post, @Nullable PublishTime time, Instant due) {
@@ -38,6 +39,7 @@ class PostCreation {
 
     private final PostRows rows;
     private final Validation validation;
+    private final WorkspaceLinkTagging linkTagging;
     private final PostingSchedule schedule;
     private final DailyQuota quota;
     private final AuditLog audit;
@@ -47,6 +49,7 @@ class PostCreation {
     PostCreation(
             PostRows rows,
             Validation validation,
+            WorkspaceLinkTagging linkTagging,
             PostingSchedule schedule,
             DailyQuota quota,
             AuditLog audit,
@@ -54,6 +57,7 @@ class PostCreation {
             ApplicationEventPublisher events) {
         this.rows = rows;
         this.validation = validation;
+        this.linkTagging = linkTagging;
         this.schedule = schedule;
         this.quota = quota;
         this.audit = audit;
@@ -76,10 +80,13 @@ class PostCreation {
                 ? null
                 : PublishTime.read(post.scheduledAt(), post.timezone(), now);
         String link = Posts.blankToNull(post.link());
-        var targets = validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft());
+        PostId id = PostId.random();
+        var tagging = linkTagging.plan(workspace, post.tagLinks(), id, now);
+        var targets =
+                validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft(), tagging);
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
-        return new Checked(PostId.random(), post, status, link, asked, targets, PostTags.read(post.tags()));
+        return new Checked(id, post, status, link, asked, targets, PostTags.read(post.tags()), tagging != null);
     }
 
     /**
@@ -113,7 +120,8 @@ class PostCreation {
                 at,
                 now,
                 provenance,
-                checked.tags());
+                checked.tags(),
+                checked.tagLinks());
         rows.insertTargets(workspace, checked.id(), checked.targets(), dispatched(checked) ? due : null, now);
         return new Stored(checked, at, due);
     }

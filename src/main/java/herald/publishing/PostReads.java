@@ -232,7 +232,8 @@ class PostReads {
     private static final String SELECT_POSTS =
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags,
+                p.tag_links
             from posts p""";
 
     private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -268,7 +269,8 @@ class PostReads {
                         p.createdAt(),
                         p.updatedAt(),
                         p.provenance(),
-                        p.tags()))
+                        p.tags(),
+                        p.tagLinks()))
                 .toList();
     }
 
@@ -310,7 +312,8 @@ class PostReads {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 provenance(rs),
-                tags(rs));
+                tags(rs),
+                rs.getBoolean("tag_links"));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

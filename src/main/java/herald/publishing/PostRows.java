@@ -46,13 +46,15 @@ class PostRows {
             @Nullable PublishTime time,
             Instant now,
             Provenance provenance,
-            List<String> tags) {
+            List<String> tags,
+            boolean tagLinks) {
         jdbc.sql(
                         """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
-                            created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags)
+                            created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
+                            tag_links)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel, :tags)""")
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :tagLinks)""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("body", body)
@@ -67,6 +69,7 @@ class PostRows {
                 .param("createdById", provenance.actorId())
                 .param("createdByLabel", label(provenance.actorLabel()))
                 .param("tags", tags.toArray(String[]::new))
+                .param("tagLinks", tagLinks)
                 .update();
     }
 
@@ -83,11 +86,12 @@ class PostRows {
             PostStatus status,
             @Nullable Instant scheduledAt,
             @Nullable String timezone,
+            boolean tagLinks,
             Instant now) {
         jdbc.sql(
                         """
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
-                            scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now
+                            scheduled_at = :scheduledAt, timezone = :timezone, tag_links = :tagLinks, updated_at = :now
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
@@ -97,6 +101,7 @@ class PostRows {
                 .param("status", status.value())
                 .param("scheduledAt", timestamp(scheduledAt))
                 .param("timezone", timezone)
+                .param("tagLinks", tagLinks)
                 .param("now", Timestamp.from(now))
                 .update();
     }

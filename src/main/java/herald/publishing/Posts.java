@@ -31,6 +31,7 @@ public class Posts {
     private final PostRows rows;
     private final PostReads reads;
     private final Validation validation;
+    private final WorkspaceLinkTagging linkTagging;
     private final PostCreation creation;
     private final TenantScope tenants;
     private final DailyQuota quota;
@@ -43,6 +44,7 @@ public class Posts {
             PostRows rows,
             PostReads reads,
             Validation validation,
+            WorkspaceLinkTagging linkTagging,
             PostCreation creation,
             TenantScope tenants,
             DailyQuota quota,
@@ -53,6 +55,7 @@ public class Posts {
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
+        this.linkTagging = linkTagging;
         this.creation = creation;
         this.tenants = tenants;
         this.quota = quota;
@@ -140,7 +143,8 @@ public class Posts {
                         changes.targets(),
                         changes.scheduledAt(),
                         changes.timezone(),
-                        false);
+                        false,
+                        changes.tagLinks());
         Post post = change(workspace, id, approved, true);
         events.publishEvent(new PostApprovalDecided(workspace, id, true));
         return post;
@@ -194,7 +198,9 @@ public class Posts {
             scheduledAt = time.instant();
             timezone = time.timezone();
         }
-        var targets = validation.check(workspace, body, link, media, wanted, draft);
+        var tagging = linkTagging.plan(
+                workspace, changes.tagLinks() == null ? current.tagLinks() : changes.tagLinks(), id, now);
+        var targets = validation.check(workspace, body, link, media, wanted, draft, tagging);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         // An edit that leaves a post waiting for approval keeps it waiting; only approve() schedules it.
         boolean stillAwaiting =
@@ -216,7 +222,7 @@ public class Posts {
             if (!draft) {
                 quota.requireRoom(workspace, due, id);
             }
-            rows.update(workspace, id, body, link, media, status, at, zone, now);
+            rows.update(workspace, id, body, link, media, status, at, zone, tagging != null, now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
             rows.deleteTargets(workspace, id);
             rows.insertTargets(workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, now);

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,7 +48,11 @@ class Publisher {
         }
     }
 
-    /** A claimed attempt: everything the platform call needs, read in the claiming transaction. */
+    /**
+     * A claimed attempt: everything the platform call needs, read in the claiming transaction.
+     *
+     * @param zone the workspace's time zone, for the day a tagged link names ({@link LinkTagging})
+     */
     record Claim(
             PostId post,
             TargetId target,
@@ -58,7 +63,8 @@ class Publisher {
             Instant startedAt,
             @Nullable String refused,
             AccessTokens.@Nullable Opened token,
-            @Nullable String tokenRefused) {
+            @Nullable String tokenRefused,
+            ZoneId zone) {
 
         /**
          * The instant a search of the platform starts from: the earlier attempt's that may have reached it, else this
@@ -232,7 +238,17 @@ class Publisher {
             }
         }
         return new Claim(
-                due.post(), target, fence, due.attempts() + 1, due, reconcileSince, now, refused, token, tokenRefused);
+                due.post(),
+                target,
+                fence,
+                due.attempts() + 1,
+                due,
+                reconcileSince,
+                now,
+                refused,
+                token,
+                tokenRefused,
+                day.zone());
     }
 
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {

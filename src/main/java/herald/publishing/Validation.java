@@ -37,14 +37,20 @@ class Validation {
         this.assets = assets;
     }
 
-    /** The targets as they will be stored. A draft only needs its connections and media to exist. */
+    /**
+     * The targets as they will be stored. A draft only needs its connections and media to exist. With {@code tagging},
+     * each target's rules are checked on its text and link as tagged for its platform and account: tagging makes a
+     * text longer everywhere but on X (which counts every link as 23 characters), and a post accepted untagged could
+     * then be refused by LinkedIn or Instagram when it is published.
+     */
     List<PostRows.NewTargetRow> check(
             WorkspaceId workspace,
             String body,
             @Nullable String link,
             List<AssetId> media,
             List<NewPost.NewTarget> targets,
-            boolean draft) {
+            boolean draft,
+            LinkTagging.@Nullable Plan tagging) {
         List<Violation> violations = new ArrayList<>();
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
@@ -105,7 +111,13 @@ class Validation {
             }
             String text = target.body() == null ? body : target.body();
             String textField = target.body() == null ? "body" : field + ".body";
-            URI uri = link == null ? null : ContentCheck.webLink(link).orElse(null);
+            String sent = link;
+            if (tagging != null) {
+                LinkTagging.Tagged tagged = tagging.apply(text, link, account.provider(), account.username());
+                text = tagged.text();
+                sent = tagged.link();
+            }
+            URI uri = sent == null ? null : ContentCheck.webLink(sent).orElse(null);
             for (ContentCheck.Problem problem :
                     ContentCheck.check(provider, text, uri, found.values()).problems()) {
                 String where =

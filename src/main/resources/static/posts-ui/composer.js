@@ -1,7 +1,8 @@
 // The composer: live per-platform counters and rule warnings, per-account previews, and a quick upload into the asset
 // library. Counters first count in the browser (from the rules rendered as data attributes on each platform), then a
 // debounced check on the server (compose/check) replaces them with each platform's own count (X weighs characters and
-// links in a way a browser cannot match) and its problems. Saving checks everything again.
+// links in a way a browser cannot match) and its problems, and, when links are tagged, each preview's text and link
+// with the UTM parameters that account's platform gets. Saving checks everything again.
 (function () {
   'use strict';
   var root = document.querySelector('[data-composer]');
@@ -179,6 +180,7 @@
       li.textContent = t.account + ': ' + t.length + ' / ' + t.limit +
         (t.problems.length ? ' — ' + t.problems.join(' ') : '');
       blocked = blocked || t.problems.length > 0;
+      showTagged(t);
     });
     var general = counters.querySelector('[data-counter="post"]');
     if (general) { general.remove(); }
@@ -192,6 +194,17 @@
     }
     body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
     counters.dataset.checked = String(checkSeq);
+  }
+
+  // The tagged text and link as the server made them for one account (the platform and handle differ per account).
+  function showTagged(t) {
+    var card = previews.querySelector('[data-preview="' + t.connectionId + '"]');
+    if (!card || t.taggedText == null) { return; }
+    card.dataset.tagged = 'true';
+    var p = card.querySelector('.preview-text');
+    if (p && !p.querySelector('.preview-over')) { p.textContent = t.taggedText; }
+    var full = card.querySelector('.preview-link span');
+    if (full && t.taggedLink) { full.textContent = t.taggedLink; }
   }
 
   function csrfHeaders() {

@@ -54,7 +54,9 @@ class RetryPolicyTests {
                 NOW,
                 attempt - 1,
                 attempt - 1,
-                reconcileSince);
+                reconcileSince,
+                null,
+                null);
         return new Publisher.Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),
@@ -65,7 +67,8 @@ class RetryPolicyTests {
                 NOW,
                 null,
                 null,
-                null);
+                null,
+                ZoneOffset.UTC);
     }
 
     static ProviderException error(Kind kind) {

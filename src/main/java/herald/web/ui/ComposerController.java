@@ -5,6 +5,7 @@ import herald.publishing.PostId;
 import herald.publishing.PostRejected;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
@@ -45,10 +46,18 @@ class ComposerController {
     private final ComposerPage page;
     private final PostCheck checks;
     private final PostTags tags;
+    private final WorkspaceLinkTagging linkTagging;
     private final Clock clock;
 
-    ComposerController(Posts posts, ComposerPage page, PostCheck checks, PostTags tags, Clock clock) {
+    ComposerController(
+            Posts posts,
+            ComposerPage page,
+            PostCheck checks,
+            PostTags tags,
+            WorkspaceLinkTagging linkTagging,
+            Clock clock) {
         this.posts = posts;
+        this.linkTagging = linkTagging;
         this.tags = tags;
         this.page = page;
         this.checks = checks;
@@ -68,7 +77,8 @@ class ComposerController {
             Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         if (from == null) {
-            return page.render(current, model, ComposerForm.startingWith(at, account), ComposerErrors.none());
+            boolean tagLinks = linkTagging.get(current.id()).enabled();
+            return page.render(current, model, ComposerForm.startingWith(at, account, tagLinks), ComposerErrors.none());
         }
         Post original = posts.get(current.id(), new PostId(from));
         model.addAttribute("copiedFrom", original.id().value());
@@ -160,7 +170,7 @@ class ComposerController {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         ComposerForm form = ComposerForm.read(params, accounts, media);
         var post = form.toNewPost(current.workspace().timezone().getId(), true);
-        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets());
+        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets(), post.tagLinks());
     }
 
     private String save(

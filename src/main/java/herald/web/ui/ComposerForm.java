@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The composer's fields as posted: the chosen accounts, one body and an optional body per account (field
  * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
- * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); and tags,
- * separated by commas.
+ * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); tags,
+ * separated by commas; and whether its links get the workspace's UTM parameters (an unticked box sends nothing).
  */
 public record ComposerForm(
         String body,
@@ -25,17 +25,19 @@ public record ComposerForm(
         List<String> media,
         String when,
         String scheduledAt,
-        String tags) {
+        String tags,
+        boolean tagLinks) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "");
+        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false);
     }
 
     /**
      * A new post for {@code at} (a local date-time such as {@code 2026-12-04T09:00}; ignored unless it is one) on
-     * {@code account}, when given: what the queue's "Add post" on an open slot opens.
+     * {@code account}, when given: what the queue's "Add post" on an open slot opens. Its links are tagged when the
+     * workspace tags them by default ({@code tagLinks}).
      */
-    static ComposerForm startingWith(@Nullable String at, @Nullable UUID account) {
+    static ComposerForm startingWith(@Nullable String at, @Nullable UUID account, boolean tagLinks) {
         String time = "";
         if (at != null) {
             try {
@@ -55,7 +57,8 @@ public record ComposerForm(
                 List.of(),
                 time.isEmpty() ? "now" : "later",
                 time,
-                "");
+                "",
+                tagLinks);
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -74,7 +77,8 @@ public record ComposerForm(
                 post.media().stream().map(AssetId::toString).toList(),
                 post.scheduledAt() == null ? "now" : "later",
                 time.field(post.scheduledAt()),
-                String.join(", ", post.tags()));
+                String.join(", ", post.tags()),
+                post.tagLinks());
     }
 
     /**
@@ -84,7 +88,15 @@ public record ComposerForm(
     static ComposerForm copyOf(Post post) {
         ComposerForm copy = of(post, WorkspaceTime.utc());
         return new ComposerForm(
-                copy.body(), copy.link(), copy.accounts(), copy.overrides(), copy.media(), "now", "", copy.tags());
+                copy.body(),
+                copy.link(),
+                copy.accounts(),
+                copy.overrides(),
+                copy.media(),
+                "now",
+                "",
+                copy.tags(),
+                copy.tagLinks());
     }
 
     static ComposerForm read(
@@ -107,7 +119,8 @@ public record ComposerForm(
                     default -> "now";
                 },
                 params.getOrDefault("scheduledAt", ""),
-                params.getOrDefault("tags", ""));
+                params.getOrDefault("tags", ""),
+                "true".equals(params.get("tagLinks")));
     }
 
     public boolean chosen(Object connection) {
@@ -140,7 +153,8 @@ public record ComposerForm(
                 at,
                 at == null || NewPost.QUEUE.equals(at) ? null : zone,
                 draft,
-                List.of(tags.split(",")));
+                List.of(tags.split(",")),
+                tagLinks);
     }
 
     /**
@@ -162,7 +176,8 @@ public record ComposerForm(
                 post.targets(),
                 at,
                 at == null || !"later".equals(when) ? null : zone,
-                draft);
+                draft,
+                tagLinks);
     }
 
     private static UUID uuid(String text) {

@@ -14,6 +14,7 @@ import herald.providers.ContentRules;
 import herald.providers.SocialProvider;
 import herald.publishing.PostTags;
 import herald.publishing.PostingSchedule;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.web.CurrentWorkspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ class ComposerPage {
 
     private final PostTags tags;
     private final herald.content.Snippets snippets;
+    private final WorkspaceLinkTagging linkTagging;
 
     ComposerPage(
             Connections connections,
@@ -50,7 +52,9 @@ class ComposerPage {
             Personas personas,
             PostingSchedule schedule,
             PostTags tags,
-            herald.content.Snippets snippets) {
+            herald.content.Snippets snippets,
+            WorkspaceLinkTagging linkTagging) {
+        this.linkTagging = linkTagging;
         this.tags = tags;
         this.snippets = snippets;
         this.connections = connections;
@@ -116,6 +120,7 @@ class ComposerPage {
                         .limit(100)
                         .toList());
         model.addAttribute("errors", errors);
+        model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.
         model.addAttribute("captionsUrl", base + "/compose/captions");

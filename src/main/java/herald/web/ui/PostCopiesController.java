@@ -57,6 +57,7 @@ class PostCopiesController {
                 NewPost.QUEUE,
                 null,
                 false,
-                original.tags());
+                original.tags(),
+                original.tagLinks());
     }
 }

@@ -2,6 +2,8 @@ package herald.web.ui;
 
 import herald.identity.SignedInUser;
 import herald.identity.TwoFactor;
+import herald.publishing.LinkTagging;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A workspace's settings (admins and owners): name, timezone and description, the plan with its usage, and for owners
+ * A workspace's settings (admins and owners): name, timezone and description, the plan with its usage, link tagging
+ * (the UTM parameters of its posts' links, docs/link-tagging.md), and for owners
  * whether two-factor sign-in is required to open it, and the deletion of the whole workspace, confirmed by typing its
  * name.
  */
@@ -32,9 +35,16 @@ class SettingsController {
     private final Memberships memberships;
     private final Plans plans;
     private final TwoFactor twoFactor;
+    private final WorkspaceLinkTagging linkTagging;
 
-    SettingsController(Workspaces workspaces, Memberships memberships, Plans plans, TwoFactor twoFactor) {
+    SettingsController(
+            Workspaces workspaces,
+            Memberships memberships,
+            Plans plans,
+            TwoFactor twoFactor,
+            WorkspaceLinkTagging linkTagging) {
         this.workspaces = workspaces;
+        this.linkTagging = linkTagging;
         this.memberships = memberships;
         this.plans = plans;
         this.twoFactor = twoFactor;
@@ -44,6 +54,32 @@ class SettingsController {
     String settings(HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
         return page(current, model, WorkspaceForm.of(current.workspace()), new FormErrors(), new FormErrors());
+    }
+
+    @PostMapping("/w/{slug}/settings/link-tagging")
+    String saveLinkTagging(
+            @ModelAttribute LinkTaggingForm tagging,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        try {
+            linkTagging.change(current.id(), tagging.setting());
+            flash.addFlashAttribute(
+                    "notice",
+                    Boolean.TRUE.equals(tagging.enabled())
+                            ? "Link tagging saved: new posts tag their links unless their author unticks it."
+                            : "Link tagging saved: new posts leave their links as written unless their author ticks it.");
+            return "redirect:/w/" + current.workspace().slug() + "/settings#link-tagging";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("tagging", tagging);
+            model.addAttribute(
+                    "taggingErrors",
+                    new FormErrors().add(e.field(), e.getMessage()).asMap());
+            return page(current, model, WorkspaceForm.of(current.workspace()), new FormErrors(), new FormErrors());
+        }
     }
 
     @PostMapping("/w/{slug}/settings")
@@ -119,6 +155,11 @@ class SettingsController {
         model.addAttribute("timezones", Timezones.including(form.timezone()));
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
         model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
+        if (!model.containsAttribute("tagging")) {
+            model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));
+            model.addAttribute("taggingErrors", new FormErrors().asMap());
+        }
+        model.addAttribute("placeholders", String.join(" ", LinkTagging.PLACEHOLDERS));
         return "workspace/settings";
     }
 }

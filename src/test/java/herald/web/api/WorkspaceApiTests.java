@@ -112,4 +112,57 @@ class WorkspaceApiTests extends ApiTest {
                         .asString())
                 .isEqualTo("enterprise");
     }
+
+    @Test
+    void linkTaggingIsOffWithTheDefaultValuesUntilChangedAndKeepsValuesLeftOut() {
+        var workspace = provision();
+
+        var tagging = api.get(workspace.path(), workspace.token()).json().path("linkTagging");
+        assertThat(tagging.path("enabled").asBoolean()).isFalse();
+        assertThat(tagging.path("utmSource").asString()).isEqualTo("{platform}");
+        assertThat(tagging.path("utmMedium").asString()).isEqualTo("social");
+        assertThat(tagging.path("utmCampaign").asString()).isEmpty();
+
+        var response = api.patch(
+                workspace.path(),
+                workspace.token(),
+                """
+                {"linkTagging":{"enabled":true,"utmCampaign":"spring-{date}","utmContent":"{account}"}}""");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("linkTagging").path("enabled").asBoolean()).isTrue();
+        assertThat(after.path("linkTagging").path("utmSource").asString()).isEqualTo("{platform}");
+        assertThat(after.path("linkTagging").path("utmCampaign").asString()).isEqualTo("spring-{date}");
+        assertThat(after.path("linkTagging").path("utmContent").asString()).isEqualTo("{account}");
+        assertThat(after.path("name").asString()).isEqualTo(workspace.name());
+        var events = api.get(workspace.path("/audit-events?action=workspace.link_tagging_changed"), workspace.token());
+        assertThat(events.json()
+                        .path("items")
+                        .get(0)
+                        .path("details")
+                        .path("utm_campaign")
+                        .asString())
+                .isEqualTo("spring-{date}");
+    }
+
+    @Test
+    void refusesAnUnknownPlaceholderAsAProblemNamingTheFieldAndChangesNothing() {
+        var workspace = provision();
+
+        var response = api.patch(
+                workspace.path(),
+                workspace.token(),
+                """
+                {"name":"Never","linkTagging":{"enabled":true,"utmCampaign":"{campaign}"}}""");
+
+        assertProblem(response, 400, "invalid-input");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("linkTagging.utmCampaign");
+        assertThat(response.json().path("detail").asString()).contains("unknown placeholder {campaign}");
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("name").asString()).isEqualTo(workspace.name());
+        assertThat(after.path("linkTagging").path("enabled").asBoolean()).isFalse();
+        assertThat(after.path("linkTagging").path("utmCampaign").asString()).isEmpty();
+    }
 }

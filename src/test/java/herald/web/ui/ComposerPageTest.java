@@ -13,9 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import herald.publishing.LinkTaggingSetting;
 import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.tenancy.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ class ComposerPageTest {
 
     @Autowired
     Posts posts;
+
+    @Autowired
+    WorkspaceLinkTagging linkTagging;
 
     @Test
     void showsActiveAccountsWithTheirPlatformRulesToEditorsButNotToViewers() throws Exception {
@@ -339,5 +344,67 @@ class ComposerPageTest {
         assertThat(edited.body()).isEqualTo("Right now");
         assertThat(edited.scheduledAt())
                 .isBetween(before, java.time.Instant.now().plusSeconds(10));
+    }
+
+    @Test
+    void tagsLinksAsTheWorkspaceSaysByDefaultAndChecksTheTaggedLength() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        String body = "x".repeat(450) + " https://krusty.example.com/a"; // 479 of 500; tagged, 516
+
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tag links with UTM parameters")))
+                .andExpect(content().string(not(containsString("data-tag-links checked=\"checked\""))));
+        linkTagging.change(team.workspace().id(), new LinkTaggingSetting(true, herald.publishing.UtmValues.DEFAULTS));
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(content().string(containsString("data-tag-links checked=\"checked\"")));
+
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", body)
+                        .param("tagLinks", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Sandbox @krusty: 516 of 500")));
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", body)
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        var created = posts.list(team.workspace().id(), new PostQuery(null, null, null, null, null, null, 10));
+        assertThat(created).singleElement().satisfies(p -> assertThat(p.tagLinks())
+                .isFalse());
+    }
+
+    @Test
+    void thePostPageSaysItsLinksAreTagged() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        linkTagging.change(
+                team.workspace().id(),
+                new LinkTaggingSetting(true, new herald.publishing.UtmValues("{platform}", "social", "x", "", "")));
+        var post = posts.create(
+                team.workspace().id(),
+                new herald.publishing.NewPost(
+                        "See https://krusty.example.com",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-03-01T09:30",
+                        "Europe/Berlin",
+                        false));
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"links-tagged\"")))
+                .andExpect(content()
+                        .string(containsString("utm_source={platform}&amp;utm_medium=social&amp;utm_campaign=x")));
     }
 }

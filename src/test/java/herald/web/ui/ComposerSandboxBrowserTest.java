@@ -62,6 +62,11 @@ class ComposerSandboxBrowserTest extends BrowserTest {
                 .check();
         assertThat(page.locator("[data-counters] li")).containsText("Sandbox @" + handle + ": ");
         assertThat(page.locator("[data-previews] .preview-text")).hasText("Fresh from the browser, " + handle);
+        // Tagged links: the preview shows the link as the Sandbox will get it, once the server has checked the form.
+        page.locator("#link").fill("https://krusty.example.com/menu#pizza");
+        page.getByLabel("Tag links with UTM parameters").check();
+        assertThat(page.locator("[data-previews] .preview-link span"))
+                .hasText("https://krusty.example.com/menu?utm_source=sandbox&utm_medium=social#pizza");
 
         LocalDateTime at =
                 LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Role;
 import herald.tenancy.Workspaces;
@@ -29,6 +30,9 @@ class SettingsPageTest {
 
     @Autowired
     Workspaces workspaces;
+
+    @Autowired
+    WorkspaceLinkTagging linkTagging;
 
     @Test
     void showsThePlanWithUsageAgainstItsLimits() throws Exception {
@@ -132,5 +136,43 @@ class SettingsPageTest {
         assertThat(workspaces.find(team.workspace().id())).isEmpty();
         assertThat(workspaces.of(team.owner().id())).singleElement().satisfies(w -> assertThat(w.id())
                 .isEqualTo(other.id()));
+    }
+
+    @Test
+    void adminsTurnOnLinkTaggingAndABadValueIsShownNextToItsField() throws Exception {
+        var team = fixtures.team();
+        var admin = fixtures.member(team, Role.ADMIN);
+        var editor = fixtures.member(team, Role.EDITOR);
+
+        mvc.perform(post(team.path() + "/settings/link-tagging")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("enabled", "true")
+                        .param("utmSource", "{platform}")
+                        .param("utmMedium", "social")
+                        .param("utmCampaign", "winter-{date}"))
+                .andExpect(redirectedUrl(team.path() + "/settings#link-tagging"));
+        var saved = linkTagging.get(team.workspace().id());
+        assertThat(saved.enabled()).isTrue();
+        assertThat(saved.values().campaign()).isEqualTo("winter-{date}");
+
+        mvc.perform(post(team.path() + "/settings/link-tagging")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("utmSource", "{platform}")
+                        .param("utmMedium", "social")
+                        .param("utmCampaign", "{season}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"utmCampaign-error\"")))
+                .andExpect(content().string(containsString("unknown placeholder {season}")));
+        assertThat(linkTagging.get(team.workspace().id())).isEqualTo(saved);
+
+        mvc.perform(post(team.path() + "/settings/link-tagging")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("utmSource", "x")
+                        .param("utmMedium", "social"))
+                .andExpect(status().isForbidden());
+        assertThat(linkTagging.get(team.workspace().id())).isEqualTo(saved);
     }
 }

@@ -8,10 +8,14 @@ import herald.connections.Connections;
 import herald.providers.Providers;
 import herald.providers.SocialProvider;
 import herald.publishing.ContentCheck;
+import herald.publishing.LinkTagging;
 import herald.publishing.NewPost;
+import herald.publishing.PostId;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,11 +34,13 @@ public class PostCheck {
     private final Connections connections;
     private final Providers providers;
     private final Assets assets;
+    private final WorkspaceLinkTagging linkTagging;
 
-    PostCheck(Connections connections, Providers providers, Assets assets) {
+    PostCheck(Connections connections, Providers providers, Assets assets, WorkspaceLinkTagging linkTagging) {
         this.connections = connections;
         this.providers = providers;
         this.assets = assets;
+        this.linkTagging = linkTagging;
     }
 
     @Schema(name = "PostCheck")
@@ -56,15 +62,28 @@ public class PostCheck {
             @Schema(description = "The text's length as the platform counts it.") int length,
             @Schema(description = "The longest text the platform takes, counted the same way.") int limit,
             @Schema(description = "What the platform would refuse, in plain words; empty when it is fine.")
-                    List<String> problems) {}
+                    List<String> problems,
+            @Schema(
+                            description = "The text as this platform gets it when the post tags its links (UTM"
+                                    + " parameters, {date} as today); null when it does not.",
+                            nullable = true)
+                    @Nullable
+                    String taggedText,
+            @Schema(description = "The link field as this platform gets it, tagged; null when untagged or absent.")
+                    @Nullable
+                    String taggedLink) {}
 
-    /** Checks the post for each of {@code targets}; accounts the workspace does not have are left out. */
+    /**
+     * Checks the post for each of {@code targets}; accounts the workspace does not have are left out. With its links
+     * tagged ({@code tagLinks}, or the workspace's default when null), each target is checked as it will be sent.
+     */
     public Result check(
             WorkspaceId workspace,
             String body,
             @Nullable String link,
             List<AssetId> media,
-            List<NewPost.NewTarget> targets) {
+            List<NewPost.NewTarget> targets,
+            @Nullable Boolean tagLinks) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
         URI uri = cleanLink == null ? null : ContentCheck.webLink(cleanLink).orElse(null);
@@ -76,6 +95,7 @@ public class PostCheck {
             assets.find(workspace, id).ifPresentOrElse(found::add, () -> problems.add("A chosen medium is gone."));
         }
         List<TargetResult> results = new ArrayList<>();
+        var tagging = linkTagging.plan(workspace, tagLinks, PostId.random(), Instant.now());
         var seen = new HashSet<>();
         for (NewPost.NewTarget target : targets) {
             if (!seen.add(target.connection())) {
@@ -83,7 +103,8 @@ public class PostCheck {
             }
             connections
                     .find(workspace, target.connection())
-                    .ifPresent(account -> results.add(checkTarget(account, target, body, cleanLink, uri, found)));
+                    .ifPresent(
+                            account -> results.add(checkTarget(account, target, body, cleanLink, uri, found, tagging)));
         }
         return new Result(List.copyOf(problems), List.copyOf(results));
     }
@@ -94,10 +115,17 @@ public class PostCheck {
             String body,
             @Nullable String link,
             @Nullable URI uri,
-            List<Asset> media) {
+            List<Asset> media,
+            LinkTagging.@Nullable Plan tagging) {
         SocialProvider provider = providers.find(account.provider()).orElse(null);
         String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
         String text = target.body() == null ? body : target.body();
+        LinkTagging.Tagged tagged = null;
+        if (tagging != null) {
+            tagged = tagging.apply(text, uri == null ? null : link, account.provider(), account.username());
+            text = tagged.text();
+            uri = tagged.link() == null ? null : URI.create(tagged.link());
+        }
         if (provider == null) {
             return new TargetResult(
                     account.id().value(),
@@ -105,7 +133,9 @@ public class PostCheck {
                     account.provider(),
                     text.codePointCount(0, text.length()),
                     0,
-                    List.of("Herald no longer supports this platform."));
+                    List.of("Herald no longer supports this platform."),
+                    null,
+                    null);
         }
         ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
         List<String> problems = new ArrayList<>();
@@ -127,6 +157,8 @@ public class PostCheck {
                 account.provider(),
                 checked.length(),
                 checked.limit(),
-                List.copyOf(problems));
+                List.copyOf(problems),
+                tagged == null ? null : tagged.text(),
+                tagged == null ? null : tagged.link());
     }
 }

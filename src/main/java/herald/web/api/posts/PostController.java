@@ -81,11 +81,12 @@ class PostController {
             summary = "Check a post without saving it",
             description = "For each target: the text's length as its platform counts it (X's weighted count), the"
                     + " limit, and what the platform would refuse, in plain words. Takes the body of createPost;"
-                    + " saves nothing. Targets the workspace does not have are left out. Creating the post checks"
-                    + " everything again.")
+                    + " saves nothing. Targets the workspace does not have are left out. When its links are tagged"
+                    + " (tagLinks, or the workspace's default), each target is checked as it will be sent, and its"
+                    + " taggedText and taggedLink show what it gets. Creating the post checks everything again.")
     PostCheck.Result check(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
         var post = request.toPost();
-        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets());
+        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets(), post.tagLinks());
     }
 
     @GetMapping

@@ -54,7 +54,13 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 50)
-                    List<String> tags) {
+                    List<String> tags,
+            @Schema(
+                            description = "Whether its links (in the text and the link field) get the workspace's UTM"
+                                    + " parameters when it is published; absent: the workspace's linkTagging.enabled.",
+                            nullable = true)
+                    @Nullable
+                    Boolean tagLinks) {
 
         NewPost toPost() {
             return new NewPost(
@@ -69,7 +75,8 @@ final class PostRequests {
                     scheduledAt,
                     timezone,
                     Boolean.TRUE.equals(draft),
-                    tags == null ? List.of() : tags);
+                    tags == null ? List.of() : tags,
+                    tagLinks);
         }
     }
 
@@ -87,7 +94,12 @@ final class PostRequests {
             @Nullable String scheduledAt,
             @Nullable String timezone,
             @Schema(description = "false schedules a draft; true takes a scheduled post back to draft.") @Nullable
-                    Boolean draft) {
+                    Boolean draft,
+            @Schema(
+                            description = "Turns the UTM parameters of its links on or off; absent: as it was.",
+                            nullable = true)
+                    @Nullable
+                    Boolean tagLinks) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -101,7 +113,8 @@ final class PostRequests {
                             : targets.stream().map(TargetRequest::toTarget).toList(),
                     scheduledAt,
                     timezone,
-                    draft);
+                    draft,
+                    tagLinks);
         }
     }
 

@@ -44,7 +44,9 @@ record PostView(
                 CreatedBy createdBy,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "The workspace's labels on it.") List<String> tags) {
+        @Schema(description = "The workspace's labels on it.") List<String> tags,
+        @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
+                boolean tagLinks) {
 
     @Schema(name = "PostProvenance")
     record CreatedBy(
@@ -157,6 +159,7 @@ record PostView(
                 CreatedBy.of(p.provenance()),
                 p.createdAt(),
                 p.updatedAt(),
-                p.tags());
+                p.tags(),
+                p.tagLinks());
     }
 }

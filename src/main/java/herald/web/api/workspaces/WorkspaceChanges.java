@@ -9,9 +9,15 @@ record WorkspaceChanges(
         @Schema(description = "IANA timezone.", example = "America/New_York", nullable = true) @Nullable
                 String timezone,
         @Schema(description = "Up to 2000 characters of context for AI features.", nullable = true) @Nullable
-                String description) {
+                String description,
+        @Schema(description = "The link tagging (UTM parameters) of its posts' links.", nullable = true) @Nullable
+                LinkTaggingChanges linkTagging) {
 
     boolean isEmpty() {
-        return name == null && timezone == null && description == null;
+        return name == null && timezone == null && description == null && linkTagging == null;
+    }
+
+    boolean changesDetails() {
+        return name != null || timezone != null || description != null;
     }
 }

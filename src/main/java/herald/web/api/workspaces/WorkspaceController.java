@@ -1,6 +1,8 @@
 package herald.web.api.workspaces;
 
 import herald.identity.ApiKeyScope;
+import herald.publishing.LinkTaggingSetting;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
@@ -12,6 +14,7 @@ import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +27,13 @@ class WorkspaceController {
     private final Workspaces workspaces;
     private final Plans plans;
     private final Memberships memberships;
+    private final WorkspaceLinkTagging linkTagging;
 
-    WorkspaceController(Workspaces workspaces, Plans plans, Memberships memberships) {
+    WorkspaceController(Workspaces workspaces, Plans plans, Memberships memberships, WorkspaceLinkTagging linkTagging) {
         this.workspaces = workspaces;
         this.plans = plans;
         this.memberships = memberships;
+        this.linkTagging = linkTagging;
     }
 
     @GetMapping(ApiPaths.WORKSPACES)
@@ -56,21 +61,42 @@ class WorkspaceController {
     @Operation(
             operationId = "updateWorkspace",
             summary = "Change the workspace's settings",
-            description = "Changes any of name, timezone and description; fields left out keep their value. The plan"
-                    + " is changed by the operator, not here.")
+            description = "Changes any of name, timezone, description and linkTagging (the UTM parameters of its"
+                    + " posts' links, see docs/link-tagging.md); fields left out keep their value, inside linkTagging"
+                    + " too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
-            throw new InvalidInput("", "Send at least one of name, timezone and description.");
+            throw new InvalidInput("", "Send at least one of name, timezone, description and linkTagging.");
+        }
+        @Nullable LinkTaggingSetting tagging = null;
+        if (changes.linkTagging() != null) {
+            tagging = changes.linkTagging().applyTo(linkTagging.get(current.id()));
+            try {
+                tagging.values().checked(); // before anything changes
+            } catch (InvalidInput e) {
+                throw new InvalidInput("linkTagging." + e.field(), e.getMessage());
+            }
         }
         Workspace before = workspaces.require(current.id());
-        var details = new Workspaces.Details(
-                changes.name() == null ? before.name() : changes.name(),
-                changes.timezone() == null ? before.timezone().getId() : changes.timezone(),
-                changes.description() == null ? before.description() : changes.description());
-        return view(workspaces.update(current.id(), details));
+        Workspace after = before;
+        if (changes.changesDetails()) {
+            var details = new Workspaces.Details(
+                    changes.name() == null ? before.name() : changes.name(),
+                    changes.timezone() == null ? before.timezone().getId() : changes.timezone(),
+                    changes.description() == null ? before.description() : changes.description());
+            after = workspaces.update(current.id(), details);
+        }
+        if (tagging != null) {
+            linkTagging.change(current.id(), tagging);
+        }
+        return view(after);
     }
 
     private WorkspaceView view(Workspace workspace) {
-        return WorkspaceView.of(workspace, plans.get(workspace.plan()).limits(), memberships.count(workspace.id()));
+        return WorkspaceView.of(
+                workspace,
+                plans.get(workspace.plan()).limits(),
+                memberships.count(workspace.id()),
+                linkTagging.get(workspace.id()));
     }
 }

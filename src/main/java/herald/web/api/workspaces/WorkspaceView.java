@@ -1,5 +1,6 @@
 package herald.web.api.workspaces;
 
+import herald.publishing.LinkTaggingSetting;
 import herald.tenancy.PlanLimits;
 import herald.tenancy.Workspace;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,8 @@ record WorkspaceView(
         String description,
         Instant createdAt,
         @Schema(description = "What the plan allows.") WorkspaceLimits limits,
-        @Schema(description = "What the workspace uses of it.") WorkspaceUsage usage) {
+        @Schema(description = "What the workspace uses of it.") WorkspaceUsage usage,
+        @Schema(description = "Whether and how its posts' links get UTM parameters.") LinkTaggingView linkTagging) {
 
     record WorkspaceLimits(
             int members,
@@ -28,7 +30,7 @@ record WorkspaceView(
 
     record WorkspaceUsage(int members) {}
 
-    static WorkspaceView of(Workspace workspace, PlanLimits limits, int members) {
+    static WorkspaceView of(Workspace workspace, PlanLimits limits, int members, LinkTaggingSetting linkTagging) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -44,6 +46,7 @@ record WorkspaceView(
                         limits.apiRequestsPerHour(),
                         limits.aiTokensPerMonth(),
                         limits.storageMb()),
-                new WorkspaceUsage(members));
+                new WorkspaceUsage(members),
+                LinkTaggingView.of(linkTagging));
     }
 }
