@@ -71,7 +71,7 @@ class Attempts {
         return jdbc.sql(
                         """
                         with p as materialized (
-                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links
+                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values
                             from posts p
                             where p.workspace_id = :workspace
                               and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
@@ -79,9 +79,10 @@ class Attempts {
                         select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
                             t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
                             t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
-                            l.utm_source, l.utm_medium, l.utm_campaign, l.utm_content, l.utm_term
+                            p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
+                            p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
+                            p.utm_values->>'term' as utm_term
                         from post_targets t join p on p.id = t.post_id
-                            left join link_tagging l on p.tag_links and l.workspace_id = :workspace
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
                 .param("workspace", workspace.value())

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param timezone the IANA zone the author scheduled in, for showing the time as they meant it
  * @param provenance how and by whom it was created; null for posts older than provenance
  * @param tags the workspace's labels on it ({@link PostTags})
- * @param tagLinks whether its links get the workspace's UTM parameters when it is published ({@link LinkTagging})
+ * @param utm the UTM values its links get when it is published ({@link LinkTagging}), as the workspace's setting
+ *     had them when the post was accepted or last edited; null when it does not tag its links
  */
 public record Post(
         WorkspaceId workspace,
@@ -29,12 +30,17 @@ public record Post(
         Instant updatedAt,
         @Nullable Provenance provenance,
         List<String> tags,
-        boolean tagLinks) {
+        @Nullable UtmValues utm) {
 
     public Post {
         media = List.copyOf(media);
         targets = List.copyOf(targets);
         tags = List.copyOf(tags);
+    }
+
+    /** Whether its links get UTM parameters when it is published. */
+    public boolean tagLinks() {
+        return utm != null;
     }
 
     /** When its last account published it, or null while none has. */

@@ -27,7 +27,7 @@ class PostCreation {
             @Nullable PublishTime asked,
             List<PostRows.NewTargetRow> targets,
             List<String> tags,
-            boolean tagLinks) {}
+            @Nullable UtmValues utm) {}
 
     /** A stored post and the instant it is due (its time, its queue slot, or now). */
     record Stored(Checked post, @Nullable PublishTime time, Instant due) {
@@ -86,7 +86,15 @@ class PostCreation {
                 validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft(), tagging);
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
-        return new Checked(id, post, status, link, asked, targets, PostTags.read(post.tags()), tagging != null);
+        return new Checked(
+                id,
+                post,
+                status,
+                link,
+                asked,
+                targets,
+                PostTags.read(post.tags()),
+                tagging == null ? null : tagging.values());
     }
 
     /**
@@ -121,7 +129,7 @@ class PostCreation {
                 now,
                 provenance,
                 checked.tags(),
-                checked.tagLinks());
+                checked.utm());
         rows.insertTargets(workspace, checked.id(), checked.targets(), dispatched(checked) ? due : null, now);
         return new Stored(checked, at, due);
     }

@@ -233,7 +233,9 @@ class PostReads {
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
                 p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags,
-                p.tag_links
+                p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
+                p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
+                p.utm_values->>'term' as utm_term
             from posts p""";
 
     private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -270,7 +272,7 @@ class PostReads {
                         p.updatedAt(),
                         p.provenance(),
                         p.tags(),
-                        p.tagLinks()))
+                        p.utm()))
                 .toList();
     }
 
@@ -313,7 +315,7 @@ class PostReads {
                 instant(rs, "updated_at"),
                 provenance(rs),
                 tags(rs),
-                rs.getBoolean("tag_links"));
+                WorkspaceLinkTagging.ofPost(rs));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

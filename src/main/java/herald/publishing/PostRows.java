@@ -47,14 +47,17 @@ class PostRows {
             Instant now,
             Provenance provenance,
             List<String> tags,
-            boolean tagLinks) {
-        jdbc.sql(
-                        """
+            @Nullable UtmValues utm) {
+        utm(
+                        jdbc.sql(
+                                """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
                             created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
-                            tag_links)
+                            tag_links, utm_values)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :tagLinks)""")
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :tagLinks, """
+                                        + UTM_VALUES + ")"),
+                        utm)
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("body", body)
@@ -69,8 +72,24 @@ class PostRows {
                 .param("createdById", provenance.actorId())
                 .param("createdByLabel", label(provenance.actorLabel()))
                 .param("tags", tags.toArray(String[]::new))
-                .param("tagLinks", tagLinks)
                 .update();
+    }
+
+    /** The post's UTM values as {@code posts.utm_values} holds them, null when it does not tag its links. */
+    private static final String UTM_VALUES =
+            """
+            case when :tagLinks then jsonb_build_object('source', cast(:utmSource as text),
+                'medium', cast(:utmMedium as text), 'campaign', cast(:utmCampaign as text),
+                'content', cast(:utmContent as text), 'term', cast(:utmTerm as text)) end""";
+
+    private static JdbcClient.StatementSpec utm(JdbcClient.StatementSpec statement, @Nullable UtmValues utm) {
+        return statement
+                .param("tagLinks", utm != null)
+                .param("utmSource", utm == null ? null : utm.source())
+                .param("utmMedium", utm == null ? null : utm.medium())
+                .param("utmCampaign", utm == null ? null : utm.campaign())
+                .param("utmContent", utm == null ? null : utm.content())
+                .param("utmTerm", utm == null ? null : utm.term());
     }
 
     private static @Nullable String label(@Nullable String label) {
@@ -86,13 +105,16 @@ class PostRows {
             PostStatus status,
             @Nullable Instant scheduledAt,
             @Nullable String timezone,
-            boolean tagLinks,
+            @Nullable UtmValues utm,
             Instant now) {
-        jdbc.sql(
-                        """
+        utm(
+                        jdbc.sql(
+                                """
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
-                            scheduled_at = :scheduledAt, timezone = :timezone, tag_links = :tagLinks, updated_at = :now
-                        where workspace_id = :workspace and id = :id""")
+                            scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now,
+                            tag_links = :tagLinks, utm_values = """
+                                        + UTM_VALUES + " where workspace_id = :workspace and id = :id"),
+                        utm)
                 .param("workspace", workspace.value())
                 .param("id", id.value())
                 .param("body", body)
@@ -101,7 +123,6 @@ class PostRows {
                 .param("status", status.value())
                 .param("scheduledAt", timestamp(scheduledAt))
                 .param("timezone", timezone)
-                .param("tagLinks", tagLinks)
                 .param("now", Timestamp.from(now))
                 .update();
     }

@@ -222,7 +222,8 @@ public class Posts {
             if (!draft) {
                 quota.requireRoom(workspace, due, id);
             }
-            rows.update(workspace, id, body, link, media, status, at, zone, tagging != null, now);
+            rows.update(
+                    workspace, id, body, link, media, status, at, zone, tagging == null ? null : tagging.values(), now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
             rows.deleteTargets(workspace, id);
             rows.insertTargets(workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, now);

@@ -99,22 +99,19 @@ public class WorkspaceLinkTagging {
     }
 
     /**
-     * The UTM values of a post read with its {@code tag_links} and a left join of {@code link_tagging} ({@link
-     * Attempts#lockDue}): null when it does not tag its links, the defaults when the workspace never changed them.
+     * The UTM values a post keeps ({@code posts.utm_values}, read with its {@code tag_links} as {@code utm_source} ...
+     * {@code utm_term}): null when it does not tag its links.
      */
     static @Nullable UtmValues ofPost(ResultSet rs) throws SQLException {
         if (!rs.getBoolean("tag_links")) {
             return null;
         }
-        String source = rs.getString("utm_source");
-        return source == null
-                ? UtmValues.DEFAULTS
-                : new UtmValues(
-                        source,
-                        rs.getString("utm_medium"),
-                        rs.getString("utm_campaign"),
-                        rs.getString("utm_content"),
-                        rs.getString("utm_term"));
+        return new UtmValues(
+                rs.getString("utm_source"),
+                rs.getString("utm_medium"),
+                rs.getString("utm_campaign"),
+                rs.getString("utm_content"),
+                rs.getString("utm_term"));
     }
 
     static LinkTaggingSetting setting(ResultSet rs, int row) throws SQLException {

@@ -21,5 +21,10 @@ create policy tenant_isolation on link_tagging using (workspace_id = herald_curr
     with check (workspace_id = herald_current_workspace());
 
 -- Whether this post's links are tagged: chosen by its author, the workspace's setting when they did not say. Posts
--- from before tagging existed were published without it.
+-- from before tagging existed were published without it. A tagged post keeps the values it was accepted (or last
+-- edited) with, {"source","medium","campaign","content","term"}: the text its targets were checked with is the text
+-- they publish, and every attempt of a target sends the same text, whatever an admin changes in the setting meanwhile
+-- (reconciliation looks for that very text on the platform before anything is sent again).
 alter table posts add column tag_links boolean not null default false;
+alter table posts add column utm_values jsonb;
+alter table posts add constraint posts_tagged_with_values check (tag_links = (utm_values is not null));

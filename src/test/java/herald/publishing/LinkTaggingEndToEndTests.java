@@ -80,6 +80,20 @@ class LinkTaggingEndToEndTests extends SandboxEndToEndTest {
     }
 
     @Test
+    void aPostPublishesWithTheValuesItWasAcceptedWithWhateverTheSettingBecomesMeanwhile() {
+        api("PATCH", "", "{\"linkTagging\":{\"enabled\":true,\"utmCampaign\":\"spring\"}}");
+        String body = "Soon " + ORDER + " " + UUID.randomUUID();
+        String post = create(body, ",\"scheduledAt\":\"" + Instant.now().plusSeconds(4) + "\"");
+
+        var changed = api("PATCH", "", "{\"linkTagging\":{\"enabled\":true,\"utmCampaign\":\"autumn\"}}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        awaitAll(post);
+
+        assertThat(publishedBy(handle).path("text").asString())
+                .isEqualTo(body.replace(ORDER, ORDER + "?utm_source=sandbox&utm_medium=social&utm_campaign=spring"));
+    }
+
+    @Test
     void theCheckShowsEachAccountsTaggedTextAndCountsIt() {
         String body = "See " + MENU;
 

@@ -13,7 +13,6 @@ import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
-import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
@@ -52,7 +51,6 @@ class PostsController {
     private final PostNotes notes;
     private final PostTags tags;
     private final Analytics analytics;
-    private final WorkspaceLinkTagging linkTagging;
 
     PostsController(
             Posts posts,
@@ -63,8 +61,7 @@ class PostsController {
             Connections connections,
             PostNotes notes,
             PostTags tags,
-            Analytics analytics,
-            WorkspaceLinkTagging linkTagging) {
+            Analytics analytics) {
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -74,7 +71,6 @@ class PostsController {
         this.notes = notes;
         this.tags = tags;
         this.analytics = analytics;
-        this.linkTagging = linkTagging;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -128,8 +124,8 @@ class PostsController {
         Post post = posts.get(current.id(), new PostId(id));
         model.addAttribute("section", "posts");
         model.addAttribute("post", post);
-        if (post.tagLinks()) {
-            model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
+        if (post.utm() != null) {
+            model.addAttribute("utm", post.utm().describe());
         }
         model.addAttribute("journal", new PostsJournal(history.of(current.id(), post.id())));
         model.addAttribute(
