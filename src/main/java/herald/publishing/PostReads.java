@@ -1,18 +1,11 @@
 package herald.publishing;
 
-import static herald.database.SqlTimes.instant;
-
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.database.Keyset;
 import herald.shared.WorkspaceId;
-import java.net.URI;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +17,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queries of posts and their targets: a post with its targets, the listing, the counts a quota and the approval
- * queue need. {@link PostRows} writes them. Every method runs inside a tenant transaction that its caller opened.
+ * queue need; {@link PostMapping} reads the rows into posts, {@link PostRows} writes them. Every method runs inside a tenant transaction that its caller opened.
  */
 @Component
 class PostReads {
 
     private final JdbcClient jdbc;
+    private final PostMapping mapping;
 
     PostReads(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.mapping = new PostMapping(jdbc);
     }
 
     Optional<Post> find(WorkspaceId workspace, PostId id) {
-        return jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = :id")
+        return jdbc.sql(PostMapping.SELECT + " where p.workspace_id = :workspace and p.id = :id")
                 .param("workspace", workspace.value())
                 .param("id", id.value())
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .optional()
-                .map(post -> withTargets(workspace, List.of(post)).getFirst());
+                .map(post -> mapping.withTargets(workspace, List.of(post)).getFirst());
     }
+
+    /** The listing's order, as the posts_listing index has it. */
+    private static final Keyset LISTING = Keyset.newestFirst("coalesce(p.scheduled_at, p.created_at)", "p.id");
 
     // t.workspace_id = :workspace, not = p.workspace_id: the planner turns the exists into a hashed subplan over
     // post_targets, which the constant keeps to the workspace's own rows.
@@ -51,7 +49,7 @@ class PostReads {
             + " and t.body ilike :word escape '\\'))";
 
     List<Post> list(WorkspaceId workspace, PostQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT_POSTS + " where p.workspace_id = :workspace");
+        StringBuilder sql = new StringBuilder(PostMapping.SELECT + " where p.workspace_id = :workspace");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("workspace", workspace.value());
         if (query.status() != null) {
@@ -83,18 +81,14 @@ class PostReads {
             sql.append(" and coalesce(p.scheduled_at, p.created_at) < :to");
             params.put("to", Timestamp.from(query.to()));
         }
-        if (query.afterTime() != null && query.afterId() != null) {
-            sql.append(" and (coalesce(p.scheduled_at, p.created_at), p.id) < (:afterTime, :afterId)");
-            params.put("afterTime", Timestamp.from(query.afterTime()));
-            params.put("afterId", query.afterId().value());
-        }
-        sql.append(" order by coalesce(p.scheduled_at, p.created_at) desc, p.id desc limit :limit");
-        params.put("limit", query.limit());
-        List<Post> posts = jdbc.sql(sql.toString())
+        Keyset.After after = query.afterTime() != null && query.afterId() != null
+                ? new Keyset.After(query.afterTime(), query.afterId().value())
+                : null;
+        List<Post> posts = LISTING.page(jdbc, sql.toString(), after, query.limit())
                 .params(params)
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
-        return withTargets(workspace, posts);
+        return mapping.withTargets(workspace, posts);
     }
 
     private static String likeEscaped(String word) {
@@ -107,7 +101,8 @@ class PostReads {
      */
     List<Post> inStatus(
             WorkspaceId workspace, List<PostStatus> statuses, Instant changedSince, boolean soonestDue, int limit) {
-        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.status = any(:statuses)"
+        List<Post> posts = jdbc.sql(PostMapping.SELECT
+                        + " where p.workspace_id = :workspace and p.status = any(:statuses)"
                         + " and p.updated_at >= :since order by "
                         + (soonestDue ? "coalesce(p.scheduled_at, p.created_at), p.id" : "p.updated_at desc, p.id desc")
                         + " limit :limit")
@@ -115,9 +110,9 @@ class PostReads {
                 .param("statuses", statuses.stream().map(PostStatus::value).toArray(String[]::new))
                 .param("since", Timestamp.from(changedSince))
                 .param("limit", limit)
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
-        return withTargets(workspace, posts);
+        return mapping.withTargets(workspace, posts);
     }
 
     /**
@@ -125,7 +120,7 @@ class PostReads {
      * soonest first: those that hold the posting schedule's slots.
      */
     List<Post> timed(WorkspaceId workspace, @Nullable ConnectionId account, Instant from, Instant to, int limit) {
-        List<Post> posts = jdbc.sql(SELECT_POSTS
+        List<Post> posts = jdbc.sql(PostMapping.SELECT
                         // coalesce(...) as in posts_listing, so the index finds the range
                         + " where p.workspace_id = :workspace and p.scheduled_at is not null"
                         + " and coalesce(p.scheduled_at, p.created_at) >= :from"
@@ -139,9 +134,9 @@ class PostReads {
                 .param("to", Timestamp.from(to))
                 .param("account", account == null ? null : account.value(), java.sql.Types.OTHER)
                 .param("limit", limit)
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
-        return withTargets(workspace, posts);
+        return mapping.withTargets(workspace, posts);
     }
 
     /** The posts of {@code window}, the soonest due first. */
@@ -149,7 +144,7 @@ class PostReads {
         if (window.statuses().isEmpty()) {
             return List.of();
         }
-        List<Post> posts = jdbc.sql(SELECT_POSTS
+        List<Post> posts = jdbc.sql(PostMapping.SELECT
                         // coalesce(...) as in posts_listing, so the index finds the range
                         + " where p.workspace_id = :workspace and p.status = any(:statuses)"
                         + " and coalesce(p.scheduled_at, p.created_at) >= :from"
@@ -171,28 +166,28 @@ class PostReads {
                         window.accounts().stream().map(ConnectionId::value).toArray(UUID[]::new))
                 .param("tag", window.tag())
                 .param("limit", window.limit())
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
-        return withTargets(workspace, posts);
+        return mapping.withTargets(workspace, posts);
     }
 
     /** These posts, with their targets. */
     List<Post> byIds(WorkspaceId workspace, java.util.Collection<PostId> ids) {
-        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.id = any(:ids)")
+        List<Post> posts = jdbc.sql(PostMapping.SELECT + " where p.workspace_id = :workspace and p.id = any(:ids)")
                 .param("workspace", workspace.value())
                 .param("ids", ids.stream().map(PostId::value).toArray(UUID[]::new))
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
-        return withTargets(workspace, posts);
+        return mapping.withTargets(workspace, posts);
     }
 
     /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
     List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
-        List<Post> posts = jdbc.sql(SELECT_POSTS + " where p.workspace_id = :workspace and p.media_ids && :assets"
+        List<Post> posts = jdbc.sql(PostMapping.SELECT + " where p.workspace_id = :workspace and p.media_ids && :assets"
                         + " and p.status in ('pending_approval', 'scheduled', 'publishing') order by p.id")
                 .param("workspace", workspace.value())
                 .param("assets", PostRows.uuids(assets))
-                .query((rs, n) -> post(workspace, rs))
+                .query((rs, n) -> PostMapping.post(workspace, rs))
                 .list();
         return posts;
     }
@@ -227,114 +222,5 @@ class PostReads {
                 .param("status", status.value())
                 .query(Integer.class)
                 .single();
-    }
-
-    private static final String SELECT_POSTS =
-            """
-            select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags,
-                p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
-                p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                p.utm_values->>'term' as utm_term
-            from posts p""";
-
-    private List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
-        if (posts.isEmpty()) {
-            return posts;
-        }
-        Map<UUID, List<Target>> targets = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
-                        select post_id, id, connection_id, provider, account, body, status, attempts,
-                            platform_post_id, platform_url, last_error, due_at, published_at
-                        from post_targets where workspace_id = :workspace and post_id in (:posts)
-                        order by account, id""")
-                .param("workspace", workspace.value())
-                .param("posts", posts.stream().map(p -> p.id().value()).toList())
-                .query((rs, n) -> {
-                    targets.computeIfAbsent(rs.getObject("post_id", UUID.class), k -> new ArrayList<>())
-                            .add(target(rs));
-                    return null;
-                })
-                .list();
-        return posts.stream()
-                .map(p -> new Post(
-                        p.workspace(),
-                        p.id(),
-                        p.body(),
-                        p.link(),
-                        p.media(),
-                        p.status(),
-                        p.scheduledAt(),
-                        p.timezone(),
-                        targets.getOrDefault(p.id().value(), List.of()),
-                        p.createdAt(),
-                        p.updatedAt(),
-                        p.provenance(),
-                        p.tags(),
-                        p.utm()))
-                .toList();
-    }
-
-    private static Target target(ResultSet rs) throws SQLException {
-        TargetStatus status = TargetStatus.of(rs.getString("status"));
-        String url = rs.getString("platform_url");
-        return new Target(
-                new TargetId(rs.getObject("id", UUID.class)),
-                new ConnectionId(rs.getObject("connection_id", UUID.class)),
-                rs.getString("provider"),
-                rs.getString("account"),
-                rs.getString("body"),
-                status,
-                rs.getInt("attempts"),
-                rs.getString("platform_post_id"),
-                url == null ? null : URI.create(url),
-                rs.getString("last_error"),
-                status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
-                instant(rs, "published_at"));
-    }
-
-    private static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
-        Array media = rs.getArray("media_ids");
-        List<AssetId> assets = media == null
-                ? List.of()
-                : Arrays.stream((Object[]) media.getArray())
-                        .map(id -> new AssetId((UUID) id))
-                        .toList();
-        return new Post(
-                workspace,
-                new PostId(rs.getObject("id", UUID.class)),
-                rs.getString("body"),
-                rs.getString("link"),
-                assets,
-                PostStatus.of(rs.getString("status")),
-                instant(rs, "scheduled_at"),
-                rs.getString("timezone"),
-                List.of(),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                provenance(rs),
-                tags(rs),
-                WorkspaceLinkTagging.ofPost(rs));
-    }
-
-    private static List<String> tags(ResultSet rs) throws SQLException {
-        Array tags = rs.getArray("tags");
-        return tags == null
-                ? List.of()
-                : Arrays.stream((Object[]) tags.getArray())
-                        .map(String.class::cast)
-                        .toList();
-    }
-
-    private static @Nullable Provenance provenance(ResultSet rs) throws SQLException {
-        String origin = rs.getString("origin");
-        return origin == null
-                ? null
-                : new Provenance(
-                        Provenance.Origin.of(origin),
-                        rs.getString("created_by_type"),
-                        rs.getString("created_by_id"),
-                        rs.getString("created_by_label"));
     }
 }

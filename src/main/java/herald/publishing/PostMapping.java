@@ -1,0 +1,142 @@
+package herald.publishing;
+
+import static herald.database.SqlTimes.instant;
+
+import herald.assets.AssetId;
+import herald.connections.ConnectionId;
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How rows of {@code posts} and {@code post_targets} become {@link Post}s: the columns every post query selects
+ * ({@link #SELECT}), a post from its row, and its targets for a page of posts in one more query. Used by {@link
+ * PostReads}, inside the caller's tenant transaction.
+ */
+final class PostMapping {
+
+    private final JdbcClient jdbc;
+
+    PostMapping(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static final String SELECT =
+            """
+            select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags,
+                p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
+                p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
+                p.utm_values->>'term' as utm_term
+            from posts p""";
+
+    List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
+        if (posts.isEmpty()) {
+            return posts;
+        }
+        Map<UUID, List<Target>> targets = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select post_id, id, connection_id, provider, account, body, status, attempts,
+                            platform_post_id, platform_url, last_error, due_at, published_at
+                        from post_targets where workspace_id = :workspace and post_id in (:posts)
+                        order by account, id""")
+                .param("workspace", workspace.value())
+                .param("posts", posts.stream().map(p -> p.id().value()).toList())
+                .query((rs, n) -> {
+                    targets.computeIfAbsent(rs.getObject("post_id", UUID.class), k -> new ArrayList<>())
+                            .add(target(rs));
+                    return null;
+                })
+                .list();
+        return posts.stream()
+                .map(p -> new Post(
+                        p.workspace(),
+                        p.id(),
+                        p.body(),
+                        p.link(),
+                        p.media(),
+                        p.status(),
+                        p.scheduledAt(),
+                        p.timezone(),
+                        targets.getOrDefault(p.id().value(), List.of()),
+                        p.createdAt(),
+                        p.updatedAt(),
+                        p.provenance(),
+                        p.tags(),
+                        p.utm()))
+                .toList();
+    }
+
+    private static Target target(ResultSet rs) throws SQLException {
+        TargetStatus status = TargetStatus.of(rs.getString("status"));
+        String url = rs.getString("platform_url");
+        return new Target(
+                new TargetId(rs.getObject("id", UUID.class)),
+                new ConnectionId(rs.getObject("connection_id", UUID.class)),
+                rs.getString("provider"),
+                rs.getString("account"),
+                rs.getString("body"),
+                status,
+                rs.getInt("attempts"),
+                rs.getString("platform_post_id"),
+                url == null ? null : URI.create(url),
+                rs.getString("last_error"),
+                status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
+                instant(rs, "published_at"));
+    }
+
+    static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
+        Array media = rs.getArray("media_ids");
+        List<AssetId> assets = media == null
+                ? List.of()
+                : Arrays.stream((Object[]) media.getArray())
+                        .map(id -> new AssetId((UUID) id))
+                        .toList();
+        return new Post(
+                workspace,
+                new PostId(rs.getObject("id", UUID.class)),
+                rs.getString("body"),
+                rs.getString("link"),
+                assets,
+                PostStatus.of(rs.getString("status")),
+                instant(rs, "scheduled_at"),
+                rs.getString("timezone"),
+                List.of(),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                provenance(rs),
+                tags(rs),
+                WorkspaceLinkTagging.ofPost(rs));
+    }
+
+    private static List<String> tags(ResultSet rs) throws SQLException {
+        Array tags = rs.getArray("tags");
+        return tags == null
+                ? List.of()
+                : Arrays.stream((Object[]) tags.getArray())
+                        .map(String.class::cast)
+                        .toList();
+    }
+
+    private static @Nullable Provenance provenance(ResultSet rs) throws SQLException {
+        String origin = rs.getString("origin");
+        return origin == null
+                ? null
+                : new Provenance(
+                        Provenance.Origin.of(origin),
+                        rs.getString("created_by_type"),
+                        rs.getString("created_by_id"),
+                        rs.getString("created_by_label"));
+    }
+}
