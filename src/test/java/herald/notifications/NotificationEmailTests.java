@@ -38,9 +38,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -273,7 +276,8 @@ class NotificationEmailTests {
     }
 
     @Test
-    void aSendIsGivenUpAfterTheLastAttempt() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSendIsGivenUpAfterTheLastAttemptWithALogLineThatNamesIdsOnly(CapturedOutput output) throws Exception {
         var clock = queuedForTheEditor("Never sent");
         NotificationMailer mailer = mailer(clock);
         smtp.stop();
@@ -284,6 +288,11 @@ class NotificationEmailTests {
             clock.advance(settings.email().backoffAfter(attempt).plusSeconds(1));
         }
         assertThat(statuses(editor)).containsExactly("failed");
+        assertThat(output.getOut())
+                .contains("Gave up e-mailing 1 notification(s) to member " + editor.id() + " of workspace "
+                        + workspace.id() + " after " + settings.email().maxAttempts() + " attempts")
+                .doesNotContain(editor.email())
+                .doesNotContain("Never sent");
 
         smtp = smtp();
         clock.advance(Duration.ofDays(1));
