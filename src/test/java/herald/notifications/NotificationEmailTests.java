@@ -1,6 +1,15 @@
 package herald.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -8,6 +17,7 @@ import herald.MutableClock;
 import herald.TenantFixtures;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
+import herald.identity.SignedInUser;
 import herald.identity.User;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
@@ -44,11 +54,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * E-mail of notifications through a real SMTP server (GreenMail): at once to each member who can act, never a muted
@@ -56,6 +72,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * down tried again and delivered once when it is back, or given up after the last attempt. The one context with
  * {@code spring.mail.host} set; the tests without it (e-mail off) are in {@link NotificationsTests}.
  */
+@AutoConfigureMockMvc
 @SpringBootTest(
         properties = {
             "herald.notifications.email.every=1s",
@@ -81,6 +98,9 @@ class NotificationEmailTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     ApplicationEventPublisher publisher;
@@ -300,6 +320,56 @@ class NotificationEmailTests {
         assertThat(received(editor)).isEmpty();
     }
 
+    @Test
+    void theNotificationsPageOffersTheChoiceAndSavingItAppliesToWhatIsWaiting() throws Exception {
+        String path = "/w/" + workspace.slug() + "/notifications";
+        String page = mvc.perform(get(path).with(as(editor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .doesNotContain("Email is not set up")
+                .contains("name=\"delivery\" value=\"immediately\" checked=\"checked\"")
+                .contains("<option value=\"8\" selected=\"selected\">08:00</option>")
+                .contains("In the workspace&#39;s time zone, "
+                        + workspace.timezone().getId() + ". Emails go to " + editor.email());
+        emails.choose(workspace.id(), owner.id(), new EmailPreference(EmailDelivery.OFF, 8));
+        mvc.perform(MockMvcRequestBuilders.post(path + "/email")
+                        .param("delivery", "off")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(redirectedUrl(path + "#email"))
+                .andExpect(flash().attribute("notice", "Email settings saved: no email."));
+        fail(post("Waits for the digest"), "No.");
+        assertThat(statuses(editor)).as("nothing is queued while off").isEmpty();
+
+        mvc.perform(MockMvcRequestBuilders.post(path + "/email")
+                        .param("delivery", "daily")
+                        .param("digestHour", "7")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("notice", "Email settings saved: a daily digest at 07:00."));
+        assertThat(emails.of(workspace.id(), editor.id())).isEqualTo(new EmailPreference(EmailDelivery.DAILY, 7));
+        mvc.perform(MockMvcRequestBuilders.post(path + "/email")
+                        .param("delivery", "weekly")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("problem", "Choose Immediately, Daily digest or Off, not 'weekly'."));
+        mvc.perform(MockMvcRequestBuilders.post(path + "/email")
+                        .param("delivery", "daily")
+                        .param("digestHour", "24")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute("problem", "Choose an hour from 00:00 to 23:00 for the digest."));
+        assertThat(emails.of(workspace.id(), editor.id()))
+                .as("a refused choice changes nothing")
+                .isEqualTo(new EmailPreference(EmailDelivery.DAILY, 7));
+        mvc.perform(get(path).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Save email settings"))));
+    }
+
     /** A notification for the editor, due at their digest hour far ahead; a clock at that hour. */
     MutableClock queuedForTheEditor(String body) throws InterruptedException {
         int hour = ZonedDateTime.now(workspace.timezone()).plusHours(12).getHour();
@@ -388,6 +458,13 @@ class NotificationEmailTests {
                 .query(Timestamp.class)
                 .single()
                 .toInstant());
+    }
+
+    static RequestPostProcessor as(User user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SignedInUser(user.id(), user.email(), user.displayName()),
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_USER"))));
     }
 
     static List<String> recipients(MimeMessage message) {
