@@ -365,17 +365,34 @@ public final class TenantFixtures {
                 .update());
         // An unread notification of the owner about the post, as the notifications module stores it, and a kind the
         // member muted, through that module.
-        tenants.run(workspace.id(), () -> jdbc.sql(
-                        """
-                        insert into notifications (workspace_id, id, user_id, kind, title, body, link, post_id)
-                        values (:workspace, :id, :user, 'post_failed', 'A post failed: “Fixture post”',
-                            'Sandbox @fixture did not publish it: fixture.', :link, :post)""")
-                .param("workspace", workspace.id().value())
-                .param("id", UUID.randomUUID())
-                .param("user", owner.user().id().value())
-                .param("link", "/w/" + workspace.slug() + "/posts/" + post)
-                .param("post", post)
-                .update());
+        // It waits to be e-mailed (as it would with spring.mail.host set), and the member chose a daily digest.
+        UUID notification = UUID.randomUUID();
+        tenants.run(workspace.id(), () -> {
+            jdbc.sql(
+                            """
+                            insert into notifications (workspace_id, id, user_id, kind, title, body, link, post_id)
+                            values (:workspace, :id, :user, 'post_failed', 'A post failed: “Fixture post”',
+                                'Sandbox @fixture did not publish it: fixture.', :link, :post)""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", notification)
+                    .param("user", owner.user().id().value())
+                    .param("link", "/w/" + workspace.slug() + "/posts/" + post)
+                    .param("post", post)
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into notification_emails (workspace_id, notification_id, user_id, delivery, due_at)
+                            values (:workspace, :id, :user, 'immediately', now() + interval '1 day')""")
+                    .param("workspace", workspace.id().value())
+                    .param("id", notification)
+                    .param("user", owner.user().id().value())
+                    .update();
+        });
+        context.getBean(herald.notifications.NotificationEmails.class)
+                .choose(
+                        workspace.id(),
+                        member.id(),
+                        new herald.notifications.EmailPreference(herald.notifications.EmailDelivery.DAILY, 7));
         context.getBean(herald.notifications.NotificationMutes.class)
                 .choose(
                         workspace.id(),

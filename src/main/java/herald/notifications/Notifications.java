@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +36,19 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final TenantScope tenants;
     private final NotificationSettings settings;
+    private final NotificationEmails emails;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, TenantScope tenants, NotificationSettings settings, Clock clock) {
+    Notifications(
+            JdbcClient jdbc,
+            TenantScope tenants,
+            NotificationSettings settings,
+            NotificationEmails emails,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.settings = settings;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -146,7 +155,8 @@ public class Notifications {
      * Stores {@code notification} for each of {@code recipients}, in one transaction. A recipient who still has an
      * unread one of the same kind about the same post or connection gets no second: that one counts the event and
      * takes its line (unless it has it already), so several targets of one post failing together make one
-     * notification. Two nodes doing this at once meet at the unique index and coalesce all the same.
+     * notification. Two nodes doing this at once meet at the unique index and coalesce all the same. A new
+     * notification (not one that took another event) is queued for e-mail in the same transaction.
      */
     void deliver(WorkspaceId workspace, NewNotification notification, Collection<UserId> recipients) {
         if (recipients.isEmpty()) {
@@ -154,6 +164,7 @@ public class Notifications {
         }
         Instant now = clock.instant();
         tenants.run(workspace, () -> {
+            var stored = new HashMap<UserId, NotificationId>();
             for (UserId recipient : recipients) {
                 jdbc.sql(
                                 """
@@ -165,7 +176,8 @@ public class Notifications {
                                 do update set occurrences = notifications.occurrences + 1,
                                     body = case when strpos(notifications.body, excluded.body) > 0
                                                 then notifications.body
-                                                else left(notifications.body || E'\\n' || excluded.body, :maxBody) end""")
+                                                else left(notifications.body || E'\\n' || excluded.body, :maxBody) end
+                                returning id, xmax = 0 as inserted""")
                         .param("workspace", workspace.value())
                         .param("id", UUID.randomUUID())
                         .param("user", recipient.value())
@@ -185,8 +197,13 @@ public class Notifications {
                                         : notification.connection().value())
                         .param("now", Timestamp.from(now))
                         .param("maxBody", NewNotification.MAX_BODY)
-                        .update();
+                        .query((rs, n) -> rs.getBoolean("inserted")
+                                ? Optional.of(new NotificationId(rs.getObject("id", UUID.class)))
+                                : Optional.<NotificationId>empty())
+                        .single()
+                        .ifPresent(id -> stored.put(recipient, id));
             }
+            emails.queue(workspace, stored);
         });
     }
 

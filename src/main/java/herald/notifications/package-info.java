@@ -5,7 +5,8 @@
  * other modules' events after they commit, off the publishing thread. See docs/notifications.md.
  *
  * <p>The module's API: {@link herald.notifications.Notifications} (a member's notifications, read and unread) and
- * {@link herald.notifications.NotificationMutes} (the kinds a member does not want).
+ * {@link herald.notifications.NotificationMutes} (the kinds a member does not want) and
+ * {@link herald.notifications.NotificationEmails} (whether, and when, a member is e-mailed them).
  */
 @ApplicationModule(
         allowedDependencies = {

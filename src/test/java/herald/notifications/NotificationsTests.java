@@ -387,6 +387,21 @@ class NotificationsTests {
     }
 
     @Test
+    void withoutAMailHostEmailIsOffAndNothingIsQueued() throws InterruptedException {
+        assertThat(context.getBean(NotificationEmails.class).enabled()).isFalse();
+
+        fail(post("Nobody is e-mailed", krusty), 0, "No.");
+
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10)).hasSize(1);
+        assertThat(tenants.read(workspace.id(), () -> jdbc.sql(
+                                "select count(*) from notification_emails where workspace_id = :w")
+                        .param("w", workspace.id().value())
+                        .query(Long.class)
+                        .single()))
+                .isZero();
+    }
+
+    @Test
     void nothingCrossesWorkspaces() throws InterruptedException {
         var other = fixtures.signUp("other", "pro");
         WorkspaceId theirs = other.workspace().orElseThrow().id();

@@ -1,7 +1,10 @@
 package herald.web.ui;
 
 import herald.identity.SignedInUser;
+import herald.notifications.EmailDelivery;
+import herald.notifications.EmailPreference;
 import herald.notifications.Notification;
+import herald.notifications.NotificationEmails;
 import herald.notifications.NotificationId;
 import herald.notifications.NotificationKind;
 import herald.notifications.NotificationMutes;
@@ -14,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,14 +39,23 @@ class NotificationsController {
 
     private final Notifications notifications;
     private final NotificationMutes mutes;
+    private final NotificationEmails emails;
 
-    NotificationsController(Notifications notifications, NotificationMutes mutes) {
+    NotificationsController(Notifications notifications, NotificationMutes mutes, NotificationEmails emails) {
         this.notifications = notifications;
         this.mutes = mutes;
+        this.emails = emails;
     }
 
     /** A kind on the preferences form: whether the member gets it. */
     public record Preference(NotificationKind kind, boolean wanted) {}
+
+    /** An hour the digest can be sent at, as the form shows it. */
+    public record Hour(int value, String label) {}
+
+    private static final List<Hour> HOURS = IntStream.range(0, 24)
+            .mapToObj(h -> new Hour(h, "%02d:00".formatted(h)))
+            .toList();
 
     @GetMapping("/w/{slug}/notifications")
     String list(
@@ -76,6 +89,12 @@ class NotificationsController {
                 reachable(current).stream()
                         .map(kind -> new Preference(kind, !muted.contains(kind)))
                         .toList());
+        model.addAttribute("emailEnabled", emails.enabled());
+        model.addAttribute("email", emails.of(current.id(), me.id()));
+        model.addAttribute("deliveries", EmailDelivery.values());
+        model.addAttribute("hours", HOURS);
+        model.addAttribute("zone", current.workspace().timezone().getId());
+        model.addAttribute("emailAddress", me.email());
         return "workspace/notifications";
     }
 
@@ -145,6 +164,42 @@ class NotificationsController {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return back(current, null) + "#preferences";
+    }
+
+    /** How the member's notifications reach them by email in this workspace. */
+    @PostMapping("/w/{slug}/notifications/email")
+    String chooseEmail(
+            @RequestParam(required = false) @Nullable String delivery,
+            @RequestParam(required = false) @Nullable Integer digestHour,
+            @AuthenticationPrincipal SignedInUser me,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.member(request);
+        try {
+            if (!emails.enabled()) {
+                throw new InvalidInput(
+                        "delivery", "Email is not set up on this Herald server, so it cannot be chosen.");
+            }
+            if (reachable(current).isEmpty()) {
+                throw new InvalidInput(
+                        "delivery", "As a viewer you are not notified of anything, so nothing is emailed.");
+            }
+            EmailPreference before = emails.of(current.id(), me.id());
+            var chosen = new EmailPreference(
+                    EmailDelivery.of(delivery == null ? "" : delivery),
+                    digestHour == null ? before.digestHour() : digestHour);
+            emails.choose(current.id(), me.id(), chosen);
+            flash.addFlashAttribute(
+                    "notice",
+                    switch (chosen.delivery()) {
+                        case IMMEDIATELY -> "Email settings saved: an email for each notification.";
+                        case DAILY -> "Email settings saved: a daily digest at %02d:00.".formatted(chosen.digestHour());
+                        case OFF -> "Email settings saved: no email.";
+                    });
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return back(current, null) + "#email";
     }
 
     /** The kinds that reach the member's role, in their order. */

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import herald.identity.User;
+import herald.notifications.EmailPreference;
+import herald.notifications.NotificationEmails;
 import herald.notifications.NotificationKind;
 import herald.notifications.NotificationMutes;
 import herald.notifications.Notifications;
@@ -46,6 +48,9 @@ class NotificationsPageTest {
 
     @Autowired
     NotificationMutes mutes;
+
+    @Autowired
+    NotificationEmails emails;
 
     @Autowired
     Posts posts;
@@ -214,6 +219,31 @@ class NotificationsPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("as a viewer you are not notified of anything")))
                 .andExpect(content().string(not(containsString("Save preferences"))));
+    }
+
+    @Test
+    void withoutAMailServerThePageSaysEmailIsNotSetUpAndOffersNoChoice() throws Exception {
+        var team = fixtures.team();
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        String page = page(team.path() + "/notifications", team.owner());
+        assertThat(page)
+                .contains("Email is not set up on this Herald server")
+                .doesNotContain("name=\"delivery\"")
+                .doesNotContain("Save email settings");
+        mvc.perform(post(team.path() + "/notifications/email")
+                        .param("delivery", "immediately")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(redirectedUrl(team.path() + "/notifications#email"))
+                .andExpect(flash().attribute(
+                                "problem", "Email is not set up on this Herald server, so it cannot be chosen."));
+        assertThat(emails.of(team.workspace().id(), team.owner().id()))
+                .as("a refused choice is not stored")
+                .isEqualTo(EmailPreference.DEFAULT);
+        assertThat(page(team.path() + "/notifications", viewer))
+                .as("a viewer, whom nothing reaches, is not offered email either")
+                .doesNotContain("Email is not set up");
     }
 
     @Test
