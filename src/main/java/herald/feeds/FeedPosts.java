@@ -6,10 +6,13 @@ import herald.database.TenantScope;
 import herald.providers.Providers;
 import herald.providers.SocialProvider;
 import herald.publishing.ContentCheck;
+import herald.publishing.LinkTagging;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
+import herald.publishing.PostId;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.WorkspaceId;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +49,16 @@ class FeedPosts {
     private final Providers providers;
     private final TenantScope tenants;
     private final FeedItemRows items;
+    private final WorkspaceLinkTagging linkTagging;
 
-    FeedPosts(Posts posts, Connections connections, Providers providers, TenantScope tenants, FeedItemRows items) {
+    FeedPosts(
+            Posts posts,
+            Connections connections,
+            Providers providers,
+            TenantScope tenants,
+            FeedItemRows items,
+            WorkspaceLinkTagging linkTagging) {
+        this.linkTagging = linkTagging;
         this.posts = posts;
         this.connections = connections;
         this.providers = providers;
@@ -56,7 +68,7 @@ class FeedPosts {
 
     Outcome post(WorkspaceId workspace, Feed feed, FeedDocument.Item item, Instant now) {
         UUID itemId = UUID.randomUUID();
-        NewPost post = newPost(workspace, feed, item);
+        NewPost post = newPost(workspace, feed, item, now);
         Provenance provenance =
                 new Provenance(Provenance.Origin.SYSTEM, "system", feed.id().toString(), "Feed “" + label(feed) + "”");
         try {
@@ -83,20 +95,28 @@ class FeedPosts {
         return recorded ? Outcome.SKIPPED : Outcome.ALREADY_SEEN;
     }
 
-    private NewPost newPost(WorkspaceId workspace, Feed feed, FeedDocument.Item item) {
-        List<SocialProvider> platforms = feed.accounts().stream()
+    private NewPost newPost(WorkspaceId workspace, Feed feed, FeedDocument.Item item, Instant now) {
+        List<Connection> accounts = feed.accounts().stream()
                 .map(id -> connections.find(workspace, id))
-                .flatMap(java.util.Optional::stream)
-                .map(Connection::provider)
-                .distinct()
-                .map(providers::find)
                 .flatMap(java.util.Optional::stream)
                 .toList();
         URI link =
                 item.link() == null ? null : ContentCheck.webLink(item.link()).orElse(null);
-        Predicate<String> fits = text -> platforms.stream()
-                .allMatch(p -> ContentCheck.check(p, text, link, List.of()).problems().stream()
-                        .noneMatch(problem -> problem.code().equals("text.length")));
+        // The post follows the workspace's link tagging, and is checked on its text as tagged for each account: the
+        // text must fit with its links' UTM parameters ({post} is always eight characters, whichever post it is).
+        LinkTagging.@Nullable Plan tagging = linkTagging.plan(workspace, null, PostId.random(), now);
+        Predicate<String> fits = text -> accounts.stream().allMatch(account -> {
+            SocialProvider platform = providers.find(account.provider()).orElse(null);
+            if (platform == null) {
+                return true;
+            }
+            String checked = tagging == null
+                    ? text
+                    : tagging.apply(text, link == null ? null : link.toString(), account.provider(), account.username())
+                            .text();
+            return ContentCheck.check(platform, checked, link, List.of()).problems().stream()
+                    .noneMatch(problem -> problem.code().equals("text.length"));
+        });
         String body = FeedTemplate.fill(feed.template(), item.title(), item.link(), item.summary(), fits);
         List<NewPost.NewTarget> targets = feed.accounts().stream()
                 .map(id -> new NewPost.NewTarget(id, null))

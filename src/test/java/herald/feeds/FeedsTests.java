@@ -16,15 +16,21 @@ import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
+import herald.publishing.LinkTagging;
+import herald.publishing.LinkTaggingSetting;
 import herald.publishing.Post;
 import herald.publishing.PostStatus;
 import herald.publishing.PostingSchedule;
 import herald.publishing.Posts;
+import herald.publishing.UtmValues;
+import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,6 +99,9 @@ class FeedsTests {
 
     @Autowired
     FeedSettings settings;
+
+    @Autowired
+    WorkspaceLinkTagging linkTagging;
 
     WorkspaceId workspace;
     ConnectionId account;
@@ -222,6 +231,43 @@ class FeedsTests {
         Post trimmed = made.get(1);
         assertThat(trimmed.body().codePointCount(0, trimmed.body().length())).isLessThanOrEqualTo(500);
         assertThat(trimmed.body()).startsWith("A long one\n\nLots to say").endsWith("…\nhttps://blog.example.com/long");
+    }
+
+    @Test
+    void anItemIsTrimmedToFitTheAccountsLimitWithItsLinksTagged() {
+        String campaign = "autumn-menu-launch-".repeat(5);
+        linkTagging.change(
+                workspace, new LinkTaggingSetting(true, new UtmValues("{platform}", "social", campaign, "", "")));
+        schedule.replace(workspace, everyDayAt("09:00", "13:00", "18:00"));
+        serve(FeedXml.rss("Blog", 1));
+        Feed feed = add("queue", "{title}\n\n{summary}\n{link}", List.of());
+        // Untagged, title, summary and link fit Sandbox's 500 characters; tagged, the link is 150 characters longer.
+        String summary = "Pizza facts. ".repeat(33);
+        serve(FeedXml.rss(
+                "Blog",
+                List.of(
+                        new FeedXml.Item(
+                                "tagged",
+                                "Tagged",
+                                "https://blog.example.com/tagged",
+                                summary,
+                                "Tue, 03 Nov 2026 09:00:00 GMT"),
+                        FeedXml.Item.of(1))));
+
+        FeedCheck check = feeds.checkNow(workspace, feed.id());
+
+        assertThat(check.posted()).as("posted, not skipped for its length").isEqualTo(1);
+        Post made = feedPosts().getFirst();
+        assertThat(made.tagLinks()).isTrue();
+        String published = LinkTagging.tag(
+                        made.body(),
+                        made.link(),
+                        made.utm(),
+                        new LinkTagging.Context("sandbox", "krusty", LocalDate.now(ZoneOffset.UTC), made.id()))
+                .text();
+        assertThat(published).contains("utm_campaign=" + campaign);
+        assertThat(published.codePointCount(0, published.length())).isLessThanOrEqualTo(500);
+        assertThat(made.body()).startsWith("Tagged\n\nPizza facts.").contains("…\nhttps://blog.example.com/tagged");
     }
 
     @Test
