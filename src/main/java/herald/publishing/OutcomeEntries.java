@@ -24,8 +24,7 @@ class OutcomeEntries {
      * The audit entry of a final outcome, written by the outcome's own call only if it applies (none for a retry): the
      * outcome and its entry commit together, in one commit.
      */
-    AuditLog.@Nullable Entry of(
-            WorkspaceId workspace, TargetId target, Publisher.Claim claim, Publisher.Outcome outcome) {
+    AuditLog.@Nullable Entry of(WorkspaceId workspace, TargetId target, Claim claim, Publisher.Outcome outcome) {
         String id = claim.post().toString();
         String provider = claim.due().provider();
         return switch (outcome) {

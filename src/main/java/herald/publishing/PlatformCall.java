@@ -66,7 +66,7 @@ class PlatformCall {
         this.retries = new RetryPolicy(settings, clock);
     }
 
-    Publisher.Outcome call(WorkspaceId workspace, Publisher.Claim claim) {
+    Publisher.Outcome call(WorkspaceId workspace, Claim claim) {
         Attempts.Due due = claim.due();
         if (claim.refused() != null) {
             return new Publisher.Outcome.Failed(claim.refused());
@@ -149,9 +149,9 @@ class PlatformCall {
     /**
      * The target's text and link as the platform gets them: tagged for its platform and account when its post tags
      * its links. The day is the post's time's, else that of the earliest attempt that may have reached the platform
-     * ({@link Publisher.Claim#reconcileFrom()}), so that a retry sends the very text reconciliation looks for.
+     * ({@link Claim#reconcileFrom()}), so that a retry sends the very text reconciliation looks for.
      */
-    static LinkTagging.Tagged content(Publisher.Claim claim) {
+    static LinkTagging.Tagged content(Claim claim) {
         Attempts.Due due = claim.due();
         if (due.tagging() == null) {
             return new LinkTagging.Tagged(due.text(), due.link());

@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,33 +44,6 @@ class Publisher {
 
         Next(@Nullable Instant at, boolean early) {
             this(at, early, false);
-        }
-    }
-
-    /**
-     * A claimed attempt: everything the platform call needs, read in the claiming transaction.
-     *
-     * @param zone the workspace's time zone, for the day a tagged link names ({@link LinkTagging})
-     */
-    record Claim(
-            PostId post,
-            TargetId target,
-            int fence,
-            int attempt,
-            Attempts.Due due,
-            @Nullable Instant reconcileSince,
-            Instant startedAt,
-            @Nullable String refused,
-            AccessTokens.@Nullable Opened token,
-            @Nullable String tokenRefused,
-            ZoneId zone) {
-
-        /**
-         * The instant a search of the platform starts from: the earlier attempt's that may have reached it, else this
-         * attempt's own start.
-         */
-        Instant reconcileFrom() {
-            return reconcileSince == null ? startedAt : reconcileSince;
         }
     }
 

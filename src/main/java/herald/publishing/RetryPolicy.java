@@ -22,7 +22,7 @@ final class RetryPolicy {
         this.clock = clock;
     }
 
-    Publisher.Outcome fromError(Publisher.Claim claim, ProviderException e) {
+    Publisher.Outcome fromError(Claim claim, ProviderException e) {
         if (claim.reconcileSince() != null
                 && (e.kind() == ProviderException.Kind.TRANSIENT
                         || e.kind() == ProviderException.Kind.RATE_LIMITED
@@ -42,14 +42,14 @@ final class RetryPolicy {
         };
     }
 
-    Publisher.Outcome retryOrFail(Publisher.Claim claim, String reason) {
+    Publisher.Outcome retryOrFail(Claim claim, String reason) {
         if (claim.attempt() >= settings.maxAttempts()) {
             return new Publisher.Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
         }
         return new Publisher.Outcome.Retry(backoff(claim, settings.maxBackoff().toMillis()), reason, false);
     }
 
-    Publisher.Outcome ambiguous(Publisher.Claim claim, Instant since, String reason) {
+    Publisher.Outcome ambiguous(Claim claim, Instant since, String reason) {
         if (claim.attempt() >= settings.maxAttempts()) {
             return new Publisher.Outcome.Unknown("Herald sent this post at " + since + " but could not confirm"
                     + " whether the platform published it (" + reason + "), and the platform's list of recent posts"
@@ -63,7 +63,7 @@ final class RetryPolicy {
      * When the next attempt runs: the backoff doubled for each attempt made, at most {@code capMillis}, and of that a
      * random wait between half and all of it.
      */
-    private Instant backoff(Publisher.Claim claim, long capMillis) {
+    private Instant backoff(Claim claim, long capMillis) {
         long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), capMillis);
         return clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1));
     }

@@ -140,7 +140,7 @@ class PublishingEndToEndTests extends SandboxEndToEndTest {
     @Test
     void aNodeThatDiedBetweenTheCallAndTheCommitIsReconciledNotRepeated() {
         TargetId target = manual("Crash after sending " + UUID.randomUUID());
-        var claim = (Publisher.Claim) publisher.claim(workspace, target);
+        var claim = (Claim) publisher.claim(workspace, target);
         var outcome = platform.call(workspace, claim);
         assertThat(outcome).isInstanceOf(Publisher.Outcome.Published.class);
         // The node dies here: the outcome is never written. Another node's job runs the target again.
@@ -154,8 +154,8 @@ class PublishingEndToEndTests extends SandboxEndToEndTest {
     @Test
     void aZombieAttemptCannotOverwriteTheNewerOne() {
         TargetId target = manual("Zombie " + UUID.randomUUID());
-        var zombie = (Publisher.Claim) publisher.claim(workspace, target);
-        var current = (Publisher.Claim) publisher.claim(workspace, target);
+        var zombie = (Claim) publisher.claim(workspace, target);
+        var current = (Claim) publisher.claim(workspace, target);
         assertThat(current.fence()).isEqualTo(zombie.fence() + 1);
         assertThat(current.reconcileSince()).isNotNull();
         var receipt = new PublishedPost("p-1", URI.create(BASE + "/sandbox/@" + handle + "/p-1"), Instant.now());

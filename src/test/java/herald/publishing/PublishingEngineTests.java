@@ -278,8 +278,8 @@ class PublishingEngineTests {
         WorkspaceId workspace = workspace("pro");
         Post post = due(workspace, connection(workspace));
         TargetId target = post.targets().getFirst().id();
-        var zombie = (Publisher.Claim) publisher.claim(workspace, target);
-        var current = (Publisher.Claim) publisher.claim(workspace, target);
+        var zombie = (Claim) publisher.claim(workspace, target);
+        var current = (Claim) publisher.claim(workspace, target);
         PublishJournal old = attempts.journal(tenants, workspace, target, zombie.fence());
         PublishJournal fresh = attempts.journal(tenants, workspace, target, current.fence());
 
@@ -298,18 +298,18 @@ class PublishingEngineTests {
         TargetId waiting = due(second, connection(second)).targets().getFirst().id();
 
         Object claimed = publisher.claim(first, busy);
-        assertThat(claimed).isInstanceOf(Publisher.Claim.class);
+        assertThat(claimed).isInstanceOf(Claim.class);
         Object deferred = publisher.claim(second, waiting);
         assertThat(deferred)
                 .as("the scripted platform allows one call in flight, held by another workspace")
                 .isInstanceOf(Publisher.Next.class);
         assertThat(((Publisher.Next) deferred).at()).isAfter(Instant.now());
 
-        var claim = (Publisher.Claim) claimed;
+        var claim = (Claim) claimed;
         publisher.complete(first, busy, claim, new Publisher.Outcome.Failed("done with it"));
         Object now = publisher.claim(second, waiting);
-        assertThat(now).isInstanceOf(Publisher.Claim.class);
-        publisher.complete(second, waiting, (Publisher.Claim) now, new Publisher.Outcome.Failed("done with it"));
+        assertThat(now).isInstanceOf(Claim.class);
+        publisher.complete(second, waiting, (Claim) now, new Publisher.Outcome.Failed("done with it"));
     }
 
     @Test
@@ -366,7 +366,7 @@ class PublishingEngineTests {
             TargetId target = post.targets().getFirst().id();
 
             // The claim opens the token in its own transaction: the decryption is recorded before the platform call.
-            var claim = (Publisher.Claim) publisher.claim(workspace, target);
+            var claim = (Claim) publisher.claim(workspace, target);
             assertThat(audited(workspace, "secret.decrypted", connection.value().toString()))
                     .as("the token's decryption is audited in the claim's transaction")
                     .isEqualTo(1);

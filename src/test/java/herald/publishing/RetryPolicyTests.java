@@ -40,7 +40,7 @@ class RetryPolicyTests {
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    static Publisher.Claim attempt(int attempt, @Nullable Instant reconcileSince) {
+    static Claim attempt(int attempt, @Nullable Instant reconcileSince) {
         var due = new Attempts.Due(
                 new PostId(UUID.randomUUID()),
                 PostStatus.PUBLISHING,
@@ -57,7 +57,7 @@ class RetryPolicyTests {
                 reconcileSince,
                 null,
                 null);
-        return new Publisher.Claim(
+        return new Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),
                 attempt,
