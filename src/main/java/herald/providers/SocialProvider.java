@@ -162,6 +162,41 @@ public interface SocialProvider {
         return findExisting(token, request, since);
     }
 
+    /**
+     * Whether the account may comment under its own published posts through Herald ({@link #comment}): a post's first
+     * comment is refused when it is accepted for a platform that cannot.
+     */
+    default boolean takesComments() {
+        return false;
+    }
+
+    /**
+     * The longest comment the platform takes, counted as the platform counts a post's text
+     * ({@link ContentRules#maxLength()}: X weighs it with twitter-text).
+     */
+    default int commentMaxLength() {
+        return contentRules().maxLength();
+    }
+
+    /**
+     * Writes a comment as the account under one of its own published posts (X: a reply to it). A call that may have
+     * reached the platform without an answer raises {@link ProviderException.Kind#UNKNOWN_OUTCOME}: the caller looks
+     * with {@link #findComment} before it tries again.
+     */
+    default PublishedComment comment(Secret token, CommentRequest request) {
+        throw new ProviderException(
+                id(), ProviderException.Kind.PERMISSION, displayName() + " does not take comments through Herald.");
+    }
+
+    /**
+     * The account's comment under {@code request.postId()} with the request's text, written since {@code since}, or
+     * empty when the platform provably has none. Raises {@link ProviderException} when it cannot tell.
+     */
+    default Optional<PublishedComment> findComment(Secret token, CommentRequest request, java.time.Instant since) {
+        throw new ProviderException(
+                id(), ProviderException.Kind.UNKNOWN_OUTCOME, displayName() + " cannot list a post's comments.");
+    }
+
     /** The platform's counts for one of the account's posts, or empty when the platform offers none. */
     default Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return Optional.empty();
