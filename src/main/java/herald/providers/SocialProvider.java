@@ -172,10 +172,10 @@ public interface SocialProvider {
 
     /**
      * The longest comment the platform takes, counted as the platform counts a post's text
-     * ({@link ContentRules#maxLength()}: X weighs it with twitter-text).
+     * ({@link ContentRules#length}: X weighs it with twitter-text).
      */
     default int commentMaxLength() {
-        return contentRules().maxLength();
+        return contentRules().maxTextLength();
     }
 
     /**
