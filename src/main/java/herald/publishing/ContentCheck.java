@@ -98,4 +98,23 @@ public final class ContentCheck {
             return Optional.empty();
         }
     }
+
+    /** Why the platform would refuse {@code comment} as a post's first comment; empty when it takes it. */
+    public static List<Problem> comment(SocialProvider provider, String comment) {
+        if (!provider.takesComments()) {
+            return List.of(new Problem(
+                    "comment.unsupported",
+                    Where.TEXT,
+                    "Herald cannot write comments on " + provider.displayName()
+                            + "; leave this account out or remove the first comment."));
+        }
+        int length = provider.contentRules().length(comment);
+        if (length > provider.commentMaxLength()) {
+            return List.of(new Problem(
+                    "comment.length",
+                    Where.TEXT,
+                    "the first comment is " + length + " of " + provider.commentMaxLength() + " characters."));
+        }
+        return List.of();
+    }
 }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags the workspace's labels for it, as written ({@link PostTags#read(List)} reads them)
  * @param tagLinks whether its links get the workspace's UTM parameters when published ({@link LinkTagging}); null:
  *     as the workspace's link tagging setting says
+ * @param firstComment a comment Herald writes under the post on each account once it is published (the hashtags, a
+ *     link, the credits), checked against each platform's rules for comments; null or blank: none
  */
 public record NewPost(
         String body,
@@ -26,7 +28,8 @@ public record NewPost(
         @Nullable String timezone,
         boolean draft,
         List<String> tags,
-        @Nullable Boolean tagLinks) {
+        @Nullable Boolean tagLinks,
+        @Nullable String firstComment) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -36,6 +39,21 @@ public record NewPost(
         media = media == null ? List.of() : List.copyOf(media);
         targets = targets == null ? List.of() : List.copyOf(targets);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+    }
+
+    /** A post without a first comment. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, null);
     }
 
     /** A post whose links are tagged as the workspace's setting says. */
@@ -48,7 +66,7 @@ public record NewPost(
             @Nullable String timezone,
             boolean draft,
             List<String> tags) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null, null);
     }
 
     /** A post without tags. */
@@ -60,7 +78,7 @@ public record NewPost(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null);
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

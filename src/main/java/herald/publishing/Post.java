@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param tags the workspace's labels on it ({@link PostTags})
  * @param utm the UTM values its links get when it is published ({@link LinkTagging}), as the workspace's setting
  *     had them when the post was accepted or last edited; null when it does not tag its links
+ * @param firstComment the comment Herald writes under each target once it is published, null for none
  */
 public record Post(
         WorkspaceId workspace,
@@ -30,7 +31,8 @@ public record Post(
         Instant updatedAt,
         @Nullable Provenance provenance,
         List<String> tags,
-        @Nullable UtmValues utm) {
+        @Nullable UtmValues utm,
+        @Nullable String firstComment) {
 
     public Post {
         media = List.copyOf(media);

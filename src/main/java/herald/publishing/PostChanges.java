@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An edit of a post that has not started publishing. A null field stays as it is; {@code targets} replaces them all.
  * {@code draft = false} schedules a draft (validating it); {@code draft = true} takes a scheduled post back to draft.
- * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}).
+ * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}); {@code firstComment} replaces its
+ * first comment, blank removes it.
  */
 public record PostChanges(
         @Nullable String body,
@@ -17,7 +18,21 @@ public record PostChanges(
         @Nullable String scheduledAt,
         @Nullable String timezone,
         @Nullable Boolean draft,
-        @Nullable Boolean tagLinks) {
+        @Nullable Boolean tagLinks,
+        @Nullable String firstComment) {
+
+    /** An edit that leaves its first comment as it is. */
+    public PostChanges(
+            @Nullable String body,
+            @Nullable String link,
+            @Nullable List<AssetId> media,
+            @Nullable List<NewPost.NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Nullable Boolean draft,
+            @Nullable Boolean tagLinks) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tagLinks, null);
+    }
 
     /** An edit that leaves the tagging of its links as it is. */
     public PostChanges(
@@ -28,6 +43,6 @@ public record PostChanges(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             @Nullable Boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, null, null);
     }
 }

@@ -82,8 +82,8 @@ class PostCreation {
         String link = Posts.blankToNull(post.link());
         PostId id = PostId.random();
         var tagging = linkTagging.plan(workspace, post.tagLinks(), id, now);
-        var targets =
-                validation.check(workspace, post.body(), link, post.media(), post.targets(), post.draft(), tagging);
+        var targets = validation.check(
+                workspace, post.body(), link, post.media(), post.targets(), post.draft(), tagging, post.firstComment());
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
         return new Checked(
@@ -129,8 +129,15 @@ class PostCreation {
                 now,
                 provenance,
                 checked.tags(),
-                checked.utm());
-        rows.insertTargets(workspace, checked.id(), checked.targets(), dispatched(checked) ? due : null, now);
+                checked.utm(),
+                post.firstComment());
+        rows.insertTargets(
+                workspace,
+                checked.id(),
+                checked.targets(),
+                dispatched(checked) ? due : null,
+                post.firstComment() != null,
+                now);
         return new Stored(checked, at, due);
     }
 

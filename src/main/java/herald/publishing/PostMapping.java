@@ -34,7 +34,7 @@ final class PostMapping {
     static final String SELECT =
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags,
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment,
                 p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                 p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
                 p.utm_values->>'term' as utm_term
@@ -48,7 +48,8 @@ final class PostMapping {
         jdbc.sql(
                         """
                         select post_id, id, connection_id, provider, account, body, status, attempts,
-                            platform_post_id, platform_url, last_error, due_at, published_at
+                            platform_post_id, platform_url, last_error, due_at, published_at, comment_status,
+                            comment_attempts, comment_url, comment_error, commented_at
                         from post_targets where workspace_id = :workspace and post_id in (:posts)
                         order by account, id""")
                 .param("workspace", workspace.value())
@@ -74,7 +75,8 @@ final class PostMapping {
                         p.updatedAt(),
                         p.provenance(),
                         p.tags(),
-                        p.utm()))
+                        p.utm(),
+                        p.firstComment()))
                 .toList();
     }
 
@@ -93,7 +95,22 @@ final class PostMapping {
                 url == null ? null : URI.create(url),
                 rs.getString("last_error"),
                 status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
-                instant(rs, "published_at"));
+                instant(rs, "published_at"),
+                comment(rs));
+    }
+
+    private static @Nullable TargetComment comment(ResultSet rs) throws SQLException {
+        String status = rs.getString("comment_status");
+        if (status == null) {
+            return null;
+        }
+        String url = rs.getString("comment_url");
+        return new TargetComment(
+                CommentStatus.of(status),
+                rs.getInt("comment_attempts"),
+                url == null ? null : URI.create(url),
+                rs.getString("comment_error"),
+                instant(rs, "commented_at"));
     }
 
     static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
@@ -117,7 +134,8 @@ final class PostMapping {
                 instant(rs, "updated_at"),
                 provenance(rs),
                 tags(rs),
-                WorkspaceLinkTagging.ofPost(rs));
+                WorkspaceLinkTagging.ofPost(rs),
+                rs.getString("first_comment"));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

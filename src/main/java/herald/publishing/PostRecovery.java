@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class PostRecovery {
 
     private final PostRows rows;
+    private final CommentRows comments;
     private final PostReads reads;
     private final Posts posts;
     private final TenantScope tenants;
@@ -33,6 +35,7 @@ public class PostRecovery {
 
     PostRecovery(
             PostRows rows,
+            CommentRows comments,
             PostReads reads,
             Posts posts,
             TenantScope tenants,
@@ -41,6 +44,7 @@ public class PostRecovery {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.comments = comments;
         this.reads = reads;
         this.posts = posts;
         this.tenants = tenants;
@@ -103,6 +107,56 @@ public class PostRecovery {
         audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
         dispatch.schedule(workspace, target, now);
         return posts.get(workspace, id);
+    }
+
+    /**
+     * Writes a target's first comment again, now: one that failed, or one whose outcome was unknown and that a person
+     * did not find under the post (it is then written without looking first).
+     *
+     * @throws Conflict unless the comment failed or its outcome is unknown
+     */
+    public Post writeCommentAgain(WorkspaceId workspace, PostId id, TargetId target) {
+        settleComment(
+                workspace,
+                id,
+                target,
+                () -> comments.again(
+                        workspace, target, List.of(CommentStatus.FAILED, CommentStatus.UNKNOWN), clock.instant()),
+                "The first comment has not failed and its outcome is known; there is nothing to write again.");
+        audit.record(workspace, "post.comment_again", "post", id.toString(), Map.of("target", target.toString()));
+        return posts.get(workspace, id);
+    }
+
+    /**
+     * A person confirms that a first comment whose outcome was unknown is under the post.
+     *
+     * @throws Conflict unless its outcome is unknown
+     */
+    public Post confirmComment(WorkspaceId workspace, PostId id, TargetId target) {
+        settleComment(
+                workspace,
+                id,
+                target,
+                () -> comments.confirm(workspace, target, clock.instant()),
+                "The first comment's outcome is not unknown; there is nothing to confirm.");
+        audit.record(
+                workspace,
+                "post.comment_posted",
+                "post",
+                id.toString(),
+                Map.of("target", target.toString(), "by", "person"));
+        return posts.get(workspace, id);
+    }
+
+    private void settleComment(
+            WorkspaceId workspace, PostId id, TargetId target, BooleanSupplier change, String refusal) {
+        tenants.run(workspace, () -> {
+            rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            reads.find(workspace, id).orElseThrow().target(target);
+            if (!change.getAsBoolean()) {
+                throw new Conflict("comment", refusal);
+            }
+        });
     }
 
     private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {

@@ -47,15 +47,16 @@ class PostRows {
             Instant now,
             Provenance provenance,
             List<String> tags,
-            @Nullable UtmValues utm) {
+            @Nullable UtmValues utm,
+            @Nullable String firstComment) {
         utm(
                         jdbc.sql(
                                 """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
                             created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
-                            tag_links, utm_values)
+                            first_comment, tag_links, utm_values)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :tagLinks, """
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :tagLinks, """
                                         + UTM_VALUES + ")"),
                         utm)
                 .param("workspace", workspace.value())
@@ -72,6 +73,7 @@ class PostRows {
                 .param("createdById", provenance.actorId())
                 .param("createdByLabel", label(provenance.actorLabel()))
                 .param("tags", tags.toArray(String[]::new))
+                .param("firstComment", firstComment)
                 .update();
     }
 
@@ -106,13 +108,14 @@ class PostRows {
             @Nullable Instant scheduledAt,
             @Nullable String timezone,
             @Nullable UtmValues utm,
+            @Nullable String firstComment,
             Instant now) {
         utm(
                         jdbc.sql(
                                 """
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
                             scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now,
-                            tag_links = :tagLinks, utm_values = """
+                            first_comment = :firstComment, tag_links = :tagLinks, utm_values = """
                                         + UTM_VALUES + " where workspace_id = :workspace and id = :id"),
                         utm)
                 .param("workspace", workspace.value())
@@ -123,19 +126,30 @@ class PostRows {
                 .param("status", status.value())
                 .param("scheduledAt", timestamp(scheduledAt))
                 .param("timezone", timezone)
+                .param("firstComment", firstComment)
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
+    /**
+     * The post's targets, due at {@code dueAt} (null: not dispatched, a draft or a post awaiting approval). With
+     * {@code comment}, each target's first comment waits for it, due from the same instant.
+     */
     void insertTargets(
-            WorkspaceId workspace, PostId post, List<NewTargetRow> targets, @Nullable Instant dueAt, Instant now) {
+            WorkspaceId workspace,
+            PostId post,
+            List<NewTargetRow> targets,
+            @Nullable Instant dueAt,
+            boolean comment,
+            Instant now) {
         for (NewTargetRow target : targets) {
             jdbc.sql(
                             """
                             insert into post_targets (workspace_id, id, post_id, connection_id, provider, account,
-                                account_handle, body, status, due_at, updated_at)
+                                account_handle, body, status, due_at, updated_at, comment_status, comment_due_at)
                             values (:workspace, :id, :post, :connection, :provider, :account, :handle, :body,
-                                'scheduled', :due, :now)""")
+                                'scheduled', :due, :now, case when :comment then 'waiting' end,
+                                case when :comment then cast(:due as timestamptz) end)""")
                     .param("workspace", workspace.value())
                     .param("id", target.id().value())
                     .param("post", post.value())
@@ -145,6 +159,7 @@ class PostRows {
                     .param("handle", target.handle())
                     .param("body", target.body())
                     .param("due", timestamp(dueAt))
+                    .param("comment", comment)
                     .param("now", Timestamp.from(now))
                     .update();
         }
@@ -157,7 +172,10 @@ class PostRows {
                 .update();
     }
 
-    /** Sets the status of the post's targets that are in {@code from}; answers how many. */
+    /**
+     * Sets the status of the post's targets that are in {@code from}; answers how many. Targets scheduled again (a
+     * retry) have their first comment wait for them again, due with them.
+     */
     int moveTargets(
             WorkspaceId workspace,
             PostId post,
@@ -167,7 +185,11 @@ class PostRows {
             Instant now) {
         return jdbc.sql(
                         """
-                        update post_targets set status = :to, due_at = coalesce(:due, due_at), updated_at = :now
+                        update post_targets set status = :to, due_at = coalesce(:due, due_at), updated_at = :now,
+                            comment_status = case when :to = 'scheduled' and comment_status = 'skipped' then 'waiting'
+                                else comment_status end,
+                            comment_due_at = case when :to = 'scheduled' and comment_status in ('waiting', 'skipped')
+                                then coalesce(:due, due_at) else comment_due_at end
                         where workspace_id = :workspace and post_id = :post and status in (:from)""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
@@ -200,7 +222,8 @@ class PostRows {
         jdbc.sql(
                         """
                         update post_targets set status = 'published', platform_url = :url, published_at = :now,
-                            reconcile_since = null, updated_at = :now
+                            reconcile_since = null, updated_at = :now,
+                            comment_due_at = case when comment_status = 'waiting' then :now else comment_due_at end
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", target.value())
@@ -214,7 +237,8 @@ class PostRows {
         jdbc.sql(
                         """
                         update post_targets set status = 'scheduled', due_at = :now, reconcile_since = null,
-                            updated_at = :now
+                            updated_at = :now,
+                            comment_due_at = case when comment_status = 'waiting' then :now else comment_due_at end
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", target.value())

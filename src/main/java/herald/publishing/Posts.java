@@ -200,7 +200,9 @@ public class Posts {
         }
         var tagging = linkTagging.plan(
                 workspace, changes.tagLinks() == null ? current.tagLinks() : changes.tagLinks(), id, now);
-        var targets = validation.check(workspace, body, link, media, wanted, draft, tagging);
+        String firstComment =
+                changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
+        var targets = validation.check(workspace, body, link, media, wanted, draft, tagging, firstComment);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         // An edit that leaves a post waiting for approval keeps it waiting; only approve() schedules it.
         boolean stillAwaiting =
@@ -223,10 +225,21 @@ public class Posts {
                 quota.requireRoom(workspace, due, id);
             }
             rows.update(
-                    workspace, id, body, link, media, status, at, zone, tagging == null ? null : tagging.values(), now);
+                    workspace,
+                    id,
+                    body,
+                    link,
+                    media,
+                    status,
+                    at,
+                    zone,
+                    tagging == null ? null : tagging.values(),
+                    firstComment,
+                    now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
             rows.deleteTargets(workspace, id);
-            rows.insertTargets(workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, now);
+            rows.insertTargets(
+                    workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, firstComment != null, now);
         });
         audit.record(
                 workspace,

@@ -51,6 +51,16 @@ class PublishingJobs {
                     });
         }
 
+        /**
+         * The {@code first-comments} sweep: one node at a time writes the first comments of targets just published,
+         * as many batches as are due.
+         */
+        @Bean
+        RecurringTask<Void> firstCommentsSweep(FirstComments comments, PublishingSettings settings) {
+            return Tasks.recurring("first-comments", FixedDelay.of(settings.commentPoll()))
+                    .execute((instance, context) -> comments.sweepAll());
+        }
+
         @Bean
         RecurringTask<Void> publishOverdueSweep(
                 JdbcClient jdbc, Dispatch dispatch, PublishingSettings settings, Clock clock) {

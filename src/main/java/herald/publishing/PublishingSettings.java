@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lead how long before its instant a target's job is due: about db-scheduler's polling interval, so that the
  *     polling node waits for the instant instead of finding the job up to one interval late
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
+ * @param commentPoll how often a node looks for first comments to write under posts just published
  */
 @ConfigurationProperties("herald.publishing")
 record PublishingSettings(
@@ -36,7 +37,8 @@ record PublishingSettings(
         @DefaultValue("2m") Duration inFlightFor,
         @DefaultValue("30s") Duration overdueSweep,
         @DefaultValue("1h") Duration mediaLinkLifetime,
-        @DefaultValue("1s") Duration lead) {
+        @DefaultValue("1s") Duration lead,
+        @DefaultValue("2s") Duration commentPoll) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

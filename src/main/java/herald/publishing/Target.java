@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param body the text for this platform when it differs from the post's
  * @param attempts how many times Herald called the platform for it
  * @param lastError the platform's own words for the last failure, or why the outcome is unknown
+ * @param comment its first comment, null when the post has none
  */
 public record Target(
         TargetId id,
@@ -25,4 +26,5 @@ public record Target(
         @Nullable URI platformUrl,
         @Nullable String lastError,
         @Nullable Instant nextAttemptAt,
-        @Nullable Instant publishedAt) {}
+        @Nullable Instant publishedAt,
+        @Nullable TargetComment comment) {}

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Validation {
 
+    /** The longest first comment Herald keeps, whatever the platforms take (V139). */
+    static final int MAX_COMMENT = 10_000;
+
     private final Connections connections;
     private final Providers providers;
     private final Assets assets;
@@ -41,7 +44,8 @@ class Validation {
      * The targets as they will be stored. A draft only needs its connections and media to exist. With {@code tagging},
      * each target's rules are checked on its text and link as tagged for its platform and account: tagging makes a
      * text longer everywhere but on X (which counts every link as 23 characters), and a post accepted untagged could
-     * then be refused by LinkedIn or Instagram when it is published.
+     * then be refused by LinkedIn or Instagram when it is published. A first comment must suit every target's
+     * platform: one that takes comments, within its length for them.
      */
     List<PostRows.NewTargetRow> check(
             WorkspaceId workspace,
@@ -50,7 +54,8 @@ class Validation {
             List<AssetId> media,
             List<NewPost.NewTarget> targets,
             boolean draft,
-            LinkTagging.@Nullable Plan tagging) {
+            LinkTagging.@Nullable Plan tagging,
+            @Nullable String firstComment) {
         List<Violation> violations = new ArrayList<>();
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
@@ -65,6 +70,10 @@ class Validation {
             } else {
                 found.put(id, asset.get());
             }
+        }
+        if (firstComment != null && firstComment.length() > MAX_COMMENT) {
+            violations.add(new Violation(
+                    "firstComment", null, "comment.length", "A first comment is at most 10,000 characters."));
         }
         if (!draft && targets.isEmpty()) {
             violations.add(new Violation("targets", null, "targets.empty", "Choose at least one account to post to."));
@@ -127,6 +136,12 @@ class Validation {
                             case MEDIA -> "mediaIds";
                         };
                 violations.add(new Violation(where, account.id(), problem.code(), name + ": " + problem.message()));
+            }
+            if (firstComment != null) {
+                for (ContentCheck.Problem problem : ContentCheck.comment(provider, firstComment)) {
+                    violations.add(new Violation(
+                            "firstComment", account.id(), problem.code(), name + ": " + problem.message()));
+                }
             }
         }
         if (!violations.isEmpty()) {

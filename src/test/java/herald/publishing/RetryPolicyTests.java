@@ -36,7 +36,8 @@ class RetryPolicyTests {
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

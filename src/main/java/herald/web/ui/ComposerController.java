@@ -170,7 +170,14 @@ class ComposerController {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         ComposerForm form = ComposerForm.read(params, accounts, media);
         var post = form.toNewPost(current.workspace().timezone().getId(), true);
-        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets(), post.tagLinks());
+        return checks.check(
+                current.id(),
+                post.body(),
+                post.link(),
+                post.media(),
+                post.targets(),
+                post.tagLinks(),
+                post.firstComment());
     }
 
     private String save(

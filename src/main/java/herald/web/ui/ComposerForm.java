@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The composer's fields as posted: the chosen accounts, one body and an optional body per account (field
  * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
  * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); tags,
- * separated by commas; and whether its links get the workspace's UTM parameters (an unticked box sends nothing).
+ * separated by commas; whether its links get the workspace's UTM parameters (an unticked box sends nothing); and its
+ * first comment, written under the post on each account once it is published.
  */
 public record ComposerForm(
         String body,
@@ -26,10 +27,11 @@ public record ComposerForm(
         String when,
         String scheduledAt,
         String tags,
-        boolean tagLinks) {
+        boolean tagLinks,
+        String firstComment) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false);
+        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "");
     }
 
     /**
@@ -58,7 +60,8 @@ public record ComposerForm(
                 time.isEmpty() ? "now" : "later",
                 time,
                 "",
-                tagLinks);
+                tagLinks,
+                "");
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -78,7 +81,8 @@ public record ComposerForm(
                 post.scheduledAt() == null ? "now" : "later",
                 time.field(post.scheduledAt()),
                 String.join(", ", post.tags()),
-                post.tagLinks());
+                post.tagLinks(),
+                post.firstComment() == null ? "" : post.firstComment());
     }
 
     /**
@@ -96,7 +100,8 @@ public record ComposerForm(
                 "now",
                 "",
                 copy.tags(),
-                copy.tagLinks());
+                copy.tagLinks(),
+                copy.firstComment());
     }
 
     static ComposerForm read(
@@ -120,7 +125,8 @@ public record ComposerForm(
                 },
                 params.getOrDefault("scheduledAt", ""),
                 params.getOrDefault("tags", ""),
-                "true".equals(params.get("tagLinks")));
+                "true".equals(params.get("tagLinks")),
+                params.getOrDefault("firstComment", ""));
     }
 
     public boolean chosen(Object connection) {
@@ -154,7 +160,8 @@ public record ComposerForm(
                 at == null || NewPost.QUEUE.equals(at) ? null : zone,
                 draft,
                 List.of(tags.split(",")),
-                tagLinks);
+                tagLinks,
+                firstComment);
     }
 
     /**
@@ -177,7 +184,9 @@ public record ComposerForm(
                 at,
                 at == null || !"later".equals(when) ? null : zone,
                 draft,
-                tagLinks);
+                tagLinks,
+                // Blank removes it: the field is always sent.
+                firstComment.strip());
     }
 
     private static UUID uuid(String text) {

@@ -194,6 +194,28 @@ class PostsController {
                 current -> () -> recovery.publishAgain(current.id(), new PostId(id), new TargetId(target)));
     }
 
+    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/comment/write-again")
+    String writeCommentAgain(
+            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Writing the first comment again now.",
+                current -> () -> recovery.writeCommentAgain(current.id(), new PostId(id), new TargetId(target)));
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/comment/confirm")
+    String confirmComment(
+            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Marked the first comment as there.",
+                current -> () -> recovery.confirmComment(current.id(), new PostId(id), new TargetId(target)));
+    }
+
     @PostMapping("/w/{slug}/posts/{id}/reschedule")
     String reschedule(
             @PathVariable UUID id,

@@ -75,7 +75,8 @@ public class PostCheck {
 
     /**
      * Checks the post for each of {@code targets}; accounts the workspace does not have are left out. With its links
-     * tagged ({@code tagLinks}, or the workspace's default when null), each target is checked as it will be sent.
+     * tagged ({@code tagLinks}, or the workspace's default when null), each target is checked as it will be sent. A
+     * first comment is checked against each platform's rules for comments.
      */
     public Result check(
             WorkspaceId workspace,
@@ -83,7 +84,8 @@ public class PostCheck {
             @Nullable String link,
             List<AssetId> media,
             List<NewPost.NewTarget> targets,
-            @Nullable Boolean tagLinks) {
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
         URI uri = cleanLink == null ? null : ContentCheck.webLink(cleanLink).orElse(null);
@@ -103,8 +105,8 @@ public class PostCheck {
             }
             connections
                     .find(workspace, target.connection())
-                    .ifPresent(
-                            account -> results.add(checkTarget(account, target, body, cleanLink, uri, found, tagging)));
+                    .ifPresent(account -> results.add(
+                            checkTarget(account, target, body, cleanLink, uri, found, tagging, firstComment)));
         }
         return new Result(List.copyOf(problems), List.copyOf(results));
     }
@@ -116,7 +118,8 @@ public class PostCheck {
             @Nullable String link,
             @Nullable URI uri,
             List<Asset> media,
-            LinkTagging.@Nullable Plan tagging) {
+            LinkTagging.@Nullable Plan tagging,
+            @Nullable String firstComment) {
         SocialProvider provider = providers.find(account.provider()).orElse(null);
         String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
         String text = target.body() == null ? body : target.body();
@@ -149,6 +152,12 @@ public class PostCheck {
                 problems.add(over + (over == 1 ? " character" : " characters") + " too long.");
             } else {
                 problems.add(problem.message());
+            }
+        }
+        if (firstComment != null) {
+            for (ContentCheck.Problem problem : ContentCheck.comment(provider, firstComment)) {
+                String message = problem.message();
+                problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
             }
         }
         return new TargetResult(

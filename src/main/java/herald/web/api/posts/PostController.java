@@ -86,7 +86,14 @@ class PostController {
                     + " taggedText and taggedLink show what it gets. Creating the post checks everything again.")
     PostCheck.Result check(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
         var post = request.toPost();
-        return checks.check(current.id(), post.body(), post.link(), post.media(), post.targets(), post.tagLinks());
+        return checks.check(
+                current.id(),
+                post.body(),
+                post.link(),
+                post.media(),
+                post.targets(),
+                post.tagLinks(),
+                post.firstComment());
     }
 
     @GetMapping
@@ -186,6 +193,26 @@ class PostController {
                     + " did have it.")
     PostView publishAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
         return view(recovery.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
+    }
+
+    @PostMapping("/{postId}/targets/{targetId}/comment/write-again")
+    @Operation(
+            operationId = "writeTargetCommentAgain",
+            summary = "Write a first comment again",
+            description = "For a target whose first comment failed, or whose outcome is unknown and a person did not"
+                    + " find it under the post: Herald writes it now, without looking first. 409 otherwise.")
+    PostView writeCommentAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
+        return view(recovery.writeCommentAgain(current.id(), new PostId(postId), new TargetId(targetId)));
+    }
+
+    @PostMapping("/{postId}/targets/{targetId}/comment/confirm")
+    @Operation(
+            operationId = "confirmTargetComment",
+            summary = "Confirm an unknown first comment is there",
+            description = "For a target whose first comment's outcome is unknown: a person found it under the post."
+                    + " 409 otherwise.")
+    PostView confirmComment(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
+        return view(recovery.confirmComment(current.id(), new PostId(postId), new TargetId(targetId)));
     }
 
     static PostStatus status(String value) {

@@ -60,7 +60,15 @@ final class PostRequests {
                                     + " parameters when it is published; absent: the workspace's linkTagging.enabled.",
                             nullable = true)
                     @Nullable
-                    Boolean tagLinks) {
+                    Boolean tagLinks,
+            @Schema(
+                            description = "A comment Herald writes under the post on each account once it is"
+                                    + " published (the hashtags, a link, the credits): X gets it as a reply. Checked"
+                                    + " against each platform's limit for comments; blank for none.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 10000)
+                    String firstComment) {
 
         NewPost toPost() {
             return new NewPost(
@@ -76,7 +84,8 @@ final class PostRequests {
                     timezone,
                     Boolean.TRUE.equals(draft),
                     tags == null ? List.of() : tags,
-                    tagLinks);
+                    tagLinks,
+                    firstComment);
         }
     }
 
@@ -99,7 +108,11 @@ final class PostRequests {
                             description = "Turns the UTM parameters of its links on or off; absent: as it was.",
                             nullable = true)
                     @Nullable
-                    Boolean tagLinks) {
+                    Boolean tagLinks,
+            @Schema(description = "Replaces its first comment; \"\" removes it; absent: as it was.", nullable = true)
+                    @Nullable
+                    @Size(max = 10000)
+                    String firstComment) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -114,7 +127,8 @@ final class PostRequests {
                     scheduledAt,
                     timezone,
                     draft,
-                    tagLinks);
+                    tagLinks,
+                    firstComment);
         }
     }
 

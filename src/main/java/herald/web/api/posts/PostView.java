@@ -5,6 +5,7 @@ import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.Provenance;
 import herald.publishing.Target;
+import herald.publishing.TargetComment;
 import herald.publishing.TargetId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
@@ -46,7 +47,13 @@ record PostView(
         Instant updatedAt,
         @Schema(description = "The workspace's labels on it.") List<String> tags,
         @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
-                boolean tagLinks) {
+                boolean tagLinks,
+        @Schema(
+                        description = "The comment Herald writes under the post on each account once it is published;"
+                                + " null for none. Each target's comment says how that went.",
+                        nullable = true)
+                @Nullable
+                String firstComment) {
 
     @Schema(name = "PostProvenance")
     record CreatedBy(
@@ -89,7 +96,9 @@ record PostView(
                                     + " first. Only in a single post's view; left out of listings.",
                             nullable = true)
                     @Nullable
-                    List<AttemptView> attemptLog) {
+                    List<AttemptView> attemptLog,
+            @Schema(description = "Its first comment; null when the post has none.", nullable = true) @Nullable
+                    CommentView comment) {
 
         static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
             return new TargetView(
@@ -105,7 +114,31 @@ record PostView(
                     t.lastError(),
                     t.nextAttemptAt(),
                     t.publishedAt(),
-                    log == null ? null : log.stream().map(AttemptView::of).toList());
+                    log == null ? null : log.stream().map(AttemptView::of).toList(),
+                    CommentView.of(t.comment()));
+        }
+    }
+
+    @Schema(name = "TargetComment")
+    record CommentView(
+            @Schema(
+                            description = "waiting: for the target to be published. posting: being written (or"
+                                    + " retried). skipped: the target was not published. unknown: sent, and the"
+                                    + " platform could not say whether it took it (confirm it or write it again).",
+                            allowableValues = {"waiting", "posting", "posted", "failed", "unknown", "skipped"})
+                    String status,
+            int attempts,
+            @Schema(description = "The comment's own address, where the platform gives one.", nullable = true) @Nullable
+                    URI url,
+            @Schema(description = "The platform's words for the last failure, or why it is unknown.", nullable = true)
+                    @Nullable
+                    String lastError,
+            @Nullable Instant postedAt) {
+
+        static @Nullable CommentView of(@Nullable TargetComment c) {
+            return c == null
+                    ? null
+                    : new CommentView(c.status().value(), c.attempts(), c.url(), c.lastError(), c.postedAt());
         }
     }
 
@@ -160,6 +193,7 @@ record PostView(
                 p.createdAt(),
                 p.updatedAt(),
                 p.tags(),
-                p.tagLinks());
+                p.tagLinks(),
+                p.firstComment());
     }
 }

@@ -1,0 +1,333 @@
+package herald.publishing;
+
+import herald.audit.AuditLog;
+import herald.connections.AccessTokens;
+import herald.connections.ConnectionNotActive;
+import herald.database.TenantScope;
+import herald.providers.CommentRequest;
+import herald.providers.ProviderException;
+import herald.providers.Providers;
+import herald.providers.PublishedComment;
+import herald.providers.SocialProvider;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes each published target's first comment, effectively once, the way {@link Publisher} publishes the target
+ * (docs/adr/0008): a short transaction claims the comment with the next fence and a lease; the platform is called
+ * outside any transaction; the outcome is written only under the same fence. An attempt that died holding the lease
+ * or ended without an answer makes the next one look for the comment on the platform first, and write it only when
+ * the platform provably has none; when the platform cannot tell, the comment ends {@code unknown} for a person.
+ * A comment never holds its post back: the post is published whatever becomes of its comment.
+ */
+@Component
+class FirstComments {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstComments.class);
+
+    /** How long a target still publishing holds its comment back before the comment is looked at again. */
+    static final Duration NOT_YET = Duration.ofSeconds(5);
+
+    /** How long a target whose outcome is unknown holds it back (a person settling the target makes it due at once). */
+    static final Duration UNSETTLED = Duration.ofHours(1);
+
+    sealed interface Outcome {
+        record Posted(PublishedComment comment) implements Outcome {}
+
+        record Retry(Instant at, String reason, boolean ambiguous) implements Outcome {}
+
+        record Failed(String reason) implements Outcome {}
+
+        record Unknown(String explanation) implements Outcome {}
+    }
+
+    /** A claimed attempt: the fence it holds, its number, and where an earlier attempt may have written it from. */
+    record Claim(
+            WorkspaceId workspace,
+            TargetId target,
+            CommentRows.Open comment,
+            int fence,
+            int attempt,
+            @Nullable Instant reconcileSince,
+            Instant startedAt) {}
+
+    private final CommentRows rows;
+    private final TenantScope tenants;
+    private final AccessTokens tokens;
+    private final Providers providers;
+    private final AuditLog audit;
+    private final PublishingSettings settings;
+    private final Clock clock;
+
+    FirstComments(
+            CommentRows rows,
+            TenantScope tenants,
+            AccessTokens tokens,
+            Providers providers,
+            AuditLog audit,
+            PublishingSettings settings,
+            Clock clock) {
+        this.rows = rows;
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.providers = providers;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Writes the comments due now, batch after batch while batches come full (at most 20 batches a run). */
+    void sweepAll() {
+        for (int round = 0; round < 20; round++) {
+            if (sweep(BATCH) < BATCH) {
+                return;
+            }
+        }
+    }
+
+    private static final int BATCH = 100;
+
+    /** Writes the comments due now, at most {@code limit}; answers how many it looked at. */
+    int sweep(int limit) {
+        var due = rows.due(clock.instant(), limit);
+        for (CommentRows.DueComment comment : due) {
+            try {
+                write(comment.workspace(), comment.target());
+            } catch (RuntimeException e) {
+                // Herald's own failure (the database away): the lease, if taken, runs out and a later sweep retries.
+                log.warn("The first comment of target {} could not be written now", comment.target(), e);
+            }
+        }
+        return due.size();
+    }
+
+    /** Claims, calls and completes one target's comment, if it is due. */
+    void write(WorkspaceId workspace, TargetId target) {
+        Optional<Claim> claim = tenants.call(workspace, () -> claim(workspace, target, clock.instant()));
+        if (claim.isEmpty()) {
+            return;
+        }
+        Outcome outcome = call(claim.get());
+        complete(claim.get(), outcome);
+    }
+
+    private Optional<Claim> claim(WorkspaceId workspace, TargetId target, Instant now) {
+        CommentRows.Open open = rows.lock(workspace, target).orElse(null);
+        if (open == null
+                || open.status().finished()
+                || (open.dueAt() != null && open.dueAt().isAfter(now))) {
+            return Optional.empty();
+        }
+        switch (open.targetStatus()) {
+            case PUBLISHED -> {}
+            case FAILED, CANCELLED -> {
+                rows.settle(
+                        workspace, target, CommentStatus.SKIPPED, "The post was not published on this account.", now);
+                return Optional.empty();
+            }
+            case UNKNOWN -> {
+                rows.postpone(workspace, target, now.plus(UNSETTLED));
+                return Optional.empty();
+            }
+            default -> {
+                rows.postpone(workspace, target, now.plus(NOT_YET));
+                return Optional.empty();
+            }
+        }
+        if (open.text() == null) {
+            rows.settle(workspace, target, CommentStatus.SKIPPED, "The post no longer has a first comment.", now);
+            return Optional.empty();
+        }
+        if (open.platformPostId() == null) {
+            rows.settle(
+                    workspace,
+                    target,
+                    CommentStatus.FAILED,
+                    "Herald does not know this post's id on the platform (it was marked published by hand), so it"
+                            + " cannot comment under it. Add the comment on the platform yourself.",
+                    now);
+            return Optional.empty();
+        }
+        // An attempt that still held the comment died mid-call: its call may have reached the platform, which cannot
+        // have had the comment before the post itself was published.
+        Instant reconcileSince = open.status() == CommentStatus.POSTING && open.reconcileSince() == null
+                ? open.publishedAt()
+                : open.reconcileSince();
+        int fence = open.fence() + 1;
+        rows.claim(workspace, target, fence, reconcileSince, now.plus(settings.inFlightFor()), now);
+        return Optional.of(new Claim(workspace, target, open, fence, open.attempts() + 1, reconcileSince, now));
+    }
+
+    private Outcome call(Claim claim) {
+        CommentRows.Open open = claim.comment();
+        SocialProvider provider = providers.find(open.provider()).orElse(null);
+        if (provider == null || !provider.takesComments()) {
+            return new Outcome.Failed("Herald cannot write comments on " + open.provider() + ".");
+        }
+        var request = new CommentRequest(open.handle(), open.platformPostId(), open.text());
+        Instant since = since(claim);
+        try {
+            return tokens.withAccessToken(claim.workspace(), open.connection(), token -> {
+                if (claim.reconcileSince() != null) {
+                    Optional<PublishedComment> found = provider.findComment(token, request, since);
+                    if (found.isPresent()) {
+                        return new Outcome.Posted(found.get());
+                    }
+                }
+                try {
+                    return new Outcome.Posted(provider.comment(token, request));
+                } catch (ProviderException e) {
+                    if (e.kind() != ProviderException.Kind.UNKNOWN_OUTCOME) {
+                        throw e;
+                    }
+                    try {
+                        Optional<PublishedComment> found = provider.findComment(token, request, since);
+                        if (found.isPresent()) {
+                            return new Outcome.Posted(found.get());
+                        }
+                    } catch (ProviderException unanswered) {
+                        // Still ambiguous: a later attempt asks again before it writes.
+                    }
+                    return ambiguous(claim, since, e.getMessage());
+                }
+            });
+        } catch (ProviderException e) {
+            return fromError(claim, since, e);
+        } catch (ConnectionNotActive | NotFound e) {
+            return new Outcome.Failed(e.getMessage());
+        }
+    }
+
+    /** Since when the platform may have the comment: an earlier attempt's start, else this one's. */
+    private static Instant since(Claim claim) {
+        return claim.reconcileSince() != null ? claim.reconcileSince() : claim.startedAt();
+    }
+
+    private Outcome fromError(Claim claim, Instant since, ProviderException e) {
+        if (claim.reconcileSince() != null
+                && (e.kind() == ProviderException.Kind.TRANSIENT
+                        || e.kind() == ProviderException.Kind.RATE_LIMITED
+                        || e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME)) {
+            return ambiguous(claim, since, e.getMessage());
+        }
+        return switch (e.kind()) {
+            case TRANSIENT ->
+                claim.attempt() >= settings.maxAttempts()
+                        ? new Outcome.Failed(e.getMessage() + " (gave up after " + claim.attempt() + " attempts)")
+                        : new Outcome.Retry(backoff(claim), e.getMessage(), false);
+            case RATE_LIMITED ->
+                new Outcome.Retry(
+                        clock.instant().plus(e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter()),
+                        e.getMessage(),
+                        false);
+            case UNKNOWN_OUTCOME -> ambiguous(claim, since, e.getMessage());
+            default -> new Outcome.Failed(e.getMessage());
+        };
+    }
+
+    private Outcome ambiguous(Claim claim, Instant since, String reason) {
+        if (claim.attempt() >= settings.maxAttempts()) {
+            return new Outcome.Unknown("Herald sent this first comment at " + since + " but could not confirm whether"
+                    + " the platform took it (" + reason + "), and the post's comments could not settle it. Look under"
+                    + " the post: mark it as there, or write it again.");
+        }
+        return new Outcome.Retry(backoff(claim), reason, true);
+    }
+
+    private Instant backoff(Claim claim) {
+        long wait = Math.min(
+                settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20),
+                settings.maxBackoff().toMillis());
+        return clock.instant().plusMillis(wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1));
+    }
+
+    private void complete(Claim claim, Outcome outcome) {
+        Instant now = clock.instant();
+        WorkspaceId workspace = claim.workspace();
+        boolean applied = tenants.call(workspace, () -> switch (outcome) {
+            case Outcome.Posted p ->
+                rows.complete(
+                        workspace,
+                        claim.target(),
+                        claim.fence(),
+                        CommentStatus.POSTED,
+                        null,
+                        null,
+                        p.comment().id(),
+                        p.comment().url() == null ? null : p.comment().url().toString(),
+                        null,
+                        now);
+            case Outcome.Retry r ->
+                rows.complete(
+                        workspace,
+                        claim.target(),
+                        claim.fence(),
+                        CommentStatus.POSTING,
+                        r.at(),
+                        r.ambiguous()
+                                ? (claim.reconcileSince() != null ? claim.reconcileSince() : claim.startedAt())
+                                : null,
+                        null,
+                        null,
+                        r.reason(),
+                        now);
+            case Outcome.Failed f ->
+                rows.complete(
+                        workspace,
+                        claim.target(),
+                        claim.fence(),
+                        CommentStatus.FAILED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        f.reason(),
+                        now);
+            case Outcome.Unknown u ->
+                rows.complete(
+                        workspace,
+                        claim.target(),
+                        claim.fence(),
+                        CommentStatus.UNKNOWN,
+                        null,
+                        claim.reconcileSince(),
+                        null,
+                        null,
+                        u.explanation(),
+                        now);
+        });
+        if (!applied) {
+            log.info(
+                    "A first comment's attempt {} on post {} was overtaken by a newer one",
+                    claim.fence(),
+                    claim.comment().post());
+            return;
+        }
+        String action =
+                switch (outcome) {
+                    case Outcome.Posted p -> "post.comment_posted";
+                    case Outcome.Failed f -> "post.comment_failed";
+                    case Outcome.Unknown u -> "post.comment_unknown";
+                    case Outcome.Retry r -> null;
+                };
+        if (action != null) {
+            Map<String, String> details = new HashMap<>();
+            details.put("target", claim.target().toString());
+            if (outcome instanceof Outcome.Failed f) {
+                details.put("reason", f.reason());
+            }
+            audit.record(workspace, action, "post", claim.comment().post().toString(), details);
+        }
+    }
+}
