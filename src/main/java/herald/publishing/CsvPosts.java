@@ -36,7 +36,8 @@ final class CsvPosts {
     static final String ACCOUNTS = "accounts";
     static final String MEDIA = "media";
     static final String TAGS = "tags";
-    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS);
+    static final String FIRST_COMMENT = "first_comment";
+    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT);
     static final List<String> REQUIRED = List.of(DATE, TEXT);
 
     /**
@@ -44,6 +45,7 @@ final class CsvPosts {
      *
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
      * @param tags the {@code |}-separated tags
+     * @param firstComment the comment to write under the post once published, empty for none
      */
     record Line(
             int row,
@@ -52,7 +54,8 @@ final class CsvPosts {
             String link,
             @Nullable List<String> accounts,
             List<String> media,
-            List<String> tags) {}
+            List<String> tags,
+            String firstComment) {}
 
     /** The file's post rows, and the problems of rows that could not be read as written. */
     record Sheet(List<Line> lines, List<ImportProblem> problems) {}
@@ -147,7 +150,7 @@ final class CsvPosts {
                     1,
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
-                            + "'. The columns are date, text, link, accounts and media.");
+                            + "'. The columns are date, text, link, accounts, media, tags and first_comment.");
         }
         List<String> missing =
                 REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -186,7 +189,8 @@ final class CsvPosts {
                 cell(record, columns, LINK).strip(),
                 accounts.isEmpty() ? null : split(accounts),
                 split(cell(record, columns, MEDIA)),
-                split(cell(record, columns, TAGS)));
+                split(cell(record, columns, TAGS)),
+                cell(record, columns, FIRST_COMMENT).strip());
     }
 
     private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {

@@ -162,7 +162,9 @@ public class PostImport {
                 scheduledAt,
                 zone.getId(),
                 draft,
-                tags);
+                tags,
+                null,
+                line.firstComment());
         return new Row(line, post, local, List.copyOf(shown), problems);
     }
 
@@ -249,6 +251,9 @@ public class PostImport {
             }
             if (field.startsWith("targets")) {
                 return CsvPosts.ACCOUNTS;
+            }
+            if (field.equals("firstComment")) {
+                return CsvPosts.FIRST_COMMENT;
             }
             return field.isEmpty() ? null : field;
         }

@@ -58,6 +58,7 @@ class PostCopiesController {
                 null,
                 false,
                 original.tags(),
-                original.tagLinks());
+                original.tagLinks(),
+                original.firstComment());
     }
 }
