@@ -1,8 +1,7 @@
 package herald.agents;
 
-import static herald.database.SqlTimes.timestamp;
-
 import herald.connections.ConnectionId;
+import herald.database.Keyset;
 import herald.database.TenantScope;
 import herald.publishing.PostId;
 import herald.shared.UserId;
@@ -24,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AgentPostLog {
+
+    private static final Keyset NEWEST_CREATED_FIRST = Keyset.newestFirst("created_at", "post_id");
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -105,18 +106,17 @@ class AgentPostLog {
      */
     List<Created> postsOf(
             WorkspaceId workspace, AgentId agent, @Nullable Instant afterTime, @Nullable PostId afterId, int limit) {
-        return tenants.call(workspace, () -> jdbc.sql(
+        Keyset.After after = afterTime == null || afterId == null ? null : new Keyset.After(afterTime, afterId.value());
+        return tenants.call(workspace, () -> NEWEST_CREATED_FIRST
+                .page(
+                        jdbc,
                         """
                         select post_id, created_at from agent_posts
-                        where workspace_id = :workspace and agent_id = :agent and post_id is not null
-                          and (cast(:afterTime as timestamptz) is null
-                               or (created_at, post_id) < (cast(:afterTime as timestamptz), cast(:afterId as uuid)))
-                        order by created_at desc, post_id desc limit :limit""")
+                        where workspace_id = :workspace and agent_id = :agent and post_id is not null""",
+                        after,
+                        limit)
                 .param("workspace", workspace.value())
                 .param("agent", agent.value())
-                .param("afterTime", timestamp(afterTime))
-                .param("afterId", afterId == null ? null : afterId.value())
-                .param("limit", limit)
                 .query((rs, n) -> new Created(
                         new PostId(rs.getObject(1, UUID.class)),
                         rs.getTimestamp(2).toInstant()))

@@ -1,6 +1,7 @@
 package herald.analytics;
 
 import herald.connections.ConnectionId;
+import herald.database.Keyset;
 import herald.publishing.PostId;
 import herald.publishing.Target;
 import herald.publishing.TargetId;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MetricsRows {
 
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
+
+    private static final Keyset NEWEST_PUBLISHED_FIRST = Keyset.newestFirst("published_at", "target_id");
 
     /** A row the sweep is to read: its workspace, target and post. */
     record Due(WorkspaceId workspace, TargetId target, PostId post) {}
@@ -164,22 +167,22 @@ class MetricsRows {
             @Nullable ConnectionId connection,
             @Nullable TargetMetrics after,
             int limit) {
-        return jdbc.sql(
+        return NEWEST_PUBLISHED_FIRST
+                .page(
+                        jdbc,
                         """
                         select * from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:afterAt as timestamptz) is null
-                                or (published_at, target_id) < (cast(:afterAt as timestamptz), cast(:afterTarget as uuid)))
-                         order by published_at desc, target_id desc
-                         limit :limit""")
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))""",
+                        after == null
+                                ? null
+                                : new Keyset.After(
+                                        after.publishedAt(), after.target().value()),
+                        limit)
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .param("connection", connection == null ? null : connection.value())
-                .param("afterAt", after == null ? null : Timestamp.from(after.publishedAt()))
-                .param("afterTarget", after == null ? null : after.target().value())
-                .param("limit", limit)
                 .query(this::metrics)
                 .list();
     }

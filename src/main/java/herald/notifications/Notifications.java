@@ -1,6 +1,7 @@
 package herald.notifications;
 
 import herald.connections.ConnectionId;
+import herald.database.Keyset;
 import herald.database.SqlTimes;
 import herald.database.TenantScope;
 import herald.publishing.PostId;
@@ -32,6 +33,8 @@ public class Notifications {
 
     /** The bell counts up to this many and shows more as "99+"; counting further would cost every page for nothing. */
     public static final int COUNT_CAP = 100;
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("created_at", "id");
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -74,17 +77,17 @@ public class Notifications {
     /** The member's notifications, read and unread, newest first, after {@code after} (null: from the newest). */
     public List<Notification> recent(
             WorkspaceId workspace, UserId user, Notification.@Nullable Position after, int limit) {
-        return tenants.read(workspace, () -> jdbc.sql(
-                        """
-                        select * from notifications
-                        where workspace_id = :workspace and user_id = :user
-                          and (cast(:afterTime as timestamptz) is null or (created_at, id) < (:afterTime, :afterId))
-                        order by created_at desc, id desc limit :limit""")
+        Keyset.After from = after == null
+                ? null
+                : new Keyset.After(after.createdAt(), after.id().value());
+        return tenants.read(workspace, () -> NEWEST_FIRST
+                .page(
+                        jdbc,
+                        "select * from notifications where workspace_id = :workspace and user_id = :user",
+                        from,
+                        limit)
                 .param("workspace", workspace.value())
                 .param("user", user.value())
-                .param("afterTime", after == null ? null : Timestamp.from(after.createdAt()))
-                .param("afterId", after == null ? new UUID(0, 0) : after.id().value())
-                .param("limit", limit)
                 .query(Notifications::notification)
                 .list());
     }

@@ -287,6 +287,46 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAccountsPostsArePagedByDueTimeAndRefuseCursorsOfOtherListings() {
+        grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+        var created = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 3; i++) {
+            var post = agentPost(
+                    agent,
+                    "{\"content\":\"Account paged " + i + "\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-02-0"
+                            + i + "T09:00:00Z\"}");
+            assertThat(post.status()).as(post.body()).isEqualTo(201);
+            created.add(post.json().path("results").get(0).path("postId").asString());
+        }
+        String listing = "/api/v1/agent/posts?limit=2&connectionId=" + granted;
+
+        var first = send("GET", listing, agent.token(), null);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String cursor = first.json().path("nextCursor").asString();
+        var last = send("GET", listing + "&cursor=" + cursor, agent.token(), null);
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+
+        var seen = new java.util.ArrayList<String>();
+        first.json().path("items").forEach(p -> seen.add(p.path("id").asString()));
+        last.json().path("items").forEach(p -> seen.add(p.path("id").asString()));
+        assertThat(seen).as("every post once, latest due first").containsExactlyElementsOf(created.reversed());
+        assertThat(last.json().path("nextCursor").isNull()
+                        || last.json().path("nextCursor").isMissingNode())
+                .as("the last page has no next")
+                .isTrue();
+
+        String foreign = herald.web.api.paging.Cursor.encode(
+                "posts", "2099-02-02T09:00:00Z", java.util.UUID.randomUUID().toString());
+        for (String refused :
+                java.util.List.of("/api/v1/agent/posts?limit=2&cursor=" + cursor, listing + "&cursor=" + foreign)) {
+            var response = send("GET", refused, agent.token(), null);
+            assertThat(response.status()).as(refused).isEqualTo(400);
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("cursor");
+        }
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyCreatesNoSecondPost() {
         String body = "{\"content\":\"Once only\",\"platforms\":[\"sandbox\"],\"scheduleAt\":\"2099-01-01T09:00:00Z\"}";
         grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);

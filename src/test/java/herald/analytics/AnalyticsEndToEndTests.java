@@ -31,6 +31,9 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
     @Autowired
     MetricsCollector collector;
 
+    @Autowired
+    MetricsRows rows;
+
     @Test
     void readsPublishedPostsAtTheirStepsAndReportsThem() {
         String first = publish("Figures one " + UUID.randomUUID());
@@ -167,6 +170,35 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
         Response response = api("GET", "/posts/" + post + "/figures", null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("targets");
+    }
+
+    @Test
+    void theExportReadsTheTargetsPageByPageNewestPublishedFirst() {
+        var published = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            String post = publish("Paged figures " + i + " " + UUID.randomUUID());
+            published.add(api("GET", "/posts/" + post, null)
+                    .json()
+                    .path("targets")
+                    .get(0)
+                    .path("id")
+                    .asString());
+        }
+        collector.sweep(Instant.now(), workspace);
+        Instant from = Instant.now().minus(Duration.ofDays(1));
+        Instant to = Instant.now().plus(Duration.ofDays(1));
+
+        var first = tenants.read(workspace, () -> rows.page(workspace, from, to, null, null, 2));
+        var last = tenants.read(workspace, () -> rows.page(workspace, from, to, null, first.getLast(), 2));
+        var beyond = tenants.read(workspace, () -> rows.page(workspace, from, to, null, last.getLast(), 2));
+
+        assertThat(first).hasSize(2);
+        assertThat(last).hasSize(1);
+        assertThat(beyond).isEmpty();
+        assertThat(java.util.stream.Stream.concat(first.stream(), last.stream())
+                        .map(m -> m.target().value().toString()))
+                .as("each target once, the latest published first")
+                .containsExactlyElementsOf(published.reversed());
     }
 
     String publish(String body) {

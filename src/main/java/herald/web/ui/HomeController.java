@@ -8,7 +8,6 @@ import herald.tenancy.WorkspaceMembership;
 import herald.tenancy.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Home sends a person to the workspace they last worked in (or their first); someone with none creates one. */
+/**
+ * Home is where a person lands after signing in (unless they came from a link) and when they open {@code /}: someone
+ * with one workspace goes straight into it, someone with several (an agency's people, with many clients) to all
+ * workspaces, where they see which need them; someone with none creates one.
+ */
 @Controller
 class HomeController {
 
@@ -31,27 +34,18 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(
-            @AuthenticationPrincipal SignedInUser user,
-            HttpSession session,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
+    String home(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes flash) {
         // A notice meant for home ("You left ...") must survive the redirect onwards.
         Map<String, ?> notices = RequestContextUtils.getInputFlashMap(request);
         if (notices != null) {
             notices.forEach(flash::addFlashAttribute);
         }
         List<WorkspaceMembership> mine = workspaces.of(user.id());
-        if (mine.isEmpty()) {
-            return "redirect:/workspaces/new";
-        }
-        Object last = session.getAttribute(UiModel.LAST_WORKSPACE);
-        String slug = mine.stream()
-                .map(WorkspaceMembership::slug)
-                .filter(s -> s.equals(last))
-                .findFirst()
-                .orElse(mine.getFirst().slug());
-        return "redirect:/w/" + slug;
+        return switch (mine.size()) {
+            case 0 -> "redirect:/workspaces/new";
+            case 1 -> "redirect:/w/" + mine.getFirst().slug();
+            default -> "redirect:/workspaces";
+        };
     }
 
     @GetMapping("/workspaces/new")

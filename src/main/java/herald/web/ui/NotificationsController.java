@@ -65,25 +65,18 @@ class NotificationsController {
             Model model) {
         CurrentWorkspace current = Access.member(request);
         PageCursor cursor = PageCursor.read(before);
-        List<Notification> page = notifications.recent(
-                current.id(),
-                me.id(),
-                cursor == null ? null : new Notification.Position(cursor.time(), new NotificationId(cursor.id())),
-                PAGE + 1);
-        boolean more = page.size() > PAGE;
-        List<Notification> shown = more ? page.subList(0, PAGE) : page;
+        ListingPage<Notification> page = ListingPage.of(
+                notifications.recent(current.id(), me.id(), position(cursor), PAGE + 1),
+                PAGE,
+                Notification::createdAt,
+                Notification::id);
         Set<NotificationKind> muted = mutes.of(current.id(), me.id());
         model.addAttribute("section", "notifications");
-        model.addAttribute("notifications", shown);
+        model.addAttribute("notifications", page.items());
         model.addAttribute("older", cursor != null);
-        model.addAttribute("cursor", cursor == null ? null : PageCursor.after(cursor.time(), cursor.id()));
+        model.addAttribute("cursor", cursor == null ? null : cursor.text());
         model.addAttribute("retentionDays", notifications.retention().toDays());
-        model.addAttribute(
-                "next",
-                more
-                        ? PageCursor.after(
-                                shown.getLast().createdAt(), shown.getLast().id())
-                        : null);
+        model.addAttribute("next", page.next());
         model.addAttribute(
                 "preferences",
                 reachable(current).stream()
@@ -213,8 +206,12 @@ class NotificationsController {
 
     private static String back(CurrentWorkspace current, @Nullable String before) {
         PageCursor cursor = PageCursor.read(before);
-        return "redirect:" + base(current) + "/notifications"
-                + (cursor == null ? "" : "?before=" + PageCursor.after(cursor.time(), cursor.id()));
+        return "redirect:" + base(current) + "/notifications" + (cursor == null ? "" : "?before=" + cursor.text());
+    }
+
+    /** The last notification of the page before, as the "Older" link gives it; none starts from the newest. */
+    private static Notification.@Nullable Position position(@Nullable PageCursor cursor) {
+        return cursor == null ? null : new Notification.Position(cursor.time(), new NotificationId(cursor.id()));
     }
 
     private static String base(CurrentWorkspace current) {

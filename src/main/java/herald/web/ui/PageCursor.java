@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the next page of a listing newest first starts (the posts list, a webhook endpoint's deliveries, AI
- * generations): the last shown item's time and id, written as {@code <ISO instant>_<uuid>} (to the microsecond, as
+ * generations, a member's notifications): the last shown item's time and id, written as {@code <ISO instant>_<uuid>} (to the microsecond, as
  * stored) in a query parameter. A cursor that cannot be read starts at the top.
  */
 record PageCursor(Instant time, UUID id) {
@@ -21,6 +21,11 @@ record PageCursor(Instant time, UUID id) {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** This cursor as a query parameter gives it. */
+    String text() {
+        return after(time, id);
     }
 
     static String after(Instant time, Object id) {

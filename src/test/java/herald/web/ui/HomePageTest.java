@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import herald.tenancy.Role;
 import herald.tenancy.Workspaces;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,17 +83,68 @@ class HomePageTest {
     }
 
     @Test
-    void homeReturnsToTheWorkspaceLastOpened() {
+    void someoneWithOneWorkspaceLandsInItAfterSigningIn() {
         var team = fixtures.team();
-        var second = fixtures.team();
-        fixtures.memberships.join(second.workspace().id(), team.owner().id(), Role.EDITOR, java.util.Map.of());
+        var browser = new WebClient(port);
+
+        HttpResponse<String> signedIn = browser.signIn(team.owner().email(), UiFixtures.PASSWORD);
+
+        assertThat(WebClient.location(signedIn)).endsWith("/");
+        assertThat(WebClient.location(browser.get("/"))).endsWith(team.path());
+    }
+
+    @Test
+    void someoneWithSeveralWorkspacesLandsOnAllWorkspacesAfterSigningInAndAtHome() {
+        var team = fixtures.team();
+        var second = alsoEditorOfAnother(team);
+        var browser = new WebClient(port);
+
+        HttpResponse<String> signedIn = browser.signIn(team.owner().email(), UiFixtures.PASSWORD);
+
+        assertThat(WebClient.location(signedIn)).endsWith("/");
+        assertThat(WebClient.location(browser.get("/"))).endsWith("/workspaces");
+        HttpResponse<String> all = browser.get("/workspaces");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body())
+                .contains("data-workspace=\"" + team.workspace().slug() + "\"")
+                .contains("data-workspace=\"" + second.workspace().slug() + "\"");
+        assertThat(browser.get(second.path()).body())
+                .as("the switcher keeps its way back to all workspaces")
+                .contains("data-test=\"all-workspaces\"");
+        assertThat(WebClient.location(browser.get("/")))
+                .as("home is all workspaces, whichever was opened last")
+                .endsWith("/workspaces");
+    }
+
+    @Test
+    void aLinkSomeoneWithSeveralWorkspacesSignedInFromStillWins() {
+        var team = fixtures.team();
+        var second = alsoEditorOfAnother(team);
+        var browser = new WebClient(port);
+
+        HttpResponse<String> refused = browser.get(second.path() + "/posts");
+        assertThat(WebClient.location(refused)).endsWith("/sign-in");
+        HttpResponse<String> signedIn = browser.signIn(team.owner().email(), UiFixtures.PASSWORD);
+
+        assertThat(WebClient.location(signedIn)).endsWith(second.path() + "/posts");
+    }
+
+    @Test
+    void leavingOneOfSeveralWorkspacesSaysSoOnAllWorkspaces() {
+        var team = fixtures.team();
+        var second = alsoEditorOfAnother(team);
+        alsoEditorOfAnother(team);
         var browser = new WebClient(port);
         browser.signIn(team.owner().email(), UiFixtures.PASSWORD);
+        browser.get(second.path() + "/members");
 
-        assertThat(browser.get(second.path()).statusCode()).isEqualTo(200);
-        assertThat(WebClient.location(browser.get("/"))).endsWith(second.path());
-        assertThat(browser.get(team.path()).statusCode()).isEqualTo(200);
-        assertThat(WebClient.location(browser.get("/"))).endsWith(team.path());
+        HttpResponse<String> left = browser.post(second.path() + "/members/leave", java.util.Map.of());
+
+        assertThat(WebClient.location(left)).endsWith("/");
+        assertThat(WebClient.location(browser.get("/"))).endsWith("/workspaces");
+        assertThat(browser.get("/workspaces").body())
+                .contains("You left " + second.workspace().name() + ".")
+                .doesNotContain("data-workspace=\"" + second.workspace().slug() + "\"");
     }
 
     @Test
@@ -106,5 +158,12 @@ class HomePageTest {
                 .andExpect(content().string(containsString(second.workspace().name())))
                 .andExpect(content().string(containsString(">viewer<")))
                 .andExpect(content().string(containsString("2 workspaces")));
+    }
+
+    /** Makes the team's owner an editor of a second team's workspace, and gives that team. */
+    private UiFixtures.Team alsoEditorOfAnother(UiFixtures.Team team) {
+        var second = fixtures.team();
+        fixtures.memberships.join(second.workspace().id(), team.owner().id(), Role.EDITOR, java.util.Map.of());
+        return second;
     }
 }

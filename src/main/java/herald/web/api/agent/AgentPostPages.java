@@ -7,9 +7,6 @@ import herald.connections.ConnectionId;
 import herald.publishing.PostId;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,18 +25,14 @@ public final class AgentPostPages {
             @Nullable ConnectionId connection,
             PageRequest page) {
         String listing = connection == null ? "agent-posts" : "agent-account-posts";
-        AgentReads.Position after = page.after(
-                listing,
-                2,
-                parts -> new AgentReads.Position(
-                        Instant.parse(parts.get(0)), new PostId(UUID.fromString(parts.get(1)))));
+        AgentReads.Position after =
+                page.afterTimeAndId(listing, (time, id) -> new AgentReads.Position(time, new PostId(id)));
         var found = reads.posts(agent, channel, connection, after, page.fetchSize());
-        return page.page(
+        return page.pageByTimeAndId(
                 found,
                 listed -> AgentApiViews.AgentPost.of(listed.post()),
                 listing,
-                listed -> List.of(
-                        listed.position().at().toString(),
-                        listed.position().post().toString()));
+                listed -> listed.position().at(),
+                listed -> listed.position().post());
     }
 }
