@@ -9,11 +9,13 @@ import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
+import herald.providers.CommentRequest;
 import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
 import herald.providers.ProviderException;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
@@ -31,6 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,6 +130,60 @@ class PublishingEngineTests {
 
         static PublishedPost post(String id) {
             return new PublishedPost(id, URI.create("https://scripted.invalid/p/" + id), Instant.now());
+        }
+
+        // First comments (FirstCommentEngineTests): what the platform holds, and how it answers.
+
+        /** The comments the platform holds, as {@code postId:text}. */
+        final List<String> comments = new CopyOnWriteArrayList<>();
+
+        final AtomicInteger commentCalls = new AtomicInteger();
+        final AtomicInteger commentLookups = new AtomicInteger();
+
+        /** {@code ok}; {@code ambiguous}: stored, then no answer; {@code refused}: a permission error. */
+        volatile String commentMode = "ok";
+
+        volatile int commentLookupsToFail = 0;
+
+        @Override
+        public boolean takesComments() {
+            return true;
+        }
+
+        @Override
+        public int commentMaxLength() {
+            return 40;
+        }
+
+        @Override
+        public PublishedComment comment(Secret token, CommentRequest request) {
+            commentCalls.incrementAndGet();
+            if ("refused".equals(commentMode)) {
+                throw new ProviderException(
+                        id(), ProviderException.Kind.PERMISSION, "Comments are turned off for this post.");
+            }
+            comments.add(request.postId() + ":" + request.text());
+            if ("ambiguous".equals(commentMode)) {
+                throw new ProviderException(id(), ProviderException.Kind.UNKNOWN_OUTCOME, "No answer in time.");
+            }
+            return comment(request);
+        }
+
+        @Override
+        public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+            commentLookups.incrementAndGet();
+            if (commentLookupsToFail > 0) {
+                commentLookupsToFail--;
+                throw new ProviderException(id(), ProviderException.Kind.TRANSIENT, "Comments are down (503).");
+            }
+            return comments.contains(request.postId() + ":" + request.text())
+                    ? Optional.of(comment(request))
+                    : Optional.empty();
+        }
+
+        static PublishedComment comment(CommentRequest request) {
+            return new PublishedComment(
+                    "c-" + request.postId(), URI.create("https://scripted.invalid/p/" + request.postId() + "#c"));
         }
     }
 
@@ -447,5 +505,299 @@ class PublishingEngineTests {
                 .param("id", targetId)
                 .query(Integer.class)
                 .single());
+    }
+
+    /**
+     * First comments, driven as the {@code first-comments} job drives them: written once under a published target,
+     * looked for before any repeat, never blocking the post, and settled by a person when Herald cannot tell.
+     */
+    @Nested
+    class FirstComments {
+
+        @Autowired
+        herald.publishing.FirstComments comments;
+
+        @Autowired
+        CommentRows rows;
+
+        @Autowired
+        PostRecovery recovery;
+
+        @BeforeEach
+        void platformAnswers() {
+            platform.ambiguous = false;
+            platform.commentMode = "ok";
+            platform.commentLookupsToFail = 0;
+        }
+
+        /** A published post with a first comment, its comment now due. */
+        Post published(WorkspaceId workspace, String comment) {
+            ConnectionId connection = connection(workspace);
+            Post post = posts.create(
+                    workspace,
+                    new NewPost(
+                            "Commented " + UUID.randomUUID(),
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(connection, null)),
+                            Instant.now().plusSeconds(3600).toString(),
+                            null,
+                            false,
+                            List.of(),
+                            null,
+                            comment));
+            TargetId target = post.targets().getFirst().id();
+            dueNow(workspace, target, "due_at");
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.WAITING);
+            comments.write(workspace, target);
+            assertThat(comment(workspace, post).status())
+                    .as("a comment waits while its target is not published")
+                    .isEqualTo(CommentStatus.WAITING);
+            publisher.publish(workspace, target);
+            assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
+            dueNow(workspace, target, "comment_due_at");
+            return posts.get(workspace, post.id());
+        }
+
+        void dueNow(WorkspaceId workspace, TargetId target, String column) {
+            tenants.run(workspace, () -> jdbc.sql("update post_targets set " + column + " = now() where id = :id")
+                    .param("id", target.value())
+                    .update());
+        }
+
+        TargetComment comment(WorkspaceId workspace, Post post) {
+            return posts.get(workspace, post.id()).targets().getFirst().comment();
+        }
+
+        long postCount(WorkspaceId workspace) {
+            return tenants.call(workspace, () -> jdbc.sql("select count(*) from posts")
+                    .query(Long.class)
+                    .single());
+        }
+
+        long onPlatform(Post post) {
+            String id =
+                    posts.get(post.workspace(), post.id()).targets().getFirst().platformPostId();
+            return platform.comments.stream()
+                    .filter(c -> c.startsWith(id + ":"))
+                    .count();
+        }
+
+        @Test
+        void aPublishedTargetGetsItsCommentOnceAndThePostShowsWhere() {
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "#pizza #friday");
+            TargetId target = post.targets().getFirst().id();
+
+            comments.write(workspace, target);
+            comments.write(workspace, target);
+
+            TargetComment written = comment(workspace, post);
+            assertThat(written.status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(written.url())
+                    .hasToString("https://scripted.invalid/p/"
+                            + post.targets().getFirst().platformPostId() + "#c");
+            assertThat(written.postedAt()).isNotNull();
+            assertThat(written.attempts()).isEqualTo(1);
+            assertThat(onPlatform(post)).isEqualTo(1);
+            assertThat(posts.get(workspace, post.id()).firstComment()).isEqualTo("#pizza #friday");
+        }
+
+        @Test
+        void aCommentSentWithoutAnAnswerIsLookedForAndNeverWrittenTwice() {
+            platform.commentMode = "ambiguous";
+            platform.commentLookupsToFail = 1; // the look right after the call cannot be made either
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "Credits: @mario");
+            TargetId target = post.targets().getFirst().id();
+            int calls = platform.commentCalls.get();
+
+            comments.write(workspace, target);
+            TargetComment held = comment(workspace, post);
+            assertThat(held.status()).as("ambiguous: held for a later look").isEqualTo(CommentStatus.POSTING);
+            assertThat(held.lastError()).contains("No answer in time.");
+
+            dueNow(workspace, target, "comment_due_at");
+            comments.write(workspace, target);
+
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(platform.commentCalls.get())
+                    .as("found, not written again")
+                    .isEqualTo(calls + 1);
+            assertThat(onPlatform(post)).isEqualTo(1);
+        }
+
+        @Test
+        void anAttemptThatDiedHoldingTheCommentIsLookedForBeforeAnyRepeat() {
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "Link in bio");
+            TargetId target = post.targets().getFirst().id();
+            comments.write(workspace, target);
+            int calls = platform.commentCalls.get();
+            int lookups = platform.commentLookups.get();
+            // A node claimed it again, wrote it, and died before the outcome: its lease ran out.
+            tenants.run(workspace, () -> jdbc.sql(
+                            """
+                            update post_targets set comment_status = 'posting', comment_fence = comment_fence + 1,
+                                comment_due_at = now() - interval '1 second', comment_reconcile_since = null
+                            where id = :id""")
+                    .param("id", target.value())
+                    .update());
+
+            comments.write(workspace, target);
+
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(platform.commentLookups.get()).isEqualTo(lookups + 1);
+            assertThat(platform.commentCalls.get()).isEqualTo(calls);
+            assertThat(onPlatform(post)).isEqualTo(1);
+        }
+
+        @Test
+        void anOutcomeOfAnOvertakenAttemptIsNotWritten() {
+            WorkspaceId workspace = workspace("pro");
+            TargetId target =
+                    published(workspace, "Fenced").targets().getFirst().id();
+            java.time.Instant now = Instant.now();
+            tenants.run(workspace, () -> {
+                rows.claim(workspace, target, 1, null, now.minusSeconds(1), now);
+                rows.claim(workspace, target, 2, now, now.plusSeconds(60), now);
+            });
+
+            boolean zombie = tenants.call(
+                    workspace,
+                    () -> rows.complete(
+                            workspace, target, 1, CommentStatus.FAILED, null, null, null, null, "late", now));
+            boolean current = tenants.call(
+                    workspace,
+                    () -> rows.complete(
+                            workspace, target, 2, CommentStatus.POSTED, null, null, "c-2", null, null, now));
+
+            assertThat(zombie).isFalse();
+            assertThat(current).isTrue();
+        }
+
+        @Test
+        void aRefusedCommentFailsWithThePlatformsWordsLeavesThePostPublishedAndCanBeWrittenAgain() {
+            platform.commentMode = "refused";
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "Comment me");
+            TargetId target = post.targets().getFirst().id();
+
+            comments.write(workspace, target);
+
+            TargetComment failed = comment(workspace, post);
+            assertThat(failed.status()).isEqualTo(CommentStatus.FAILED);
+            assertThat(failed.lastError()).isEqualTo("Comments are turned off for this post.");
+            assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
+            assertThatThrownBy(() -> recovery.confirmComment(workspace, post.id(), target))
+                    .isInstanceOf(herald.shared.Conflict.class);
+
+            platform.commentMode = "ok";
+            recovery.writeCommentAgain(workspace, post.id(), target);
+            comments.write(workspace, target);
+
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(onPlatform(post)).isEqualTo(1);
+            assertThatThrownBy(() -> recovery.writeCommentAgain(workspace, post.id(), target))
+                    .isInstanceOf(herald.shared.Conflict.class)
+                    .hasMessageContaining("nothing to write again");
+        }
+
+        @Test
+        void aCommentHeraldCannotSettleBecomesUnknownAndAPersonConfirmsIt() {
+            platform.commentMode = "ambiguous";
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "Unsure");
+            TargetId target = post.targets().getFirst().id();
+            platform.commentLookupsToFail = 100;
+            try {
+                for (int i = 0; i < 6; i++) {
+                    comments.write(workspace, target);
+                    dueNow(workspace, target, "comment_due_at");
+                }
+            } finally {
+                platform.commentLookupsToFail = 0;
+            }
+
+            TargetComment unknown = comment(workspace, post);
+            assertThat(unknown.status()).isEqualTo(CommentStatus.UNKNOWN);
+            assertThat(unknown.lastError()).contains("mark it as there, or write it again");
+            assertThat(platform.commentCalls.get() - platform.comments.size()).isNotNegative();
+            assertThat(onPlatform(post))
+                    .as("written once, then only looked for")
+                    .isEqualTo(1);
+
+            recovery.confirmComment(workspace, post.id(), target);
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+        }
+
+        @Test
+        void aTargetThatFailedSkipsItsCommentAndARetryMakesItWaitAgain() {
+            platform.ambiguous = false;
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId connection = connection(workspace);
+            Post post = posts.create(
+                    workspace,
+                    new NewPost(
+                            "Fails " + UUID.randomUUID(),
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(connection, null)),
+                            Instant.now().plusSeconds(3600).toString(),
+                            null,
+                            false,
+                            List.of(),
+                            null,
+                            "Never alone"));
+            TargetId target = post.targets().getFirst().id();
+            tenants.run(workspace, () -> jdbc.sql(
+                            """
+                            update post_targets set status = 'failed', last_error = 'Refused.', comment_due_at = now()
+                            where id = :id""")
+                    .param("id", target.value())
+                    .update());
+            tenants.run(workspace, () -> jdbc.sql("update posts set status = 'failed' where id = :id")
+                    .param("id", post.id().value())
+                    .update());
+
+            comments.write(workspace, target);
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.SKIPPED);
+
+            recovery.retry(workspace, post.id());
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.WAITING);
+            publisher.publish(workspace, target);
+            dueNow(workspace, target, "comment_due_at");
+            comments.write(workspace, target);
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+        }
+
+        @Test
+        void aCommentThePlatformWouldRefuseIsRefusedWithThePostAndNothingIsSaved() {
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId connection = connection(workspace);
+            long before = postCount(workspace);
+
+            assertThatThrownBy(() -> posts.create(
+                            workspace,
+                            new NewPost(
+                                    "Fine text",
+                                    null,
+                                    List.of(),
+                                    List.of(new NewPost.NewTarget(connection, null)),
+                                    null,
+                                    null,
+                                    false,
+                                    List.of(),
+                                    null,
+                                    "x".repeat(41))))
+                    .isInstanceOfSatisfying(
+                            PostRejected.class,
+                            e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                                assertThat(v.field()).isEqualTo("firstComment");
+                                assertThat(v.message())
+                                        .isEqualTo("Scripted @scripted: the first comment is 41 of 40 characters.");
+                            }));
+            assertThat(postCount(workspace)).isEqualTo(before);
+        }
     }
 }
