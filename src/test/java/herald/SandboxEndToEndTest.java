@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "herald.publishing.dispatch=true",
             "herald.publishing.backoff=200ms",
+            "herald.publishing.comment-poll=300ms",
             "herald.providers.sandbox.read-timeout=1s",
             "herald.sandbox.stall-after-create=3s"
         })
