@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param waitSeconds how long (0 to 10 s) the call may wait for posts due now to be published, so it can answer
  *     with their URLs
  * @param tags the workspace's labels for the posts (a campaign, a content pillar)
+ * @param firstComment a comment Herald writes under each post once it is published (X: a reply), checked against each
+ *     account's platform's rules for comments; null or blank: none
+ * @param tagLinks whether the posts' links get the workspace's UTM parameters; null: as the workspace's setting says
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -24,9 +27,12 @@ public record AgentPostRequest(
         @Nullable String scheduleAt,
         @Nullable String timezone,
         int waitSeconds,
-        List<String> tags) {
+        List<String> tags,
+        @Nullable String firstComment,
+        @Nullable Boolean tagLinks) {
 
     public static final int MAX_CONTENT = 10_000;
+    public static final int MAX_FIRST_COMMENT = 10_000;
     public static final int MAX_TARGETS = 20;
     public static final int MAX_WAIT_SECONDS = 10;
 
@@ -35,6 +41,19 @@ public record AgentPostRequest(
         connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A request without a first comment, whose links are tagged as the workspace's setting says. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds,
+            List<String> tags) {
+        this(content, platforms, connectionIds, mediaIds, scheduleAt, timezone, waitSeconds, tags, null, null);
     }
 
     /** A request without tags. */

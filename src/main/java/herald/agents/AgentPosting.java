@@ -125,7 +125,9 @@ public class AgentPosting {
                             request.scheduleAt(),
                             request.timezone(),
                             false,
-                            request.tags()),
+                            request.tags(),
+                            request.tagLinks(),
+                            request.firstComment()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());
@@ -134,8 +136,7 @@ public class AgentPosting {
             log.discard(caller.workspace(), reservation.get());
             boolean inactive = e.violations().stream().anyMatch(v -> v.rule().equals("connection.inactive"));
             String detail = e.violations().stream()
-                    .map(v -> v.message() + " (" + v.rule() + ", field "
-                            + v.field().replace("body", "content") + ")")
+                    .map(v -> v.message() + " (" + v.rule() + ", field " + agentField(v.field()) + ")")
                     .collect(Collectors.joining(" "));
             return refuse(
                     target, inactive ? TargetOutcome.Error.NOT_CONNECTED : TargetOutcome.Error.INVALID_CONTENT, detail);
@@ -144,12 +145,27 @@ public class AgentPosting {
             return refuse(target, TargetOutcome.Error.QUOTA_EXCEEDED, e.getMessage());
         } catch (InvalidInput e) {
             log.discard(caller.workspace(), reservation.get());
-            String field = e.field().equals("scheduledAt") ? "scheduleAt" : e.field();
-            return refuse(target, TargetOutcome.Error.INVALID_CONTENT, e.getMessage() + " (field " + field + ")");
+            return refuse(
+                    target,
+                    TargetOutcome.Error.INVALID_CONTENT,
+                    e.getMessage() + " (field " + agentField(e.field()) + ")");
         } catch (RuntimeException e) {
             log.discard(caller.workspace(), reservation.get());
             throw e;
         }
+    }
+
+    /**
+     * A field of a post as the agent named it in its request: the post's {@code body} is the agent's {@code content},
+     * its {@code scheduledAt} the agent's {@code scheduleAt}; the rest ({@code firstComment}, {@code mediaIds}) are
+     * named alike.
+     */
+    static String agentField(String field) {
+        return switch (field) {
+            case "body" -> "content";
+            case "scheduledAt" -> "scheduleAt";
+            default -> field;
+        };
     }
 
     private List<TargetOutcome> awaitPublished(AgentPrincipal caller, List<TargetOutcome> outcomes, int seconds) {
@@ -192,7 +208,8 @@ public class AgentPosting {
                 null,
                 target.status() == TargetStatus.FAILED || target.status() == TargetStatus.UNKNOWN
                         ? target.lastError()
-                        : null);
+                        : null,
+                target.comment());
     }
 
     private static TargetOutcome refuse(Resolved target, TargetOutcome.Error error, String detail) {

@@ -39,6 +39,13 @@ class AgentTargets {
                     "The content has " + request.content().length() + " characters; Herald takes at most "
                             + AgentPostRequest.MAX_CONTENT + ". Shorten it (each platform's own limit is lower).");
         }
+        if (request.firstComment() != null && request.firstComment().length() > AgentPostRequest.MAX_FIRST_COMMENT) {
+            throw new InvalidInput(
+                    "firstComment",
+                    "The first comment has " + request.firstComment().length() + " characters; Herald takes at most "
+                            + AgentPostRequest.MAX_FIRST_COMMENT
+                            + ". Shorten it (each platform's own limit for comments is lower) or leave it out.");
+        }
         if (request.platforms().isEmpty() == request.connectionIds().isEmpty()) {
             throw new InvalidInput(
                     "platforms",

@@ -2,6 +2,7 @@ package herald.agents;
 
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
+import herald.publishing.TargetComment;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status {@code pending_approval}, {@code scheduled}, {@code publishing}, {@code published}, {@code failed}
  * @param error {@code not_connected}, {@code no_permission}, {@code quota_exceeded}, {@code invalid_content}
+ * @param comment the post's first comment on this account, where it stands; null when the post has none
  */
 public record TargetOutcome(
         String platform,
@@ -23,7 +25,8 @@ public record TargetOutcome(
         @Nullable Instant scheduledAt,
         @Nullable URI url,
         @Nullable Error error,
-        @Nullable String detail) {
+        @Nullable String detail,
+        @Nullable TargetComment comment) {
 
     /** Why a target was refused; nothing was created for it. */
     public enum Error {
@@ -39,7 +42,7 @@ public record TargetOutcome(
 
     static TargetOutcome refused(
             String platform, @Nullable ConnectionId connection, @Nullable String account, Error error, String detail) {
-        return new TargetOutcome(platform, connection, account, null, null, null, null, error, detail);
+        return new TargetOutcome(platform, connection, account, null, null, null, null, error, detail, null);
     }
 
     public boolean created() {

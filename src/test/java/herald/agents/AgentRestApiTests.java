@@ -123,6 +123,88 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void aPostKeepsItsFirstCommentAndItsLinkTaggingChoice() {
+        var tagging = admin(w, "PATCH", "", "{\"linkTagging\":{\"enabled\":true}}");
+        assertThat(tagging.status()).as(tagging.body()).isEqualTo(200);
+        grant(w, agent, granted, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+
+        var commented = agentPost(
+                agent,
+                "{\"content\":\"Our menu https://krusty.example.com/menu\",\"platforms\":[\"sandbox\"],"
+                        + "\"scheduleAt\":\"2099-01-01T09:00:00Z\",\"firstComment\":\"  #pizza #springfield \","
+                        + "\"tagLinks\":false}");
+        var plain = agentPost(
+                agent,
+                "{\"content\":\"Our menu again https://krusty.example.com/menu\",\"platforms\":[\"sandbox\"],"
+                        + "\"scheduleAt\":\"2099-01-02T09:00:00Z\"}");
+
+        assertThat(commented.status()).as(commented.body()).isEqualTo(201);
+        JsonNode result = commented.json().path("results").get(0);
+        assertThat(result.path("comment").path("status").asString()).isEqualTo("waiting");
+        String post = result.path("postId").asString();
+        JsonNode read =
+                send("GET", "/api/v1/agent/posts/" + post, agent.token(), null).json();
+        assertThat(read.path("firstComment").asString()).isEqualTo("#pizza #springfield");
+        assertThat(read.path("tagLinks").asBoolean()).as("the agent said no").isFalse();
+        assertThat(read.path("targets").get(0).path("comment").path("status").asString())
+                .isEqualTo("waiting");
+        JsonNode stored = admin(w, "GET", "/posts/" + post, null).json();
+        assertThat(stored.path("firstComment").asString()).isEqualTo("#pizza #springfield");
+        assertThat(stored.path("tagLinks").asBoolean()).isFalse();
+        JsonNode listed =
+                send("GET", "/api/v1/agent/posts", agent.token(), null).json().path("items");
+        assertThat(listed).extracting(p -> p.path("firstComment").asString()).contains("#pizza #springfield");
+
+        assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+        JsonNode other = send(
+                        "GET",
+                        "/api/v1/agent/posts/"
+                                + plain.json()
+                                        .path("results")
+                                        .get(0)
+                                        .path("postId")
+                                        .asString(),
+                        agent.token(),
+                        null)
+                .json();
+        assertThat(other.path("tagLinks").asBoolean())
+                .as("the workspace's default")
+                .isTrue();
+        assertThat(other.has("firstComment")).isFalse();
+        assertThat(other.path("targets").get(0).has("comment")).isFalse();
+        assertThat(plain.json().path("results").get(0).has("comment")).isFalse();
+    }
+
+    @Test
+    void aFirstCommentTooLongIsRefusedWithWhatToChangeAndNothingIsMade() {
+        var overHerald = agentPost(
+                agent,
+                "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"],\"firstComment\":\"" + "a".repeat(10_001) + "\"}");
+        var overSandbox = agentPost(
+                agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"],\"firstComment\":\"" + "a".repeat(501) + "\"}");
+        var notABoolean =
+                agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"],\"tagLinks\":\"sometimes\"}");
+
+        assertThat(overHerald.status()).as(overHerald.body()).isEqualTo(400);
+        assertThat(overHerald.problemType()).isEqualTo("invalid-input");
+        assertThat(overHerald.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("firstComment");
+        assertThat(overHerald.json().path("detail").asString())
+                .contains("10001 characters")
+                .contains("at most 10000");
+        assertThat(overSandbox.status()).as(overSandbox.body()).isEqualTo(422);
+        assertThat(overSandbox.problemType()).isEqualTo("agent-post-refused");
+        JsonNode refused = overSandbox.json().path("results").get(0);
+        assertThat(refused.path("error").asString()).isEqualTo("invalid_content");
+        assertThat(refused.path("detail").asString())
+                .contains("first comment is 501 of 500 characters")
+                .contains("comment.length")
+                .contains("field firstComment");
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(posts()).isZero();
+    }
+
+    @Test
     void aPausedAgentAndARevokedKeyAreRefused() {
         admin(w, "POST", "/agents/" + agent.id() + "/pause", null);
         var whilePaused = agentPost(agent, "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"]}");

@@ -87,7 +87,18 @@ class McpServerTests extends AgentTestBase {
                 .orElseThrow();
         assertThat(create.inputSchema().required()).containsExactly("content");
         assertThat(create.inputSchema().properties())
-                .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey");
+                .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey", "firstComment", "tagLinks");
+        JsonNode comment = JSON.valueToTree(create.inputSchema().properties().get("firstComment"));
+        assertThat(comment.path("type").asString()).isEqualTo("string");
+        assertThat(comment.path("maxLength").asInt()).isEqualTo(10_000);
+        assertThat(comment.path("description").asString())
+                .contains("once the post is published")
+                .contains("reply")
+                .contains("limit for comments");
+        JsonNode tagLinks = JSON.valueToTree(create.inputSchema().properties().get("tagLinks"));
+        assertThat(tagLinks.path("type").asString()).isEqualTo("boolean");
+        assertThat(tagLinks.path("description").asString()).contains("UTM").contains("leave out");
+        assertThat(create.description()).contains("firstComment").contains("tagLinks");
         assertThat(client.getServerInstructions()).contains("list_accounts");
         assertThat(tools)
                 .filteredOn(t -> t.annotations().destructiveHint())
@@ -154,6 +165,54 @@ class McpServerTests extends AgentTestBase {
                         d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))
                 .anyMatch(d -> d.contains("accounts.list"))
                 .anyMatch(d -> d.contains("posts.get"));
+    }
+
+    @Test
+    void anAgentGivesItsPostAFirstCommentAndSaysNoToLinkTagging() {
+        grant(w, agent, granted, "[\"POST_SCHEDULE\"]", false, null);
+
+        var posted = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Tonight's special: https://krusty.example.com/special",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-03-01T18:00:00Z",
+                        "firstComment",
+                        "Photo: Lisa S. #krustyburger",
+                        "tagLinks",
+                        false));
+        var tooLong = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Hi",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-03-01T19:00:00Z",
+                        "firstComment",
+                        "a".repeat(10_001)));
+
+        assertThat(posted.isError()).as(text(posted)).isFalse();
+        JsonNode result = structured(posted).path("results").get(0);
+        assertThat(result.path("comment").path("status").asString()).isEqualTo("waiting");
+        JsonNode post = structured(
+                call("get_post", Map.of("postId", result.path("postId").asString())));
+        assertThat(post.path("firstComment").asString()).isEqualTo("Photo: Lisa S. #krustyburger");
+        assertThat(post.path("tagLinks").asBoolean()).isFalse();
+        assertThat(post.path("targets").get(0).path("comment").path("status").asString())
+                .isEqualTo("waiting");
+        assertThat(tooLong.isError()).isTrue();
+        assertThat(text(tooLong))
+                .contains("argument 'firstComment'")
+                .contains("10001 characters")
+                .contains("at most 10000");
+        assertThat(structured(call("list_posts", Map.of())).path("items"))
+                .as("the refused call made nothing")
+                .hasSize(1);
     }
 
     @Test

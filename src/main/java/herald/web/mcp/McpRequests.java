@@ -99,8 +99,9 @@ class McpRequests extends OncePerRequestFilter {
         problems.write(
                 request,
                 response,
-                ProblemType.PAYLOAD_TOO_LARGE.problem("The MCP request is larger than " + max
-                        + " bytes. Send shorter arguments: a post's content is at most 10000 characters."));
+                ProblemType.PAYLOAD_TOO_LARGE.problem(
+                        "The MCP request is larger than " + max
+                                + " bytes. Send shorter arguments: a post's content and its firstComment are at most 10000 characters each."));
     }
 
     private static boolean contains(byte[] bytes, String text) {

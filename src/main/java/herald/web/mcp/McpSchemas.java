@@ -30,6 +30,10 @@ final class McpSchemas {
                   "description": "Wait up to this many seconds for posts due now to be published, to get their URLs."},
                 "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "^[^,]+$"},
                   "description": "The workspace's labels for the post (a campaign, a content pillar), to find and filter posts by. Never published."},
+                "firstComment": {"type": "string", "maxLength": 10000,
+                  "description": "A comment Herald writes under the post on each account once the post is published: the hashtags, a link or the credits you want kept out of the post itself. On X it is a reply to the post. It is checked when the post is created against each account's platform: where the platform takes no comments, or the comment is longer than its limit for comments, that account's result is invalid_content (the detail names field firstComment) and it gets no post, while the other accounts get theirs. get_post shows the comment's status on each account (waiting, posting, posted, failed, unknown, skipped). Leave out for no comment."},
+                "tagLinks": {"type": "boolean",
+                  "description": "Whether the http(s) links in the post get the workspace's UTM parameters (utm_source, utm_medium, ...) when it is published, so the company's web analytics can tell which account a visit came from. true: tag them; false: publish the links exactly as written; leave out to follow the workspace's own link tagging setting (usually right)."},
                 "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
                   "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },

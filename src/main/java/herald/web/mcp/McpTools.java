@@ -92,7 +92,9 @@ class McpTools {
                                 + " error: not_connected (no such account), no_permission (not granted, or the"
                                 + " capability is missing), quota_exceeded (daily cap or plan limit), invalid_content"
                                 + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
-                                + " to wait for the URL of a post published now.",
+                                + " to wait for the URL of a post published now. Give firstComment to have Herald"
+                                + " comment under each post once it is published (X: a reply), and tagLinks to choose"
+                                + " whether links get the workspace's UTM parameters.",
                         McpSchemas.CREATE_POST,
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> creation.create(agent, args, calls::arguments)),
@@ -102,7 +104,9 @@ class McpTools {
                         "Gets one post this agent created (or one of an account it has POST_READ on): its status"
                                 + " (pending_approval, scheduled, publishing, published, partially_failed, failed,"
                                 + " cancelled when a person rejected it) and, per account, the status, the URL once"
-                                + " published, and the platform's error if it failed.",
+                                + " published, and the platform's error if it failed; with a firstComment, where that"
+                                + " comment stands on each account (waiting, posting, posted with its url, failed,"
+                                + " unknown, skipped).",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.READ,
                         (agent, args) ->

@@ -6,6 +6,7 @@ import herald.agents.TargetOutcome;
 import herald.assets.Asset;
 import herald.publishing.Post;
 import herald.publishing.Target;
+import herald.publishing.TargetComment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
@@ -31,7 +32,9 @@ public final class AgentApiViews {
             @Nullable URI url,
             @Schema(allowableValues = {"not_connected", "no_permission", "quota_exceeded", "invalid_content"}) @Nullable
                     String error,
-            @Nullable String detail) {
+            @Nullable String detail,
+            @Schema(description = "The post's first comment on this account; absent when it has none.") @Nullable
+                    Comment comment) {
 
         public static Outcome of(TargetOutcome o) {
             return new Outcome(
@@ -43,7 +46,8 @@ public final class AgentApiViews {
                     o.scheduledAt(),
                     o.url(),
                     o.error() == null ? null : o.error().value(),
-                    o.detail());
+                    o.detail(),
+                    Comment.of(o.comment()));
         }
     }
 
@@ -91,7 +95,9 @@ public final class AgentApiViews {
             String status,
             @Nullable URI url,
             @Nullable String error,
-            @Nullable Instant publishedAt) {
+            @Nullable Instant publishedAt,
+            @Schema(description = "The post's first comment on this account; absent when it has none.") @Nullable
+                    Comment comment) {
 
         static PostTarget of(Target t) {
             return new PostTarget(
@@ -101,7 +107,28 @@ public final class AgentApiViews {
                     t.status().value(),
                     t.platformUrl(),
                     t.lastError(),
-                    t.publishedAt());
+                    t.publishedAt(),
+                    Comment.of(t.comment()));
+        }
+    }
+
+    /** Where a post's first comment stands on one account. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AgentPostComment")
+    public record Comment(
+            @Schema(
+                            description = "waiting: for the post to be published on this account. posting: being"
+                                    + " written. posted: under the post (url, where the platform gives one). failed:"
+                                    + " error says why. unknown: sent, and the platform could not say whether it"
+                                    + " took it; a member settles it. skipped: the post was not published here.",
+                            allowableValues = {"waiting", "posting", "posted", "failed", "unknown", "skipped"})
+                    String status,
+            @Nullable URI url,
+            @Schema(description = "The platform's words for the last failure, or why the outcome is unknown.") @Nullable
+                    String error) {
+
+        static @Nullable Comment of(@Nullable TargetComment c) {
+            return c == null ? null : new Comment(c.status().value(), c.url(), c.lastError());
         }
     }
 
@@ -115,6 +142,14 @@ public final class AgentApiViews {
             Instant createdAt,
             @Nullable String origin,
             @Nullable String createdBy,
+            @Schema(
+                            description = "The comment Herald writes under the post on each account once it is"
+                                    + " published (X: a reply); absent when it has none. Each target's comment says"
+                                    + " how that went.")
+                    @Nullable
+                    String firstComment,
+            @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
+                    boolean tagLinks,
             List<PostTarget> targets) {
 
         public static AgentPost of(Post post) {
@@ -129,6 +164,8 @@ public final class AgentApiViews {
                             ? null
                             : post.provenance().origin().value(),
                     post.provenance() == null ? null : post.provenance().actorLabel(),
+                    post.firstComment(),
+                    post.tagLinks(),
                     post.targets().stream().map(PostTarget::of).toList());
         }
     }

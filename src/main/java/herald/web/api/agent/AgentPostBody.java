@@ -43,7 +43,28 @@ public record AgentPostBody(
                                 + " each up to 40 characters, no commas.",
                         nullable = true)
                 @Nullable
-                List<String> tags) {
+                List<String> tags,
+        @Schema(
+                        description = "A comment Herald writes under the post on each account once the post is"
+                                + " published: the hashtags, a link or the credits, kept out of the post itself. X"
+                                + " gets it as a reply to the post. Checked when the post is created against each"
+                                + " account's platform: where the platform takes no comments, or the comment is"
+                                + " longer than its limit for comments, that account gets invalid_content (field"
+                                + " firstComment) and no post, and the others get theirs. At most 10,000 characters;"
+                                + " left out or blank: none. Each account's result and post show the comment's"
+                                + " status.",
+                        nullable = true,
+                        maxLength = 10000)
+                @Nullable
+                String firstComment,
+        @Schema(
+                        description = "Whether the http(s) links in the post get the workspace's UTM parameters"
+                                + " (utm_source, utm_medium, ...) when it is published, so the company's web analytics"
+                                + " can tell which account a visit came from. true: tag them; false: publish links"
+                                + " exactly as written; left out: as the workspace's link tagging setting says.",
+                        nullable = true)
+                @Nullable
+                Boolean tagLinks) {
 
     public AgentPostRequest toRequest() {
         return new AgentPostRequest(
@@ -56,6 +77,8 @@ public record AgentPostBody(
                 scheduleAt,
                 timezone,
                 waitSeconds == null ? 0 : waitSeconds,
-                tags == null ? List.of() : tags);
+                tags == null ? List.of() : tags,
+                firstComment,
+                tagLinks);
     }
 }
