@@ -28,9 +28,13 @@ class ApiController {
     /** The body of {@code POST /sandbox/api/posts}. */
     record NewPost(@Nullable String text, @Nullable String link, @Nullable List<String> mediaUrls) {}
 
+    /** The body of {@code POST /sandbox/api/posts/{id}/comments}. */
+    record NewComment(@Nullable String text) {}
+
     private final Accounts accounts;
     private final Tokens tokens;
     private final Posts posts;
+    private final Comments comments;
     private final MediaFetcher media;
     private final Faults faults;
     private final SandboxSettings settings;
@@ -40,6 +44,7 @@ class ApiController {
             Accounts accounts,
             Tokens tokens,
             Posts posts,
+            Comments comments,
             MediaFetcher media,
             Faults faults,
             SandboxSettings settings,
@@ -47,6 +52,7 @@ class ApiController {
         this.accounts = accounts;
         this.tokens = tokens;
         this.posts = posts;
+        this.comments = comments;
         this.media = media;
         this.faults = faults;
         this.settings = settings;
@@ -106,10 +112,7 @@ class ApiController {
         // Fetched before the statement that stores the post: no HTTP call holds a connection.
         List<Post.Media> fetched = urls.stream().map(media::fetch).toList();
         Post post = posts.create(grant.account(), text, link, fetched);
-        if (faults.current().timeoutAfterCreate()) {
-            // The post exists, but the client gives up before it hears so: the ambiguous outcome to reconcile.
-            SandboxGate.sleep(settings.stallAfterCreate());
-        }
+        stallIfFaulty();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", post.id());
         view.put("url", Views.base() + post.path());
@@ -121,6 +124,42 @@ class ApiController {
     @GetMapping("/posts/{id}")
     Map<String, Object> post(@RequestAttribute(SandboxGate.GRANT) Grant grant, @PathVariable String id) {
         return Views.post(find(id));
+    }
+
+    /**
+     * A comment under one of the account's own posts, as the account: another account's post is refused as the real
+     * platforms refuse it (403), and {@code timeoutAfterCreate} stalls the answer after the comment is stored.
+     */
+    @PostMapping("/posts/{id}/comments")
+    ResponseEntity<Map<String, Object>> comment(
+            @RequestAttribute(SandboxGate.GRANT) Grant grant, @PathVariable String id, @RequestBody NewComment body) {
+        Account account = account(grant);
+        Post post = find(id);
+        if (!post.accountHandle().equals(account.handle())) {
+            throw new SandboxError(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "@" + account.handle() + " may comment only under its own posts through this API.");
+        }
+        String text = body.text() == null ? "" : body.text();
+        Comments.validate(text);
+        Comment comment = comments.create(post.id(), account.id(), text);
+        stallIfFaulty();
+        return ResponseEntity.created(URI.create(Views.base() + "/sandbox/api/posts/" + post.id() + "/comments"))
+                .body(Views.comment(comment));
+    }
+
+    /** The post's comments, newest first. */
+    @GetMapping("/posts/{id}/comments")
+    Map<String, Object> comments(
+            @RequestAttribute(SandboxGate.GRANT) Grant grant,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "50") int limit) {
+        Post post = find(id);
+        int size = Math.max(1, Math.min(limit, 100));
+        return Map.of(
+                "data",
+                comments.byPost(post.id(), size).stream().map(Views::comment).toList());
     }
 
     /** Numbers that only grow with the post's age, and differ from post to post. */
@@ -149,6 +188,13 @@ class ApiController {
         return Map.of(
                 "data",
                 posts.byAccount(account.id(), size).stream().map(Views::post).toList());
+    }
+
+    /** With {@code timeoutAfterCreate}, what was just stored is answered too late: the outcome to reconcile. */
+    private void stallIfFaulty() {
+        if (faults.current().timeoutAfterCreate()) {
+            SandboxGate.sleep(settings.stallAfterCreate());
+        }
     }
 
     private Account account(Grant grant) {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The Sandbox's public pages: its front page, an account's feed, and the generated avatars. */
+/** The Sandbox's public pages: its front page, an account's feed with each post's comments, and the avatars. */
 @Controller
 class FeedController {
 
@@ -19,10 +19,12 @@ class FeedController {
 
     private final Accounts accounts;
     private final Posts posts;
+    private final Comments comments;
 
-    FeedController(Accounts accounts, Posts posts) {
+    FeedController(Accounts accounts, Posts posts, Comments comments) {
         this.accounts = accounts;
         this.posts = posts;
+        this.comments = comments;
     }
 
     @GetMapping({"/sandbox", "/sandbox/"})
@@ -35,7 +37,10 @@ class FeedController {
     String feed(@PathVariable String handle, Model model) {
         Account account = find(handle);
         model.addAttribute("account", account);
-        model.addAttribute("posts", posts.byAccount(account.id(), FEED_SIZE));
+        var feed = posts.byAccount(account.id(), FEED_SIZE);
+        model.addAttribute("posts", feed);
+        model.addAttribute(
+                "comments", comments.byPosts(feed.stream().map(Post::id).toList()));
         return "sandbox/feed";
     }
 

@@ -33,4 +33,15 @@ final class Views {
         view.put("url", base() + post.path());
         return view;
     }
+
+    static Map<String, Object> comment(Comment comment) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", comment.id());
+        view.put("postId", comment.postId());
+        view.put("accountHandle", comment.accountHandle());
+        view.put("text", comment.text());
+        view.put("createdAt", comment.createdAt().toString());
+        view.put("url", base() + comment.path());
+        return view;
+    }
 }

@@ -2,6 +2,7 @@ package herald.providers.facebook;
 
 import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
+import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
@@ -10,8 +11,10 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.TokenGrant;
+import herald.providers.meta.GraphComments;
 import herald.providers.meta.GraphUsage;
 import herald.providers.meta.MetaProvider;
 import herald.vault.Secret;
@@ -38,16 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
 class FacebookProvider extends MetaProvider {
 
     static final String ID = "facebook";
+    static final int COMMENT_MAX_LENGTH = 8_000;
     private static final List<String> REQUIRED = List.of("pages_show_list", "pages_manage_posts");
 
     private final FacebookSettings settings;
     private final FacebookPosts posts;
+    private final GraphComments comments;
 
     FacebookProvider(
             FacebookSettings settings, GraphUsage usage, MediaDownloads downloads, JsonMapper json, Clock clock) {
         super(ID, "Facebook", settings.graph(), settings.dialogUrl(), settings.scopes(), usage, json, clock);
         this.settings = settings;
         this.posts = new FacebookPosts(graph(), downloads, settings, clock);
+        this.comments = new GraphComments(graph(), ID, "Facebook");
     }
 
     /**
@@ -128,6 +134,51 @@ class FacebookProvider extends MetaProvider {
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         return posts.findExisting(token, request, since);
+    }
+
+    /** The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. */
+    @Override
+    public boolean takesComments() {
+        return true;
+    }
+
+    /** 8,000 characters: what tools observe Facebook to take in a comment; Meta's reference gives no number. */
+    @Override
+    public int commentMaxLength() {
+        return COMMENT_MAX_LENGTH;
+    }
+
+    @Override
+    public PublishedComment comment(Secret token, CommentRequest request) {
+        return comments.write(token, request.postId(), request.text(), request.accountHandle());
+    }
+
+    /**
+     * The Page's own comment with the same message, newest first ({@code order=reverse_chronological}): the Page is
+     * the comment's {@code from}, and the Page's id is its handle in Herald.
+     */
+    @Override
+    public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("fields", "id,message,from{id},created_time,permalink_url");
+        query.put("filter", "toplevel");
+        query.put("order", "reverse_chronological");
+        query.put("limit", "100");
+        String page = request.accountHandle();
+        return comments.find(
+                        token,
+                        request.postId(),
+                        query,
+                        page,
+                        since.minusSeconds(2),
+                        true,
+                        comment -> page.equals(comment.path("from").path("id").asString(""))
+                                && request.text().equals(comment.path("message").asString("")))
+                .map(comment -> {
+                    String link = comment.path("permalink_url").asString("");
+                    return new PublishedComment(
+                            comment.path("id").asString(), link.isBlank() ? null : URI.create(link));
+                });
     }
 
     @Override

@@ -30,7 +30,13 @@ record FacebookSettings(
         @DefaultValue("https://www.facebook.com") URI dialogUrl,
         @DefaultValue("https://graph.facebook.com") URI graphUrl,
         @DefaultValue("https://www.facebook.com") URI webUrl,
-        @DefaultValue({"pages_show_list", "pages_manage_posts", "pages_read_engagement", "read_insights"})
+        @DefaultValue({
+                    "pages_show_list",
+                    "pages_manage_posts",
+                    "pages_read_engagement",
+                    "read_insights",
+                    "pages_manage_engagement"
+                })
                 List<String> scopes,
         @DefaultValue("10") int maxPhotos,
         @DefaultValue("4MB") DataSize maxPhotoSize,

@@ -2,6 +2,7 @@ package herald.providers.instagram;
 
 import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
+import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.PostMetrics;
@@ -10,8 +11,10 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.TokenGrant;
+import herald.providers.meta.GraphComments;
 import herald.providers.meta.GraphUsage;
 import herald.providers.meta.MetaProvider;
 import herald.vault.Secret;
@@ -45,12 +48,14 @@ class InstagramProvider extends MetaProvider {
     private final InstagramSettings settings;
     private final InstagramRules rules;
     private final InstagramPosts posts;
+    private final GraphComments comments;
 
     InstagramProvider(InstagramSettings settings, GraphUsage usage, JsonMapper json, Clock clock) {
         super(ID, "Instagram", settings.graph(), settings.dialogUrl(), settings.scopes(), usage, json, clock);
         this.settings = settings;
         this.rules = new InstagramRules(settings);
         this.posts = new InstagramPosts(graph(), rules, settings, clock);
+        this.comments = new GraphComments(graph(), ID, "Instagram");
     }
 
     /** Instagram fetches JPEG only: a PNG or GIF reaches it as Herald's JPEG copy (MediaLinks.Variant.JPEG). */
@@ -132,6 +137,43 @@ class InstagramProvider extends MetaProvider {
     public Optional<PublishedPost> findExisting(
             Secret token, PublishRequest request, Instant since, PublishJournal journal) {
         return posts.findExisting(token, request, since, journal);
+    }
+
+    /**
+     * The account comments under its own media ({@code instagram_manage_comments}), up to 2,200 characters as a
+     * caption ({@link #commentMaxLength()} keeps the default).
+     */
+    @Override
+    public boolean takesComments() {
+        return true;
+    }
+
+    @Override
+    public PublishedComment comment(Secret token, CommentRequest request) {
+        return comments.write(token, request.postId(), request.text(), null);
+    }
+
+    /**
+     * The account's own comment with the same text: Instagram names a comment's author by {@code username}, which is
+     * the account's handle in Herald. The edge's order is not documented, so every page is read.
+     */
+    @Override
+    public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("fields", "id,text,username,timestamp");
+        query.put("limit", "50");
+        return comments.find(
+                        token,
+                        request.postId(),
+                        query,
+                        null,
+                        since.minusSeconds(2),
+                        false,
+                        comment -> request.accountHandle()
+                                        .equalsIgnoreCase(
+                                                comment.path("username").asString(""))
+                                && request.text().equals(comment.path("text").asString("")))
+                .map(comment -> new PublishedComment(comment.path("id").asString(), null));
     }
 
     @Override

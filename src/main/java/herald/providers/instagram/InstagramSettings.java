@@ -29,6 +29,7 @@ record InstagramSettings(
                     "instagram_basic",
                     "instagram_content_publish",
                     "instagram_manage_insights",
+                    "instagram_manage_comments",
                     "pages_show_list",
                     "pages_read_engagement"
                 })

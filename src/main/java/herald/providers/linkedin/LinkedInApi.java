@@ -66,22 +66,30 @@ final class LinkedInApi {
      * exist, so the caller reconciles before any second try.
      */
     LinkedInAnswer create(Secret token, String body) {
+        return create(token, "/rest/posts", body, "the post", "the account's posts");
+    }
+
+    /**
+     * Creates {@code what} at {@code path}; as {@link #create(Secret, String)}, a lost answer is an unknown outcome,
+     * which Herald settles by reading {@code checks}.
+     */
+    LinkedInAnswer create(Secret token, String path, String body, String what, String checks) {
         try {
             return read(http.post()
-                    .uri(settings.api("/rest/posts"))
+                    .uri(settings.api(path))
                     .headers(headers -> versioned(headers, token))
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body));
         } catch (ResourceAccessException e) {
             if (ProviderHttp.notSent(e)) {
-                throw unreachable("the post");
+                throw unreachable(what);
             }
             throw new ProviderException(
                     LinkedInProvider.ID,
                     Kind.UNKNOWN_OUTCOME,
-                    "LinkedIn did not answer the post in time; it may have been published, so Herald checks the"
-                            + " account's posts before trying again.");
+                    "LinkedIn did not answer " + what + " in time; it may have been published, so Herald checks "
+                            + checks + " before trying again.");
         }
     }
 

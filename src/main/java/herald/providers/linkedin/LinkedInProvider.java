@@ -2,6 +2,7 @@ package herald.providers.linkedin;
 
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
+import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
@@ -11,6 +12,7 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
@@ -51,6 +53,7 @@ class LinkedInProvider implements SocialProvider {
     private final LinkedInApi api;
     private final LinkedInErrors errors;
     private final LinkedInPosts posts;
+    private final LinkedInComments comments;
     private final Clock clock;
 
     LinkedInProvider(LinkedInClientSettings settings, MediaDownloads downloads, JsonMapper json, Clock clock) {
@@ -59,6 +62,7 @@ class LinkedInProvider implements SocialProvider {
         this.api = new LinkedInApi(settings);
         this.errors = new LinkedInErrors(json, settings);
         this.posts = new LinkedInPosts(settings, api, errors, downloads, json, clock);
+        this.comments = new LinkedInComments(settings, api, errors, json);
     }
 
     @Override
@@ -251,6 +255,27 @@ class LinkedInProvider implements SocialProvider {
     public Optional<PublishedPost> findExisting(
             Secret token, PublishRequest request, Instant since, PublishJournal journal) {
         return posts.findExisting(token, request, since, journal);
+    }
+
+    /** The author comments under its own posts as itself (the member, or the page), up to 1,250 characters. */
+    @Override
+    public boolean takesComments() {
+        return true;
+    }
+
+    @Override
+    public int commentMaxLength() {
+        return LinkedInComments.MAX_LENGTH;
+    }
+
+    @Override
+    public PublishedComment comment(Secret token, CommentRequest request) {
+        return comments.comment(token, request);
+    }
+
+    @Override
+    public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+        return comments.find(token, request, since);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The HTTP calls to the Sandbox (docs/sandbox-api.md), each read whole into a {@link SandboxAnswer}. The OAuth
  * endpoints take Herald's client id and secret by HTTP Basic, the API the bearer token. No answer in time, or none at
- * all, is transient, except for the call that creates a post: a read timeout after sending it is an unknown outcome.
+ * all, is transient, except for the calls that create a post or a comment: a read timeout after sending one is an
+ * unknown outcome.
  */
 final class SandboxApi {
 
@@ -67,10 +68,7 @@ final class SandboxApi {
     SandboxAnswer metrics(Secret token, String postId, String what) {
         return call(
                 http.get()
-                        .uri(settings.endpoint("/api/posts/"
-                                + org.springframework.web.util.UriUtils.encodePathSegment(
-                                        postId, StandardCharsets.UTF_8)
-                                + "/metrics"))
+                        .uri(settings.endpoint(postPath(postId) + "/metrics"))
                         .headers(headers -> headers.setBearerAuth(token.reveal()))
                         .accept(MediaType.APPLICATION_JSON),
                 what);
@@ -78,9 +76,28 @@ final class SandboxApi {
 
     /** Creates a post: a request that went out without an answer may have created it. */
     SandboxAnswer createPost(Secret token, String body, String what) {
+        return create(settings.endpoint("/api/posts"), token, body, what);
+    }
+
+    /** Writes a comment under a post: a request that went out without an answer may have written it. */
+    SandboxAnswer createComment(Secret token, String postId, String body, String what) {
+        return create(settings.endpoint(postPath(postId) + "/comments"), token, body, what);
+    }
+
+    /** The post's comments, newest first (at most 100). */
+    SandboxAnswer comments(Secret token, String postId, String what) {
+        return call(
+                http.get()
+                        .uri(settings.endpoint(postPath(postId) + "/comments?limit=100"))
+                        .headers(headers -> headers.setBearerAuth(token.reveal()))
+                        .accept(MediaType.APPLICATION_JSON),
+                what);
+    }
+
+    private SandboxAnswer create(java.net.URI uri, Secret token, String body, String what) {
         try {
             return exchange(http.post()
-                    .uri(settings.endpoint("/api/posts"))
+                    .uri(uri)
                     .headers(headers -> headers.setBearerAuth(token.reveal()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
@@ -90,14 +107,18 @@ final class SandboxApi {
                 throw new ProviderException(
                         ID, Kind.TRANSIENT, "The Sandbox could not be reached for " + what + ".", null, null);
             }
-            // The request went out and no answer came: the post may exist. Only reconciliation can tell.
+            // The request went out and no answer came: it may have been stored. Only reconciliation can tell.
             throw new ProviderException(
                     ID,
                     Kind.UNKNOWN_OUTCOME,
-                    "The Sandbox did not answer the post in time after it was sent; it may have been published.",
+                    "The Sandbox did not answer " + what + " in time after it was sent; it may have been published.",
                     null,
                     null);
         }
+    }
+
+    private static String postPath(String postId) {
+        return "/api/posts/" + org.springframework.web.util.UriUtils.encodePathSegment(postId, StandardCharsets.UTF_8);
     }
 
     /** A form posted to an OAuth endpoint, with Herald's client id and secret by HTTP Basic. */

@@ -3,6 +3,7 @@ package herald.providers.sandbox;
 import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
+import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
@@ -11,6 +12,7 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
@@ -45,6 +47,7 @@ class SandboxProvider implements SocialProvider {
     private final SandboxClientSettings settings;
     private final SandboxApi api;
     private final SandboxErrors errors;
+    private final SandboxComments comments;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -54,6 +57,7 @@ class SandboxProvider implements SocialProvider {
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
         this.api = new SandboxApi(settings);
+        this.comments = new SandboxComments(api, errors, json);
     }
 
     @Override
@@ -205,6 +209,22 @@ class SandboxProvider implements SocialProvider {
             }
         }
         return Optional.empty();
+    }
+
+    /** The Sandbox takes comments under the account's own posts, up to 500 characters as its posts. */
+    @Override
+    public boolean takesComments() {
+        return true;
+    }
+
+    @Override
+    public PublishedComment comment(Secret token, CommentRequest request) {
+        return comments.comment(token, request);
+    }
+
+    @Override
+    public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+        return comments.find(token, request, since);
     }
 
     /** The Sandbox's counts of a post (docs/sandbox-api.md): they grow with its age for a day. */

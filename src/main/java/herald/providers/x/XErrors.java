@@ -35,6 +35,27 @@ final class XErrors {
     }
 
     /** A failed call of the API (posts, users, media). */
+    /**
+     * The id of the post X created with {@code answer}, or the refusal it is. X took the post when it answered 2xx: an
+     * answer Herald cannot read then leaves the outcome unknown, never worth a blind second try.
+     */
+    String createdId(XAnswer answer, String what) {
+        if (!answer.ok()) {
+            throw failure(answer, what);
+        }
+        String id;
+        try {
+            id = parse(answer, what).path("data").path("id").asString("");
+        } catch (ProviderException e) {
+            id = "";
+        }
+        if (id.isBlank()) {
+            throw new ProviderException(
+                    PROVIDER, Kind.UNKNOWN_OUTCOME, "X accepted " + what + " but answered without a readable id.");
+        }
+        return id;
+    }
+
     ProviderException failure(XAnswer answer, String what) {
         int status = answer.status();
         String said = said(answer);

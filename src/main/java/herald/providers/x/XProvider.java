@@ -4,6 +4,7 @@ import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
 import herald.providers.ClientAuthentication;
+import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
@@ -14,6 +15,7 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
+import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
@@ -37,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * X (API v2, platform-contracts.md 0 and 1): OAuth 2.0 authorization code with PKCE as a confidential client, one
  * account per consent ({@code /2/users/me}), posts with up to 4 images or one video or GIF through the v2 chunked
- * media upload, threads as replies, reconciliation from the account's timeline, post metrics (many posts a call)
+ * media upload, threads as replies, comments as replies to the account's own posts, reconciliation from the account's
+ * timeline, post metrics (many posts a call)
  * and the account's followers. Every address is
  * {@link XClientSettings}; without a client id and secret the platform shows as not configured.
  */
@@ -206,29 +209,38 @@ class XProvider implements SocialProvider {
         if (request.replyTo() != null) {
             body.put("reply", Map.of("in_reply_to_tweet_id", request.replyTo()));
         }
-        String what = "the post";
-        XAnswer answer = api.create(settings.api("/2/tweets"), token, body, what);
-        if (!answer.ok()) {
-            throw errors.failure(answer, what);
-        }
-        // X took the post: an answer Herald cannot read leaves it unknown, never worth a blind second try.
-        JsonNode data;
-        try {
-            data = errors.parse(answer, what).path("data");
-        } catch (ProviderException e) {
-            data = null;
-        }
-        String id = data == null ? "" : data.path("id").asString("");
-        if (id.isBlank()) {
-            throw new ProviderException(
-                    ID, Kind.UNKNOWN_OUTCOME, "X accepted the post but answered without a readable id.");
-        }
+        String id = errors.createdId(api.create(settings.api("/2/tweets"), token, body, "the post"), "the post");
         return new PublishedPost(id, settings.post(request.accountHandle(), id), clock.instant());
     }
 
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         return timeline.find(token, request, since);
+    }
+
+    /** A comment on X is a reply to the account's own post, weighed as a post (280, twitter-text). */
+    @Override
+    public boolean takesComments() {
+        return true;
+    }
+
+    @Override
+    public int commentMaxLength() {
+        return XContent.MAX_LENGTH;
+    }
+
+    @Override
+    public PublishedComment comment(Secret token, CommentRequest request) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("text", request.text());
+        body.put("reply", Map.of("in_reply_to_tweet_id", request.postId()));
+        String id = errors.createdId(api.create(settings.api("/2/tweets"), token, body, "the reply"), "the reply");
+        return new PublishedComment(id, settings.post(request.accountHandle(), id));
+    }
+
+    @Override
+    public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
+        return timeline.findReply(token, request, since);
     }
 
     @Override

@@ -36,7 +36,12 @@ class FacebookSettingsTests {
         assertThat(settings.graphVersion()).isEqualTo("v26.0");
         assertThat(settings.graphUrl()).hasToString("https://graph.facebook.com");
         assertThat(settings.scopes())
-                .containsExactly("pages_show_list", "pages_manage_posts", "pages_read_engagement", "read_insights");
+                .containsExactly(
+                        "pages_show_list",
+                        "pages_manage_posts",
+                        "pages_read_engagement",
+                        "read_insights",
+                        "pages_manage_engagement");
         assertThat(provider(settings).missingSettings())
                 .containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
     }

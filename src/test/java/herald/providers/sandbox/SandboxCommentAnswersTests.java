@@ -1,0 +1,82 @@
+package herald.providers.sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.sandbox.SandboxProviderContractTests.assertKind;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import herald.providers.CommentRequest;
+import herald.providers.ProviderException.Kind;
+import herald.vault.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Sandbox's comment answers the running Sandbox does not give on demand: unreadable, and a list too long. */
+class SandboxCommentAnswersTests {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final CommentRequest REQUEST = new CommentRequest("krusty", "p-1", "#pizza");
+    static WireMockServer wiremock;
+    SandboxProvider provider;
+
+    @BeforeAll
+    static void start() {
+        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
+        wiremock.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wiremock.stop();
+    }
+
+    @BeforeEach
+    void createProvider() {
+        wiremock.resetAll();
+        provider = new SandboxProvider(
+                new SandboxClientSettings(
+                        URI.create(wiremock.baseUrl() + "/sandbox"),
+                        "herald",
+                        "s3cret",
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(1500),
+                        Duration.ofDays(1)),
+                JsonMapper.builder().build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aCommentTakenWithoutAReadableIdIsAnUnknownOutcome() {
+        wiremock.stubFor(post("/sandbox/api/posts/p-1/comments")
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\":")));
+        assertKind(() -> provider.comment(Secret.of("at"), REQUEST), Kind.UNKNOWN_OUTCOME, "readable id");
+    }
+
+    @Test
+    void aFullListOfNewerCommentsCannotTell() {
+        String hundred = IntStream.range(0, 100)
+                .mapToObj(i -> "{\"id\":\"c-%d\",\"accountHandle\":\"fan\",\"text\":\"Nice\",\"createdAt\":\"%s\"}"
+                        .formatted(i, NOW))
+                .collect(Collectors.joining(","));
+        wiremock.stubFor(get(urlEqualTo("/sandbox/api/posts/p-1/comments?limit=100"))
+                .willReturn(okJson("{\"data\":[" + hundred + "]}")));
+        assertKind(
+                () -> provider.findComment(Secret.of("at"), REQUEST, NOW.minusSeconds(60)),
+                Kind.UNKNOWN_OUTCOME,
+                "cannot tell");
+    }
+}
