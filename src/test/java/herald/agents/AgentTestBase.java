@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,10 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One running Herald for every agents test (so Spring starts it once): on a fixed port that is also its public URL,
- * so the Sandbox provider reaches the Sandbox inside it, with the dispatcher on, so posts are really published. Its
- * Sandbox takes first comments ({@link SandboxTakesComments}).
+ * so the Sandbox provider reaches the Sandbox inside it, with the dispatcher on, so posts are really published.
  */
-@Import(SandboxTakesComments.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"herald.publishing.dispatch=true", "herald.publishing.backoff=200ms"})
