@@ -26,7 +26,7 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
 
         assertThat(target.path("status").asString()).isEqualTo("published");
         assertThat(target.path("comment").path("status").asString()).isEqualTo("posted");
-        assertThat(target.path("comment").path("url").asString()).startsWith(BASE + "/sandbox/@" + handle);
+        assertThat(target.path("comment").path("url").asString()).contains("/sandbox/@" + handle + "#comment-");
         assertThat(api("GET", "/posts/" + post, null)
                         .json()
                         .path("firstComment")
@@ -60,7 +60,7 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
                 "{\"body\":\"Fine\",\"firstComment\":\"" + "x".repeat(501) + "\",\"targets\":[{\"connectionId\":\""
                         + connection + "\"}]}");
 
-        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("Sandbox @" + handle + ": the first comment is 501 of 500 characters.");
         assertThat(refused.body()).contains("firstComment");
         assertThat(api("GET", "/posts", null).json().path("items").size()).isEqualTo(before);
