@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chaos, small enough for every build: two Herald nodes on one database publish a burst to the Sandbox while it fails
- * at random (503), rate-limits, and creates posts without answering in time; one node is stopped mid-burst. Counted
- * on the Sandbox itself: no post twice, and every post published once or failed/unknown with a reason.
+ * at random (503), rate-limits, and creates posts (and comments) without answering in time; one node is stopped
+ * mid-burst. Counted on the Sandbox itself: no post twice, and every post published once or failed/unknown with a
+ * reason; and likewise each published post's first comment: never twice, and written or settled with a reason.
  */
 class PublishingChaosTests {
 
@@ -67,6 +68,9 @@ class PublishingChaosTests {
                         "--herald.demo.enabled=false",
                         "--herald.publishing.dispatch=true",
                         "--herald.publishing.backoff=200ms",
+                        "--herald.publishing.comment-poll=300ms",
+                        // A comment held by the stopped node is taken over after this lease, not the default 2 min.
+                        "--herald.publishing.in-flight-for=10s",
                         "--herald.providers.sandbox.read-timeout=1s",
                         "--herald.sandbox.stall-after-create=2s");
     }
@@ -177,19 +181,22 @@ class PublishingChaosTests {
         Instant dueAt = Instant.now().plusSeconds(12);
         String due = dueAt.toString();
         Map<String, String> texts = new HashMap<>();
+        Map<String, String> comments = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
             String text = "Chaos " + i + " " + UUID.randomUUID();
+            String comment = "Comment-" + UUID.randomUUID();
             Response created = api(
                     key,
                     workspace,
                     "POST",
                     "/posts",
-                    "{\"body\":\"" + text + "\",\"scheduledAt\":\"" + due + "\",\"targets\":[{\"connectionId\":\""
-                            + connections.get(i % 2) + "\"}]}");
+                    "{\"body\":\"" + text + "\",\"firstComment\":\"" + comment + "\",\"scheduledAt\":\"" + due
+                            + "\",\"targets\":[{\"connectionId\":\"" + connections.get(i % 2) + "\"}]}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ids.add(created.json().path("id").asString());
             texts.put(created.json().path("id").asString(), text);
+            comments.put(created.json().path("id").asString(), comment);
         }
         sleep(Math.max(0, Duration.between(Instant.now(), dueAt.plusSeconds(3)).toMillis()));
         otherNode.close(); // mid-burst: whatever it had claimed is picked up by the remaining node
@@ -211,8 +218,9 @@ class PublishingChaosTests {
             }
             sleep(1000);
         }
-        faults("{}");
         assertThat(finished).as("posts finished within two minutes").hasSize(POSTS);
+        finished = settledComments(key, workspace, ids);
+        faults("{}");
 
         Map<String, Integer> onSandbox = new HashMap<>();
         for (String handle : handles) {
@@ -238,11 +246,63 @@ class PublishingChaosTests {
                 lost++;
             }
         }
+        int commentDuplicates = 0;
+        int commentsLost = 0;
+        int commentsWritten = 0;
+        String feeds = handles.stream()
+                .map(handle -> send(HttpRequest.newBuilder(URI.create(base + "/sandbox/@" + handle))
+                                .GET())
+                        .body())
+                .collect(java.util.stream.Collectors.joining());
+        for (JsonNode post : finished) {
+            JsonNode target = post.path("targets").get(0);
+            if (!target.path("status").asString().equals("published")) {
+                continue;
+            }
+            int copies = feeds.split(comments.get(post.path("id").asString()), -1).length - 1;
+            commentDuplicates += Math.max(0, copies - 1);
+            JsonNode comment = target.path("comment");
+            boolean posted = comment.path("status").asString().equals("posted");
+            commentsWritten += posted ? 1 : 0;
+            if (posted ? copies != 1 : comment.path("lastError").asString("").isBlank()) {
+                commentsLost++;
+            }
+        }
+        assertThat(commentsWritten).as("first comments written").isPositive();
+        assertThat(commentDuplicates)
+                .as("first comments the Sandbox holds twice")
+                .isZero();
+        assertThat(commentsLost)
+                .as("first comments of published posts neither written once nor settled with a reason")
+                .isZero();
         assertThat(onSandbox).as("posts the Sandbox holds").isNotEmpty();
         assertThat(duplicates).as("posts the Sandbox holds twice").isZero();
         assertThat(lost)
                 .as("posts neither published once nor failed with a reason")
                 .isZero();
+    }
+
+    /** The posts once every published one's first comment is settled (neither waiting nor being written). */
+    List<JsonNode> settledComments(String key, WorkspaceId workspace, List<String> ids) {
+        Instant until = Instant.now().plusSeconds(90);
+        List<JsonNode> posts = new ArrayList<>();
+        while (Instant.now().isBefore(until)) {
+            posts.clear();
+            boolean open = false;
+            for (String id : ids) {
+                JsonNode post = api(key, workspace, "GET", "/posts/" + id, null).json();
+                posts.add(post);
+                JsonNode target = post.path("targets").get(0);
+                String comment = target.path("comment").path("status").asString();
+                open |= target.path("status").asString().equals("published")
+                        && (comment.equals("waiting") || comment.equals("posting"));
+            }
+            if (!open) {
+                return posts;
+            }
+            sleep(1000);
+        }
+        throw new AssertionError("first comments still open after 90 s: " + posts);
     }
 
     static void sleep(long millis) {
