@@ -92,6 +92,57 @@ class ComposerPageTest {
     }
 
     @Test
+    void aFirstCommentIsKeptWithThePostShownForEditingAndRefusedWhenThePlatformWouldRefuseIt() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Friday pizza")
+                        .param("firstComment", "x".repeat(501))
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Nothing was created.")))
+                .andExpect(content()
+                        .string(containsString("Sandbox @krusty: the first comment is 501 of 500 characters.")));
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Friday pizza")
+                        .param("firstComment", "  #pizza #friday  ")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+
+        var created = posts.list(team.workspace().id(), new PostQuery(null, null, null, null, null, null, 10));
+        assertThat(created).singleElement().satisfies(p -> {
+            assertThat(p.firstComment()).isEqualTo("#pizza #friday");
+            assertThat(p.targets().getFirst().comment().status()).isEqualTo(herald.publishing.CommentStatus.WAITING);
+        });
+        String edit = team.path() + "/posts/" + created.getFirst().id() + "/edit";
+        mvc.perform(get(edit).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">#pizza #friday</textarea>")));
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Friday pizza")
+                        .param("firstComment", "")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        var edited = posts.get(team.workspace().id(), created.getFirst().id());
+        assertThat(edited.firstComment()).as("emptied: removed").isNull();
+        assertThat(edited.targets().getFirst().comment()).isNull();
+    }
+
+    @Test
     void showsEachTargetsProblemInPlainWordsAndCreatesNothing() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(

@@ -210,6 +210,62 @@ class PostsPageTest {
     }
 
     @Test
+    void showsEachAccountsFirstCommentAndLetsEditorsWriteAFailedOneAgain() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Commented",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        java.util.List.of(),
+                        null,
+                        "#pizza"));
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql(
+                        """
+                        update post_targets set status = 'published', platform_post_id = 'p-1',
+                            published_at = now(), comment_status = 'failed', comment_attempts = 1,
+                            comment_error = 'Comments are turned off for this post.'
+                        where post_id = :post""")
+                .param("post", post.id().value())
+                .update());
+        var editor = fixtures.member(team, Role.EDITOR);
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String path = team.path() + "/posts/" + post.id();
+
+        mvc.perform(get(path).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-comment-status=\"failed\"")))
+                .andExpect(content().string(containsString("Comments are turned off for this post.")))
+                .andExpect(content().string(not(containsString("Write the comment again"))));
+        mvc.perform(get(path).with(as(editor)))
+                .andExpect(content().string(containsString("Write the comment again")))
+                .andExpect(content().string(not(containsString("It is there"))));
+
+        var target = posts.get(w, post.id()).targets().getFirst().id();
+        mvc.perform(post(path + "/targets/" + target.value() + "/comment/write-again")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Writing the first comment again now."));
+        assertThat(posts.get(w, post.id()).targets().getFirst().comment().status())
+                .isEqualTo(herald.publishing.CommentStatus.WAITING);
+        mvc.perform(post(path + "/targets/" + target.value() + "/comment/confirm")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute(
+                                "problem", "The first comment's outcome is not unknown; there is nothing to confirm."));
+    }
+
+    @Test
     void offersEditingOnlyWhileAPostCanStillChange() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
