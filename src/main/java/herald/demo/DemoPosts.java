@@ -26,8 +26,18 @@ class DemoPosts {
     private static final Logger log = LoggerFactory.getLogger(DemoPosts.class);
     private static final Provenance PROVENANCE = new Provenance(Provenance.Origin.SYSTEM, "system", null, "demo data");
 
-    /** One sample: its text, its tags, and when it goes (now, queued, or a draft). */
-    record Sample(String text, List<String> tags, When when) {}
+    /** One sample: its text, its tags, when it goes (now, queued, or a draft), and its first comment, if any. */
+    record Sample(String text, List<String> tags, When when, @Nullable String firstComment) {
+
+        Sample(String text, List<String> tags, When when) {
+            this(text, tags, when, null);
+        }
+
+        /** The sample with a first comment under it. */
+        Sample commented(String comment) {
+            return new Sample(text, tags, when, comment);
+        }
+    }
 
     enum When {
         NOW,
@@ -84,6 +94,8 @@ class DemoPosts {
                 at,
                 null,
                 sample.when() == When.DRAFT,
-                sample.tags());
+                sample.tags(),
+                null,
+                sample.firstComment());
     }
 }

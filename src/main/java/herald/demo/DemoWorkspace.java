@@ -32,8 +32,10 @@ record DemoWorkspace(
                     Never mention competitors or discounts above 20%.""",
                     List.of(
                             now(
-                                    "Slice of the week: hot honey pepperoni. Crispy edges, sticky fingers, zero regrets. 🍕",
-                                    "specials"),
+                                            "Slice of the week: hot honey pepperoni. Crispy edges, sticky fingers, zero"
+                                                    + " regrets. 🍕",
+                                            "specials")
+                                    .commented("#pizza #brooklyn #sliceoftheweek"),
                             now(
                                     "Open until 1 am this Friday and Saturday. Same wood-fired oven, later slices.",
                                     "hours"),

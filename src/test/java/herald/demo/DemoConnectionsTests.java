@@ -136,6 +136,14 @@ class DemoConnectionsTests {
                 .as("queued in the posting schedule's next slots")
                 .hasSize(3);
         assertThat(krustyPosts).flatExtracting(Post::tags).contains("specials", "hours", "team", "events");
+        assertThat(krustyPosts)
+                .filteredOn(p -> p.firstComment() != null)
+                .as("one shows a first comment")
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.firstComment()).isEqualTo("#pizza #brooklyn #sliceoftheweek");
+                    assertThat(p.targets().getFirst().comment()).isNotNull();
+                });
         assertThat(posts.list(demo.get("Hults Cafe"), new PostQuery(null, null, null, null, null, null, 50)))
                 .hasSize(4);
         List<AuditEvent> connected = audit.find(
