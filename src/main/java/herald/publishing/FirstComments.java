@@ -1,15 +1,8 @@
 package herald.publishing;
 
 import herald.audit.AuditLog;
-import herald.connections.AccessTokens;
-import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
-import herald.providers.CommentRequest;
-import herald.providers.ProviderException;
-import herald.providers.Providers;
 import herald.providers.PublishedComment;
-import herald.providers.SocialProvider;
-import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +10,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,26 +56,26 @@ class FirstComments {
             Instant startedAt) {}
 
     private final CommentRows rows;
+    private final CommentCall calls;
     private final TenantScope tenants;
-    private final AccessTokens tokens;
-    private final Providers providers;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
 
     FirstComments(
             CommentRows rows,
+            CommentCall calls,
             TenantScope tenants,
-            AccessTokens tokens,
-            Providers providers,
             AuditLog audit,
+            ApplicationEventPublisher events,
             PublishingSettings settings,
             Clock clock) {
         this.rows = rows;
+        this.calls = calls;
         this.tenants = tenants;
-        this.tokens = tokens;
-        this.providers = providers;
         this.audit = audit;
+        this.events = events;
         this.settings = settings;
         this.clock = clock;
     }
@@ -118,7 +111,7 @@ class FirstComments {
         if (claim.isEmpty()) {
             return;
         }
-        Outcome outcome = call(claim.get());
+        Outcome outcome = calls.call(claim.get());
         complete(claim.get(), outcome);
     }
 
@@ -167,89 +160,6 @@ class FirstComments {
         int fence = open.fence() + 1;
         rows.claim(workspace, target, fence, reconcileSince, now.plus(settings.inFlightFor()), now);
         return Optional.of(new Claim(workspace, target, open, fence, open.attempts() + 1, reconcileSince, now));
-    }
-
-    private Outcome call(Claim claim) {
-        CommentRows.Open open = claim.comment();
-        SocialProvider provider = providers.find(open.provider()).orElse(null);
-        if (provider == null || !provider.takesComments()) {
-            return new Outcome.Failed("Herald cannot write comments on " + open.provider() + ".");
-        }
-        var request = new CommentRequest(open.handle(), open.platformPostId(), open.text());
-        Instant since = since(claim);
-        try {
-            return tokens.withAccessToken(claim.workspace(), open.connection(), token -> {
-                if (claim.reconcileSince() != null) {
-                    Optional<PublishedComment> found = provider.findComment(token, request, since);
-                    if (found.isPresent()) {
-                        return new Outcome.Posted(found.get());
-                    }
-                }
-                try {
-                    return new Outcome.Posted(provider.comment(token, request));
-                } catch (ProviderException e) {
-                    if (e.kind() != ProviderException.Kind.UNKNOWN_OUTCOME) {
-                        throw e;
-                    }
-                    try {
-                        Optional<PublishedComment> found = provider.findComment(token, request, since);
-                        if (found.isPresent()) {
-                            return new Outcome.Posted(found.get());
-                        }
-                    } catch (ProviderException unanswered) {
-                        // Still ambiguous: a later attempt asks again before it writes.
-                    }
-                    return ambiguous(claim, since, e.getMessage());
-                }
-            });
-        } catch (ProviderException e) {
-            return fromError(claim, since, e);
-        } catch (ConnectionNotActive | NotFound e) {
-            return new Outcome.Failed(e.getMessage());
-        }
-    }
-
-    /** Since when the platform may have the comment: an earlier attempt's start, else this one's. */
-    private static Instant since(Claim claim) {
-        return claim.reconcileSince() != null ? claim.reconcileSince() : claim.startedAt();
-    }
-
-    private Outcome fromError(Claim claim, Instant since, ProviderException e) {
-        if (claim.reconcileSince() != null
-                && (e.kind() == ProviderException.Kind.TRANSIENT
-                        || e.kind() == ProviderException.Kind.RATE_LIMITED
-                        || e.kind() == ProviderException.Kind.UNKNOWN_OUTCOME)) {
-            return ambiguous(claim, since, e.getMessage());
-        }
-        return switch (e.kind()) {
-            case TRANSIENT ->
-                claim.attempt() >= settings.maxAttempts()
-                        ? new Outcome.Failed(e.getMessage() + " (gave up after " + claim.attempt() + " attempts)")
-                        : new Outcome.Retry(backoff(claim), e.getMessage(), false);
-            case RATE_LIMITED ->
-                new Outcome.Retry(
-                        clock.instant().plus(e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter()),
-                        e.getMessage(),
-                        false);
-            case UNKNOWN_OUTCOME -> ambiguous(claim, since, e.getMessage());
-            default -> new Outcome.Failed(e.getMessage());
-        };
-    }
-
-    private Outcome ambiguous(Claim claim, Instant since, String reason) {
-        if (claim.attempt() >= settings.maxAttempts()) {
-            return new Outcome.Unknown("Herald sent this first comment at " + since + " but could not confirm whether"
-                    + " the platform took it (" + reason + "), and the post's comments could not settle it. Look under"
-                    + " the post: mark it as there, or write it again.");
-        }
-        return new Outcome.Retry(backoff(claim), reason, true);
-    }
-
-    private Instant backoff(Claim claim) {
-        long wait = Math.min(
-                settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20),
-                settings.maxBackoff().toMillis());
-        return clock.instant().plusMillis(wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1));
     }
 
     private void complete(Claim claim, Outcome outcome) {
@@ -328,6 +238,27 @@ class FirstComments {
                 details.put("reason", f.reason());
             }
             audit.record(workspace, action, "post", claim.comment().post().toString(), details);
+        }
+        switch (outcome) {
+            case Outcome.Failed f ->
+                events.publishEvent(new PostCommentFailed(
+                        workspace,
+                        claim.comment().post(),
+                        claim.target(),
+                        claim.comment().provider(),
+                        f.reason(),
+                        false,
+                        now));
+            case Outcome.Unknown u ->
+                events.publishEvent(new PostCommentFailed(
+                        workspace,
+                        claim.comment().post(),
+                        claim.target(),
+                        claim.comment().provider(),
+                        u.explanation(),
+                        true,
+                        now));
+            default -> {}
         }
     }
 }
