@@ -64,7 +64,7 @@ class CommentRows {
                         """
                         select t.post_id, t.connection_id, t.provider, t.account_handle, t.status, t.platform_post_id,
                             t.published_at, t.comment_status, t.comment_due_at, t.comment_fence, t.comment_attempts,
-                            t.comment_reconcile_since, p.first_comment
+                            t.comment_reconcile_since, coalesce(t.comment_text, p.first_comment) as first_comment
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
                         for update of t""")

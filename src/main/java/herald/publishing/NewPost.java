@@ -86,6 +86,23 @@ public record NewPost(
         return scheduledAt != null && QUEUE.equalsIgnoreCase(scheduledAt.strip());
     }
 
-    /** One chosen connection, with its own text when it should differ from the post's. */
-    public record NewTarget(ConnectionId connection, @Nullable String body) {}
+    /**
+     * One chosen connection, with its own text and its own first comment when they should differ from the post's (a
+     * blank first comment is none of its own).
+     */
+    public record NewTarget(ConnectionId connection, @Nullable String body, @Nullable String firstComment) {
+
+        public NewTarget {
+            firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+        }
+
+        public NewTarget(ConnectionId connection, @Nullable String body) {
+            this(connection, body, null);
+        }
+    }
+
+    /** Whether any account gets a first comment: the post's, or one of its own. */
+    public boolean commented() {
+        return firstComment != null || targets.stream().anyMatch(t -> t.firstComment() != null);
+    }
 }

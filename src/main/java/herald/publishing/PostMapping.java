@@ -48,7 +48,8 @@ final class PostMapping {
         jdbc.sql(
                         """
                         select post_id, id, connection_id, provider, account, body, status, attempts,
-                            platform_post_id, platform_url, last_error, due_at, published_at, comment_status,
+                            platform_post_id, platform_url, last_error, due_at, published_at, comment_text,
+                            comment_status,
                             comment_attempts, comment_url, comment_error, commented_at
                         from post_targets where workspace_id = :workspace and post_id in (:posts)
                         order by account, id""")
@@ -96,6 +97,7 @@ final class PostMapping {
                 rs.getString("last_error"),
                 status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
                 instant(rs, "published_at"),
+                rs.getString("comment_text"),
                 comment(rs));
     }
 

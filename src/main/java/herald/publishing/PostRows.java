@@ -34,7 +34,8 @@ class PostRows {
             String provider,
             String account,
             String handle,
-            @Nullable String body) {}
+            @Nullable String body,
+            @Nullable String firstComment) {}
 
     void insert(
             WorkspaceId workspace,
@@ -133,7 +134,8 @@ class PostRows {
 
     /**
      * The post's targets, due at {@code dueAt} (null: not dispatched, a draft or a post awaiting approval). With
-     * {@code comment}, each target's first comment waits for it, due from the same instant.
+     * {@code comment} (the post's first comment), or a first comment of its own, each target's comment waits for it,
+     * due from the same instant.
      */
     void insertTargets(
             WorkspaceId workspace,
@@ -146,9 +148,10 @@ class PostRows {
             jdbc.sql(
                             """
                             insert into post_targets (workspace_id, id, post_id, connection_id, provider, account,
-                                account_handle, body, status, due_at, updated_at, comment_status, comment_due_at)
+                                account_handle, body, status, due_at, updated_at, comment_text, comment_status,
+                                comment_due_at)
                             values (:workspace, :id, :post, :connection, :provider, :account, :handle, :body,
-                                'scheduled', :due, :now, case when :comment then 'waiting' end,
+                                'scheduled', :due, :now, :commentText, case when :comment then 'waiting' end,
                                 case when :comment then cast(:due as timestamptz) end)""")
                     .param("workspace", workspace.value())
                     .param("id", target.id().value())
@@ -159,7 +162,8 @@ class PostRows {
                     .param("handle", target.handle())
                     .param("body", target.body())
                     .param("due", timestamp(dueAt))
-                    .param("comment", comment)
+                    .param("commentText", target.firstComment())
+                    .param("comment", comment || target.firstComment() != null)
                     .param("now", Timestamp.from(now))
                     .update();
         }

@@ -189,7 +189,7 @@ public class Posts {
         List<NewPost.NewTarget> wanted = changes.targets() != null
                 ? changes.targets()
                 : current.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body()))
+                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
                         .toList();
         String timezone = changes.timezone() == null ? current.timezone() : changes.timezone();
         Instant scheduledAt = current.scheduledAt();

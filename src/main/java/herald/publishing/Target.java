@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the text for this platform when it differs from the post's
  * @param attempts how many times Herald called the platform for it
  * @param lastError the platform's own words for the last failure, or why the outcome is unknown
- * @param comment its first comment, null when the post has none
+ * @param firstComment this account's own first comment, in place of the post's; null: the post's, if any
+ * @param comment its first comment's outcome, null when it has none
  */
 public record Target(
         TargetId id,
@@ -27,4 +28,5 @@ public record Target(
         @Nullable String lastError,
         @Nullable Instant nextAttemptAt,
         @Nullable Instant publishedAt,
+        @Nullable String firstComment,
         @Nullable TargetComment comment) {}

@@ -104,7 +104,21 @@ class Validation {
             SocialProvider provider = providers.find(account.provider()).orElse(null);
             String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
             rows.add(new PostRows.NewTargetRow(
-                    TargetId.random(), account.id(), account.provider(), name, account.username(), target.body()));
+                    TargetId.random(),
+                    account.id(),
+                    account.provider(),
+                    name,
+                    account.username(),
+                    target.body(),
+                    target.firstComment()));
+            if (target.firstComment() != null && target.firstComment().length() > MAX_COMMENT) {
+                violations.add(new Violation(
+                        field + ".firstComment",
+                        account.id(),
+                        "comment.length",
+                        name + ": a first comment is at most 10,000 characters."));
+                continue;
+            }
             if (draft) {
                 continue;
             }
@@ -137,10 +151,12 @@ class Validation {
                         };
                 violations.add(new Violation(where, account.id(), problem.code(), name + ": " + problem.message()));
             }
-            if (firstComment != null) {
-                for (ContentCheck.Problem problem : ContentCheck.comment(provider, firstComment)) {
-                    violations.add(new Violation(
-                            "firstComment", account.id(), problem.code(), name + ": " + problem.message()));
+            String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+            if (comment != null) {
+                String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";
+                for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
+                    violations.add(
+                            new Violation(commentField, account.id(), problem.code(), name + ": " + problem.message()));
                 }
             }
         }

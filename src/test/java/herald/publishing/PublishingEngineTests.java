@@ -772,6 +772,58 @@ class PublishingEngineTests {
         }
 
         @Test
+        void anAccountsOwnFirstCommentIsWrittenInPlaceOfThePostsAndCheckedOnItsOwn() {
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId plain = connection(workspace);
+            ConnectionId own = connection(workspace);
+            assertThatThrownBy(() -> posts.create(
+                            workspace,
+                            new NewPost(
+                                    "Two accounts",
+                                    null,
+                                    List.of(),
+                                    List.of(
+                                            new NewPost.NewTarget(plain, null),
+                                            new NewPost.NewTarget(own, null, "y".repeat(41))),
+                                    Instant.now().plusSeconds(3600).toString(),
+                                    null,
+                                    false,
+                                    List.of(),
+                                    null,
+                                    "Short")))
+                    .isInstanceOfSatisfying(PostRejected.class, e -> assertThat(e.violations())
+                            .singleElement()
+                            .satisfies(v -> assertThat(v.field()).isEqualTo("targets[1].firstComment")));
+
+            Post post = posts.create(
+                    workspace,
+                    new NewPost(
+                            "Two accounts " + UUID.randomUUID(),
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(plain, null), new NewPost.NewTarget(own, null, " Mine ")),
+                            Instant.now().plusSeconds(3600).toString(),
+                            null,
+                            false,
+                            List.of(),
+                            null,
+                            "The post's"));
+            for (Target target : post.targets()) {
+                dueNow(workspace, target.id(), "due_at");
+                publisher.publish(workspace, target.id());
+                dueNow(workspace, target.id(), "comment_due_at");
+                comments.write(workspace, target.id());
+            }
+
+            for (Target target : posts.get(workspace, post.id()).targets()) {
+                String expected = target.connection().equals(own) ? "Mine" : "The post's";
+                assertThat(target.firstComment()).isEqualTo(target.connection().equals(own) ? "Mine" : null);
+                assertThat(target.comment().status()).isEqualTo(CommentStatus.POSTED);
+                assertThat(platform.comments).contains(target.platformPostId() + ":" + expected);
+            }
+        }
+
+        @Test
         void aCommentThePlatformWouldRefuseIsRefusedWithThePostAndNothingIsSaved() {
             WorkspaceId workspace = workspace("pro");
             ConnectionId connection = connection(workspace);

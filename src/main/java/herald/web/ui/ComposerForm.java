@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
  * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); tags,
  * separated by commas; whether its links get the workspace's UTM parameters (an unticked box sends nothing); and its
- * first comment, written under the post on each account once it is published.
+ * first comment, written under the post on each account once it is published, with an optional one per account
+ * (field {@code comment-<connection>}).
  */
 public record ComposerForm(
         String body,
@@ -28,10 +29,11 @@ public record ComposerForm(
         String scheduledAt,
         String tags,
         boolean tagLinks,
-        String firstComment) {
+        String firstComment,
+        Map<String, String> comments) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "");
+        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "", Map.of());
     }
 
     /**
@@ -61,7 +63,8 @@ public record ComposerForm(
                 time,
                 "",
                 tagLinks,
-                "");
+                "",
+                Map.of());
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -70,6 +73,10 @@ public record ComposerForm(
         post.targets().stream()
                 .filter(t -> t.body() != null)
                 .forEach(t -> overrides.put(t.connection().value().toString(), t.body()));
+        Map<String, String> comments = new java.util.HashMap<>();
+        post.targets().stream()
+                .filter(t -> t.firstComment() != null)
+                .forEach(t -> comments.put(t.connection().value().toString(), t.firstComment()));
         return new ComposerForm(
                 post.body(),
                 post.link() == null ? "" : post.link(),
@@ -82,7 +89,8 @@ public record ComposerForm(
                 time.field(post.scheduledAt()),
                 String.join(", ", post.tags()),
                 post.tagLinks(),
-                post.firstComment() == null ? "" : post.firstComment());
+                post.firstComment() == null ? "" : post.firstComment(),
+                comments);
     }
 
     /**
@@ -101,17 +109,14 @@ public record ComposerForm(
                 "",
                 copy.tags(),
                 copy.tagLinks(),
-                copy.firstComment());
+                copy.firstComment(),
+                copy.comments());
     }
 
     static ComposerForm read(
             Map<String, String> params, @Nullable List<String> accounts, @Nullable List<String> media) {
-        Map<String, String> overrides = new java.util.HashMap<>();
-        params.forEach((name, value) -> {
-            if (name.startsWith("override-") && !value.isBlank()) {
-                overrides.put(name.substring("override-".length()), value);
-            }
-        });
+        Map<String, String> overrides = prefixed(params, "override-");
+        Map<String, String> comments = prefixed(params, "comment-");
         return new ComposerForm(
                 params.getOrDefault("body", ""),
                 params.getOrDefault("link", ""),
@@ -126,7 +131,19 @@ public record ComposerForm(
                 params.getOrDefault("scheduledAt", ""),
                 params.getOrDefault("tags", ""),
                 "true".equals(params.get("tagLinks")),
-                params.getOrDefault("firstComment", ""));
+                params.getOrDefault("firstComment", ""),
+                comments);
+    }
+
+    /** The non-blank fields named {@code prefix<connection>}, by connection. */
+    private static Map<String, String> prefixed(Map<String, String> params, String prefix) {
+        Map<String, String> found = new java.util.HashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(prefix) && !value.isBlank()) {
+                found.put(name.substring(prefix.length()), value);
+            }
+        });
+        return found;
     }
 
     public boolean chosen(Object connection) {
@@ -141,11 +158,21 @@ public record ComposerForm(
         return overrides.getOrDefault(connection.toString(), "");
     }
 
+    /** The account's own first comment as typed, empty for the post's. */
+    public String comment(Object connection) {
+        return comments.getOrDefault(connection.toString(), "");
+    }
+
+    /** Whether any account has text or a first comment of its own (the per-account fields then start open). */
+    public boolean ownTexts() {
+        return !overrides.isEmpty() || !comments.isEmpty();
+    }
+
     NewPost toNewPost(String zone, boolean draft) {
         List<NewPost.NewTarget> targets = new ArrayList<>();
         for (String account : accounts) {
             String own = overrides.get(account);
-            targets.add(new NewPost.NewTarget(new ConnectionId(uuid(account)), own));
+            targets.add(new NewPost.NewTarget(new ConnectionId(uuid(account)), own, comments.get(account)));
         }
         String at = "later".equals(when) && !scheduledAt.isBlank() ? scheduledAt : null;
         if ("queue".equals(when)) {

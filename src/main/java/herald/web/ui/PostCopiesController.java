@@ -52,7 +52,7 @@ class PostCopiesController {
                 original.link(),
                 original.media(),
                 original.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body()))
+                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
                         .toList(),
                 NewPost.QUEUE,
                 null,

@@ -115,6 +115,7 @@ class ComposerPageTest {
                         .param("accounts", krusty.value().toString())
                         .param("body", "Friday pizza")
                         .param("firstComment", "  #pizza #friday  ")
+                        .param("comment-" + krusty.value(), "Krusty's own comment")
                         .param("when", "later")
                         .param("scheduledAt", "2099-03-01T09:30"))
                 .andExpect(status().is3xxRedirection());
@@ -123,11 +124,13 @@ class ComposerPageTest {
         assertThat(created).singleElement().satisfies(p -> {
             assertThat(p.firstComment()).isEqualTo("#pizza #friday");
             assertThat(p.targets().getFirst().comment().status()).isEqualTo(herald.publishing.CommentStatus.WAITING);
+            assertThat(p.targets().getFirst().firstComment()).isEqualTo("Krusty's own comment");
         });
         String edit = team.path() + "/posts/" + created.getFirst().id() + "/edit";
         mvc.perform(get(edit).with(as(team.owner())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(">#pizza #friday</textarea>")));
+                .andExpect(content().string(containsString(">#pizza #friday</textarea>")))
+                .andExpect(content().string(containsString(">Krusty&#39;s own comment</textarea>")));
         mvc.perform(post(edit)
                         .with(csrf())
                         .with(as(team.owner()))

@@ -154,8 +154,9 @@ public class PostCheck {
                 problems.add(problem.message());
             }
         }
-        if (firstComment != null) {
-            for (ContentCheck.Problem problem : ContentCheck.comment(provider, firstComment)) {
+        String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+        if (comment != null) {
+            for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                 String message = problem.message();
                 problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
             }

@@ -24,10 +24,17 @@ final class PostRequests {
             @Schema(description = "This platform's own text; the post's body when absent.", nullable = true)
                     @Nullable
                     @Size(max = 10000)
-                    String body) {
+                    String body,
+            @Schema(
+                            description = "This account's own first comment, in place of the post's firstComment;"
+                                    + " the post's when absent or blank.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 10000)
+                    String firstComment) {
 
         NewPost.NewTarget toTarget() {
-            return new NewPost.NewTarget(new ConnectionId(connectionId), body);
+            return new NewPost.NewTarget(new ConnectionId(connectionId), body, firstComment);
         }
     }
 

@@ -97,7 +97,10 @@ record PostView(
                             nullable = true)
                     @Nullable
                     List<AttemptView> attemptLog,
-            @Schema(description = "Its first comment; null when the post has none.", nullable = true) @Nullable
+            @Schema(description = "This account's own first comment, when it differs from the post's.", nullable = true)
+                    @Nullable
+                    String firstComment,
+            @Schema(description = "How its first comment went; null when it has none.", nullable = true) @Nullable
                     CommentView comment) {
 
         static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
@@ -115,6 +118,7 @@ record PostView(
                     t.nextAttemptAt(),
                     t.publishedAt(),
                     log == null ? null : log.stream().map(AttemptView::of).toList(),
+                    t.firstComment(),
                     CommentView.of(t.comment()));
         }
     }
