@@ -3,6 +3,7 @@ package herald.notifications;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
 import herald.reviews.ReviewFeedback;
@@ -51,6 +52,11 @@ class NotificationEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostNeedsAttention event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostCommentFailed event) {
         raise(event);
     }
 

@@ -8,6 +8,8 @@ import java.util.Locale;
 public enum NotificationKind {
     POST_FAILED("Posts that failed", Role.EDITOR),
     POST_NEEDS_ATTENTION("Posts that may not have been published", Role.EDITOR),
+    POST_COMMENT_FAILED("First comments that failed", Role.EDITOR),
+    POST_COMMENT_UNKNOWN("First comments that may not have been written", Role.EDITOR),
     POST_AWAITING_APPROVAL("Posts awaiting approval", Role.EDITOR),
     CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN),
     REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR);

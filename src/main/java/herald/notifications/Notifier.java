@@ -6,6 +6,7 @@ import herald.connections.Connections;
 import herald.providers.SocialProvider;
 import herald.publishing.Post;
 import herald.publishing.PostAwaitingApproval;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
@@ -122,6 +123,17 @@ class Notifier {
                         e.target(),
                         (slug, post, account) -> Wording.needsAttention(
                                 slug, e.post(), Wording.excerpt(post.body()), account, e.explanation()));
+            case PostCommentFailed e ->
+                aboutPost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        e.target(),
+                        (slug, post, account) -> e.unknown()
+                                ? Wording.commentUnknown(
+                                        slug, e.post(), Wording.excerpt(post.body()), account, e.reason())
+                                : Wording.commentFailed(
+                                        slug, e.post(), Wording.excerpt(post.body()), account, e.reason()));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
             case ReviewFeedback e -> {

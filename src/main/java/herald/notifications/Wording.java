@@ -42,6 +42,28 @@ final class Wording {
                 null);
     }
 
+    static NewNotification commentFailed(String slug, PostId post, String excerpt, String account, String reason) {
+        return new NewNotification(
+                NotificationKind.POST_COMMENT_FAILED,
+                "A first comment failed: " + quoted(excerpt),
+                account + " published the post but did not take its first comment: " + reason
+                        + " Write the comment again from the post's page.",
+                postPath(slug, post),
+                post,
+                null);
+    }
+
+    static NewNotification commentUnknown(
+            String slug, PostId post, String excerpt, String account, String explanation) {
+        return new NewNotification(
+                NotificationKind.POST_COMMENT_UNKNOWN,
+                "Check whether a first comment was written: " + quoted(excerpt),
+                account + " published the post; Herald cannot tell whether it took the first comment: " + explanation,
+                postPath(slug, post),
+                post,
+                null);
+    }
+
     static NewNotification awaitingApproval(
             String slug, PostId post, String excerpt, @Nullable String createdBy, Instant due, ZoneId zone) {
         String from = createdBy == null || createdBy.isBlank() ? "" : "From " + createdBy + "; ";

@@ -11,6 +11,10 @@ public enum WebhookEventType {
     POST_NEEDS_ATTENTION(
             "post.needs_attention",
             "Herald cannot tell whether a post was published; a person must mark it published or publish it again."),
+    POST_COMMENT_FAILED(
+            "post.comment_failed",
+            "A published post's first comment was not written on an account: it failed, with the platform's reason, or"
+                    + " Herald cannot tell whether the platform took it (unknown)."),
     POST_AWAITING_APPROVAL(
             "post.awaiting_approval",
             "A post waits for a member's approval before it is published (an agent's grant asks for one)."),

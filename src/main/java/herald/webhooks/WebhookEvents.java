@@ -3,6 +3,7 @@ package herald.webhooks;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
@@ -77,6 +78,11 @@ class WebhookEvents implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(PostCommentFailed event) {
+        raise(event.workspace(), WebhookEventType.POST_COMMENT_FAILED, event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PostAwaitingApproval event) {
         raise(event.workspace(), WebhookEventType.POST_AWAITING_APPROVAL, event);
     }
@@ -145,6 +151,12 @@ class WebhookEvents implements DisposableBean {
                 post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
                 data.put("explanation", e.explanation());
                 data.put("at", e.at().toString());
+            }
+            case PostCommentFailed e -> {
+                post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("reason", e.reason());
+                data.put("unknown", e.unknown());
+                data.put("failedAt", e.failedAt().toString());
             }
             case PostAwaitingApproval e -> {
                 data.put("workspaceId", e.workspace().toString());

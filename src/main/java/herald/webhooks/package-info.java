@@ -1,6 +1,6 @@
 /**
  * Outbound webhooks: a workspace's endpoints, the events they subscribe to ({@code post.published}, {@code
- * post.failed}, {@code post.needs_attention}, {@code post.awaiting_approval}, {@code
+ * post.failed}, {@code post.needs_attention}, {@code post.comment_failed}, {@code post.awaiting_approval}, {@code
  * post.approval_decided}, {@code review.feedback}, {@code connection.needs_reconnect}), and the durable, signed, retried
  * deliveries of those events. Each delivery is a db-scheduler job; its body is signed the Standard Webhooks way
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) with the endpoint's own secret, which the

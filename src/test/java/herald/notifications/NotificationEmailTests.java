@@ -23,6 +23,7 @@ import herald.identity.SignedInUser;
 import herald.identity.User;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.Posts;
 import herald.tenancy.Memberships;
@@ -246,6 +247,35 @@ class NotificationEmailTests {
     }
 
     @Test
+    void aFailedFirstCommentIsEmailedAtOnceLinkingToItsPostButNotToWhoMutedIt() throws Exception {
+        mutes.choose(workspace.id(), owner.id(), Set.of(NotificationKind.POST_COMMENT_FAILED));
+        Post post = post("Hashtags below");
+
+        raise(new PostCommentFailed(
+                workspace.id(),
+                post.id(),
+                post.targets().getFirst().id(),
+                "sandbox",
+                "Comments are turned off for this post.",
+                false,
+                clock.instant()));
+
+        MimeMessage toEditor = to(sendAndAwait(1), editor);
+        Notification notification =
+                notifications.recent(workspace.id(), editor.id(), null, 1).getFirst();
+        assertThat(notification.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id());
+        assertThat(toEditor.getSubject())
+                .isEqualTo("[" + workspace.name() + "] A first comment failed: “Hashtags below”");
+        assertThat(text(toEditor))
+                .contains("Sandbox @krusty published the post but did not take its first comment: Comments are"
+                        + " turned off for this post.")
+                .contains("Open it: " + publicUrl + "/w/" + workspace.slug() + "/notifications/" + notification.id()
+                        + "/open");
+        assertThat(received(owner)).as("the owner muted the kind").isEmpty();
+        assertThat(statuses(owner)).isEmpty();
+    }
+
+    @Test
     void aDigestGathersTheDaysNotificationsIntoOneEmailAtItsHour() throws Exception {
         // The digest hour twelve hours from now: the job, on the real clock, is not due before the test has ended.
         int hour = ZonedDateTime.now(workspace.timezone()).plusHours(12).getHour();
@@ -420,8 +450,12 @@ class NotificationEmailTests {
     }
 
     void fail(Post post, String reason) throws InterruptedException {
-        publisher.publishEvent(new PostFailed(
+        raise(new PostFailed(
                 workspace.id(), post.id(), post.targets().getFirst().id(), "sandbox", reason, clock.instant()));
+    }
+
+    void raise(Object event) throws InterruptedException {
+        publisher.publishEvent(event);
         long deadline = System.currentTimeMillis() + 10_000;
         while (!events.idle() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);

@@ -12,6 +12,7 @@ import herald.database.TenantScope;
 import herald.identity.User;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.Posts;
@@ -226,6 +227,75 @@ class NotificationsTests {
                 .startsWith("Sandbox @krusty: Herald could not confirm")
                 .endsWith("publish it again.");
         assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void aFailedFirstCommentNotifiesEditorsAndAboveThatThePostWasPublishedAndWhyTheCommentWasNot()
+            throws InterruptedException {
+        Post post = post("Margherita night is back on Friday", krusty, lisa);
+
+        commentFails(post, 0, "Comments are turned off for this post.", false);
+        commentFails(post, 1, "The comment is a duplicate.", false);
+
+        for (User member : List.of(owner, admin, editor)) {
+            var mine = notifications.recent(workspace.id(), member.id(), null, 10);
+            assertThat(mine).as(member.email()).hasSize(1);
+            Notification n = mine.getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.POST_COMMENT_FAILED);
+            assertThat(n.title()).isEqualTo("A first comment failed: “Margherita night is back on Friday”");
+            assertThat(n.body())
+                    .as("one line per account, as for failed posts")
+                    .isEqualTo("Sandbox @krusty published the post but did not take its first comment: Comments are"
+                            + " turned off for this post. Write the comment again from the post's page.\n"
+                            + "Sandbox @lisa published the post but did not take its first comment: The comment is"
+                            + " a duplicate. Write the comment again from the post's page.");
+            assertThat(n.occurrences()).isEqualTo(2);
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id());
+            assertThat(n.post()).isEqualTo(post.id());
+        }
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10))
+                .as("a viewer cannot write it again")
+                .isEmpty();
+    }
+
+    @Test
+    void anUnknownFirstCommentAsksToCheckUnderThePostApartFromItsFailures() throws InterruptedException {
+        Post post = post("Did the comment go out?", krusty, lisa);
+
+        commentFails(post, 0, "Herald could not confirm whether the platform took it. Look under the post.", true);
+        commentFails(post, 1, "The comment is a duplicate.", false);
+
+        var mine = notifications.recent(workspace.id(), editor.id(), null, 10);
+        assertThat(mine)
+                .extracting(Notification::kind)
+                .as("a kind of its own, as an unknown post is")
+                .containsExactlyInAnyOrder(NotificationKind.POST_COMMENT_UNKNOWN, NotificationKind.POST_COMMENT_FAILED);
+        Notification unknown = mine.stream()
+                .filter(n -> n.kind() == NotificationKind.POST_COMMENT_UNKNOWN)
+                .findFirst()
+                .orElseThrow();
+        assertThat(unknown.title()).isEqualTo("Check whether a first comment was written: “Did the comment go out?”");
+        assertThat(unknown.body())
+                .isEqualTo("Sandbox @krusty published the post; Herald cannot tell whether it took the first comment:"
+                        + " Herald could not confirm whether the platform took it. Look under the post.");
+        assertThat(unknown.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id());
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoMutedFailedFirstCommentsIsNotToldOfThem() throws InterruptedException {
+        mutes.choose(workspace.id(), editor.id(), Set.of(NotificationKind.POST_COMMENT_FAILED));
+        Post post = post("Nobody told the editor about the comment", krusty);
+
+        commentFails(post, 0, "Comments are turned off for this post.", false);
+        fail(post, 0, "A failure the editor still wants.");
+
+        assertThat(notifications.recent(workspace.id(), editor.id(), null, 10))
+                .extracting(Notification::kind)
+                .containsExactly(NotificationKind.POST_FAILED);
+        assertThat(notifications.recent(workspace.id(), owner.id(), null, 10))
+                .extracting(Notification::kind)
+                .containsExactlyInAnyOrder(NotificationKind.POST_FAILED, NotificationKind.POST_COMMENT_FAILED);
     }
 
     @Test
@@ -489,6 +559,17 @@ class NotificationsTests {
     void fail(Post post, int target, String reason) throws InterruptedException {
         publish(new PostFailed(
                 workspace.id(), post.id(), post.targets().get(target).id(), "sandbox", reason, clock.instant()));
+    }
+
+    void commentFails(Post post, int target, String reason, boolean unknown) throws InterruptedException {
+        publish(new PostCommentFailed(
+                workspace.id(),
+                post.id(),
+                post.targets().get(target).id(),
+                "sandbox",
+                reason,
+                unknown,
+                clock.instant()));
     }
 
     void publish(Object event) throws InterruptedException {

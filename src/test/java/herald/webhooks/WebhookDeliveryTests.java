@@ -16,6 +16,7 @@ import herald.audit.AuditQuery;
 import herald.connections.ConnectionId;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.database.TenantScope;
+import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostPublished;
@@ -142,15 +143,7 @@ class WebhookDeliveryTests {
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         assertThat(request.getHeader("User-Agent")).isEqualTo("Herald-Webhooks/1");
         assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(60);
-        // The receiver's own check, written out: HMAC-SHA256 under the base64-decoded secret of "id.timestamp.body".
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(
-                Base64.getDecoder().decode(created.secret().substring("whsec_".length())), "HmacSHA256"));
-        String expected = "v1,"
-                + Base64.getEncoder()
-                        .encodeToString(
-                                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        assertThat(request.getHeader("webhook-signature")).isEqualTo(expected);
+        assertThat(request.getHeader("webhook-signature")).isEqualTo(signature(created.secret(), request));
         JsonNode payload = json.readTree(body);
         assertThat(payload.path("type").asString()).isEqualTo("webhook.test");
         assertThat(payload.path("data").path("workspaceId").asString()).isEqualTo(workspace.toString());
@@ -246,6 +239,58 @@ class WebhookDeliveryTests {
         assertThat(deliveries.recent(workspace, disabled.endpoint().id(), null, 10))
                 .isEmpty();
         assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/disabled"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aFirstCommentThatFailedOrEndedUnknownIsAnnouncedSignedToItsSubscribersOnly() throws Exception {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/comments")).willReturn(aResponse().withStatus(200)));
+        receiver.stubFor(post(urlEqualTo("/hooks/posts")).willReturn(aResponse().withStatus(200)));
+        var comments = endpoints.create(workspace, draft("/hooks/comments", "post.comment_failed"));
+        var posts = endpoints.create(workspace, draft("/hooks/posts", "post.failed"));
+        PostId post = new PostId(UUID.randomUUID());
+        TargetId failedOn = new TargetId(UUID.randomUUID());
+        TargetId unknownOn = new TargetId(UUID.randomUUID());
+        Instant failedAt = Instant.parse("2026-12-03T09:00:01.500Z");
+
+        publisher.publishEvent(new PostCommentFailed(
+                workspace,
+                post,
+                failedOn,
+                "x",
+                "Replies are limited to people the account mentions.",
+                false,
+                failedAt));
+        publisher.publishEvent(
+                new PostCommentFailed(workspace, post, unknownOn, "linkedin", "Look under the post.", true, failedAt));
+        until(events::idle, idle -> idle);
+
+        List<WebhookDelivery> sent = delivered(comments.endpoint().id(), 2);
+        assertThat(sent).extracting(WebhookDelivery::type).containsOnly(WebhookEventType.POST_COMMENT_FAILED);
+        JsonNode failed = data(sent, failedOn);
+        assertThat(failed.path("workspaceId").asString()).isEqualTo(workspace.toString());
+        assertThat(failed.path("postId").asString()).isEqualTo(post.toString());
+        assertThat(failed.path("platform").asString()).isEqualTo("x");
+        assertThat(failed.path("reason").asString()).isEqualTo("Replies are limited to people the account mentions.");
+        assertThat(failed.path("unknown").isBoolean()).isTrue();
+        assertThat(failed.path("unknown").asBoolean()).isFalse();
+        assertThat(failed.path("failedAt").asString()).isEqualTo("2026-12-03T09:00:01.500Z");
+        assertThat(failed.path("tags").isArray()).isTrue();
+        JsonNode unknown = data(sent, unknownOn);
+        assertThat(unknown.path("platform").asString()).isEqualTo("linkedin");
+        assertThat(unknown.path("unknown").asBoolean()).isTrue();
+        assertThat(unknown.path("reason").asString()).isEqualTo("Look under the post.");
+
+        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/comments")));
+        assertThat(requests).hasSize(2);
+        for (LoggedRequest request : requests) {
+            assertThat(json.readTree(request.getBodyAsString()).path("type").asString())
+                    .isEqualTo("post.comment_failed");
+            assertThat(request.getHeader("webhook-signature")).isEqualTo(signature(comments.secret(), request));
+        }
+        assertThat(deliveries.recent(workspace, posts.endpoint().id(), null, 10))
+                .as("an endpoint of post.failed only: the post itself was published")
                 .isEmpty();
     }
 
@@ -510,6 +555,24 @@ class WebhookDeliveryTests {
                 .param("payload", payload)
                 .update());
         return id;
+    }
+
+    /** The receiver's own check, written out: HMAC-SHA256 under the base64-decoded secret of "id.timestamp.body". */
+    private static String signature(String secret, LoggedRequest request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed = request.getHeader("webhook-id") + "." + request.getHeader("webhook-timestamp") + "."
+                + request.getBodyAsString();
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code data} of the delivery about {@code target}. */
+    private JsonNode data(List<WebhookDelivery> sent, TargetId target) {
+        return sent.stream()
+                .map(d -> json.readTree(d.payload()).path("data"))
+                .filter(data -> data.path("targetId").asString().equals(target.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<WebhookDelivery> delivered(WebhookEndpointId endpoint, int count) {

@@ -177,19 +177,31 @@ class NotificationsPageTest {
         String form = page(team.path() + "/notifications", editor);
         assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\""))
                 .as("an editor is offered the kinds that reach editors")
-                .containsExactly("post_failed", "post_needs_attention", "post_awaiting_approval", "review_feedback");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(4);
+                .containsExactly(
+                        "post_failed",
+                        "post_needs_attention",
+                        "post_comment_failed",
+                        "post_comment_unknown",
+                        "post_awaiting_approval",
+                        "review_feedback");
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(6);
+        assertThat(form).contains("First comments that failed", "First comments that may not have been written");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
-                        .param("wanted", "post_failed", "post_needs_attention", "review_feedback")
+                        .param(
+                                "wanted",
+                                "post_failed",
+                                "post_needs_attention",
+                                "post_comment_failed",
+                                "review_feedback")
                         .with(csrf())
                         .with(as(editor)))
                 .andExpect(redirectedUrl(team.path() + "/notifications#preferences"))
                 .andExpect(flash().attribute("notice", "Notification preferences saved."));
         assertThat(mutes.of(team.workspace().id(), editor.id()))
-                .containsExactly(NotificationKind.POST_AWAITING_APPROVAL);
+                .containsExactly(NotificationKind.POST_COMMENT_UNKNOWN, NotificationKind.POST_AWAITING_APPROVAL);
         assertThat(all(page(team.path() + "/notifications", editor), "name=\"wanted\" value=\"([^\"]*)\" checked"))
-                .containsExactly("post_failed", "post_needs_attention", "review_feedback");
+                .containsExactly("post_failed", "post_needs_attention", "post_comment_failed", "review_feedback");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .param("wanted", "post_failed", "everything")
@@ -205,7 +217,7 @@ class NotificationsPageTest {
                                 "Your role does not receive “Accounts to reconnect”, so it cannot be chosen."));
         assertThat(mutes.of(team.workspace().id(), editor.id()))
                 .as("a refused form changes nothing")
-                .containsExactly(NotificationKind.POST_AWAITING_APPROVAL);
+                .containsExactly(NotificationKind.POST_COMMENT_UNKNOWN, NotificationKind.POST_AWAITING_APPROVAL);
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .with(csrf())

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** The bodies the webhook endpoints take. */
 final class WebhookRequests {
 
-    static final String EVENTS = "post.published, post.failed, post.needs_attention, post.awaiting_approval,"
-            + " connection.needs_reconnect";
+    static final String EVENTS = "post.published, post.failed, post.needs_attention, post.comment_failed,"
+            + " post.awaiting_approval, post.approval_decided, review.feedback, connection.needs_reconnect";
 
     private WebhookRequests() {}
 
