@@ -68,6 +68,8 @@ class ComposerSandboxBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-previews] .preview-link span"))
                 .hasText("https://krusty.example.com/menu?utm_source=sandbox&utm_medium=social#pizza");
 
+        page.getByLabel("First comment (optional)").fill("#pizza #" + handle);
+
         LocalDateTime at =
                 LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         page.getByLabel("At a time").check();
@@ -107,6 +109,19 @@ class ComposerSandboxBrowserTest extends BrowserTest {
         assertThat(attempt).containsText("Published");
         assertThat(attempt).hasAttribute("data-outcome", "published");
         assertThat(page.locator("[data-test=edit-post]")).hasCount(0);
+
+        // The first comment follows the post, written under it on the Sandbox by the first-comments job.
+        var comment = page.locator("[data-test=target-comment]");
+        long commented = System.currentTimeMillis() + 30_000;
+        while (!"posted".equals(comment.getAttribute("data-comment-status"))
+                && System.currentTimeMillis() < commented) {
+            page.waitForTimeout(1_000);
+            page.reload();
+        }
+        assertThat(comment.locator("[data-test=comment-status]")).hasText("Posted");
+        assertThat(comment.locator("[data-test=comment-text]")).hasText("#pizza #" + handle);
+        assertThat(comment.locator("[data-test=comment-url]").getAttribute("href"))
+                .contains("/sandbox/@" + handle + "#comment-");
 
         // How it did: nothing counted in its first hour, until someone asks for the figures now.
         var figures = page.locator("[data-test=post-figures]");
