@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,15 +93,26 @@ class FirstComments {
 
     private static final int BATCH = 100;
 
-    /** Writes the comments due now, at most {@code limit}; answers how many it looked at. */
+    /**
+     * Writes the comments due now, at most {@code limit}, {@code herald.publishing.comment-concurrency} at a time (each
+     * in its own transactions, none held over a platform call); answers how many it looked at once all are done.
+     */
     int sweep(int limit) {
         var due = rows.due(clock.instant(), limit);
-        for (CommentRows.DueComment comment : due) {
-            try {
-                write(comment.workspace(), comment.target());
-            } catch (RuntimeException e) {
-                // Herald's own failure (the database away): the lease, if taken, runs out and a later sweep retries.
-                log.warn("The first comment of target {} could not be written now", comment.target(), e);
+        Semaphore permits = new Semaphore(settings.commentConcurrency());
+        try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (CommentRows.DueComment comment : due) {
+                permits.acquireUninterruptibly();
+                writers.submit(() -> {
+                    try {
+                        write(comment.workspace(), comment.target());
+                    } catch (RuntimeException e) {
+                        // Herald's own failure (the database away): a lease taken runs out, a later sweep retries.
+                        log.warn("The first comment of target {} could not be written now", comment.target(), e);
+                    } finally {
+                        permits.release();
+                    }
+                });
             }
         }
         return due.size();

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     polling node waits for the instant instead of finding the job up to one interval late
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
  * @param commentPoll how often a node looks for first comments to write under posts just published
+ * @param commentConcurrency how many first comments the node writing them has in flight at once
  */
 @ConfigurationProperties("herald.publishing")
 record PublishingSettings(
@@ -38,7 +39,8 @@ record PublishingSettings(
         @DefaultValue("30s") Duration overdueSweep,
         @DefaultValue("1h") Duration mediaLinkLifetime,
         @DefaultValue("1s") Duration lead,
-        @DefaultValue("2s") Duration commentPoll) {
+        @DefaultValue("2s") Duration commentPoll,
+        @DefaultValue("8") int commentConcurrency) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

@@ -824,6 +824,23 @@ class PublishingEngineTests {
         }
 
         @Test
+        void aSweepWritesTheDueCommentsOfEveryWorkspaceSeveralAtATime() {
+            List<Post> due = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                WorkspaceId workspace = workspace("pro");
+                due.add(published(workspace, "Swept " + i));
+                due.add(published(workspace, "Swept again " + i));
+            }
+
+            comments.sweepAll();
+
+            assertThat(due).allSatisfy(post -> {
+                assertThat(comment(post.workspace(), post).status()).isEqualTo(CommentStatus.POSTED);
+                assertThat(onPlatform(post)).isEqualTo(1);
+            });
+        }
+
+        @Test
         void aCommentThePlatformWouldRefuseIsRefusedWithThePostAndNothingIsSaved() {
             WorkspaceId workspace = workspace("pro");
             ConnectionId connection = connection(workspace);

@@ -37,7 +37,8 @@ class RetryPolicyTests {
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                8);
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
