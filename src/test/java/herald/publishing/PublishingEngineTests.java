@@ -530,22 +530,25 @@ class PublishingEngineTests {
             platform.commentLookupsToFail = 0;
         }
 
+        /** A post due in an hour on {@code targets}, with {@code comment} as its first comment. */
+        static NewPost commented(List<NewPost.NewTarget> targets, String comment) {
+            return new NewPost(
+                    "Commented " + UUID.randomUUID(),
+                    null,
+                    List.of(),
+                    targets,
+                    Instant.now().plusSeconds(3600).toString(),
+                    null,
+                    false,
+                    List.of(),
+                    null,
+                    comment);
+        }
+
         /** A published post with a first comment, its comment now due. */
         Post published(WorkspaceId workspace, String comment) {
             ConnectionId connection = connection(workspace);
-            Post post = posts.create(
-                    workspace,
-                    new NewPost(
-                            "Commented " + UUID.randomUUID(),
-                            null,
-                            List.of(),
-                            List.of(new NewPost.NewTarget(connection, null)),
-                            Instant.now().plusSeconds(3600).toString(),
-                            null,
-                            false,
-                            List.of(),
-                            null,
-                            comment));
+            Post post = posts.create(workspace, commented(List.of(new NewPost.NewTarget(connection, null)), comment));
             TargetId target = post.targets().getFirst().id();
             dueNow(workspace, target, "due_at");
             assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.WAITING);
@@ -736,19 +739,8 @@ class PublishingEngineTests {
             platform.ambiguous = false;
             WorkspaceId workspace = workspace("pro");
             ConnectionId connection = connection(workspace);
-            Post post = posts.create(
-                    workspace,
-                    new NewPost(
-                            "Fails " + UUID.randomUUID(),
-                            null,
-                            List.of(),
-                            List.of(new NewPost.NewTarget(connection, null)),
-                            Instant.now().plusSeconds(3600).toString(),
-                            null,
-                            false,
-                            List.of(),
-                            null,
-                            "Never alone"));
+            Post post =
+                    posts.create(workspace, commented(List.of(new NewPost.NewTarget(connection, null)), "Never alone"));
             TargetId target = post.targets().getFirst().id();
             tenants.run(workspace, () -> jdbc.sql(
                             """
@@ -797,16 +789,8 @@ class PublishingEngineTests {
 
             Post post = posts.create(
                     workspace,
-                    new NewPost(
-                            "Two accounts " + UUID.randomUUID(),
-                            null,
-                            List.of(),
+                    commented(
                             List.of(new NewPost.NewTarget(plain, null), new NewPost.NewTarget(own, null, " Mine ")),
-                            Instant.now().plusSeconds(3600).toString(),
-                            null,
-                            false,
-                            List.of(),
-                            null,
                             "The post's"));
             for (Target target : post.targets()) {
                 dueNow(workspace, target.id(), "due_at");
