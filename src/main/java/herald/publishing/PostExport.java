@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A workspace's posts as a CSV file for reports and spreadsheets: one line per post and account, with what happened
- * there (status, when it went out, its address on the platform, the last error), newest first, as {@link PostQuery}
- * filters them. Times are in the workspace's zone. Cells a spreadsheet would run as a formula are written as text.
+ * there (status, when it went out, its address on the platform, the last error, its first comment and how that went),
+ * newest first, as {@link PostQuery} filters them. Times are in the workspace's zone. Cells a spreadsheet would run as a formula are written as text.
  */
 @Component
 public class PostExport {
@@ -36,7 +36,9 @@ public class PostExport {
             "published_at",
             "url",
             "last_error",
-            "created_by");
+            "created_by",
+            "first_comment",
+            "comment_status");
 
     private static final int PAGE = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -103,7 +105,9 @@ public class PostExport {
                     time(target.publishedAt(), zone),
                     target.platformUrl() == null ? "" : target.platformUrl().toString(),
                     cell(target.lastError()),
-                    createdBy);
+                    createdBy,
+                    cell(target.firstComment() == null ? post.firstComment() : target.firstComment()),
+                    target.comment() == null ? "" : target.comment().status().value());
         }
         if (post.targets().isEmpty()) {
             csv.printRecord(
@@ -118,7 +122,9 @@ public class PostExport {
                     "",
                     "",
                     "",
-                    createdBy);
+                    createdBy,
+                    cell(post.firstComment()),
+                    "");
         }
     }
 

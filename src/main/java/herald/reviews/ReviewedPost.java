@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ref the post's reference within the link, derived from the link's secret (useless elsewhere)
  * @param dueAt when it is due (or was published)
- * @param versions the text each account publishes, its own or the post's
+ * @param versions the text and first comment each account publishes, its own or the post's
  * @param notes the notes the reviewer may read (see {@link Reviews})
  */
 public record ReviewedPost(
@@ -25,8 +25,18 @@ public record ReviewedPost(
         List<String> tags,
         List<Note> notes) {
 
-    /** The post on one account. */
-    public record Version(String account, String provider, String body, TargetStatus status, @Nullable URI url) {}
+    /**
+     * The post on one account.
+     *
+     * @param firstComment the comment written under it once published: the account's own or the post's; null: none
+     */
+    public record Version(
+            String account,
+            String provider,
+            String body,
+            @Nullable String firstComment,
+            TargetStatus status,
+            @Nullable URI url) {}
 
     /** An attached medium: its signed, expiring thumbnail and original (never a storage path). */
     public record Medium(String name, String kind, @Nullable URI thumbnail, @Nullable URI url) {}

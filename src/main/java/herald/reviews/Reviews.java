@@ -225,6 +225,7 @@ public class Reviews {
                         t.account(),
                         t.provider(),
                         t.body() == null ? post.body() : t.body(),
+                        t.firstComment() == null ? post.firstComment() : t.firstComment(),
                         t.status(),
                         t.platformUrl()))
                 .toList();

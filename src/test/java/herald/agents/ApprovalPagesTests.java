@@ -12,8 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -117,6 +120,59 @@ class ApprovalPagesTests extends AgentTestBase {
                 .query()
                 .singleRow());
         assertThat(decision).containsEntry("approval", "rejected").containsEntry("note", "Not our tone of voice");
+    }
+
+    @Test
+    void theQueueShowsTheFirstCommentsThatWillGoOutAndNoLabelForAPostWithoutOne() {
+        var posted = agentPost(
+                agent,
+                "{\"content\":\"Agent post\",\"platforms\":[\"sandbox\"],\"firstComment\":\"#pizza <b>hot</b>\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        pending("No comment on this one");
+        var tenants = context.getBean(herald.database.TenantScope.class);
+        var own = TenantFixtures.sandboxAccount(tenants, jdbc, w.id(), handle("own"));
+        var mixed = context.getBean(herald.publishing.Posts.class)
+                .create(
+                        w.id(),
+                        new herald.publishing.NewPost(
+                                "Two accounts",
+                                null,
+                                List.of(),
+                                List.of(
+                                        new herald.publishing.NewPost.NewTarget(
+                                                new herald.connections.ConnectionId(UUID.fromString(connection)), null),
+                                        new herald.publishing.NewPost.NewTarget(own, null, "Only on this account")),
+                                LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                                "Europe/Berlin",
+                                false,
+                                List.of(),
+                                null,
+                                "The post's comment"),
+                        herald.publishing.Provenance.of(
+                                herald.publishing.Provenance.Origin.SYSTEM, herald.audit.Actor.system()),
+                        true);
+
+        String queue = member.get("/w/" + slug + "/approvals").body();
+
+        Map<String, String> cards = Pattern.compile("data-test=\"pending-post\"")
+                .splitAsStream(queue)
+                .skip(1)
+                .collect(Collectors.toMap(
+                        card -> card.contains("Agent post")
+                                ? "agent"
+                                : card.contains("Two accounts") ? "mixed" : "none",
+                        card -> card));
+        assertThat(cards).containsOnlyKeys("agent", "mixed", "none");
+        assertThat(cards.get("agent"))
+                .contains("<strong>First comment</strong>")
+                .contains("data-test=\"first-comment-text\">#pizza &lt;b&gt;hot&lt;/b&gt;</blockquote>");
+        assertThat(cards.get("mixed"))
+                .as("each account's comment, named after the accounts that get it")
+                .contains("<strong>First comment on " + mixed.targets().get(0).account() + "</strong>")
+                .contains("data-test=\"first-comment-text\">The post&#39;s comment</blockquote>")
+                .contains("<strong>First comment on " + mixed.targets().get(1).account() + "</strong>")
+                .contains("data-test=\"first-comment-text\">Only on this account</blockquote>");
+        assertThat(cards.get("none")).contains("No comment on this one").doesNotContain("First comment");
     }
 
     @Test

@@ -164,6 +164,34 @@ class ReviewLinksTests {
     }
 
     @Test
+    void eachAccountShowsTheFirstCommentItWillGetItsOwnOrThePosts() {
+        posts.create(
+                workspace,
+                new NewPost(
+                        "With comments",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null), new NewPost.NewTarget(hults, null, "Hults' own")),
+                        local(days(3)),
+                        "Europe/Berlin",
+                        false,
+                        List.of(),
+                        null,
+                        "#pizza #springfield"));
+        scheduled("Without a comment", krusty, days(4), List.of());
+        var link = links.create(workspace, scoped("All", now, now.plus(days(10)), List.of(), null), null);
+
+        var shown = reviews.open(link.token()).posts();
+
+        assertThat(shown.getFirst().versions())
+                .extracting(ReviewedPost.Version::firstComment)
+                .containsExactlyInAnyOrder("#pizza #springfield", "Hults' own");
+        assertThat(shown.getLast().versions())
+                .extracting(ReviewedPost.Version::firstComment)
+                .containsOnlyNulls();
+    }
+
+    @Test
     void expiredRevokedAndUnknownLinksAreRefusedAlike() {
         var expired = links.create(workspace, draft("Expired", false), null);
         var revoked = links.create(workspace, draft("Revoked", false), null);

@@ -2,6 +2,7 @@ package herald.web.ui;
 
 import herald.agents.Approvals;
 import herald.identity.SignedInUser;
+import herald.publishing.Post;
 import herald.publishing.PostChanges;
 import herald.publishing.PostId;
 import herald.publishing.PostRejected;
@@ -11,6 +12,7 @@ import herald.shared.LimitReached;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The approval queue (editors and above): posts an agent wrote through a grant that needs approval. A member approves
- * one as it is, edits its text and approves, or rejects it with a note; a rejected post is cancelled and never
- * published. Refusals (the post changed meanwhile, the edit breaks a platform's rule) come back as a notice.
+ * The approval queue (editors and above): posts an agent wrote through a grant that needs approval, with the first
+ * comments they will write, so the member sees everything that goes out. A member approves one as it is, edits its
+ * text and approves, or rejects it with a note; a rejected post is cancelled and never published. Refusals (the post
+ * changed meanwhile, the edit breaks a platform's rule) come back as a notice.
  */
 @Controller
 class ApprovalsController {
@@ -40,9 +43,16 @@ class ApprovalsController {
     String queue(HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         model.addAttribute("section", "approvals");
-        model.addAttribute("pending", approvals.pending(current.id(), 100));
+        model.addAttribute(
+                "pending",
+                approvals.pending(current.id(), 100).stream()
+                        .map(p -> new Item(p.post(), p.agent(), FirstCommentShown.of(p.post())))
+                        .toList());
         return "agents/approvals";
     }
+
+    /** A post waiting for a decision, with the first comments it will write under its posts. */
+    record Item(Post post, @Nullable String agent, List<FirstCommentShown> firstComments) {}
 
     @PostMapping("/w/{slug}/approvals/{postId}/approve")
     String approve(

@@ -25,8 +25,9 @@ class PostExportApiTests extends ApiTest {
             var created = api.post(
                     ws.path("/posts"),
                     ws.token(),
-                    "{\"body\":\"%s\",\"targets\":[{\"connectionId\":\"%s\"}],\"draft\":true}"
-                            .formatted(body, account));
+                    ("{\"body\":\"%s\",\"targets\":[{\"connectionId\":\"%s\"}],\"draft\":true,"
+                                    + "\"firstComment\":\"=%s #deals\"}")
+                            .formatted(body, account, body.split(" ")[0]));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
 
@@ -34,9 +35,14 @@ class PostExportApiTests extends ApiTest {
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("post_id,post_status,scheduled_at,text,link,tags,account");
+        assertThat(lines[0])
+                .isEqualTo("post_id,post_status,scheduled_at,text,link,tags,account,account_status,published_at,url,"
+                        + "last_error,created_by,first_comment,comment_status");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("Pizza night").contains(",draft,").contains("Sandbox @krusty");
+        assertThat(lines[1])
+                .as("the first comment, a formula written as text, and how it stands")
+                .endsWith(",'=Pizza #deals,waiting");
 
         var unknown = api.get(ws.path("/posts/export?status=someday"), ws.token());
         assertProblem(unknown, 400, "invalid-input");

@@ -20,6 +20,7 @@ import herald.publishing.Posts;
 import herald.shared.WorkspaceId;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -58,8 +59,8 @@ class ApprovalsBrowserTest extends BrowserTest {
                 created.key().key().id(),
                 "Browser bot",
                 created.key().key().prefix());
-        PostId approve = pending(agent, account, "Approve me, please");
-        PostId reject = pending(agent, account, "Reject me, please");
+        PostId approve = pending(agent, account, "Approve me, please", "#pizza #springfield");
+        PostId reject = pending(agent, account, "Reject me, please", null);
 
         Page page = person();
         page.navigate("/sign-in");
@@ -71,6 +72,11 @@ class ApprovalsBrowserTest extends BrowserTest {
 
         assertThat(page.locator("[data-test=approvals-count]")).hasText("2");
         Locator first = page.locator("[data-test=pending-post]", new Page.LocatorOptions().setHasText("Approve me"));
+        assertThat(first.locator("[data-test=first-comment]")).containsText("First comment");
+        assertThat(first.locator("[data-test=first-comment-text]")).hasText("#pizza #springfield");
+        assertThat(page.locator("[data-test=pending-post]", new Page.LocatorOptions().setHasText("Reject me"))
+                        .locator("[data-test=first-comment]"))
+                .hasCount(0);
         first.locator("summary", new Locator.LocatorOptions().setHasText("Edit, then approve"))
                 .click();
         first.locator("[data-test=edit-body]").fill("Approved after a person's edit");
@@ -93,12 +99,21 @@ class ApprovalsBrowserTest extends BrowserTest {
         assertThat(browserErrors).isEmpty();
     }
 
-    private PostId pending(AgentPrincipal agent, ConnectionId account, String text) {
+    private PostId pending(AgentPrincipal agent, ConnectionId account, String text, @Nullable String firstComment) {
         var outcome = posting.post(
                         agent,
                         Channel.AGENT_API,
                         new AgentPostRequest(
-                                text, List.of(), List.of(account), List.of(), "2099-06-01T10:00:00Z", null, 0))
+                                text,
+                                List.of(),
+                                List.of(account),
+                                List.of(),
+                                "2099-06-01T10:00:00Z",
+                                null,
+                                0,
+                                List.of(),
+                                firstComment,
+                                null))
                 .getFirst();
         assertThat(outcome.status()).as(String.valueOf(outcome.detail())).isEqualTo("pending_approval");
         return outcome.post();

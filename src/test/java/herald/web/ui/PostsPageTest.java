@@ -483,11 +483,13 @@ class PostsPageTest {
                         List.of(),
                         List.of(
                                 new NewPost.NewTarget(krusty, null),
-                                new NewPost.NewTarget(sideshow, "Sideshow's, own\ntext")),
+                                new NewPost.NewTarget(sideshow, "Sideshow's, own\ntext", "Sideshow's own #comment")),
                         "2099-05-01T12:00",
                         "Europe/Berlin",
                         false,
-                        List.of("Launch")));
+                        List.of("Launch"),
+                        null,
+                        "=SUM(1,2) #pizza"));
         PostsFixtures.scheduled(posts, w, krusty, "Untagged pizza", "2099-05-02T12:00");
         var other = fixtures.team();
         var elsewhere = PostsFixtures.account(
@@ -516,12 +518,26 @@ class PostsPageTest {
         assertThat(lines.get(0).get("tags")).isEqualTo("Launch");
         assertThat(lines.get(1).get("text")).isEqualTo("Sideshow's, own\ntext");
         assertThat(lines.get(1).get("account_status")).isEqualTo("scheduled");
+        assertThat(lines.get(0).get("first_comment"))
+                .as("the post's comment, a formula written as text")
+                .isEqualTo("'=SUM(1,2) #pizza");
+        assertThat(lines.get(0).get("comment_status")).isEqualTo("waiting");
+        assertThat(lines.get(1).get("first_comment"))
+                .as("an account's own comment in place of the post's")
+                .isEqualTo("Sideshow's own #comment");
+        assertThat(lines.get(1).get("comment_status")).isEqualTo("waiting");
 
         String all = mvc.perform(get(team.path() + "/posts/export.csv").with(as(team.owner())))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(all).contains("Untagged pizza").doesNotContain("Not ours");
+        var header = all.lines().findFirst().orElseThrow();
+        assertThat(header).endsWith(",created_by,first_comment,comment_status");
+        assertThat(all.lines().filter(line -> line.contains("Untagged pizza")))
+                .as("a post without a first comment leaves both cells empty")
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",,"));
         assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
     }
 

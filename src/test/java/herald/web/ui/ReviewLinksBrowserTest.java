@@ -47,7 +47,10 @@ class ReviewLinksBrowserTest extends BrowserTest {
                         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
                                 .format(Instant.now().plus(Duration.ofDays(3)).atZone(ZoneId.of("Europe/Berlin"))),
                         "Europe/Berlin",
-                        false),
+                        false,
+                        List.of(),
+                        null,
+                        "#pizza #friday"),
                 Provenance.of(Provenance.Origin.SYSTEM, Actor.system()),
                 true);
 
@@ -70,6 +73,7 @@ class ReviewLinksBrowserTest extends BrowserTest {
         assertThat(client.locator("[data-test=review-workspace]"))
                 .hasText(team.workspace().name());
         assertThat(client.locator("[data-test=review-body]")).hasText("Our new pizza, out on Friday");
+        assertThat(client.locator("[data-test=review-first-comment]")).hasText("#pizza #friday");
         assertThat(client.locator("[data-test=post-status]")).hasText("Awaiting approval");
         client.getByLabel("Your name").fill("Marge Simpson");
         button(client, "Continue").click();

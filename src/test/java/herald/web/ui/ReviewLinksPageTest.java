@@ -165,6 +165,46 @@ class ReviewLinksPageTest {
     }
 
     @Test
+    void eachPostShowsItsFirstCommentsEscapedAndAPostWithoutOneNoLabel() throws Exception {
+        var other = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "rw" + UiFixtures.tag());
+        NewPost plain = newPost("Plain pasta");
+        posts.create(
+                team.workspace().id(),
+                new NewPost(
+                        "Pizza Friday!",
+                        null,
+                        List.of(),
+                        List.of(
+                                new NewPost.NewTarget(account, null),
+                                new NewPost.NewTarget(other, null, "Own <b>one</b>")),
+                        plain.scheduledAt(),
+                        plain.timezone(),
+                        false,
+                        List.of(),
+                        null,
+                        "#pizza <script>alert(1)</script>"));
+        posts.create(team.workspace().id(), plain);
+        String token = link(false);
+
+        String body = open(token).getContentAsString();
+
+        String[] articles = body.split("<article");
+        assertThat(articles).hasSize(3);
+        String commented = articles[1].contains("Pizza Friday!") ? articles[1] : articles[2];
+        String uncommented = articles[1].contains("Pizza Friday!") ? articles[2] : articles[1];
+        assertThat(commented)
+                .contains("<strong>First comment</strong>")
+                .contains("data-test=\"review-first-comment\">#pizza &lt;script&gt;alert(1)&lt;/script&gt;</p>")
+                .contains("data-test=\"review-first-comment\">Own &lt;b&gt;one&lt;/b&gt;</p>")
+                .doesNotContain("<script>alert(1)")
+                .doesNotContain("Own <b>")
+                .as("what will be published, not how Herald is getting on with it")
+                .doesNotContainIgnoringCase("waiting");
+        assertThat(uncommented).contains("Plain pasta").doesNotContain("First comment");
+    }
+
+    @Test
     void unknownExpiredAndRevokedLinksShowTheSame404() throws Exception {
         String revoked = link(false);
         links.revoke(
