@@ -97,7 +97,7 @@ public class PostNotes {
                 UUID.randomUUID(), post, text, author.type().value(), author.id(), author.label(), clock.instant());
         tenants.run(workspace, () -> {
             // The post's row lock keeps two notes added at once from both passing the count.
-            rows.lock(workspace, post).orElseThrow(() -> Posts.notFound(post));
+            rows.lock(workspace, post).orElseThrow(() -> PostRefusals.notFound(post));
             if (count(workspace, post) >= MAX_PER_POST) {
                 throw new Conflict("body", "This post already has " + MAX_PER_POST + " notes; remove old ones first.");
             }
@@ -165,7 +165,7 @@ public class PostNotes {
                 .query(Boolean.class)
                 .single();
         if (!exists) {
-            throw Posts.notFound(post);
+            throw PostRefusals.notFound(post);
         }
     }
 

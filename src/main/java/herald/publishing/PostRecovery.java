@@ -58,7 +58,7 @@ public class PostRecovery {
     public Post retry(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();
         List<TargetId> again = tenants.call(workspace, () -> {
-            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             List<TargetId> failed = reads.find(workspace, id).orElseThrow().targets().stream()
                     .filter(t -> t.status() == TargetStatus.FAILED)
                     .map(Target::id)
@@ -151,7 +151,7 @@ public class PostRecovery {
     private void settleComment(
             WorkspaceId workspace, PostId id, TargetId target, BooleanSupplier change, String refusal) {
         tenants.run(workspace, () -> {
-            rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             reads.find(workspace, id).orElseThrow().target(target);
             if (!change.getAsBoolean()) {
                 throw new Conflict("comment", refusal);
@@ -161,7 +161,7 @@ public class PostRecovery {
 
     private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
         return tenants.call(workspace, () -> {
-            rows.lock(workspace, id).orElseThrow(() -> Posts.notFound(id));
+            rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             Target current = reads.find(workspace, id).orElseThrow().target(target);
             if (current.status() != TargetStatus.UNKNOWN) {
                 throw new Conflict(

@@ -95,7 +95,7 @@ public class PostTags {
     public List<String> replace(WorkspaceId workspace, PostId post, @Nullable List<String> written) {
         List<String> tags = read(written);
         tenants.run(workspace, () -> {
-            rows.lock(workspace, post).orElseThrow(() -> Posts.notFound(post));
+            rows.lock(workspace, post).orElseThrow(() -> PostRefusals.notFound(post));
             jdbc.sql("update posts set tags = :tags, updated_at = :now where workspace_id = :workspace and id = :id")
                     .param("tags", tags.toArray(String[]::new))
                     .param("now", Timestamp.from(clock.instant()))

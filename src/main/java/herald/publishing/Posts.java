@@ -96,7 +96,7 @@ public class Posts {
     public Post get(WorkspaceId workspace, PostId id) {
         // One snapshot: the post's status and its targets' are read by two statements, and an outcome committing
         // between them showed a published target under a post still publishing.
-        return tenants.read(workspace, () -> reads.find(workspace, id)).orElseThrow(() -> notFound(id));
+        return tenants.read(workspace, () -> reads.find(workspace, id)).orElseThrow(() -> PostRefusals.notFound(id));
     }
 
     /** These of the workspace's posts, by id, in one snapshot; ids it has no post for are absent. */
@@ -158,9 +158,9 @@ public class Posts {
     public Post reject(WorkspaceId workspace, PostId id, String note) {
         Instant now = clock.instant();
         tenants.run(workspace, () -> {
-            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             if (status != PostStatus.PENDING_APPROVAL) {
-                throw notAwaitingApproval(status);
+                throw PostRefusals.notAwaitingApproval(status);
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
             rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
@@ -178,9 +178,9 @@ public class Posts {
     private Post change(WorkspaceId workspace, PostId id, PostChanges changes, boolean approving) {
         Post current = get(workspace, id);
         if (approving && current.status() != PostStatus.PENDING_APPROVAL) {
-            throw notAwaitingApproval(current.status());
+            throw PostRefusals.notAwaitingApproval(current.status());
         }
-        requireEditable(current);
+        PostRefusals.requireEditable(current);
         Instant now = clock.instant();
         boolean draft = changes.draft() != null ? changes.draft() : current.status() == PostStatus.DRAFT;
         String body = changes.body() == null ? current.body() : changes.body();
@@ -214,12 +214,12 @@ public class Posts {
         tenants.run(workspace, () -> {
             // Under the post's row lock: a dispatcher claiming it meanwhile either ran first (and the edit is
             // refused) or waits for this edit and finds new targets.
-            PostStatus locked = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            PostStatus locked = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             if (!locked.editable()) {
-                throw notEditable(locked);
+                throw PostRefusals.notEditable(locked);
             }
             if (approving && locked != PostStatus.PENDING_APPROVAL) {
-                throw notAwaitingApproval(locked);
+                throw PostRefusals.notAwaitingApproval(locked);
             }
             if (!draft) {
                 quota.requireRoom(workspace, due, id);
@@ -260,7 +260,7 @@ public class Posts {
     public Post cancel(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();
         tenants.run(workspace, () -> {
-            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> notFound(id));
+            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             if (!status.canTransitionTo(PostStatus.CANCELLED)) {
                 throw new Conflict(
                         "status",
@@ -273,25 +273,6 @@ public class Posts {
         return get(workspace, id);
     }
 
-    private static void requireEditable(Post post) {
-        if (!post.status().editable()) {
-            throw notEditable(post.status());
-        }
-    }
-
-    private static Conflict notAwaitingApproval(PostStatus status) {
-        return new Conflict(
-                "status",
-                "The post is " + status.value().replace('_', ' ')
-                        + "; only posts waiting for approval can be approved or rejected.");
-    }
-
-    private static Conflict notEditable(PostStatus status) {
-        return new Conflict(
-                "status",
-                "The post is " + status.value().replace('_', ' ') + "; only drafts and scheduled posts can be edited.");
-    }
-
     static Map<String, String> details(PostStatus status, int targets, Instant due) {
         return Map.of(
                 "status", status.value(),
@@ -300,10 +281,6 @@ public class Posts {
                         due.atOffset(ZoneOffset.UTC)
                                 .truncatedTo(ChronoUnit.SECONDS)
                                 .toString());
-    }
-
-    static NotFound notFound(PostId id) {
-        return new NotFound("This workspace has no post " + id + ".");
     }
 
     static @Nullable String blankToNull(@Nullable String value) {
