@@ -11,7 +11,6 @@ import herald.shared.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +25,14 @@ class CommentCall {
     private final Providers providers;
     private final PublishingSettings settings;
     private final Clock clock;
+    private final RetryPolicy retries;
 
     CommentCall(AccessTokens tokens, Providers providers, PublishingSettings settings, Clock clock) {
         this.tokens = tokens;
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
+        this.retries = new RetryPolicy(settings, clock);
     }
 
     FirstComments.Outcome call(FirstComments.Claim claim) {
@@ -91,7 +92,11 @@ class CommentCall {
                 claim.attempt() >= settings.maxAttempts()
                         ? new FirstComments.Outcome.Failed(
                                 e.getMessage() + " (gave up after " + claim.attempt() + " attempts)")
-                        : new FirstComments.Outcome.Retry(backoff(claim), e.getMessage(), false);
+                        : new FirstComments.Outcome.Retry(
+                                retries.backoff(
+                                        claim.attempt(), settings.maxBackoff().toMillis()),
+                                e.getMessage(),
+                                false);
             case RATE_LIMITED ->
                 new FirstComments.Outcome.Retry(
                         clock.instant().plus(e.retryAfter() == null ? settings.rateLimitWait() : e.retryAfter()),
@@ -109,13 +114,7 @@ class CommentCall {
                     + " the platform took it (" + reason + "), and the post's comments could not settle it. Look under"
                     + " the post: mark it as there, or write it again.");
         }
-        return new FirstComments.Outcome.Retry(backoff(claim), reason, true);
-    }
-
-    private Instant backoff(FirstComments.Claim claim) {
-        long wait = Math.min(
-                settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20),
-                settings.maxBackoff().toMillis());
-        return clock.instant().plusMillis(wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1));
+        return new FirstComments.Outcome.Retry(
+                retries.backoff(claim.attempt(), settings.maxBackoff().toMillis()), reason, true);
     }
 }

@@ -46,7 +46,8 @@ final class RetryPolicy {
         if (claim.attempt() >= settings.maxAttempts()) {
             return new Publisher.Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
         }
-        return new Publisher.Outcome.Retry(backoff(claim, settings.maxBackoff().toMillis()), reason, false);
+        return new Publisher.Outcome.Retry(
+                backoff(claim.attempt(), settings.maxBackoff().toMillis()), reason, false);
     }
 
     Publisher.Outcome ambiguous(Claim claim, Instant since, String reason) {
@@ -56,15 +57,15 @@ final class RetryPolicy {
                     + " could not settle it. Look at the account: mark it published with its URL, or publish it"
                     + " again.");
         }
-        return new Publisher.Outcome.Retry(backoff(claim, 60_000), reason, true);
+        return new Publisher.Outcome.Retry(backoff(claim.attempt(), 60_000), reason, true);
     }
 
     /**
      * When the next attempt runs: the backoff doubled for each attempt made, at most {@code capMillis}, and of that a
      * random wait between half and all of it.
      */
-    private Instant backoff(Claim claim, long capMillis) {
-        long wait = Math.min(settings.backoff().toMillis() << Math.min(claim.attempt() - 1, 20), capMillis);
+    Instant backoff(int attempt, long capMillis) {
+        long wait = Math.min(settings.backoff().toMillis() << Math.min(attempt - 1, 20), capMillis);
         return clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1));
     }
 
