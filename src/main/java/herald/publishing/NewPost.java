@@ -100,9 +100,4 @@ public record NewPost(
             this(connection, body, null);
         }
     }
-
-    /** Whether any account gets a first comment: the post's, or one of its own. */
-    public boolean commented() {
-        return firstComment != null || targets.stream().anyMatch(t -> t.firstComment() != null);
-    }
 }
