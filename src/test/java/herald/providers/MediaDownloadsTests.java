@@ -6,21 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import herald.providers.ProviderException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The one reader of media bytes for providers: it fetches only Herald's own media URLs (and the storage hosts named in
@@ -28,7 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 public class MediaDownloadsTests {
 
-    static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4};
 
     MediaDownloads downloads;
@@ -38,20 +37,8 @@ public class MediaDownloadsTests {
         return new MediaDownloads(publicUrl, List.of());
     }
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     @BeforeEach
     void reset() {
-        wiremock.resetAll();
         downloads = new MediaDownloads(wiremock.baseUrl() + "/herald", List.of("storage.test"));
     }
 

@@ -9,58 +9,40 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.meta.GraphStubs.graph;
 import static herald.providers.meta.GraphStubs.graphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.MutableClock;
 import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishedComment;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Page's comment under its own post: written as the Page, found again among the post's comments. */
 class FacebookCommentTests {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final Instant SINCE = NOW.minusSeconds(60);
     static final Secret TOKEN = Secret.of("page-101");
     static final CommentRequest REQUEST = new CommentRequest("101", "101_9", "#pizza & more https://krusty.example");
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
 
     FacebookProvider provider;
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        herald.providers.meta.GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = FacebookProviderContractTests.provider(
-                wiremock,
-                URI.create("https://www.facebook.com"),
-                "app-1",
-                "app-secret-1",
-                new MutableClock(NOW),
-                Duration.ofSeconds(2));
+                wiremock, URI.create("https://www.facebook.com"), new MutableClock(NOW), Duration.ofSeconds(2));
     }
 
     @Test

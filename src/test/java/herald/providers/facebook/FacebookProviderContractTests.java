@@ -6,14 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static herald.providers.meta.GraphStubs.graph;
 import static herald.providers.meta.GraphStubs.graphError;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.MutableClock;
 import herald.providers.SocialProvider;
 import herald.providers.SocialProviderContract;
+import herald.providers.WireMockPlatform;
 import herald.providers.meta.GraphStubs;
 import java.net.URI;
 import java.time.Duration;
@@ -21,9 +20,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** The Facebook provider against WireMock answering as the Graph API does (platform-contracts.md 2). */
@@ -31,39 +29,28 @@ class FacebookProviderContractTests extends SocialProviderContract {
 
     static final DateTimeFormatter GRAPH_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     FacebookProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
-        provider = provider(wiremock, URI.create("https://platform.test"), "app-1", "app-secret-1");
+        provider = provider(
+                wiremock,
+                URI.create("https://platform.test"),
+                new MutableClock(WireMockPlatform.NOW),
+                Duration.ofMillis(1500));
     }
 
-    static FacebookProvider provider(WireMockServer wiremock, URI webUrl, String clientId, String clientSecret) {
-        var clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
-        return provider(wiremock, webUrl, clientId, clientSecret, clock);
+    /** Facebook's app {@code app-1} with the secret {@code app-secret-1}, its web pages at {@code webUrl}. */
+    static FacebookProvider provider(WireMockPlatform wiremock, URI webUrl, MutableClock clock, Duration readTimeout) {
+        return provider(wiremock, webUrl, "app-1", "app-secret-1", clock, readTimeout);
     }
 
     static FacebookProvider provider(
-            WireMockServer wiremock, URI webUrl, String clientId, String clientSecret, MutableClock clock) {
-        return provider(wiremock, webUrl, clientId, clientSecret, clock, Duration.ofMillis(1500));
-    }
-
-    static FacebookProvider provider(
-            WireMockServer wiremock,
+            WireMockPlatform wiremock,
             URI webUrl,
             String clientId,
             String clientSecret,
@@ -82,8 +69,7 @@ class FacebookProviderContractTests extends SocialProviderContract {
                 63206,
                 Duration.ofSeconds(2),
                 readTimeout);
-        return new FacebookProvider(
-                settings, GraphStubs.usage(clock), GraphStubs.downloads(wiremock.baseUrl()), GraphStubs.JSON, clock);
+        return new FacebookProvider(settings, GraphStubs.usage(clock), wiremock.downloads(""), GraphStubs.JSON, clock);
     }
 
     @Override

@@ -13,69 +13,51 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.meta.GraphStubs.graph;
 import static herald.providers.meta.GraphStubs.graphError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.MutableClock;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderFailures;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.TokenGrant;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Facebook's own ways, checked request by request against WireMock: what is sent where, and how answers are read. */
 class FacebookProviderTests {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final URI REDIRECT = URI.create("https://herald.test/connections/callback/facebook");
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4, 5};
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 9, 8, 7};
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
 
     MutableClock clock;
     FacebookProvider provider;
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        herald.providers.meta.GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         clock = new MutableClock(NOW);
         provider = FacebookProviderContractTests.provider(
-                wiremock,
-                URI.create("https://www.facebook.com"),
-                "app-1",
-                "app-secret-1",
-                clock,
-                Duration.ofSeconds(3));
+                wiremock, URI.create("https://www.facebook.com"), clock, Duration.ofSeconds(3));
         wiremock.stubFor(get("/media/a.jpg").willReturn(aResponse().withBody(JPEG)));
         wiremock.stubFor(get("/media/b.png").willReturn(aResponse().withBody(PNG)));
     }
@@ -518,8 +500,8 @@ class FacebookProviderTests {
 
     @Test
     void withoutTheAppsIdAndSecretThePlatformNamesWhatToSet() {
-        var unconfigured =
-                FacebookProviderContractTests.provider(wiremock, URI.create("https://www.facebook.com"), "", "");
+        var unconfigured = FacebookProviderContractTests.provider(
+                wiremock, URI.create("https://www.facebook.com"), "", "", clock, Duration.ofSeconds(3));
         assertThat(unconfigured.configured()).isFalse();
         assertThat(unconfigured.missingSettings())
                 .containsExactly("HERALD_FACEBOOK_CLIENT_ID", "HERALD_FACEBOOK_CLIENT_SECRET");
@@ -578,10 +560,6 @@ class FacebookProviderTests {
     }
 
     static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("facebook");
-        });
+        ProviderFailures.assertKind(call::run, "facebook", kind, messagePart);
     }
 }

@@ -8,50 +8,37 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.meta.GraphStubs.graph;
 import static herald.providers.meta.GraphStubs.graphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.MutableClock;
 import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishedComment;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The account's comment under its own Instagram media: written on the comments edge, found again by username. */
 class InstagramCommentTests {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final Instant SINCE = NOW.minusSeconds(60);
     static final Secret TOKEN = Secret.of("page-token-1");
     static final CommentRequest REQUEST = new CommentRequest("krusty.burger", "17895695668004550", "#pizza #krusty");
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
 
     InstagramProvider provider;
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        herald.providers.meta.GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = InstagramProviderContractTests.provider(wiremock, new MutableClock(NOW), Duration.ofSeconds(2), 30);
     }
 

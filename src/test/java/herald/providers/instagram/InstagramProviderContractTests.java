@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.meta.GraphStubs.graph;
 import static herald.providers.meta.GraphStubs.graphError;
 
@@ -15,6 +15,7 @@ import herald.MutableClock;
 import herald.providers.PublishRequest;
 import herald.providers.SocialProvider;
 import herald.providers.SocialProviderContract;
+import herald.providers.WireMockPlatform;
 import herald.providers.meta.GraphStubs;
 import java.net.URI;
 import java.time.Duration;
@@ -22,9 +23,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** The Instagram provider against WireMock answering as the Graph API's content publishing does (contracts 3.1). */
@@ -33,26 +33,15 @@ class InstagramProviderContractTests extends SocialProviderContract {
     static final DateTimeFormatter GRAPH_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
     static final String IG = "17841400000000001";
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     InstagramProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
-        provider = provider(
-                wiremock, new MutableClock(Instant.parse("2026-12-01T12:00:00Z")), Duration.ofMillis(1500), 30);
+        provider = provider(wiremock, new MutableClock(NOW), Duration.ofMillis(1500), 30);
     }
 
     static InstagramProvider provider(WireMockServer wiremock, MutableClock clock, Duration readTimeout, int hashtags) {

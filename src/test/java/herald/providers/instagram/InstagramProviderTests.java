@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.instagram.InstagramProviderContractTests.IG;
 import static herald.providers.instagram.InstagramProviderContractTests.accountReady;
 import static herald.providers.meta.GraphStubs.graph;
@@ -16,54 +16,40 @@ import static herald.providers.meta.GraphStubs.graphError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.MutableClock;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderFailures;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
 import herald.providers.TokenGrant;
-import herald.providers.meta.GraphStubs;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Instagram's container flow, quota, journal and rules, checked request by request against WireMock. */
 class InstagramProviderTests {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final Secret TOKEN = Secret.of("page-token-1");
     static final PublishRequest.Media JPEG_OK = PublishRequest.Media.image(URI.create("asset:3"), "image/jpeg", 1000);
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
 
     MutableClock clock;
     InstagramProvider provider;
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-        GraphStubs.warmUp(wiremock);
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         clock = new MutableClock(NOW);
         provider = InstagramProviderContractTests.provider(wiremock, clock, Duration.ofSeconds(3), 30);
     }
@@ -543,10 +529,6 @@ class InstagramProviderTests {
     }
 
     static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("instagram");
-        });
+        ProviderFailures.assertKind(call::run, "instagram", kind, messagePart);
     }
 }

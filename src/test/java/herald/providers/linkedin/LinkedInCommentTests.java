@@ -10,21 +10,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.linkedin.LinkedInProviderTests.assertKind;
 import static herald.providers.linkedin.LinkedInProviderTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishedComment;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Comments under the author's own posts through the Comments API, against a WireMock LinkedIn. */
 class LinkedInCommentTests {
@@ -35,31 +35,22 @@ class LinkedInCommentTests {
     static final String COMMENT = "urn:li:comment:(urn:li:activity:7045020441609936898,7045021000000000000)";
     static final String TEXT = "More (soon) @team #launch a_b";
     static final CommentRequest REQUEST = new CommentRequest("782bbtaQ", POST, TEXT);
-    static final Instant SINCE = LinkedInStub.NOW.minusSeconds(60);
+    static final Instant SINCE = NOW.minusSeconds(60);
 
-    static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     LinkedInProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = LinkedInStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = LinkedInStub.provider(wiremock, "https://www.linkedin.com/feed/update/{urn}");
     }
 
     @Test
     void commentsAsTheMemberWithTheVersionHeadersAndTheTextAsWritten() {
         wiremock.stubFor(post(urlEqualTo(COMMENTS))
-                .willReturn(json(201, comment(COMMENT, "urn:li:person:782bbtaQ", TEXT, LinkedInStub.NOW))
+                .willReturn(json(201, comment(COMMENT, "urn:li:person:782bbtaQ", TEXT, NOW))
                         .withHeader("x-restli-id", "7045021000000000000")));
 
         PublishedComment comment = provider.comment(TOKEN, REQUEST);

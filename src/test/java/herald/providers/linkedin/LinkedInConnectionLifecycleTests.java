@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectFlow;
 import herald.connections.Connection;
@@ -23,6 +22,7 @@ import herald.connections.ConnectionsTestBase;
 import herald.connections.Initiator;
 import herald.connections.OAuthFlows;
 import herald.connections.OAuthSession;
+import herald.providers.WireMockPlatform;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import herald.tenancy.SignUp;
@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class LinkedInConnectionLifecycleTests extends ConnectionsTestBase {
 
-    static final WireMockServer linkedin = LinkedInStub.start();
+    static final WireMockPlatform linkedin = new WireMockPlatform().running();
 
     @DynamicPropertySource
     static void linkedIn(DynamicPropertyRegistry registry) {

@@ -9,15 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.providers.SocialProvider;
 import herald.providers.SocialProviderContract;
+import herald.providers.WireMockPlatform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The LinkedIn provider against a WireMock stand-in answering as platform-contracts section 4 says LinkedIn does. The
@@ -28,22 +27,13 @@ class LinkedInProviderContractTests extends SocialProviderContract {
     /** The contract names the post's URL itself; LinkedIn's own template is tested in LinkedInPublishingTests. */
     static final String POST_URL = "https://platform.test/{urn}";
 
-    static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     LinkedInProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = LinkedInStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = LinkedInStub.provider(wiremock, POST_URL);
     }
 

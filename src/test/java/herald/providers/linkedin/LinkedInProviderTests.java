@@ -11,17 +11,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static herald.providers.WireMockPlatform.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
 import herald.providers.ClientAuthentication;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderFailures;
 import herald.providers.TokenGrant;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -31,31 +33,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LinkedIn's OAuth flow, member and page discovery, and its error answers, against WireMock. */
 class LinkedInProviderTests {
 
     static final URI REDIRECT = URI.create("https://herald.test/connections/callback/linkedin");
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     LinkedInProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = LinkedInStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = LinkedInStub.provider(wiremock, "https://www.linkedin.com/feed/update/{urn}");
     }
 
@@ -85,7 +78,7 @@ class LinkedInProviderTests {
 
         assertThat(grant.accessToken().reveal()).isEqualTo("li-at");
         assertThat(grant.refreshToken().reveal()).isEqualTo("li-rt");
-        assertThat(grant.expiresAt()).as("60 days").isEqualTo(LinkedInStub.NOW.plus(Duration.ofDays(60)));
+        assertThat(grant.expiresAt()).as("60 days").isEqualTo(NOW.plus(Duration.ofDays(60)));
         assertThat(grant.scopes()).containsExactly("openid", "profile", "w_member_social");
         wiremock.verify(postRequestedFor(urlEqualTo("/oauth/v2/accessToken"))
                 .withHeader("Authorization", absent())
@@ -105,7 +98,7 @@ class LinkedInProviderTests {
         TokenGrant grant = provider.exchange("c0de", null, REDIRECT);
 
         assertThat(grant.refreshToken()).isNull();
-        assertThat(grant.expiresAt()).isEqualTo(LinkedInStub.NOW.plus(Duration.ofDays(60)));
+        assertThat(grant.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(60)));
         assertThat(provider.refreshable())
                 .as("apps LinkedIn approved for refresh tokens refresh; the others hold no refresh token")
                 .isTrue();
@@ -178,7 +171,7 @@ class LinkedInProviderTests {
                                         """
                         {"sub":"782bbtaQ","name":"Ada Lovelace","given_name":"Ada","family_name":"Lovelace",
                          "picture":"https://media.licdn.com/ada.jpg","email":"ada@example.com","locale":"en-US"}""")));
-        TokenGrant user = new TokenGrant(Secret.of("member-at"), null, LinkedInStub.NOW.plusSeconds(60), List.of());
+        TokenGrant user = new TokenGrant(Secret.of("member-at"), null, NOW.plusSeconds(60), List.of());
 
         List<DiscoveredAccount> accounts = provider.discover(user, AccountType.PERSONAL);
 
@@ -350,10 +343,6 @@ class LinkedInProviderTests {
     }
 
     static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("linkedin");
-        });
+        ProviderFailures.assertKind(call::run, "linkedin", kind, messagePart);
     }
 }

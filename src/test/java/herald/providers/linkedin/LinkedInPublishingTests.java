@@ -13,23 +13,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.linkedin.LinkedInProviderTests.assertKind;
 import static herald.providers.linkedin.LinkedInProviderTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Posts, images, reconciliation and counts against a WireMock LinkedIn, checking every request Herald sends. */
 class LinkedInPublishingTests {
@@ -40,22 +40,13 @@ class LinkedInPublishingTests {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
     static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 4, 5, 6};
 
-    static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     LinkedInProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = LinkedInStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = LinkedInStub.provider(wiremock, "https://www.linkedin.com/feed/update/{urn}");
     }
 
@@ -69,7 +60,7 @@ class LinkedInPublishingTests {
         assertThat(post.id()).isEqualTo("urn:li:share:7045020441609936898");
         assertThat(post.url())
                 .isEqualTo(URI.create("https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898"));
-        assertThat(post.createdAt()).isEqualTo(LinkedInStub.NOW);
+        assertThat(post.createdAt()).isEqualTo(NOW);
         wiremock.verify(
                 postRequestedFor(urlEqualTo("/rest/posts"))
                         .withHeader("Authorization", equalTo("Bearer member-at"))
@@ -193,7 +184,7 @@ class LinkedInPublishingTests {
                 "company/krusty-krab", "Pic", null, List.of(image("a.png", "image/png", PNG, "")), null);
 
         provider.publish(TOKEN, request);
-        provider.findExisting(TOKEN, request, LinkedInStub.NOW);
+        provider.findExisting(TOKEN, request, NOW);
         provider.metrics(TOKEN, "urn:li:share:8");
 
         var calls = wiremock.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
@@ -326,7 +317,7 @@ class LinkedInPublishingTests {
 
     @Test
     void findsThePostAnAmbiguousAttemptCreatedByTextMediaAndLink() {
-        Instant since = LinkedInStub.NOW;
+        Instant since = NOW;
         String text = "Launch (v2) #today";
         wiremock.stubFor(get(urlEqualTo(POSTS_OF_ADA))
                 .willReturn(okJson("{\"elements\":["
@@ -378,7 +369,7 @@ class LinkedInPublishingTests {
                         "{\"message\":\"Not enough permissions to access: partnerApiPostsExternal"
                                 + ".FINDER-author.20261101\",\"status\":403}")));
         assertKind(
-                () -> provider.findExisting(TOKEN, new PublishRequest("782bbtaQ", "x", null), LinkedInStub.NOW),
+                () -> provider.findExisting(TOKEN, new PublishRequest("782bbtaQ", "x", null), NOW),
                 Kind.UNKNOWN_OUTCOME,
                 "r_member_social");
     }
@@ -390,7 +381,7 @@ class LinkedInPublishingTests {
                         + "\"commentsSummary\":{\"aggregatedTotalComments\":3,\"totalFirstLevelComments\":2}}")));
         assertThat(provider.metrics(TOKEN, "urn:li:share:7")).hasValueSatisfying(metrics -> {
             assertThat(metrics.counts()).containsEntry("likes", 12L).containsEntry("comments", 3L);
-            assertThat(metrics.readAt()).isEqualTo(LinkedInStub.NOW);
+            assertThat(metrics.readAt()).isEqualTo(NOW);
         });
         wiremock.verify(getRequestedFor(urlEqualTo("/rest/socialActions/urn%3Ali%3Ashare%3A7"))
                 .withHeader("LinkedIn-Version", equalTo(LinkedInStub.VERSION))

@@ -1,10 +1,8 @@
 package herald.providers.linkedin;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import herald.providers.MediaDownloads;
-import java.lang.reflect.Constructor;
+import herald.providers.WireMockPlatform;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,12 +12,11 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A WireMock stand-in for LinkedIn (OAuth at {@code /oauth/v2}, the API at the root, uploads at {@code /dms-uploads})
- * and for Herald's asset library ({@code /herald/media}), built from platform-contracts section 4.
+ * LinkedIn as a {@link WireMockPlatform} plays it (OAuth at {@code /oauth/v2}, the API at the root, uploads at
+ * {@code /dms-uploads}), with Herald's asset library at {@code /herald/media}, built from platform-contracts section 4.
  */
 final class LinkedInStub {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String VERSION = "202611";
     /** Generous, for a build machine shared by many builds. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
@@ -30,17 +27,11 @@ final class LinkedInStub {
 
     private LinkedInStub() {}
 
-    static WireMockServer start() {
-        var server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return server;
-    }
-
-    static LinkedInClientSettings settings(WireMockServer server, String postUrl) {
+    static LinkedInClientSettings settings(WireMockPlatform server, String postUrl) {
         return settings(server, postUrl, READ_TIMEOUT);
     }
 
-    static LinkedInClientSettings settings(WireMockServer server, String postUrl, Duration readTimeout) {
+    static LinkedInClientSettings settings(WireMockPlatform server, String postUrl, Duration readTimeout) {
         String base = server.baseUrl();
         return new LinkedInClientSettings(
                 "li-client",
@@ -58,30 +49,18 @@ final class LinkedInStub {
                 READ_TIMEOUT);
     }
 
-    static LinkedInProvider provider(WireMockServer server, String postUrl) {
+    static LinkedInProvider provider(WireMockPlatform server, String postUrl) {
         return provider(settings(server, postUrl), server);
     }
 
     /** A provider that waits only {@link #IMPATIENT} for an answer, for the tests of stalls. */
-    static LinkedInProvider impatient(WireMockServer server, String postUrl) {
+    static LinkedInProvider impatient(WireMockPlatform server, String postUrl) {
         return provider(settings(server, postUrl, IMPATIENT), server);
     }
 
-    static LinkedInProvider provider(LinkedInClientSettings settings, WireMockServer server) {
+    static LinkedInProvider provider(LinkedInClientSettings settings, WireMockPlatform server) {
         return new LinkedInProvider(
-                settings, downloads(server), JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    /** Herald's media reader, trusting the stub's {@code /herald/} as Herald's public URL. */
-    static MediaDownloads downloads(WireMockServer server) {
-        try {
-            Constructor<MediaDownloads> constructor =
-                    MediaDownloads.class.getDeclaredConstructor(String.class, List.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(server.baseUrl() + "/herald", List.of());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+                settings, server.downloads("/herald"), JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static String token(String access, String refresh) {

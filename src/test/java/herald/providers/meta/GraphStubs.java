@@ -3,41 +3,17 @@ package herald.providers.meta;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import herald.providers.MediaDownloads;
-import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the Facebook and Instagram tests share: Graph error answers, the usage governor, media reads from WireMock. */
+/** What the Facebook and Instagram tests share: the Graph API's paths and error answers, and the usage governor. */
 public final class GraphStubs {
 
     public static final String VERSION = "v26.0";
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private GraphStubs() {}
-
-    /** One request through the JDK client first, so a test's short read timeout does not measure a cold start. */
-    public static void warmUp(com.github.tomakehurst.wiremock.WireMockServer wiremock) {
-        var client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .build();
-        var uri = java.net.URI.create(wiremock.baseUrl() + "/warm-up");
-        try {
-            client.send(
-                    java.net.http.HttpRequest.newBuilder(uri).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            client.send(
-                    java.net.http.HttpRequest.newBuilder(uri)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=b&c=d"))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A path of the Graph API under the pinned version. */
     public static String graph(String path) {
@@ -60,17 +36,5 @@ public final class GraphStubs {
 
     public static GraphUsage usage(Clock clock) {
         return new GraphUsage(90, Duration.ofHours(1), JSON, clock);
-    }
-
-    /** Herald's media reader, trusting {@code publicUrl} (WireMock's) as Herald's own asset library. */
-    public static MediaDownloads downloads(String publicUrl) {
-        try {
-            Constructor<MediaDownloads> constructor =
-                    MediaDownloads.class.getDeclaredConstructor(String.class, List.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(publicUrl, List.of());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,48 +5,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.sandbox.SandboxProviderContractTests.assertKind;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
+import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Sandbox's comment answers the running Sandbox does not give on demand: unreadable, and a list too long. */
 class SandboxCommentAnswersTests {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final CommentRequest REQUEST = new CommentRequest("krusty", "p-1", "#pizza");
-    static WireMockServer wiremock;
+
+    @RegisterExtension
+    static final WireMockPlatform wiremock = new WireMockPlatform();
+
     SandboxProvider provider;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        wiremock.resetAll();
         provider = new SandboxProvider(
                 new SandboxClientSettings(
                         URI.create(wiremock.baseUrl() + "/sandbox"),

@@ -1,5 +1,6 @@
 package herald.providers.sandbox;
 
+import static herald.providers.sandbox.SandboxProviderContractTests.assertKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,13 +131,5 @@ class SandboxCommentsTests extends SandboxEndToEndTest {
         assertThat(code).as(query).isNotNull();
         var user = provider.exchange(code, verifier, redirect);
         return provider.discover(user, AccountType.COMPANY).getFirst().tokens().accessToken();
-    }
-
-    private static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("sandbox");
-        });
     }
 }

@@ -20,6 +20,7 @@ import herald.providers.DiscoveredAccount;
 import herald.providers.Pkce;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderFailures;
 import herald.providers.SocialProvider;
 import herald.providers.SocialProviderContract;
 import herald.providers.TokenGrant;
@@ -379,10 +380,6 @@ class SandboxProviderContractTests extends SocialProviderContract {
     }
 
     static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("sandbox");
-        });
+        ProviderFailures.assertKind(call::run, "sandbox", kind, messagePart);
     }
 }

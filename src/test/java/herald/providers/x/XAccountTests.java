@@ -22,11 +22,9 @@ import herald.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** Connecting an X account: the authorize URL, the code exchange, discovery, rotation and revocation. */
@@ -37,28 +35,15 @@ class XAccountTests {
             """
             {"token_type":"bearer","expires_in":7200,"access_token":"x-at-1",\
             "scope":"tweet.read tweet.write users.read offline.access media.write","refresh_token":"x-rt-1"}""";
-    static XStandIn x;
+
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
+
     XProvider provider;
-
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
 
     @BeforeEach
     void reset() {
-        x.reset();
         provider = x.provider();
-    }
-
-    @AfterEach
-    void everyRequestWasOneXAllows() {
-        x.assertRequestsValid();
     }
 
     @Test
@@ -68,7 +53,7 @@ class XAccountTests {
                 new AuthorizationRequest("st4te", REDIRECT, Pkce.challenge(verifier), AccountType.COMPANY));
 
         assertThat(url.toString())
-                .startsWith(x.wiremock.baseUrl() + "/i/oauth2/authorize?response_type=code&client_id=herald-x-client")
+                .startsWith(x.baseUrl() + "/i/oauth2/authorize?response_type=code&client_id=herald-x-client")
                 .contains("&scope=tweet.read%20tweet.write%20users.read%20media.write%20offline.access&")
                 .contains("&redirect_uri=https%3A%2F%2Fherald.test%2Fconnections%2Fcallback%2Fx")
                 .contains("&state=st4te")
@@ -127,7 +112,7 @@ class XAccountTests {
         assertThat(grant.refreshToken().reveal()).isEqualTo("x-rt-1");
         assertThat(grant.expiresAt()).isEqualTo(XStandIn.NOW.plus(Duration.ofHours(2)));
         assertThat(grant.scopes()).contains("offline.access", "media.write");
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
+        x.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
                 .withBasicAuth(new BasicCredentials(XStandIn.CLIENT_ID, XStandIn.CLIENT_SECRET))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withRequestBody(containing("grant_type=authorization_code"))
@@ -139,13 +124,13 @@ class XAccountTests {
 
     @Test
     void aRefreshRotatesAndAnAnswerWithoutARefreshTokenKeepsItNull() {
-        x.wiremock.stubFor(post("/2/oauth2/token")
+        x.stubFor(post("/2/oauth2/token")
                 .withRequestBody(containing("refresh_token=x-rt-1"))
                 .willReturn(okJson("{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"x-at-2\"}")));
         TokenGrant grant = provider.refresh(Secret.of("x-rt-1"));
         assertThat(grant.accessToken().reveal()).isEqualTo("x-at-2");
         assertThat(grant.refreshToken()).isNull();
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
+        x.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
                 .withBasicAuth(new BasicCredentials(XStandIn.CLIENT_ID, XStandIn.CLIENT_SECRET))
                 .withRequestBody(containing("grant_type=refresh_token")));
     }
@@ -184,27 +169,27 @@ class XAccountTests {
             assertThat(account.accountType()).isEqualTo(AccountType.PRODUCT);
             assertThat(account.tokens()).isSameAs(user);
         });
-        x.wiremock.verify(getRequestedFor(urlEqualTo("/2/users/me?user.fields=profile_image_url"))
+        x.verify(getRequestedFor(urlEqualTo("/2/users/me?user.fields=profile_image_url"))
                 .withHeader("Authorization", equalTo("Bearer x-at-1")));
     }
 
     @Test
     void revokesWithBasicAuthAndADeadTokenIsNoError() {
-        x.wiremock.stubFor(post("/2/oauth2/revoke").willReturn(okJson("{\"revoked\":true}")));
+        x.stubFor(post("/2/oauth2/revoke").willReturn(okJson("{\"revoked\":true}")));
         provider.revoke(Secret.of("x-rt-1"));
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/oauth2/revoke"))
+        x.verify(postRequestedFor(urlEqualTo("/2/oauth2/revoke"))
                 .withBasicAuth(new BasicCredentials(XStandIn.CLIENT_ID, XStandIn.CLIENT_SECRET))
                 .withHeader("Authorization", containing("Basic "))
                 .withRequestBody(containing("token=x-rt-1"))
                 .withRequestBody(containing("client_id=herald-x-client")));
-        x.wiremock.stubFor(
+        x.stubFor(
                 post("/2/oauth2/revoke")
                         .willReturn(
                                 XStandIn.json(
                                         400,
                                         "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the token was invalid.\"}")));
         assertThatCode(() -> provider.revoke(Secret.of("x-rt-dead"))).doesNotThrowAnyException();
-        x.wiremock.stubFor(post("/2/oauth2/revoke").willReturn(XStandIn.json(503, "{}")));
+        x.stubFor(post("/2/oauth2/revoke").willReturn(XStandIn.json(503, "{}")));
         XPublishTests.assertKind(() -> provider.revoke(Secret.of("x-rt-1")), Kind.TRANSIENT, "HTTP 503");
     }
 }

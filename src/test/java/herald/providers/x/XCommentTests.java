@@ -20,11 +20,9 @@ import herald.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A post's comment on X: a reply to the account's own post, written and found again in the account's timeline. */
 class XCommentTests {
@@ -34,28 +32,15 @@ class XCommentTests {
     static final Instant SINCE = XStandIn.NOW.minusSeconds(60);
     static final String TIMELINE = "/2/users/" + XStandIn.USER_ID + "/tweets";
     static final CommentRequest REQUEST = new CommentRequest("krusty", POST, "#pizza #krusty https://krusty.example");
-    static XStandIn x;
+
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
+
     XProvider provider;
-
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
 
     @BeforeEach
     void reset() {
-        x.reset();
         provider = x.provider();
-    }
-
-    @AfterEach
-    void everyRequestWasOneXAllows() {
-        x.assertRequestsValid();
     }
 
     @Test
@@ -71,7 +56,7 @@ class XCommentTests {
                 .isGreaterThan(280);
         assertThat(comment.id()).isEqualTo("1445880548472328199");
         assertThat(comment.url()).isEqualTo(URI.create("https://x.com/krusty/status/1445880548472328199"));
-        x.wiremock.verify(
+        x.verify(
                 postRequestedFor(urlEqualTo("/2/tweets"))
                         .withHeader("Authorization", equalTo("Bearer x-comment-token"))
                         .withRequestBody(
@@ -83,18 +68,18 @@ class XCommentTests {
 
     @Test
     void refusalsAreHeraldsKindsAndAReplyWithoutAnswerIsUnknown() {
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(
                         403,
                         "{\"detail\":\"Reply to this conversation is not allowed because you have not been mentioned"
                                 + " or otherwise engaged by the author of the post you are replying to.\","
                                 + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}")));
         XPublishTests.assertKind(() -> provider.comment(TOKEN, REQUEST), Kind.PERMISSION, "not been mentioned");
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(
                         XStandIn.json(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}")));
         XPublishTests.assertKind(() -> provider.comment(TOKEN, REQUEST), Kind.AUTH_EXPIRED, "Unauthorized");
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(429, "{\"title\":\"Too Many Requests\"}")
                         .withHeader("x-rate-limit-reset", String.valueOf(XStandIn.NOW.getEpochSecond() + 90))));
         assertThatThrownBy(() -> provider.comment(TOKEN, REQUEST))
@@ -102,18 +87,18 @@ class XCommentTests {
                     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(90));
                 });
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(201, "{\"data\":{\"id\":\"1\",\"text\":\"Hi\"}}")
                         .withFixedDelay(XStandIn.STALL_MILLIS)));
         XPublishTests.assertKind(() -> provider.comment(TOKEN, REQUEST), Kind.UNKNOWN_OUTCOME, "the reply");
-        x.wiremock.stubFor(post("/2/tweets").willReturn(XStandIn.json(201, "{\"data\":")));
+        x.stubFor(post("/2/tweets").willReturn(XStandIn.json(201, "{\"data\":")));
         XPublishTests.assertKind(() -> provider.comment(TOKEN, REQUEST), Kind.UNKNOWN_OUTCOME, "accepted the reply");
     }
 
     @Test
     void findsTheReplyToThePostWithTheSameText() {
         x.me("krusty");
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[
@@ -136,7 +121,7 @@ class XCommentTests {
         assertThat(found)
                 .contains(new PublishedComment(
                         "1900000000000000003", URI.create("https://x.com/krusty/status/1900000000000000003")));
-        x.wiremock.verify(getRequestedFor(
+        x.verify(getRequestedFor(
                         urlEqualTo(TIMELINE + "?max_results=100&exclude=retweets&start_time=" + SINCE.minusSeconds(2)
                                 + "&post.fields=created_at,conversation_id&expansions=referenced_posts"))
                 .withHeader("Authorization", equalTo("Bearer x-comment-token")));
@@ -145,7 +130,7 @@ class XCommentTests {
     @Test
     void withoutReferencesTheConversationTellsAndWithoutEitherHeraldDoesNotGuess() {
         x.me("krusty");
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000005","text":"#pizza #krusty https://t.co/AbC",
@@ -155,7 +140,7 @@ class XCommentTests {
         assertThat(provider.findComment(TOKEN, REQUEST, SINCE))
                 .as("the name live answers have used")
                 .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo("1900000000000000005"));
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000006","text":"#pizza #krusty https://t.co/AbC",
@@ -163,7 +148,7 @@ class XCommentTests {
                                 .formatted(SINCE.plusSeconds(5), POST))));
         assertThat(provider.findComment(TOKEN, REQUEST, SINCE))
                 .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo("1900000000000000006"));
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000007","text":"#pizza #krusty https://t.co/AbC",
@@ -176,7 +161,7 @@ class XCommentTests {
     @Test
     void noMatchingReplyInTheWholeTimelineProvesAbsenceAndTooLongATimelineCannotTell() {
         x.me("krusty");
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000009","text":"Something else","created_at":"%s",
@@ -184,7 +169,7 @@ class XCommentTests {
                                 .formatted(SINCE.plusSeconds(5), POST))));
         assertThat(provider.findComment(TOKEN, REQUEST, SINCE)).isEmpty();
 
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000009","text":"Something else","created_at":"%s"}],
@@ -192,8 +177,7 @@ class XCommentTests {
                                 .formatted(SINCE.plusSeconds(5)))));
         XPublishTests.assertKind(
                 () -> provider.findComment(TOKEN, REQUEST, SINCE), Kind.UNKNOWN_OUTCOME, "whether X has this reply");
-        x.wiremock.stubFor(
-                get(urlPathEqualTo(TIMELINE)).willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
         XPublishTests.assertKind(() -> provider.findComment(TOKEN, REQUEST, SINCE), Kind.TRANSIENT, "recent replies");
     }
 }

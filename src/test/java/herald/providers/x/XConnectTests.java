@@ -34,17 +34,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class XConnectTests extends ConnectionsTestBase {
 
-    static final XStandIn x = new XStandIn().start();
+    static final XStandIn x = new XStandIn().running();
 
     @DynamicPropertySource
     static void x(DynamicPropertyRegistry registry) {
         registry.add("herald.providers.x.client-id", () -> XStandIn.CLIENT_ID);
         registry.add("herald.providers.x.client-secret", () -> XStandIn.CLIENT_SECRET);
-        registry.add("herald.providers.x.authorize-url", () -> x.wiremock.baseUrl() + "/i/oauth2/authorize");
-        registry.add("herald.providers.x.token-url", () -> x.wiremock.baseUrl() + "/2/oauth2/token");
-        registry.add("herald.providers.x.revoke-url", () -> x.wiremock.baseUrl() + "/2/oauth2/revoke");
-        registry.add("herald.providers.x.api-url", x.wiremock::baseUrl);
-        registry.add("herald.providers.x.upload-url", x.wiremock::baseUrl);
+        registry.add("herald.providers.x.authorize-url", () -> x.baseUrl() + "/i/oauth2/authorize");
+        registry.add("herald.providers.x.token-url", () -> x.baseUrl() + "/2/oauth2/token");
+        registry.add("herald.providers.x.revoke-url", () -> x.baseUrl() + "/2/oauth2/revoke");
+        registry.add("herald.providers.x.api-url", x::baseUrl);
+        registry.add("herald.providers.x.upload-url", x::baseUrl);
     }
 
     @AfterAll
@@ -84,7 +84,7 @@ class XConnectTests extends ConnectionsTestBase {
 
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         URI authorize = URI.create(started.json().path("authorizationUrl").asString());
-        assertThat(authorize.toString()).startsWith(x.wiremock.baseUrl() + "/i/oauth2/authorize?");
+        assertThat(authorize.toString()).startsWith(x.baseUrl() + "/i/oauth2/authorize?");
         Map<String, String> query = Arrays.stream(authorize.getRawQuery().split("&"))
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
@@ -98,7 +98,7 @@ class XConnectTests extends ConnectionsTestBase {
         assertThat(query.get("code_challenge")).hasSize(43);
         assertThat(authorize.getRawQuery()).contains("scope=tweet.read%20tweet.write");
 
-        x.wiremock.stubFor(
+        x.stubFor(
                 post("/2/oauth2/token")
                         .willReturn(
                                 okJson(
@@ -112,13 +112,12 @@ class XConnectTests extends ConnectionsTestBase {
 
         assertThat(callback.status()).as(callback.toString()).isEqualTo(200);
         assertThat(callback.body()).contains("@krustyco").doesNotContain("x-connect-at");
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
+        x.verify(postRequestedFor(urlEqualTo("/2/oauth2/token"))
                 .withBasicAuth(new BasicCredentials(XStandIn.CLIENT_ID, XStandIn.CLIENT_SECRET))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .withRequestBody(containing("code_verifier=")));
         String verifier = URLDecoder.decode(
-                x.wiremock
-                        .findAll(postRequestedFor(urlEqualTo("/2/oauth2/token")))
+                x.findAll(postRequestedFor(urlEqualTo("/2/oauth2/token")))
                         .getFirst()
                         .getBodyAsString()
                         .replaceAll(".*code_verifier=([^&]*).*", "$1"),

@@ -15,11 +15,10 @@ import herald.providers.ProviderException.Kind;
 import herald.vault.Secret;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * X's counts read in bulk (platform-contracts.md 1.3): many posts in one {@code GET /2/tweets?ids=} call with X's
@@ -29,34 +28,25 @@ import org.junit.jupiter.api.Test;
 class XMetricsTests {
 
     static final Secret TOKEN = Secret.of("x-metrics-token");
-    static XStandIn x;
+
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
+
     XProvider provider;
-
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
 
     @BeforeEach
     void reset() {
-        x.reset();
         provider = x.provider();
     }
 
     @AfterEach
-    void everyRequestWasOneXAllows() {
-        assertThat(XOpenApi.validated(x.wiremock)).isPositive();
-        x.assertRequestsValid();
+    void xWasAsked() {
+        assertThat(XOpenApi.validated(x)).isPositive();
     }
 
     @Test
     void readsManyPostsInOneCallAndADeletedOneIsGoneNotAFailure() {
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlEqualTo("/2/tweets?ids=1001,1002,1003&post.fields=public_metrics"))
                         .withHeader("Authorization", equalTo("Bearer x-metrics-token"))
                         .willReturn(
@@ -73,7 +63,7 @@ class XMetricsTests {
 
         MetricsBatch batch = provider.metrics(TOKEN, List.of("1001", "1002", "1003", "not-an-x-id"));
 
-        x.wiremock.verify(1, getRequestedFor(urlPathEqualTo("/2/tweets")));
+        x.verify(1, getRequestedFor(urlPathEqualTo("/2/tweets")));
         assertThat(batch.counted()).containsOnlyKeys("1001", "1003");
         assertThat(batch.counted().get("1001").counts())
                 .containsEntry("impressions", 700L)
@@ -90,7 +80,7 @@ class XMetricsTests {
 
     @Test
     void aPostXWillNotShowIsRefusedWithXsWordsAndTheOthersStillCount() {
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlPathEqualTo("/2/tweets"))
                         .willReturn(
                                 okJson(
@@ -111,34 +101,34 @@ class XMetricsTests {
 
     @Test
     void aHundredIdsACallAndARateLimitStopsTheRest() {
-        x.wiremock.stubFor(get(urlPathEqualTo("/2/tweets")).willReturn(okJson("{\"meta\":{\"result_count\":0}}")));
+        x.stubFor(get(urlPathEqualTo("/2/tweets")).willReturn(okJson("{\"meta\":{\"result_count\":0}}")));
         List<String> ids = IntStream.rangeClosed(1, 150)
                 .mapToObj(i -> String.valueOf(3000 + i))
                 .toList();
 
         MetricsBatch batch = provider.metrics(TOKEN, ids);
 
-        x.wiremock.verify(2, getRequestedFor(urlPathEqualTo("/2/tweets")));
-        x.wiremock.verify(getRequestedFor(urlPathEqualTo("/2/tweets"))
+        x.verify(2, getRequestedFor(urlPathEqualTo("/2/tweets")));
+        x.verify(getRequestedFor(urlPathEqualTo("/2/tweets"))
                 .withQueryParam("ids", equalTo(String.join(",", ids.subList(100, 150)))));
         assertThat(batch.gone()).hasSize(150);
 
         x.reset();
-        x.wiremock.stubFor(get(urlPathEqualTo("/2/tweets"))
+        x.stubFor(get(urlPathEqualTo("/2/tweets"))
                 .willReturn(XStandIn.json(
                                 429,
                                 "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\","
                                         + "\"status\":429}")
                         .withHeader("x-rate-limit-reset", String.valueOf(XStandIn.NOW.getEpochSecond() + 600))));
         MetricsBatch limited = provider.metrics(TOKEN, ids);
-        x.wiremock.verify(1, getRequestedFor(urlPathEqualTo("/2/tweets")));
+        x.verify(1, getRequestedFor(urlPathEqualTo("/2/tweets")));
         assertThat(limited.refused()).hasSize(150);
         assertThat(limited.refused().get("3150").kind()).isEqualTo(Kind.RATE_LIMITED);
     }
 
     @Test
     void aRefusedTokenIsThrownSoTheCallerRefreshesIt() {
-        x.wiremock.stubFor(get(urlPathEqualTo("/2/tweets"))
+        x.stubFor(get(urlPathEqualTo("/2/tweets"))
                 .willReturn(
                         XStandIn.json(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}")));
         assertThatThrownBy(() -> provider.metrics(TOKEN, List.of("4001", "4002")))
@@ -148,7 +138,7 @@ class XMetricsTests {
 
     @Test
     void readsTheAccountsFollowersFollowingAndPosts() {
-        x.wiremock.stubFor(get(urlEqualTo("/2/users/me?user.fields=public_metrics"))
+        x.stubFor(get(urlEqualTo("/2/users/me?user.fields=public_metrics"))
                 .withHeader("Authorization", equalTo("Bearer x-metrics-token"))
                 .willReturn(okJson(
                         """

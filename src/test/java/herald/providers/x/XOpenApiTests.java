@@ -10,31 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The check of requests against X's OpenAPI document can fail: requests X would refuse are caught. */
 class XOpenApiTests {
 
-    static XStandIn x;
+    @RegisterExtension
+    static final XStandIn x = new XStandIn();
+
     final HttpClient client = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
-
     @BeforeEach
-    void reset() {
-        x.reset();
-        x.wiremock.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+    void answersEverything() {
+        x.stubFor(any(anyUrl()).willReturn(okJson("{}")));
     }
 
     @Test
@@ -42,20 +32,20 @@ class XOpenApiTests {
         send("POST", "/2/tweets", "application/json", "{\"text\":\"hi\",\"reply\":{\"in_reply_to_tweet_id\":\"1\"}}");
         send("GET", "/2/tweets/1445880548472328192?post.fields=public_metrics", null, null);
         send("POST", "/2/media/upload/1880028106020515840/append", MULTIPART, append("segment_index"));
-        assertThat(XOpenApi.validated(x.wiremock)).isEqualTo(3);
-        assertThat(XOpenApi.problems(x.wiremock)).isEmpty();
+        assertThat(XOpenApi.validated(x)).isEqualTo(3);
+        assertThat(XOpenApi.problems(x)).isEmpty();
     }
 
     @Test
     void anUnknownFieldInABodyIsCaught() {
         send("POST", "/2/tweets", "application/json", "{\"text\":\"hi\",\"link\":\"https://herald.dev\"}");
-        assertThat(XOpenApi.problems(x.wiremock)).singleElement().asString().contains("link");
+        assertThat(XOpenApi.problems(x)).singleElement().asString().contains("link");
     }
 
     @Test
     void anUnknownQueryParameterIsCaught() {
         send("GET", "/2/tweets/1445880548472328192?tweet.fields=public_metrics", null, null);
-        assertThat(XOpenApi.problems(x.wiremock)).singleElement().asString().contains("tweet.fields");
+        assertThat(XOpenApi.problems(x)).singleElement().asString().contains("tweet.fields");
     }
 
     @Test
@@ -67,20 +57,20 @@ class XOpenApiTests {
                 "{\"media_type\":\"video/mp4\",\"total_bytes\":10,\"media_category\":\"tweet_clip\"}");
         send("POST", "/2/tweets", "application/json", "{\"text\":\"hi\",\"reply\":{\"in_reply_to_tweet_id\":\"p-1\"}}");
         send("GET", "/2/users/me?user.fields=avatar", null, null);
-        assertThat(XOpenApi.problems(x.wiremock)).hasSize(3);
+        assertThat(XOpenApi.problems(x)).hasSize(3);
     }
 
     @Test
     void aRequestWithoutTheTokenOrToAPathXLacksIsCaught() {
         sendWithoutToken("/2/users/me");
         send("POST", "/2/statuses/update", "application/json", "{\"status\":\"hi\"}");
-        assertThat(XOpenApi.problems(x.wiremock)).hasSize(2);
+        assertThat(XOpenApi.problems(x)).hasSize(2);
     }
 
     @Test
     void aMultipartAppendWithoutItsSegmentIndexIsCaught() {
         send("POST", "/2/media/upload/1880028106020515840/append", MULTIPART, append("segment"));
-        assertThat(XOpenApi.problems(x.wiremock))
+        assertThat(XOpenApi.problems(x))
                 .anySatisfy(problem -> assertThat(problem).contains("segment_index"));
     }
 
@@ -95,7 +85,7 @@ class XOpenApiTests {
     }
 
     void send(String method, String path, String contentType, String body) {
-        var request = HttpRequest.newBuilder(URI.create(x.wiremock.baseUrl() + path))
+        var request = HttpRequest.newBuilder(URI.create(x.baseUrl() + path))
                 .header("Authorization", "Bearer t")
                 .method(
                         method,
@@ -107,9 +97,7 @@ class XOpenApiTests {
     }
 
     void sendWithoutToken(String path) {
-        call(HttpRequest.newBuilder(URI.create(x.wiremock.baseUrl() + path))
-                .GET()
-                .build());
+        call(HttpRequest.newBuilder(URI.create(x.baseUrl() + path)).GET().build());
     }
 
     void call(HttpRequest request) {

@@ -11,36 +11,20 @@ import herald.providers.SocialProvider;
 import herald.providers.SocialProviderContract;
 import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The X provider against WireMock answering every way platform-contracts.md section 1 says X does. */
 class XProviderContractTests extends SocialProviderContract {
 
-    static XStandIn x;
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
+
     XProvider provider;
-
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
 
     @BeforeEach
     void createProvider() {
-        x.reset();
         provider = x.provider();
-    }
-
-    @AfterEach
-    void everyRequestWasOneXAllows() {
-        x.assertRequestsValid();
     }
 
     @Override
@@ -55,7 +39,7 @@ class XProviderContractTests extends SocialProviderContract {
 
     @Override
     protected void platformRefreshes(String refreshToken, String access, String refresh) {
-        x.wiremock.stubFor(post("/2/oauth2/token")
+        x.stubFor(post("/2/oauth2/token")
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .withRequestBody(containing("refresh_token=" + refreshToken))
                 .willReturn(okJson(
@@ -85,7 +69,7 @@ class XProviderContractTests extends SocialProviderContract {
 
     @Override
     protected void platformRateLimits(int seconds) {
-        x.wiremock.stubFor(post("/2/oauth2/token")
+        x.stubFor(post("/2/oauth2/token")
                 .willReturn(XStandIn.json(
                                 429,
                                 "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\","
@@ -99,14 +83,14 @@ class XProviderContractTests extends SocialProviderContract {
 
     @Override
     protected void platformStalls() {
-        x.wiremock.stubFor(post("/2/oauth2/token")
+        x.stubFor(post("/2/oauth2/token")
                 .willReturn(
                         okJson("{\"access_token\":\"a\",\"expires_in\":7200}").withFixedDelay(XStandIn.STALL_MILLIS)));
     }
 
     @Override
     protected void platformPublishes(String id, String url) {
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .withHeader("Authorization", equalTo("Bearer contract-at"))
                 .withRequestBody(equalTo("{\"text\":\"Hello, contract\"}"))
                 .willReturn(
@@ -130,12 +114,12 @@ class XProviderContractTests extends SocialProviderContract {
                         "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\","
                                 + "\"type\":\"about:blank\",\"status\":" + status + "}";
                 };
-        x.wiremock.stubFor(post("/2/tweets").willReturn(XStandIn.json(status, body)));
+        x.stubFor(post("/2/tweets").willReturn(XStandIn.json(status, body)));
     }
 
     @Override
     protected void platformStallsAfterCreating() {
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(201, "{\"data\":{\"id\":\"1445880548472328192\",\"text\":\"Hello\"}}")
                         .withFixedDelay(XStandIn.STALL_MILLIS)));
     }
@@ -150,7 +134,7 @@ class XProviderContractTests extends SocialProviderContract {
                             .formatted(i, texts[i], createdAt))
                     .append("\"edit_history_tweet_ids\":[\"144588054847232819%d\"]}".formatted(i));
         }
-        x.wiremock.stubFor(get(urlPathEqualTo("/2/users/" + XStandIn.USER_ID + "/tweets"))
+        x.stubFor(get(urlPathEqualTo("/2/users/" + XStandIn.USER_ID + "/tweets"))
                 .willReturn(okJson("{\"data\":[" + data + "],\"meta\":{\"result_count\":" + texts.length + "}}")));
     }
 }

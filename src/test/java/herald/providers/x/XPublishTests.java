@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderFailures;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedPost;
@@ -25,37 +26,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Publishing to X: the chunked media upload, threads, the journal, and X's refusals in Herald's taxonomy. */
 class XPublishTests {
 
     static final Secret TOKEN = Secret.of("x-user-access-token");
-    static XStandIn x;
 
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        x.reset();
-    }
-
-    @AfterEach
-    void everyRequestWasOneXAllows() {
-        x.assertRequestsValid();
-    }
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
 
     @Test
     void uploadsAVideoInChunksWaitsForProcessingAndPostsIt() {
@@ -63,7 +43,7 @@ class XPublishTests {
         byte[] video = "0123456789".getBytes(StandardCharsets.US_ASCII);
         var medium = x.medium("clip", "video/mp4", "video", video, "");
         x.uploads(1880028106020515840L, "{\"state\":\"pending\",\"check_after_secs\":3}");
-        x.wiremock.stubFor(get(urlEqualTo("/2/media/upload?command=STATUS&media_id=1880028106020515840"))
+        x.stubFor(get(urlEqualTo("/2/media/upload?command=STATUS&media_id=1880028106020515840"))
                 .inScenario("processing")
                 .willReturn(
                         okJson(
@@ -71,7 +51,7 @@ class XPublishTests {
                         {"data":{"id":"1880028106020515840","processing_info":{"state":"in_progress",\
                         "check_after_secs":1,"progress_percent":40}}}"""))
                 .willSetStateTo("done"));
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlEqualTo("/2/media/upload?command=STATUS&media_id=1880028106020515840"))
                         .inScenario("processing")
                         .whenScenarioStateIs("done")
@@ -100,12 +80,11 @@ class XPublishTests {
         assertThat(x.pauses)
                 .as("waits as long as X asks")
                 .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(1));
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
+        x.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
                 .withHeader("Authorization", equalTo("Bearer x-user-access-token"))
                 .withRequestBody(equalToJson(
                         "{\"media_type\":\"video/mp4\",\"total_bytes\":10,\"media_category\":\"tweet_video\"}")));
-        List<LoggedRequest> appends =
-                x.wiremock.findAll(postRequestedFor(urlPathMatching("/2/media/upload/.*/append")));
+        List<LoggedRequest> appends = x.findAll(postRequestedFor(urlPathMatching("/2/media/upload/.*/append")));
         Collections.reverse(appends);
         List<String> chunks = new ArrayList<>();
         for (LoggedRequest append : appends) {
@@ -114,7 +93,7 @@ class XPublishTests {
                     + append.getPart("media").getBody().asString());
         }
         assertThat(chunks).containsExactlyInAnyOrder("0:0123", "1:4567", "2:89");
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/tweets"))
+        x.verify(postRequestedFor(urlEqualTo("/2/tweets"))
                 .withRequestBody(
                         equalToJson("{\"text\":\"Our new ad\",\"media\":{\"media_ids\":[\"1880028106020515840\"]}}")));
     }
@@ -129,16 +108,16 @@ class XPublishTests {
 
         provider.publish(TOKEN, request("Two pizzas", first, second));
 
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
+        x.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
                 .withRequestBody(equalToJson(
                         "{\"media_type\":\"image/png\",\"total_bytes\":3,\"media_category\":\"tweet_image\"}")));
-        x.wiremock.verify(
+        x.verify(
                 1,
                 postRequestedFor(urlEqualTo("/2/media/metadata"))
                         .withRequestBody(
                                 equalToJson(
                                         "{\"id\":\"1000000000000000001\",\"metadata\":{\"alt_text\":{\"text\":\"A red pizza\"}}}")));
-        x.wiremock.verify(0, getRequestedFor(urlPathMatching("/2/media/upload")));
+        x.verify(0, getRequestedFor(urlPathMatching("/2/media/upload")));
         assertThat(x.pauses).isEmpty();
     }
 
@@ -147,7 +126,7 @@ class XPublishTests {
         XProvider provider = x.provider();
         var image = x.medium("c", "image/png", "image", new byte[] {7, 7, 7}, "");
         x.uploads(1000000000000000002L, null);
-        x.wiremock.stubFor(post("/2/tweets").willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
+        x.stubFor(post("/2/tweets").willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
         PublishJournal journal = PublishJournal.inMemory();
 
         assertThatThrownBy(() -> provider.publish(TOKEN, request("Once", image), journal))
@@ -158,9 +137,9 @@ class XPublishTests {
         x.created("1445880548472328194", "Once");
         provider.publish(TOKEN, request("Once", image), journal);
 
-        x.wiremock.verify(1, postRequestedFor(urlEqualTo("/2/media/upload/initialize")));
-        x.wiremock.verify(1, getRequestedFor(urlPathMatching("/herald/media/c")));
-        x.wiremock.verify(
+        x.verify(1, postRequestedFor(urlEqualTo("/2/media/upload/initialize")));
+        x.verify(1, getRequestedFor(urlPathMatching("/herald/media/c")));
+        x.verify(
                 2,
                 postRequestedFor(urlEqualTo("/2/tweets"))
                         .withRequestBody(equalToJson(
@@ -178,7 +157,7 @@ class XPublishTests {
 
         provider.publish(TOKEN, request("Again", image), journal);
 
-        x.wiremock.verify(1, postRequestedFor(urlEqualTo("/2/media/upload/initialize")));
+        x.verify(1, postRequestedFor(urlEqualTo("/2/media/upload/initialize")));
         assertThat(journal.get("x.media.0"))
                 .hasValue(
                         "1000000000000000003 " + XStandIn.NOW.plusSeconds(86400).getEpochSecond() + " 2");
@@ -197,7 +176,7 @@ class XPublishTests {
                 () -> provider.publish(TOKEN, request("Bad", medium)),
                 Kind.INVALID_CONTENT,
                 "Unsupported video format");
-        x.wiremock.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+        x.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
     }
 
     @Test
@@ -205,7 +184,7 @@ class XPublishTests {
         XProvider provider = x.provider();
         var gif = x.medium("slow", "image/gif", "image", new byte[] {'G', 'I', 'F'}, "");
         x.uploads(1000000000000000005L, "{\"state\":\"in_progress\",\"check_after_secs\":30}");
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlEqualTo("/2/media/upload?command=STATUS&media_id=1000000000000000005"))
                         .willReturn(
                                 okJson(
@@ -216,14 +195,14 @@ class XPublishTests {
 
         assertKind(() -> provider.publish(TOKEN, request("Slow", gif), journal), Kind.TRANSIENT, "still processing");
 
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
+        x.verify(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))
                 .withRequestBody(equalToJson(
                         "{\"media_type\":\"image/gif\",\"total_bytes\":3,\"media_category\":\"tweet_gif\"}")));
         assertThat(x.pauses)
                 .as("60 s of processing timeout in the tests' settings")
                 .hasSize(2);
         assertThat(journal.get("x.media.0")).isEmpty();
-        x.wiremock.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+        x.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
     }
 
     @Test
@@ -233,7 +212,7 @@ class XPublishTests {
 
         provider.publish(TOKEN, new PublishRequest("krusty", "2/2", null, List.of(), "1445880548472328192"));
 
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/tweets"))
+        x.verify(postRequestedFor(urlEqualTo("/2/tweets"))
                 .withRequestBody(equalToJson(
                         "{\"text\":\"2/2\",\"reply\":{\"in_reply_to_tweet_id\":\"1445880548472328192\"}}")));
     }
@@ -245,14 +224,14 @@ class XPublishTests {
 
         provider.publish(TOKEN, new PublishRequest("krusty", "Menu", URI.create("https://krusty.example/menu")));
 
-        x.wiremock.verify(postRequestedFor(urlEqualTo("/2/tweets"))
+        x.verify(postRequestedFor(urlEqualTo("/2/tweets"))
                 .withRequestBody(equalToJson("{\"text\":\"Menu\\n\\nhttps://krusty.example/menu\"}")));
     }
 
     @Test
     void aRateLimitWaitsUntilXsReset() {
         XProvider provider = x.provider();
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(429, "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\"}")
                         .withHeader("x-rate-limit-remaining", "0")
                         .withHeader("x-rate-limit-reset", String.valueOf(XStandIn.NOW.getEpochSecond() + 120))));
@@ -261,7 +240,7 @@ class XPublishTests {
                     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
                 });
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(429, "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}")
                         .withHeader("x-rate-limit-reset", String.valueOf(XStandIn.NOW.getEpochSecond() + 60))
                         .withHeader("x-user-limit-24hour-remaining", "0")
@@ -277,7 +256,7 @@ class XPublishTests {
     @Test
     void duplicateContentIsDuplicateAndSaysWhatToDo() {
         XProvider provider = x.provider();
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(
                         403,
                         "{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\",\"type\":"
@@ -288,27 +267,27 @@ class XPublishTests {
     @Test
     void refusalsCarryXsOwnWordsAndNeverTheToken() {
         XProvider provider = x.provider();
-        x.wiremock.stubFor(
+        x.stubFor(
                 post("/2/tweets")
                         .willReturn(
                                 XStandIn.json(
                                         401,
                                         "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.AUTH_EXPIRED, "Unauthorized");
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(
                         403,
                         "{\"detail\":\"Reply to this conversation is not allowed because you have not been mentioned"
                                 + " or otherwise engaged by the author of the post you are replying to.\","
                                 + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}")));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.PERMISSION, "not been mentioned");
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(
                         400,
                         "{\"errors\":[{\"message\":\"Your media IDs are invalid.\"}],\"title\":\"Invalid Request\","
                                 + "\"type\":\"https://api.x.com/2/problems/invalid-request\"}")));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.INVALID_CONTENT, "Your media IDs are invalid.");
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(
                         429, "{\"title\":\"Usage capped\",\"type\":\"https://api.x.com/2/problems/usage-capped\"}")));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.RATE_LIMITED, "usage cap");
@@ -317,11 +296,11 @@ class XPublishTests {
     @Test
     void aPostThatGoesOutWithoutAnAnswerIsAnUnknownOutcome() {
         XProvider provider = x.provider();
-        x.wiremock.stubFor(post("/2/tweets")
+        x.stubFor(post("/2/tweets")
                 .willReturn(XStandIn.json(201, "{\"data\":{\"id\":\"1\",\"text\":\"Hi\"}}")
                         .withFixedDelay(XStandIn.STALL_MILLIS)));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.UNKNOWN_OUTCOME, "may have been published");
-        x.wiremock.stubFor(post("/2/tweets").willReturn(XStandIn.json(201, "{\"data\":")));
+        x.stubFor(post("/2/tweets").willReturn(XStandIn.json(201, "{\"data\":")));
         assertKind(() -> provider.publish(TOKEN, request("Hi")), Kind.UNKNOWN_OUTCOME, "accepted the post");
     }
 
@@ -331,7 +310,7 @@ class XPublishTests {
 
     /** The requests in the order they came, as method and URL. */
     static List<String> sequence() {
-        List<String> sequence = new ArrayList<>(x.wiremock.getAllServeEvents().stream()
+        List<String> sequence = new ArrayList<>(x.getAllServeEvents().stream()
                 .map(event -> event.getRequest().getMethod() + " "
                         + event.getRequest().getUrl())
                 .toList());
@@ -340,11 +319,7 @@ class XPublishTests {
     }
 
     static void assertKind(Runnable call, Kind kind, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messagePart);
-            assertThat(e.provider()).isEqualTo("x");
-            assertThat(e.toString()).doesNotContain(TOKEN.reveal());
-        });
+        ProviderException e = ProviderFailures.assertKind(call::run, "x", kind, messagePart);
+        assertThat(e.toString()).doesNotContain(TOKEN.reveal());
     }
 }

@@ -16,11 +16,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reading back from X: a post's public metrics, and the account's timeline for reconciliation. */
 class XReadTests {
@@ -28,33 +26,20 @@ class XReadTests {
     static final Secret TOKEN = Secret.of("x-read-token");
     static final Instant SINCE = XStandIn.NOW.minusSeconds(60);
     static final String TIMELINE = "/2/users/" + XStandIn.USER_ID + "/tweets";
-    static XStandIn x;
+
+    @RegisterExtension
+    static final XStandIn x = XStandIn.checked();
+
     XProvider provider;
-
-    @BeforeAll
-    static void start() {
-        x = new XStandIn().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        x.stop();
-    }
 
     @BeforeEach
     void reset() {
-        x.reset();
         provider = x.provider();
-    }
-
-    @AfterEach
-    void everyRequestWasOneXAllows() {
-        x.assertRequestsValid();
     }
 
     @Test
     void readsThePublicMetricsUnderHeraldsNames() {
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlEqualTo("/2/tweets/1234567890?post.fields=public_metrics"))
                         .withHeader("Authorization", equalTo("Bearer x-read-token"))
                         .willReturn(
@@ -79,7 +64,7 @@ class XReadTests {
 
     @Test
     void aDeletedPostHasNoMetricsAndAnExpiredTokenSaysSo() {
-        x.wiremock.stubFor(
+        x.stubFor(
                 get(urlPathEqualTo("/2/tweets/1234567891"))
                         .willReturn(
                                 okJson(
@@ -89,7 +74,7 @@ class XReadTests {
                         "type":"https://api.twitter.com/2/problems/resource-not-found"}]}""")));
         assertThat(provider.metrics(TOKEN, "1234567891")).isEmpty();
         assertThat(provider.metrics(TOKEN, "not-an-x-id")).isEmpty();
-        x.wiremock.stubFor(get(urlPathEqualTo("/2/tweets/1234567892"))
+        x.stubFor(get(urlPathEqualTo("/2/tweets/1234567892"))
                 .willReturn(
                         XStandIn.json(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}")));
         XPublishTests.assertKind(() -> provider.metrics(TOKEN, "1234567892"), Kind.AUTH_EXPIRED, "Unauthorized");
@@ -98,7 +83,7 @@ class XReadTests {
     @Test
     void findsThePostByItsTextAsXKeepsItAndItsMediaCount() {
         x.me("krusty");
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[
@@ -119,7 +104,7 @@ class XReadTests {
             assertThat(post.url()).isEqualTo(URI.create("https://x.com/krusty/status/1900000000000000002"));
             assertThat(post.createdAt()).isEqualTo(SINCE.plusSeconds(10));
         });
-        x.wiremock.verify(getRequestedFor(urlEqualTo(TIMELINE + "?max_results=100&exclude=retweets&start_time="
+        x.verify(getRequestedFor(urlEqualTo(TIMELINE + "?max_results=100&exclude=retweets&start_time="
                 + SINCE.minusSeconds(2) + "&post.fields=created_at,attachments")));
         var withoutMedia = new PublishRequest("krusty", "Fish & chips today", null, List.of(), null);
         assertThat(provider.findExisting(TOKEN, withoutMedia, SINCE))
@@ -130,26 +115,25 @@ class XReadTests {
     @Test
     void readsFurtherPagesAndProvesAbsence() {
         x.me("krusty");
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .willReturn(okJson(
                         """
                         {"data":[{"id":"1900000000000000009","text":"Something else","created_at":"%s"}],
                          "meta":{"result_count":1,"next_token":"7140dibdnow9c7btw4"}}"""
                                 .formatted(SINCE.plusSeconds(5)))));
-        x.wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+        x.stubFor(get(urlPathEqualTo(TIMELINE))
                 .withQueryParam("pagination_token", equalTo("7140dibdnow9c7btw4"))
                 .willReturn(okJson("{\"meta\":{\"result_count\":0}}")));
 
         assertThat(provider.findExisting(TOKEN, new PublishRequest("krusty", "Not there", null), SINCE))
                 .isEmpty();
-        x.wiremock.verify(2, getRequestedFor(urlPathEqualTo(TIMELINE)));
+        x.verify(2, getRequestedFor(urlPathEqualTo(TIMELINE)));
     }
 
     @Test
     void aTimelineXWillNotShowIsNoProofOfAbsence() {
         x.me("krusty");
-        x.wiremock.stubFor(
-                get(urlPathEqualTo(TIMELINE)).willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
         XPublishTests.assertKind(
                 () -> provider.findExisting(TOKEN, new PublishRequest("krusty", "Hi", null), SINCE),
                 Kind.TRANSIENT,

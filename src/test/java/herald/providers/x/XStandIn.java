@@ -5,31 +5,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import herald.providers.MediaDownloadsTests;
 import herald.providers.PublishRequest;
+import herald.providers.WireMockPlatform;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * X played by WireMock from the facts of platform-contracts.md 1: its token endpoint, API and v2 media upload, plus
- * Herald's own asset library serving the media the provider downloads. Every request the provider sends is checked
- * against X's OpenAPI document by {@link #assertRequestsValid()}.
+ * Herald's own asset library serving the media the provider downloads. Every request the provider sends can be checked
+ * against X's OpenAPI document by {@link #assertRequestsValid()}; a {@link #checked()} stand-in does so after each test.
  */
-final class XStandIn {
+final class XStandIn extends WireMockPlatform implements AfterEachCallback {
 
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String USER_ID = "2244994945";
     static final String CLIENT_ID = "herald-x-client";
     static final String CLIENT_SECRET = "herald-x-secret";
@@ -37,36 +35,44 @@ final class XStandIn {
     /** Longer than {@link #READ_TIMEOUT}: how long a stalling X takes to answer. */
     static final int STALL_MILLIS = 6_000;
 
-    final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort());
     final List<Duration> pauses = new ArrayList<>();
+    private final boolean checked;
 
-    /** Starts WireMock and has it answer once, so that its first answer in a cold JVM is not a test's read timeout. */
-    XStandIn start() {
-        wiremock.start();
-        try (var client = java.net.http.HttpClient.newHttpClient()) {
-            client.send(
-                    java.net.http.HttpRequest.newBuilder(URI.create(wiremock.baseUrl() + "/__admin/health"))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A stand-in that checks nothing by itself. */
+    XStandIn() {
+        this(false);
+    }
+
+    private XStandIn(boolean checked) {
+        this.checked = checked;
+    }
+
+    /** A stand-in that asserts after each test that every request sent to X's API was one X allows. */
+    static XStandIn checked() {
+        return new XStandIn(true);
+    }
+
+    @Override
+    public XStandIn running() {
+        super.running();
         return this;
     }
 
-    void stop() {
-        wiremock.stop();
-    }
-
-    void reset() {
-        wiremock.resetAll();
+    @Override
+    protected void reset() {
+        super.reset();
         pauses.clear();
     }
 
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (checked) {
+            assertRequestsValid();
+        }
+    }
+
     XClientSettings settings(int chunkBytes) {
-        String base = wiremock.baseUrl();
+        String base = baseUrl();
         return new XClientSettings(
                 CLIENT_ID,
                 CLIENT_SECRET,
@@ -92,28 +98,24 @@ final class XStandIn {
                 settings,
                 JsonMapper.builder().build(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                MediaDownloadsTests.reading(wiremock.baseUrl() + "/herald"),
+                downloads("/herald"),
                 pauses::add);
     }
 
     /** Herald's asset library serves {@code bytes} at a signed URL; the medium as a post carries it. */
     PublishRequest.Media medium(String name, String contentType, String kind, byte[] bytes, String altText) {
-        wiremock.stubFor(get(urlPathEqualTo("/herald/media/" + name))
+        stubFor(get(urlPathEqualTo("/herald/media/" + name))
                 .willReturn(aResponse().withStatus(200).withBody(bytes)));
         return new PublishRequest.Media(
-                URI.create(wiremock.baseUrl() + "/herald/media/" + name + "?sig=abc"),
-                contentType,
-                kind,
-                bytes.length,
-                altText);
+                URI.create(baseUrl() + "/herald/media/" + name + "?sig=abc"), contentType, kind, bytes.length, altText);
     }
 
     void token(int status, String body) {
-        wiremock.stubFor(post("/2/oauth2/token").willReturn(json(status, body)));
+        stubFor(post("/2/oauth2/token").willReturn(json(status, body)));
     }
 
     void me(String username) {
-        wiremock.stubFor(get(urlPathEqualTo("/2/users/me"))
+        stubFor(get(urlPathEqualTo("/2/users/me"))
                 .willReturn(okJson(
                         """
                         {"data":{"id":"%s","name":"Krusty Burger","username":"%s",\
@@ -122,7 +124,7 @@ final class XStandIn {
     }
 
     void created(String id, String text) {
-        wiremock.stubFor(post("/2/tweets")
+        stubFor(post("/2/tweets")
                 .willReturn(json(
                         201,
                         "{\"data\":{\"id\":\"%s\",\"text\":\"%s\",\"edit_history_tweet_ids\":[\"%s\"]}}"
@@ -131,21 +133,19 @@ final class XStandIn {
 
     /** The media upload answers: ids from {@code firstId} on, processing as {@code processing} says (null: none). */
     void uploads(long firstId, String processing) {
-        wiremock.stubFor(post("/2/media/upload/initialize")
+        stubFor(post("/2/media/upload/initialize")
                 .willReturn(okJson("{\"data\":{\"id\":\"%d\",\"media_key\":\"3_%d\",\"expires_after_secs\":86399}}"
                         .formatted(firstId, firstId))));
-        wiremock.stubFor(
-                post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2/media/upload/[0-9]+/append"))
-                        .willReturn(okJson("{\"data\":{\"expires_at\":1764676800}}")));
-        wiremock.stubFor(
-                post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2/media/upload/[0-9]+/finalize"))
-                        .willReturn(okJson(
-                                "{\"data\":{\"id\":\"%d\",\"media_key\":\"3_%d\",\"size\":10,\"expires_after_secs\":86400%s}}"
-                                        .formatted(
-                                                firstId,
-                                                firstId,
-                                                processing == null ? "" : ",\"processing_info\":" + processing))));
-        wiremock.stubFor(post("/2/media/metadata")
+        stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2/media/upload/[0-9]+/append"))
+                .willReturn(okJson("{\"data\":{\"expires_at\":1764676800}}")));
+        stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2/media/upload/[0-9]+/finalize"))
+                .willReturn(okJson(
+                        "{\"data\":{\"id\":\"%d\",\"media_key\":\"3_%d\",\"size\":10,\"expires_after_secs\":86400%s}}"
+                                .formatted(
+                                        firstId,
+                                        firstId,
+                                        processing == null ? "" : ",\"processing_info\":" + processing))));
+        stubFor(post("/2/media/metadata")
                 .willReturn(okJson("{\"data\":{\"id\":\"%d\",\"associated_metadata\":true}}".formatted(firstId))));
     }
 
@@ -158,6 +158,6 @@ final class XStandIn {
 
     /** Every request sent to X's API was one X's OpenAPI document allows, and there was at least one. */
     void assertRequestsValid() {
-        assertThat(XOpenApi.problems(wiremock)).isEmpty();
+        assertThat(XOpenApi.problems(this)).isEmpty();
     }
 }
