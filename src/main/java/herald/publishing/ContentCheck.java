@@ -99,7 +99,11 @@ public final class ContentCheck {
         }
     }
 
-    /** Why the platform would refuse {@code comment} as a post's first comment; empty when it takes it. */
+    /**
+     * Why the platform would refuse {@code comment} as a post's first comment; empty when it takes it. Its length is
+     * also held to the most Herald keeps ({@link Validation#MAX_COMMENT}), so this is the one length check a comment
+     * for a platform goes through.
+     */
     public static List<Problem> comment(SocialProvider provider, String comment) {
         if (!provider.takesComments()) {
             return List.of(new Problem(
@@ -109,11 +113,10 @@ public final class ContentCheck {
                             + "; leave this account out or remove the first comment."));
         }
         int length = provider.contentRules().length(comment);
-        if (length > provider.commentMaxLength()) {
+        int limit = Math.min(provider.commentMaxLength(), Validation.MAX_COMMENT);
+        if (length > limit || comment.length() > Validation.MAX_COMMENT) {
             return List.of(new Problem(
-                    "comment.length",
-                    Where.TEXT,
-                    "the first comment is " + length + " of " + provider.commentMaxLength() + " characters."));
+                    "comment.length", Where.TEXT, "the first comment is " + length + " of " + limit + " characters."));
         }
         return List.of();
     }

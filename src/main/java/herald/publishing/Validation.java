@@ -71,15 +71,12 @@ class Validation {
                 found.put(id, asset.get());
             }
         }
-        if (firstComment != null && firstComment.length() > MAX_COMMENT) {
-            violations.add(new Violation(
-                    "firstComment", null, "comment.length", "A first comment is at most 10,000 characters."));
-        }
         if (!draft && targets.isEmpty()) {
             violations.add(new Violation("targets", null, "targets.empty", "Choose at least one account to post to."));
         }
         List<PostRows.NewTargetRow> rows = new ArrayList<>();
         var seen = new HashSet<ConnectionId>();
+        boolean postCommentWeighed = false;
         for (int i = 0; i < targets.size(); i++) {
             NewPost.NewTarget target = targets.get(i);
             String field = "targets[" + i + "]";
@@ -111,18 +108,18 @@ class Validation {
                     account.username(),
                     target.body(),
                     target.firstComment()));
-            if (target.firstComment() != null && target.firstComment().length() > MAX_COMMENT) {
+            boolean weighed = !draft && account.active() && provider != null;
+            if (!weighed && tooLong(target.firstComment())) {
                 violations.add(new Violation(
                         field + ".firstComment",
                         account.id(),
                         "comment.length",
                         name + ": a first comment is at most 10,000 characters."));
-                continue;
             }
             if (draft) {
                 continue;
             }
-            if (!account.active() || provider == null) {
+            if (!weighed) {
                 violations.add(new Violation(
                         field + ".connectionId",
                         account.id(),
@@ -153,6 +150,7 @@ class Validation {
             }
             String comment = target.firstComment() != null ? target.firstComment() : firstComment;
             if (comment != null) {
+                postCommentWeighed |= target.firstComment() == null && provider.takesComments();
                 String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";
                 for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                     violations.add(
@@ -160,9 +158,22 @@ class Validation {
                 }
             }
         }
+        if (!postCommentWeighed && tooLong(firstComment)) {
+            violations.add(new Violation(
+                    "firstComment", null, "comment.length", "A first comment is at most 10,000 characters."));
+        }
         if (!violations.isEmpty()) {
             throw new PostRejected(violations);
         }
         return rows;
+    }
+
+    /**
+     * Over the cap Herald keeps. A comment that goes through {@link ContentCheck#comment} is not checked here: that
+     * check names the account with the comment's length and the platform's limit, which is never above this cap, so a
+     * comment too long for Herald is reported once, in the words that say how short it must be.
+     */
+    private static boolean tooLong(@Nullable String comment) {
+        return comment != null && comment.length() > MAX_COMMENT;
     }
 }

@@ -1,12 +1,15 @@
 package herald.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.SandboxEndToEndTest;
+import herald.connections.ConnectionId;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +75,73 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
                         + connection + "\"}]}");
         assertThat(checked.json().path("targets").get(0).path("problems").get(0).asString())
                 .isEqualTo("The first comment is 501 of 500 characters.");
+    }
+
+    @Test
+    void aCommentOverHeraldsCapIsOneProblemInTheWordsOfTheAccountsLimit() {
+        ConnectionId account = new ConnectionId(UUID.fromString(connection));
+        String tooLong = "x".repeat(Validation.MAX_COMMENT + 1);
+        var forThePost = new NewPost(
+                "Fine",
+                null,
+                List.of(),
+                List.of(new NewPost.NewTarget(account, null)),
+                null,
+                null,
+                false,
+                List.of(),
+                null,
+                tooLong);
+        var forTheAccount = new NewPost(
+                "Fine",
+                null,
+                List.of(),
+                List.of(new NewPost.NewTarget(account, null, tooLong)),
+                null,
+                null,
+                false,
+                List.of(),
+                null,
+                null);
+        var draft = new NewPost(
+                "Fine",
+                null,
+                List.of(),
+                List.of(new NewPost.NewTarget(account, null)),
+                null,
+                null,
+                true,
+                List.of(),
+                null,
+                tooLong);
+
+        assertThat(commentProblem(forThePost))
+                .isEqualTo(new PostRejected.Violation(
+                        "firstComment",
+                        account,
+                        "comment.length",
+                        "Sandbox @" + handle + ": the first comment is 10001 of 500 characters."));
+        assertThat(commentProblem(forTheAccount))
+                .isEqualTo(new PostRejected.Violation(
+                        "targets[0].firstComment",
+                        account,
+                        "comment.length",
+                        "Sandbox @" + handle + ": the first comment is 10001 of 500 characters."));
+        assertThat(commentProblem(draft))
+                .as("a draft is not checked against the platform, so Herald's own cap speaks")
+                .isEqualTo(new PostRejected.Violation(
+                        "firstComment", null, "comment.length", "A first comment is at most 10,000 characters."));
+    }
+
+    /** The one problem with the first comment's length that creating {@code post} is refused for. */
+    PostRejected.Violation commentProblem(NewPost post) {
+        var refused = catchThrowableOfType(
+                PostRejected.class, () -> context.getBean(Posts.class).create(workspace, post));
+        assertThat(refused).as("the post is refused").isNotNull();
+        return assertThat(refused.violations())
+                .filteredOn(violation -> violation.rule().equals("comment.length"))
+                .singleElement()
+                .actual();
     }
 
     /** The post's target once its comment is settled (neither waiting nor being written). */
