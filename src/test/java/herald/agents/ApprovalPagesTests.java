@@ -123,7 +123,7 @@ class ApprovalPagesTests extends AgentTestBase {
     }
 
     @Test
-    void theQueueShowsTheFirstCommentsThatWillGoOutAndNoLabelForAPostWithoutOne() {
+    void theQueueShowsEachAccountsOwnTextAndTheFirstCommentsThatWillGoOutAndNoLabelForAPostWithoutOne() {
         var posted = agentPost(
                 agent,
                 "{\"content\":\"Agent post\",\"platforms\":[\"sandbox\"],\"firstComment\":\"#pizza <b>hot</b>\"}");
@@ -141,7 +141,8 @@ class ApprovalPagesTests extends AgentTestBase {
                                 List.of(
                                         new herald.publishing.NewPost.NewTarget(
                                                 new herald.connections.ConnectionId(UUID.fromString(connection)), null),
-                                        new herald.publishing.NewPost.NewTarget(own, null, "Only on this account")),
+                                        new herald.publishing.NewPost.NewTarget(
+                                                own, "Own words for this account", "Only on this account")),
                                 LocalDateTime.now().plusDays(2).withNano(0).toString(),
                                 "Europe/Berlin",
                                 false,
@@ -173,6 +174,13 @@ class ApprovalPagesTests extends AgentTestBase {
                 .contains("<strong>First comment on " + mixed.targets().get(1).account() + "</strong>")
                 .contains("data-test=\"first-comment-text\">Only on this account</blockquote>");
         assertThat(cards.get("none")).contains("No comment on this one").doesNotContain("First comment");
+        assertThat(cards.get("mixed"))
+                .as("an account's own text, named after it, as the post page shows it")
+                .contains("<strong>Text on " + mixed.targets().get(1).account() + "</strong>")
+                .contains("data-test=\"own-text-body\">Own words for this account</blockquote>")
+                .contains("data-test=\"own-text-hint\"")
+                .doesNotContain("<strong>Text on " + mixed.targets().get(0).account() + "</strong>");
+        assertThat(cards.get("agent")).doesNotContain("data-test=\"own-text");
     }
 
     @Test
