@@ -44,8 +44,7 @@ public class MediaDownloadsTests {
 
     @Test
     void readsHeraldsOwnMediaWhole() {
-        wiremock.stubFor(get(urlPathEqualTo("/herald/media/a.png"))
-                .willReturn(aResponse().withBody(PNG)));
+        wiremock.serves("/herald/media/a.png", PNG);
         assertThat(downloads.bytes("x", medium("/herald/media/a.png?sig=1", PNG.length)))
                 .isEqualTo(PNG);
     }

@@ -1,5 +1,8 @@
 package herald.providers;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -44,6 +47,12 @@ public class WireMockPlatform extends WireMockServer
     /** Forgets the stubs and requests of the test before. */
     protected void reset() {
         resetAll();
+    }
+
+    /** Herald's asset library answers {@code path} (e.g. {@code /herald/media/a.png}) with {@code bytes}: its URL. */
+    public URI serves(String path, byte[] bytes) {
+        stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(bytes)));
+        return URI.create(baseUrl() + path);
     }
 
     /** Herald's media reader, trusting {@code path} on this server (e.g. {@code /herald}) as Herald's public URL. */

@@ -1,7 +1,6 @@
 package herald.providers.facebook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -58,8 +57,8 @@ class FacebookProviderTests {
         clock = new MutableClock(NOW);
         provider = FacebookProviderContractTests.provider(
                 wiremock, URI.create("https://www.facebook.com"), clock, Duration.ofSeconds(3));
-        wiremock.stubFor(get("/media/a.jpg").willReturn(aResponse().withBody(JPEG)));
-        wiremock.stubFor(get("/media/b.png").willReturn(aResponse().withBody(PNG)));
+        wiremock.serves("/media/a.jpg", JPEG);
+        wiremock.serves("/media/b.png", PNG);
     }
 
     @Test

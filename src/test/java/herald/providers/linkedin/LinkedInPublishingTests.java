@@ -117,8 +117,8 @@ class LinkedInPublishingTests {
 
     @Test
     void uploadsEachImageThenPostsThemTogetherAndNotesThem() {
-        media("/herald/media/a.png", PNG);
-        media("/herald/media/b.jpg", JPEG);
+        wiremock.serves("/herald/media/a.png", PNG);
+        wiremock.serves("/herald/media/b.jpg", JPEG);
         initializesUpload(0);
         initializesUpload(1);
         wiremock.stubFor(
@@ -170,7 +170,7 @@ class LinkedInPublishingTests {
 
     @Test
     void everyApiCallCarriesTheTokenTheVersionAndTheProtocolHeaders() {
-        media("/herald/media/a.png", PNG);
+        wiremock.serves("/herald/media/a.png", PNG);
         initializesUpload(0);
         wiremock.stubFor(
                 put(urlPathEqualTo("/dms-uploads/0")).willReturn(aResponse().withStatus(201)));
@@ -199,7 +199,7 @@ class LinkedInPublishingTests {
 
     @Test
     void aRetryReusesTheImagesAnEarlierAttemptUploaded() {
-        media("/herald/media/a.png", PNG);
+        wiremock.serves("/herald/media/a.png", PNG);
         initializesUpload(0);
         wiremock.stubFor(
                 put(urlPathEqualTo("/dms-uploads/0")).willReturn(aResponse().withStatus(201)));
@@ -223,7 +223,7 @@ class LinkedInPublishingTests {
 
     @Test
     void anUploadUrlOffLinkedInIsRefusedAndGetsNoToken() {
-        media("/herald/media/a.png", PNG);
+        wiremock.serves("/herald/media/a.png", PNG);
         wiremock.stubFor(post("/rest/images?action=initializeUpload")
                 .willReturn(okJson("{\"value\":{\"uploadUrlExpiresAt\":1650567510704,"
                         + "\"uploadUrl\":\"https://evil.example/steal\",\"image\":\"urn:li:image:X\"}}")));
@@ -411,10 +411,6 @@ class LinkedInPublishingTests {
     private void createdAs(String urn) {
         wiremock.stubFor(
                 post("/rest/posts").willReturn(aResponse().withStatus(201).withHeader("x-restli-id", urn)));
-    }
-
-    private void media(String path, byte[] bytes) {
-        wiremock.stubFor(get(path).willReturn(aResponse().withStatus(200).withBody(bytes)));
     }
 
     private void initializesUpload(int n) {

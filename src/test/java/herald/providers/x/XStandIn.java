@@ -104,10 +104,8 @@ final class XStandIn extends WireMockPlatform implements AfterEachCallback {
 
     /** Herald's asset library serves {@code bytes} at a signed URL; the medium as a post carries it. */
     PublishRequest.Media medium(String name, String contentType, String kind, byte[] bytes, String altText) {
-        stubFor(get(urlPathEqualTo("/herald/media/" + name))
-                .willReturn(aResponse().withStatus(200).withBody(bytes)));
-        return new PublishRequest.Media(
-                URI.create(baseUrl() + "/herald/media/" + name + "?sig=abc"), contentType, kind, bytes.length, altText);
+        URI url = serves("/herald/media/" + name, bytes);
+        return new PublishRequest.Media(URI.create(url + "?sig=abc"), contentType, kind, bytes.length, altText);
     }
 
     void token(int status, String body) {
