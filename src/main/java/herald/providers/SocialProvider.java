@@ -206,6 +206,14 @@ public interface SocialProvider {
         return Optional.empty();
     }
 
+    /**
+     * How a post's address reads when {@link #postIdAt} can tell its id, for people (e.g. {@code
+     * https://x.com/{account}/status/{id}}); null when no address of the platform tells it.
+     */
+    default @Nullable String postAddressForm() {
+        return null;
+    }
+
     /** The platform's counts for one of the account's posts, or empty when the platform offers none. */
     default Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return Optional.empty();

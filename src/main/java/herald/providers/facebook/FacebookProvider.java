@@ -151,6 +151,11 @@ class FacebookProvider extends MetaProvider {
                 .map(path -> path.get(0) + "_" + path.get(2));
     }
 
+    @Override
+    public String postAddressForm() {
+        return "https://www.facebook.com/{page id}/posts/{post id}, both numbers";
+    }
+
     private static final Set<String> HOSTS =
             Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com");
 

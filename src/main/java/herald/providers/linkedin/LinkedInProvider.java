@@ -274,6 +274,11 @@ class LinkedInProvider implements SocialProvider {
                 .map(path -> path.get(2));
     }
 
+    @Override
+    public String postAddressForm() {
+        return "https://www.linkedin.com/feed/update/urn:li:share:{id} (or urn:li:ugcPost:{id})";
+    }
+
     /** The author comments under its own posts as itself (the member, or the page), up to 1,250 characters. */
     @Override
     public boolean takesComments() {

@@ -229,6 +229,11 @@ class SandboxProvider implements SocialProvider {
                 : Optional.empty();
     }
 
+    @Override
+    public String postAddressForm() {
+        return settings.endpoint("/@") + "{account}#post-{id}";
+    }
+
     /** The Sandbox takes comments under the account's own posts, up to 500 characters as its posts. */
     @Override
     public boolean takesComments() {

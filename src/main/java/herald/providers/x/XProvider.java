@@ -234,6 +234,11 @@ class XProvider implements SocialProvider {
         });
     }
 
+    @Override
+    public String postAddressForm() {
+        return "https://x.com/{account}/status/{id}";
+    }
+
     private static final Set<String> HOSTS =
             Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
 
