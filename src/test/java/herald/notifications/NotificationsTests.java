@@ -676,7 +676,9 @@ class NotificationsTests {
                             .getFirst()
                             .body())
                     .startsWith("Sandbox @krusty published the post but did not take its first comment: Herald"
-                            + " cannot tell the post's id on Sandbox");
+                            + " cannot tell the post's id on Sandbox")
+                    .as("writing it again cannot work")
+                    .doesNotContain("Write the comment again");
         }
 
         @Test

@@ -255,6 +255,32 @@ class PostsPageTest {
         assertThat(marked.comment().status()).isEqualTo(herald.publishing.CommentStatus.WAITING);
         mvc.perform(get(path).with(as(editor)))
                 .andExpect(content().string(not(containsString("first comment once you mark"))));
+
+        var elsewhere = posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Found elsewhere",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        java.util.List.of(),
+                        null,
+                        "#pizza"));
+        PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, elsewhere);
+        String elsewherePath = team.path() + "/posts/" + elsewhere.id();
+        mvc.perform(post(elsewherePath + "/targets/"
+                                + elsewhere.targets().getFirst().id().value() + "/mark-published")
+                        .param("url", "https://example.com/krusty/1")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(elsewherePath).with(as(editor)))
+                .andExpect(content().string(containsString("data-comment-status=\"failed\"")))
+                .andExpect(content().string(containsString("Add the comment on Sandbox yourself.")))
+                .andExpect(content().string(not(containsString("Write the comment again"))));
     }
 
     @Test
