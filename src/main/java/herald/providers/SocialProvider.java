@@ -200,7 +200,8 @@ public interface SocialProvider {
     /**
      * The platform's id of the post at {@code url}, a post's public address as a person copied it from the platform (a
      * post marked published by hand), when the address names it as {@link #comment} takes it; empty when it does not,
-     * or when {@code url} is not on the platform's own host.
+     * or when {@code url} is not on the platform's own host. Reads the address only, never calls the platform, so it may
+     * be called inside a transaction.
      */
     default Optional<String> postIdAt(URI url) {
         return Optional.empty();
