@@ -6,6 +6,8 @@ import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
+import herald.publishing.PostTrouble;
+import herald.publishing.PostTroubleSettled;
 import herald.reviews.ReviewFeedback;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -87,6 +89,31 @@ class NotificationEvents implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not mark the approval notifications of post {} read: {}", event.post(), e.toString());
         }
+    }
+
+    /**
+     * Once a person dealt with a post's trouble (retried it, settled a target or a first comment, cancelled it),
+     * everyone's unread notifications of the kinds that no target of the post is in any more are read, as for a decided
+     * approval: on the deciding thread, one statement, a failure only logged. A failure after this makes a new, unread
+     * one (coalescing joins unread notifications only).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostTroubleSettled event) {
+        var kinds = event.settled().stream().map(NotificationEvents::kind).toList();
+        try {
+            notifications.settle(event.workspace(), event.post(), kinds);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark the notifications {} of post {} read: {}", kinds, event.post(), e.toString());
+        }
+    }
+
+    static NotificationKind kind(PostTrouble trouble) {
+        return switch (trouble) {
+            case FAILED -> NotificationKind.POST_FAILED;
+            case UNKNOWN -> NotificationKind.POST_NEEDS_ATTENTION;
+            case COMMENT_FAILED -> NotificationKind.POST_COMMENT_FAILED;
+            case COMMENT_UNKNOWN -> NotificationKind.POST_COMMENT_UNKNOWN;
+        };
     }
 
     /** Whether every event raised so far has been turned into notifications (for tests). */

@@ -136,21 +136,30 @@ public class Notifications {
                 .update());
     }
 
+    /** As {@link #settle(WorkspaceId, PostId, Collection)} for one kind. */
+    public int settle(WorkspaceId workspace, PostId post, NotificationKind kind) {
+        return settle(workspace, post, List.of(kind));
+    }
+
     /**
-     * Marks every member's unread notifications of {@code kind} about the post read, once what they asked for has been
-     * done (a member approved or rejected the post): nobody else is sent to act on it.
+     * Marks every member's unread notifications of {@code kinds} about the post read, once what they asked for has been
+     * done (a member approved or rejected the post, retried it, settled a target or a first comment): nobody else is
+     * sent to act on it. One statement.
      *
      * @return how many were unread
      */
-    public int settle(WorkspaceId workspace, PostId post, NotificationKind kind) {
+    public int settle(WorkspaceId workspace, PostId post, Collection<NotificationKind> kinds) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
         return tenants.call(workspace, () -> jdbc.sql(
                         """
                         update notifications set read_at = :now
-                        where workspace_id = :workspace and post_id = :post and kind = :kind and read_at is null""")
+                        where workspace_id = :workspace and post_id = :post and kind in (:kinds) and read_at is null""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("workspace", workspace.value())
                 .param("post", post.value())
-                .param("kind", kind.value())
+                .param("kinds", kinds.stream().map(NotificationKind::value).toList())
                 .update());
     }
 

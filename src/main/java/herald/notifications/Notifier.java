@@ -13,6 +13,7 @@ import herald.publishing.PostNeedsAttention;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.publishing.TargetId;
+import herald.publishing.TargetStatus;
 import herald.reviews.ReviewFeedback;
 import herald.shared.NotFound;
 import herald.shared.UserId;
@@ -133,7 +134,12 @@ class Notifier {
                                 ? Wording.commentUnknown(
                                         slug, e.post(), Wording.excerpt(post.body()), account, e.reason())
                                 : Wording.commentFailed(
-                                        slug, e.post(), Wording.excerpt(post.body()), account, e.reason()));
+                                        slug,
+                                        e.post(),
+                                        Wording.excerpt(post.body()),
+                                        account,
+                                        e.reason(),
+                                        !publishedWithoutId(post, e.target())));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
             case ReviewFeedback e -> {
@@ -171,6 +177,13 @@ class Notifier {
                 .findFirst()
                 .orElse("An account");
         deliver(batch, workspace, wording.of(found.get().slug(), post.get(), account), null);
+    }
+
+    /** A target marked published at an address that did not tell its id: Herald cannot write its comment again. */
+    private static boolean publishedWithoutId(Post post, TargetId target) {
+        return post.targets().stream()
+                .anyMatch(t ->
+                        t.id().equals(target) && t.status() == TargetStatus.PUBLISHED && t.platformPostId() == null);
     }
 
     private void awaitingApproval(Batch batch, PostAwaitingApproval event) {

@@ -42,12 +42,14 @@ final class Wording {
                 null);
     }
 
-    static NewNotification commentFailed(String slug, PostId post, String excerpt, String account, String reason) {
+    /** @param writable whether Herald can write it again (it knows the post's id on the platform) */
+    static NewNotification commentFailed(
+            String slug, PostId post, String excerpt, String account, String reason, boolean writable) {
         return new NewNotification(
                 NotificationKind.POST_COMMENT_FAILED,
                 "A first comment failed: " + quoted(excerpt),
                 account + " published the post but did not take its first comment: " + reason
-                        + " Write the comment again from the post's page.",
+                        + (writable ? " Write the comment again from the post's page." : ""),
                 postPath(slug, post),
                 post,
                 null);

@@ -197,6 +197,24 @@ public interface SocialProvider {
                 id(), ProviderException.Kind.UNKNOWN_OUTCOME, displayName() + " cannot list a post's comments.");
     }
 
+    /**
+     * The platform's id of the post at {@code url}, a post's public address as a person copied it from the platform (a
+     * post marked published by hand), when the address names it as {@link #comment} takes it; empty when it does not,
+     * or when {@code url} is not on the platform's own host. Reads the address only, never calls the platform, so it may
+     * be called inside a transaction.
+     */
+    default Optional<String> postIdAt(URI url) {
+        return Optional.empty();
+    }
+
+    /**
+     * How a post's address reads when {@link #postIdAt} can tell its id, for people (e.g. {@code
+     * https://x.com/{account}/status/{id}}); null when no address of the platform tells it.
+     */
+    default @Nullable String postAddressForm() {
+        return null;
+    }
+
     /** The platform's counts for one of the account's posts, or empty when the platform offers none. */
     default Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return Optional.empty();

@@ -156,13 +156,19 @@ class FirstComments {
             return Optional.empty();
         }
         if (open.platformPostId() == null) {
-            rows.settle(
+            // PostRecovery.markPublished fails such a comment at once; this catches any other way to get here.
+            String reason = "Herald does not know this post's id on the platform (it was marked published by hand), so"
+                    + " it cannot comment under it. Add the comment on the platform yourself.";
+            rows.settle(workspace, target, CommentStatus.FAILED, reason, now);
+            audit.record(
                     workspace,
-                    target,
-                    CommentStatus.FAILED,
-                    "Herald does not know this post's id on the platform (it was marked published by hand), so it"
-                            + " cannot comment under it. Add the comment on the platform yourself.",
-                    now);
+                    "post.comment_failed",
+                    "post",
+                    open.post().toString(),
+                    Map.of("target", target.toString(), "reason", reason));
+            // Inside the claim's transaction: the listeners hear of it once it committed.
+            events.publishEvent(
+                    new PostCommentFailed(workspace, open.post(), target, open.provider(), reason, false, now));
             return Optional.empty();
         }
         // An attempt that still held the comment died mid-call: its call may have reached the platform, which cannot

@@ -6,10 +6,12 @@ import herald.database.Keyset;
 import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -198,6 +200,29 @@ class PostReads {
                 .param("post", post.value())
                 .query((rs, n) -> TargetStatus.of(rs.getString(1)))
                 .list();
+    }
+
+    /** The kinds of trouble none of the post's targets (nor their first comments) is in: those a person settled. */
+    Set<PostTrouble> settledTroubles(WorkspaceId workspace, PostId post) {
+        return jdbc.sql(
+                        """
+                        select coalesce(bool_or(status = 'failed'), false) as failed,
+                            coalesce(bool_or(status = 'unknown'), false) as unknown,
+                            coalesce(bool_or(comment_status = 'failed'), false) as comment_failed,
+                            coalesce(bool_or(comment_status = 'unknown'), false) as comment_unknown
+                        from post_targets where workspace_id = :workspace and post_id = :post""")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query((rs, n) -> {
+                    Set<PostTrouble> settled = EnumSet.noneOf(PostTrouble.class);
+                    for (PostTrouble trouble : PostTrouble.values()) {
+                        if (!rs.getBoolean(trouble.value())) {
+                            settled.add(trouble);
+                        }
+                    }
+                    return settled;
+                })
+                .single();
     }
 
     /** Posts due (or published) within [from, to), cancelled and drafts aside: what a day's quota counts. */

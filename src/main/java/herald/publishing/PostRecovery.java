@@ -2,6 +2,8 @@ package herald.publishing;
 
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.providers.Providers;
+import herald.providers.SocialProvider;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
@@ -10,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +23,8 @@ import org.springframework.stereotype.Component;
  * What a person does about targets that did not publish: retry the failed ones, and settle the ones whose outcome
  * Herald could not tell (docs/adr/0008), either as published at the address the person found or by publishing again
  * without asking the platform first. Each change is one tenant transaction under the post's lock, and a rejected one
- * changes nothing.
+ * changes nothing. Once a change committed, {@link PostTroubleSettled} says which kinds of trouble of the post nobody
+ * needs to act on any more.
  */
 @Component
 public class PostRecovery {
@@ -30,6 +36,7 @@ public class PostRecovery {
     private final TenantScope tenants;
     private final AuditLog audit;
     private final Dispatch dispatch;
+    private final Providers providers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -41,6 +48,7 @@ public class PostRecovery {
             TenantScope tenants,
             AuditLog audit,
             Dispatch dispatch,
+            Providers providers,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
@@ -50,14 +58,18 @@ public class PostRecovery {
         this.tenants = tenants;
         this.audit = audit;
         this.dispatch = dispatch;
+        this.providers = providers;
         this.events = events;
         this.clock = clock;
     }
 
+    /** A change's own answer, and the kinds of trouble of the post that no target is in once it is made. */
+    private record Changed<T>(T answer, Set<PostTrouble> settled) {}
+
     /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
     public Post retry(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();
-        List<TargetId> again = tenants.call(workspace, () -> {
+        Changed<List<TargetId>> again = tenants.call(workspace, () -> {
             PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             List<TargetId> failed = reads.find(workspace, id).orElseThrow().targets().stream()
                     .filter(t -> t.status() == TargetStatus.FAILED)
@@ -68,15 +80,23 @@ public class PostRecovery {
             }
             rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
             rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
-            return failed;
+            return new Changed<>(failed, reads.settledTroubles(workspace, id));
         });
-        audit.record(workspace, "post.retried", "post", id.toString(), Map.of("targets", "" + again.size()));
-        again.forEach(target -> dispatch.schedule(workspace, target, now));
+        audit.record(
+                workspace,
+                "post.retried",
+                "post",
+                id.toString(),
+                Map.of("targets", "" + again.answer().size()));
+        again.answer().forEach(target -> dispatch.schedule(workspace, target, now));
+        settled(workspace, id, again.settled());
         return posts.get(workspace, id);
     }
 
     /**
-     * A person confirms that a target whose outcome was unknown is on the platform at {@code url}.
+     * A person confirms that a target whose outcome was unknown is on the platform at {@code url}. When the address
+     * tells the post's id on the platform ({@link SocialProvider#postIdAt}), the target's first comment is written
+     * under it; when it does not, a comment waiting for the target fails at once, saying to add it by hand.
      *
      * @throws Conflict unless the target's status is unknown
      */
@@ -85,16 +105,45 @@ public class PostRecovery {
             throw new InvalidInput("url", "The URL must be the post's http(s) address on the platform.");
         }
         Instant now = clock.instant();
-        Target settled =
-                settleUnknown(workspace, id, target, now, () -> rows.markPublished(workspace, target, url, now));
+        Changed<Marked> marked =
+                settleUnknown(workspace, id, target, now, current -> markPublished(workspace, current, url, now));
+        String provider = marked.answer().target().provider();
         audit.record(
                 workspace,
                 "post.published",
                 "post",
                 id.toString(),
                 Map.of("target", target.toString(), "by", "person"));
-        events.publishEvent(new PostPublished(workspace, id, target, settled.provider(), url, now));
+        events.publishEvent(new PostPublished(workspace, id, target, provider, url, now));
+        String commentFailure = marked.answer().commentFailure();
+        if (commentFailure != null) {
+            audit.record(
+                    workspace,
+                    "post.comment_failed",
+                    "post",
+                    id.toString(),
+                    Map.of("target", target.toString(), "reason", commentFailure));
+            events.publishEvent(new PostCommentFailed(workspace, id, target, provider, commentFailure, false, now));
+        }
+        settled(workspace, id, marked.settled());
         return posts.get(workspace, id);
+    }
+
+    /** @param commentFailure why the target's waiting first comment failed at once, null when it did not */
+    private record Marked(Target target, @Nullable String commentFailure) {}
+
+    private Marked markPublished(WorkspaceId workspace, Target target, URI url, Instant now) {
+        SocialProvider provider = providers.find(target.provider()).orElse(null);
+        String postId = provider == null ? null : provider.postIdAt(url).orElse(null);
+        rows.markPublished(workspace, target.id(), url, postId, now);
+        if (postId != null || target.comment() == null || target.comment().status() != CommentStatus.WAITING) {
+            return new Marked(target, null);
+        }
+        String platform = provider == null ? "the platform" : provider.displayName();
+        String reason = "Herald cannot tell the post's id on " + platform + " from the address it was marked published"
+                + " at, so it cannot write the first comment under it. Add the comment on " + platform + " yourself.";
+        comments.settle(workspace, target.id(), CommentStatus.FAILED, reason, now);
+        return new Marked(target, reason);
     }
 
     /**
@@ -103,9 +152,13 @@ public class PostRecovery {
      */
     public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
         Instant now = clock.instant();
-        settleUnknown(workspace, id, target, now, () -> rows.scheduleAgain(workspace, target, now));
+        Changed<Target> again = settleUnknown(workspace, id, target, now, current -> {
+            rows.scheduleAgain(workspace, target, now);
+            return current;
+        });
         audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
         dispatch.schedule(workspace, target, now);
+        settled(workspace, id, again.settled());
         return posts.get(workspace, id);
     }
 
@@ -116,7 +169,7 @@ public class PostRecovery {
      * @throws Conflict unless the comment failed or its outcome is unknown
      */
     public Post writeCommentAgain(WorkspaceId workspace, PostId id, TargetId target) {
-        settleComment(
+        Set<PostTrouble> settled = settleComment(
                 workspace,
                 id,
                 target,
@@ -124,6 +177,7 @@ public class PostRecovery {
                         workspace, target, List.of(CommentStatus.FAILED, CommentStatus.UNKNOWN), clock.instant()),
                 "The first comment has not failed and its outcome is known; there is nothing to write again.");
         audit.record(workspace, "post.comment_again", "post", id.toString(), Map.of("target", target.toString()));
+        settled(workspace, id, settled);
         return posts.get(workspace, id);
     }
 
@@ -133,7 +187,7 @@ public class PostRecovery {
      * @throws Conflict unless its outcome is unknown
      */
     public Post confirmComment(WorkspaceId workspace, PostId id, TargetId target) {
-        settleComment(
+        Set<PostTrouble> settled = settleComment(
                 workspace,
                 id,
                 target,
@@ -145,21 +199,24 @@ public class PostRecovery {
                 "post",
                 id.toString(),
                 Map.of("target", target.toString(), "by", "person"));
+        settled(workspace, id, settled);
         return posts.get(workspace, id);
     }
 
-    private void settleComment(
+    private Set<PostTrouble> settleComment(
             WorkspaceId workspace, PostId id, TargetId target, BooleanSupplier change, String refusal) {
-        tenants.run(workspace, () -> {
+        return tenants.call(workspace, () -> {
             rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             reads.find(workspace, id).orElseThrow().target(target);
             if (!change.getAsBoolean()) {
                 throw new Conflict("comment", refusal);
             }
+            return reads.settledTroubles(workspace, id);
         });
     }
 
-    private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
+    private <T> Changed<T> settleUnknown(
+            WorkspaceId workspace, PostId id, TargetId target, Instant now, Function<Target, T> change) {
         return tenants.call(workspace, () -> {
             rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             Target current = reads.find(workspace, id).orElseThrow().target(target);
@@ -167,9 +224,16 @@ public class PostRecovery {
                 throw new Conflict(
                         "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
             }
-            change.run();
+            T answer = change.apply(current);
             rows.setStatus(workspace, id, Settlement.of(reads.targetStatuses(workspace, id)), now);
-            return current;
+            return new Changed<>(answer, reads.settledTroubles(workspace, id));
         });
+    }
+
+    /** Tells who listens which troubles of the post are settled, when any is (after the change committed). */
+    private void settled(WorkspaceId workspace, PostId id, Set<PostTrouble> settled) {
+        if (!settled.isEmpty()) {
+            events.publishEvent(new PostTroubleSettled(workspace, id, settled));
+        }
     }
 }

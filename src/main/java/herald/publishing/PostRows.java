@@ -222,16 +222,19 @@ class PostRows {
                 .update();
     }
 
-    void markPublished(WorkspaceId workspace, TargetId target, URI url, Instant now) {
+    /** Published at {@code url} (a person said so), under {@code postId} when the address tells the platform's id. */
+    void markPublished(WorkspaceId workspace, TargetId target, URI url, @Nullable String postId, Instant now) {
         jdbc.sql(
                         """
                         update post_targets set status = 'published', platform_url = :url, published_at = :now,
+                            platform_post_id = :postId,
                             reconcile_since = null, updated_at = :now,
                             comment_due_at = case when comment_status = 'waiting' then :now else comment_due_at end
                         where workspace_id = :workspace and id = :id""")
                 .param("workspace", workspace.value())
                 .param("id", target.value())
                 .param("url", url.toString())
+                .param("postId", postId)
                 .param("now", Timestamp.from(now))
                 .update();
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +271,7 @@ public class Posts {
             rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
+        events.publishEvent(new PostTroubleSettled(workspace, id, EnumSet.allOf(PostTrouble.class)));
         return get(workspace, id);
     }
 

@@ -10,19 +10,25 @@ import herald.connections.ConnectionId;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.database.TenantScope;
 import herald.identity.User;
+import herald.publishing.CommentStatus;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
 import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
+import herald.publishing.PostRecovery;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
+import herald.publishing.Target;
+import herald.publishing.TargetId;
+import herald.publishing.TargetStatus;
 import herald.reviews.ReviewFeedback;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Memberships;
 import herald.tenancy.Role;
 import herald.tenancy.Workspace;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +38,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -533,6 +541,212 @@ class NotificationsTests {
                                 "notificationsPrune", com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class)
                         .getName())
                 .isEqualTo(NotificationJobs.PRUNE);
+    }
+
+    /**
+     * A person dealt with a post's trouble (retried it, settled a target or a first comment, cancelled it): everyone's
+     * notifications of the kinds that no target of the post is in any more are read; a failure after that is new.
+     */
+    @Nested
+    class SettledByAPerson {
+
+        @Autowired
+        PostRecovery recovery;
+
+        @Value("${herald.providers.sandbox.base-url}")
+        String sandbox;
+
+        @Test
+        void aRetryReadsEveryonesFailureNotificationAndAFailureAfterItIsUnreadAgain() throws InterruptedException {
+            Post post = post("Retry me", krusty);
+            state(post, "failed", "'failed'");
+            fail(post, 0, "Duplicate content.");
+            assertThat(notifications.unread(workspace.id(), editor.id())).isEqualTo(1);
+
+            recovery.retry(workspace.id(), post.id());
+
+            for (User member : List.of(owner, admin, editor)) {
+                assertThat(notifications.unread(workspace.id(), member.id()))
+                        .as(member.email())
+                        .isZero();
+            }
+            fail(post, 0, "Failed again after the retry.");
+            var mine = notifications.recent(workspace.id(), editor.id(), null, 10);
+            assertThat(mine).hasSize(2);
+            assertThat(mine.getFirst().unread())
+                    .as("a new failure is not swallowed")
+                    .isTrue();
+            assertThat(mine.getFirst().body()).contains("Failed again after the retry.");
+        }
+
+        @Test
+        void aFailureStaysUnreadWhileAnotherTargetOfThePostIsStillFailed() throws InterruptedException {
+            Post post = post("Half out", krusty, lisa);
+            state(
+                    post,
+                    "failed",
+                    "case when connection_id = '" + krusty.value() + "' then 'failed' else 'unknown' end");
+            fail(post, 0, "Duplicate content.");
+            publish(new PostNeedsAttention(
+                    workspace.id(), post.id(), post.targets().get(1).id(), "sandbox", "No answer.", clock.instant()));
+
+            recovery.markPublished(
+                    workspace.id(), post.id(), post.targets().get(1).id(), URI.create("https://example.com/p/1"));
+
+            assertThat(unreadKinds(editor))
+                    .as("the unknown target is settled, the failed one is not")
+                    .containsExactly(NotificationKind.POST_FAILED);
+            recovery.retry(workspace.id(), post.id());
+            assertThat(unreadKinds(editor)).isEmpty();
+        }
+
+        @Test
+        void aFirstCommentsNotificationIsReadOnceNoCommentOfThePostIsInItsKind() throws InterruptedException {
+            Post post = commented("Comment twice", krusty, lisa);
+            state(post, "published", "'published'", "'failed'");
+            commentFails(post, 0, "Comments are turned off for this post.", false);
+            commentFails(post, 1, "Comments are turned off for this post.", false);
+
+            recovery.writeCommentAgain(
+                    workspace.id(), post.id(), post.targets().get(0).id());
+            assertThat(unreadKinds(editor))
+                    .as("the other account's comment still failed")
+                    .containsExactly(NotificationKind.POST_COMMENT_FAILED);
+            recovery.writeCommentAgain(
+                    workspace.id(), post.id(), post.targets().get(1).id());
+            assertThat(unreadKinds(editor)).isEmpty();
+
+            state(post, "published", "'published'", "'unknown'");
+            commentFails(post, 0, "Herald could not confirm it. Look under the post.", true);
+            commentFails(post, 1, "Herald could not confirm it. Look under the post.", true);
+            assertThat(unreadKinds(editor))
+                    .as("new events after settling are unread")
+                    .containsExactly(NotificationKind.POST_COMMENT_UNKNOWN);
+            recovery.confirmComment(
+                    workspace.id(), post.id(), post.targets().get(0).id());
+            assertThat(unreadKinds(editor)).containsExactly(NotificationKind.POST_COMMENT_UNKNOWN);
+            recovery.confirmComment(
+                    workspace.id(), post.id(), post.targets().get(1).id());
+            assertThat(unreadKinds(editor)).isEmpty();
+        }
+
+        @Test
+        void cancellingAPostReadsItsNotificationsOfEveryKindOfTroubleAndNoOtherPosts() throws InterruptedException {
+            Post post = post("Cancel me", krusty);
+            Post other = post("Keep me", krusty);
+            TargetId target = post.targets().getFirst().id();
+            fail(post, 0, "Refused.");
+            publish(new PostNeedsAttention(workspace.id(), post.id(), target, "sandbox", "?", clock.instant()));
+            commentFails(post, 0, "Refused.", false);
+            commentFails(post, 0, "?", true);
+            fail(other, 0, "Refused.");
+            assertThat(notifications.unread(workspace.id(), editor.id())).isEqualTo(5);
+
+            posts.cancel(workspace.id(), post.id());
+
+            assertThat(notifications.recent(workspace.id(), editor.id(), null, 10).stream()
+                            .filter(Notification::unread)
+                            .map(Notification::post))
+                    .containsExactly(other.id());
+        }
+
+        @Test
+        void markedPublishedWhereHeraldCannotTellThePostsIdItsWaitingCommentFailsAndNotifies()
+                throws InterruptedException {
+            Post post = commented("Marked by hand", krusty);
+            TargetId target = post.targets().getFirst().id();
+            state(post, "failed", "'unknown'", "'waiting'");
+            publish(new PostNeedsAttention(workspace.id(), post.id(), target, "sandbox", "?", clock.instant()));
+
+            Post marked = recovery.markPublished(
+                    workspace.id(), post.id(), target, URI.create("https://example.com/krusty/posts/42"));
+            awaitIdle();
+
+            Target settled = marked.targets().getFirst();
+            assertThat(settled.status()).isEqualTo(TargetStatus.PUBLISHED);
+            assertThat(settled.platformPostId()).isNull();
+            assertThat(settled.comment().status()).isEqualTo(CommentStatus.FAILED);
+            assertThat(settled.comment().lastError())
+                    .isEqualTo("Herald cannot tell the post's id on Sandbox from the address it was marked published"
+                            + " at, so it cannot write the first comment under it. Add the comment on Sandbox"
+                            + " yourself.");
+            assertThat(unreadKinds(editor)).containsExactly(NotificationKind.POST_COMMENT_FAILED);
+            assertThat(notifications
+                            .recent(workspace.id(), editor.id(), null, 10)
+                            .getFirst()
+                            .body())
+                    .startsWith("Sandbox @krusty published the post but did not take its first comment: Herald"
+                            + " cannot tell the post's id on Sandbox")
+                    .as("writing it again cannot work")
+                    .doesNotContain("Write the comment again");
+        }
+
+        @Test
+        void markedPublishedAtTheSandboxsAddressThePostsIdIsKeptAndItsCommentIsDueNow() throws InterruptedException {
+            Post post = commented("Marked at the Sandbox", krusty);
+            TargetId target = post.targets().getFirst().id();
+            state(post, "failed", "'unknown'", "'waiting'");
+            String id = UUID.randomUUID().toString();
+
+            Post marked = recovery.markPublished(
+                    workspace.id(), post.id(), target, URI.create(sandbox + "/@krusty#post-" + id));
+            awaitIdle();
+
+            Target settled = marked.targets().getFirst();
+            assertThat(settled.platformPostId()).isEqualTo(id);
+            assertThat(settled.comment().status()).isEqualTo(CommentStatus.WAITING);
+            assertThat(tenants.call(workspace.id(), () -> jdbc.sql(
+                                    "select comment_due_at <= now() from post_targets where id = :id")
+                            .param("id", target.value())
+                            .query(Boolean.class)
+                            .single()))
+                    .isTrue();
+            assertThat(unreadKinds(editor)).isEmpty();
+        }
+
+        Post commented(String body, ConnectionId... accounts) {
+            return posts.create(
+                    workspace.id(),
+                    new NewPost(
+                            body,
+                            null,
+                            List.of(),
+                            java.util.Arrays.stream(accounts)
+                                    .map(a -> new NewPost.NewTarget(a, null))
+                                    .toList(),
+                            "2030-01-07T09:00",
+                            "Europe/Berlin",
+                            false,
+                            List.of(),
+                            null,
+                            "#pizza"));
+        }
+
+        /** Puts the post and its targets where a person finds them (SQL expressions for each target's columns). */
+        void state(Post post, String status, String target) {
+            state(post, status, target, "comment_status");
+        }
+
+        void state(Post post, String status, String target, String comment) {
+            tenants.run(workspace.id(), () -> {
+                jdbc.sql("update posts set status = :status where id = :id")
+                        .param("status", status)
+                        .param("id", post.id().value())
+                        .update();
+                jdbc.sql("update post_targets set status = " + target + ", comment_status = " + comment
+                                + " where post_id = :id")
+                        .param("id", post.id().value())
+                        .update();
+            });
+        }
+
+        List<NotificationKind> unreadKinds(User member) {
+            return notifications.recent(workspace.id(), member.id(), null, 20).stream()
+                    .filter(Notification::unread)
+                    .map(Notification::kind)
+                    .distinct()
+                    .toList();
+        }
     }
 
     User member(String label, Role role) {

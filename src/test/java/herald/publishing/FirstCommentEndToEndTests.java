@@ -144,6 +144,70 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
                 .actual();
     }
 
+    @Test
+    void aTargetMarkedPublishedAtItsSandboxAddressGetsItsCommentUnderThatPost() {
+        JsonNode out = awaitFinished(create("Out already " + UUID.randomUUID(), ""), Duration.ofSeconds(30))
+                .path("targets")
+                .get(0);
+        assertThat(out.path("status").asString()).isEqualTo("published");
+        String comment = "Under the found post " + UUID.randomUUID();
+        String post = unknownWithComment(comment);
+
+        var marked = markPublished(post, out.path("platformUrl").asString());
+
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        JsonNode target = awaitComment(post);
+        assertThat(target.path("platformPostId").asString())
+                .isEqualTo(out.path("platformPostId").asString());
+        assertThat(target.path("comment").path("status").asString()).isEqualTo("posted");
+        assertThat(target.path("comment").path("url").asString()).contains("/sandbox/@" + handle + "#comment-");
+        assertThat(occurrencesOnTheFeed(comment)).isEqualTo(1);
+    }
+
+    @Test
+    void aTargetMarkedPublishedAtAnAddressHeraldCannotReadHasItsCommentFailSayingToAddItByHand() {
+        String comment = "Nowhere to go " + UUID.randomUUID();
+        String post = unknownWithComment(comment);
+
+        var marked = markPublished(post, "https://elsewhere.example/sandbox/@" + handle + "#post-" + UUID.randomUUID());
+
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        JsonNode target = marked.json().path("targets").get(0);
+        assertThat(target.path("status").asString()).isEqualTo("published");
+        assertThat(target.path("comment").path("status").asString()).isEqualTo("failed");
+        assertThat(target.path("comment").path("lastError").asString())
+                .endsWith("Add the comment on Sandbox yourself.");
+        assertThat(occurrencesOnTheFeed(comment)).isZero();
+    }
+
+    /** A post with {@code comment}, due in an hour, whose target's outcome Herald could not tell (as reconciling ends). */
+    String unknownWithComment(String comment) {
+        String post = create(
+                "Unsure " + UUID.randomUUID(),
+                ",\"scheduledAt\":\"" + Instant.now().plusSeconds(3600) + "\",\"firstComment\":\"" + comment + "\"");
+        var tenants = context.getBean(herald.database.TenantScope.class);
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        tenants.run(workspace, () -> {
+            jdbc.sql("update posts set status = 'failed' where id = :id")
+                    .param("id", UUID.fromString(post))
+                    .update();
+            jdbc.sql("update post_targets set status = 'unknown', last_error = 'No answer.' where post_id = :id")
+                    .param("id", UUID.fromString(post))
+                    .update();
+        });
+        return post;
+    }
+
+    Response markPublished(String post, String url) {
+        String target = api("GET", "/posts/" + post, null)
+                .json()
+                .path("targets")
+                .get(0)
+                .path("id")
+                .asString();
+        return api("POST", "/posts/" + post + "/targets/" + target + "/mark-published", "{\"url\":\"" + url + "\"}");
+    }
+
     /** The post's target once its comment is settled (neither waiting nor being written). */
     JsonNode awaitComment(String post) {
         Instant until = Instant.now().plus(Duration.ofSeconds(30));

@@ -735,6 +735,47 @@ class PublishingEngineTests {
         }
 
         @Test
+        void aPublishedTargetWithoutThePlatformsIdFailsItsCommentAndTellsEditors() throws InterruptedException {
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId connection = connection(workspace);
+            Post post = posts.create(workspace, commented(List.of(new NewPost.NewTarget(connection, null)), "By hand"));
+            TargetId target = post.targets().getFirst().id();
+            // Marked published by hand at an address that does not tell the post's id, as before postIdAt.
+            tenants.run(workspace, () -> jdbc.sql(
+                            """
+                            update post_targets set status = 'published', published_at = now(), comment_due_at = now(),
+                                platform_url = 'https://scripted.invalid/somewhere'
+                            where id = :id""")
+                    .param("id", target.value())
+                    .update());
+            int calls = platform.commentCalls.get();
+
+            comments.write(workspace, target);
+
+            TargetComment failed = comment(workspace, post);
+            assertThat(failed.status()).isEqualTo(CommentStatus.FAILED);
+            assertThat(failed.lastError()).endsWith("Add the comment on the platform yourself.");
+            assertThat(platform.commentCalls.get()).isEqualTo(calls);
+            assertThat(audited(workspace, "post.comment_failed", post.id().toString()))
+                    .isEqualTo(1);
+            long deadline = System.currentTimeMillis() + 10_000;
+            long told = 0;
+            while (told == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+                told = tenants.call(workspace, () -> jdbc.sql(
+                                """
+                                select count(*) from notifications
+                                where post_id = :post and kind = 'post_comment_failed' and read_at is null""")
+                        .param("post", post.id().value())
+                        .query(Long.class)
+                        .single());
+            }
+            assertThat(told)
+                    .as("PostCommentFailed reached the owner's notifications")
+                    .isEqualTo(1);
+        }
+
+        @Test
         void aTargetThatFailedSkipsItsCommentAndARetryMakesItWaitAgain() {
             platform.ambiguous = false;
             WorkspaceId workspace = workspace("pro");

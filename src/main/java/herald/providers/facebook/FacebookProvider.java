@@ -6,6 +6,7 @@ import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
+import herald.providers.PostAddress;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -135,6 +136,28 @@ class FacebookProvider extends MetaProvider {
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         return posts.findExisting(token, request, since);
     }
+
+    /**
+     * {@code https://www.facebook.com/{pageId}/posts/{postId}}, both numeric: the Graph id {@code {pageId}_{postId}}.
+     * A page's vanity name or a {@code pfbid...} post id cannot be turned into it without asking the platform.
+     */
+    @Override
+    public Optional<String> postIdAt(URI url) {
+        return PostAddress.segmentsOn(url, HOSTS)
+                .filter(path -> path.size() == 3
+                        && path.get(1).equals("posts")
+                        && PostAddress.numeric(path.get(0))
+                        && PostAddress.numeric(path.get(2)))
+                .map(path -> path.get(0) + "_" + path.get(2));
+    }
+
+    @Override
+    public String postAddressForm() {
+        return "https://www.facebook.com/{page id}/posts/{post id}, both numbers";
+    }
+
+    private static final Set<String> HOSTS =
+            Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com");
 
     /** The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. */
     @Override

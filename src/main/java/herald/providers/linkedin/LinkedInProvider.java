@@ -7,6 +7,7 @@ import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
 import herald.providers.OAuthSpec;
+import herald.providers.PostAddress;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -255,6 +256,27 @@ class LinkedInProvider implements SocialProvider {
     public Optional<PublishedPost> findExisting(
             Secret token, PublishRequest request, Instant since, PublishJournal journal) {
         return posts.findExisting(token, request, since, journal);
+    }
+
+    /**
+     * {@code https://www.linkedin.com/feed/update/urn:li:share:N} (or {@code urn:li:ugcPost:N}): the post's URN, which
+     * the comments call takes. An {@code urn:li:activity:N} address (what LinkedIn's "copy link to post" often gives)
+     * is not read: the documented targets of {@code /rest/socialActions/{urn}/comments} are share and ugcPost URNs,
+     * and we are not sure (about 50%) that an activity URN is accepted there, nor how it maps to the post's URN.
+     */
+    @Override
+    public Optional<String> postIdAt(URI url) {
+        return PostAddress.segmentsOn(url, Set.of("linkedin.com", "www.linkedin.com"))
+                .filter(path -> path.size() == 3
+                        && path.get(0).equals("feed")
+                        && path.get(1).equals("update")
+                        && path.get(2).matches("urn:li:(share|ugcPost):[0-9]{1,30}"))
+                .map(path -> path.get(2));
+    }
+
+    @Override
+    public String postAddressForm() {
+        return "https://www.linkedin.com/feed/update/urn:li:share:{id} (or urn:li:ugcPost:{id})";
     }
 
     /** The author comments under its own posts as itself (the member, or the page), up to 1,250 characters. */

@@ -211,6 +211,29 @@ class SandboxProvider implements SocialProvider {
         return Optional.empty();
     }
 
+    /** The address the Sandbox gives its posts, {@code {base-url}/@{handle}#post-{id}}, on its own host: the id. */
+    @Override
+    public Optional<String> postIdAt(URI url) {
+        URI feeds = settings.endpoint("/@");
+        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+        String handle = path.startsWith(feeds.getPath())
+                ? path.substring(feeds.getPath().length())
+                : "";
+        String fragment = url.getFragment() == null ? "" : url.getFragment();
+        boolean onSandbox = feeds.getScheme().equalsIgnoreCase(String.valueOf(url.getScheme()))
+                && feeds.getHost().equalsIgnoreCase(String.valueOf(url.getHost()))
+                && feeds.getPort() == url.getPort()
+                && handle.matches("[A-Za-z0-9_]+");
+        return onSandbox && fragment.matches("post-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+                ? Optional.of(fragment.substring("post-".length()))
+                : Optional.empty();
+    }
+
+    @Override
+    public String postAddressForm() {
+        return settings.endpoint("/@") + "{account}#post-{id}";
+    }
+
     /** The Sandbox takes comments under the account's own posts, up to 500 characters as its posts. */
     @Override
     public boolean takesComments() {

@@ -10,6 +10,7 @@ import herald.providers.DiscoveredAccount;
 import herald.providers.MediaDownloads;
 import herald.providers.MetricsBatch;
 import herald.providers.OAuthSpec;
+import herald.providers.PostAddress;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -217,6 +219,28 @@ class XProvider implements SocialProvider {
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         return timeline.find(token, request, since);
     }
+
+    /** {@code https://x.com/{user}/status/{id}} (or twitter.com, and {@code /i/web/status/{id}}): the post's id. */
+    @Override
+    public Optional<String> postIdAt(URI url) {
+        return PostAddress.segmentsOn(url, HOSTS).flatMap(path -> {
+            int status =
+                    path.size() >= 4 && path.get(0).equals("i") && path.get(1).equals("web") ? 2 : 1;
+            return path.size() > status + 1
+                            && path.get(status).equals("status")
+                            && PostAddress.numeric(path.get(status + 1))
+                    ? Optional.of(path.get(status + 1))
+                    : Optional.empty();
+        });
+    }
+
+    @Override
+    public String postAddressForm() {
+        return "https://x.com/{account}/status/{id}";
+    }
+
+    private static final Set<String> HOSTS =
+            Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
 
     /** A comment on X is a reply to the account's own post, weighed as a post (280, twitter-text). */
     @Override

@@ -4,6 +4,7 @@ import herald.analytics.Analytics;
 import herald.assets.Assets;
 import herald.assets.MediaLinks;
 import herald.connections.Connections;
+import herald.providers.Providers;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.PostId;
@@ -51,6 +52,7 @@ class PostsController {
     private final PostNotes notes;
     private final PostTags tags;
     private final Analytics analytics;
+    private final Providers providers;
 
     PostsController(
             Posts posts,
@@ -61,7 +63,8 @@ class PostsController {
             Connections connections,
             PostNotes notes,
             PostTags tags,
-            Analytics analytics) {
+            Analytics analytics,
+            Providers providers) {
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -71,6 +74,7 @@ class PostsController {
         this.notes = notes;
         this.tags = tags;
         this.analytics = analytics;
+        this.providers = providers;
     }
 
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
@@ -147,6 +151,7 @@ class PostsController {
         model.addAttribute("zone", current.workspace().timezone().getId());
         model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
         model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
+        model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
         return "posts/detail";
     }
 

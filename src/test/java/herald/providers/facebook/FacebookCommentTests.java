@@ -138,4 +138,23 @@ class FacebookCommentTests {
                 () -> provider.findComment(TOKEN, REQUEST, SINCE), Kind.UNKNOWN_OUTCOME, "cannot tell");
         wiremock.verify(getRequestedFor(urlPathEqualTo(graph("101_9/comments"))).withQueryParam("after", equalTo("a")));
     }
+
+    @Test
+    void readsAPostsGraphIdFromItsAddressOnlyWhenPageAndPostAreNumeric() {
+        assertThat(provider.postIdAt(URI.create("https://www.facebook.com/123456789/posts/987654321")))
+                .contains("123456789_987654321");
+        assertThat(provider.postIdAt(URI.create("https://m.facebook.com/123456789/posts/987654321/?ref=share")))
+                .as("mobile host, a trailing slash and a query")
+                .contains("123456789_987654321");
+        assertThat(provider.postIdAt(URI.create("https://www.facebook.com/krustyburger/posts/987654321")))
+                .as("a vanity name is not the page's id")
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://www.facebook.com/123456789/posts/pfbid02Xa1bC3dEf")))
+                .as("a pfbid cannot be used for the Graph API")
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://facebook.example.com/123456789/posts/987654321")))
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://www.facebook.com/123456789")))
+                .isEmpty();
+    }
 }

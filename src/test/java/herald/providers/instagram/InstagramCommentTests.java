@@ -99,4 +99,12 @@ class InstagramCommentTests {
                         TOKEN, new CommentRequest("krusty.burger", "17895695668004550", "Other"), SINCE))
                 .isEmpty();
     }
+
+    @Test
+    void aPermalinksShortcodeIsNotTheMediaIdSoNoAddressTellsIt() {
+        assertThat(provider.postIdAt(java.net.URI.create("https://www.instagram.com/p/C0ffee123/")))
+                .isEmpty();
+        assertThat(provider.postIdAt(java.net.URI.create("https://www.instagram.com/reel/C0ffee123/?igsh=abc")))
+                .isEmpty();
+    }
 }

@@ -153,4 +153,23 @@ class LinkedInCommentTests {
                  "object":"urn:li:share:7045020441609936898"}"""
                 .formatted(actor, urn, urn, actor, created.toEpochMilli(), text);
     }
+
+    @Test
+    void readsAPostsUrnFromItsAddressForSharesAndUgcPostsOnly() {
+        assertThat(provider.postIdAt(
+                        URI.create("https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898")))
+                .contains("urn:li:share:7045020441609936898");
+        assertThat(provider.postIdAt(URI.create(
+                        "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7045020441609936898/?utm=x")))
+                .as("encoded, with a trailing slash and a query")
+                .contains("urn:li:ugcPost:7045020441609936898");
+        assertThat(provider.postIdAt(
+                        URI.create("https://www.linkedin.com/feed/update/urn:li:activity:7045020441609936898/")))
+                .as("an activity URN is not known to take comments")
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://www.linkedin.com/posts/krusty_pizza-activity-70450204416")))
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://linkedin.example.com/feed/update/urn:li:share:1")))
+                .isEmpty();
+    }
 }

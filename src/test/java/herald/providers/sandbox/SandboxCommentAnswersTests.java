@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.sandbox.SandboxProviderContractTests.assertKind;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
@@ -66,5 +67,24 @@ class SandboxCommentAnswersTests {
                 () -> provider.findComment(Secret.of("at"), REQUEST, NOW.minusSeconds(60)),
                 Kind.UNKNOWN_OUTCOME,
                 "cannot tell");
+    }
+
+    @Test
+    void readsAPostsIdFromTheAddressTheSandboxGivesItOnTheSandboxOnly() {
+        String id = "6f1c1a52-8f0e-4c1e-9a57-3b0f1f4b2c11";
+        String feed = wiremock.baseUrl() + "/sandbox/@krusty";
+        assertThat(provider.postIdAt(URI.create(feed + "#post-" + id))).contains(id);
+        assertThat(provider.postIdAt(URI.create(feed + "/?from=share#post-" + id)))
+                .as("a trailing slash and a query")
+                .contains(id);
+        assertThat(provider.postIdAt(URI.create(feed + "#comment-" + id))).isEmpty();
+        assertThat(provider.postIdAt(URI.create(feed))).isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://sandbox.example/sandbox/@krusty#post-" + id)))
+                .as("another host")
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create(feed.replace("localhost", "127.0.0.2") + "#post-" + id)))
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create(wiremock.baseUrl() + "/elsewhere/@krusty#post-" + id)))
+                .isEmpty();
     }
 }

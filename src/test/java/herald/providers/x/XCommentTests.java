@@ -180,4 +180,26 @@ class XCommentTests {
         x.stubFor(get(urlPathEqualTo(TIMELINE)).willReturn(XStandIn.json(503, "{\"title\":\"Service Unavailable\"}")));
         XPublishTests.assertKind(() -> provider.findComment(TOKEN, REQUEST, SINCE), Kind.TRANSIENT, "recent replies");
     }
+
+    @Test
+    void readsAPostsIdFromItsAddressOnXOrTwitterOnly() {
+        assertThat(provider.postIdAt(URI.create("https://x.com/krusty/status/1445880548472328192")))
+                .contains("1445880548472328192");
+        assertThat(provider.postIdAt(URI.create("https://twitter.com/Krusty/status/1445880548472328192/?s=20")))
+                .as("twitter.com, a trailing slash and a query")
+                .contains("1445880548472328192");
+        assertThat(provider.postIdAt(
+                        URI.create("https://mobile.twitter.com/krusty/status/1445880548472328192/photo/1")))
+                .contains("1445880548472328192");
+        assertThat(provider.postIdAt(URI.create("https://x.com/i/web/status/1445880548472328192")))
+                .contains("1445880548472328192");
+        assertThat(provider.postIdAt(URI.create("https://x.com/krusty"))).isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://x.com/krusty/status/abc")))
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://x.com.evil.example/krusty/status/1445880548472328192")))
+                .as("another host")
+                .isEmpty();
+        assertThat(provider.postIdAt(URI.create("https://nitter.net/krusty/status/1445880548472328192")))
+                .isEmpty();
+    }
 }

@@ -35,6 +35,9 @@ class PostsPageTest {
     @Autowired
     herald.publishing.PostNotes notes;
 
+    @org.springframework.beans.factory.annotation.Value("${herald.providers.sandbox.base-url}")
+    String sandbox;
+
     @Test
     void listsPostsByStatusAndShowsOneWithItsTargets() throws Exception {
         var team = fixtures.team();
@@ -202,11 +205,82 @@ class PostsPageTest {
                 .andExpect(content().string(containsString("Herald cannot tell whether this was published")))
                 .andExpect(content().string(containsString("Mark as published")))
                 .andExpect(content().string(containsString("Publish again")))
+                .andExpect(content().string(not(containsString("first comment once you mark"))))
                 .andExpect(content().string(not(containsString("Edit post"))));
         mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("node-b")))
                 .andExpect(content().string(not(containsString("Mark as published"))));
+    }
+
+    @Test
+    void saysUnderMarkAsPublishedWhetherHeraldWillWriteTheFirstCommentAndKeepsThePostsIdFromItsAddress()
+            throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var post = posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Lost with a comment",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        java.util.List.of(),
+                        null,
+                        "#pizza"));
+        PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, post);
+        var editor = fixtures.member(team, Role.EDITOR);
+        String path = team.path() + "/posts/" + post.id();
+
+        mvc.perform(get(path).with(as(editor)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Herald writes the first comment once you mark the post, if its address"
+                                + " reads like " + sandbox + "/@{account}#post-{id}. From any other address it cannot:"
+                                + " then add the comment on Sandbox yourself.")));
+
+        String id = java.util.UUID.randomUUID().toString();
+        var target = post.targets().getFirst().id();
+        mvc.perform(post(path + "/targets/" + target.value() + "/mark-published")
+                        .param("url", sandbox + "/@krusty#post-" + id)
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection());
+        var marked = posts.get(w, post.id()).targets().getFirst();
+        assertThat(marked.platformPostId()).isEqualTo(id);
+        assertThat(marked.comment().status()).isEqualTo(herald.publishing.CommentStatus.WAITING);
+        mvc.perform(get(path).with(as(editor)))
+                .andExpect(content().string(not(containsString("first comment once you mark"))));
+
+        var elsewhere = posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Found elsewhere",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        java.util.List.of(),
+                        null,
+                        "#pizza"));
+        PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, elsewhere);
+        String elsewherePath = team.path() + "/posts/" + elsewhere.id();
+        mvc.perform(post(elsewherePath + "/targets/"
+                                + elsewhere.targets().getFirst().id().value() + "/mark-published")
+                        .param("url", "https://example.com/krusty/1")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(elsewherePath).with(as(editor)))
+                .andExpect(content().string(containsString("data-comment-status=\"failed\"")))
+                .andExpect(content().string(containsString("Add the comment on Sandbox yourself.")))
+                .andExpect(content().string(not(containsString("Write the comment again"))));
     }
 
     @Test

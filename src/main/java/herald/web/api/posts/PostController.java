@@ -175,7 +175,10 @@ class PostController {
     @Operation(
             operationId = "markTargetPublished",
             summary = "Confirm an unknown target is published",
-            description = "For a target whose status is unknown: a person found it on the platform at url.")
+            description = "For a target whose status is unknown: a person found it on the platform at url. When the"
+                    + " address names the post's id (X, Facebook, LinkedIn, Sandbox; see docs/first-comments.md), its"
+                    + " first comment is written under it; otherwise a waiting first comment fails at once, to be"
+                    + " added on the platform by hand.")
     PostView markPublished(
             CurrentWorkspace current,
             @PathVariable UUID postId,

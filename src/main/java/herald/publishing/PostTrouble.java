@@ -1,0 +1,20 @@
+package herald.publishing;
+
+import java.util.Locale;
+
+/** What about a post may need a person: a target that failed or may not have been published, or a first comment. */
+public enum PostTrouble {
+    /** A target failed for good ({@link PostFailed}). */
+    FAILED,
+    /** Herald cannot tell whether a target was published ({@link PostNeedsAttention}). */
+    UNKNOWN,
+    /** A first comment failed ({@link PostCommentFailed}, not unknown). */
+    COMMENT_FAILED,
+    /** Herald cannot tell whether a first comment was written ({@link PostCommentFailed}, unknown). */
+    COMMENT_UNKNOWN;
+
+    /** {@code failed}, {@code unknown}, {@code comment_failed}, {@code comment_unknown}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
