@@ -99,7 +99,11 @@ public final class ContentCheck {
         }
     }
 
-    /** Why the platform would refuse {@code comment} as a post's first comment; empty when it takes it. */
+    /**
+     * Why the platform would refuse {@code comment} (as it is written: tagged when its post tags its links) as a post's
+     * first comment; empty when it takes it. Codes: {@code comment.unsupported}, {@code comment.length}, and
+     * {@code comment.rule} for the platform's own rules ({@link SocialProvider#commentProblems}).
+     */
     public static List<Problem> comment(SocialProvider provider, String comment) {
         if (!provider.takesComments()) {
             return List.of(new Problem(
@@ -108,13 +112,17 @@ public final class ContentCheck {
                     "Herald cannot write comments on " + provider.displayName()
                             + "; leave this account out or remove the first comment."));
         }
+        List<Problem> problems = new ArrayList<>();
         int length = provider.contentRules().length(comment);
         if (length > provider.commentMaxLength()) {
-            return List.of(new Problem(
+            problems.add(new Problem(
                     "comment.length",
                     Where.TEXT,
                     "the first comment is " + length + " of " + provider.commentMaxLength() + " characters."));
         }
-        return List.of();
+        for (String problem : provider.commentProblems(comment)) {
+            problems.add(new Problem("comment.rule", Where.TEXT, problem));
+        }
+        return List.copyOf(problems);
     }
 }

@@ -136,7 +136,11 @@ class FacebookProvider extends MetaProvider {
         return posts.findExisting(token, request, since);
     }
 
-    /** The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. */
+    /**
+     * The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. No
+     * rule beyond the length is checked on a comment ({@link #commentProblems} keeps the default): Meta documents none
+     * for a Page's comment's message (confidence: medium).
+     */
     @Override
     public boolean takesComments() {
         return true;
