@@ -179,6 +179,16 @@ public interface SocialProvider {
     }
 
     /**
+     * The platform's rules for a comment's text that its length cannot say (X's cashtag), each as a sentence a person
+     * can act on; empty when the comment is fine. Only rules the platform documents for comments, or that hold for a
+     * comment because it is a post there (an X reply): a caption's rule is not a comment's. Called when a post is
+     * accepted, never with a token.
+     */
+    default List<String> commentProblems(String text) {
+        return List.of();
+    }
+
+    /**
      * Writes a comment as the account under one of its own published posts (X: a reply to it). A call that may have
      * reached the platform without an answer raises {@link ProviderException.Kind#UNKNOWN_OUTCOME}: the caller looks
      * with {@link #findComment} before it tries again.

@@ -10,6 +10,8 @@ import herald.providers.SocialProvider;
 import herald.shared.NotFound;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ class CommentCall {
         if (provider == null || !provider.takesComments()) {
             return new FirstComments.Outcome.Failed("Herald cannot write comments on " + open.provider() + ".");
         }
-        var request = new CommentRequest(open.handle(), open.platformPostId(), open.text());
+        var request = new CommentRequest(open.handle(), open.platformPostId(), claim.text());
         Instant since = since(claim);
         try {
             return tokens.withAccessToken(claim.workspace(), open.connection(), token -> {
@@ -73,6 +75,27 @@ class CommentCall {
         } catch (ConnectionNotActive | NotFound e) {
             return new FirstComments.Outcome.Failed(e.getMessage());
         }
+    }
+
+    /**
+     * {@code comment} as the platform gets it: when its post tags its links, tagged for its target exactly as the
+     * post's own text is ({@link PlatformCall#content}: the same values, platform, account and post), on the day the
+     * post's links name ({@link CommentRows.Open#taggedAt}) in {@code zone}. A pure function of what the comment's row
+     * keeps, so that every attempt sends, and every look for an earlier attempt's comment compares, the same text.
+     */
+    static String text(String comment, CommentRows.Open open, ZoneId zone) {
+        UtmValues tagging = open.tagging();
+        Instant at = open.taggedAt();
+        if (tagging == null || at == null) {
+            return comment;
+        }
+        return LinkTagging.tag(
+                        comment,
+                        null,
+                        tagging,
+                        new LinkTagging.Context(
+                                open.provider(), open.handle(), LocalDate.ofInstant(at, zone), open.post()))
+                .text();
     }
 
     /** Since when the platform may have the comment: an earlier attempt's start, else this one's. */

@@ -43,6 +43,10 @@ class CommentRows {
      * A target's comment as a claim reads it, the target's row locked.
      *
      * @param reconcileSince set when an earlier attempt may have written it
+     * @param tagging the UTM values the post keeps when it tags its links, else null
+     * @param taggedAt the instant whose day {@code {date}} names in the post's tagged links: the post's time, else the
+     *     start of the attempt its published target's search began from ({@link Claim#reconcileFrom()}: the latest
+     *     attempt that did not reconcile), else when the target was published
      */
     record Open(
             PostId post,
@@ -57,14 +61,24 @@ class CommentRows {
             int fence,
             int attempts,
             @Nullable Instant reconcileSince,
-            @Nullable String text) {}
+            @Nullable String text,
+            @Nullable UtmValues tagging,
+            @Nullable Instant taggedAt) {}
 
     Optional<Open> lock(WorkspaceId workspace, TargetId target) {
         return jdbc.sql(
                         """
                         select t.post_id, t.connection_id, t.provider, t.account_handle, t.status, t.platform_post_id,
                             t.published_at, t.comment_status, t.comment_due_at, t.comment_fence, t.comment_attempts,
-                            t.comment_reconcile_since, coalesce(t.comment_text, p.first_comment) as first_comment
+                            t.comment_reconcile_since, coalesce(t.comment_text, p.first_comment) as first_comment,
+                            p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
+                            p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
+                            p.utm_values->>'term' as utm_term,
+                            coalesce(p.scheduled_at,
+                                (select a.started_at from publish_attempts a
+                                 where a.workspace_id = t.workspace_id and a.target_id = t.id and not a.reconciling
+                                 order by a.fence desc limit 1),
+                                t.published_at) as tagged_at
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
                         for update of t""")
@@ -83,7 +97,9 @@ class CommentRows {
                         rs.getInt("comment_fence"),
                         rs.getInt("comment_attempts"),
                         instant(rs, "comment_reconcile_since"),
-                        rs.getString("first_comment")))
+                        rs.getString("first_comment"),
+                        WorkspaceLinkTagging.ofPost(rs),
+                        instant(rs, "tagged_at")))
                 .optional();
     }
 

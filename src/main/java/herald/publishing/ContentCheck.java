@@ -100,9 +100,11 @@ public final class ContentCheck {
     }
 
     /**
-     * Why the platform would refuse {@code comment} as a post's first comment; empty when it takes it. Its length is
-     * also held to the most Herald keeps ({@link Validation#MAX_COMMENT}), so this is the one length check a comment
-     * for a platform goes through.
+     * Why the platform would refuse {@code comment} (as it is written: tagged when its post tags its links) as a post's
+     * first comment; empty when it takes it. Its length is also held to the most Herald keeps
+     * ({@link Validation#MAX_COMMENT}), so this is the one length check a comment for a platform goes through. Codes:
+     * {@code comment.unsupported}, {@code comment.length}, and {@code comment.rule} for the platform's own rules
+     * ({@link SocialProvider#commentProblems}).
      */
     public static List<Problem> comment(SocialProvider provider, String comment) {
         if (!provider.takesComments()) {
@@ -112,12 +114,16 @@ public final class ContentCheck {
                     "Herald cannot write comments on " + provider.displayName()
                             + "; leave this account out or remove the first comment."));
         }
+        List<Problem> problems = new ArrayList<>();
         int length = provider.contentRules().length(comment);
         int limit = Math.min(provider.commentMaxLength(), Validation.MAX_COMMENT);
         if (length > limit || comment.length() > Validation.MAX_COMMENT) {
-            return List.of(new Problem(
+            problems.add(new Problem(
                     "comment.length", Where.TEXT, "the first comment is " + length + " of " + limit + " characters."));
         }
-        return List.of();
+        for (String problem : provider.commentProblems(comment)) {
+            problems.add(new Problem("comment.rule", Where.TEXT, problem));
+        }
+        return List.copyOf(problems);
     }
 }

@@ -47,11 +47,17 @@ class FirstComments {
         record Unknown(String explanation) implements Outcome {}
     }
 
-    /** A claimed attempt: the fence it holds, its number, and where an earlier attempt may have written it from. */
+    /**
+     * A claimed attempt: the fence it holds, its number, and where an earlier attempt may have written it from.
+     *
+     * @param text the comment as the platform gets it ({@link CommentCall#text}): what is written, and what a look for
+     *     an earlier attempt's comment compares
+     */
     record Claim(
             WorkspaceId workspace,
             TargetId target,
             CommentRows.Open comment,
+            String text,
             int fence,
             int attempt,
             @Nullable Instant reconcileSince,
@@ -62,6 +68,7 @@ class FirstComments {
     private final TenantScope tenants;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final DailyQuota days;
     private final PublishingSettings settings;
     private final Clock clock;
 
@@ -71,6 +78,7 @@ class FirstComments {
             TenantScope tenants,
             AuditLog audit,
             ApplicationEventPublisher events,
+            DailyQuota days,
             PublishingSettings settings,
             Clock clock) {
         this.rows = rows;
@@ -78,6 +86,7 @@ class FirstComments {
         this.tenants = tenants;
         this.audit = audit;
         this.events = events;
+        this.days = days;
         this.settings = settings;
         this.clock = clock;
     }
@@ -151,7 +160,8 @@ class FirstComments {
                 return Optional.empty();
             }
         }
-        if (open.text() == null) {
+        String comment = open.text();
+        if (comment == null) {
             rows.settle(workspace, target, CommentStatus.SKIPPED, "The post no longer has a first comment.", now);
             return Optional.empty();
         }
@@ -178,7 +188,11 @@ class FirstComments {
                 : open.reconcileSince();
         int fence = open.fence() + 1;
         rows.claim(workspace, target, fence, reconcileSince, now.plus(settings.inFlightFor()), now);
-        return Optional.of(new Claim(workspace, target, open, fence, open.attempts() + 1, reconcileSince, now));
+        // The workspace's zone (cached) is read only for a post that tags its links: the day its links name.
+        String text = open.tagging() == null
+                ? comment
+                : CommentCall.text(comment, open, days.day(workspace, now).zone());
+        return Optional.of(new Claim(workspace, target, open, text, fence, open.attempts() + 1, reconcileSince, now));
     }
 
     private void complete(Claim claim, Outcome outcome) {

@@ -45,7 +45,7 @@ class Validation {
      * each target's rules are checked on its text and link as tagged for its platform and account: tagging makes a
      * text longer everywhere but on X (which counts every link as 23 characters), and a post accepted untagged could
      * then be refused by LinkedIn or Instagram when it is published. A first comment must suit every target's
-     * platform: one that takes comments, within its length for them.
+     * platform: one that takes comments, within its length for them and its rules for them, checked as tagged too.
      */
     List<PostRows.NewTargetRow> check(
             WorkspaceId workspace,
@@ -152,6 +152,11 @@ class Validation {
             if (comment != null) {
                 postCommentWeighed |= target.firstComment() == null && provider.takesComments();
                 String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";
+                if (tagging != null) {
+                    // Checked as it is written: tagged as the post's text is, for this platform and account.
+                    comment = tagging.apply(comment, null, account.provider(), account.username())
+                            .text();
+                }
                 for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                     violations.add(
                             new Violation(commentField, account.id(), problem.code(), name + ": " + problem.message()));

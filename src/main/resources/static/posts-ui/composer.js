@@ -2,7 +2,7 @@
 // library. Counters first count in the browser (from the rules rendered as data attributes on each platform), then a
 // debounced check on the server (compose/check) replaces them with each platform's own count (X weighs characters and
 // links in a way a browser cannot match) and its problems, and, when links are tagged, each preview's text and link
-// with the UTM parameters that account's platform gets. Saving checks everything again.
+// with the UTM parameters that account's platform gets (its first comment's too). Saving checks everything again.
 (function () {
   'use strict';
   var root = document.querySelector('[data-composer]');
@@ -22,6 +22,14 @@
   function overrideFor(account) {
     var field = form.querySelector('[data-override-field][data-account="' + account + '"] textarea');
     return field && field.value.trim() !== '' ? field.value : null;
+  }
+
+  // The first comment an account gets: its own, else the post's; null without one.
+  function commentFor(account) {
+    var own = form.querySelector('[data-comment-override][id="comment-' + account + '"]');
+    if (own && own.value.trim() !== '') { return own.value.trim(); }
+    var post = form.querySelector('[data-first-comment]');
+    return post && post.value.trim() !== '' ? post.value.trim() : null;
   }
 
   function pickedMedia() {
@@ -144,6 +152,20 @@
       });
       card.appendChild(grid);
     }
+    var comment = commentFor(box.value);
+    if (comment) {
+      var c = document.createElement('p');
+      c.className = 'preview-comment';
+      var label = document.createElement('span');
+      label.className = 'muted';
+      label.textContent = 'First comment: ';
+      var said = document.createElement('span');
+      said.className = 'preview-comment-text';
+      said.textContent = comment;
+      c.appendChild(label);
+      c.appendChild(said);
+      card.appendChild(c);
+    }
     return card;
   }
 
@@ -205,6 +227,8 @@
     if (p && !p.querySelector('.preview-over')) { p.textContent = t.taggedText; }
     var full = card.querySelector('.preview-link span');
     if (full && t.taggedLink) { full.textContent = t.taggedLink; }
+    var comment = card.querySelector('.preview-comment-text');
+    if (comment && t.taggedFirstComment) { comment.textContent = t.taggedFirstComment; }
   }
 
   function csrfHeaders() {

@@ -54,6 +54,23 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
     }
 
     @Test
+    void aTaggedPostsFirstCommentGoesOutWithItsLinksTaggedAndIsKeptAsWritten() {
+        String page = "order-" + UUID.randomUUID();
+        String comment = "Order at https://krusty.example.com/" + page;
+        String post = create("Tagged " + UUID.randomUUID(), ",\"tagLinks\":true,\"firstComment\":\"" + comment + "\"");
+
+        JsonNode target = awaitComment(post);
+
+        assertThat(target.path("comment").path("status").asString()).isEqualTo("posted");
+        assertThat(occurrencesOnTheFeed(page + "?utm_source=sandbox")).isEqualTo(1);
+        assertThat(api("GET", "/posts/" + post, null)
+                        .json()
+                        .path("firstComment")
+                        .asString())
+                .isEqualTo(comment);
+    }
+
+    @Test
     void aCommentTooLongForTheSandboxIsRefusedWithThePostNamingTheAccount() {
         int before = api("GET", "/posts", null).json().path("items").size();
 

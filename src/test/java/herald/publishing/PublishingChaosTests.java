@@ -185,14 +185,18 @@ class PublishingChaosTests {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
             String text = "Chaos " + i + " " + UUID.randomUUID();
-            String comment = "Comment-" + UUID.randomUUID();
+            // Every other post tags its links: its comment's link goes out tagged, so its look compares the tagged
+            // text (the untagged comment, a prefix of the tagged one, still counts its copies on the feed).
+            boolean tagged = i % 2 == 0;
+            String comment = "Comment-" + UUID.randomUUID() + (tagged ? " https://krusty.example.com/" + i : "");
             Response created = api(
                     key,
                     workspace,
                     "POST",
                     "/posts",
-                    "{\"body\":\"" + text + "\",\"firstComment\":\"" + comment + "\",\"scheduledAt\":\"" + due
-                            + "\",\"targets\":[{\"connectionId\":\"" + connections.get(i % 2) + "\"}]}");
+                    "{\"body\":\"" + text + "\",\"firstComment\":\"" + comment + "\",\"tagLinks\":" + tagged
+                            + ",\"scheduledAt\":\"" + due + "\",\"targets\":[{\"connectionId\":\""
+                            + connections.get(i % 2) + "\"}]}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ids.add(created.json().path("id").asString());
             texts.put(created.json().path("id").asString(), text);
@@ -269,6 +273,7 @@ class PublishingChaosTests {
             }
         }
         assertThat(commentsWritten).as("first comments written").isPositive();
+        assertThat(feeds).as("tagged first comments went out tagged").contains("?utm_source=sandbox");
         assertThat(commentDuplicates)
                 .as("first comments the Sandbox holds twice")
                 .isZero();

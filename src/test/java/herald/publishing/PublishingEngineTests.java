@@ -103,8 +103,12 @@ class PublishingEngineTests {
         @Override
         public void revoke(Secret token) {}
 
+        /** The texts of the posts it was asked to publish. */
+        final List<String> publishedTexts = new CopyOnWriteArrayList<>();
+
         @Override
         public PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
+            publishedTexts.add(request.text());
             int n = publishes.incrementAndGet();
             journal.put("container", "container-" + n);
             if (ambiguous) {
@@ -150,9 +154,12 @@ class PublishingEngineTests {
             return true;
         }
 
+        /** Room for a tagged link (FirstComments' tagging tests), little enough to reach. */
+        static final int COMMENT_MAX = 200;
+
         @Override
         public int commentMaxLength() {
-            return 40;
+            return COMMENT_MAX;
         }
 
         @Override
@@ -817,7 +824,8 @@ class PublishingEngineTests {
                                     List.of(),
                                     List.of(
                                             new NewPost.NewTarget(plain, null),
-                                            new NewPost.NewTarget(own, null, "y".repeat(41))),
+                                            new NewPost.NewTarget(
+                                                    own, null, "y".repeat(ScriptedPlatform.COMMENT_MAX + 1))),
                                     Instant.now().plusSeconds(3600).toString(),
                                     null,
                                     false,
@@ -883,15 +891,169 @@ class PublishingEngineTests {
                                     false,
                                     List.of(),
                                     null,
-                                    "x".repeat(41))))
+                                    "x".repeat(201))))
                     .isInstanceOfSatisfying(
                             PostRejected.class,
                             e -> assertThat(e.violations()).singleElement().satisfies(v -> {
                                 assertThat(v.field()).isEqualTo("firstComment");
                                 assertThat(v.message())
-                                        .isEqualTo("Scripted @scripted: the first comment is 41 of 40 characters.");
+                                        .isEqualTo("Scripted @scripted: the first comment is 201 of 200 characters.");
                             }));
             assertThat(postCount(workspace)).isEqualTo(before);
+        }
+
+        @Autowired
+        WorkspaceLinkTagging linkTagging;
+
+        /**
+         * A post that tags its links, with a link in its text and in its first comment, due {@code days} ahead (or
+         * published "now" when null), its target published by the test and its comment due.
+         */
+        Post taggedAndPublished(WorkspaceId workspace, String comment, @Nullable Integer days) {
+            linkTagging.change(
+                    workspace,
+                    new LinkTaggingSetting(true, new UtmValues("{platform}", "social", "spring-{date}", "{post}", "")));
+            ConnectionId connection = connection(workspace);
+            Post post = posts.create(
+                    workspace,
+                    new NewPost(
+                            "Menu https://krusty.example.com/menu",
+                            null,
+                            List.of(),
+                            List.of(new NewPost.NewTarget(connection, null)),
+                            Instant.now()
+                                    .plus(java.time.Duration.ofDays(days == null ? 1 : days))
+                                    .toString(),
+                            null,
+                            false,
+                            List.of(),
+                            true,
+                            comment));
+            TargetId target = post.targets().getFirst().id();
+            if (days == null) {
+                tenants.run(workspace, () -> jdbc.sql("update posts set scheduled_at = null where id = :id")
+                        .param("id", post.id().value())
+                        .update());
+            }
+            dueNow(workspace, target, "due_at");
+            publisher.publish(workspace, target);
+            dueNow(workspace, target, "comment_due_at");
+            return posts.get(workspace, post.id());
+        }
+
+        /** The query the post's own link got on the platform. */
+        String postsQuery(Post post) {
+            String marker = "https://krusty.example.com/menu?";
+            String sent = platform.publishedTexts.stream()
+                    .filter(text -> text.startsWith("Menu " + marker)
+                            && text.contains("utm_content="
+                                    + post.id().value().toString().substring(0, 8)))
+                    .findFirst()
+                    .orElseThrow();
+            return sent.substring(sent.indexOf(marker) + marker.length());
+        }
+
+        String zoneDay(WorkspaceId workspace, Instant at) {
+            return at.atZone(workspaces.require(workspace).timezone())
+                    .toLocalDate()
+                    .toString();
+        }
+
+        @Test
+        void aTaggedPostsFirstCommentHasItsLinksTaggedAsThePostsOnTheDayThePostIsDue() {
+            WorkspaceId workspace = workspace("pro");
+            Post post = taggedAndPublished(workspace, "Order at https://krusty.example.com/order.", 3);
+            TargetId target = post.targets().getFirst().id();
+
+            comments.write(workspace, target);
+
+            String query = postsQuery(post);
+            assertThat(query)
+                    .contains("utm_source=scripted", "utm_campaign=spring-" + zoneDay(workspace, post.scheduledAt()));
+            assertThat(platform.comments)
+                    .as("the same parameters as the post's own link, the full stop left outside the link")
+                    .contains(post.targets().getFirst().platformPostId() + ":Order at https://krusty.example.com/order?"
+                            + query + ".");
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(posts.get(workspace, post.id()).firstComment())
+                    .as("the post keeps the comment as written")
+                    .isEqualTo("Order at https://krusty.example.com/order.");
+        }
+
+        @Test
+        void aPostPublishedNowNamesTheDayOfItsAttemptInItsCommentAsInItsText() {
+            WorkspaceId workspace = workspace("pro");
+            Instant before = Instant.now();
+            Post post = taggedAndPublished(workspace, "https://krusty.example.com/order", null);
+            TargetId target = post.targets().getFirst().id();
+
+            comments.write(workspace, target);
+
+            String query = postsQuery(post);
+            assertThat(query)
+                    .containsAnyOf(
+                            "utm_campaign=spring-" + zoneDay(workspace, before),
+                            "utm_campaign=spring-" + zoneDay(workspace, Instant.now()));
+            assertThat(platform.comments)
+                    .contains(
+                            post.targets().getFirst().platformPostId() + ":https://krusty.example.com/order?" + query);
+        }
+
+        @Test
+        void aTaggedCommentSentWithoutAnAnswerIsFoundByItsTaggedTextAndNeverWrittenTwice() {
+            WorkspaceId workspace = workspace("pro");
+            Post post = taggedAndPublished(workspace, "Order: https://krusty.example.com/order", 2);
+            TargetId target = post.targets().getFirst().id();
+            platform.commentMode = "ambiguous";
+            platform.commentLookupsToFail = 1; // the look right after the call cannot be made either
+            int calls = platform.commentCalls.get();
+
+            comments.write(workspace, target);
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTING);
+
+            platform.commentMode = "ok";
+            dueNow(workspace, target, "comment_due_at");
+            comments.write(workspace, target);
+
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(platform.commentCalls.get())
+                    .as("found by the text that was sent, not written again")
+                    .isEqualTo(calls + 1);
+            assertThat(platform.comments)
+                    .filteredOn(c -> c.startsWith(post.targets().getFirst().platformPostId() + ":"))
+                    .singleElement()
+                    .asString()
+                    .contains("https://krusty.example.com/order?utm_source=scripted&utm_medium=social");
+        }
+
+        @Test
+        void aFirstCommentIsCheckedAtItsTaggedLength() {
+            WorkspaceId workspace = workspace("pro");
+            ConnectionId connection = connection(workspace);
+            // 191 characters as written, over 200 once the link carries its parameters.
+            String comment = "x".repeat(158) + " https://krusty.example.com/order";
+            java.util.function.Function<Boolean, NewPost> post = tag -> new NewPost(
+                    "Fine text",
+                    null,
+                    List.of(),
+                    List.of(new NewPost.NewTarget(connection, null)),
+                    Instant.now().plusSeconds(3600).toString(),
+                    null,
+                    false,
+                    List.of(),
+                    tag,
+                    comment);
+
+            assertThatThrownBy(() -> posts.create(workspace, post.apply(true)))
+                    .isInstanceOfSatisfying(
+                            PostRejected.class,
+                            e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                                assertThat(v.field()).isEqualTo("firstComment");
+                                assertThat(v.rule()).isEqualTo("comment.length");
+                                assertThat(v.message()).contains("of 200 characters");
+                            }));
+            assertThat(posts.create(workspace, post.apply(false)).firstComment())
+                    .isEqualTo(comment);
         }
     }
 }

@@ -159,7 +159,11 @@ class FacebookProvider extends MetaProvider {
     private static final Set<String> HOSTS =
             Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com");
 
-    /** The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. */
+    /**
+     * The Page comments under its own posts, as the Page (its Page token), with {@code pages_manage_engagement}. No
+     * rule beyond the length is checked on a comment ({@link #commentProblems} keeps the default): Meta documents none
+     * for a Page's comment's message (confidence: medium).
+     */
     @Override
     public boolean takesComments() {
         return true;

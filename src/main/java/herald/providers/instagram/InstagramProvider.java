@@ -141,7 +141,11 @@ class InstagramProvider extends MetaProvider {
 
     /**
      * The account comments under its own media ({@code instagram_manage_comments}), up to 2,200 characters as a
-     * caption ({@link #commentMaxLength()} keeps the default).
+     * caption ({@link #commentMaxLength()} keeps the default). No other rule is checked on a comment
+     * ({@link #commentProblems} keeps the default): Meta's IG Media Comments reference names none but live video, and
+     * the hashtag and mention caps (30 hashtags, 20 mentions; 5 hashtags announced in 2025) are documented for
+     * captions, not comments. Confidence that a comment has no such cap: medium; refusing a comment on a caption's
+     * rule would refuse what Instagram may take, and a comment Instagram refuses fails with its words.
      */
     @Override
     public boolean takesComments() {

@@ -279,7 +279,12 @@ class LinkedInProvider implements SocialProvider {
         return "https://www.linkedin.com/feed/update/urn:li:share:{id} (or urn:li:ugcPost:{id})";
     }
 
-    /** The author comments under its own posts as itself (the member, or the page), up to 1,250 characters. */
+    /**
+     * The author comments under its own posts as itself (the member, or the page), up to 1,250 characters. No rule
+     * beyond the length is checked on a comment ({@link #commentProblems} keeps the default): a comment is plain text,
+     * not the little text format of a post's commentary, and LinkedIn documents no cap on its hashtags or mentions
+     * (confidence: medium).
+     */
     @Override
     public boolean takesComments() {
         return true;

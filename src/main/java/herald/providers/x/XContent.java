@@ -70,7 +70,7 @@ final class XContent {
         if (sent.isBlank() && media.isEmpty()) {
             problems.add("X needs text or a medium in a post.");
         }
-        if (new Extractor().extractCashtags(sent).size() > 1) {
+        if (cashtags(sent) > 1) {
             problems.add("X allows one cashtag ($TICKER) per post on self-serve access; remove the others.");
         }
         long videos = media.stream().filter(XContent::isVideo).count();
@@ -88,6 +88,25 @@ final class XContent {
             problems.addAll(problems(medium));
         }
         return problems;
+    }
+
+    /**
+     * What X refuses in a first comment beyond its weighted length. The comment is a reply, which X takes as a post
+     * (platform-contracts.md 1.2): the self-serve cap of one cashtag is documented for every post, so it holds for a
+     * reply (confidence: high, official). X documents no cap on hashtags or mentions (1.7), so none is checked, and the
+     * reply's own restriction (the replied-to author must have mentioned the account) does not apply to a reply to the
+     * account's own post.
+     */
+    static List<String> commentProblems(String text) {
+        if (cashtags(text) > 1) {
+            return List.of("X allows one cashtag ($TICKER) per post on self-serve access, and the first comment is a"
+                    + " reply, which X counts as a post; remove the others.");
+        }
+        return List.of();
+    }
+
+    private static int cashtags(String text) {
+        return new Extractor().extractCashtags(text).size();
     }
 
     private static List<String> problems(PublishRequest.Media medium) {

@@ -254,6 +254,11 @@ class XProvider implements SocialProvider {
     }
 
     @Override
+    public List<String> commentProblems(String text) {
+        return XContent.commentProblems(text);
+    }
+
+    @Override
     public PublishedComment comment(Secret token, CommentRequest request) {
         var body = new LinkedHashMap<String, Object>();
         body.put("text", request.text());

@@ -137,4 +137,17 @@ class XContentTests {
     static PublishRequest.Media image(String type, long size) {
         return new PublishRequest.Media(URI.create("https://h/" + size), type, "image", size, "");
     }
+
+    @Test
+    void aFirstCommentIsAReplyAndCarriesOneCashtagAtMostButAnyHashtagsAndMentions() {
+        assertThat(XContent.commentProblems("$AAPL is up")).isEmpty();
+        assertThat(XContent.commentProblems("$AAPL and $MSFT are up"))
+                .singleElement()
+                .asString()
+                .contains("one cashtag")
+                .contains("reply");
+        assertThat(XContent.commentProblems("#a #b #c #d #e #f #g #h #i #j #k #l @mario @luigi @peach @toad"))
+                .as("X documents no cap on hashtags or mentions")
+                .isEmpty();
+    }
 }

@@ -459,6 +459,25 @@ class ComposerPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"links-tagged\"")))
                 .andExpect(content()
-                        .string(containsString("utm_source={platform}&amp;utm_medium=social&amp;utm_campaign=x")));
+                        .string(containsString("utm_source={platform}&amp;utm_medium=social&amp;utm_campaign=x")))
+                .andExpect(content().string(not(containsString("data-test=\"comment-links-tagged\""))));
+
+        var commented = posts.create(
+                team.workspace().id(),
+                new herald.publishing.NewPost(
+                        "See https://krusty.example.com",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-03-01T09:30",
+                        "Europe/Berlin",
+                        false,
+                        java.util.List.of(),
+                        null,
+                        "Order at https://krusty.example.com/order"));
+        mvc.perform(get(team.path() + "/posts/" + commented.id()).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"comment-links-tagged\"")))
+                .andExpect(content().string(containsString(">Order at https://krusty.example.com/order<")));
     }
 }

@@ -68,7 +68,11 @@ class ComposerSandboxBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-previews] .preview-link span"))
                 .hasText("https://krusty.example.com/menu?utm_source=sandbox&utm_medium=social#pizza");
 
-        page.getByLabel("First comment (optional)").fill("#pizza #" + handle);
+        // The first comment shows under the preview, its link tagged as the Sandbox will get it.
+        page.getByLabel("First comment (optional)").fill("#pizza #" + handle + " https://krusty.example.com/order");
+        assertThat(page.locator("[data-previews] .preview-comment-text"))
+                .hasText(
+                        "#pizza #" + handle + " https://krusty.example.com/order?utm_source=sandbox&utm_medium=social");
 
         LocalDateTime at =
                 LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
@@ -119,7 +123,9 @@ class ComposerSandboxBrowserTest extends BrowserTest {
             page.reload();
         }
         assertThat(comment.locator("[data-test=comment-status]")).hasText("Posted");
-        assertThat(comment.locator("[data-test=comment-text]")).hasText("#pizza #" + handle);
+        // Shown as written, as the post's text is.
+        assertThat(comment.locator("[data-test=comment-text]"))
+                .hasText("#pizza #" + handle + " https://krusty.example.com/order");
         assertThat(comment.locator("[data-test=comment-url]").getAttribute("href"))
                 .contains("/sandbox/@" + handle + "#comment-");
 

@@ -71,12 +71,18 @@ public class PostCheck {
                     String taggedText,
             @Schema(description = "The link field as this platform gets it, tagged; null when untagged or absent.")
                     @Nullable
-                    String taggedLink) {}
+                    String taggedLink,
+            @Schema(
+                            description = "The first comment as this platform gets it when the post tags its links;"
+                                    + " null when it does not, or without a first comment.",
+                            nullable = true)
+                    @Nullable
+                    String taggedFirstComment) {}
 
     /**
      * Checks the post for each of {@code targets}; accounts the workspace does not have are left out. With its links
      * tagged ({@code tagLinks}, or the workspace's default when null), each target is checked as it will be sent. A
-     * first comment is checked against each platform's rules for comments.
+     * first comment is checked against each platform's rules for comments, tagged as well when the post is.
      */
     public Result check(
             WorkspaceId workspace,
@@ -138,6 +144,7 @@ public class PostCheck {
                     0,
                     List.of("Herald no longer supports this platform."),
                     null,
+                    null,
                     null);
         }
         ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
@@ -155,6 +162,10 @@ public class PostCheck {
             }
         }
         String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+        if (comment != null && tagging != null) {
+            comment = tagging.apply(comment, null, account.provider(), account.username())
+                    .text();
+        }
         if (comment != null) {
             for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                 String message = problem.message();
@@ -169,6 +180,7 @@ public class PostCheck {
                 checked.limit(),
                 List.copyOf(problems),
                 tagged == null ? null : tagged.text(),
-                tagged == null ? null : tagged.link());
+                tagged == null ? null : tagged.link(),
+                tagged == null ? null : comment);
     }
 }

@@ -122,14 +122,19 @@ class PostApiTests {
     }
 
     String connection(WorkspaceId workspace, String handle, String status) {
+        return connection(workspace, handle, status, "sandbox");
+    }
+
+    String connection(WorkspaceId workspace, String handle, String status, String provider) {
         UUID id = UUID.randomUUID();
         tenants.run(workspace, () -> jdbc.sql(
                         """
                         insert into connections (workspace_id, id, provider, external_id, account_type, label,
                             username, display_name, status, expires_at)
-                        values (:workspace, :id, 'sandbox', :external, 'company', :handle, :handle, :handle, :status,
+                        values (:workspace, :id, :provider, :external, 'company', :handle, :handle, :handle, :status,
                             now() + interval '2 hours')""")
                 .param("workspace", workspace.value())
+                .param("provider", provider)
                 .param("id", id)
                 .param("external", UUID.randomUUID().toString())
                 .param("handle", handle)
@@ -208,6 +213,74 @@ class PostApiTests {
         assertThat(violation.path("connectionId").asString()).isEqualTo(ws.krusty());
         assertThat(violation.path("message").asString()).isEqualTo("Sandbox @krusty: 512 of 500 characters.");
         assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void refusesAFirstCommentItsPlatformWouldRefuseWithAProblemOnItsFieldAndSavesNothing() {
+        String x = connection(ws.id(), "krusty_x", "active", "x");
+        var rejected = create(
+                ws,
+                """
+                {"body":"Fine","firstComment":"$AAPL and $MSFT","scheduledAt":"%s","timezone":"Europe/Berlin",
+                 "targets":[{"connectionId":"%s"},{"connectionId":"%s","firstComment":"$AAPL or $MSFT?"}]}"""
+                        .formatted(TOMORROW_NINE, ws.krusty(), x));
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+        assertThat(rejected.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(rejected.json().path("violations").size())
+                .as("the post's comment goes to the Sandbox, which takes cashtags")
+                .isEqualTo(1);
+        JsonNode violation = rejected.json().path("violations").get(0);
+        assertThat(violation.path("field").asString()).isEqualTo("targets[1].firstComment");
+        assertThat(violation.path("rule").asString()).isEqualTo("comment.rule");
+        assertThat(violation.path("connectionId").asString()).isEqualTo(x);
+        assertThat(violation.path("message").asString()).startsWith("X @krusty_x: X allows one cashtag");
+        assertThat(posts(ws.id())).isZero();
+
+        var theirs = create(
+                ws,
+                """
+                {"body":"Fine","firstComment":"$AAPL and $MSFT","targets":[{"connectionId":"%s"}],
+                 "scheduledAt":"%s","timezone":"Europe/Berlin"}"""
+                        .formatted(x, TOMORROW_NINE));
+        assertThat(theirs.status()).as(theirs.toString()).isEqualTo(400);
+        assertThat(theirs.json().path("violations").get(0).path("field").asString())
+                .isEqualTo("firstComment");
+        assertThat(posts(ws.id())).isZero();
+    }
+
+    @Test
+    void checksAFirstCommentAtItsTaggedLengthAndShowsItTagged() {
+        // 471 characters as written, over the Sandbox's 500 once its link carries the parameters.
+        String comment = "x".repeat(438) + " https://krusty.example.com/order";
+        String json =
+                """
+                {"body":"Fine","firstComment":"%s","tagLinks":%s,"targets":[{"connectionId":"%s"}],
+                 "scheduledAt":"%s","timezone":"Europe/Berlin"}""";
+
+        var rejected = create(ws, json.formatted(comment, true, ws.krusty(), TOMORROW_NINE));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+        JsonNode violation = rejected.json().path("violations").get(0);
+        assertThat(violation.path("field").asString()).isEqualTo("firstComment");
+        assertThat(violation.path("rule").asString()).isEqualTo("comment.length");
+        assertThat(posts(ws.id())).isZero();
+
+        var checked = send(
+                "POST",
+                ws.path("/posts/check"),
+                ws.token(),
+                json.formatted("Order: https://krusty.example.com/order", true, ws.krusty(), TOMORROW_NINE));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()
+                        .path("targets")
+                        .get(0)
+                        .path("taggedFirstComment")
+                        .asString())
+                .isEqualTo("Order: https://krusty.example.com/order?utm_source=sandbox&utm_medium=social");
+
+        var untagged = create(ws, json.formatted(comment, false, ws.krusty(), TOMORROW_NINE));
+        assertThat(untagged.status()).as(untagged.toString()).isEqualTo(201);
     }
 
     @Test
