@@ -2,6 +2,7 @@ package herald.publishing;
 
 import herald.assets.AssetId;
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.shared.Conflict;
 import herald.shared.LimitReached;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
 // Named: the sandbox module has a bean called posts too.
 @Component("publishingPosts")
 public class Posts {
+
+    /** The targets a cancel or a rejection cancels: those not started, held ones included. */
+    static final List<TargetStatus> WAITING = List.of(TargetStatus.SCHEDULED, TargetStatus.HELD);
 
     private final PostRows rows;
     private final PostReads reads;
@@ -163,7 +168,7 @@ public class Posts {
                 throw PostRefusals.notAwaitingApproval(status);
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
         events.publishEvent(new PostApprovalDecided(workspace, id, false));
@@ -211,7 +216,7 @@ public class Posts {
                 stillAwaiting ? PostStatus.PENDING_APPROVAL : draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
         Instant at = scheduledAt;
         String zone = timezone;
-        tenants.run(workspace, () -> {
+        Set<ConnectionId> held = tenants.call(workspace, () -> {
             // Under the post's row lock: a dispatcher claiming it meanwhile either ran first (and the edit is
             // refused) or waits for this edit and finds new targets.
             PostStatus locked = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
@@ -237,8 +242,7 @@ public class Posts {
                     firstComment,
                     now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
-            rows.deleteTargets(workspace, id);
-            rows.insertTargets(
+            return rows.replaceTargets(
                     workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, firstComment != null, now);
         });
         audit.record(
@@ -248,7 +252,9 @@ public class Posts {
                 id.toString(),
                 details(status, targets.size(), due));
         if (status == PostStatus.SCHEDULED) {
-            targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
+            targets.stream()
+                    .filter(target -> !held.contains(target.connection()))
+                    .forEach(target -> dispatch.schedule(workspace, target.id(), due));
         }
         if (status != PostStatus.DRAFT) {
             events.publishEvent(new PostScheduled(workspace, id, body, due));
@@ -267,7 +273,7 @@ public class Posts {
                         "The post is " + status.value().replace('_', ' ') + "; it can no longer be cancelled.");
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
         return get(workspace, id);
