@@ -10,6 +10,7 @@ import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,13 +99,13 @@ public class Pausing {
      * @throws Conflict when it is paused already
      */
     public Paused pause(WorkspaceId workspace, ConnectionId id) {
-        Instant now = clock.instant();
+        Instant now = now();
         return tenants.call(workspace, () -> hold(workspace, List.of(pauses.pause(workspace, id, now)), now, false));
     }
 
     /** Pauses publishing to every account of the workspace. @throws Conflict when every one is paused already */
     public Paused pauseAll(WorkspaceId workspace) {
-        Instant now = clock.instant();
+        Instant now = now();
         return tenants.call(workspace, () -> {
             List<Connection> paused = pauses.pauseAll(workspace, now);
             if (paused.isEmpty()) {
@@ -120,13 +121,13 @@ public class Pausing {
      * @throws Conflict when it is not paused
      */
     public Resumed resume(WorkspaceId workspace, ConnectionId id, Overdue overdue) {
-        Instant now = clock.instant();
+        Instant now = now();
         return release(workspace, List.of(id), () -> List.of(pauses.resume(workspace, id, now)), overdue, now, false);
     }
 
     /** Resumes publishing to every paused account of the workspace. @throws Conflict when none is paused */
     public Resumed resumeAll(WorkspaceId workspace, Overdue overdue) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<ConnectionId> paused = tenants.read(workspace, () -> pauses.pausedIn(workspace));
         return release(
                 workspace,
@@ -141,6 +142,11 @@ public class Pausing {
                 overdue,
                 now,
                 true);
+    }
+
+    /** To the microsecond PostgreSQL keeps: a target due now reads back as due now, not a rounding later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Paused hold(WorkspaceId workspace, List<Connection> paused, Instant now, boolean all) {
