@@ -34,8 +34,9 @@ public class ConnectionPauses {
     }
 
     /**
-     * Pauses the connection. @throws herald.shared.NotFound when the workspace has no such connection
+     * Pauses the connection.
      *
+     * @throws herald.shared.NotFound when the workspace has no such connection
      * @throws Conflict when it is paused already
      */
     public Connection pause(WorkspaceId workspace, ConnectionId id, Instant now) {
@@ -48,8 +49,9 @@ public class ConnectionPauses {
     }
 
     /**
-     * Resumes the connection. @throws herald.shared.NotFound when the workspace has no such connection
+     * Resumes the connection.
      *
+     * @throws herald.shared.NotFound when the workspace has no such connection
      * @throws Conflict when it is not paused
      */
     public Connection resume(WorkspaceId workspace, ConnectionId id, Instant now) {

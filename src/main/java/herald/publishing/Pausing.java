@@ -94,8 +94,9 @@ public class Pausing {
     }
 
     /**
-     * Pauses publishing to the account. @throws herald.shared.NotFound when the workspace has no such connection
+     * Pauses publishing to the account.
      *
+     * @throws herald.shared.NotFound when the workspace has no such connection
      * @throws Conflict when it is paused already
      */
     public Paused pause(WorkspaceId workspace, ConnectionId id) {
@@ -116,8 +117,9 @@ public class Pausing {
     }
 
     /**
-     * Resumes publishing to the account. @throws herald.shared.NotFound when the workspace has no such connection
+     * Resumes publishing to the account.
      *
+     * @throws herald.shared.NotFound when the workspace has no such connection
      * @throws Conflict when it is not paused
      */
     public Resumed resume(WorkspaceId workspace, ConnectionId id, Overdue overdue) {

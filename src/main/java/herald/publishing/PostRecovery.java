@@ -1,6 +1,8 @@
 package herald.publishing;
 
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionPauses;
 import herald.database.TenantScope;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -10,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class PostRecovery {
 
     private final PostRows rows;
+    private final PauseRows pauseRows;
+    private final ConnectionPauses pauses;
     private final CommentRows comments;
     private final PostReads reads;
     private final Posts posts;
@@ -35,6 +42,8 @@ public class PostRecovery {
 
     PostRecovery(
             PostRows rows,
+            PauseRows pauseRows,
+            ConnectionPauses pauses,
             CommentRows comments,
             PostReads reads,
             Posts posts,
@@ -44,6 +53,8 @@ public class PostRecovery {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.pauseRows = pauseRows;
+        this.pauses = pauses;
         this.comments = comments;
         this.reads = reads;
         this.posts = posts;
@@ -57,21 +68,22 @@ public class PostRecovery {
     /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
     public Post retry(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();
-        List<TargetId> again = tenants.call(workspace, () -> {
+        List<Target> again = tenants.call(workspace, () -> {
             PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
-            List<TargetId> failed = reads.find(workspace, id).orElseThrow().targets().stream()
+            List<Target> failed = reads.find(workspace, id).orElseThrow().targets().stream()
                     .filter(t -> t.status() == TargetStatus.FAILED)
-                    .map(Target::id)
                     .toList();
             if (failed.isEmpty() || !status.canTransitionTo(PostStatus.PUBLISHING)) {
                 throw new Conflict("status", "The post has no failed target to retry.");
             }
+            Set<ConnectionId> paused = pausedAmong(workspace, failed);
             rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
+            hold(workspace, paused, now);
             rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
-            return failed;
+            return failed.stream().filter(t -> !paused.contains(t.connection())).toList();
         });
         audit.record(workspace, "post.retried", "post", id.toString(), Map.of("targets", "" + again.size()));
-        again.forEach(target -> dispatch.schedule(workspace, target, now));
+        again.forEach(target -> dispatch.schedule(workspace, target.id(), now));
         return posts.get(workspace, id);
     }
 
@@ -86,7 +98,7 @@ public class PostRecovery {
         }
         Instant now = clock.instant();
         Target settled =
-                settleUnknown(workspace, id, target, now, () -> rows.markPublished(workspace, target, url, now));
+                settleUnknown(workspace, id, target, now, current -> rows.markPublished(workspace, target, url, now));
         audit.record(
                 workspace,
                 "post.published",
@@ -103,9 +115,17 @@ public class PostRecovery {
      */
     public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
         Instant now = clock.instant();
-        settleUnknown(workspace, id, target, now, () -> rows.scheduleAgain(workspace, target, now));
+        var held = new AtomicBoolean();
+        settleUnknown(workspace, id, target, now, current -> {
+            Set<ConnectionId> paused = pausedAmong(workspace, List.of(current));
+            rows.scheduleAgain(workspace, target, now);
+            hold(workspace, paused, now);
+            held.set(!paused.isEmpty());
+        });
         audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
-        dispatch.schedule(workspace, target, now);
+        if (!held.get()) {
+            dispatch.schedule(workspace, target, now);
+        }
         return posts.get(workspace, id);
     }
 
@@ -159,7 +179,24 @@ public class PostRecovery {
         });
     }
 
-    private Target settleUnknown(WorkspaceId workspace, PostId id, TargetId target, Instant now, Runnable change) {
+    /**
+     * The accounts of {@code targets} whose publishing is paused, under the lock a pause waits for (taken before any
+     * target changes: a pause locks the account, then its targets).
+     */
+    private Set<ConnectionId> pausedAmong(WorkspaceId workspace, List<Target> targets) {
+        return pauses.pausedAmong(
+                workspace, targets.stream().map(Target::connection).toList());
+    }
+
+    /** Targets scheduled again on a paused account wait held, like its others ({@link Pausing}). */
+    private void hold(WorkspaceId workspace, Set<ConnectionId> paused, Instant now) {
+        if (!paused.isEmpty()) {
+            pauseRows.hold(workspace, List.copyOf(paused), now);
+        }
+    }
+
+    private Target settleUnknown(
+            WorkspaceId workspace, PostId id, TargetId target, Instant now, Consumer<Target> change) {
         return tenants.call(workspace, () -> {
             rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
             Target current = reads.find(workspace, id).orElseThrow().target(target);
@@ -167,7 +204,7 @@ public class PostRecovery {
                 throw new Conflict(
                         "status", "The target is " + current.status().value() + ", not unknown; nothing to settle.");
             }
-            change.run();
+            change.accept(current);
             rows.setStatus(workspace, id, Settlement.of(reads.targetStatuses(workspace, id)), now);
             return current;
         });

@@ -9,7 +9,12 @@ alter domain herald_target_status drop constraint herald_target_status_check;
 alter domain herald_target_status add constraint herald_target_status_check
     check (value in ('scheduled', 'held', 'publishing', 'published', 'failed', 'unknown', 'cancelled'));
 
--- V116's function, with held targets counted as unfinished when a post's status is settled from its targets'.
+-- V116's function, with two changes. A retry (p_status 'scheduled') of a target whose account was paused while its
+-- attempt was in flight is stored held, so that it waits for the resume like the account's other targets: the
+-- account's row is read under a key-share lock, which waits for a pause in progress (a pause holds the row for update
+-- while it holds the account's targets) or makes the pause wait for this outcome, whose target it then holds. Only a
+-- retry pays for that read: a published, failed or unknown outcome runs as before. And held targets count as
+-- unfinished when the post's status is settled from its targets'.
 create or replace function herald_complete_target(
     p_workspace uuid, p_post uuid, p_target uuid, p_fence integer, p_durable boolean,
     p_status text, p_outcome text, p_detail text, p_platform_id text, p_url text, p_due timestamptz,
@@ -22,6 +27,8 @@ create or replace function herald_complete_target(
 declare
     v_scope text := current_setting('herald.workspace_id', true);
     v_settled text;
+    v_status text := p_status;
+    v_paused boolean;
 begin
     if coalesce(v_scope, '') not in ('', p_workspace::text) then
         raise exception 'herald_complete_target: the transaction is scoped to another workspace';
@@ -29,7 +36,17 @@ begin
     perform set_config('herald.workspace_id', p_workspace::text, true);
     perform set_config('synchronous_commit', case when p_durable then 'on' else 'off' end, true);
     perform 1 from posts where workspace_id = p_workspace and id = p_post for update;
-    update post_targets set status = p_status,
+    if p_status = 'scheduled' then
+        -- Locked whether paused or not: a filter on paused_at would skip the row of a pause not committed yet.
+        select c.paused_at is not null into v_paused from connections c
+        where c.workspace_id = p_workspace
+          and c.id = (select t.connection_id from post_targets t where t.workspace_id = p_workspace and t.id = p_target)
+        for key share;
+        if v_paused then
+            v_status := 'held';
+        end if;
+    end if;
+    update post_targets set status = v_status,
         last_error = case when p_status = 'published' then null else p_detail end,
         platform_post_id = coalesce(p_platform_id, platform_post_id),
         platform_url = coalesce(p_url, platform_url),

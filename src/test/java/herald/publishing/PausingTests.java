@@ -59,6 +59,9 @@ class PausingTests {
     Posts posts;
 
     @Autowired
+    PostRecovery recovery;
+
+    @Autowired
     TenantScope tenants;
 
     @Autowired
@@ -115,6 +118,46 @@ class PausingTests {
         Post after = posts.get(workspace, post.id());
         assertThat(after.targets().getFirst().status()).isEqualTo(TargetStatus.PUBLISHED);
         assertThat(after.status()).isEqualTo(PostStatus.PUBLISHED);
+    }
+
+    @Test
+    void aTargetInFlightWhenPausedThatMustBeRetriedWaitsHeld() {
+        Post post = fixtures.due(workspace, account);
+        TargetId target = post.targets().getFirst().id();
+        Claim claim = (Claim) publisher.claim(workspace, target);
+        pausing.pause(workspace, account);
+
+        Publisher.Next next = publisher.complete(
+                workspace,
+                target,
+                claim,
+                new Publisher.Outcome.Retry(Instant.now().plusSeconds(60), "The platform is down (503).", false));
+
+        assertThat(next.at()).isNotNull();
+        Post after = posts.get(workspace, post.id());
+        assertThat(after.targets().getFirst().status()).isEqualTo(TargetStatus.HELD);
+        assertThat(after.status()).isEqualTo(PostStatus.PUBLISHING);
+        assertThat(pausing.resume(workspace, account, Pausing.Overdue.PUBLISH).scheduled())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTargetRetriedByAPersonWhilePausedWaitsHeld() {
+        Post post = fixtures.due(workspace, account);
+        TargetId target = post.targets().getFirst().id();
+        publisher.complete(
+                workspace,
+                target,
+                (Claim) publisher.claim(workspace, target),
+                new Publisher.Outcome.Failed("Refused."));
+        pausing.pause(workspace, account);
+        int before = platform.publishes.get();
+
+        Post retried = recovery.retry(workspace, post.id());
+
+        assertThat(retried.targets().getFirst().status()).isEqualTo(TargetStatus.HELD);
+        assertThat(publisher.publish(workspace, target)).isEqualTo(Publisher.Next.DONE);
+        assertThat(platform.publishes.get()).isEqualTo(before);
     }
 
     @Test
