@@ -4,6 +4,7 @@ import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,22 @@ class PauseRows {
                           and p.status in ('scheduled', 'publishing')""")
                 .param("workspace", workspace.value())
                 .param("connections", ids(connections))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Holds the post's scheduled targets on the accounts (a person's retry on a paused account); answers how many. */
+    int hold(WorkspaceId workspace, PostId post, Collection<ConnectionId> connections, Instant now) {
+        return jdbc.sql(
+                        """
+                        update post_targets set status = 'held', updated_at = :now
+                        where workspace_id = :workspace and post_id = :post and connection_id in (:connections)
+                          and status = 'scheduled'""")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .param(
+                        "connections",
+                        connections.stream().map(ConnectionId::value).toList())
                 .param("now", Timestamp.from(now))
                 .update();
     }

@@ -78,7 +78,7 @@ public class PostRecovery {
             }
             Set<ConnectionId> paused = pausedAmong(workspace, failed);
             rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
-            hold(workspace, paused, now);
+            hold(workspace, id, paused, now);
             rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
             return failed.stream().filter(t -> !paused.contains(t.connection())).toList();
         });
@@ -119,7 +119,7 @@ public class PostRecovery {
         settleUnknown(workspace, id, target, now, current -> {
             Set<ConnectionId> paused = pausedAmong(workspace, List.of(current));
             rows.scheduleAgain(workspace, target, now);
-            hold(workspace, paused, now);
+            hold(workspace, id, paused, now);
             held.set(!paused.isEmpty());
         });
         audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
@@ -189,9 +189,9 @@ public class PostRecovery {
     }
 
     /** Targets scheduled again on a paused account wait held, like its others ({@link Pausing}). */
-    private void hold(WorkspaceId workspace, Set<ConnectionId> paused, Instant now) {
+    private void hold(WorkspaceId workspace, PostId post, Set<ConnectionId> paused, Instant now) {
         if (!paused.isEmpty()) {
-            pauseRows.hold(workspace, List.copyOf(paused), now);
+            pauseRows.hold(workspace, post, paused, now);
         }
     }
 
