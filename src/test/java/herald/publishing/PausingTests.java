@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -278,22 +279,27 @@ class PausingTests {
     void aPostWrittenWhileAPauseCommitsWaitsForItAndIsHeld() throws Exception {
         var paused = new CountDownLatch(1);
         var commit = new CountDownLatch(1);
-        var pause = CompletableFuture.runAsync(() -> tenants.run(workspace, () -> {
-            pauses.pause(workspace, account, Instant.now());
-            paused.countDown();
-            await(commit);
-        }));
-        assertThat(paused.await(10, TimeUnit.SECONDS)).isTrue();
+        // Threads of their own: the common pool may have a single worker on a small machine.
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            Future<?> pause = threads.submit(() -> tenants.run(workspace, () -> {
+                pauses.pause(workspace, account, Instant.now());
+                paused.countDown();
+                await(commit);
+            }));
+            assertThat(paused.await(10, TimeUnit.SECONDS)).isTrue();
 
-        var writing = CompletableFuture.supplyAsync(
-                () -> fixtures.scheduled(workspace, Instant.now().plusSeconds(3600), account));
-        Thread.sleep(300);
-        assertThat(writing).as("the post waits for the pause's lock").isNotDone();
-        commit.countDown();
-        pause.get(10, TimeUnit.SECONDS);
+            Future<Post> writing = threads.submit(
+                    () -> fixtures.scheduled(workspace, Instant.now().plusSeconds(3600), account));
+            Thread.sleep(500);
+            assertThat(writing.isDone())
+                    .as("the post waits for the pause's lock")
+                    .isFalse();
+            commit.countDown();
+            pause.get(10, TimeUnit.SECONDS);
 
-        assertThat(writing.get(10, TimeUnit.SECONDS).targets().getFirst().status())
-                .isEqualTo(TargetStatus.HELD);
+            assertThat(writing.get(10, TimeUnit.SECONDS).targets().getFirst().status())
+                    .isEqualTo(TargetStatus.HELD);
+        }
     }
 
     @Test
