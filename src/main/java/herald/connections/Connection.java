@@ -5,7 +5,11 @@ import herald.shared.WorkspaceId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A connected social account as the rest of Herald sees it: everything but its tokens. */
+/**
+ * A connected social account as the rest of Herald sees it: everything but its tokens.
+ *
+ * @param pausedAt since when publishing to it is paused (docs/pausing.md), null when it is not
+ */
 public record Connection(
         WorkspaceId workspace,
         ConnectionId id,
@@ -22,9 +26,14 @@ public record Connection(
         @Nullable Instant lastRefreshedAt,
         @Nullable String lastError,
         Instant connectedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant pausedAt) {
 
     public boolean active() {
         return status == ConnectionStatus.ACTIVE;
+    }
+
+    public boolean paused() {
+        return pausedAt != null;
     }
 }

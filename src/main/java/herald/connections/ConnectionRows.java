@@ -44,7 +44,7 @@ class ConnectionRows {
 
     private static final String COLUMNS = "workspace_id, id, provider, external_id, account_type, label, username,"
             + " display_name, avatar_url, status, status_reason, access_token, refresh_token, expires_at,"
-            + " last_refreshed_at, last_error, connected_at, updated_at, refresh_lease_owner, refresh_lease_until";
+            + " last_refreshed_at, last_error, connected_at, updated_at, refresh_lease_owner, refresh_lease_until, paused_at";
 
     private final JdbcClient jdbc;
 
@@ -240,6 +240,7 @@ class ConnectionRows {
                 instant(rs, "last_refreshed_at"),
                 rs.getString("last_error"),
                 rs.getTimestamp("connected_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                instant(rs, "paused_at"));
     }
 }

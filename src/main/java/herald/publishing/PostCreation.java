@@ -1,11 +1,13 @@
 package herald.publishing;
 
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,12 @@ class PostCreation {
             List<String> tags,
             @Nullable UtmValues utm) {}
 
-    /** A stored post and the instant it is due (its time, its queue slot, or now). */
-    record Stored(Checked post, @Nullable PublishTime time, Instant due) {
+    /**
+     * A stored post and the instant it is due (its time, its queue slot, or now).
+     *
+     * @param paused its accounts whose publishing is paused: its targets on them were stored held
+     */
+    record Stored(Checked post, @Nullable PublishTime time, Instant due, Set<ConnectionId> paused) {
 
         PostId id() {
             return post.id();
@@ -131,14 +137,14 @@ class PostCreation {
                 checked.tags(),
                 checked.utm(),
                 post.firstComment());
-        rows.insertTargets(
+        Set<ConnectionId> paused = rows.insertTargets(
                 workspace,
                 checked.id(),
                 checked.targets(),
                 dispatched(checked) ? due : null,
                 post.firstComment() != null,
                 now);
-        return new Stored(checked, at, due);
+        return new Stored(checked, at, due, paused);
     }
 
     /** The {@code post.created} entry of the audit log (in the storing transaction when called inside it). */
@@ -157,7 +163,9 @@ class PostCreation {
     void release(WorkspaceId workspace, Stored stored, Provenance provenance) {
         Checked checked = stored.post();
         if (dispatched(checked)) {
-            checked.targets().forEach(target -> dispatch.schedule(workspace, target.id(), stored.due()));
+            checked.targets().stream()
+                    .filter(target -> !stored.paused().contains(target.connection()))
+                    .forEach(target -> dispatch.schedule(workspace, target.id(), stored.due()));
         }
         if (checked.status() != PostStatus.DRAFT) {
             events.publishEvent(

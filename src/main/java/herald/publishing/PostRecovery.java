@@ -1,6 +1,8 @@
 package herald.publishing;
 
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionPauses;
 import herald.database.TenantScope;
 import herald.providers.Providers;
 import herald.providers.SocialProvider;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class PostRecovery {
 
     private final PostRows rows;
+    private final PauseRows pauseRows;
+    private final ConnectionPauses pauses;
     private final CommentRows comments;
     private final PostReads reads;
     private final Posts posts;
@@ -42,6 +46,8 @@ public class PostRecovery {
 
     PostRecovery(
             PostRows rows,
+            PauseRows pauseRows,
+            ConnectionPauses pauses,
             CommentRows comments,
             PostReads reads,
             Posts posts,
@@ -52,6 +58,8 @@ public class PostRecovery {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.pauseRows = pauseRows;
+        this.pauses = pauses;
         this.comments = comments;
         this.reads = reads;
         this.posts = posts;
@@ -69,18 +77,22 @@ public class PostRecovery {
     /** Publishes the post's failed targets again, now. @throws Conflict when none failed */
     public Post retry(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();
-        Changed<List<TargetId>> again = tenants.call(workspace, () -> {
+        Changed<List<Target>> again = tenants.call(workspace, () -> {
             PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
-            List<TargetId> failed = reads.find(workspace, id).orElseThrow().targets().stream()
+            List<Target> failed = reads.find(workspace, id).orElseThrow().targets().stream()
                     .filter(t -> t.status() == TargetStatus.FAILED)
-                    .map(Target::id)
                     .toList();
             if (failed.isEmpty() || !status.canTransitionTo(PostStatus.PUBLISHING)) {
                 throw new Conflict("status", "The post has no failed target to retry.");
             }
+            Set<ConnectionId> paused = pausedAmong(workspace, failed);
             rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
+            hold(workspace, id, paused, now);
             rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
-            return new Changed<>(failed, reads.settledTroubles(workspace, id));
+            List<Target> dispatched = failed.stream()
+                    .filter(t -> !paused.contains(t.connection()))
+                    .toList();
+            return new Changed<>(dispatched, reads.settledTroubles(workspace, id));
         });
         audit.record(
                 workspace,
@@ -88,7 +100,7 @@ public class PostRecovery {
                 "post",
                 id.toString(),
                 Map.of("targets", "" + again.answer().size()));
-        again.answer().forEach(target -> dispatch.schedule(workspace, target, now));
+        again.answer().forEach(target -> dispatch.schedule(workspace, target.id(), now));
         settled(workspace, id, again.settled());
         return posts.get(workspace, id);
     }
@@ -152,12 +164,16 @@ public class PostRecovery {
      */
     public Post publishAgain(WorkspaceId workspace, PostId id, TargetId target) {
         Instant now = clock.instant();
-        Changed<Target> again = settleUnknown(workspace, id, target, now, current -> {
+        Changed<Boolean> again = settleUnknown(workspace, id, target, now, current -> {
+            Set<ConnectionId> paused = pausedAmong(workspace, List.of(current));
             rows.scheduleAgain(workspace, target, now);
-            return current;
+            hold(workspace, id, paused, now);
+            return paused.isEmpty();
         });
         audit.record(workspace, "post.publish_again", "post", id.toString(), Map.of("target", target.toString()));
-        dispatch.schedule(workspace, target, now);
+        if (again.answer()) {
+            dispatch.schedule(workspace, target, now);
+        }
         settled(workspace, id, again.settled());
         return posts.get(workspace, id);
     }
@@ -213,6 +229,22 @@ public class PostRecovery {
             }
             return reads.settledTroubles(workspace, id);
         });
+    }
+
+    /**
+     * The accounts of {@code targets} whose publishing is paused, under the lock a pause waits for (taken before any
+     * target changes: a pause locks the account, then its targets).
+     */
+    private Set<ConnectionId> pausedAmong(WorkspaceId workspace, List<Target> targets) {
+        return pauses.pausedAmong(
+                workspace, targets.stream().map(Target::connection).toList());
+    }
+
+    /** Targets scheduled again on a paused account wait held, like its others ({@link Pausing}). */
+    private void hold(WorkspaceId workspace, PostId post, Set<ConnectionId> paused, Instant now) {
+        if (!paused.isEmpty()) {
+            pauseRows.hold(workspace, post, paused, now);
+        }
     }
 
     private <T> Changed<T> settleUnknown(

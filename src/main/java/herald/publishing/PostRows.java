@@ -4,12 +4,14 @@ import static herald.database.SqlTimes.timestamp;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.connections.ConnectionPauses;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +25,11 @@ import org.springframework.stereotype.Component;
 class PostRows {
 
     private final JdbcClient jdbc;
+    private final ConnectionPauses pauses;
 
-    PostRows(JdbcClient jdbc) {
+    PostRows(JdbcClient jdbc, ConnectionPauses pauses) {
         this.jdbc = jdbc;
+        this.pauses = pauses;
     }
 
     record NewTargetRow(
@@ -133,17 +137,25 @@ class PostRows {
     }
 
     /**
-     * The post's targets, due at {@code dueAt} (null: not dispatched, a draft or a post awaiting approval). With
+     * The post's targets, due at {@code dueAt} (null: not dispatched, a draft or a post awaiting approval). Dispatched
+     * targets on an account whose publishing is paused are stored held ({@link Pausing}); answers those accounts. With
      * {@code comment} (the post's first comment), or a first comment of its own, each target's comment waits for it,
      * due from the same instant.
      */
-    void insertTargets(
+    Set<ConnectionId> insertTargets(
             WorkspaceId workspace,
             PostId post,
             List<NewTargetRow> targets,
             @Nullable Instant dueAt,
             boolean comment,
             Instant now) {
+        // Read under a key-share lock on each account, so that a pause either waits for this post's commit and then
+        // holds its targets, or commits first and is seen here.
+        Set<ConnectionId> paused = dueAt == null
+                ? Set.of()
+                : pauses.pausedAmong(
+                        workspace,
+                        targets.stream().map(NewTargetRow::connection).toList());
         for (NewTargetRow target : targets) {
             jdbc.sql(
                             """
@@ -151,7 +163,7 @@ class PostRows {
                                 account_handle, body, status, due_at, updated_at, comment_text, comment_status,
                                 comment_due_at)
                             values (:workspace, :id, :post, :connection, :provider, :account, :handle, :body,
-                                'scheduled', :due, :now, :commentText, case when :comment then 'waiting' end,
+                                :status, :due, :now, :commentText, case when :comment then 'waiting' end,
                                 case when :comment then cast(:due as timestamptz) end)""")
                     .param("workspace", workspace.value())
                     .param("id", target.id().value())
@@ -161,15 +173,37 @@ class PostRows {
                     .param("account", target.account())
                     .param("handle", target.handle())
                     .param("body", target.body())
+                    .param("status", paused.contains(target.connection()) ? "held" : "scheduled")
                     .param("due", timestamp(dueAt))
                     .param("commentText", target.firstComment())
                     .param("comment", comment || target.firstComment() != null)
                     .param("now", Timestamp.from(now))
                     .update();
         }
+        return paused;
     }
 
-    void deleteTargets(WorkspaceId workspace, PostId post) {
+    /**
+     * Replaces the post's targets by {@code targets}, as {@link #insertTargets} writes them. The accounts are locked
+     * before the old targets are deleted: a pause locks the account first, then its targets, and the other order
+     * could deadlock with it.
+     */
+    Set<ConnectionId> replaceTargets(
+            WorkspaceId workspace,
+            PostId post,
+            List<NewTargetRow> targets,
+            @Nullable Instant dueAt,
+            boolean comment,
+            Instant now) {
+        if (dueAt != null) {
+            pauses.pausedAmong(
+                    workspace, targets.stream().map(NewTargetRow::connection).toList());
+        }
+        deleteTargets(workspace, post);
+        return insertTargets(workspace, post, targets, dueAt, comment, now);
+    }
+
+    private void deleteTargets(WorkspaceId workspace, PostId post) {
         jdbc.sql("delete from post_targets where workspace_id = :workspace and post_id = :post")
                 .param("workspace", workspace.value())
                 .param("post", post.value())

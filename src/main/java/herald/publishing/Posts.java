@@ -2,6 +2,7 @@ package herald.publishing;
 
 import herald.assets.AssetId;
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.shared.Conflict;
 import herald.shared.LimitReached;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
 // Named: the sandbox module has a bean called posts too.
 @Component("publishingPosts")
 public class Posts {
+
+    /** The targets a cancel or a rejection cancels: those not started, held ones included. */
+    static final List<TargetStatus> WAITING = List.of(TargetStatus.SCHEDULED, TargetStatus.HELD);
 
     private final PostRows rows;
     private final PostReads reads;
@@ -164,7 +169,7 @@ public class Posts {
                 throw PostRefusals.notAwaitingApproval(status);
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
         events.publishEvent(new PostApprovalDecided(workspace, id, false));
@@ -212,7 +217,7 @@ public class Posts {
                 stillAwaiting ? PostStatus.PENDING_APPROVAL : draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
         Instant at = scheduledAt;
         String zone = timezone;
-        tenants.run(workspace, () -> {
+        Set<ConnectionId> held = tenants.call(workspace, () -> {
             // Under the post's row lock: a dispatcher claiming it meanwhile either ran first (and the edit is
             // refused) or waits for this edit and finds new targets.
             PostStatus locked = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
@@ -238,8 +243,7 @@ public class Posts {
                     firstComment,
                     now);
             // New targets, new jobs: the old targets' jobs find nothing to do.
-            rows.deleteTargets(workspace, id);
-            rows.insertTargets(
+            return rows.replaceTargets(
                     workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, firstComment != null, now);
         });
         audit.record(
@@ -249,7 +253,9 @@ public class Posts {
                 id.toString(),
                 details(status, targets.size(), due));
         if (status == PostStatus.SCHEDULED) {
-            targets.forEach(target -> dispatch.schedule(workspace, target.id(), due));
+            targets.stream()
+                    .filter(target -> !held.contains(target.connection()))
+                    .forEach(target -> dispatch.schedule(workspace, target.id(), due));
         }
         if (status != PostStatus.DRAFT) {
             events.publishEvent(new PostScheduled(workspace, id, body, due));
@@ -268,7 +274,7 @@ public class Posts {
                         "The post is " + status.value().replace('_', ' ') + "; it can no longer be cancelled.");
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, List.of(TargetStatus.SCHEDULED), TargetStatus.CANCELLED, null, now);
+            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
         events.publishEvent(new PostTroubleSettled(workspace, id, EnumSet.allOf(PostTrouble.class)));

@@ -156,7 +156,9 @@ class Publisher {
             throw new NothingWritten(Next.DONE); // edited away or deleted: the edit scheduled new targets
         }
         Attempts.Due due = found.get();
+        // A held target waits for its account's resume, which dispatches it again (Pausing): this job ends here.
         if (due.status().finished()
+                || due.status() == TargetStatus.HELD
                 || due.postStatus() == PostStatus.CANCELLED
                 || due.postStatus() == PostStatus.DRAFT
                 || due.postStatus() == PostStatus.PENDING_APPROVAL) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.HeraldApplication;
-import herald.TenantFixtures;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.AccountType;
@@ -22,7 +21,6 @@ import herald.providers.TokenGrant;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
 import herald.vault.Secret;
-import herald.vault.SecretSlot;
 import herald.vault.Vault;
 import java.net.URI;
 import java.time.Instant;
@@ -236,46 +234,16 @@ class PublishingEngineTests {
     herald.audit.AuditLog audit;
 
     WorkspaceId workspace(String plan) {
-        return TenantFixtures.of(context)
-                .signUp("Engine", plan)
-                .workspace()
-                .orElseThrow()
-                .id();
+        return new EngineFixtures(context).workspace(plan);
     }
 
     ConnectionId connection(WorkspaceId workspace) {
-        UUID id = UUID.randomUUID();
-        tenants.run(workspace, () -> jdbc.sql(
-                        """
-                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
-                            username, display_name, status, access_token, refresh_token, expires_at)
-                        values (:workspace, :id, 'scripted', :external, 'company', 'Scripted', 'scripted',
-                            'Scripted', 'active', :access, :refresh, now() + interval '2 hours')""")
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .param("external", id.toString())
-                .param("access", vault.seal(new SecretSlot(workspace, id, "connection.access_token"), Secret.of("a")))
-                .param("refresh", vault.seal(new SecretSlot(workspace, id, "connection.refresh_token"), Secret.of("r")))
-                .update());
-        return new ConnectionId(id);
+        return new EngineFixtures(context).connection(workspace);
     }
 
     /** A post scheduled in an hour, whose target is then made due now: the test runs the dispatcher itself. */
     Post due(WorkspaceId workspace, ConnectionId connection) {
-        Post post = posts.create(
-                workspace,
-                new NewPost(
-                        "Engine " + UUID.randomUUID(),
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(connection, null)),
-                        Instant.now().plusSeconds(3600).toString(),
-                        null,
-                        false));
-        tenants.run(workspace, () -> jdbc.sql("update post_targets set due_at = now() where post_id = :post")
-                .param("post", post.id().value())
-                .update());
-        return post;
+        return new EngineFixtures(context).due(workspace, connection);
     }
 
     String journal(WorkspaceId workspace, TargetId target) {

@@ -5,6 +5,7 @@ import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.Target;
+import herald.publishing.TargetStatus;
 import herald.web.CurrentWorkspace;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -131,8 +132,12 @@ class CalendarPage {
         if (text.length() > 60) {
             text = text.substring(0, 57) + "…";
         }
-        String accounts =
-                String.join(", ", post.targets().stream().map(Target::account).toList());
+        // A target held by a paused account says so: the post waits there until the account is resumed.
+        String accounts = String.join(
+                ", ",
+                post.targets().stream()
+                        .map(t -> t.status() == TargetStatus.HELD ? t.account() + " (paused)" : t.account())
+                        .toList());
         return new Entry(
                 post.id().toString(),
                 HOUR.format(Objects.requireNonNull(when(post)).atZone(zone)),

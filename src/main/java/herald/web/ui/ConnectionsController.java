@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.connections.ConnectFlow;
+import herald.connections.Connection;
 import herald.connections.ConnectionId;
 import herald.connections.ConnectionStatus;
 import herald.connections.Connections;
@@ -8,6 +9,8 @@ import herald.connections.Initiator;
 import herald.connections.OAuthFlows;
 import herald.identity.SignedInUser;
 import herald.providers.SocialProvider;
+import herald.publishing.Pausing;
+import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
@@ -15,8 +18,10 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -41,11 +46,13 @@ class ConnectionsController {
 
     private final Connections connections;
     private final OAuthFlows flows;
+    private final Pausing pausing;
     private final Clock clock;
 
-    ConnectionsController(Connections connections, OAuthFlows flows, Clock clock) {
+    ConnectionsController(Connections connections, OAuthFlows flows, Pausing pausing, Clock clock) {
         this.connections = connections;
         this.flows = flows;
+        this.pausing = pausing;
         this.clock = clock;
     }
 
@@ -74,6 +81,8 @@ class ConnectionsController {
                         .filter(c -> c.status() == ConnectionStatus.NEEDS_RECONNECT)
                         .toList());
         model.addAttribute("reconnectSoon", connections.reconnectSoon(current.id()));
+        model.addAttribute("paused", all.stream().filter(Connection::paused).toList());
+        model.addAttribute("running", all.stream().anyMatch(c -> !c.paused()));
         // A connection names its platform by id ("linkedin"); people read the platform's own name ("LinkedIn").
         model.addAttribute(
                 "platformNames",
@@ -125,5 +134,74 @@ class ConnectionsController {
                 "notice",
                 "Disconnected @" + connection.username() + ". Herald deleted its tokens; its history stays here.");
         return "redirect:/w/" + current.workspace().slug() + "/connections";
+    }
+
+    @PostMapping("/w/{slug}/connections/{id}/pause")
+    String pause(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        return paused(current, flash, () -> pausing.pause(current.id(), new ConnectionId(id)));
+    }
+
+    @PostMapping("/w/{slug}/connections/pause-all")
+    String pauseAll(HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        return paused(current, flash, () -> pausing.pauseAll(current.id()));
+    }
+
+    @PostMapping("/w/{slug}/connections/{id}/resume")
+    String resume(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String overdue,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        return resumed(
+                current, flash, () -> pausing.resume(current.id(), new ConnectionId(id), Pausing.Overdue.of(overdue)));
+    }
+
+    @PostMapping("/w/{slug}/connections/resume-all")
+    String resumeAll(
+            @RequestParam(required = false) @Nullable String overdue,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        return resumed(current, flash, () -> pausing.resumeAll(current.id(), Pausing.Overdue.of(overdue)));
+    }
+
+    private String paused(CurrentWorkspace current, RedirectAttributes flash, Supplier<Pausing.Paused> pause) {
+        try {
+            Pausing.Paused paused = pause.get();
+            String them = paused.connections().size() == 1 ? "it" : "them";
+            flash.addFlashAttribute(
+                    "notice",
+                    "Paused publishing to " + handles(paused.connections()) + ". Herald held " + posts(paused.held())
+                            + "; they and any new post for " + them + " wait until you resume " + them + ".");
+        } catch (Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/connections";
+    }
+
+    private String resumed(CurrentWorkspace current, RedirectAttributes flash, Supplier<Pausing.Resumed> resume) {
+        try {
+            Pausing.Resumed resumed = resume.get();
+            flash.addFlashAttribute(
+                    "notice",
+                    "Resumed publishing to " + handles(resumed.connections()) + ". Scheduled again: "
+                            + posts(resumed.scheduled()) + "; overdue and published now: "
+                            + posts(resumed.publishedNow()) + "; overdue and skipped: " + posts(resumed.skipped())
+                            + ".");
+        } catch (Conflict | InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/connections";
+    }
+
+    private static String handles(List<Connection> connections) {
+        return connections.stream().map(c -> "@" + c.username()).collect(Collectors.joining(", "));
+    }
+
+    private static String posts(int count) {
+        return count == 1 ? "1 scheduled post" : count + " scheduled posts";
     }
 }

@@ -94,4 +94,56 @@ class ConnectionsPageTest {
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(content().string(containsString("This connect link is not valid")));
     }
+
+    @Test
+    void anEditorPausesAnAccountSeesWhereItIsPausedAndResumesIt() throws Exception {
+        var team = fixtures.team();
+        var editor = fixtures.member(team, Role.EDITOR);
+        var viewer = fixtures.member(team, Role.VIEWER);
+        UUID id = UUID.randomUUID();
+        var workspace = team.workspace().id();
+        fixtures.tenants.run(workspace, () -> fixtures.jdbc
+                .sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:w, :id, 'sandbox', :external, 'company', 'Krusty', 'krusty', 'Krusty', 'active',
+                            now() + interval '2 hours')""")
+                .param("w", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .update());
+        String connections = team.path() + "/connections";
+
+        mvc.perform(get(connections).with(as(editor)))
+                .andExpect(content().string(containsString("action=\"" + connections + "/" + id + "/pause\"")))
+                .andExpect(content().string(containsString("Pause all accounts")))
+                .andExpect(content().string(not(containsString("data-test=\"paused-banner\""))));
+        mvc.perform(post(connections + "/" + id + "/pause").with(csrf()).with(as(viewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(connections + "/" + id + "/pause").with(as(editor))).andExpect(status().isForbidden());
+        mvc.perform(post(connections + "/" + id + "/pause").with(csrf()).with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", startsWith("Paused publishing to @krusty.")));
+
+        mvc.perform(get(connections).with(as(editor)))
+                .andExpect(content().string(containsString("Publishing to 1 account is paused.")))
+                .andExpect(content().string(containsString("data-test=\"connection-paused\"")))
+                .andExpect(content().string(containsString("action=\"" + connections + "/" + id + "/resume\"")))
+                .andExpect(content().string(containsString("Publish now")));
+        mvc.perform(get(team.path() + "/compose").with(as(editor)))
+                .andExpect(content()
+                        .string(containsString(
+                                "Publishing to @krusty is paused; this post will wait until it is resumed.")));
+
+        mvc.perform(post(connections + "/" + id + "/resume").with(csrf()).with(as(editor)))
+                .andExpect(flash().attribute("problem", containsString("overdue must be 'publish'")));
+        mvc.perform(post(connections + "/" + id + "/resume")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("overdue", "skip"))
+                .andExpect(flash().attribute("notice", startsWith("Resumed publishing to @krusty.")));
+        mvc.perform(get(connections).with(as(editor)))
+                .andExpect(content().string(not(containsString("data-test=\"paused-banner\""))));
+    }
 }

@@ -25,7 +25,18 @@ public final class AgentApiViews {
             @Nullable UUID connectionId,
             @Nullable String account,
             @Nullable UUID postId,
-            @Schema(allowableValues = {"pending_approval", "scheduled", "publishing", "published", "failed", "unknown"})
+            @Schema(
+                            description = "held: scheduled, but publishing to the account is paused by a person; it"
+                                    + " waits until they resume it.",
+                            allowableValues = {
+                                "pending_approval",
+                                "scheduled",
+                                "held",
+                                "publishing",
+                                "published",
+                                "failed",
+                                "unknown"
+                            })
                     @Nullable
                     String status,
             @Nullable Instant scheduledAt,

@@ -22,7 +22,10 @@ record ConnectionView(
         @Schema(description = "When the access token expires; Herald refreshes it ahead of time.", nullable = true)
                 @Nullable
                 Instant expiresAt,
-        Instant connectedAt) {
+        Instant connectedAt,
+        @Schema(description = "Whether publishing to it is paused: its scheduled posts wait until it is resumed.")
+                boolean paused,
+        @Schema(description = "Since when publishing to it is paused.", nullable = true) @Nullable Instant pausedAt) {
 
     static ConnectionView of(Connection c) {
         return new ConnectionView(
@@ -36,6 +39,8 @@ record ConnectionView(
                 c.status().value(),
                 c.statusReason(),
                 c.expiresAt(),
-                c.connectedAt());
+                c.connectedAt(),
+                c.paused(),
+                c.pausedAt());
     }
 }

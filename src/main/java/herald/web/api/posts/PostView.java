@@ -77,7 +77,18 @@ record PostView(
             @Schema(description = "This platform's own text, when it differs from the post's.", nullable = true)
                     @Nullable
                     String body,
-            @Schema(allowableValues = {"scheduled", "publishing", "published", "failed", "unknown", "cancelled"})
+            @Schema(
+                            description = "held: scheduled, but publishing to its account is paused; it waits until"
+                                    + " the account is resumed.",
+                            allowableValues = {
+                                "scheduled",
+                                "held",
+                                "publishing",
+                                "published",
+                                "failed",
+                                "unknown",
+                                "cancelled"
+                            })
                     String status,
             int attempts,
             @Nullable String platformPostId,

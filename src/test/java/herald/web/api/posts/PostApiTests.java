@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -577,5 +578,115 @@ class PostApiTests {
                 {"body":"Fine","targets":[{"connectionId":"%s"}]}""".formatted(ws.krusty()));
         assertThat(fine.status()).as(fine.toString()).isEqualTo(200);
         assertThat(fine.json().path("targets").get(0).path("problems").size()).isZero();
+    }
+
+    /** Pausing publishing to an account, or to all of them, and resuming it (docs/pausing.md), as a client does. */
+    @Nested
+    class Pausing {
+
+        Response pause(String connection) {
+            return send("POST", ws.path("/connections/" + connection + "/pause"), ws.token(), null);
+        }
+
+        Response resume(String connection, String json) {
+            return send("POST", ws.path("/connections/" + connection + "/resume"), ws.token(), json);
+        }
+
+        String targetStatus(String post) {
+            return send("GET", ws.path("/posts/" + post), ws.token(), null)
+                    .json()
+                    .path("targets")
+                    .get(0)
+                    .path("status")
+                    .asString();
+        }
+
+        @Test
+        void anAccountPausedHoldsItsPostsUntilItIsResumed() {
+            String post =
+                    create(ws, post("Held", ws.krusty())).json().path("id").asString();
+
+            var paused = pause(ws.krusty());
+            assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+            assertThat(paused.json().path("held").asInt()).isEqualTo(1);
+            assertThat(paused.json().path("connections").get(0).path("paused").asBoolean())
+                    .isTrue();
+            assertThat(targetStatus(post)).isEqualTo("held");
+            var connection = send("GET", ws.path("/connections/" + ws.krusty()), ws.token(), null);
+            assertThat(connection.json().path("paused").asBoolean()).isTrue();
+            assertThat(connection.json().path("pausedAt").asString()).isNotBlank();
+
+            var again = pause(ws.krusty());
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().path("detail").asString()).isEqualTo("Publishing to @krusty is paused already.");
+
+            var resumed = resume(ws.krusty(), """
+                    {"overdue":"skip"}""");
+            assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+            assertThat(resumed.json().path("scheduled").asInt()).isEqualTo(1);
+            assertThat(resumed.json().path("connections").get(0).path("paused").asBoolean())
+                    .isFalse();
+            assertThat(targetStatus(post)).isEqualTo("scheduled");
+            assertThat(resume(ws.krusty(), """
+                                    {"overdue":"skip"}""")
+                            .status())
+                    .as("not paused any more")
+                    .isEqualTo(409);
+        }
+
+        @Test
+        void aResumeWithoutAValidOverdueChoiceOrForAnUnknownAccountIsAProblemAndChangesNothing() {
+            assertThat(pause(ws.krusty()).status()).isEqualTo(200);
+
+            for (String body : List.of("""
+                    {"overdue":"later"}""", "{}")) {
+                var refused = resume(ws.krusty(), body);
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.json().path("errors").get(0).path("field").asString())
+                        .isEqualTo("overdue");
+            }
+            var connection = send("GET", ws.path("/connections/" + ws.krusty()), ws.token(), null);
+            assertThat(connection.json().path("paused").asBoolean()).isTrue();
+
+            assertThat(pause(UUID.randomUUID().toString()).status()).isEqualTo(404);
+            Workspace other = workspace("pro");
+            assertThat(pause(other.krusty()).status())
+                    .as("another workspace's account")
+                    .isEqualTo(404);
+        }
+
+        @Test
+        void everyAccountIsPausedAndResumedAtOnceByAWriter() {
+            connection(ws.id(), "sideshow", "active");
+            String all = ws.path("/publishing");
+
+            var paused = send("POST", all + "/pause", ws.token(), null);
+            assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+            assertThat(paused.json().path("connections").size()).isEqualTo(2);
+            assertThat(send("POST", all + "/pause", ws.token(), null).status()).isEqualTo(409);
+
+            var reader = apiKeys.create(ws.id(), "reader", Set.of(ApiKeyScope.READ), null, null);
+            assertThat(send(
+                                    "POST",
+                                    all + "/resume",
+                                    reader.token(),
+                                    """
+                                    {"overdue":"publish"}""")
+                            .status())
+                    .isEqualTo(403);
+            var resumed = send("POST", all + "/resume", ws.token(), """
+                    {"overdue":"publish"}""");
+            assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+            assertThat(resumed.json().path("connections").size()).isEqualTo(2);
+            assertThat(send(
+                                    "POST",
+                                    all + "/resume",
+                                    ws.token(),
+                                    """
+                                    {"overdue":"publish"}""")
+                            .status())
+                    .isEqualTo(409);
+        }
     }
 }
