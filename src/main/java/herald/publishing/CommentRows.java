@@ -29,11 +29,15 @@ class CommentRows {
 
     record DueComment(WorkspaceId workspace, TargetId target) {}
 
-    /** Comments whose time came, oldest first, across workspaces (ids only). */
-    List<DueComment> due(Instant now, int limit) {
-        return jdbc.sql("select * from herald_comments_due(:now, :limit)")
+    /**
+     * Comments whose time came, oldest first, across workspaces (ids only), of the platforms {@code providers} names:
+     * those this node can write (V142 says why a node leaves the others).
+     */
+    List<DueComment> due(Instant now, int limit, String[] providers) {
+        return jdbc.sql("select * from herald_comments_due(:now, :limit, :providers)")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
+                .param("providers", providers)
                 .query((rs, n) -> new DueComment(
                         new WorkspaceId(rs.getObject(1, UUID.class)), new TargetId(rs.getObject(2, UUID.class))))
                 .list();

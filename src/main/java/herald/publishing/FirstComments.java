@@ -2,6 +2,7 @@ package herald.publishing;
 
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.providers.Providers;
 import herald.providers.PublishedComment;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
@@ -72,6 +73,9 @@ class FirstComments {
     private final PublishingSettings settings;
     private final Clock clock;
 
+    /** The platforms this node writes comments on: the others' comments are left to nodes that can. */
+    private final String[] platforms;
+
     FirstComments(
             CommentRows rows,
             CommentCall calls,
@@ -80,6 +84,7 @@ class FirstComments {
             ApplicationEventPublisher events,
             DailyQuota days,
             PublishingSettings settings,
+            Providers providers,
             Clock clock) {
         this.rows = rows;
         this.calls = calls;
@@ -89,6 +94,7 @@ class FirstComments {
         this.days = days;
         this.settings = settings;
         this.clock = clock;
+        this.platforms = providers.all().stream().map(provider -> provider.id()).toArray(String[]::new);
     }
 
     /** Writes the comments due now, batch after batch while batches come full (at most 20 batches a run). */
@@ -107,7 +113,7 @@ class FirstComments {
      * in its own transactions, none held over a platform call); answers how many it looked at once all are done.
      */
     int sweep(int limit) {
-        var due = rows.due(clock.instant(), limit);
+        var due = rows.due(clock.instant(), limit, platforms);
         Semaphore permits = new Semaphore(settings.commentConcurrency());
         try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (CommentRows.DueComment comment : due) {

@@ -842,6 +842,34 @@ class PublishingEngineTests {
         }
 
         @Test
+        void aSweepLeavesTheCommentsOfAPlatformThisNodeHasNoProviderForToTheNodesThatHaveOne() {
+            WorkspaceId workspace = workspace("pro");
+            Post post = published(workspace, "Only a node that knows the platform writes this");
+            TargetId target = post.targets().getFirst().id();
+            provider(workspace, target, "a-platform-of-a-newer-node");
+
+            comments.sweepAll();
+
+            assertThat(comment(workspace, post).status())
+                    .as("not failed for want of a provider: a node that has one writes it")
+                    .isEqualTo(CommentStatus.WAITING);
+            assertThat(onPlatform(post)).isZero();
+
+            provider(workspace, target, "scripted");
+            comments.sweepAll();
+
+            assertThat(comment(workspace, post).status()).isEqualTo(CommentStatus.POSTED);
+            assertThat(onPlatform(post)).isEqualTo(1);
+        }
+
+        void provider(WorkspaceId workspace, TargetId target, String provider) {
+            tenants.run(workspace, () -> jdbc.sql("update post_targets set provider = :provider where id = :id")
+                    .param("provider", provider)
+                    .param("id", target.value())
+                    .update());
+        }
+
+        @Test
         void aCommentThePlatformWouldRefuseIsRefusedWithThePostAndNothingIsSaved() {
             WorkspaceId workspace = workspace("pro");
             ConnectionId connection = connection(workspace);
