@@ -47,4 +47,14 @@ public final class ProviderJson {
         JsonNode value = node.get(field);
         return value == null || !value.isIntegralNumber() ? null : value.asLong();
     }
+
+    /** The text in {@code field} of {@code node}, or null when there is none (absent, null, blank). */
+    public static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asString();
+        return text.isBlank() ? null : text;
+    }
 }

@@ -38,4 +38,15 @@ class ProviderJsonTests {
                         .asString())
                 .isEqualTo("1");
     }
+
+    @Test
+    void aFieldsTextIsNullWhenAbsentNullOrBlank() {
+        var node = ProviderJson.tree(json, "{\"id\":\"42\",\"none\":null,\"blank\":\"  \",\"count\":7}");
+
+        assertThat(ProviderJson.text(node, "id")).isEqualTo("42");
+        assertThat(ProviderJson.text(node, "count")).isEqualTo("7");
+        assertThat(ProviderJson.text(node, "none")).isNull();
+        assertThat(ProviderJson.text(node, "blank")).isNull();
+        assertThat(ProviderJson.text(node, "missing")).isNull();
+    }
 }

@@ -1,5 +1,7 @@
 package herald.providers.linkedin;
 
+import static herald.providers.ProviderJson.text;
+
 import herald.providers.MediaDownloads;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -260,14 +261,5 @@ final class LinkedInPosts {
                                         .path("aggregatedTotalComments")
                                         .asLong(0)),
                 clock.instant()));
-    }
-
-    static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.asString();
-        return text.isBlank() ? null : text;
     }
 }

@@ -9,8 +9,6 @@ import herald.providers.MediaDownloads;
 import herald.providers.OAuthSpec;
 import herald.providers.PostAddress;
 import herald.providers.PostMetrics;
-import herald.providers.ProviderException;
-import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
@@ -22,15 +20,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,17 +46,15 @@ class LinkedInProvider implements SocialProvider {
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif");
 
     private final LinkedInClientSettings settings;
-    private final LinkedInApi api;
-    private final LinkedInErrors errors;
     private final LinkedInPosts posts;
+    private final LinkedInLogin login;
     private final LinkedInComments comments;
-    private final Clock clock;
 
     LinkedInProvider(LinkedInClientSettings settings, MediaDownloads downloads, JsonMapper json, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
-        this.api = new LinkedInApi(settings);
-        this.errors = new LinkedInErrors(json, settings);
+        LinkedInApi api = new LinkedInApi(settings);
+        LinkedInErrors errors = new LinkedInErrors(json, settings);
+        this.login = new LinkedInLogin(settings, api, errors, clock);
         this.posts = new LinkedInPosts(settings, api, errors, downloads, json, clock);
         this.comments = new LinkedInComments(settings, api, errors, json);
     }
@@ -108,109 +101,22 @@ class LinkedInProvider implements SocialProvider {
 
     @Override
     public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
-        return grant(api.form(settings.tokenUrl(), form, "the authorization code"), "the authorization code");
+        return login.exchange(code, redirectUri);
     }
 
     @Override
     public TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
-        return grant(api.form(settings.tokenUrl(), form, "the token refresh"), "the token refresh");
+        return login.refresh(refreshToken);
     }
 
     @Override
     public void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
-        LinkedInAnswer answer = api.form(settings.revokeUrl(), form, "the revocation");
-        boolean deadToken = (answer.status() == 400 || answer.status() == 401)
-                && !answer.body().contains("invalid_client");
-        if (answer.ok() || deadToken) {
-            // 400/401 about the token: it is already dead, which is what revoking asks for.
-            return;
-        }
-        throw errors.failure(answer, "the revocation", null);
+        login.revoke(token);
     }
 
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
-        return accountType == AccountType.COMPANY ? organizations(user) : List.of(member(user));
-    }
-
-    private DiscoveredAccount member(TokenGrant user) {
-        String what = "the member's profile";
-        LinkedInAnswer answer = api.get(user.accessToken(), "/v2/userinfo", what);
-        if (!answer.ok()) {
-            throw errors.failure(answer, what, "openid profile");
-        }
-        JsonNode me = errors.parse(answer, what);
-        String sub = LinkedInPosts.text(me, "sub");
-        if (sub == null) {
-            throw new ProviderException(ID, Kind.TRANSIENT, "LinkedIn answered " + what + " without the member's id.");
-        }
-        String name = LinkedInPosts.text(me, "name");
-        return new DiscoveredAccount(
-                Urns.PERSON + sub,
-                AccountType.PERSONAL,
-                sub,
-                name == null ? "LinkedIn member" : name,
-                LinkedInPosts.text(me, "picture"),
-                user);
-    }
-
-    /** The pages the member administers (role ADMINISTRATOR, approved), each with its name from one batch read. */
-    private List<DiscoveredAccount> organizations(TokenGrant user) {
-        String what = "the pages the member administers";
-        LinkedInAnswer acls = api.get(
-                user.accessToken(),
-                "/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&count=100",
-                what);
-        if (!acls.ok()) {
-            throw errors.failure(acls, what, "r_organization_admin");
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode acl : errors.parse(acls, what).path("elements")) {
-            String organization = LinkedInPosts.text(acl, "organization");
-            if (organization != null && organization.startsWith(Urns.ORGANIZATION)) {
-                String id = organization.substring(Urns.ORGANIZATION.length());
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            throw new ProviderException(
-                    ID,
-                    Kind.PERMISSION,
-                    "The LinkedIn member administers no company page: Herald posts only to pages where the member"
-                            + " has the ADMINISTRATOR role.");
-        }
-        String names = "the pages' names";
-        LinkedInAnswer batch =
-                api.get(user.accessToken(), "/rest/organizations?ids=List(" + String.join(",", ids) + ")", names);
-        if (!batch.ok()) {
-            throw errors.failure(batch, names, "r_organization_admin");
-        }
-        JsonNode results = errors.parse(batch, names).path("results");
-        List<DiscoveredAccount> accounts = new ArrayList<>();
-        for (String id : ids) {
-            JsonNode organization = results.path(id);
-            String name = LinkedInPosts.text(organization, "localizedName");
-            String vanityName = LinkedInPosts.text(organization, "vanityName");
-            accounts.add(new DiscoveredAccount(
-                    Urns.ORGANIZATION + id,
-                    AccountType.COMPANY,
-                    Urns.COMPANY + (vanityName == null ? id : vanityName),
-                    name == null ? "LinkedIn page " + id : name,
-                    null,
-                    user));
-        }
-        return accounts;
+        return login.discover(user, accountType);
     }
 
     /** 3,000 characters; up to 20 images (one, or a multi-image post); a link becomes the post's article. */
@@ -308,24 +214,5 @@ class LinkedInProvider implements SocialProvider {
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         return posts.metrics(token, platformPostId);
-    }
-
-    private TokenGrant grant(LinkedInAnswer answer, String what) {
-        if (!answer.ok()) {
-            throw errors.failure(answer, what, null);
-        }
-        JsonNode body = errors.parse(answer, what);
-        String access = LinkedInPosts.text(body, "access_token");
-        if (access == null) {
-            throw new ProviderException(ID, Kind.TRANSIENT, "LinkedIn answered " + what + " without an access token.");
-        }
-        String refresh = LinkedInPosts.text(body, "refresh_token");
-        long expiresIn = body.path("expires_in").asLong(0);
-        String scope = LinkedInPosts.text(body, "scope");
-        return new TokenGrant(
-                Secret.of(access),
-                refresh == null ? null : Secret.of(refresh),
-                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
-                scope == null ? List.of() : Arrays.asList(scope.strip().split("[,\\s]+")));
     }
 }

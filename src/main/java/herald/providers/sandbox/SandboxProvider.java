@@ -1,5 +1,7 @@
 package herald.providers.sandbox;
 
+import static herald.providers.ProviderJson.text;
+
 import herald.providers.AccountMetrics;
 import herald.providers.AccountType;
 import herald.providers.ClientAuthentication;
@@ -21,8 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +46,7 @@ class SandboxProvider implements SocialProvider {
     private final SandboxClientSettings settings;
     private final SandboxApi api;
     private final SandboxErrors errors;
+    private final SandboxLogin login;
     private final SandboxComments comments;
     private final Clock clock;
     private final JsonMapper json;
@@ -57,6 +57,7 @@ class SandboxProvider implements SocialProvider {
         this.clock = clock;
         this.errors = new SandboxErrors(json, clock);
         this.api = new SandboxApi(settings);
+        this.login = new SandboxLogin(api, errors, clock);
         this.comments = new SandboxComments(api, errors, json);
     }
 
@@ -89,14 +90,7 @@ class SandboxProvider implements SocialProvider {
 
     @Override
     public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
-        if (verifier != null) {
-            form.add("code_verifier", verifier.reveal());
-        }
-        return grant(api.token(form, "the authorization code"), "the authorization code");
+        return login.exchange(code, verifier, redirectUri);
     }
 
     @Override
@@ -106,59 +100,17 @@ class SandboxProvider implements SocialProvider {
 
     @Override
     public TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
-        return grant(api.token(form, "the token refresh"), "the token refresh");
+        return login.refresh(refreshToken);
     }
 
     @Override
     public void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
-        SandboxAnswer answer = api.revoke(form, "the revocation");
-        if (!answer.ok()) {
-            throw errors.failure(answer, "the revocation");
-        }
+        login.revoke(token);
     }
 
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
-        String what = "the account list";
-        SandboxAnswer answer = api.accounts(user.accessToken(), what);
-        if (!answer.ok()) {
-            throw errors.failure(answer, what);
-        }
-        JsonNode data = errors.parse(answer, what).path("data");
-        List<DiscoveredAccount> accounts = new ArrayList<>();
-        Instant now = clock.instant();
-        for (JsonNode account : data) {
-            String id = text(account, "id");
-            String handle = text(account, "handle");
-            String access = text(account, "accessToken");
-            if (id == null || handle == null || access == null) {
-                throw new ProviderException(
-                        ID, Kind.TRANSIENT, "The Sandbox answered " + what + " with an incomplete account.");
-            }
-            String refresh = text(account, "refreshToken");
-            long expiresIn = account.path("expiresIn").asLong(0);
-            String displayName = text(account, "displayName");
-            accounts.add(new DiscoveredAccount(
-                    id,
-                    accountType,
-                    handle,
-                    displayName == null ? handle : displayName,
-                    text(account, "avatarUrl"),
-                    new TokenGrant(
-                            Secret.of(access),
-                            refresh == null ? null : Secret.of(refresh),
-                            expiresIn > 0 ? now.plusSeconds(expiresIn) : null,
-                            user.scopes())));
-        }
-        if (accounts.isEmpty()) {
-            throw new ProviderException(ID, Kind.PERMISSION, "The consent on the Sandbox granted no account.");
-        }
-        return accounts;
+        return login.discover(user, accountType);
     }
 
     /** The Sandbox's rules (docs/sandbox-api.md): 500 characters, media by URL up to 10 MB, images and videos. */
@@ -170,7 +122,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public PublishedPost publish(Secret token, PublishRequest request) {
         String what = "the post";
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("text", request.text());
         if (request.link() != null) {
             body.put("link", request.link().toString());
@@ -302,36 +254,5 @@ class SandboxProvider implements SocialProvider {
             throw new ProviderException(ID, Kind.UNKNOWN_OUTCOME, "The Sandbox answered " + what + " without an id.");
         }
         return new PublishedPost(id, URI.create(url), created == null ? clock.instant() : Instant.parse(created));
-    }
-
-    private TokenGrant grant(SandboxAnswer answer, String what) {
-        if (!answer.ok()) {
-            throw errors.failure(answer, what);
-        }
-        JsonNode body = errors.parse(answer, what);
-        String access = text(body, "access_token");
-        if (access == null) {
-            throw new ProviderException(
-                    ID, Kind.TRANSIENT, "The Sandbox answered " + what + " without an access token.");
-        }
-        String refresh = text(body, "refresh_token");
-        long expiresIn = body.path("expires_in").asLong(0);
-        String scope = text(body, "scope");
-        return new TokenGrant(
-                Secret.of(access),
-                refresh == null ? null : Secret.of(refresh),
-                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
-                scope == null || scope.isBlank()
-                        ? List.of()
-                        : Arrays.asList(scope.strip().split("\\s+")));
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.asString();
-        return text.isBlank() ? null : text;
     }
 }

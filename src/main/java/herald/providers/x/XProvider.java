@@ -12,8 +12,6 @@ import herald.providers.MetricsBatch;
 import herald.providers.OAuthSpec;
 import herald.providers.PostAddress;
 import herald.providers.PostMetrics;
-import herald.providers.ProviderException;
-import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
@@ -25,7 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +31,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +54,7 @@ class XProvider implements SocialProvider {
     private final XMediaUpload media;
     private final XTimeline timeline;
     private final XMetrics metrics;
+    private final XLogin login;
     private final Clock clock;
 
     @Autowired
@@ -79,6 +75,7 @@ class XProvider implements SocialProvider {
         this.media = new XMediaUpload(settings, api, errors, downloads, clock, pause);
         this.timeline = new XTimeline(settings, api, errors, clock);
         this.metrics = new XMetrics(settings, api, errors, timeline, clock);
+        this.login = new XLogin(settings, api, errors, timeline, clock);
     }
 
     @Override
@@ -134,52 +131,22 @@ class XProvider implements SocialProvider {
 
     @Override
     public TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
-        if (verifier != null) {
-            form.add("code_verifier", verifier.reveal());
-        }
-        form.add("client_id", settings.clientId());
-        return grant(
-                api.postForm(settings.tokenUrl(), form, "the authorization code"), "the authorization code", false);
+        return login.exchange(code, verifier, redirectUri);
     }
 
     @Override
     public TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
-        form.add("client_id", settings.clientId());
-        return grant(api.postForm(settings.tokenUrl(), form, "the token refresh"), "the token refresh", true);
+        return login.refresh(refreshToken);
     }
 
     @Override
     public void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
-        form.add("client_id", settings.clientId());
-        XAnswer answer = api.postForm(settings.revokeUrl(), form, "the revocation");
-        // X answers a token it no longer knows with 400 invalid_request: revoking a dead token is no error.
-        if (!answer.ok() && answer.status() != 400) {
-            throw errors.tokenFailure(answer, "the revocation", false);
-        }
+        login.revoke(token);
     }
 
     @Override
     public List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
-        String what = "the account's profile";
-        JsonNode me = timeline.me(user.accessToken(), "?user.fields=profile_image_url", what);
-        String username = text(me, "username");
-        String name = text(me, "name");
-        return List.of(new DiscoveredAccount(
-                text(me, "id"),
-                accountType,
-                username,
-                name.isBlank() ? username : name,
-                me.hasNonNull("profile_image_url") ? me.get("profile_image_url").asString() : null,
-                user));
+        return login.discover(user, accountType);
     }
 
     @Override
@@ -291,29 +258,5 @@ class XProvider implements SocialProvider {
     @Override
     public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
         return metrics.account(token, accountId);
-    }
-
-    private TokenGrant grant(XAnswer answer, String what, boolean refreshing) {
-        if (!answer.ok()) {
-            throw errors.tokenFailure(answer, what, refreshing);
-        }
-        JsonNode body = errors.parse(answer, what);
-        String access = text(body, "access_token");
-        if (access.isBlank()) {
-            throw new ProviderException(ID, Kind.TRANSIENT, "X answered " + what + " without an access token.");
-        }
-        String refresh = text(body, "refresh_token");
-        long expiresIn = body.path("expires_in").asLong(0);
-        String scope = text(body, "scope");
-        return new TokenGrant(
-                Secret.of(access),
-                refresh.isBlank() ? null : Secret.of(refresh),
-                expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
-                scope.isBlank() ? List.of() : Arrays.asList(scope.strip().split("\\s+")));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.asString().strip();
     }
 }

@@ -160,7 +160,8 @@ final class XTimeline {
                         + " whether it is the comment.");
     }
 
-    private static String text(JsonNode node, String field) {
+    /** The text in {@code field}, stripped; empty when there is none. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asString().strip();
     }
