@@ -1,6 +1,5 @@
 package herald.publishing;
 
-import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.providers.Providers;
 import herald.providers.PublishedComment;
@@ -8,23 +7,21 @@ import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes each published target's first comment, effectively once, the way {@link Publisher} publishes the target
  * (docs/adr/0008): a short transaction claims the comment with the next fence and a lease; the platform is called
- * outside any transaction; the outcome is written only under the same fence. An attempt that died holding the lease
- * or ended without an answer makes the next one look for the comment on the platform first, and write it only when
- * the platform provably has none; when the platform cannot tell, the comment ends {@code unknown} for a person.
+ * outside any transaction; the outcome is written only under the same fence ({@link CommentOutcomes}). An attempt
+ * that died holding the lease or ended without an answer makes the next one look for the comment on the platform
+ * first, and write it only when the platform provably has none; when the platform cannot tell, the comment ends
+ * {@code unknown} for a person.
  * A comment never holds its post back: the post is published whatever becomes of its comment.
  */
 @Component
@@ -67,8 +64,7 @@ class FirstComments {
     private final CommentRows rows;
     private final CommentCall calls;
     private final TenantScope tenants;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final CommentOutcomes outcomes;
     private final DailyQuota days;
     private final PublishingSettings settings;
     private final Clock clock;
@@ -80,8 +76,7 @@ class FirstComments {
             CommentRows rows,
             CommentCall calls,
             TenantScope tenants,
-            AuditLog audit,
-            ApplicationEventPublisher events,
+            CommentOutcomes outcomes,
             DailyQuota days,
             PublishingSettings settings,
             Providers providers,
@@ -89,8 +84,7 @@ class FirstComments {
         this.rows = rows;
         this.calls = calls;
         this.tenants = tenants;
-        this.audit = audit;
-        this.events = events;
+        this.outcomes = outcomes;
         this.days = days;
         this.settings = settings;
         this.clock = clock;
@@ -140,7 +134,7 @@ class FirstComments {
             return;
         }
         Outcome outcome = calls.call(claim.get());
-        complete(claim.get(), outcome);
+        outcomes.complete(claim.get(), outcome);
     }
 
     private Optional<Claim> claim(WorkspaceId workspace, TargetId target, Instant now) {
@@ -176,15 +170,8 @@ class FirstComments {
             String reason = "Herald does not know this post's id on the platform (it was marked published by hand), so"
                     + " it cannot comment under it. Add the comment on the platform yourself.";
             rows.settle(workspace, target, CommentStatus.FAILED, reason, now);
-            audit.record(
-                    workspace,
-                    "post.comment_failed",
-                    "post",
-                    open.post().toString(),
-                    Map.of("target", target.toString(), "reason", reason));
             // Inside the claim's transaction: the listeners hear of it once it committed.
-            events.publishEvent(
-                    new PostCommentFailed(workspace, open.post(), target, open.provider(), reason, false, now));
+            outcomes.failed(workspace, target, open, reason, now);
             return Optional.empty();
         }
         // An attempt that still held the comment died mid-call: its call may have reached the platform, which cannot
@@ -199,105 +186,5 @@ class FirstComments {
                 ? comment
                 : CommentCall.text(comment, open, days.day(workspace, now).zone());
         return Optional.of(new Claim(workspace, target, open, text, fence, open.attempts() + 1, reconcileSince, now));
-    }
-
-    private void complete(Claim claim, Outcome outcome) {
-        Instant now = clock.instant();
-        WorkspaceId workspace = claim.workspace();
-        boolean applied = tenants.call(workspace, () -> switch (outcome) {
-            case Outcome.Posted p ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.fence(),
-                        CommentStatus.POSTED,
-                        null,
-                        null,
-                        p.comment().id(),
-                        p.comment().url() == null ? null : p.comment().url().toString(),
-                        null,
-                        now);
-            case Outcome.Retry r ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.fence(),
-                        CommentStatus.POSTING,
-                        r.at(),
-                        r.ambiguous()
-                                ? (claim.reconcileSince() != null ? claim.reconcileSince() : claim.startedAt())
-                                : null,
-                        null,
-                        null,
-                        r.reason(),
-                        now);
-            case Outcome.Failed f ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.fence(),
-                        CommentStatus.FAILED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        f.reason(),
-                        now);
-            case Outcome.Unknown u ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.fence(),
-                        CommentStatus.UNKNOWN,
-                        null,
-                        claim.reconcileSince(),
-                        null,
-                        null,
-                        u.explanation(),
-                        now);
-        });
-        if (!applied) {
-            log.info(
-                    "A first comment's attempt {} on post {} was overtaken by a newer one",
-                    claim.fence(),
-                    claim.comment().post());
-            return;
-        }
-        String action =
-                switch (outcome) {
-                    case Outcome.Posted p -> "post.comment_posted";
-                    case Outcome.Failed f -> "post.comment_failed";
-                    case Outcome.Unknown u -> "post.comment_unknown";
-                    case Outcome.Retry r -> null;
-                };
-        if (action != null) {
-            Map<String, String> details = new HashMap<>();
-            details.put("target", claim.target().toString());
-            if (outcome instanceof Outcome.Failed f) {
-                details.put("reason", f.reason());
-            }
-            audit.record(workspace, action, "post", claim.comment().post().toString(), details);
-        }
-        switch (outcome) {
-            case Outcome.Failed f ->
-                events.publishEvent(new PostCommentFailed(
-                        workspace,
-                        claim.comment().post(),
-                        claim.target(),
-                        claim.comment().provider(),
-                        f.reason(),
-                        false,
-                        now));
-            case Outcome.Unknown u ->
-                events.publishEvent(new PostCommentFailed(
-                        workspace,
-                        claim.comment().post(),
-                        claim.target(),
-                        claim.comment().provider(),
-                        u.explanation(),
-                        true,
-                        now));
-            default -> {}
-        }
     }
 }
