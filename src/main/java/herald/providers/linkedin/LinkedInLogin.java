@@ -6,6 +6,7 @@ import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.TokenForms;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,23 +38,17 @@ final class LinkedInLogin {
     }
 
     TokenGrant exchange(String code, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
+        var form = TokenForms.authorizationCode(code, null, redirectUri);
         return grant(api.form(settings.tokenUrl(), form, "the authorization code"), "the authorization code");
     }
 
     TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
+        var form = TokenForms.refresh(refreshToken);
         return grant(api.form(settings.tokenUrl(), form, "the token refresh"), "the token refresh");
     }
 
     void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
+        var form = TokenForms.revoke(token);
         LinkedInAnswer answer = api.form(settings.revokeUrl(), form, "the revocation");
         boolean deadToken = (answer.status() == 400 || answer.status() == 401)
                 && !answer.body().contains("invalid_client");

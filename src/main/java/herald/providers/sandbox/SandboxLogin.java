@@ -6,6 +6,7 @@ import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.TokenForms;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,26 +37,17 @@ final class SandboxLogin {
     }
 
     TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
-        if (verifier != null) {
-            form.add("code_verifier", verifier.reveal());
-        }
+        var form = TokenForms.authorizationCode(code, verifier, redirectUri);
         return grant(api.token(form, "the authorization code"), "the authorization code");
     }
 
     TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
+        var form = TokenForms.refresh(refreshToken);
         return grant(api.token(form, "the token refresh"), "the token refresh");
     }
 
     void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
+        var form = TokenForms.revoke(token);
         SandboxAnswer answer = api.revoke(form, "the revocation");
         if (!answer.ok()) {
             throw errors.failure(answer, "the revocation");

@@ -6,6 +6,7 @@ import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.TokenForms;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,29 +40,20 @@ final class XLogin {
     }
 
     TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "authorization_code");
-        form.add("code", code);
-        form.add("redirect_uri", redirectUri.toString());
-        if (verifier != null) {
-            form.add("code_verifier", verifier.reveal());
-        }
+        var form = TokenForms.authorizationCode(code, verifier, redirectUri);
         form.add("client_id", settings.clientId());
         return grant(
                 api.postForm(settings.tokenUrl(), form, "the authorization code"), "the authorization code", false);
     }
 
     TokenGrant refresh(Secret refreshToken) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "refresh_token");
-        form.add("refresh_token", refreshToken.reveal());
+        var form = TokenForms.refresh(refreshToken);
         form.add("client_id", settings.clientId());
         return grant(api.postForm(settings.tokenUrl(), form, "the token refresh"), "the token refresh", true);
     }
 
     void revoke(Secret token) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("token", token.reveal());
+        var form = TokenForms.revoke(token);
         form.add("client_id", settings.clientId());
         XAnswer answer = api.postForm(settings.revokeUrl(), form, "the revocation");
         // X answers a token it no longer knows with 400 invalid_request: revoking a dead token is no error.
