@@ -57,6 +57,15 @@ class AgentVariantsApiTests extends AgentTestBase {
         assertThat(StreamSupport.stream(sandboxPosts(sandboxHandle).spliterator(), false)
                         .map(p -> p.path("text").asString()))
                 .containsExactly(LONG);
+        JsonNode xResult = posted.json().path("results").get(0);
+        assertThat(xResult.path("status").asString()).isEqualTo("pending_approval");
+        JsonNode xTarget = send(
+                        "GET", "/api/v1/agent/posts/" + xResult.path("postId").asString(), agent.token(), null)
+                .json()
+                .path("targets")
+                .get(0);
+        assertThat(xTarget.path("content").asString()).isEqualTo("Two for one on Tuesdays");
+        assertThat(xTarget.path("firstComment").asString()).isEqualTo("#krusty");
     }
 
     @Test
