@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -115,7 +116,7 @@ final class AgentVariants {
         return own.isPresent() ? own : find(variants, v -> account.provider().equalsIgnoreCase(v.platform()));
     }
 
-    private static Optional<Chosen> find(List<Variant> variants, java.util.function.Predicate<Variant> wanted) {
+    private static Optional<Chosen> find(List<Variant> variants, Predicate<Variant> wanted) {
         return IntStream.range(0, variants.size())
                 .filter(i -> wanted.test(variants.get(i)))
                 .mapToObj(i -> new Chosen(i, variants.get(i)))
