@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param firstComment a comment Herald writes under each post once it is published (X: a reply), checked against each
  *     account's platform's rules for comments; null or blank: none
  * @param tagLinks whether the posts' links get the workspace's UTM parameters; null: as the workspace's setting says
+ * @param variants each account's own text or first comment, by platform or by account ({@link Variant})
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -29,7 +30,8 @@ public record AgentPostRequest(
         int waitSeconds,
         List<String> tags,
         @Nullable String firstComment,
-        @Nullable Boolean tagLinks) {
+        @Nullable Boolean tagLinks,
+        List<Variant> variants) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -41,7 +43,46 @@ public record AgentPostRequest(
         connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        variants = variants == null ? List.of() : List.copyOf(variants);
     }
+
+    /** A request in which every account gets the same text and first comment. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds,
+            List<String> tags,
+            @Nullable String firstComment,
+            @Nullable Boolean tagLinks) {
+        this(
+                content,
+                platforms,
+                connectionIds,
+                mediaIds,
+                scheduleAt,
+                timezone,
+                waitSeconds,
+                tags,
+                firstComment,
+                tagLinks,
+                List.of());
+    }
+
+    /**
+     * The text or first comment of the accounts of one platform (every account of it the request posts to), or of one
+     * account the request posts to, in place of the request's own. It names either a platform or an account, and
+     * gives content, a first comment, or both; what it leaves out is the request's. For an account named by both, the
+     * account's variant is the one that counts.
+     */
+    public record Variant(
+            @Nullable String platform,
+            @Nullable ConnectionId connectionId,
+            @Nullable String content,
+            @Nullable String firstComment) {}
 
     /** A request without a first comment, whose links are tagged as the workspace's setting says. */
     public AgentPostRequest(
@@ -53,7 +94,18 @@ public record AgentPostRequest(
             @Nullable String timezone,
             int waitSeconds,
             List<String> tags) {
-        this(content, platforms, connectionIds, mediaIds, scheduleAt, timezone, waitSeconds, tags, null, null);
+        this(
+                content,
+                platforms,
+                connectionIds,
+                mediaIds,
+                scheduleAt,
+                timezone,
+                waitSeconds,
+                tags,
+                null,
+                null,
+                List.of());
     }
 
     /** A request without tags. */

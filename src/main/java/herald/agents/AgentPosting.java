@@ -59,8 +59,11 @@ public class AgentPosting {
     public List<TargetOutcome> post(AgentPrincipal caller, Channel channel, AgentPostRequest request) {
         return calls.run(caller, channel, "posts.create", () -> {
             targets.check(request);
+            AgentVariants.check(request);
+            List<Resolved> resolved = targets.resolve(caller, request);
+            AgentVariants.checkTargets(request, resolved);
             List<TargetOutcome> outcomes = new ArrayList<>();
-            for (Resolved target : targets.resolve(caller, request)) {
+            for (Resolved target : resolved) {
                 TargetOutcome outcome =
                         target.refusal() != null ? target.refusal() : publish(caller, channel, request, target);
                 calls.record(caller, channel, "posts.create", details(target, outcome));
@@ -114,6 +117,7 @@ public class AgentPosting {
                             + " times a day to " + AgentTargets.name(account) + " and has today (" + today + ", " + zone
                             + "). Try again after midnight there, or ask an admin to raise the cap.");
         }
+        Optional<AgentVariants.Chosen> variant = AgentVariants.forAccount(request, account);
         try {
             Post post = posts.create(
                     caller.workspace(),
@@ -121,7 +125,7 @@ public class AgentPosting {
                             request.content() == null ? "" : request.content(),
                             null,
                             request.mediaIds(),
-                            List.of(new NewPost.NewTarget(account.id(), null)),
+                            List.of(ownTarget(account, variant)),
                             request.scheduleAt(),
                             request.timezone(),
                             false,
@@ -136,7 +140,7 @@ public class AgentPosting {
             log.discard(caller.workspace(), reservation.get());
             boolean inactive = e.violations().stream().anyMatch(v -> v.rule().equals("connection.inactive"));
             String detail = e.violations().stream()
-                    .map(v -> v.message() + " (" + v.rule() + ", field " + agentField(v.field()) + ")")
+                    .map(v -> v.message() + " (" + v.rule() + ", field " + agentField(v.field(), variant) + ")")
                     .collect(Collectors.joining(" "));
             return refuse(
                     target, inactive ? TargetOutcome.Error.NOT_CONNECTED : TargetOutcome.Error.INVALID_CONTENT, detail);
@@ -148,22 +152,35 @@ public class AgentPosting {
             return refuse(
                     target,
                     TargetOutcome.Error.INVALID_CONTENT,
-                    e.getMessage() + " (field " + agentField(e.field()) + ")");
+                    e.getMessage() + " (field " + agentField(e.field(), variant) + ")");
         } catch (RuntimeException e) {
             log.discard(caller.workspace(), reservation.get());
             throw e;
         }
     }
 
+    /** The account's target: with the variant's text and first comment where it gives them, else the request's. */
+    private static NewPost.NewTarget ownTarget(Connection account, Optional<AgentVariants.Chosen> variant) {
+        if (variant.isEmpty()) {
+            return new NewPost.NewTarget(account.id(), null);
+        }
+        var chosen = variant.get().variant();
+        return new NewPost.NewTarget(
+                account.id(), AgentVariants.blank(chosen.content()) ? null : chosen.content(), chosen.firstComment());
+    }
+
     /**
      * A field of a post as the agent named it in its request: the post's {@code body} is the agent's {@code content},
-     * its {@code scheduledAt} the agent's {@code scheduleAt}; the rest ({@code firstComment}, {@code mediaIds}) are
-     * named alike.
+     * its {@code scheduledAt} the agent's {@code scheduleAt}, the target's own text and first comment are the
+     * variant's; the rest ({@code firstComment}, {@code mediaIds}) are named alike.
      */
-    static String agentField(String field) {
+    static String agentField(String field, Optional<AgentVariants.Chosen> variant) {
         return switch (field) {
             case "body" -> "content";
             case "scheduledAt" -> "scheduleAt";
+            case "targets[0].body" -> variant.map(v -> v.field("content")).orElse(field);
+            case "targets[0].firstComment" ->
+                variant.map(v -> v.field("firstComment")).orElse(field);
             default -> field;
         };
     }

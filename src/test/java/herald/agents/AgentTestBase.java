@@ -170,6 +170,40 @@ abstract class AgentTestBase {
         }
     }
 
+    /**
+     * An active X account row, as a finished connect leaves it but without tokens: for posts that wait for approval or
+     * fail on the platform's rules, never published.
+     */
+    String xAccount(Workspace w, String handle) {
+        UUID id = UUID.randomUUID();
+        context.getBean(herald.database.TenantScope.class).run(w.id(), () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'x', :external, 'personal', :handle, :handle, :handle, 'active',
+                            now() + interval '2 hours')""")
+                .param("workspace", w.id().value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .param("handle", handle)
+                .update());
+        return id.toString();
+    }
+
+    /** The text each target of the workspace's posts stores as its own, by account handle ("" where it has none). */
+    java.util.Map<String, String> targetBodies(Workspace w) {
+        return context.getBean(herald.database.TenantScope.class).call(w.id(), () -> jdbc
+                .sql("select account_handle, coalesce(body, '') as body, coalesce(comment_text, '') as comment"
+                        + " from post_targets where workspace_id = :w")
+                .param("w", w.id().value())
+                .query((rs, n) -> java.util.Map.entry(
+                        rs.getString("account_handle"), rs.getString("body") + "|" + rs.getString("comment")))
+                .list()
+                .stream()
+                .collect(
+                        java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+    }
+
     /** An agent of the workspace: its id and its first key's token. */
     record AgentKey(String id, String token, String keyId) {}
 

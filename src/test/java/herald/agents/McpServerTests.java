@@ -236,6 +236,59 @@ class McpServerTests extends AgentTestBase {
     }
 
     @Test
+    void createPostTakesVariantsAndRefusesOneThatCannotApply() {
+        var create = client.listTools().tools().stream()
+                .filter(t -> t.name().equals("create_post"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode variants = JSON.valueToTree(create.inputSchema().properties().get("variants"));
+        assertThat(variants.path("items").path("properties").has("connectionId"))
+                .isTrue();
+        assertThat(variants.path("description").asString()).contains("X").contains("LinkedIn");
+
+        var posted = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "For every account",
+                        "platforms",
+                        List.of("sandbox"),
+                        "waitSeconds",
+                        10,
+                        "variants",
+                        List.of(
+                                Map.of("platform", "sandbox", "content", "For every sandbox"),
+                                Map.of("connectionId", granted, "content", "Only for this account"))));
+        var wrongPlatform = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Hi",
+                        "platforms",
+                        List.of("sandbox"),
+                        "variants",
+                        List.of(Map.of("platform", "linkedin", "content", "Hi LinkedIn"))));
+        var unknownArgument = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Hi",
+                        "platforms",
+                        List.of("sandbox"),
+                        "variants",
+                        List.of(Map.of("platform", "sandbox", "colour", "red"))));
+
+        assertThat(posted.isError()).as(text(posted)).isFalse();
+        assertThat(StreamSupport.stream(sandboxPosts(grantedHandle).spliterator(), false)
+                        .map(p -> p.path("text").asString()))
+                .containsExactly("Only for this account");
+        assertThat(wrongPlatform.isError()).isTrue();
+        assertThat(text(wrongPlatform)).contains("variants[0].platform").contains("no linkedin account");
+        assertThat(unknownArgument.isError()).isTrue();
+        assertThat(targetBodies(w)).hasSize(1);
+    }
+
+    @Test
     void refusalsAreToolErrorsThatSayWhatToChange() {
         var ungrantedPost = call("create_post", Map.of("content", "Hi", "connectionIds", List.of(ungranted)));
         var noAccount = call("create_post", Map.of("content", "Hi", "platforms", List.of("facebook")));

@@ -34,6 +34,18 @@ final class McpSchemas {
                   "description": "A comment Herald writes under the post on each account once the post is published: the hashtags, a link or the credits you want kept out of the post itself. On X it is a reply to the post. It is checked when the post is created against each account's platform: where the platform takes no comments, or the comment is longer than its limit for comments, that account's result is invalid_content (the detail names field firstComment) and it gets no post, while the other accounts get theirs. get_post shows the comment's status on each account (waiting, posting, posted, failed, unknown, skipped). Leave out for no comment."},
                 "tagLinks": {"type": "boolean",
                   "description": "Whether the http(s) links in the post get the workspace's UTM parameters (utm_source, utm_medium, ...) when it is published, so the company's web analytics can tell which account a visit came from. true: tag them; false: publish the links exactly as written; leave out to follow the workspace's own link tagging setting (usually right)."},
+                "variants": {"type": "array", "maxItems": 20,
+                  "items": {"type": "object",
+                    "properties": {
+                      "platform": {"type": "string", "enum": ["x", "facebook", "instagram", "linkedin", "sandbox"],
+                        "description": "Every account of this platform the post goes to. Give this or connectionId."},
+                      "connectionId": {"type": "string", "format": "uuid",
+                        "description": "One account the post goes to (a connectionId from list_accounts). Give this or platform."},
+                      "content": {"type": "string", "maxLength": 10000, "description": "Its own text, in place of content."},
+                      "firstComment": {"type": "string", "maxLength": 10000, "description": "Its own first comment, in place of firstComment."}
+                    },
+                    "additionalProperties": false},
+                  "description": "Give a platform or an account its own text or first comment, e.g. a short text for X (280 weighted characters) and a longer one for LinkedIn (3,000). Each variant names a platform or an account the post goes to, at most once, and gives content, firstComment or both; what it leaves out is the post's content or firstComment. An account's own variant counts over its platform's. Each account's platform checks the text it gets; a refusal names the variant's field, e.g. variants[0].content."},
                 "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
                   "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },

@@ -94,7 +94,9 @@ class McpTools {
                                 + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
                                 + " to wait for the URL of a post published now. Give firstComment to have Herald"
                                 + " comment under each post once it is published (X: a reply), and tagLinks to choose"
-                                + " whether links get the workspace's UTM parameters.",
+                                + " whether links get the workspace's UTM parameters. Give variants to let a platform"
+                                + " or an account have its own content or firstComment (a short text for X, a longer"
+                                + " one for LinkedIn).",
                         McpSchemas.CREATE_POST,
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> creation.create(agent, args, calls::arguments)),

@@ -108,7 +108,17 @@ public final class AgentApiViews {
             @Nullable String error,
             @Nullable Instant publishedAt,
             @Schema(description = "The post's first comment on this account; absent when it has none.") @Nullable
-                    Comment comment) {
+                    Comment comment,
+            @Schema(
+                            description = "This account's own text (from a variant), in place of the post's content;"
+                                    + " absent when it posts the post's content.")
+                    @Nullable
+                    String content,
+            @Schema(
+                            description = "This account's own first comment (from a variant), in place of the post's;"
+                                    + " absent when it has the post's.")
+                    @Nullable
+                    String firstComment) {
 
         static PostTarget of(Target t) {
             return new PostTarget(
@@ -119,7 +129,9 @@ public final class AgentApiViews {
                     t.platformUrl(),
                     t.lastError(),
                     t.publishedAt(),
-                    Comment.of(t.comment()));
+                    Comment.of(t.comment()),
+                    t.body(),
+                    t.firstComment());
         }
     }
 

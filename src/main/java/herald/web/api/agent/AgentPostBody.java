@@ -64,7 +64,37 @@ public record AgentPostBody(
                                 + " exactly as written; left out: as the workspace's link tagging setting says.",
                         nullable = true)
                 @Nullable
-                Boolean tagLinks) {
+                Boolean tagLinks,
+        @Schema(
+                        description = "Each platform's or account's own text or first comment, in place of content and"
+                                + " firstComment: e.g. a short text for X and a longer one for LinkedIn. Each variant"
+                                + " names either a platform (every account of it this post goes to) or a connectionId"
+                                + " (one account this post goes to), at most once, and gives content, firstComment or"
+                                + " both; what it leaves out is the post's. An account's own variant counts over its"
+                                + " platform's. Each account's platform then checks the text it gets; a refusal names"
+                                + " the variant's field, e.g. variants[0].content.",
+                        nullable = true)
+                @Nullable
+                List<Variant> variants) {
+
+    /** One platform's or one account's own text or first comment. */
+    public record Variant(
+            @Schema(description = "A platform this post goes to, e.g. x. Give this or connectionId.", nullable = true)
+                    @Nullable
+                    String platform,
+            @Schema(description = "An account this post goes to. Give this or platform.", nullable = true) @Nullable
+                    UUID connectionId,
+            @Schema(description = "Its text, at most 10,000 characters.", nullable = true, maxLength = 10000) @Nullable
+                    String content,
+            @Schema(description = "Its first comment, at most 10,000 characters.", nullable = true, maxLength = 10000)
+                    @Nullable
+                    String firstComment) {
+
+        AgentPostRequest.Variant toVariant() {
+            return new AgentPostRequest.Variant(
+                    platform, connectionId == null ? null : new ConnectionId(connectionId), content, firstComment);
+        }
+    }
 
     public AgentPostRequest toRequest() {
         return new AgentPostRequest(
@@ -79,6 +109,13 @@ public record AgentPostBody(
                 waitSeconds == null ? 0 : waitSeconds,
                 tags == null ? List.of() : tags,
                 firstComment,
-                tagLinks);
+                tagLinks,
+                variants == null
+                        ? null
+                        : variants.stream()
+                                .map(v -> v == null
+                                        ? new AgentPostRequest.Variant(null, null, null, null)
+                                        : v.toVariant())
+                                .toList());
     }
 }
