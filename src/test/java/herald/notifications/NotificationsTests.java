@@ -705,21 +705,7 @@ class NotificationsTests {
         }
 
         Post commented(String body, ConnectionId... accounts) {
-            return posts.create(
-                    workspace.id(),
-                    new NewPost(
-                            body,
-                            null,
-                            List.of(),
-                            java.util.Arrays.stream(accounts)
-                                    .map(a -> new NewPost.NewTarget(a, null))
-                                    .toList(),
-                            "2030-01-07T09:00",
-                            "Europe/Berlin",
-                            false,
-                            List.of(),
-                            null,
-                            "#pizza"));
+            return post(body, "#pizza", accounts);
         }
 
         /** Puts the post and its targets where a person finds them (SQL expressions for each target's columns). */
@@ -756,6 +742,11 @@ class NotificationsTests {
     }
 
     Post post(String body, ConnectionId... accounts) {
+        return post(body, null, accounts);
+    }
+
+    /** A post due in 2030 on {@code accounts}, with {@code firstComment} when not null. */
+    Post post(String body, @org.jspecify.annotations.Nullable String firstComment, ConnectionId[] accounts) {
         return posts.create(
                 workspace.id(),
                 new NewPost(
@@ -767,7 +758,10 @@ class NotificationsTests {
                                 .toList(),
                         "2030-01-07T09:00",
                         "Europe/Berlin",
-                        false));
+                        false,
+                        List.of(),
+                        null,
+                        firstComment));
     }
 
     void fail(Post post, int target, String reason) throws InterruptedException {

@@ -34,6 +34,23 @@ final class PostsFixtures {
                         false));
     }
 
+    /** A post scheduled far ahead (2099) on {@code account}, with {@code firstComment} as its first comment. */
+    static Post commented(Posts posts, WorkspaceId workspace, ConnectionId account, String body, String firstComment) {
+        return posts.create(
+                workspace,
+                new NewPost(
+                        body,
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(account, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false,
+                        List.of(),
+                        null,
+                        firstComment));
+    }
+
     /** Leaves a post and its one target as the dispatcher would, last changed at {@code when} (SQL). */
     static void settle(
             TenantScope tenants,

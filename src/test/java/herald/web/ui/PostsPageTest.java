@@ -219,19 +219,7 @@ class PostsPageTest {
         var team = fixtures.team();
         var w = team.workspace().id();
         var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
-        var post = posts.create(
-                w,
-                new herald.publishing.NewPost(
-                        "Lost with a comment",
-                        null,
-                        java.util.List.of(),
-                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false,
-                        java.util.List.of(),
-                        null,
-                        "#pizza"));
+        var post = PostsFixtures.commented(posts, w, krusty, "Lost with a comment", "#pizza");
         PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, post);
         var editor = fixtures.member(team, Role.EDITOR);
         String path = team.path() + "/posts/" + post.id();
@@ -256,19 +244,7 @@ class PostsPageTest {
         mvc.perform(get(path).with(as(editor)))
                 .andExpect(content().string(not(containsString("first comment once you mark"))));
 
-        var elsewhere = posts.create(
-                w,
-                new herald.publishing.NewPost(
-                        "Found elsewhere",
-                        null,
-                        java.util.List.of(),
-                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false,
-                        java.util.List.of(),
-                        null,
-                        "#pizza"));
+        var elsewhere = PostsFixtures.commented(posts, w, krusty, "Found elsewhere", "#pizza");
         PostsFixtures.unknownAfterTwoAttempts(fixtures.tenants, fixtures.jdbc, elsewhere);
         String elsewherePath = team.path() + "/posts/" + elsewhere.id();
         mvc.perform(post(elsewherePath + "/targets/"
@@ -288,19 +264,7 @@ class PostsPageTest {
         var team = fixtures.team();
         var w = team.workspace().id();
         var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
-        var post = posts.create(
-                w,
-                new herald.publishing.NewPost(
-                        "Commented",
-                        null,
-                        java.util.List.of(),
-                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false,
-                        java.util.List.of(),
-                        null,
-                        "#pizza"));
+        var post = PostsFixtures.commented(posts, w, krusty, "Commented", "#pizza");
         fixtures.tenants.run(w, () -> fixtures.jdbc
                 .sql(
                         """
