@@ -68,7 +68,7 @@ public class ConnectionPauses {
         List<Connection> running =
                 lockAll(workspace).stream().filter(c -> !c.paused()).toList();
         write(workspace, running.stream().map(Connection::id).toList(), now, now);
-        return running.stream().map(c -> reread(workspace, c.id())).toList();
+        return reread(workspace, running);
     }
 
     /** Resumes every paused connection of the workspace; answers those it resumed. */
@@ -76,7 +76,7 @@ public class ConnectionPauses {
         List<Connection> paused =
                 lockAll(workspace).stream().filter(Connection::paused).toList();
         write(workspace, paused.stream().map(Connection::id).toList(), null, now);
-        return paused.stream().map(c -> reread(workspace, c.id())).toList();
+        return reread(workspace, paused);
     }
 
     /** The workspace's paused connections. */
@@ -119,16 +119,14 @@ public class ConnectionPauses {
                 .connection();
     }
 
+    /** Locks every connection of the workspace, in id order; answers them as they are under the locks. */
     private List<Connection> lockAll(WorkspaceId workspace) {
         requireTransaction();
-        return jdbc
-                .sql("select id from connections where workspace_id = :workspace order by id for update")
+        jdbc.sql("select id from connections where workspace_id = :workspace order by id for update")
                 .param("workspace", workspace.value())
-                .query((rs, n) -> new ConnectionId(rs.getObject(1, UUID.class)))
-                .list()
-                .stream()
-                .map(id -> reread(workspace, id))
-                .toList();
+                .query(UUID.class)
+                .list();
+        return rows.list(workspace);
     }
 
     private void write(WorkspaceId workspace, List<ConnectionId> ids, @Nullable Instant pausedAt, Instant now) {
@@ -148,6 +146,12 @@ public class ConnectionPauses {
 
     private Connection reread(WorkspaceId workspace, ConnectionId id) {
         return rows.find(workspace, id).orElseThrow().connection();
+    }
+
+    /** {@code changed} as they are now, in one read of the workspace's connections. */
+    private List<Connection> reread(WorkspaceId workspace, List<Connection> changed) {
+        Set<ConnectionId> ids = changed.stream().map(Connection::id).collect(Collectors.toUnmodifiableSet());
+        return rows.list(workspace).stream().filter(c -> ids.contains(c.id())).toList();
     }
 
     private static void requireTransaction() {

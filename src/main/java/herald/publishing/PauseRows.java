@@ -55,9 +55,7 @@ class PauseRows {
                           and status = 'scheduled'""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
-                .param(
-                        "connections",
-                        connections.stream().map(ConnectionId::value).toList())
+                .param("connections", ids(connections))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -117,7 +115,7 @@ class PauseRows {
                 .list();
     }
 
-    private static List<UUID> ids(List<ConnectionId> connections) {
+    private static List<UUID> ids(Collection<ConnectionId> connections) {
         return connections.stream().map(ConnectionId::value).toList();
     }
 }
