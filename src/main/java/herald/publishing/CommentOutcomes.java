@@ -110,7 +110,14 @@ class CommentOutcomes {
                         "post",
                         post,
                         Map.of("target", claim.target().toString()));
-            case Outcome.Failed f -> failed(workspace, claim.target(), claim.comment(), f.reason(), now);
+            case Outcome.Failed f ->
+                failed(
+                        workspace,
+                        claim.comment().post(),
+                        claim.target(),
+                        claim.comment().provider(),
+                        f.reason(),
+                        now);
             case Outcome.Unknown u -> {
                 audit.record(
                         workspace,
@@ -132,17 +139,22 @@ class CommentOutcomes {
     }
 
     /**
-     * Records that {@code target}'s first comment failed for {@code reason} and tells the listeners. Called inside a
-     * transaction (a comment failed before any attempt), they hear of it once that commits.
+     * Fails {@code target}'s first comment at once, before any attempt (its post's id on the platform is unknown),
+     * records it and tells the listeners. Called inside the caller's transaction: they hear of it once that commits.
      */
-    void failed(WorkspaceId workspace, TargetId target, CommentRows.Open comment, String reason, Instant at) {
+    void failNow(WorkspaceId workspace, PostId post, TargetId target, String provider, String reason, Instant at) {
+        rows.settle(workspace, target, CommentStatus.FAILED, reason, at);
+        failed(workspace, post, target, provider, reason, at);
+    }
+
+    private void failed(
+            WorkspaceId workspace, PostId post, TargetId target, String provider, String reason, Instant at) {
         audit.record(
                 workspace,
                 "post.comment_failed",
                 "post",
-                comment.post().toString(),
+                post.toString(),
                 Map.of("target", target.toString(), "reason", reason));
-        events.publishEvent(
-                new PostCommentFailed(workspace, comment.post(), target, comment.provider(), reason, false, at));
+        events.publishEvent(new PostCommentFailed(workspace, post, target, provider, reason, false, at));
     }
 }

@@ -169,9 +169,7 @@ class FirstComments {
             // PostRecovery.markPublished fails such a comment at once; this catches any other way to get here.
             String reason = "Herald does not know this post's id on the platform (it was marked published by hand), so"
                     + " it cannot comment under it. Add the comment on the platform yourself.";
-            rows.settle(workspace, target, CommentStatus.FAILED, reason, now);
-            // Inside the claim's transaction: the listeners hear of it once it committed.
-            outcomes.failed(workspace, target, open, reason, now);
+            outcomes.failNow(workspace, open.post(), target, open.provider(), reason, now);
             return Optional.empty();
         }
         // An attempt that still held the comment died mid-call: its call may have reached the platform, which cannot

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +34,7 @@ public class PostRecovery {
     private final PauseRows pauseRows;
     private final ConnectionPauses pauses;
     private final CommentRows comments;
+    private final CommentOutcomes commentOutcomes;
     private final PostReads reads;
     private final Posts posts;
     private final TenantScope tenants;
@@ -49,6 +49,7 @@ public class PostRecovery {
             PauseRows pauseRows,
             ConnectionPauses pauses,
             CommentRows comments,
+            CommentOutcomes commentOutcomes,
             PostReads reads,
             Posts posts,
             TenantScope tenants,
@@ -61,6 +62,7 @@ public class PostRecovery {
         this.pauseRows = pauseRows;
         this.pauses = pauses;
         this.comments = comments;
+        this.commentOutcomes = commentOutcomes;
         this.reads = reads;
         this.posts = posts;
         this.tenants = tenants;
@@ -117,45 +119,38 @@ public class PostRecovery {
             throw new InvalidInput("url", "The URL must be the post's http(s) address on the platform.");
         }
         Instant now = clock.instant();
-        Changed<Marked> marked =
-                settleUnknown(workspace, id, target, now, current -> markPublished(workspace, current, url, now));
-        String provider = marked.answer().target().provider();
+        Changed<Target> marked =
+                settleUnknown(workspace, id, target, now, current -> markPublished(workspace, id, current, url, now));
         audit.record(
                 workspace,
                 "post.published",
                 "post",
                 id.toString(),
                 Map.of("target", target.toString(), "by", "person"));
-        events.publishEvent(new PostPublished(workspace, id, target, provider, url, now));
-        String commentFailure = marked.answer().commentFailure();
-        if (commentFailure != null) {
-            audit.record(
-                    workspace,
-                    "post.comment_failed",
-                    "post",
-                    id.toString(),
-                    Map.of("target", target.toString(), "reason", commentFailure));
-            events.publishEvent(new PostCommentFailed(workspace, id, target, provider, commentFailure, false, now));
-        }
+        events.publishEvent(
+                new PostPublished(workspace, id, target, marked.answer().provider(), url, now));
         settled(workspace, id, marked.settled());
         return posts.get(workspace, id);
     }
 
-    /** @param commentFailure why the target's waiting first comment failed at once, null when it did not */
-    private record Marked(Target target, @Nullable String commentFailure) {}
-
-    private Marked markPublished(WorkspaceId workspace, Target target, URI url, Instant now) {
+    /** Marks the target published; its first comment waiting for it fails at once when the address has no id. */
+    private Target markPublished(WorkspaceId workspace, PostId id, Target target, URI url, Instant now) {
         SocialProvider provider = providers.find(target.provider()).orElse(null);
         String postId = provider == null ? null : provider.postIdAt(url).orElse(null);
         rows.markPublished(workspace, target.id(), url, postId, now);
-        if (postId != null || target.comment() == null || target.comment().status() != CommentStatus.WAITING) {
-            return new Marked(target, null);
+        if (postId == null && target.comment() != null && target.comment().status() == CommentStatus.WAITING) {
+            String platform = provider == null ? "the platform" : provider.displayName();
+            commentOutcomes.failNow(
+                    workspace,
+                    id,
+                    target.id(),
+                    target.provider(),
+                    "Herald cannot tell the post's id on " + platform + " from the address it was marked published"
+                            + " at, so it cannot write the first comment under it. Add the comment on " + platform
+                            + " yourself.",
+                    now);
         }
-        String platform = provider == null ? "the platform" : provider.displayName();
-        String reason = "Herald cannot tell the post's id on " + platform + " from the address it was marked published"
-                + " at, so it cannot write the first comment under it. Add the comment on " + platform + " yourself.";
-        comments.settle(workspace, target.id(), CommentStatus.FAILED, reason, now);
-        return new Marked(target, reason);
+        return target;
     }
 
     /**
