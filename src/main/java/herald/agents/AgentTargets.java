@@ -31,21 +31,36 @@ class AgentTargets {
         this.connections = connections;
     }
 
+    /** @throws InvalidInput on {@code field} for a text over Herald's cap for a post's content */
+    static void checkContent(String field, @Nullable String content) {
+        withinCap(field, content, "content", AgentPostRequest.MAX_CONTENT, "each platform's own limit is lower", "");
+    }
+
+    /** @throws InvalidInput on {@code field} for a text over Herald's cap for a first comment */
+    static void checkComment(String field, @Nullable String comment, String orElse) {
+        withinCap(
+                field,
+                comment,
+                "first comment",
+                AgentPostRequest.MAX_FIRST_COMMENT,
+                "each platform's own limit for comments is lower",
+                orElse);
+    }
+
+    private static void withinCap(
+            String field, @Nullable String text, String what, int cap, String why, String orElse) {
+        if (text != null && text.length() > cap) {
+            throw new InvalidInput(
+                    field,
+                    "The " + what + " has " + text.length() + " characters; Herald takes at most " + cap
+                            + ". Shorten it (" + why + ")" + orElse + ".");
+        }
+    }
+
     /** @throws InvalidInput for a request that cannot be posted as it stands */
     void check(AgentPostRequest request) {
-        if (request.content() != null && request.content().length() > AgentPostRequest.MAX_CONTENT) {
-            throw new InvalidInput(
-                    "content",
-                    "The content has " + request.content().length() + " characters; Herald takes at most "
-                            + AgentPostRequest.MAX_CONTENT + ". Shorten it (each platform's own limit is lower).");
-        }
-        if (request.firstComment() != null && request.firstComment().length() > AgentPostRequest.MAX_FIRST_COMMENT) {
-            throw new InvalidInput(
-                    "firstComment",
-                    "The first comment has " + request.firstComment().length() + " characters; Herald takes at most "
-                            + AgentPostRequest.MAX_FIRST_COMMENT
-                            + ". Shorten it (each platform's own limit for comments is lower) or leave it out.");
-        }
+        checkContent("content", request.content());
+        checkComment("firstComment", request.firstComment(), " or leave it out");
         if (request.platforms().isEmpty() == request.connectionIds().isEmpty()) {
             throw new InvalidInput(
                     "platforms",

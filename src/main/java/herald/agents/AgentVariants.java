@@ -53,19 +53,8 @@ final class AgentVariants {
                         field,
                         "This variant gives neither content nor firstComment: give one of them, or leave it out.");
             }
-            if (v.content() != null && v.content().length() > AgentPostRequest.MAX_CONTENT) {
-                throw new InvalidInput(
-                        field + ".content",
-                        "The content has " + v.content().length() + " characters; Herald takes at most "
-                                + AgentPostRequest.MAX_CONTENT + ". Shorten it (each platform's own limit is lower).");
-            }
-            if (v.firstComment() != null && v.firstComment().length() > AgentPostRequest.MAX_FIRST_COMMENT) {
-                throw new InvalidInput(
-                        field + ".firstComment",
-                        "The first comment has " + v.firstComment().length() + " characters; Herald takes at most "
-                                + AgentPostRequest.MAX_FIRST_COMMENT
-                                + ". Shorten it (each platform's own limit for comments is lower).");
-            }
+            AgentTargets.checkContent(field + ".content", v.content());
+            AgentTargets.checkComment(field + ".firstComment", v.firstComment(), "");
             String key = key(v);
             if (!named.add(key)) {
                 throw new InvalidInput(
