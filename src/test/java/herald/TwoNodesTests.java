@@ -93,7 +93,11 @@ class TwoNodesTests {
         return new SpringApplicationBuilder(HeraldApplication.class, SessionProbe.class)
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("testClassesAreNotScanned", new TestClassesAreNotScanned()))
-                .run("--server.port=0", "--herald.demo.enabled=true", "--herald.demo.password=two-nodes-one-database");
+                .run(
+                        "--server.port=0",
+                        "--herald.database.name=two_nodes",
+                        "--herald.demo.enabled=true",
+                        "--herald.demo.password=two-nodes-one-database");
     }
 
     @BeforeAll

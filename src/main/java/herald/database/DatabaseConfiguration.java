@@ -2,6 +2,7 @@ package herald.database;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +24,25 @@ class DatabaseConfiguration {
         }
 
         @Bean
-        JdbcConnectionDetails jdbcConnectionDetails(EmbeddedDatabase database) {
-            return new JdbcDetails(database.jdbcUrl(), database.appRole(), database.appPassword());
+        JdbcConnectionDetails jdbcConnectionDetails(EmbeddedDatabase database, DatabaseSettings settings) {
+            return new JdbcDetails(database.jdbcUrl(settings.name()), database.appRole(), database.appPassword());
         }
 
         @Bean
-        FlywayConnectionDetails flywayConnectionDetails(EmbeddedDatabase database) {
-            return new FlywayDetails(database.jdbcUrl(), database.ownerRole(), database.ownerPassword());
+        FlywayConnectionDetails flywayConnectionDetails(EmbeddedDatabase database, DatabaseSettings settings) {
+            return new FlywayDetails(database.jdbcUrl(settings.name()), database.ownerRole(), database.ownerPassword());
+        }
+
+        /**
+         * The database is made just before it is migrated: nothing connects to it earlier, and on an ephemeral server
+         * it is copied from a template migrated with this very configuration.
+         */
+        @Bean
+        FlywayMigrationStrategy embeddedDatabaseMigration(EmbeddedDatabase database, DatabaseSettings settings) {
+            return flyway -> {
+                database.prepare(settings.name(), flyway.getConfiguration());
+                flyway.migrate();
+            };
         }
     }
 

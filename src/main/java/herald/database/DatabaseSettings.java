@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password runtime role's password ({@code HERALD_DATABASE_PASSWORD})
  * @param ownerUsername role that owns the schema and runs migrations ({@code HERALD_DATABASE_OWNER_USERNAME})
  * @param ownerPassword owner role's password ({@code HERALD_DATABASE_OWNER_PASSWORD})
+ * @param name the embedded server's database for this node ({@code HERALD_DATABASE_NAME}); nodes that share one name
+ *     share their data
  * @param dataDir folder for embedded data and generated keys ({@code HERALD_DATA_DIR})
  * @param ephemeral embedded data is wiped at start (tests)
  */
@@ -23,6 +25,7 @@ record DatabaseSettings(
         @Nullable String password,
         @DefaultValue("herald_owner") String ownerUsername,
         @Nullable String ownerPassword,
+        @DefaultValue("herald") String name,
         @DefaultValue(".herald") Path dataDir,
         @DefaultValue("false") boolean ephemeral) {
 

@@ -64,6 +64,7 @@ class PublishingChaosTests {
         return new SpringApplicationBuilder(HeraldApplication.class)
                 .run(
                         "--server.port=" + port,
+                        "--herald.database.name=chaos",
                         "--herald.public-url=" + base,
                         "--herald.demo.enabled=false",
                         "--herald.publishing.dispatch=true",
