@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class AudienceEndToEndTests extends SandboxEndToEndTest {
 
     @Test
     void takesOneSnapshotADayAndReportsTheGrowth() {
-        Instant now = Instant.now();
+        Instant now = earlyToday();
         Instant yesterday = now.minus(Duration.ofDays(1));
 
         assertThat(collector.sweep(yesterday, workspace).read()).isEqualTo(1);
@@ -105,7 +106,7 @@ class AudienceEndToEndTests extends SandboxEndToEndTest {
 
     @Test
     void aFailedReadingIsKeptAndTriedAgainAndAnAccountToReconnectIsLeftAlone() {
-        Instant now = Instant.now();
+        Instant now = earlyToday();
         faults("{\"errorRate\":1.0}");
         AudienceCollector.Sweep failing = collector.sweep(now, workspace);
         assertThat(failing.failed()).isEqualTo(1);
@@ -141,6 +142,15 @@ class AudienceEndToEndTests extends SandboxEndToEndTest {
         assertThat(collector.sweep(now.plus(Duration.ofDays(2)), workspace).read())
                 .isZero();
         assertThat(snapshots()).isEqualTo(1);
+    }
+
+    /**
+     * A minute into the current UTC day, so that the sweeps a test runs minutes apart fall on one day: from 23:45 on,
+     * {@code Instant.now()} plus 16 minutes was tomorrow, and a second snapshot. Never more than a minute past the
+     * real time, so the account's token (valid two hours) is valid then too.
+     */
+    static Instant earlyToday() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofMinutes(1));
     }
 
     long snapshots() {
