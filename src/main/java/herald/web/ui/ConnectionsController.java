@@ -18,6 +18,7 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,10 +173,14 @@ class ConnectionsController {
         try {
             Pausing.Paused paused = pause.get();
             String them = paused.connections().size() == 1 ? "it" : "them";
+            String held = paused.held() == 0
+                    ? "Nothing was scheduled for " + them + "; any new post for " + them + " waits"
+                    : count(paused.held(), "scheduled post waits", "scheduled posts wait") + ", and so will any new"
+                            + " post for " + them + ",";
             flash.addFlashAttribute(
                     "notice",
-                    "Paused publishing to " + handles(paused.connections()) + ". Herald held " + posts(paused.held())
-                            + "; they and any new post for " + them + " wait until you resume " + them + ".");
+                    "Paused publishing to " + handles(paused.connections()) + ". " + held + " until you resume " + them
+                            + ".");
         } catch (Conflict e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
@@ -185,12 +190,26 @@ class ConnectionsController {
     private String resumed(CurrentWorkspace current, RedirectAttributes flash, Supplier<Pausing.Resumed> resume) {
         try {
             Pausing.Resumed resumed = resume.get();
+            List<String> outcomes = new ArrayList<>();
+            if (resumed.scheduled() > 0) {
+                outcomes.add(count(
+                        resumed.scheduled(),
+                        "scheduled post waits for its time again",
+                        "scheduled posts wait for their time again"));
+            }
+            if (resumed.publishedNow() > 0) {
+                outcomes.add(count(
+                        resumed.publishedNow(),
+                        "overdue post is being published now",
+                        "overdue posts are being" + " published now"));
+            }
+            if (resumed.skipped() > 0) {
+                outcomes.add(count(resumed.skipped(), "overdue post was skipped", "overdue posts were skipped"));
+            }
             flash.addFlashAttribute(
                     "notice",
-                    "Resumed publishing to " + handles(resumed.connections()) + ". Scheduled again: "
-                            + posts(resumed.scheduled()) + "; overdue and published now: "
-                            + posts(resumed.publishedNow()) + "; overdue and skipped: " + posts(resumed.skipped())
-                            + ".");
+                    "Resumed publishing to " + handles(resumed.connections()) + ". "
+                            + (outcomes.isEmpty() ? "No post was waiting" : String.join("; ", outcomes)) + ".");
         } catch (Conflict | InvalidInput e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
@@ -201,7 +220,7 @@ class ConnectionsController {
         return connections.stream().map(c -> "@" + c.username()).collect(Collectors.joining(", "));
     }
 
-    private static String posts(int count) {
-        return count == 1 ? "1 scheduled post" : count + " scheduled posts";
+    private static String count(int count, String one, String many) {
+        return count == 1 ? "1 " + one : count + " " + many;
     }
 }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import herald.publishing.Posts;
 import herald.tenancy.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ class ConnectionsPageTest {
 
     @Autowired
     UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
 
     @Test
     void everyMemberSeesTheListButOnlyAdminsConnect() throws Exception {
@@ -124,7 +128,10 @@ class ConnectionsPageTest {
         mvc.perform(post(connections + "/" + id + "/pause").with(as(editor))).andExpect(status().isForbidden());
         mvc.perform(post(connections + "/" + id + "/pause").with(csrf()).with(as(editor)))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("notice", startsWith("Paused publishing to @krusty.")));
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Paused publishing to @krusty. Nothing was scheduled for it; any new post for it waits until"
+                                        + " you resume it."));
 
         mvc.perform(get(connections).with(as(editor)))
                 .andExpect(content().string(containsString("Publishing to 1 account is paused.")))
@@ -142,8 +149,41 @@ class ConnectionsPageTest {
                         .with(csrf())
                         .with(as(editor))
                         .param("overdue", "skip"))
-                .andExpect(flash().attribute("notice", startsWith("Resumed publishing to @krusty.")));
+                .andExpect(flash().attribute("notice", "Resumed publishing to @krusty. No post was waiting."));
         mvc.perform(get(connections).with(as(editor)))
                 .andExpect(content().string(not(containsString("data-test=\"paused-banner\""))));
+    }
+
+    @Test
+    void theNoticesCountThePostsAPauseHeldAndWhatTheResumeDidWithThem() throws Exception {
+        var team = fixtures.team();
+        var editor = fixtures.member(team, Role.EDITOR);
+        var workspace = team.workspace().id();
+        var moe = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, workspace, "moe");
+        var overdue = PostsFixtures.scheduled(posts, workspace, moe, "Happy hour", "2099-05-01T17:00");
+        PostsFixtures.scheduled(posts, workspace, moe, "Flaming Moe", "2099-05-02T17:00");
+        PostsFixtures.scheduled(posts, workspace, moe, "Karaoke night", "2099-05-03T20:00");
+        String connections = team.path() + "/connections";
+
+        mvc.perform(post(connections + "/" + moe.value() + "/pause")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Paused publishing to @moe. 3 scheduled posts wait, and so will any new post for it, until you"
+                                        + " resume it."));
+        // Its time passes while the account is paused.
+        fixtures.tenants.run(workspace, () -> fixtures.jdbc
+                .sql("update post_targets set due_at = now() - interval '1 hour' where post_id = :post")
+                .param("post", overdue.id().value())
+                .update());
+        mvc.perform(post(connections + "/resume-all")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("overdue", "skip"))
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Resumed publishing to @moe. 2 scheduled posts wait for their time again; 1 overdue post was"
+                                        + " skipped."));
     }
 }
