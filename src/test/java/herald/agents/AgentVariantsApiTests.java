@@ -90,6 +90,30 @@ class AgentVariantsApiTests extends AgentTestBase {
     }
 
     @Test
+    void contentCanBeLeftOutWhenEveryAccountHasItsOwn() {
+        var oneWithout = agentPost(
+                agent,
+                "{\"platforms\":[\"x\",\"sandbox\"],\"variants\":[{\"platform\":\"x\",\"content\":\"Short for X\"}]}");
+        assertThat(oneWithout.status()).as(oneWithout.body()).isEqualTo(201);
+        assertThat(oneWithout.json().path("created").asInt()).isEqualTo(1);
+        JsonNode refused = oneWithout.json().path("results").get(1);
+        assertThat(refused.path("error").asString()).isEqualTo("invalid_content");
+        assertThat(refused.path("detail").asString()).contains("text.empty").contains("field content");
+
+        var everyOne = agentPost(
+                agent,
+                "{\"platforms\":[\"x\",\"sandbox\"],\"waitSeconds\":10,\"variants\":[{\"platform\":\"x\","
+                        + "\"content\":\"Short for X\"},{\"platform\":\"sandbox\",\"content\":\"Longer for the"
+                        + " Sandbox\"}]}");
+
+        assertThat(everyOne.status()).as(everyOne.body()).isEqualTo(201);
+        assertThat(everyOne.json().path("created").asInt()).isEqualTo(2);
+        assertThat(StreamSupport.stream(sandboxPosts(sandboxHandle).spliterator(), false)
+                        .map(p -> p.path("text").asString()))
+                .containsExactly("Longer for the Sandbox");
+    }
+
+    @Test
     void eachAccountsPlatformChecksItsVariantAndTheRefusalNamesIt() {
         var tooLong = agentPost(
                 agent,

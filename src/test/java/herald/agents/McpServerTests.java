@@ -85,7 +85,13 @@ class McpServerTests extends AgentTestBase {
                 .filter(t -> t.name().equals("create_post"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(create.inputSchema().required()).containsExactly("content");
+        assertThat(create.inputSchema().required())
+                .as("content may be left out when variants give every account its own")
+                .isNullOrEmpty();
+        assertThat(JSON.valueToTree(create.inputSchema().properties().get("content"))
+                        .path("description")
+                        .asString())
+                .contains("variants");
         assertThat(create.inputSchema().properties())
                 .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey", "firstComment", "tagLinks");
         JsonNode comment = JSON.valueToTree(create.inputSchema().properties().get("firstComment"));
@@ -286,6 +292,21 @@ class McpServerTests extends AgentTestBase {
         assertThat(text(wrongPlatform)).contains("variants[0].platform").contains("no linkedin account");
         assertThat(unknownArgument.isError()).isTrue();
         assertThat(targetBodies(w)).hasSize(1);
+
+        // No content at all, where a variant gives the one account its own.
+        var onlyVariants = call(
+                "create_post",
+                Map.of(
+                        "connectionIds",
+                        List.of(granted),
+                        "waitSeconds",
+                        10,
+                        "variants",
+                        List.of(Map.of("connectionId", granted, "content", "No content, only a variant"))));
+        assertThat(onlyVariants.isError()).as(text(onlyVariants)).isFalse();
+        assertThat(StreamSupport.stream(sandboxPosts(grantedHandle).spliterator(), false)
+                        .map(p -> p.path("text").asString()))
+                .containsExactlyInAnyOrder("Only for this account", "No content, only a variant");
     }
 
     @Test

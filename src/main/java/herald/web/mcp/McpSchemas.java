@@ -15,7 +15,7 @@ final class McpSchemas {
               "type": "object",
               "properties": {
                 "content": {"type": "string", "maxLength": 10000,
-                  "description": "The text of the post. Each platform's own limit applies (X: 280 weighted characters)."},
+                  "description": "The text of the post. Each platform's own limit applies (X: 280 weighted characters). Leave it out only when variants give every account its own content."},
                 "platforms": {"type": "array", "maxItems": 20,
                   "items": {"type": "string", "enum": ["x", "facebook", "instagram", "linkedin", "sandbox"]},
                   "description": "Post to every account of these platforms that you were granted. Give this or connectionIds."},
@@ -49,7 +49,6 @@ final class McpSchemas {
                 "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
                   "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },
-              "required": ["content"],
               "additionalProperties": false
             }""";
 

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /api/v1/agent/posts}, and the arguments of the MCP tool {@code create_post}. */
 public record AgentPostBody(
-        @Schema(description = "The text of the post. Each platform's own limits apply (X: 280 weighted characters).")
+        @Schema(
+                        description = "The text of the post. Each platform's own limits apply (X: 280 weighted"
+                                + " characters). Leave it out only when variants give every account its own content.",
+                        nullable = true)
                 @Nullable
                 String content,
         @Schema(
