@@ -31,6 +31,12 @@ final class XContent {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(@\\w{1,15}\\s+)+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * The characters twitter-text's parser (X's own counting code) makes a post invalid for: its {@code
+     * Regex.INVALID_CHARACTERS}. Its {@code Validator.hasInvalidCharacters} cannot be used: its {@code .*[...].*} does
+     * not match past a line break.
+     */
+    private static final Pattern INVALID_CHARACTERS = Pattern.compile("[\\uFFFE\\uFEFF\\uFFFF]");
 
     private XContent() {}
 
@@ -73,6 +79,9 @@ final class XContent {
         if (cashtags(sent) > 1) {
             problems.add("X allows one cashtag ($TICKER) per post on self-serve access; remove the others.");
         }
+        if (INVALID_CHARACTERS.matcher(sent).find()) {
+            problems.add(invalidCharacters("the text"));
+        }
         long videos = media.stream().filter(XContent::isVideo).count();
         long gifs = media.stream().filter(XContent::isGif).count();
         long images = media.size() - videos - gifs;
@@ -98,11 +107,20 @@ final class XContent {
      * account's own post.
      */
     static List<String> commentProblems(String text) {
+        List<String> problems = new ArrayList<>();
         if (cashtags(text) > 1) {
-            return List.of("X allows one cashtag ($TICKER) per post on self-serve access, and the first comment is a"
+            problems.add("X allows one cashtag ($TICKER) per post on self-serve access, and the first comment is a"
                     + " reply, which X counts as a post; remove the others.");
         }
-        return List.of();
+        if (INVALID_CHARACTERS.matcher(text).find()) {
+            problems.add(invalidCharacters("the first comment"));
+        }
+        return problems;
+    }
+
+    private static String invalidCharacters(String where) {
+        return "X refuses a post with a byte order mark (U+FEFF) or the non-characters U+FFFE and U+FFFF, which copying"
+                + " from a file can leave invisible in " + where + "; remove them.";
     }
 
     private static int cashtags(String text) {

@@ -126,6 +126,23 @@ class XContentTests {
     }
 
     @Test
+    void aByteOrderMarkOrANonCharacterIsRefusedWhereverItStands() {
+        assertThat(XContent.problems("Pasted from a file\n\uFEFFSecond line", null, List.of()))
+                .singleElement()
+                .asString()
+                .contains("U+FEFF")
+                .contains("the text");
+        assertThat(XContent.problems("Odd \uFFFF", null, List.of())).hasSize(1);
+        assertThat(XContent.problems("Right-to-left \u202Bعربي\u202C and zero\u200Bwidth", null, List.of()))
+                .as("twitter-text takes direction marks and zero-width spaces")
+                .isEmpty();
+        assertThat(XContent.commentProblems("#credits\n\uFEFF"))
+                .singleElement()
+                .asString()
+                .contains("the first comment");
+    }
+
+    @Test
     void aFingerprintSurvivesWhatXDoesToTheText() {
         String sent = XContent.text("Fish & chips <today>", URI.create("https://herald.dev/menu"));
         String kept = "Fish &amp; chips &lt;today&gt;\n\nhttps://t.co/AbC123 https://t.co/media9";
