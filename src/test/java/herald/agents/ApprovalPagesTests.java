@@ -76,7 +76,7 @@ class ApprovalPagesTests extends AgentTestBase {
                 .isEqualTo("user"));
         assertThat(member.get("/w/" + slug + "/approvals").body()).contains("Nothing is waiting for approval");
         assertThat(member.get("/w/" + slug + "/posts/" + post).body())
-                .containsPattern("data-test=\"provenance\">\\s*Created by <strong>Careful bot")
+                .containsPattern("data-test=\"provenance\">\\s*Created by\\s*<strong>Careful bot")
                 .contains("as an agent, through the agent API");
     }
 

@@ -65,6 +65,36 @@ class PostsPageTest {
     }
 
     @Test
+    void aPostHeraldMadeSaysWhatItWasMadeFrom() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var fromFeed = posts.create(
+                team.workspace().id(),
+                new NewPost(
+                        "New on the blog: the hot honey pepperoni",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false),
+                new herald.publishing.Provenance(
+                        herald.publishing.Provenance.Origin.SYSTEM, "system", null, "Feed “Krusty blog”"),
+                false);
+
+        String page = mvc.perform(get(team.path() + "/posts/" + fromFeed.id()).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page.replaceAll("\\s+", " "))
+                .contains("Created by Herald from <strong>Feed “Krusty blog”</strong> on")
+                .doesNotContain("by Herald on");
+    }
+
+    @Test
     void aPostPublishedAtOnceIsListedByWhenItWasPublished() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
@@ -328,11 +358,11 @@ class PostsPageTest {
         for (int i = 1; i <= 51; i++) {
             posts.create(
                     w,
-                    new herald.publishing.NewPost(
+                    new NewPost(
                             "Draft number " + i + ".",
                             null,
                             java.util.List.of(),
-                            java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                            List.of(new NewPost.NewTarget(krusty, null)),
                             null,
                             null,
                             true));
