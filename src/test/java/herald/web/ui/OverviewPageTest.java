@@ -39,7 +39,8 @@ class OverviewPageTest {
 
         assertThat(page)
                 .doesNotContain("data-test=\"attention\"")
-                .contains("Nothing scheduled.", "Nothing published yet.");
+                .contains("Nothing scheduled.", "Nothing published yet.")
+                .doesNotContain("data-test=\"how-they-did\"");
     }
 
     @Test
@@ -93,6 +94,7 @@ class OverviewPageTest {
                 .isLessThan(upcoming.indexOf("Pumpkin spice is back"));
         assertThat(upcoming).doesNotContain("Our new oven is here", "Thanks for 10 years");
         assertThat(section(page, "published")).contains("Thanks for 10 years").doesNotContain("Pumpkin");
+        assertThat(page).contains("data-test=\"how-they-did\"");
         assertThat(page).doesNotContain("Another workspace's sale");
         assertThat(page).contains(team.path() + "/posts/" + later.id(), team.path() + "/posts/" + sooner.id());
     }
