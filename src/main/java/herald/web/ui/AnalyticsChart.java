@@ -19,8 +19,37 @@ record AnalyticsChart(int width, int height, long most, List<Bar> bars) {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** One day's bar; {@code label} empty on the days between labels. */
-    record Bar(int x, int y, int width, int height, String label, String title) {}
+    /** Labels nearer the edges than this are aligned to their bar's edge, not centred, so none is cut off. */
+    static final int EDGE = 24;
+
+    /**
+     * One day's bar; {@code label} empty on the days between labels, drawn at {@code labelX} with the SVG {@code
+     * text-anchor} {@code labelAnchor}.
+     */
+    record Bar(int x, int y, int width, int height, String label, String title, int labelX, String labelAnchor) {
+
+        Bar(int x, int y, int width, int height, String label, String title) {
+            this(x, y, width, height, label, title, labelX(x, width), labelAnchor(x, width));
+        }
+
+        private static int labelX(int x, int width) {
+            return switch (labelAnchor(x, width)) {
+                case "start" -> x;
+                case "end" -> x + width;
+                default -> x + width / 2;
+            };
+        }
+
+        private static String labelAnchor(int x, int width) {
+            int centre = x + width / 2;
+            return centre < EDGE ? "start" : centre > WIDTH - EDGE ? "end" : "middle";
+        }
+    }
+
+    /** Whether no day of the period has an engagement: the chart says so instead of showing an empty plot. */
+    public boolean empty() {
+        return bars.stream().allMatch(bar -> bar.height() == 0);
+    }
 
     static AnalyticsChart of(List<AnalyticsReport.Day> days) {
         long most = Math.max(

@@ -55,6 +55,7 @@ class AnalyticsPageTest {
                                 containsString("data-test=\"total-engagements\">61<"),
                                 containsString("data-test=\"total-rate\">4.9%<"),
                                 containsString("data-test=\"analytics-chart\""),
+                                not(containsString("data-test=\"analytics-chart-empty\"")),
                                 containsString("Sandbox @krusty"),
                                 containsString("data-post=\"" + post.id() + "\""),
                                 containsString("Figures pizza"))));
