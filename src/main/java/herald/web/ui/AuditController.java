@@ -26,23 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 @Controller
 class AuditController {
 
-    /** The actions Herald records today, offered as suggestions; the filter takes any action name. */
-    static final List<String> KNOWN_ACTIONS = List.of(
-            "user.signed_up",
-            "user.signed_in",
-            "user.sign_in_failed",
-            "user.signed_out",
-            "workspace.created",
-            "workspace.updated",
-            "workspace.plan_changed",
-            "member.invited",
-            "member.invitation_revoked",
-            "member.joined",
-            "member.role_changed",
-            "member.removed",
-            "api_key.created",
-            "api_key.revoked");
-
     private final AuditLog audit;
     private final Memberships memberships;
     private final ApiKeys apiKeys;
@@ -70,7 +53,7 @@ class AuditController {
         model.addAttribute("filter", filter);
         model.addAttribute("events", events);
         model.addAttribute("errors", errors.asMap());
-        model.addAttribute("actions", KNOWN_ACTIONS);
+        model.addAttribute("actions", AuditPhrases.actions());
         model.addAttribute("actors", actors(members, keys));
         model.addAttribute("names", names(current, members, keys));
         model.addAttribute(

@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.analytics.Analytics;
+import herald.audit.AuditEvent;
 import herald.audit.AuditLog;
 import herald.audit.AuditQuery;
 import herald.connections.Connection;
@@ -55,8 +56,11 @@ class OverviewController {
         CurrentWorkspace current = Access.member(request);
         model.addAttribute("section", "overview");
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
-        model.addAttribute(
-                "recent", current.roleAtLeast(Role.ADMIN) ? audit.find(current.id(), AuditQuery.latest(6)) : List.of());
+        var recent = current.roleAtLeast(Role.ADMIN)
+                ? audit.find(current.id(), AuditQuery.latest(6))
+                : List.<AuditEvent>of();
+        model.addAttribute("recent", recent);
+        model.addAttribute("phrases", AuditPhrases.of(recent));
         model.addAttribute("failed", posts.needingAttention(current.id(), SHOWN));
         model.addAttribute("upcoming", posts.upcoming(current.id(), SHOWN));
         var published = posts.recentlyPublished(current.id(), SHOWN);

@@ -31,6 +31,9 @@ class OverviewPageTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.audit.AuditLog audit;
+
     @Test
     void aNewWorkspaceHasNothingToAttendToAndSaysWhatIsEmpty() throws Exception {
         var team = fixtures.team();
@@ -97,6 +100,21 @@ class OverviewPageTest {
         assertThat(page).contains("data-test=\"how-they-did\"");
         assertThat(page).doesNotContain("Another workspace's sale");
         assertThat(page).contains(team.path() + "/posts/" + later.id(), team.path() + "/posts/" + sooner.id());
+    }
+
+    @Test
+    void recentActivityTellsWhoDidWhatInWordsAndAnActionWithoutWordsByItsCode() throws Exception {
+        var team = fixtures.team();
+        audit.record(team.workspace().id(), "post.published", "post", null, java.util.Map.of());
+        audit.record(team.workspace().id(), "post.reticulated", "post", null, java.util.Map.of());
+
+        String page = overview(team.path(), team).replaceAll("\\s+", " ");
+
+        assertThat(page)
+                .contains("<strong>Herald</strong> <span data-test=\"activity-phrase\">published a post</span>")
+                .contains("<code class=\"action\">post.reticulated</code>")
+                .contains("<span data-test=\"activity-phrase\">signed up</span>")
+                .doesNotContain("<code class=\"action\">post.published</code>");
     }
 
     private String overview(String path, User who) throws Exception {
