@@ -57,7 +57,7 @@ class FeedsBrowserTest extends BrowserTest {
 
         page.getByLabel("Feed URL").fill("http://localhost:" + blog.port() + path);
         page.getByLabel("Sandbox @" + handle).check();
-        page.getByLabel("Tags optional").fill("blog");
+        page.getByLabel("Tags (optional)").fill("blog");
         button(page, "Add feed").click();
 
         assertThat(page.locator(".flash.success")).containsText("Feed “Krusty's Blog” added");

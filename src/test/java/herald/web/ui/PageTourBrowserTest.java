@@ -104,7 +104,7 @@ class PageTourBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-switcher-list] > li:visible")).hasCount(1);
             page.keyboard().press("Escape");
             visit(page, w + "/members", "members-" + device);
-            page.getByLabel("Email optional").fill("marge@example.com");
+            page.getByLabel("Email (optional)").fill("marge@example.com");
             button(page, "Create invitation link").click();
             assertThat(page.locator("[data-test=invitation-link]")).isVisible();
             check(page, "members-invited-" + device);

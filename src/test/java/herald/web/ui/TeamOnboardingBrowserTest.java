@@ -34,7 +34,7 @@ class TeamOnboardingBrowserTest extends BrowserTest {
         String slug = URI.create(owner.url()).getPath().substring("/w/".length());
 
         navLink(owner, "Members").click();
-        owner.getByLabel("Email optional").fill(colleagueEmail);
+        owner.getByLabel("Email (optional)").fill(colleagueEmail);
         owner.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("editor");
         button(owner, "Create invitation link").click();
         String link = owner.locator("[data-test=invitation-link]").inputValue();
