@@ -22,33 +22,27 @@ final class PostsFixtures {
 
     /** A post scheduled far ahead, so nothing publishes it during a test. */
     static Post scheduled(Posts posts, WorkspaceId workspace, ConnectionId account, String body, String localTime) {
-        return posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account, null)),
-                        localTime,
-                        "Europe/Berlin",
-                        false));
+        return posts.create(workspace, onOneAccount(account, body, localTime, null));
     }
 
     /** A post scheduled far ahead (2099) on {@code account}, with {@code firstComment} as its first comment. */
     static Post commented(Posts posts, WorkspaceId workspace, ConnectionId account, String body, String firstComment) {
-        return posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account, null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false,
-                        List.of(),
-                        null,
-                        firstComment));
+        return posts.create(workspace, onOneAccount(account, body, "2099-05-01T12:00", firstComment));
+    }
+
+    /** A post for {@code account} alone at {@code localTime} in Europe/Berlin; {@code firstComment} null for none. */
+    static NewPost onOneAccount(ConnectionId account, String body, String localTime, @Nullable String firstComment) {
+        return new NewPost(
+                body,
+                null,
+                List.of(),
+                List.of(new NewPost.NewTarget(account, null)),
+                localTime,
+                "Europe/Berlin",
+                false,
+                List.of(),
+                null,
+                firstComment);
     }
 
     /** Leaves a post and its one target as the dispatcher would, last changed at {@code when} (SQL). */

@@ -71,14 +71,8 @@ class PostsPageTest {
                 fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         var fromFeed = posts.create(
                 team.workspace().id(),
-                new NewPost(
-                        "New on the blog: the hot honey pepperoni",
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(krusty, null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false),
+                PostsFixtures.onOneAccount(
+                        krusty, "New on the blog: the hot honey pepperoni", "2099-05-01T12:00", null),
                 new herald.publishing.Provenance(
                         herald.publishing.Provenance.Origin.SYSTEM, "system", null, "Feed “Krusty blog”"),
                 false);
