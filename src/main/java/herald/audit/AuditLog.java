@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,10 +158,22 @@ public class AuditLog {
 
     /** The entries matching {@code query}, newest first. */
     public List<AuditEvent> find(WorkspaceId workspace, AuditQuery query) {
+        return find(workspace, query, List.of());
+    }
+
+    /**
+     * The entries matching {@code query} whose action is none of {@code excludedActions}, newest first: what people
+     * read as a workspace's activity, without the entries a machine makes by the thousand (every read of a token).
+     */
+    public List<AuditEvent> find(WorkspaceId workspace, AuditQuery query, Collection<String> excludedActions) {
         return tenants.call(workspace, () -> {
             StringBuilder sql = new StringBuilder("select * from audit_events where workspace_id = :workspace");
             var statement = new ArrayList<Map.Entry<String, Object>>();
             statement.add(Map.entry("workspace", workspace.value()));
+            if (!excludedActions.isEmpty()) {
+                sql.append(" and action not in (:excluded)");
+                statement.add(Map.entry("excluded", List.copyOf(excludedActions)));
+            }
             if (query.action() != null) {
                 sql.append(" and action = :action");
                 statement.add(Map.entry("action", query.action()));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The actions Herald records, and what each says in words after the actor's name ("demo@herald.local signed in",
@@ -14,6 +15,13 @@ import java.util.Map;
  * its filter takes and is offered from here; an action without words here is shown by its code.
  */
 final class AuditPhrases {
+
+    /**
+     * What Herald records by the hundred as it works, left out of the overview's recent activity (the audit log shows
+     * them): every read of a stored token or secret, every call of an agent, every refresh of a token.
+     */
+    static final Set<String> ROUTINE =
+            Set.of("secret.decrypted", "secret.reencrypted", "agent.call", "connection.refreshed");
 
     /** In the order the audit log's filter offers them. */
     private static final Map<String, String> PHRASES = ordered(
@@ -71,6 +79,7 @@ final class AuditPhrases {
             Map.entry("asset.moved", "moved a file"),
             Map.entry("asset.deleted", "deleted a file"),
             Map.entry("folder.created", "created a folder"),
+            Map.entry("folder.defaults_created", "created the default folders"),
             Map.entry("folder.renamed", "renamed a folder"),
             Map.entry("folder.moved", "moved a folder"),
             Map.entry("folder.deleted", "deleted a folder"),
@@ -102,7 +111,9 @@ final class AuditPhrases {
             Map.entry("webhook.deleted", "removed a webhook"),
             Map.entry("webhook.secret_rolled", "rolled a webhook's secret"),
             Map.entry("webhook.test_sent", "sent a test webhook"),
-            Map.entry("webhook.redelivered", "sent a webhook again"));
+            Map.entry("webhook.redelivered", "sent a webhook again"),
+            Map.entry("secret.decrypted", "read a stored token or secret"),
+            Map.entry("secret.reencrypted", "sealed stored secrets again under the current key"));
 
     private AuditPhrases() {}
 

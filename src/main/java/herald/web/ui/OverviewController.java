@@ -57,7 +57,7 @@ class OverviewController {
         model.addAttribute("section", "overview");
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
         var recent = current.roleAtLeast(Role.ADMIN)
-                ? audit.find(current.id(), AuditQuery.latest(6))
+                ? audit.find(current.id(), AuditQuery.latest(6), AuditPhrases.ROUTINE)
                 : List.<AuditEvent>of();
         model.addAttribute("recent", recent);
         model.addAttribute("phrases", AuditPhrases.of(recent));

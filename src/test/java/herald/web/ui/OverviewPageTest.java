@@ -117,6 +117,27 @@ class OverviewPageTest {
                 .doesNotContain("<code class=\"action\">post.published</code>");
     }
 
+    @Test
+    void recentActivityLeavesOutWhatHeraldDoesByTheHundredSoThatWhatPeopleDidStaysInView() throws Exception {
+        var team = fixtures.team();
+        audit.record(team.workspace().id(), "post.created", "post", null, java.util.Map.of());
+        for (int i = 0; i < 8; i++) {
+            audit.record(team.workspace().id(), "secret.decrypted", "secret", null, java.util.Map.of());
+            audit.record(team.workspace().id(), "connection.refreshed", "connection", null, java.util.Map.of());
+        }
+
+        String page = overview(team.path(), team).replaceAll("\\s+", " ");
+
+        assertThat(page)
+                .as("the post created before sixteen routine entries is still among the six shown")
+                .contains("<span data-test=\"activity-phrase\">created a post</span>")
+                .doesNotContain("data-action=\"secret.decrypted\"", "data-action=\"connection.refreshed\"");
+        assertThat(audit.find(team.workspace().id(), herald.audit.AuditQuery.latest(20)))
+                .as("the log itself keeps them")
+                .filteredOn(e -> e.action().equals("secret.decrypted"))
+                .hasSize(8);
+    }
+
     private String overview(String path, User who) throws Exception {
         return mvc.perform(get(path).with(as(who)))
                 .andExpect(status().isOk())
