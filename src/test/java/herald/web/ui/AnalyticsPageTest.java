@@ -154,6 +154,25 @@ class AnalyticsPageTest {
                                 containsString("LinkedIn does not give Herald an account&#39;s followers"),
                                 containsString("data-test=\"audience-export\""))));
 
+        var lisa = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, workspace, "lisa");
+        fixtures.tenants.run(workspace, () -> fixtures.jdbc
+                .sql(
+                        """
+                        insert into audience_snapshots (workspace_id, connection_id, day, followers, following, posts,
+                            read_at)
+                        values (:w, :c, current_date - 20, 870, 3, 1, now() - interval '20 days')""")
+                .param("w", workspace.value())
+                .param("c", lisa.value())
+                .update());
+        mvc.perform(get(team.path() + "/analytics?days=7&account=" + lisa.value())
+                        .with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"audience-followers\">870<"),
+                                containsString("data-test=\"audience-no-days\""),
+                                not(containsString("data-test=\"audience-chart\"")))));
+
         String csv = mvc.perform(get(team.path() + "/analytics/audience.csv?days=7&account=" + krusty.value())
                         .with(as(viewer)))
                 .andExpect(status().isOk())
