@@ -53,7 +53,8 @@ class AuditController {
         model.addAttribute("filter", filter);
         model.addAttribute("events", events);
         model.addAttribute("errors", errors.asMap());
-        model.addAttribute("actions", AuditPhrases.actions());
+        model.addAttribute("actions", AuditPhrases.all());
+        model.addAttribute("phrases", AuditPhrases.of(events));
         model.addAttribute("actors", actors(members, keys));
         model.addAttribute("names", names(current, members, keys));
         model.addAttribute(

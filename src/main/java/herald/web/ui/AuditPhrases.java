@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,9 +125,9 @@ final class AuditPhrases {
         return Collections.unmodifiableMap(phrases);
     }
 
-    /** Every action with words, for the audit log's filter to suggest. */
-    static List<String> actions() {
-        return List.copyOf(PHRASES.keySet());
+    /** Every action with its words, in order, for the audit log's filter to suggest. */
+    static Map<String, String> all() {
+        return PHRASES;
     }
 
     /** The words of each of {@code events}' actions that has words, by action. */

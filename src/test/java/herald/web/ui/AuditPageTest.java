@@ -48,8 +48,11 @@ class AuditPageTest {
         var editor = fixtures.member(team, Role.EDITOR);
 
         mvc.perform(get(team.path() + "/audit").with(as(team.owner())).param("action", "member.joined"))
-                .andExpect(content().string(containsString("<option value=\"connection.paused\">")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<option value=\"connection.paused\" label=\"paused publishing to an account\">")))
                 .andExpect(content().string(containsString("data-action=\"member.joined\"")))
+                .andExpect(content().string(containsString("title=\"joined\">member.joined</code>")))
                 .andExpect(content().string(not(containsString("data-action=\"user.signed_up\""))));
         mvc.perform(get(team.path() + "/audit")
                         .with(as(team.owner()))
