@@ -132,9 +132,22 @@
       }
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", browserZone);
-  } else {
+  // On a phone the navigation is one row that scrolls sideways: bring the current page's link into view.
+  function currentSection() {
+    var row = document.querySelector(".sidenav > ul");
+    var current = row && row.querySelector('a[aria-current="page"]');
+    if (!current || row.scrollWidth <= row.clientWidth) { return; }
+    var offset = current.getBoundingClientRect().left - row.getBoundingClientRect().left;
+    row.scrollLeft += offset - (row.clientWidth - current.offsetWidth) / 2;
+  }
+
+  function ready() {
     browserZone();
+    currentSection();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

@@ -118,6 +118,20 @@ class PageTourBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/settings", "settings-" + device);
+            if (device.equals("desktop")) {
+                assertThat(page.locator("#nav-workspace + ul a[aria-current=page]"))
+                        .hasText("Settings");
+                assertThat(page.locator(".nav-heading"))
+                        .hasText(new String[] {"Publish", "Content", "Insights", "Workspace", "Integrations"});
+            } else {
+                // Settings is near the end of the phone's scrolling row of links: the page brings it into view.
+                var row = page.locator(".sidenav > ul").boundingBox();
+                var current = page.locator(".sidenav a[aria-current=page]").boundingBox();
+                org.assertj.core.api.Assertions.assertThat(current.x).isGreaterThanOrEqualTo(row.x);
+                org.assertj.core.api.Assertions.assertThat(current.x + current.width)
+                        .isLessThanOrEqualTo(row.x + row.width);
+                assertThat(page.locator(".nav-heading").first()).isHidden();
+            }
             visit(page, "/workspaces", "all-workspaces-" + device);
             visit(page, "/workspaces/new", "new-workspace-" + device);
             visit(page, "/account/security", "account-security-" + device);

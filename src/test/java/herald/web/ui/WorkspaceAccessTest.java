@@ -48,7 +48,9 @@ class WorkspaceAccessTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(team.workspace().name())))
                 .andExpect(content().string(not(containsString("/api-keys\""))))
-                .andExpect(content().string(not(containsString("/settings\""))));
+                .andExpect(content().string(not(containsString("/settings\""))))
+                .andExpect(content().string(containsString("id=\"nav-publish\"")))
+                .andExpect(content().string(not(containsString("id=\"nav-integrations\""))));
         mvc.perform(get(team.path() + "/members").with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(team.owner().email())))
