@@ -132,13 +132,20 @@
       }
     });
   }
-  // On a phone the navigation is one row that scrolls sideways: bring the current page's link into view.
+  // The navigation scrolls on its own when it does not fit: sideways in its one row on a phone, down the side on a
+  // short screen. Bring the current page's link into view.
   function currentSection() {
-    var row = document.querySelector(".sidenav > ul");
-    var current = row && row.querySelector('a[aria-current="page"]');
-    if (!current || row.scrollWidth <= row.clientWidth) { return; }
-    var offset = current.getBoundingClientRect().left - row.getBoundingClientRect().left;
-    row.scrollLeft += offset - (row.clientWidth - current.offsetWidth) / 2;
+    var list = document.querySelector(".sidenav > ul");
+    var current = list && list.querySelector('a[aria-current="page"]');
+    if (!current) { return; }
+    var box = list.getBoundingClientRect();
+    var link = current.getBoundingClientRect();
+    if (list.scrollWidth > list.clientWidth) {
+      list.scrollLeft += link.left - box.left - (list.clientWidth - link.width) / 2;
+    }
+    if (list.scrollHeight > list.clientHeight && link.bottom > box.bottom) {
+      list.scrollTop += link.bottom - box.bottom + link.height;
+    }
   }
 
   function ready() {
