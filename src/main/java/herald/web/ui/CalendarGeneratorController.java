@@ -157,7 +157,11 @@ class CalendarGeneratorController {
     private String render(CurrentWorkspace current, Model model, Form form, @Nullable String problem) {
         model.addAttribute("section", "calendar-generate");
         model.addAttribute("form", form);
-        model.addAttribute("accounts", active(current));
+        model.addAttribute(
+                "accounts",
+                AccountOption.of(connections, current.id()).stream()
+                        .filter(o -> o.connection().active())
+                        .toList());
         model.addAttribute("personas", personas.all(current.id()));
         model.addAttribute("runs", calendars.recent(current.id(), 10));
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import herald.connections.ConnectionId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -29,8 +28,7 @@ class CalendarGeneratorBrowserTest extends BrowserTest {
     @Test
     void aTemplateMonthRunsToOneHundredPercentAndItsDraftsAppearOnTheCalendar() {
         var team = fixtures.team();
-        ConnectionId account = PostsFixtures.account(
-                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "luigis");
+        PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "luigis");
         String month = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Berlin")))
                 .plusMonths(1)
                 .toString();
@@ -47,8 +45,7 @@ class CalendarGeneratorBrowserTest extends BrowserTest {
         page.getByLabel("Month").fill(month);
         page.getByLabel("Number of posts").fill("6");
         assertThat(page.getByLabel("AI for all posts")).not().isChecked();
-        assertThat(page.locator("input[name=accounts][value='" + account.value() + "']"))
-                .isChecked();
+        assertThat(page.getByLabel("Sandbox @luigis")).isChecked();
         page.locator("[data-test=generate]").click();
 
         page.waitForURL("**/calendar/runs/**");

@@ -108,7 +108,11 @@ class AssetIsolationApiTests extends AssetApiTest {
         assertThat(http.get(url.replaceFirst("exp=\\d+", "exp=99999999999"), null)
                         .status())
                 .isEqualTo(403);
-        assertThat(http.get(url.replaceFirst("sig=.", "sig=A"), null).status()).isEqualTo(403);
+        // (a first character it does not have: "sig=A" left a signature that starts with A as it was, 1 run in 64)
+        char first = url.charAt(url.indexOf("sig=") + 4);
+        assertThat(http.get(url.replaceFirst("sig=.", "sig=" + (first == 'A' ? 'B' : 'A')), null)
+                        .status())
+                .isEqualTo(403);
         assertThat(http.get(url.replaceFirst("\\?.*$", ""), null).status()).isEqualTo(403);
         // expired
         String expired = links.signed(
