@@ -238,6 +238,37 @@ class PostsPageTest {
     }
 
     @Test
+    void aTargetWaitingToBeTriedAgainSaysSoWithoutCallingItFailed() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var post = PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Try me again", "2099-05-01T12:00");
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql(
+                        """
+                        update post_targets set attempts = 2,
+                            last_error = 'The Sandbox failed the post (HTTP 503); Herald will try again.'
+                        where workspace_id = :w and post_id = :p""")
+                .param("w", team.workspace().id().value())
+                .param("p", post.id().value())
+                .update());
+
+        String page = mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll("\\s+", " ");
+
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("is-retrying", ">Retrying</span>")
+                .contains(
+                        "<p class=\"callout warning\" data-test=\"target-error\"> <span>The last attempt did not go"
+                                + " through:</span> <span>The Sandbox failed the post (HTTP 503); Herald will try again.</span>")
+                .doesNotContain("It failed:");
+    }
+
+    @Test
     void saysUnderMarkAsPublishedWhetherHeraldWillWriteTheFirstCommentAndKeepsThePostsIdFromItsAddress()
             throws Exception {
         var team = fixtures.team();
