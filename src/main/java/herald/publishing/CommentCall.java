@@ -114,7 +114,7 @@ class CommentCall {
             case TRANSIENT ->
                 claim.attempt() >= settings.maxAttempts()
                         ? new FirstComments.Outcome.Failed(
-                                e.getMessage() + " (gave up after " + claim.attempt() + " attempts)")
+                                RetryPolicy.gaveUp(e.getMessage(), claim.attempt(), "the comment"))
                         : new FirstComments.Outcome.Retry(
                                 retries.backoff(
                                         claim.attempt(), settings.maxBackoff().toMillis()),

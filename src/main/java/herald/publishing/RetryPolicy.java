@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * What an attempt that did not publish leads to (docs/adr/0008): a retry with backoff and jitter for a transient
@@ -13,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * attempts, an unknown outcome for a person to settle.
  */
 final class RetryPolicy {
+
+    /** The end of a transient error's message that says Herald will try again (the providers' own wording). */
+    private static final Pattern TRIES_AGAIN = Pattern.compile("[;,.]?\\s*Herald will try again[^.]*\\.?$");
 
     private final PublishingSettings settings;
     private final Clock clock;
@@ -44,7 +48,7 @@ final class RetryPolicy {
 
     Publisher.Outcome retryOrFail(Claim claim, String reason) {
         if (claim.attempt() >= settings.maxAttempts()) {
-            return new Publisher.Outcome.Failed(reason + " (gave up after " + claim.attempt() + " attempts)");
+            return new Publisher.Outcome.Failed(gaveUp(reason, claim.attempt(), "the post"));
         }
         return new Publisher.Outcome.Retry(
                 backoff(claim.attempt(), settings.maxBackoff().toMillis()), reason, false);
@@ -67,6 +71,20 @@ final class RetryPolicy {
     Instant backoff(int attempt, long capMillis) {
         long wait = Math.min(settings.backoff().toMillis() << Math.min(attempt - 1, 20), capMillis);
         return clock.instant().plusMillis(wait / 2 + jitter(wait / 2 + 1));
+    }
+
+    /**
+     * The reason of a last attempt, as a person reads it once Herald stops: the platform's error without its promise
+     * that Herald will try again ("The Sandbox failed the post (HTTP 503); Herald will try again."), then how often
+     * Herald tried and what is left to do ({@code what}: "the post", "the comment").
+     */
+    static String gaveUp(String reason, int attempts, String what) {
+        String error = TRIES_AGAIN.matcher(reason.strip()).replaceFirst(".");
+        if (!error.endsWith(".")) {
+            error += ".";
+        }
+        return error + " Herald tried " + attempts + " times and stopped: retry " + what
+                + " once the platform answers again.";
     }
 
     static long jitter(long bound) {

@@ -88,7 +88,23 @@ class RetryPolicyTests {
         assertThat(Duration.between(NOW, second.at())).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(last).isInstanceOfSatisfying(Publisher.Outcome.Failed.class, f -> assertThat(f.reason())
                 .contains("The platform said no")
-                .contains("gave up after 3 attempts"));
+                .contains("Herald tried 3 times and stopped: retry the post once the platform answers again."));
+    }
+
+    @Test
+    void theLastReasonDropsThePlatformErrorsPromiseToTryAgain() {
+        assertThat(RetryPolicy.gaveUp("The Sandbox failed the post (HTTP 503); Herald will try again.", 6, "the post"))
+                .isEqualTo("The Sandbox failed the post (HTTP 503). Herald tried 6 times and stopped: retry the post"
+                        + " once the platform answers again.");
+        assertThat(RetryPolicy.gaveUp(
+                        "X did not answer the post in time or could not be reached; Herald will try again.",
+                        2,
+                        "the comment"))
+                .isEqualTo("X did not answer the post in time or could not be reached. Herald tried 2 times and"
+                        + " stopped: retry the comment once the platform answers again.");
+        assertThat(RetryPolicy.gaveUp("Connection reset", 3, "the post"))
+                .isEqualTo("Connection reset. Herald tried 3 times and stopped: retry the post once the platform"
+                        + " answers again.");
     }
 
     @Test
