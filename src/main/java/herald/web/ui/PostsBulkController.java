@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.publishing.PostId;
+import herald.publishing.PostRecovery;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
 import herald.shared.Conflict;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What an editor does to several posts of the list at once: cancel them (each that has not started publishing), or add
- * or remove a tag. Each post is handled on its own, and the answer says how many changed and why the others did not.
+ * What an editor does to several posts of the list at once: cancel them (each that has not started publishing), publish
+ * their failed accounts again (after a platform's outage), or add or remove a tag. Each post is handled on its own, and
+ * the answer says how many changed and why the others did not.
  */
 @Controller
 class PostsBulkController {
@@ -30,10 +32,12 @@ class PostsBulkController {
 
     private final Posts posts;
     private final PostTags tags;
+    private final PostRecovery recovery;
 
-    PostsBulkController(Posts posts, PostTags tags) {
+    PostsBulkController(Posts posts, PostTags tags, PostRecovery recovery) {
         this.posts = posts;
         this.tags = tags;
+        this.recovery = recovery;
     }
 
     @PostMapping("/w/{slug}/posts/bulk")
@@ -64,6 +68,7 @@ class PostsBulkController {
         try {
             switch (action) {
                 case "cancel" -> flash.addFlashAttribute("notice", cancel(current, chosen));
+                case "retry" -> flash.addFlashAttribute("notice", retry(current, chosen));
                 case "tag", "untag" -> {
                     int changed = tags.tagAll(current.id(), chosen, bulkTag, action.equals("untag"));
                     flash.addFlashAttribute(
@@ -82,6 +87,24 @@ class PostsBulkController {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return back;
+    }
+
+    private String retry(CurrentWorkspace current, List<PostId> chosen) {
+        int retried = 0;
+        int none = 0;
+        for (PostId id : chosen) {
+            try {
+                recovery.retry(current.id(), id);
+                retried++;
+            } catch (Conflict e) {
+                none++;
+            } catch (NotFound e) {
+                // Another workspace's id in a tampered form, or a post gone since: nothing to retry.
+            }
+        }
+        return "Publishing the failed accounts of " + retried + " of " + chosen.size()
+                + (chosen.size() == 1 ? " post" : " posts") + " again."
+                + (none > 0 ? " " + none + " had no failed account." : "");
     }
 
     private String cancel(CurrentWorkspace current, List<PostId> chosen) {

@@ -27,6 +27,9 @@ class PostsPageTest {
     MockMvc mvc;
 
     @Autowired
+    herald.audit.AuditLog audit;
+
+    @Autowired
     UiFixtures fixtures;
 
     @Autowired
@@ -632,6 +635,42 @@ class PostsPageTest {
                 .singleElement()
                 .satisfies(line -> assertThat(line).endsWith(",,"));
         assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
+    }
+
+    @Test
+    void editorsRetryTheFailedAccountsOfSeveralPostsAtOnceAfterAnOutage() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var one = PostsFixtures.scheduled(posts, w, krusty, "Outage one", "2099-05-01T12:00");
+        var two = PostsFixtures.scheduled(posts, w, krusty, "Outage two", "2099-05-02T12:00");
+        var fine = PostsFixtures.scheduled(posts, w, krusty, "Never failed", "2099-05-03T12:00");
+        for (var failed : List.of(one, two)) {
+            PostsFixtures.settle(fixtures.tenants, fixtures.jdbc, w, failed, "failed", "X was down.", "now()");
+        }
+        var editor = fixtures.member(team, Role.EDITOR);
+
+        assertThat(page(team, "/posts")).contains("<option value=\"retry\">Retry their failed accounts</option>");
+        mvc.perform(post(team.path() + "/posts/bulk")
+                        .param(
+                                "ids",
+                                one.id().toString(),
+                                two.id().toString(),
+                                fine.id().toString())
+                        .param("action", "retry")
+                        .param("status", "failed")
+                        .with(csrf())
+                        .with(as(editor)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        team.path() + "/posts?status=failed"))
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Publishing the failed accounts of 2 of 3 posts again. 1 had no failed account."));
+        assertThat(audit.find(w, new herald.audit.AuditQuery("post.retried", null, null, null, null, 10)))
+                .extracting(herald.audit.AuditEvent::targetId)
+                .containsExactlyInAnyOrder(one.id().toString(), two.id().toString());
+        assertThat(posts.get(w, fine.id()).status()).isEqualTo(PostStatus.SCHEDULED);
     }
 
     @Test
