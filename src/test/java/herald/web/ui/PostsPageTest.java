@@ -650,7 +650,10 @@ class PostsPageTest {
         }
         var editor = fixtures.member(team, Role.EDITOR);
 
-        assertThat(page(team, "/posts")).contains("<option value=\"retry\">Retry their failed accounts</option>");
+        assertThat(page(team, "/posts"))
+                .contains("<option value=\"retry\">Retry their failed accounts</option>")
+                .contains("data-test=\"post-problem\"")
+                .contains("title=\"Sandbox @krusty: X was down.\">Sandbox @krusty: X was down.</span>");
         mvc.perform(post(team.path() + "/posts/bulk")
                         .param(
                                 "ids",
