@@ -50,7 +50,11 @@ class CalendarPageTest {
         mvc.perform(get(team.path() + "/calendar?view=week&date=2099-05-14").with(as(team.owner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Week of 11 May 2099")))
-                .andExpect(content().string(containsString("data-entry=\"" + post.id() + "\" draggable=\"true\"")));
+                .andExpect(content().string(containsString("data-entry=\"" + post.id() + "\" draggable=\"true\"")))
+                .andExpect(content().string(containsString("aria-label=\"Previous week\"")))
+                .andExpect(content()
+                        .string(containsString("?view=week&amp;date=2099-05-14\" aria-current=\"page\">Week</a>")))
+                .andExpect(content().string(containsString("?view=month&amp;date=2099-05-11\">Month</a>")));
         mvc.perform(get(team.path() + "/calendar?date=2099-06-01").with(as(viewer)))
                 .andExpect(content().string(not(containsString("Calendar pizza"))));
     }
