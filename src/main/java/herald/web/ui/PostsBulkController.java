@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,39 +91,36 @@ class PostsBulkController {
     }
 
     private String retry(CurrentWorkspace current, List<PostId> chosen) {
-        int retried = 0;
-        int none = 0;
-        for (PostId id : chosen) {
-            try {
-                recovery.retry(current.id(), id);
-                retried++;
-            } catch (Conflict e) {
-                none++;
-            } catch (NotFound e) {
-                // Another workspace's id in a tampered form, or a post gone since: nothing to retry.
-            }
-        }
-        return "Publishing the failed accounts of " + retried + " of " + chosen.size()
+        Tally tally = each(chosen, id -> recovery.retry(current.id(), id));
+        return "Publishing the failed accounts of " + tally.changed() + " of " + chosen.size()
                 + (chosen.size() == 1 ? " post" : " posts") + " again."
-                + (none > 0 ? " " + none + " had no failed account." : "");
+                + (tally.refused() > 0 ? " " + tally.refused() + " had no failed account." : "");
     }
 
     private String cancel(CurrentWorkspace current, List<PostId> chosen) {
-        int cancelled = 0;
-        int started = 0;
+        Tally tally = each(chosen, id -> posts.cancel(current.id(), id));
+        return "Cancelled " + tally.changed() + " of " + chosen.size() + (chosen.size() == 1 ? " post." : " posts.")
+                + (tally.refused() > 0
+                        ? " " + tally.refused() + " had already started publishing or finished, or were cancelled."
+                        : "");
+    }
+
+    /** How a change to each chosen post went: the posts it changed, and those whose state refused it. */
+    private record Tally(int changed, int refused) {}
+
+    private static Tally each(List<PostId> chosen, Consumer<PostId> change) {
+        int changed = 0;
+        int refused = 0;
         for (PostId id : chosen) {
             try {
-                posts.cancel(current.id(), id);
-                cancelled++;
+                change.accept(id);
+                changed++;
             } catch (Conflict e) {
-                started++;
+                refused++;
             } catch (NotFound e) {
-                // Another workspace's id in a tampered form, or a post gone since: nothing to cancel.
+                // Another workspace's id in a tampered form, or a post gone since: nothing to change.
             }
         }
-        return "Cancelled " + cancelled + " of " + chosen.size() + (chosen.size() == 1 ? " post." : " posts.")
-                + (started > 0
-                        ? " " + started + " had already started publishing or finished, or were cancelled."
-                        : "");
+        return new Tally(changed, refused);
     }
 }
