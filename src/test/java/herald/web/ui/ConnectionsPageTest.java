@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import static herald.web.ui.UiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -51,6 +52,34 @@ class ConnectionsPageTest {
                         .param("provider", "sandbox")
                         .param("accountType", "company"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void connectingComesFirstUntilThereAreAccountsThenTheAccountsAndTheirWarningsDo() throws Exception {
+        var team = fixtures.team();
+        String empty = page(team);
+        assertThat(empty.indexOf("id=\"connect-heading\""))
+                .as("nothing connected yet: connecting first")
+                .isPositive()
+                .isLessThan(empty.indexOf("id=\"accounts-heading\""));
+
+        PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        String connected = page(team);
+        assertThat(connected.indexOf("id=\"accounts-heading\""))
+                .as("accounts first once there are some")
+                .isPositive()
+                .isLessThan(connected.indexOf("id=\"connect-heading\""));
+        assertThat(connected.split("id=\"connect-heading\"", -1))
+                .as("connecting is offered once")
+                .hasSize(2);
+    }
+
+    private String page(UiFixtures.Team team) throws Exception {
+        return mvc.perform(get(team.path() + "/connections").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
