@@ -62,6 +62,10 @@ class ConnectionsPageTest {
                 .as("nothing connected yet: connecting first")
                 .isPositive()
                 .isLessThan(empty.indexOf("id=\"accounts-heading\""));
+        assertThat(empty.indexOf("Connect Sandbox"))
+                .as("a platform one can connect before those not set up")
+                .isPositive()
+                .isLessThan(empty.indexOf("data-test=\"not-configured\""));
 
         PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         String connected = page(team);
