@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What every page must be at any width, checked in Chromium after it settles: one {@code h1}, no table scrolling
- * sideways (tables stack on a phone), a label for every form control, and nothing wider than the window. The page is
+ * sideways (tables stack on a phone), a label for every form control, no checkbox squeezed by the text beside it, and
+ * nothing wider than the window. The page is
  * saved as {@code <name>.png} in the tour folder, for people to look at.
  */
 final class PageFitness {
@@ -38,6 +39,14 @@ final class PageFitness {
                   .map(el => el.id || el.name)""");
         assertThat((List<?>) unlabelled)
                 .as("form controls without a label on " + name)
+                .isEmpty();
+        Object squeezed = page.evaluate(
+                """
+                () => [...document.querySelectorAll('.choice input')]
+                  .filter(el => el.getBoundingClientRect().width < 15)
+                  .map(el => (el.name || el.id) + ' ' + Math.round(el.getBoundingClientRect().width))""");
+        assertThat((List<?>) squeezed)
+                .as("checkboxes squeezed by their card's long text on " + name)
                 .isEmpty();
         Object overflowing = page.evaluate(
                 """
