@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The approval queue: posts waiting for a member's decision (an agent's grant required it). Approving validates and
- * schedules the post, possibly with the member's edits; rejecting cancels it with a note, and it is never published.
+ * The approval queue: posts waiting for a member's decision (an agent's grant required it, or the workspace's approval
+ * workflow held an editor's post, see {@link herald.tenancy.ApprovalRule}). Approving validates and schedules the post,
+ * possibly with the member's edits; rejecting cancels it with a note, and it is never published.
  */
 @Component
 public class Approvals {
@@ -67,7 +68,7 @@ public class Approvals {
         String clean = note == null ? "" : note.strip();
         if (clean.isEmpty() || clean.length() > MAX_NOTE) {
             throw new InvalidInput(
-                    "note", "Say why in a note of 1 to " + MAX_NOTE + " characters; the agent's owner reads it.");
+                    "note", "Say why in a note of 1 to " + MAX_NOTE + " characters; whoever wrote the post reads it.");
         }
         Post rejected = posts.reject(workspace, id, clean);
         log.decide(workspace, id, false, by, clean, clock.instant());

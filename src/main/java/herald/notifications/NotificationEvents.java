@@ -80,7 +80,8 @@ class NotificationEvents implements DisposableBean {
     /**
      * Once someone approved or rejected a post (on the approvals page, through a review link, by API), everyone's
      * "awaits approval" notification about it is read: nobody else is sent to act on it. After the decision committed,
-     * on the deciding thread (one statement); a failure is only logged.
+     * on the deciding thread (one statement); a failure is only logged. The member who created the post is then told
+     * of the decision, as other notifications are, by the worker.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostApprovalDecided event) {
@@ -89,6 +90,7 @@ class NotificationEvents implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not mark the approval notifications of post {} read: {}", event.post(), e.toString());
         }
+        raise(event);
     }
 
     /**

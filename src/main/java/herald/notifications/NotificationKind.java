@@ -11,6 +11,8 @@ public enum NotificationKind {
     POST_COMMENT_FAILED("First comments that failed", Role.EDITOR),
     POST_COMMENT_UNKNOWN("First comments that may not have been written", Role.EDITOR),
     POST_AWAITING_APPROVAL("Posts awaiting approval", Role.EDITOR),
+    /** Told only to the member who created the post. */
+    POST_DECIDED("Decisions about your posts that awaited approval", Role.EDITOR),
     CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN),
     REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR);
 

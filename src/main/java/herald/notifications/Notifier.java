@@ -5,6 +5,7 @@ import herald.connections.ConnectionNeedsReconnect;
 import herald.connections.Connections;
 import herald.providers.SocialProvider;
 import herald.publishing.Post;
+import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
@@ -20,6 +21,7 @@ import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Member;
 import herald.tenancy.Memberships;
+import herald.tenancy.Role;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
 import java.util.EnumMap;
@@ -141,6 +143,7 @@ class Notifier {
                                         e.reason(),
                                         !publishedWithoutId(post, e.target())));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
+            case PostApprovalDecided e -> decided(batch, e);
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
             case ReviewFeedback e -> {
                 Optional<Workspace> found = batch.workspace(e.workspace());
@@ -194,8 +197,13 @@ class Notifier {
         }
         // A member who created it in the UI and still needs someone's approval is not told of their own post.
         String author = Provenance.Origin.UI.value().equals(event.origin()) ? event.createdBy() : null;
+        // With the workspace's approval workflow on only owners and admins decide: editors are not sent to act.
+        Role deciders = workspaces.requiresApproval(event.workspace())
+                ? Role.ADMIN
+                : NotificationKind.POST_AWAITING_APPROVAL.audience();
         deliver(
                 batch,
+                deciders,
                 event.workspace(),
                 Wording.awaitingApproval(
                         found.get().slug(),
@@ -205,6 +213,37 @@ class Notifier {
                         event.due(),
                         found.get().timezone()),
                 author);
+    }
+
+    /** To the member who created the post, unless they decided themselves or muted it; agents hear by webhook. */
+    private void decided(Batch batch, PostApprovalDecided event) {
+        Optional<Workspace> found = batch.workspace(event.workspace());
+        Optional<Post> post = post(event.workspace(), event.post());
+        if (found.isEmpty() || post.isEmpty()) {
+            return;
+        }
+        Provenance created = post.get().provenance();
+        if (created == null || !"user".equals(created.actorType()) || created.actorId() == null) {
+            return;
+        }
+        String author = created.actorId();
+        if (author.equals(event.by().id())) {
+            return;
+        }
+        NewNotification notification = Wording.decided(
+                found.get().slug(),
+                event.post(),
+                Wording.excerpt(post.get().body()),
+                event.approved(),
+                event.by().label(),
+                event.note());
+        Set<UserId> muted = batch.mutedBy(event.workspace(), notification.kind());
+        List<UserId> recipients = batch.members(event.workspace()).stream()
+                .filter(m -> m.user().value().toString().equals(author))
+                .filter(m -> notification.kind().reaches(m.role()) && !muted.contains(m.user()))
+                .map(Member::user)
+                .toList();
+        notifications.deliver(event.workspace(), notification, recipients);
     }
 
     private void needsReconnect(Batch batch, ConnectionNeedsReconnect event) {
@@ -231,9 +270,15 @@ class Notifier {
 
     /** To every member whose role the kind reaches, but those who muted it and the one whose e-mail is {@code author}. */
     private void deliver(Batch batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
+        deliver(batch, notification.kind().audience(), workspace, notification, author);
+    }
+
+    /** As {@link #deliver(Batch, WorkspaceId, NewNotification, String)}, to members with at least {@code audience}. */
+    private void deliver(
+            Batch batch, Role audience, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
         Set<UserId> muted = batch.mutedBy(workspace, notification.kind());
         List<UserId> recipients = batch.members(workspace).stream()
-                .filter(m -> notification.kind().reaches(m.role()))
+                .filter(m -> notification.kind().reaches(m.role()) && m.role().atLeast(audience))
                 .filter(m -> !muted.contains(m.user()))
                 .filter(m -> author == null || !author.equalsIgnoreCase(m.email()))
                 .map(Member::user)

@@ -78,6 +78,21 @@ final class Wording {
                 null);
     }
 
+    static NewNotification decided(
+            String slug, PostId post, String excerpt, boolean approved, @Nullable String by, @Nullable String note) {
+        String who = by == null || by.isBlank() ? "" : " by " + by;
+        return new NewNotification(
+                NotificationKind.POST_DECIDED,
+                (approved ? "Your post was approved: " : "Your post was not approved: ") + quoted(excerpt),
+                approved
+                        ? "Approved" + who + "; it publishes at its time."
+                        : "Rejected" + who + (note == null ? "." : ": " + quoted(note))
+                                + " It is cancelled; duplicate it to try again.",
+                postPath(slug, post),
+                post,
+                null);
+    }
+
     static NewNotification reviewFeedback(String slug, PostId post, String excerpt, ReviewFeedback feedback) {
         String said = feedback.text() == null || feedback.text().isBlank() ? "" : ": " + quoted(feedback.text());
         String line =

@@ -4,6 +4,7 @@ import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
+import herald.tenancy.ApprovalRule;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ class PostCreation {
     private final AuditLog audit;
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
+    private final ApprovalRule approvals;
 
     PostCreation(
             PostRows rows,
@@ -60,7 +62,9 @@ class PostCreation {
             DailyQuota quota,
             AuditLog audit,
             Dispatch dispatch,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ApprovalRule approvals) {
+        this.approvals = approvals;
         this.rows = rows;
         this.validation = validation;
         this.linkTagging = linkTagging;
@@ -69,6 +73,14 @@ class PostCreation {
         this.audit = audit;
         this.dispatch = dispatch;
         this.events = events;
+    }
+
+    /**
+     * Whether what {@code by} schedules waits for approval by the workspace's rule (its editors' posts wait for an
+     * owner's or admin's approval when its approval workflow is on). An agent's grant decides for the agent's posts.
+     */
+    boolean needsApproval(WorkspaceId workspace, Provenance by) {
+        return approvals.needsApproval(workspace, by.actor());
     }
 
     /**

@@ -1,6 +1,7 @@
 package herald.publishing;
 
 import herald.assets.AssetId;
+import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
@@ -8,6 +9,7 @@ import herald.shared.Conflict;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
+import herald.tenancy.ApprovalRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,6 +46,7 @@ public class Posts {
     private final AuditLog audit;
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
+    private final ApprovalRule approvals;
     private final Clock clock;
 
     Posts(
@@ -57,7 +60,9 @@ public class Posts {
             AuditLog audit,
             Dispatch dispatch,
             ApplicationEventPublisher events,
+            ApprovalRule approvals,
             Clock clock) {
+        this.approvals = approvals;
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
@@ -87,11 +92,13 @@ public class Posts {
     /**
      * Creates a post as {@link #create(WorkspaceId, NewPost)} does, recording how and by whom. With {@code
      * awaitingApproval} it is validated and counted like a scheduled post but waits as {@code pending_approval}, and
-     * nothing is dispatched until a member {@link #approve approves} it.
+     * nothing is dispatched until a member {@link #approve approves} it. A post that is not a draft also waits when the
+     * workspace's approval workflow holds {@code provenance}'s posts ({@link herald.tenancy.ApprovalRule}).
      */
     public Post create(WorkspaceId workspace, NewPost post, Provenance provenance, boolean awaitingApproval) {
         Instant now = clock.instant();
-        var checked = creation.check(workspace, post, now, awaitingApproval);
+        boolean awaiting = awaitingApproval || (!post.draft() && creation.needsApproval(workspace, provenance));
+        var checked = creation.check(workspace, post, now, awaiting);
         var stored = tenants.call(workspace, () -> creation.store(workspace, checked, now, provenance));
         creation.audit(workspace, stored, provenance);
         creation.release(workspace, stored, provenance);
@@ -138,8 +145,10 @@ public class Posts {
      * (published now when its time has passed).
      *
      * @throws Conflict unless the post is waiting for approval
+     * @throws herald.shared.NotPermitted when the workspace's approval workflow leaves the decision to others
      */
     public Post approve(WorkspaceId workspace, PostId id, @Nullable PostChanges changes) {
+        approvals.requireDecider(workspace, AuditContext.actor());
         PostChanges approved = changes == null
                 ? new PostChanges(null, null, null, null, null, null, false)
                 : new PostChanges(
@@ -152,7 +161,7 @@ public class Posts {
                         false,
                         changes.tagLinks());
         Post post = change(workspace, id, approved, true);
-        events.publishEvent(new PostApprovalDecided(workspace, id, true));
+        events.publishEvent(new PostApprovalDecided(workspace, id, true, AuditContext.actor(), null));
         return post;
     }
 
@@ -160,8 +169,10 @@ public class Posts {
      * A member rejects a post waiting for approval: it is cancelled and never published.
      *
      * @throws Conflict unless the post is waiting for approval
+     * @throws herald.shared.NotPermitted when the workspace's approval workflow leaves the decision to others
      */
     public Post reject(WorkspaceId workspace, PostId id, String note) {
+        approvals.requireDecider(workspace, AuditContext.actor());
         Instant now = clock.instant();
         tenants.run(workspace, () -> {
             PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
@@ -172,7 +183,7 @@ public class Posts {
             rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
-        events.publishEvent(new PostApprovalDecided(workspace, id, false));
+        events.publishEvent(new PostApprovalDecided(workspace, id, false, AuditContext.actor(), note));
         return get(workspace, id);
     }
 
@@ -210,11 +221,23 @@ public class Posts {
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
         var targets = validation.check(workspace, body, link, media, wanted, draft, tagging, firstComment);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
-        // An edit that leaves a post waiting for approval keeps it waiting; only approve() schedules it.
-        boolean stillAwaiting =
-                !approving && current.status() == PostStatus.PENDING_APPROVAL && changes.draft() == null;
-        PostStatus status =
-                stillAwaiting ? PostStatus.PENDING_APPROVAL : draft ? PostStatus.DRAFT : PostStatus.SCHEDULED;
+        PostStatus status;
+        if (draft) {
+            status = PostStatus.DRAFT;
+        } else if (approving) {
+            status = PostStatus.SCHEDULED;
+        } else if (current.status() == PostStatus.PENDING_APPROVAL) {
+            // An edit keeps a post waiting for approval waiting (a draft it may become); only approve() schedules it.
+            status = PostStatus.PENDING_APPROVAL;
+        } else if ((current.status() == PostStatus.DRAFT
+                        || !sameContent(current, body, link, media, wanted, firstComment, changes.tagLinks()))
+                && creation.needsApproval(workspace, Provenance.ofCurrentActor())) {
+            // The workspace's approval workflow: a draft an editor schedules, or a scheduled post whose words,
+            // media or accounts they change, waits for an owner or admin again. Moving it in time does not.
+            status = PostStatus.PENDING_APPROVAL;
+        } else {
+            status = PostStatus.SCHEDULED;
+        }
         Instant at = scheduledAt;
         String zone = timezone;
         Set<ConnectionId> held = tenants.call(workspace, () -> {
@@ -260,7 +283,35 @@ public class Posts {
         if (status != PostStatus.DRAFT) {
             events.publishEvent(new PostScheduled(workspace, id, body, due));
         }
+        if (status == PostStatus.PENDING_APPROVAL && current.status() != PostStatus.PENDING_APPROVAL) {
+            Provenance by = Provenance.ofCurrentActor();
+            events.publishEvent(
+                    new PostAwaitingApproval(workspace, id, by.origin().value(), by.actorLabel(), due));
+        }
         return get(workspace, id);
+    }
+
+    /** Whether an edit leaves what a post says, shows and where it goes as they were (its time aside). */
+    private static boolean sameContent(
+            Post current,
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewPost.NewTarget> targets,
+            @Nullable String firstComment,
+            @Nullable Boolean tagLinks) {
+        Set<NewPost.NewTarget> before = current.targets().stream()
+                .map(t -> new NewPost.NewTarget(t.connection(), blankToNull(t.body()), t.firstComment()))
+                .collect(java.util.stream.Collectors.toSet());
+        Set<NewPost.NewTarget> after = targets.stream()
+                .map(t -> new NewPost.NewTarget(t.connection(), blankToNull(t.body()), t.firstComment()))
+                .collect(java.util.stream.Collectors.toSet());
+        return body.equals(current.body())
+                && java.util.Objects.equals(link, current.link())
+                && media.equals(current.media())
+                && before.equals(after)
+                && java.util.Objects.equals(firstComment, current.firstComment())
+                && (tagLinks == null || tagLinks == current.tagLinks());
     }
 
     /** Cancels a post that has not started publishing. @throws Conflict once it is publishing or finished */

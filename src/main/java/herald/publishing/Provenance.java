@@ -46,6 +46,11 @@ public record Provenance(Origin origin, String actorType, @Nullable String actor
         return of(origin, actor);
     }
 
+    /** Who it was, as the audit log names actors. */
+    public Actor actor() {
+        return new Actor(Actor.Type.valueOf(actorType.toUpperCase(Locale.ROOT)), actorId, actorLabel);
+    }
+
     public static Provenance of(Origin origin, Actor actor) {
         return new Provenance(origin, actor.type().value(), actor.id(), actor.label());
     }

@@ -63,7 +63,7 @@ public class ScheduledBatch {
      */
     public List<Post> create(WorkspaceId workspace, List<NewPost> posts, Provenance provenance) {
         Instant now = clock.instant();
-        List<Attempt> attempts = check(workspace, posts, now);
+        List<Attempt> attempts = check(workspace, posts, now, provenance);
         List<PostCreation.Stored> stored = tenants.call(workspace, () -> {
             var all = store(workspace, attempts, now, provenance);
             all.forEach(s -> creation.audit(workspace, s, provenance));
@@ -81,7 +81,7 @@ public class ScheduledBatch {
      */
     public List<Outcome> rehearse(WorkspaceId workspace, List<NewPost> posts, Provenance provenance) {
         Instant now = clock.instant();
-        List<Attempt> attempts = check(workspace, posts, now);
+        List<Attempt> attempts = check(workspace, posts, now, provenance);
         return tenants.rehearse(workspace, () -> {
             try {
                 store(workspace, attempts, now, provenance);
@@ -104,12 +104,14 @@ public class ScheduledBatch {
         }
     }
 
-    private List<Attempt> check(WorkspaceId workspace, List<NewPost> posts, Instant now) {
+    private List<Attempt> check(WorkspaceId workspace, List<NewPost> posts, Instant now, Provenance provenance) {
+        // Posts an editor imports wait for approval as the ones they compose do.
+        boolean held = creation.needsApproval(workspace, provenance);
         List<Attempt> attempts = new ArrayList<>();
         for (NewPost post : posts) {
             Attempt attempt = new Attempt(attempts.size());
             attempts.add(attempt);
-            collect(attempt, () -> attempt.checked = creation.check(workspace, post, now, false));
+            collect(attempt, () -> attempt.checked = creation.check(workspace, post, now, held && !post.draft()));
         }
         return attempts;
     }

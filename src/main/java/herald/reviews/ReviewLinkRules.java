@@ -1,10 +1,12 @@
 package herald.reviews;
 
+import herald.audit.AuditContext;
 import herald.connections.Connection;
 import herald.connections.ConnectionId;
 import herald.connections.Connections;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
+import herald.tenancy.ApprovalRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +34,25 @@ class ReviewLinkRules {
             int days) {}
 
     private final Connections connections;
+    private final ApprovalRule approvals;
 
-    ReviewLinkRules(Connections connections) {
+    ReviewLinkRules(Connections connections, ApprovalRule approvals) {
         this.connections = connections;
+        this.approvals = approvals;
     }
 
     /**
      * @throws InvalidInput naming the field ({@code label}, {@code from}, {@code to}, {@code accounts}, {@code tag},
-     *     {@code expiresInDays}) that is wrong
+     *     {@code expiresInDays}, {@code mayApprove}) that is wrong
      */
     Checked check(WorkspaceId workspace, ReviewLinkDraft draft) {
+        if (draft.mayApprove() && !approvals.mayDecide(workspace, AuditContext.actor())) {
+            // A link is a decision handed to a client: with the approval workflow on, only those who decide hand it.
+            throw new InvalidInput(
+                    "mayApprove",
+                    "This workspace has posts approved by its owners and admins: only they share links that let a"
+                            + " client approve. Untick “May approve” to share one for comments.");
+        }
         String label = label(draft.label());
         Instant from = required(draft.from(), "from", "Choose the first day of the posts to show.");
         Instant to = required(draft.to(), "to", "Choose the last day of the posts to show.");

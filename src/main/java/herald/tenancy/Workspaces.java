@@ -120,6 +120,37 @@ public class Workspaces {
                 .orElse(false));
     }
 
+    /** Whether posts by editors, and by API keys without the admin scope, wait for an owner's or admin's approval. */
+    public boolean requiresApproval(WorkspaceId id) {
+        return tenants.call(id, () -> jdbc.sql("select approval_required from workspaces where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false));
+    }
+
+    /**
+     * Makes posts by editors wait for an owner's or admin's approval, or stops it. Posts already waiting keep waiting
+     * until someone decides; nothing already scheduled changes.
+     */
+    public void requireApproval(WorkspaceId id, boolean required) {
+        tenants.run(id, () -> {
+            int changed = jdbc.sql(
+                            "update workspaces set approval_required = :required where id = :id and approval_required <> :required")
+                    .param("required", required)
+                    .param("id", id.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        id,
+                        required ? "workspace.approval_required" : "workspace.approval_not_required",
+                        "workspace",
+                        id.toString(),
+                        Map.of());
+            }
+        });
+    }
+
     /** Requires two-factor sign-in of everyone who opens the workspace's pages, or stops requiring it. */
     public void requireTwoFactor(WorkspaceId id, boolean required) {
         tenants.run(id, () -> {

@@ -170,6 +170,9 @@ class WebhookEvents implements DisposableBean {
                 data.put("workspaceId", e.workspace().toString());
                 data.put("postId", e.post().toString());
                 data.put("approved", e.approved());
+                if (e.note() != null) {
+                    data.put("note", e.note());
+                }
                 data.put("tags", tags.of(e.workspace(), e.post()));
             }
             case ReviewFeedback e -> {

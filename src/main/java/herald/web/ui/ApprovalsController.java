@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.agents.Approvals;
+import herald.audit.AuditContext;
 import herald.identity.SignedInUser;
 import herald.publishing.Post;
 import herald.publishing.PostChanges;
@@ -9,7 +10,10 @@ import herald.publishing.PostRejected;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
+import herald.shared.NotPermitted;
+import herald.tenancy.ApprovalRule;
 import herald.tenancy.Role;
+import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -25,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The approval queue (editors and above): posts an agent wrote through a grant that needs approval, with the first
- * comments they will write, so the member sees everything that goes out. A member approves one as it is, edits its
+ * The approval queue (editors and above): posts an agent wrote through a grant that needs approval, and with the
+ * workspace's approval workflow on, what its editors scheduled, with the first comments they will write, so the member
+ * sees everything that goes out. With the workflow on only owners and admins decide; editors read the queue. A member approves one as it is, edits its
  * text and approves, or rejects it with a note; a rejected post is cancelled and never published. Refusals (the post
  * changed meanwhile, the edit breaks a platform's rule) come back as a notice.
  */
@@ -34,15 +39,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApprovalsController {
 
     private final Approvals approvals;
+    private final ApprovalRule rule;
+    private final Workspaces workspaces;
 
-    ApprovalsController(Approvals approvals) {
+    ApprovalsController(Approvals approvals, ApprovalRule rule, Workspaces workspaces) {
         this.approvals = approvals;
+        this.rule = rule;
+        this.workspaces = workspaces;
     }
 
     @GetMapping("/w/{slug}/approvals")
     String queue(HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         model.addAttribute("section", "approvals");
+        model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
+        model.addAttribute("mayDecide", rule.mayDecide(current.id(), AuditContext.actor()));
         model.addAttribute(
                 "pending",
                 approvals.pending(current.id(), 100).stream()
@@ -72,7 +83,7 @@ class ApprovalsController {
                             : "Edited and approved: the post is scheduled.");
         } catch (PostRejected | Conflict | LimitReached e) {
             flash.addFlashAttribute("problem", "Not approved: " + e.getMessage());
-        } catch (InvalidInput e) {
+        } catch (InvalidInput | NotPermitted e) {
             flash.addFlashAttribute("problem", "Not approved: " + e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/approvals";
@@ -89,7 +100,7 @@ class ApprovalsController {
         try {
             approvals.reject(current.id(), new PostId(postId), me.id(), note);
             flash.addFlashAttribute("notice", "Rejected: the post will not be published.");
-        } catch (InvalidInput | Conflict e) {
+        } catch (InvalidInput | Conflict | NotPermitted e) {
             flash.addFlashAttribute("problem", "Not rejected: " + e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/approvals";

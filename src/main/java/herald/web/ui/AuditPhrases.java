@@ -39,6 +39,8 @@ final class AuditPhrases {
             Map.entry("workspace.plan_changed", "changed the plan"),
             Map.entry("workspace.link_tagging_changed", "changed link tagging"),
             Map.entry("workspace.two_factor_required", "required two-factor sign-in"),
+            Map.entry("workspace.approval_required", "required approval of editors' posts"),
+            Map.entry("workspace.approval_not_required", "stopped requiring approval of editors' posts"),
             Map.entry("workspace.two_factor_not_required", "stopped requiring two-factor sign-in"),
             Map.entry("member.invited", "invited a member"),
             Map.entry("member.invitation_revoked", "withdrew an invitation"),

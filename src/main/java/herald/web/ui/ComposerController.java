@@ -223,6 +223,12 @@ class ComposerController {
     private static String notice(Post post, boolean draft, ComposerForm form, boolean edited, WorkspaceTime time) {
         int n = post.targets().size();
         String accounts = n == 1 ? "1 account" : n + " accounts";
+        if (post.status() == herald.publishing.PostStatus.PENDING_APPROVAL) {
+            return edited
+                    ? "Saved: it waits for approval (under Approvals) before anything is published."
+                    : "Submitted for approval: an owner or admin approves it before it is published"
+                            + (post.scheduledAt() == null ? "." : " (due " + time.local(post.scheduledAt()) + ").");
+        }
         if ("queue".equals(form.when())) {
             return (draft
                             ? "Saved as a draft for the queue's next free slot, "

@@ -6,6 +6,7 @@ import herald.assets.AssetQuery;
 import herald.assets.Assets;
 import herald.assets.Folders;
 import herald.assets.MediaLinks;
+import herald.audit.AuditContext;
 import herald.connections.Connection;
 import herald.connections.Connections;
 import herald.content.Personas;
@@ -15,6 +16,7 @@ import herald.providers.SocialProvider;
 import herald.publishing.PostTags;
 import herald.publishing.PostingSchedule;
 import herald.publishing.WorkspaceLinkTagging;
+import herald.tenancy.ApprovalRule;
 import herald.web.CurrentWorkspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,8 @@ class ComposerPage {
     private final herald.content.Snippets snippets;
     private final WorkspaceLinkTagging linkTagging;
 
+    private final ApprovalRule approvals;
+
     ComposerPage(
             Connections connections,
             Assets assets,
@@ -53,7 +57,9 @@ class ComposerPage {
             PostingSchedule schedule,
             PostTags tags,
             herald.content.Snippets snippets,
-            WorkspaceLinkTagging linkTagging) {
+            WorkspaceLinkTagging linkTagging,
+            ApprovalRule approvals) {
+        this.approvals = approvals;
         this.linkTagging = linkTagging;
         this.tags = tags;
         this.snippets = snippets;
@@ -98,6 +104,8 @@ class ComposerPage {
         String base = "/w/" + current.workspace().slug();
         model.addAttribute("section", editing == null ? "compose" : "posts");
         model.addAttribute("editing", editing);
+        // The workspace's approval workflow holds what this member schedules: the buttons say so.
+        model.addAttribute("needsApproval", approvals.needsApproval(current.id(), AuditContext.actor()));
         model.addAttribute(
                 "queueNext",
                 editing == null

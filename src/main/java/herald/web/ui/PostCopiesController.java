@@ -38,7 +38,10 @@ class PostCopiesController {
             flash.addFlashAttribute(
                     "notice",
                     "A copy was added to the queue for "
-                            + new WorkspaceTime(current.workspace().timezone()).local(copy.scheduledAt()) + ".");
+                            + new WorkspaceTime(current.workspace().timezone()).local(copy.scheduledAt())
+                            + (copy.status() == herald.publishing.PostStatus.PENDING_APPROVAL
+                                    ? "; it waits for an owner's or admin's approval."
+                                    : "."));
             return base + copy.id();
         } catch (InvalidInput | LimitReached e) {
             flash.addFlashAttribute("problem", "No copy was queued: " + e.getMessage());

@@ -170,8 +170,12 @@ class PostImportPageController {
         long drafts = created.stream()
                 .filter(c -> c.post().status() == PostStatus.DRAFT)
                 .count();
+        long waiting = created.stream()
+                .filter(c -> c.post().status() == PostStatus.PENDING_APPROVAL)
+                .count();
         long scheduled = created.size() - drafts;
-        String posts = scheduled == 1 ? "1 post scheduled" : scheduled + " posts scheduled";
+        String posts = (scheduled == 1 ? "1 post scheduled" : scheduled + " posts scheduled")
+                + (waiting == 0 ? "" : " (" + (waiting == scheduled ? "all" : waiting) + " waiting for approval)");
         return drafts == 0 ? posts + "." : posts + " and " + drafts + (drafts == 1 ? " draft" : " drafts") + " saved.";
     }
 }

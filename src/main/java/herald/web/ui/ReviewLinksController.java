@@ -127,7 +127,7 @@ class ReviewLinksController {
 
     private static String field(String domainField) {
         return switch (domainField) {
-            case "label", "from", "to", "accounts", "tag", "expiresInDays" -> domainField;
+            case "label", "from", "to", "accounts", "tag", "expiresInDays", "mayApprove" -> domainField;
             default -> FormErrors.FORM;
         };
     }

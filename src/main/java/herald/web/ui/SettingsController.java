@@ -104,6 +104,20 @@ class SettingsController {
         return page(current, model, form, errors, new FormErrors());
     }
 
+    /** Owners and admins: whether editors' posts wait for an owner's or admin's approval. */
+    @PostMapping("/w/{slug}/settings/approvals")
+    String requireApproval(@RequestParam boolean required, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        workspaces.requireApproval(current.id(), required);
+        flash.addFlashAttribute(
+                "notice",
+                required
+                        ? "Approval required: what editors publish or schedule now waits for an owner or admin."
+                        : "Approval no longer required: editors publish and schedule on their own. Posts already"
+                                + " waiting still wait for a decision.");
+        return "redirect:/w/" + current.workspace().slug() + "/settings#approvals";
+    }
+
     /** Owners only; an owner must have it on themselves first, so the rule never shuts out the one who set it. */
     @PostMapping("/w/{slug}/settings/two-factor")
     String requireTwoFactor(
@@ -155,6 +169,7 @@ class SettingsController {
         model.addAttribute("timezones", Timezones.including(form.timezone()));
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
         model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
+        model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));
             model.addAttribute("taggingErrors", new FormErrors().asMap());

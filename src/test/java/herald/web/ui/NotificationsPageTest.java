@@ -183,8 +183,9 @@ class NotificationsPageTest {
                         "post_comment_failed",
                         "post_comment_unknown",
                         "post_awaiting_approval",
+                        "post_decided",
                         "review_feedback");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(6);
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(7);
         assertThat(form).contains("First comments that failed", "First comments that may not have been written");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
@@ -199,7 +200,10 @@ class NotificationsPageTest {
                 .andExpect(redirectedUrl(team.path() + "/notifications#preferences"))
                 .andExpect(flash().attribute("notice", "Notification preferences saved."));
         assertThat(mutes.of(team.workspace().id(), editor.id()))
-                .containsExactly(NotificationKind.POST_COMMENT_UNKNOWN, NotificationKind.POST_AWAITING_APPROVAL);
+                .containsExactly(
+                        NotificationKind.POST_COMMENT_UNKNOWN,
+                        NotificationKind.POST_AWAITING_APPROVAL,
+                        NotificationKind.POST_DECIDED);
         assertThat(all(page(team.path() + "/notifications", editor), "name=\"wanted\" value=\"([^\"]*)\" checked"))
                 .containsExactly("post_failed", "post_needs_attention", "post_comment_failed", "review_feedback");
 
@@ -217,7 +221,10 @@ class NotificationsPageTest {
                                 "Your role does not receive “Accounts to reconnect”, so it cannot be chosen."));
         assertThat(mutes.of(team.workspace().id(), editor.id()))
                 .as("a refused form changes nothing")
-                .containsExactly(NotificationKind.POST_COMMENT_UNKNOWN, NotificationKind.POST_AWAITING_APPROVAL);
+                .containsExactly(
+                        NotificationKind.POST_COMMENT_UNKNOWN,
+                        NotificationKind.POST_AWAITING_APPROVAL,
+                        NotificationKind.POST_DECIDED);
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .with(csrf())

@@ -1,5 +1,6 @@
 package herald.web.api.posts;
 
+import herald.agents.Approvals;
 import herald.connections.ConnectionId;
 import herald.identity.ApiKeyScope;
 import herald.publishing.AttemptHistory;
@@ -48,8 +49,10 @@ class PostController {
     private final PostRecovery recovery;
     private final AttemptHistory history;
     private final PostCheck checks;
+    private final Approvals approvals;
 
-    PostController(Posts posts, PostRecovery recovery, AttemptHistory history, PostCheck checks) {
+    PostController(Posts posts, PostRecovery recovery, AttemptHistory history, PostCheck checks, Approvals approvals) {
+        this.approvals = approvals;
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -160,6 +163,29 @@ class PostController {
     @Operation(operationId = "cancelPost", summary = "Cancel a post", description = "409 once it is publishing.")
     PostView cancel(CurrentWorkspace current, @PathVariable UUID postId) {
         return view(posts.cancel(current.id(), new PostId(postId)));
+    }
+
+    @PostMapping("/{postId}/approve")
+    @Operation(
+            operationId = "approvePost",
+            summary = "Approve a post awaiting approval",
+            description = "Validates it again and schedules it (publishes it now when its time has passed). To change"
+                    + " it first, PATCH it: it keeps waiting. 409 unless it is pending_approval; 403 when the"
+                    + " workspace's approval workflow leaves the decision to owners and admins and the key lacks the"
+                    + " admin scope.")
+    PostView approve(CurrentWorkspace current, @PathVariable UUID postId) {
+        return view(approvals.approve(current.id(), new PostId(postId), null, null));
+    }
+
+    @PostMapping("/{postId}/reject")
+    @Operation(
+            operationId = "rejectPost",
+            summary = "Reject a post awaiting approval",
+            description = "Cancels it with a note saying why; it is never published. 409 unless it is"
+                    + " pending_approval; 403 as for approving.")
+    PostView reject(
+            CurrentWorkspace current, @PathVariable UUID postId, @Valid @RequestBody PostRequests.Reject request) {
+        return view(approvals.reject(current.id(), new PostId(postId), null, request.note()));
     }
 
     @PostMapping("/{postId}/retry")

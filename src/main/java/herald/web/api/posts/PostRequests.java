@@ -139,6 +139,14 @@ final class PostRequests {
         }
     }
 
+    @Schema(name = "RejectPost")
+    record Reject(
+            @Schema(
+                            description = "Why, 1 to 2000 characters: kept as a note on the post, and told to whoever"
+                                    + " wrote it.")
+                    @Nullable
+                    String note) {}
+
     @Schema(name = "MarkPublished")
     record MarkPublished(@Schema(description = "The post's address on the platform.") @NotNull URI url) {}
 }

@@ -11,10 +11,20 @@ record WorkspaceChanges(
         @Schema(description = "Up to 2000 characters of context for AI features.", nullable = true) @Nullable
                 String description,
         @Schema(description = "The link tagging (UTM parameters) of its posts' links.", nullable = true) @Nullable
-                LinkTaggingChanges linkTagging) {
+                LinkTaggingChanges linkTagging,
+        @Schema(
+                        description = "Whether posts by editors, and by API keys without the admin scope, wait for"
+                                + " an owner's or admin's approval before they are published (docs/approvals.md).",
+                        nullable = true)
+                @Nullable
+                Boolean approvalRequired) {
 
     boolean isEmpty() {
-        return name == null && timezone == null && description == null && linkTagging == null;
+        return name == null
+                && timezone == null
+                && description == null
+                && linkTagging == null
+                && approvalRequired == null;
     }
 
     boolean changesDetails() {

@@ -61,12 +61,15 @@ class WorkspaceController {
     @Operation(
             operationId = "updateWorkspace",
             summary = "Change the workspace's settings",
-            description = "Changes any of name, timezone, description and linkTagging (the UTM parameters of its"
-                    + " posts' links, see docs/link-tagging.md); fields left out keep their value, inside linkTagging"
-                    + " too. A refused value changes nothing. The plan is changed by the operator, not here.")
+            description =
+                    "Changes any of name, timezone, description, linkTagging (the UTM parameters of its"
+                            + " posts' links, see docs/link-tagging.md) and approvalRequired (editors' posts wait for an owner's"
+                            + " or admin's approval, see docs/approvals.md); fields left out keep their value, inside"
+                            + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
-            throw new InvalidInput("", "Send at least one of name, timezone, description and linkTagging.");
+            throw new InvalidInput(
+                    "", "Send at least one of name, timezone, description, linkTagging and approvalRequired.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -89,6 +92,9 @@ class WorkspaceController {
         if (tagging != null) {
             linkTagging.change(current.id(), tagging);
         }
+        if (changes.approvalRequired() != null) {
+            workspaces.requireApproval(current.id(), changes.approvalRequired());
+        }
         return view(after);
     }
 
@@ -97,6 +103,7 @@ class WorkspaceController {
                 workspace,
                 plans.get(workspace.plan()).limits(),
                 memberships.count(workspace.id()),
-                linkTagging.get(workspace.id()));
+                linkTagging.get(workspace.id()),
+                workspaces.requiresApproval(workspace.id()));
     }
 }

@@ -18,7 +18,11 @@ record WorkspaceView(
         Instant createdAt,
         @Schema(description = "What the plan allows.") WorkspaceLimits limits,
         @Schema(description = "What the workspace uses of it.") WorkspaceUsage usage,
-        @Schema(description = "Whether and how its posts' links get UTM parameters.") LinkTaggingView linkTagging) {
+        @Schema(description = "Whether and how its posts' links get UTM parameters.") LinkTaggingView linkTagging,
+        @Schema(
+                        description = "Whether posts by editors, and by API keys without the admin scope, wait for an"
+                                + " owner's or admin's approval before they are published.")
+                boolean approvalRequired) {
 
     record WorkspaceLimits(
             int members,
@@ -30,7 +34,12 @@ record WorkspaceView(
 
     record WorkspaceUsage(int members) {}
 
-    static WorkspaceView of(Workspace workspace, PlanLimits limits, int members, LinkTaggingSetting linkTagging) {
+    static WorkspaceView of(
+            Workspace workspace,
+            PlanLimits limits,
+            int members,
+            LinkTaggingSetting linkTagging,
+            boolean approvalRequired) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -47,6 +56,7 @@ record WorkspaceView(
                         limits.aiTokensPerMonth(),
                         limits.storageMb()),
                 new WorkspaceUsage(members),
-                LinkTaggingView.of(linkTagging));
+                LinkTaggingView.of(linkTagging),
+                approvalRequired);
     }
 }
