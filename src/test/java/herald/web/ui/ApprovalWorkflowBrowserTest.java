@@ -1,0 +1,96 @@
+package herald.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import herald.connections.ConnectionId;
+import herald.identity.User;
+import herald.publishing.PostId;
+import herald.publishing.PostStatus;
+import herald.publishing.Posts;
+import herald.tenancy.Role;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The approval workflow in Chromium: the owner turns it on in Settings; an editor composes a post, which the composer
+ * offers to submit for approval and which waits; the editor reads the queue without deciding; the owner approves it
+ * and the editor's bell tells them. The post is due far ahead, so nothing publishes meanwhile.
+ */
+class ApprovalWorkflowBrowserTest extends BrowserTest {
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
+
+    @Test
+    void anEditorSubmitsAPostAndTheOwnerApprovesIt() {
+        var team = fixtures.team();
+        ConnectionId account = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "patty");
+        User editor = fixtures.member(team, Role.EDITOR);
+
+        Page owner = signedIn(team.owner());
+        owner.navigate(team.path() + "/settings");
+        button(owner, "Require approval of editors’ posts").click();
+        assertThat(owner.locator(".flash.success")).containsText("Approval required");
+        assertThat(owner.locator("[data-test=approval-required]")).isVisible();
+
+        Page page = signedIn(editor);
+        page.navigate(team.path() + "/compose");
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        assertThat(page.locator("[data-test=approval-hint]")).containsText("an owner or admin approves it");
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Patty's pick of the week");
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@patty"))
+                .locator("input")
+                .check();
+        page.getByLabel("At a time").check();
+        page.locator("#scheduledAt").fill("2099-06-01T10:00");
+        button(page, "Submit for approval").click();
+        page.waitForURL("**/posts/*");
+        assertThat(page.locator(".flash.success")).containsText("Submitted for approval");
+        assertThat(page.locator("[data-test=post-status]")).hasText("Pending approval");
+        assertThat(page.locator("[data-test=awaiting-approval]")).isVisible();
+        PostId id = new PostId(UUID.fromString(page.url().replaceAll(".*/posts/", "")));
+
+        page.navigate(team.path() + "/approvals");
+        assertThat(page.locator("[data-test=decided-by-others]")).isVisible();
+        assertThat(page.locator("[data-test=pending-post]")).containsText("Patty's pick of the week");
+        assertThat(page.locator("[data-test=approve]")).hasCount(0);
+
+        owner.navigate(team.path() + "/approvals");
+        Locator pending =
+                owner.locator("[data-test=pending-post]", new Page.LocatorOptions().setHasText("Patty's pick"));
+        assertThat(pending).containsText(editor.email());
+        pending.locator("[data-test=approve]").click();
+        assertThat(owner.locator(".flash.success")).containsText("Approved: the post is scheduled.");
+        assertThat(posts.get(team.workspace().id(), id).status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(posts.get(team.workspace().id(), id).targets().getFirst().connection())
+                .isEqualTo(account);
+
+        // The notification is stored by a worker after the decision commits: the editor looks again until it is there.
+        Locator told = page.locator(".notification", new Page.LocatorOptions().setHasText("Your post was approved"));
+        for (int look = 0; look < 40 && told.count() == 0; look++) {
+            page.navigate(team.path() + "/notifications");
+            page.waitForTimeout(look == 0 ? 0 : 250);
+        }
+        assertThat(told).hasCount(1);
+        assertThat(told).containsText("Approved by " + team.owner().email());
+        assertThat(browserErrors).isEmpty();
+    }
+
+    private Page signedIn(User who) {
+        Page page = person();
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(who.email());
+        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
+        button(page, "Sign in").click();
+        page.waitForURL("**/w/**");
+        return page;
+    }
+}
