@@ -269,6 +269,17 @@ class PostsPageTest {
                         "<p class=\"callout warning\" data-test=\"target-error\"> <span>The last attempt did not go"
                                 + " through:</span> <span>The Sandbox failed the post (HTTP 503); Herald will try again.</span>")
                 .doesNotContain("It failed:");
+
+        String list = mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(list)
+                .as("the list says so too, in the warning's colour rather than the failure's")
+                .contains("class=\"post-summary post-problem is-retrying\" data-test=\"post-retrying\"")
+                .contains(">Retrying Sandbox @krusty: The Sandbox failed the post (HTTP 503); Herald will try again.<")
+                .doesNotContain("data-test=\"post-problem\"");
     }
 
     @Test
