@@ -111,6 +111,10 @@ class ApprovalWorkflowPageTest {
                                         + " Mar 2099, 09:30)."));
         Post waiting = only(team, PostStatus.PENDING_APPROVAL);
         assertThat(page(team.path() + "/posts/" + waiting.id(), editor)).contains("data-test=\"awaiting-approval\"");
+        assertThat(page(team.path() + "/calendar?date=2099-03-01", editor))
+                .as("the calendar marks it as not going out yet")
+                .contains("calendar-entry is-pending_approval")
+                .contains("data-test=\"approval-label\">Awaits approval</span>");
 
         String editorsView = page(team.path() + "/approvals", editor);
         assertThat(editorsView)
