@@ -80,6 +80,12 @@
     }
   });
 
+  // "Print or save as PDF" (the monthly report): the browser's own print dialog.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) { window.print(); }
+  });
+
   // Menus (<details>) close on Escape and on a click elsewhere; one open at a time.
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
