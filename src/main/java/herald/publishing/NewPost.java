@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     as the workspace's link tagging setting says
  * @param firstComment a comment Herald writes under the post on each account once it is published (the hashtags, a
  *     link, the credits), checked against each platform's rules for comments; null or blank: none
+ * @param repeat how it repeats once published (a new post at each next time, see {@link PostRepeats}); null or {@link
+ *     Repeat#NEVER}: it does not
  */
 public record NewPost(
         String body,
@@ -29,7 +31,8 @@ public record NewPost(
         boolean draft,
         List<String> tags,
         @Nullable Boolean tagLinks,
-        @Nullable String firstComment) {
+        @Nullable String firstComment,
+        @Nullable Repeat repeat) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -40,6 +43,22 @@ public record NewPost(
         targets = targets == null ? List.of() : List.copyOf(targets);
         tags = tags == null ? List.of() : List.copyOf(tags);
         firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+        repeat = repeat == null || !repeat.repeats() ? null : repeat;
+    }
+
+    /** A post that does not repeat. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, firstComment, null);
     }
 
     /** A post without a first comment. */
@@ -53,7 +72,7 @@ public record NewPost(
             boolean draft,
             List<String> tags,
             @Nullable Boolean tagLinks) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, null, null);
     }
 
     /** A post whose links are tagged as the workspace's setting says. */
@@ -66,7 +85,7 @@ public record NewPost(
             @Nullable String timezone,
             boolean draft,
             List<String> tags) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null, null, null);
     }
 
     /** A post without tags. */
@@ -78,7 +97,7 @@ public record NewPost(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null, null);
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

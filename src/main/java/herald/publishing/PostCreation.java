@@ -53,6 +53,7 @@ class PostCreation {
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
     private final ApprovalRule approvals;
+    private final RepeatRows repeats;
 
     PostCreation(
             PostRows rows,
@@ -63,8 +64,10 @@ class PostCreation {
             AuditLog audit,
             Dispatch dispatch,
             ApplicationEventPublisher events,
-            ApprovalRule approvals) {
+            ApprovalRule approvals,
+            RepeatRows repeats) {
         this.approvals = approvals;
+        this.repeats = repeats;
         this.rows = rows;
         this.validation = validation;
         this.linkTagging = linkTagging;
@@ -149,6 +152,9 @@ class PostCreation {
                 checked.tags(),
                 checked.utm(),
                 post.firstComment());
+        if (post.repeat() != null) {
+            repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());
+        }
         Set<ConnectionId> paused = rows.insertTargets(
                 workspace,
                 checked.id(),

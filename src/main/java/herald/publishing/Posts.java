@@ -47,6 +47,7 @@ public class Posts {
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
     private final ApprovalRule approvals;
+    private final RepeatRows repeats;
     private final Clock clock;
 
     Posts(
@@ -61,8 +62,10 @@ public class Posts {
             Dispatch dispatch,
             ApplicationEventPublisher events,
             ApprovalRule approvals,
+            RepeatRows repeats,
             Clock clock) {
         this.approvals = approvals;
+        this.repeats = repeats;
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
@@ -230,10 +233,13 @@ public class Posts {
             // An edit keeps a post waiting for approval waiting (a draft it may become); only approve() schedules it.
             status = PostStatus.PENDING_APPROVAL;
         } else if ((current.status() == PostStatus.DRAFT
-                        || !sameContent(current, body, link, media, wanted, firstComment, changes.tagLinks()))
+                        || !sameContent(current, body, link, media, wanted, firstComment, changes.tagLinks())
+                        || (changes.repeat() != null
+                                && !changes.repeat()
+                                        .equals(tenants.read(workspace, () -> repeats.current(workspace, id)))))
                 && creation.needsApproval(workspace, Provenance.ofCurrentActor())) {
             // The workspace's approval workflow: a draft an editor schedules, or a scheduled post whose words,
-            // media or accounts they change, waits for an owner or admin again. Moving it in time does not.
+            // media, accounts or repeat they change, waits for an owner or admin again. Moving it in time does not.
             status = PostStatus.PENDING_APPROVAL;
         } else {
             status = PostStatus.SCHEDULED;
@@ -265,6 +271,11 @@ public class Posts {
                     tagging == null ? null : tagging.values(),
                     firstComment,
                     now);
+            if (changes.repeat() != null) {
+                repeats.set(workspace, id, changes.repeat(), at == null ? now : at, zone);
+            } else if (changes.scheduledAt() != null && at != null) {
+                repeats.restart(workspace, id, at, zone);
+            }
             // New targets, new jobs: the old targets' jobs find nothing to do.
             return rows.replaceTargets(
                     workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, firstComment != null, now);

@@ -1,0 +1,286 @@
+package herald.publishing;
+
+import herald.audit.AuditLog;
+import herald.database.TenantScope;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.LimitReached;
+import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Repeating posts. A post that repeats has a row in {@code post_repeats} (V145): its interval, its last day, the
+ * series' first local time and zone, and which occurrence it is. Once its time has come, {@link #makeNext} creates the
+ * next occurrence, a post of its own with the same words, media, accounts, first comment and tags at the next local
+ * time, which repeats in turn; a failed or cancelled occurrence does not stop the series, a person does ({@link
+ * #stop}), as does its last day or an occurrence that cannot be made (an account disconnected, the plan's posts per
+ * day used up), which is recorded on the series with the reason.
+ */
+@Component
+public class PostRepeats {
+
+    private static final Logger log = LoggerFactory.getLogger(PostRepeats.class);
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+    private final PostReads reads;
+    private final PostCreation creation;
+    private final RepeatRows rows;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PostRepeats(
+            JdbcClient jdbc,
+            TenantScope tenants,
+            PostReads reads,
+            PostCreation creation,
+            RepeatRows rows,
+            AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.reads = reads;
+        this.creation = creation;
+        this.rows = rows;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * A post's place in its series.
+     *
+     * @param next the occurrence made after it; null until its time came
+     * @param ended why the series ended at it; null while it goes on
+     * @param previous the occurrence it was made from; null for the first
+     */
+    public record Series(
+            Repeat repeat,
+            int occurrence,
+            LocalDateTime start,
+            ZoneId zone,
+            @Nullable PostId next,
+            @Nullable String ended,
+            @Nullable PostId previous) {
+
+        /** Whether another occurrence is still to be made from this one. */
+        public boolean open() {
+            return next == null && ended == null;
+        }
+    }
+
+    /** The post's series, if it repeats or was made by one. */
+    public Optional<Series> of(WorkspaceId workspace, PostId post) {
+        return tenants.read(workspace, () -> {
+            Optional<Series> own = jdbc.sql("select * from post_repeats where workspace_id = :w and post_id = :p")
+                    .param("w", workspace.value())
+                    .param("p", post.value())
+                    .query(PostRepeats::series)
+                    .optional();
+            if (own.isEmpty()) {
+                return own;
+            }
+            PostId previous = jdbc.sql("select post_id from post_repeats where workspace_id = :w and next_post_id = :p")
+                    .param("w", workspace.value())
+                    .param("p", post.value())
+                    .query((rs, n) -> new PostId(rs.getObject(1, UUID.class)))
+                    .optional()
+                    .orElse(null);
+            Series found = own.get();
+            return Optional.of(new Series(
+                    found.repeat(),
+                    found.occurrence(),
+                    found.start(),
+                    found.zone(),
+                    found.next(),
+                    found.ended(),
+                    previous));
+        });
+    }
+
+    /** Those of {@code posts} whose series goes on from them (each is to make a next occurrence). */
+    public Set<PostId> repeating(WorkspaceId workspace, Collection<PostId> posts) {
+        if (posts.isEmpty()) {
+            return Set.of();
+        }
+        return tenants.read(
+                workspace,
+                () -> new HashSet<>(jdbc.sql(
+                                """
+                        select post_id from post_repeats
+                         where workspace_id = :w and post_id = any(:ids) and next_post_id is null and ended is null""")
+                        .param("w", workspace.value())
+                        .param("ids", posts.stream().map(PostId::value).toArray(UUID[]::new))
+                        .query((rs, n) -> new PostId(rs.getObject(1, UUID.class)))
+                        .list()));
+    }
+
+    /**
+     * Ends the series the post belongs to, at its latest occurrence: no occurrence is made after it. An occurrence
+     * already made stays as it is (cancel it to skip it).
+     *
+     * @throws Conflict when the post is in no series, or its series already ended
+     */
+    public void stop(WorkspaceId workspace, PostId post) {
+        PostId last = tenants.call(workspace, () -> {
+            PostId at = post;
+            for (int hop = 0; hop < 10_000; hop++) {
+                var row = jdbc.sql(
+                                """
+                                select next_post_id, ended from post_repeats
+                                 where workspace_id = :w and post_id = :p for update""")
+                        .param("w", workspace.value())
+                        .param("p", at.value())
+                        .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                        .optional()
+                        .orElse(null);
+                if (row == null) {
+                    throw new Conflict("repeat", "This post does not repeat.");
+                }
+                if (row[1] != null) {
+                    throw new Conflict("repeat", "This post's series has already ended: " + row[1]);
+                }
+                if (row[0] == null) {
+                    rows.end(workspace, at, "Stopped by a person.");
+                    return at;
+                }
+                at = new PostId((UUID) row[0]);
+            }
+            throw new IllegalStateException("A series of more than 10000 posts: " + post);
+        });
+        audit.record(workspace, "post.repeat_stopped", "post", last.toString(), Map.of("from", post.toString()));
+    }
+
+    /**
+     * Makes the next occurrence of a post whose time has come, exactly once however many nodes try: the series' row is
+     * locked and marked in the transaction that stores it. A series past its last day ends; one whose next occurrence
+     * cannot be made ends with the reason.
+     *
+     * @return the new post, or empty when there was nothing to make
+     */
+    public Optional<PostId> makeNext(WorkspaceId workspace, PostId post) {
+        Instant now = clock.instant();
+        Optional<Post> found = tenants.read(workspace, () -> reads.find(workspace, post));
+        Optional<Series> series = of(workspace, post);
+        if (found.isEmpty() || series.isEmpty() || !series.get().open()) {
+            return Optional.empty();
+        }
+        Series s = series.get();
+        Post current = found.get();
+        Instant due = current.scheduledAt() == null ? current.createdAt() : current.scheduledAt();
+        if (due.isAfter(now)
+                || current.status() == PostStatus.DRAFT
+                || current.status() == PostStatus.PENDING_APPROVAL) {
+            return Optional.empty(); // its own time has not come, or it is not going out yet
+        }
+        Repeat.Next following = s.repeat().next(s.start(), s.occurrence(), s.zone(), now);
+        if (following == null) {
+            tenants.run(
+                    workspace,
+                    () -> rows.end(
+                            workspace, post, "Its last day, " + s.repeat().until() + ", has passed."));
+            audit.record(workspace, "post.repeat_ended", "post", post.toString(), Map.of("reason", "until"));
+            return Optional.empty();
+        }
+        ZonedDateTime next = following.at();
+        long occurrence = following.occurrence();
+        NewPost copy = new NewPost(
+                current.body(),
+                current.link(),
+                current.media(),
+                current.targets().stream()
+                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
+                        .toList(),
+                next.toOffsetDateTime().toString(),
+                s.zone().getId(),
+                false,
+                current.tags(),
+                current.tagLinks(),
+                current.firstComment(),
+                null);
+        Provenance by = new Provenance(Provenance.Origin.SYSTEM, "system", post.toString(), "a repeating post");
+        PostCreation.Checked checked;
+        PostCreation.Stored stored;
+        try {
+            checked = creation.check(workspace, copy, now, false);
+            stored = tenants.call(workspace, () -> {
+                var open = jdbc.sql(
+                                """
+                                select 1 from post_repeats
+                                 where workspace_id = :w and post_id = :p and next_post_id is null and ended is null
+                                   for update""")
+                        .param("w", workspace.value())
+                        .param("p", post.value())
+                        .query(Integer.class)
+                        .optional();
+                if (open.isEmpty()) {
+                    return null; // another node made it meanwhile
+                }
+                var made = creation.store(workspace, checked, now, by);
+                creation.audit(workspace, made, by);
+                rows.insert(workspace, made.id(), s.repeat(), s.start(), s.zone(), (int) occurrence);
+                jdbc.sql("update post_repeats set next_post_id = :next where workspace_id = :w and post_id = :p")
+                        .param("next", made.id().value())
+                        .param("w", workspace.value())
+                        .param("p", post.value())
+                        .update();
+                return made;
+            });
+        } catch (InvalidInput | LimitReached | Conflict | herald.shared.NotFound e) {
+            String reason = "The next post, due " + next.toLocalDateTime() + ", could not be made: " + e.getMessage();
+            tenants.run(workspace, () -> rows.end(workspace, post, reason));
+            audit.record(workspace, "post.repeat_ended", "post", post.toString(), Map.of("reason", e.getMessage()));
+            log.info("The series of post {} in workspace {} ended: {}", post, workspace, e.getMessage());
+            return Optional.empty();
+        }
+        if (stored == null) {
+            return Optional.empty();
+        }
+        creation.release(workspace, stored, by);
+        return Optional.of(stored.id());
+    }
+
+    private static Series series(ResultSet rs, int row) throws SQLException {
+        UUID next = rs.getObject("next_post_id", UUID.class);
+        LocalDate until = rs.getObject("until", LocalDate.class);
+        return new Series(
+                new Repeat(Repeat.Every.of(rs.getString("every")), until),
+                rs.getInt("occurrence"),
+                rs.getTimestamp("starts_at").toLocalDateTime(),
+                ZoneId.of(rs.getString("zone")),
+                next == null ? null : new PostId(next),
+                rs.getString("ended"),
+                null);
+    }
+
+    /** The occurrences whose next is due, across workspaces, for the sweep. */
+    List<Due> due(int limit) {
+        return jdbc.sql("select * from herald_repeats_due(:now, :limit)")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", limit)
+                .query((rs, n) ->
+                        new Due(new WorkspaceId(rs.getObject(1, UUID.class)), new PostId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
+    record Due(WorkspaceId workspace, PostId post) {}
+}

@@ -1,0 +1,255 @@
+package herald.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herald.TenantFixtures;
+import herald.connections.ConnectionId;
+import herald.database.TenantScope;
+import herald.shared.Conflict;
+import herald.shared.WorkspaceId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Repeating posts against the database: once an occurrence's time has come the next is made once, a copy at the next
+ * local time that repeats in turn; a series ends on its last day, when a person stops it, or when the next cannot be
+ * made, saying why. The occurrences are moved into the past by hand, as time would; the sweep may make one first,
+ * so the tests count what is stored rather than who made it.
+ */
+@SpringBootTest
+class PostRepeatsTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
+    PostRepeats repeats;
+
+    @Autowired
+    TenantScope tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WorkspaceId workspace;
+    ConnectionId krusty;
+
+    @BeforeEach
+    void workspace() {
+        workspace = TenantFixtures.of(context)
+                .signUp("Repeats", "pro")
+                .workspace()
+                .orElseThrow()
+                .id();
+        UUID id = UUID.randomUUID();
+        tenants.run(workspace, () -> jdbc.sql(
+                        """
+                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
+                            username, display_name, status, expires_at)
+                        values (:workspace, :id, 'sandbox', :external, 'company', 'krusty', 'krusty', 'krusty',
+                            'active', now() + interval '2 hours')""")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .param("external", UUID.randomUUID().toString())
+                .update());
+        krusty = new ConnectionId(id);
+    }
+
+    Post repeating(Repeat repeat) {
+        return posts.create(
+                workspace,
+                new NewPost(
+                        "Taco Tuesday: two for one",
+                        "https://krusty.example.com/tacos",
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null, "#tacos")),
+                        "2099-03-02T18:00",
+                        "Europe/Berlin",
+                        false,
+                        List.of("Weekly"),
+                        false,
+                        null,
+                        repeat));
+    }
+
+    /** As if the occurrence's time came {@code ago}: its time and its series' first time move back. */
+    void cameAgo(Post post, Duration ago) {
+        LocalDateTime local = LocalDateTime.now(BERLIN).minus(ago).truncatedTo(ChronoUnit.MINUTES);
+        tenants.run(workspace, () -> {
+            jdbc.sql("update posts set scheduled_at = :at where workspace_id = :w and id = :p")
+                    .param("at", java.sql.Timestamp.from(local.atZone(BERLIN).toInstant()))
+                    .param("w", workspace.value())
+                    .param("p", post.id().value())
+                    .update();
+            jdbc.sql("update post_repeats set starts_at = :start where workspace_id = :w and post_id = :p")
+                    .param("start", java.sql.Timestamp.valueOf(local))
+                    .param("w", workspace.value())
+                    .param("p", post.id().value())
+                    .update();
+        });
+    }
+
+    List<Post> all() {
+        return posts.list(workspace, new PostQuery(null, null, null, null, null, null, 50));
+    }
+
+    @Test
+    void onceItsTimeCameTheNextOccurrenceIsMadeOnceAWeekLaterAndRepeatsInTurn() {
+        Post first = repeating(new Repeat(Repeat.Every.WEEK, null));
+        var series = repeats.of(workspace, first.id()).orElseThrow();
+        assertThat(series.repeat().words()).isEqualTo("every week");
+        assertThat(series.start()).isEqualTo(LocalDateTime.parse("2099-03-02T18:00"));
+        assertThat(repeats.makeNext(workspace, first.id()))
+                .as("its time has not come")
+                .isEmpty();
+
+        cameAgo(first, Duration.ofMinutes(5));
+        repeats.makeNext(workspace, first.id());
+        repeats.makeNext(workspace, first.id());
+
+        assertThat(all()).as("made once, however often asked").hasSize(2);
+        PostId nextId = repeats.of(workspace, first.id()).orElseThrow().next();
+        assertThat(nextId).isNotNull();
+        Post next = posts.get(workspace, nextId);
+        assertThat(next.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(next.body()).isEqualTo("Taco Tuesday: two for one");
+        assertThat(next.link()).isEqualTo("https://krusty.example.com/tacos");
+        assertThat(next.tags()).containsExactly("Weekly");
+        assertThat(next.targets()).singleElement().satisfies(t -> {
+            assertThat(t.connection()).isEqualTo(krusty);
+            assertThat(t.firstComment()).isEqualTo("#tacos");
+        });
+        LocalDateTime firstLocal = LocalDateTime.ofInstant(
+                tenants.read(workspace, () -> posts.get(workspace, first.id())).scheduledAt(), BERLIN);
+        assertThat(LocalDateTime.ofInstant(next.scheduledAt(), BERLIN)).isEqualTo(firstLocal.plusWeeks(1));
+        assertThat(next.provenance().origin()).isEqualTo(Provenance.Origin.SYSTEM);
+        var nextSeries = repeats.of(workspace, nextId).orElseThrow();
+        assertThat(nextSeries.occurrence()).isEqualTo(2);
+        assertThat(nextSeries.previous()).isEqualTo(first.id());
+        assertThat(nextSeries.open()).isTrue();
+        assertThat(repeats.repeating(workspace, List.of(first.id(), nextId))).containsExactly(nextId);
+    }
+
+    @Test
+    void aCancelledOccurrenceIsSkippedAndTheSeriesGoesOn() {
+        Post first = repeating(new Repeat(Repeat.Every.DAY, null));
+        posts.cancel(workspace, first.id());
+        cameAgo(first, Duration.ofMinutes(1));
+
+        repeats.makeNext(workspace, first.id());
+
+        assertThat(all()).hasSize(2);
+        assertThat(repeats.of(workspace, first.id()).orElseThrow().next()).isNotNull();
+    }
+
+    @Test
+    void endsOnItsLastDayAndWhenAPersonStopsIt() {
+        LocalDate today = LocalDate.now(BERLIN);
+        Post lastDay = repeating(new Repeat(Repeat.Every.WEEK, LocalDate.parse("2099-03-02")));
+        cameAgo(lastDay, Duration.ofMinutes(1));
+        tenants.run(workspace, () -> jdbc.sql("update post_repeats set until = :today where post_id = :p")
+                .param("today", today)
+                .param("p", lastDay.id().value())
+                .update());
+
+        repeats.makeNext(workspace, lastDay.id());
+
+        assertThat(all()).hasSize(1);
+        assertThat(repeats.of(workspace, lastDay.id()).orElseThrow().ended()).startsWith("Its last day, " + today);
+
+        Post stopped = repeating(new Repeat(Repeat.Every.MONTH, null));
+        repeats.stop(workspace, stopped.id());
+        cameAgo(stopped, Duration.ofMinutes(1));
+        repeats.makeNext(workspace, stopped.id());
+        assertThat(all()).hasSize(2);
+        assertThat(repeats.of(workspace, stopped.id()).orElseThrow().ended()).isEqualTo("Stopped by a person.");
+        assertThatThrownBy(() -> repeats.stop(workspace, stopped.id()))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("already ended");
+        assertThatThrownBy(() -> repeats.stop(
+                        workspace,
+                        posts.create(
+                                        workspace,
+                                        new NewPost(
+                                                "Once",
+                                                null,
+                                                List.of(),
+                                                List.of(new NewPost.NewTarget(krusty, null)),
+                                                "2099-03-02T18:00",
+                                                "Europe/Berlin",
+                                                false))
+                                .id()))
+                .isInstanceOf(Conflict.class)
+                .hasMessage("This post does not repeat.");
+    }
+
+    @Test
+    void aSeriesWhoseNextCannotBeMadeEndsSayingWhy() {
+        Post first = repeating(new Repeat(Repeat.Every.WEEK, null));
+        cameAgo(first, Duration.ofMinutes(1));
+        tenants.run(workspace, () -> jdbc.sql("update connections set status = 'disconnected' where id = :id")
+                .param("id", krusty.value())
+                .update());
+
+        repeats.makeNext(workspace, first.id());
+
+        assertThat(all()).hasSize(1);
+        var series = repeats.of(workspace, first.id()).orElseThrow();
+        assertThat(series.open()).isFalse();
+        assertThat(series.ended()).startsWith("The next post, due ").contains("could not be made: ");
+    }
+
+    @Test
+    void editingItsRepeatOrTimeStartsTheSeriesAgainAndNeverStopsIt() {
+        Post post = repeating(new Repeat(Repeat.Every.WEEK, null));
+
+        posts.edit(
+                workspace,
+                post.id(),
+                new PostChanges(
+                        null,
+                        null,
+                        null,
+                        null,
+                        "2099-04-06T08:15",
+                        "Europe/Berlin",
+                        null,
+                        null,
+                        null,
+                        new Repeat(Repeat.Every.TWO_WEEKS, LocalDate.parse("2099-12-31"))));
+        var changed = repeats.of(workspace, post.id()).orElseThrow();
+        assertThat(changed.repeat()).isEqualTo(new Repeat(Repeat.Every.TWO_WEEKS, LocalDate.parse("2099-12-31")));
+        assertThat(changed.start()).isEqualTo(LocalDateTime.parse("2099-04-06T08:15"));
+
+        posts.edit(
+                workspace,
+                post.id(),
+                new PostChanges(null, null, null, null, "2099-04-07T08:15", "Europe/Berlin", null));
+        assertThat(repeats.of(workspace, post.id()).orElseThrow().start())
+                .as("a move in time moves the series")
+                .isEqualTo(LocalDateTime.parse("2099-04-07T08:15"));
+
+        posts.edit(
+                workspace,
+                post.id(),
+                new PostChanges(null, null, null, null, null, null, null, null, null, Repeat.NEVER));
+        assertThat(repeats.of(workspace, post.id())).isEmpty();
+    }
+}

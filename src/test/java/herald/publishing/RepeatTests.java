@@ -1,0 +1,93 @@
+package herald.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herald.shared.InvalidInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** When a series' next occurrence falls: by the local calendar, from its first, never in the past. */
+class RepeatTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void aWeeklyPostKeepsItsLocalTimeAcrossTheChangeToSummerTime() {
+        var weekly = new Repeat(Repeat.Every.WEEK, null);
+        LocalDateTime first = LocalDateTime.parse("2027-03-22T09:30");
+        Instant justAfter = first.atZone(BERLIN).toInstant().plusSeconds(60);
+
+        var next = weekly.next(first, 1, BERLIN, justAfter);
+
+        assertThat(next).isNotNull();
+        assertThat(next.occurrence()).isEqualTo(2);
+        assertThat(next.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-03-29T09:30"));
+        assertThat(next.at().getOffset().getTotalSeconds())
+                .as("summer time by then")
+                .isEqualTo(7200);
+    }
+
+    @Test
+    void aMonthlyPostOnThe31stFallsOnEachMonthsLastDayAndBackOnThe31st() {
+        var monthly = new Repeat(Repeat.Every.MONTH, null);
+        LocalDateTime first = LocalDateTime.parse("2027-01-31T12:00");
+
+        var february = monthly.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant());
+        assertThat(february.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-02-28T12:00"));
+        var march =
+                monthly.next(first, february.occurrence(), BERLIN, february.at().toInstant());
+        assertThat(march.at().toLocalDateTime())
+                .as("counted from the first, not from 28 February")
+                .isEqualTo(LocalDateTime.parse("2027-03-31T12:00"));
+        assertThat(march.occurrence()).isEqualTo(3);
+    }
+
+    @Test
+    void aTimeThatDoesNotExistThatDayMovesForwardByTheGap() {
+        var daily = new Repeat(Repeat.Every.DAY, null);
+        LocalDateTime first = LocalDateTime.parse("2027-03-27T02:30");
+
+        var next = daily.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant());
+
+        assertThat(next.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-03-28T03:30"));
+        assertThat(next.occurrence()).isEqualTo(2);
+    }
+
+    @Test
+    void aSeriesThatFellBehindSkipsToTheNextTimeAheadInsteadOfCatchingUp() {
+        var weekly = new Repeat(Repeat.Every.WEEK, null);
+        LocalDateTime first = LocalDateTime.parse("2027-01-04T09:00");
+        Instant now = LocalDateTime.parse("2027-01-26T10:00").atZone(BERLIN).toInstant();
+
+        var next = weekly.next(first, 1, BERLIN, now);
+
+        assertThat(next.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-02-01T09:00"));
+        assertThat(next.occurrence()).isEqualTo(5);
+    }
+
+    @Test
+    void endsAfterItsLastDayAndRefusesALastDayBeforeItsFirst() {
+        var untilFriday = new Repeat(Repeat.Every.DAY, LocalDate.parse("2027-01-08"));
+        LocalDateTime thursday = LocalDateTime.parse("2027-01-07T18:00");
+
+        var friday =
+                untilFriday.next(thursday, 1, BERLIN, thursday.atZone(BERLIN).toInstant());
+        assertThat(friday.at().toLocalDate()).isEqualTo(LocalDate.parse("2027-01-08"));
+        assertThat(untilFriday.next(thursday, 2, BERLIN, friday.at().toInstant()))
+                .as("Saturday is after its last day")
+                .isNull();
+        assertThat(untilFriday.words()).isEqualTo("every day until 8 Jan 2027");
+
+        assertThatThrownBy(() -> untilFriday.check(LocalDate.parse("2027-01-09")))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("before the post's own day");
+        assertThatThrownBy(() -> Repeat.Every.of("fortnightly"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("use day, week, two_weeks, four_weeks or month");
+        assertThat(Repeat.Every.of("TWO_WEEKS")).isEqualTo(Repeat.Every.TWO_WEEKS);
+    }
+}
