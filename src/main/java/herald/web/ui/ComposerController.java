@@ -47,6 +47,7 @@ class ComposerController {
     private final PostCheck checks;
     private final PostTags tags;
     private final WorkspaceLinkTagging linkTagging;
+    private final herald.publishing.PostRepeats repeats;
     private final Clock clock;
 
     ComposerController(
@@ -55,7 +56,9 @@ class ComposerController {
             PostCheck checks,
             PostTags tags,
             WorkspaceLinkTagging linkTagging,
+            herald.publishing.PostRepeats repeats,
             Clock clock) {
+        this.repeats = repeats;
         this.posts = posts;
         this.linkTagging = linkTagging;
         this.tags = tags;
@@ -119,7 +122,11 @@ class ComposerController {
             flash.addFlashAttribute("problem", readOnly(post));
             return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
         }
-        ComposerForm form = ComposerForm.of(post, time(current));
+        var repeat = repeats.of(current.id(), post.id())
+                .filter(herald.publishing.PostRepeats.Series::open)
+                .map(herald.publishing.PostRepeats.Series::repeat)
+                .orElse(herald.publishing.Repeat.NEVER);
+        ComposerForm form = ComposerForm.of(post, time(current), repeat);
         return page.render(current, model, form, ComposerErrors.none(), editing(post));
     }
 

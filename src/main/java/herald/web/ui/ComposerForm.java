@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); tags,
  * separated by commas; whether its links get the workspace's UTM parameters (an unticked box sends nothing); and its
  * first comment, written under the post on each account once it is published, with an optional one per account
- * (field {@code comment-<connection>}).
+ * (field {@code comment-<connection>}); how it repeats ({@code repeat}: empty for not at all, or an interval such as
+ * {@code week}) and until which day ({@code repeatUntil}, optional).
  */
 public record ComposerForm(
         String body,
@@ -30,10 +31,12 @@ public record ComposerForm(
         String tags,
         boolean tagLinks,
         String firstComment,
-        Map<String, String> comments) {
+        Map<String, String> comments,
+        String repeat,
+        String repeatUntil) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "", Map.of());
+        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "", Map.of(), "", "");
     }
 
     /**
@@ -64,11 +67,18 @@ public record ComposerForm(
                 "",
                 tagLinks,
                 "",
-                Map.of());
+                Map.of(),
+                "",
+                "");
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
     static ComposerForm of(Post post, WorkspaceTime time) {
+        return of(post, time, herald.publishing.Repeat.NEVER);
+    }
+
+    /** A saved post that repeats as {@code repeat} says, as the composer shows it for editing. */
+    static ComposerForm of(Post post, WorkspaceTime time, herald.publishing.Repeat repeat) {
         Map<String, String> overrides = new java.util.HashMap<>();
         post.targets().stream()
                 .filter(t -> t.body() != null)
@@ -90,7 +100,9 @@ public record ComposerForm(
                 String.join(", ", post.tags()),
                 post.tagLinks(),
                 post.firstComment() == null ? "" : post.firstComment(),
-                comments);
+                comments,
+                repeat.every() == null ? "" : repeat.every().value(),
+                repeat.until() == null ? "" : repeat.until().toString());
     }
 
     /**
@@ -110,7 +122,9 @@ public record ComposerForm(
                 copy.tags(),
                 copy.tagLinks(),
                 copy.firstComment(),
-                copy.comments());
+                copy.comments(),
+                "",
+                "");
     }
 
     static ComposerForm read(
@@ -132,7 +146,9 @@ public record ComposerForm(
                 params.getOrDefault("tags", ""),
                 "true".equals(params.get("tagLinks")),
                 params.getOrDefault("firstComment", ""),
-                comments);
+                comments,
+                params.getOrDefault("repeat", "").strip(),
+                params.getOrDefault("repeatUntil", "").strip());
     }
 
     /** The non-blank fields named {@code prefix<connection>}, by connection. */
@@ -188,7 +204,29 @@ public record ComposerForm(
                 draft,
                 List.of(tags.split(",")),
                 tagLinks,
-                firstComment);
+                firstComment,
+                repeating());
+    }
+
+    /**
+     * How the form asks the post to repeat: {@link herald.publishing.Repeat#NEVER} when it does not.
+     *
+     * @throws herald.shared.InvalidInput for an interval or a last day that is not one
+     */
+    herald.publishing.Repeat repeating() {
+        if (repeat.isBlank()) {
+            return herald.publishing.Repeat.NEVER;
+        }
+        java.time.LocalDate until = null;
+        if (!repeatUntil.isBlank()) {
+            try {
+                until = java.time.LocalDate.parse(repeatUntil);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new herald.shared.InvalidInput(
+                        "repeatUntil", "Choose the last day as a date, or leave it empty.");
+            }
+        }
+        return new herald.publishing.Repeat(herald.publishing.Repeat.Every.of(repeat), until);
     }
 
     /**
@@ -213,7 +251,8 @@ public record ComposerForm(
                 draft,
                 tagLinks,
                 // Blank removes it: the field is always sent.
-                firstComment.strip());
+                firstComment.strip(),
+                repeating());
     }
 
     private static UUID uuid(String text) {

@@ -104,6 +104,7 @@ class ComposerPage {
         String base = "/w/" + current.workspace().slug();
         model.addAttribute("section", editing == null ? "compose" : "posts");
         model.addAttribute("editing", editing);
+        model.addAttribute("repeats", herald.publishing.Repeat.Every.values());
         // The workspace's approval workflow holds what this member schedules: the buttons say so.
         model.addAttribute("needsApproval", approvals.needsApproval(current.id(), AuditContext.actor()));
         model.addAttribute(

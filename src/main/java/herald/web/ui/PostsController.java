@@ -10,6 +10,7 @@ import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostNotes;
 import herald.publishing.PostRecovery;
+import herald.publishing.PostRepeats;
 import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
@@ -54,6 +55,8 @@ class PostsController {
     private final Analytics analytics;
     private final Providers providers;
 
+    private final PostRepeats repeats;
+
     PostsController(
             Posts posts,
             PostRecovery recovery,
@@ -64,7 +67,9 @@ class PostsController {
             PostNotes notes,
             PostTags tags,
             Analytics analytics,
-            Providers providers) {
+            Providers providers,
+            PostRepeats repeats) {
+        this.repeats = repeats;
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -116,6 +121,9 @@ class PostsController {
         model.addAttribute(
                 "figures",
                 analytics.summaries(current.id(), shown.stream().map(Post::id).toList()));
+        model.addAttribute(
+                "repeating",
+                repeats.repeating(current.id(), shown.stream().map(Post::id).toList()));
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
@@ -152,7 +160,22 @@ class PostsController {
         model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
         model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
         model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
+        model.addAttribute("series", repeats.of(current.id(), post.id()).orElse(null));
         return "posts/detail";
+    }
+
+    /** Ends the post's series: no post is made after its latest (editors). */
+    @PostMapping("/w/{slug}/posts/{id}/stop-repeating")
+    String stopRepeating(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            repeats.stop(current.id(), new PostId(id));
+            flash.addFlashAttribute(
+                    "notice", "It no longer repeats: Herald makes no post after the latest of the series.");
+        } catch (Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
     }
 
     @PostMapping("/w/{slug}/posts/{id}/cancel")

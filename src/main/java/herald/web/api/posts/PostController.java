@@ -50,9 +50,17 @@ class PostController {
     private final AttemptHistory history;
     private final PostCheck checks;
     private final Approvals approvals;
+    private final herald.publishing.PostRepeats repeats;
 
-    PostController(Posts posts, PostRecovery recovery, AttemptHistory history, PostCheck checks, Approvals approvals) {
+    PostController(
+            Posts posts,
+            PostRecovery recovery,
+            AttemptHistory history,
+            PostCheck checks,
+            Approvals approvals,
+            herald.publishing.PostRepeats repeats) {
         this.approvals = approvals;
+        this.repeats = repeats;
         this.posts = posts;
         this.recovery = recovery;
         this.history = history;
@@ -61,7 +69,10 @@ class PostController {
 
     /** A post on its own, with its targets' attempt logs. */
     private PostView view(herald.publishing.Post post) {
-        return PostView.of(post, history.of(post.workspace(), post.id()));
+        return PostView.of(
+                post,
+                history.of(post.workspace(), post.id()),
+                repeats.of(post.workspace(), post.id()).orElse(null));
     }
 
     @PostMapping
@@ -186,6 +197,17 @@ class PostController {
     PostView reject(
             CurrentWorkspace current, @PathVariable UUID postId, @Valid @RequestBody PostRequests.Reject request) {
         return view(approvals.reject(current.id(), new PostId(postId), null, request.note()));
+    }
+
+    @PostMapping("/{postId}/stop-repeating")
+    @Operation(
+            operationId = "stopRepeatingPost",
+            summary = "Stop a post repeating",
+            description = "Ends its series at the latest post: none is made after it. One already made stays (cancel it"
+                    + " to skip it). 409 when it does not repeat or its series already ended.")
+    PostView stopRepeating(CurrentWorkspace current, @PathVariable UUID postId) {
+        repeats.stop(current.id(), new PostId(postId));
+        return view(posts.get(current.id(), new PostId(postId)));
     }
 
     @PostMapping("/{postId}/retry")

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,27 @@ final class PostRequests {
 
         NewPost.NewTarget toTarget() {
             return new NewPost.NewTarget(new ConnectionId(connectionId), body, firstComment);
+        }
+    }
+
+    @Schema(name = "PostRepeat")
+    record RepeatRequest(
+            @Schema(
+                            description = "day, week, two_weeks, four_weeks or month; \"never\" (or null) in an edit"
+                                    + " stops it repeating.",
+                            example = "week",
+                            nullable = true)
+                    @Nullable
+                    String every,
+            @Schema(description = "The last local day an occurrence may fall on; null: no end.", nullable = true)
+                    @Nullable
+                    LocalDate until) {
+
+        herald.publishing.Repeat toRepeat() {
+            if (every == null || every.isBlank() || "never".equalsIgnoreCase(every.strip())) {
+                return herald.publishing.Repeat.NEVER;
+            }
+            return new herald.publishing.Repeat(herald.publishing.Repeat.Every.of(every), until);
         }
     }
 
@@ -75,7 +97,14 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 10000)
-                    String firstComment) {
+                    String firstComment,
+            @Schema(
+                            description = "Repeat it: once its time comes, Herald makes the next post at the same local"
+                                    + " time (a post of its own, which repeats in turn) until the last day.",
+                            nullable = true)
+                    @Nullable
+                    @Valid
+                    RepeatRequest repeat) {
 
         NewPost toPost() {
             return new NewPost(
@@ -92,7 +121,8 @@ final class PostRequests {
                     Boolean.TRUE.equals(draft),
                     tags == null ? List.of() : tags,
                     tagLinks,
-                    firstComment);
+                    firstComment,
+                    repeat == null ? null : repeat.toRepeat());
         }
     }
 
@@ -119,7 +149,13 @@ final class PostRequests {
             @Schema(description = "Replaces its first comment; \"\" removes it; absent: as it was.", nullable = true)
                     @Nullable
                     @Size(max = 10000)
-                    String firstComment) {
+                    String firstComment,
+            @Schema(
+                            description = "Replaces how it repeats; {\"every\":\"never\"} stops it; absent: as it was.",
+                            nullable = true)
+                    @Nullable
+                    @Valid
+                    RepeatRequest repeat) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -135,7 +171,8 @@ final class PostRequests {
                     timezone,
                     draft,
                     tagLinks,
-                    firstComment);
+                    firstComment,
+                    repeat == null ? null : repeat.toRepeat());
         }
     }
 

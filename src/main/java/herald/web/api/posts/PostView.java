@@ -10,6 +10,7 @@ import herald.publishing.TargetId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,44 @@ record PostView(
                                 + " null for none. Each target's comment says how that went.",
                         nullable = true)
                 @Nullable
-                String firstComment) {
+                String firstComment,
+        @Schema(
+                        description =
+                                "How it repeats and where its series stands; null when it does not repeat. Only in"
+                                        + " a single post's view; left out of listings.",
+                        nullable = true)
+                @Nullable
+                RepeatView repeat) {
+
+    @Schema(name = "PostRepeatState")
+    record RepeatView(
+            @Schema(allowableValues = {"day", "week", "two_weeks", "four_weeks", "month"}) String every,
+            @Schema(description = "The last local day an occurrence may fall on.", nullable = true) @Nullable
+                    LocalDate until,
+            @Schema(description = "Which occurrence of its series this post is: 1 for the first.") int occurrence,
+            @Schema(description = "The post made after this one, once its time came.", nullable = true) @Nullable
+                    UUID nextPostId,
+            @Schema(description = "The post this one repeats.", nullable = true) @Nullable UUID previousPostId,
+            @Schema(
+                            description = "Why the series ended at this post (its last day passed, stopped, the next"
+                                    + " could not be made); null while it goes on.",
+                            nullable = true)
+                    @Nullable
+                    String ended) {
+
+        static @Nullable RepeatView of(herald.publishing.PostRepeats.@Nullable Series s) {
+            if (s == null || s.repeat().every() == null) {
+                return null;
+            }
+            return new RepeatView(
+                    s.repeat().every().value(),
+                    s.repeat().until(),
+                    s.occurrence(),
+                    s.next() == null ? null : s.next().value(),
+                    s.previous() == null ? null : s.previous().value(),
+                    s.ended());
+        }
+    }
 
     @Schema(name = "PostProvenance")
     record CreatedBy(
@@ -193,6 +231,13 @@ record PostView(
 
     /** A post on its own, with every target's attempt log. */
     static PostView of(Post p, @Nullable Map<TargetId, List<AttemptHistory.Attempt>> attempts) {
+        return of(p, attempts, null);
+    }
+
+    static PostView of(
+            Post p,
+            @Nullable Map<TargetId, List<AttemptHistory.Attempt>> attempts,
+            herald.publishing.PostRepeats.@Nullable Series series) {
         return new PostView(
                 p.id().value(),
                 p.body(),
@@ -209,6 +254,7 @@ record PostView(
                 p.updatedAt(),
                 p.tags(),
                 p.tagLinks(),
-                p.firstComment());
+                p.firstComment(),
+                RepeatView.of(series));
     }
 }

@@ -580,6 +580,51 @@ class PostApiTests {
         assertThat(fine.json().path("targets").get(0).path("problems").size()).isZero();
     }
 
+    @Test
+    void aPostRepeatsEveryWeekUntilItsLastDayAndStopsWhenAsked() {
+        var created = create(
+                ws,
+                """
+                {"body":"Taco Tuesday","targets":[{"connectionId":"%s"}],"scheduledAt":"%s","timezone":"Europe/Berlin",
+                 "repeat":{"every":"week","until":"2099-12-31"}}"""
+                        .formatted(ws.krusty(), TOMORROW_NINE));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        JsonNode repeat = created.json().path("repeat");
+        assertThat(repeat.path("every").asString()).isEqualTo("week");
+        assertThat(repeat.path("until").asString()).isEqualTo("2099-12-31");
+        assertThat(repeat.path("occurrence").asInt()).isEqualTo(1);
+        assertThat(repeat.path("nextPostId").isNull()).isTrue();
+
+        var changed = send("PATCH", ws.path("/posts/" + id), ws.token(), "{\"repeat\":{\"every\":\"two_weeks\"}}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("repeat").path("every").asString()).isEqualTo("two_weeks");
+        assertThat(changed.json().path("repeat").path("until").isNull()).isTrue();
+
+        var stopped = send("POST", ws.path("/posts/" + id + "/stop-repeating"), ws.token(), null);
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(stopped.json().path("repeat").path("ended").asString()).isEqualTo("Stopped by a person.");
+        var again = send("POST", ws.path("/posts/" + id + "/stop-repeating"), ws.token(), null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+
+        var unknown = create(
+                ws,
+                """
+                {"body":"Sometimes","targets":[{"connectionId":"%s"}],"repeat":{"every":"fortnightly"}}"""
+                        .formatted(ws.krusty()));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.body()).contains("use day, week, two_weeks, four_weeks or month");
+        var endsBefore = create(
+                ws,
+                """
+                {"body":"Backwards","targets":[{"connectionId":"%s"}],"scheduledAt":"%s","timezone":"Europe/Berlin",
+                 "repeat":{"every":"day","until":"2020-01-01"}}"""
+                        .formatted(ws.krusty(), TOMORROW_NINE));
+        assertThat(endsBefore.status()).as(endsBefore.toString()).isEqualTo(400);
+        assertThat(endsBefore.body()).contains("before the post's own day");
+        assertThat(posts(ws.id())).as("nothing half-created").isEqualTo(1);
+    }
+
     /** Pausing publishing to an account, or to all of them, and resuming it (docs/pausing.md), as a client does. */
     @Nested
     class Pausing {
