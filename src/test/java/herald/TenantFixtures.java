@@ -339,6 +339,14 @@ public final class TenantFixtures {
                     .param("post", post)
                     .update();
         });
+        // The published post repeats every week, as the publishing module stores a repeating post.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_repeats (workspace_id, post_id, every, starts_at, zone)
+                        values (:workspace, :post, 'week', localtimestamp, 'Europe/Berlin')""")
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .update());
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");
