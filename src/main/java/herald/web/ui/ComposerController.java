@@ -202,7 +202,11 @@ class ComposerController {
         } else {
             try {
                 Post post = saving.get();
-                flash.addFlashAttribute("notice", notice(post, draft, form, editing != null, time(current)));
+                herald.publishing.Repeat repeat = form.repeating();
+                flash.addFlashAttribute(
+                        "notice",
+                        notice(post, draft, form, editing != null, time(current))
+                                + (repeat.repeats() ? " It repeats " + repeat.words() + "." : ""));
                 return "redirect:/w/" + current.workspace().slug() + "/posts/" + post.id();
             } catch (PostRejected e) {
                 errors = ComposerErrors.of(e);

@@ -59,7 +59,9 @@ class RepeatingPostsPageTest {
                         .param("scheduledAt", "2099-03-03T18:00")
                         .param("repeat", "week")
                         .param("repeatUntil", "2099-06-30"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute(
+                                "notice", "Scheduled for 1 account. It repeats every week until 30 Jun 2099."));
         Post post = only(team);
         assertThat(repeats.of(team.workspace().id(), post.id()).orElseThrow().repeat())
                 .isEqualTo(new Repeat(Repeat.Every.WEEK, LocalDate.parse("2099-06-30")));
