@@ -6,6 +6,7 @@ import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
+import herald.publishing.PostRepeatStopped;
 import herald.publishing.PostTrouble;
 import herald.publishing.PostTroubleSettled;
 import herald.reviews.ReviewFeedback;
@@ -64,6 +65,11 @@ class NotificationEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostAwaitingApproval event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostRepeatStopped event) {
         raise(event);
     }
 

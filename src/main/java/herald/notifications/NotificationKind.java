@@ -13,6 +13,7 @@ public enum NotificationKind {
     POST_AWAITING_APPROVAL("Posts awaiting approval", Role.EDITOR),
     /** Told only to the member who created the post. */
     POST_DECIDED("Decisions about your posts that awaited approval", Role.EDITOR),
+    POST_REPEAT_STOPPED("Repeating posts that stopped", Role.EDITOR),
     CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN),
     REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR);
 

@@ -11,6 +11,7 @@ import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
+import herald.publishing.PostRepeatStopped;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.publishing.TargetId;
@@ -144,6 +145,21 @@ class Notifier {
                                         !publishedWithoutId(post, e.target())));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case PostApprovalDecided e -> decided(batch, e);
+            case PostRepeatStopped e -> {
+                Optional<Workspace> found = batch.workspace(e.workspace());
+                Optional<Post> post = post(e.workspace(), e.post());
+                if (found.isPresent() && post.isPresent()) {
+                    deliver(
+                            batch,
+                            e.workspace(),
+                            Wording.repeatStopped(
+                                    found.get().slug(),
+                                    e.post(),
+                                    Wording.excerpt(post.get().body()),
+                                    e.reason()),
+                            null);
+                }
+            }
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
             case ReviewFeedback e -> {
                 Optional<Workspace> found = batch.workspace(e.workspace());

@@ -93,6 +93,16 @@ final class Wording {
                 null);
     }
 
+    static NewNotification repeatStopped(String slug, PostId post, String excerpt, String reason) {
+        return new NewNotification(
+                NotificationKind.POST_REPEAT_STOPPED,
+                "A repeating post stopped: " + quoted(excerpt),
+                reason + " Fix it, then make the post repeat again from its page (Duplicate, with Repeat).",
+                postPath(slug, post),
+                post,
+                null);
+    }
+
     static NewNotification reviewFeedback(String slug, PostId post, String excerpt, ReviewFeedback feedback) {
         String said = feedback.text() == null || feedback.text().isBlank() ? "" : ": " + quoted(feedback.text());
         String line =

@@ -47,6 +47,7 @@ public class PostRepeats {
     private final PostCreation creation;
     private final RepeatRows rows;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     PostRepeats(
@@ -56,7 +57,9 @@ public class PostRepeats {
             PostCreation creation,
             RepeatRows rows,
             AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.reads = reads;
@@ -250,6 +253,7 @@ public class PostRepeats {
             tenants.run(workspace, () -> rows.end(workspace, post, reason));
             audit.record(workspace, "post.repeat_ended", "post", post.toString(), Map.of("reason", e.getMessage()));
             log.info("The series of post {} in workspace {} ended: {}", post, workspace, e.getMessage());
+            events.publishEvent(new PostRepeatStopped(workspace, post, reason));
             return Optional.empty();
         }
         if (stored == null) {

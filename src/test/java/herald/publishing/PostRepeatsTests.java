@@ -49,15 +49,14 @@ class PostRepeatsTests {
     JdbcClient jdbc;
 
     WorkspaceId workspace;
+    herald.shared.UserId owner;
     ConnectionId krusty;
 
     @BeforeEach
     void workspace() {
-        workspace = TenantFixtures.of(context)
-                .signUp("Repeats", "pro")
-                .workspace()
-                .orElseThrow()
-                .id();
+        var signedUp = TenantFixtures.of(context).signUp("Repeats", "pro");
+        workspace = signedUp.workspace().orElseThrow().id();
+        owner = signedUp.user().id();
         UUID id = UUID.randomUUID();
         tenants.run(workspace, () -> jdbc.sql(
                         """
@@ -201,7 +200,7 @@ class PostRepeatsTests {
     }
 
     @Test
-    void aSeriesWhoseNextCannotBeMadeEndsSayingWhy() {
+    void aSeriesWhoseNextCannotBeMadeEndsSayingWhy() throws InterruptedException {
         Post first = repeating(new Repeat(Repeat.Every.WEEK, null));
         cameAgo(first, Duration.ofMinutes(1));
         tenants.run(workspace, () -> jdbc.sql("update connections set status = 'disconnected' where id = :id")
@@ -214,6 +213,22 @@ class PostRepeatsTests {
         var series = repeats.of(workspace, first.id()).orElseThrow();
         assertThat(series.open()).isFalse();
         assertThat(series.ended()).startsWith("The next post, due ").contains("could not be made: ");
+
+        // The workspace's editors hear of it: a series must not stop in silence.
+        var notifications = context.getBean(herald.notifications.Notifications.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<herald.notifications.Notification> told = List.of();
+        while (told.isEmpty() && System.nanoTime() < deadline) {
+            told = notifications.recent(workspace, owner, null, 20).stream()
+                    .filter(n -> n.kind() == herald.notifications.NotificationKind.POST_REPEAT_STOPPED)
+                    .toList();
+            Thread.sleep(50);
+        }
+        assertThat(told).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("A repeating post stopped: “Taco Tuesday: two for one”");
+            assertThat(n.body()).startsWith(series.ended());
+            assertThat(n.post()).isEqualTo(first.id());
+        });
     }
 
     @Test

@@ -184,8 +184,9 @@ class NotificationsPageTest {
                         "post_comment_unknown",
                         "post_awaiting_approval",
                         "post_decided",
+                        "post_repeat_stopped",
                         "review_feedback");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(7);
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(8);
         assertThat(form).contains("First comments that failed", "First comments that may not have been written");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
@@ -203,7 +204,8 @@ class NotificationsPageTest {
                 .containsExactly(
                         NotificationKind.POST_COMMENT_UNKNOWN,
                         NotificationKind.POST_AWAITING_APPROVAL,
-                        NotificationKind.POST_DECIDED);
+                        NotificationKind.POST_DECIDED,
+                        NotificationKind.POST_REPEAT_STOPPED);
         assertThat(all(page(team.path() + "/notifications", editor), "name=\"wanted\" value=\"([^\"]*)\" checked"))
                 .containsExactly("post_failed", "post_needs_attention", "post_comment_failed", "review_feedback");
 
@@ -224,7 +226,8 @@ class NotificationsPageTest {
                 .containsExactly(
                         NotificationKind.POST_COMMENT_UNKNOWN,
                         NotificationKind.POST_AWAITING_APPROVAL,
-                        NotificationKind.POST_DECIDED);
+                        NotificationKind.POST_DECIDED,
+                        NotificationKind.POST_REPEAT_STOPPED);
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .with(csrf())
