@@ -145,43 +145,39 @@ class Notifier {
                                         !publishedWithoutId(post, e.target())));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case PostApprovalDecided e -> decided(batch, e);
-            case PostRepeatStopped e -> {
-                Optional<Workspace> found = batch.workspace(e.workspace());
-                Optional<Post> post = post(e.workspace(), e.post());
-                if (found.isPresent() && post.isPresent()) {
-                    deliver(
-                            batch,
-                            e.workspace(),
-                            Wording.repeatStopped(
-                                    found.get().slug(),
-                                    e.post(),
-                                    Wording.excerpt(post.get().body()),
-                                    e.reason()),
-                            null);
-                }
-            }
+            case PostRepeatStopped e ->
+                aboutWholePost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        (slug, post) ->
+                                Wording.repeatStopped(slug, e.post(), Wording.excerpt(post.body()), e.reason()));
             case ConnectionNeedsReconnect e -> needsReconnect(batch, e);
-            case ReviewFeedback e -> {
-                Optional<Workspace> found = batch.workspace(e.workspace());
-                Optional<Post> post = post(e.workspace(), e.post());
-                if (found.isPresent() && post.isPresent()) {
-                    deliver(
-                            batch,
-                            e.workspace(),
-                            Wording.reviewFeedback(
-                                    found.get().slug(),
-                                    e.post(),
-                                    Wording.excerpt(post.get().body()),
-                                    e),
-                            null);
-                }
-            }
+            case ReviewFeedback e ->
+                aboutWholePost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        (slug, post) -> Wording.reviewFeedback(slug, e.post(), Wording.excerpt(post.body()), e));
             default -> throw new IllegalArgumentException("Not a notified event: " + event.getClass());
         }
     }
 
     private interface PostWording {
         NewNotification of(String slug, Post post, String account);
+    }
+
+    /** A notification about a post as a whole (not one of its accounts), unless the post is gone since. */
+    private void aboutWholePost(
+            Batch batch,
+            WorkspaceId workspace,
+            PostId id,
+            java.util.function.BiFunction<String, Post, NewNotification> wording) {
+        Optional<Workspace> found = batch.workspace(workspace);
+        Optional<Post> post = post(workspace, id);
+        if (found.isPresent() && post.isPresent()) {
+            deliver(batch, workspace, wording.apply(found.get().slug(), post.get()), null);
+        }
     }
 
     private void aboutPost(Batch batch, WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {

@@ -187,40 +187,13 @@ class AnalyticsPageTest {
 
     /** Published an hour ago and read once, as the sweep leaves it. */
     private void published(Post post, long impressions, long likes) {
-        var target = post.targets().getFirst();
-        fixtures.tenants.run(post.workspace(), () -> {
-            fixtures.jdbc
-                    .sql(
-                            """
-                            update post_targets set status = 'published', platform_post_id = 'p-1',
-                                platform_url = 'http://localhost/sandbox/@krusty/p-1', published_at = now() - interval '1 hour'
-                            where workspace_id = :w and id = :t""")
-                    .param("w", post.workspace().value())
-                    .param("t", target.id().value())
-                    .update();
-            fixtures.jdbc
-                    .sql("update posts set status = 'published' where workspace_id = :w and id = :p")
-                    .param("w", post.workspace().value())
-                    .param("p", post.id().value())
-                    .update();
-            fixtures.jdbc
-                    .sql(
-                            """
-                            insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
-                                published_at, counts, views, engagements, reads, read_at, next_read_at)
-                            values (:w, :t, :p, :c, 'sandbox', 'Sandbox @krusty', now() - interval '1 hour',
-                                cast(:counts as jsonb), :views, :engagements, 1, now(), now() + interval '5 hours')""")
-                    .param("w", post.workspace().value())
-                    .param("t", target.id().value())
-                    .param("p", post.id().value())
-                    .param("c", target.connection().value())
-                    .param(
-                            "counts",
-                            "{\"impressions\": %d, \"likes\": %d, \"replies\": 5, \"reposts\": 0}"
-                                    .formatted(impressions, likes))
-                    .param("views", impressions)
-                    .param("engagements", likes + 5)
-                    .update();
-        });
+        PostsFixtures.published(
+                fixtures.tenants,
+                fixtures.jdbc,
+                post,
+                java.time.Instant.now().minusSeconds(3600),
+                "{\"impressions\": %d, \"likes\": %d, \"replies\": 5, \"reposts\": 0}".formatted(impressions, likes),
+                impressions,
+                likes + 5);
     }
 }

@@ -39,17 +39,17 @@ class MonthlyReportPageTest {
         var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
         published(
                 PostsFixtures.scheduled(posts, w, krusty, "October's best pizza", "2099-01-01T10:00"),
-                "2026-10-15 10:00:00+00",
+                "2026-10-15T10:00:00Z",
                 1000,
                 90);
         published(
                 PostsFixtures.scheduled(posts, w, sideshow, "October on Sideshow", "2099-01-02T10:00"),
-                "2026-10-20 10:00:00+00",
+                "2026-10-20T10:00:00Z",
                 200,
                 5);
         published(
                 PostsFixtures.scheduled(posts, w, krusty, "September's pizza", "2099-01-03T10:00"),
-                "2026-09-10 10:00:00+00",
+                "2026-09-10T10:00:00Z",
                 400,
                 75);
         var viewer = fixtures.member(team, Role.VIEWER);
@@ -124,43 +124,15 @@ class MonthlyReportPageTest {
                 .getContentAsString();
     }
 
-    /** Published at {@code at} (SQL) and read once, as the sweep leaves it. */
+    /** Published at {@code at} (an offset date-time) and read once, as the sweep leaves it. */
     private void published(Post post, String at, long views, long likes) {
-        var target = post.targets().getFirst();
-        fixtures.tenants.run(post.workspace(), () -> {
-            fixtures.jdbc
-                    .sql(
-                            """
-                            update post_targets set status = 'published', platform_post_id = :id,
-                                platform_url = 'http://localhost/sandbox/p', published_at = cast(:at as timestamptz)
-                            where workspace_id = :w and id = :t""")
-                    .param("id", target.id().value().toString())
-                    .param("at", at)
-                    .param("w", post.workspace().value())
-                    .param("t", target.id().value())
-                    .update();
-            fixtures.jdbc
-                    .sql("update posts set status = 'published' where workspace_id = :w and id = :p")
-                    .param("w", post.workspace().value())
-                    .param("p", post.id().value())
-                    .update();
-            fixtures.jdbc
-                    .sql(
-                            """
-                            insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
-                                published_at, counts, views, engagements, reads, read_at, next_read_at)
-                            values (:w, :t, :p, :c, 'sandbox', :account, cast(:at as timestamptz),
-                                cast(:counts as jsonb), :views, :engagements, 1, now(), now() + interval '5 hours')""")
-                    .param("w", post.workspace().value())
-                    .param("t", target.id().value())
-                    .param("p", post.id().value())
-                    .param("c", target.connection().value())
-                    .param("account", target.account())
-                    .param("at", at)
-                    .param("counts", "{\"impressions\": %d, \"likes\": %d}".formatted(views, likes))
-                    .param("views", views)
-                    .param("engagements", likes)
-                    .update();
-        });
+        PostsFixtures.published(
+                fixtures.tenants,
+                fixtures.jdbc,
+                post,
+                java.time.OffsetDateTime.parse(at).toInstant(),
+                "{\"impressions\": %d, \"likes\": %d}".formatted(views, likes),
+                views,
+                likes);
     }
 }

@@ -109,4 +109,51 @@ final class PostsFixtures {
                     .update();
         });
     }
+
+    /**
+     * Its one target published at {@code at} and read once, with {@code counts} (JSON) giving {@code views} and
+     * {@code engagements}, as the analytics sweep leaves it.
+     */
+    static void published(
+            TenantScope tenants,
+            JdbcClient jdbc,
+            Post post,
+            java.time.Instant at,
+            String counts,
+            long views,
+            long engagements) {
+        var target = post.targets().getFirst();
+        var when = java.sql.Timestamp.from(at);
+        tenants.run(post.workspace(), () -> {
+            jdbc.sql(
+                            """
+                            update post_targets set status = 'published', platform_post_id = 'p-1',
+                                platform_url = 'http://localhost/sandbox/@krusty/p-1', published_at = :at
+                            where workspace_id = :w and id = :t""")
+                    .param("at", when)
+                    .param("w", post.workspace().value())
+                    .param("t", target.id().value())
+                    .update();
+            jdbc.sql("update posts set status = 'published' where workspace_id = :w and id = :p")
+                    .param("w", post.workspace().value())
+                    .param("p", post.id().value())
+                    .update();
+            jdbc.sql(
+                            """
+                            insert into post_metrics (workspace_id, target_id, post_id, connection_id, provider, account,
+                                published_at, counts, views, engagements, reads, read_at, next_read_at)
+                            values (:w, :t, :p, :c, 'sandbox', :account, :at, cast(:counts as jsonb), :views,
+                                :engagements, 1, now(), now() + interval '5 hours')""")
+                    .param("w", post.workspace().value())
+                    .param("t", target.id().value())
+                    .param("p", post.id().value())
+                    .param("c", target.connection().value())
+                    .param("account", target.account())
+                    .param("at", when)
+                    .param("counts", counts)
+                    .param("views", views)
+                    .param("engagements", engagements)
+                    .update();
+        });
+    }
 }

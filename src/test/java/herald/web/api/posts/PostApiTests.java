@@ -625,6 +625,220 @@ class PostApiTests {
         assertThat(posts(ws.id())).as("nothing half-created").isEqualTo(1);
     }
 
+    /**
+     * The approval workflow (docs/approvals.md): with it on, what a key without the admin scope schedules waits for
+     * approval, an admin key approves or rejects it, and neither a write key's edit nor a PATCH schedules a waiting
+     * post.
+     */
+    @Nested
+    class ApprovalWorkflow {
+
+        String admin;
+
+        @BeforeEach
+        void adminKey() {
+            admin = apiKeys.create(
+                            ws.id(),
+                            "admin",
+                            Set.of(ApiKeyScope.READ, ApiKeyScope.WRITE, ApiKeyScope.ADMIN),
+                            null,
+                            null)
+                    .token();
+        }
+
+        String post(String body) {
+            return PostApiTests.this.post(body, ws.krusty());
+        }
+
+        Response createAs(String token, String json) {
+            return send("POST", ws.path("/posts"), token, json);
+        }
+
+        String status(String post) {
+            return send("GET", ws.path("/posts/" + post), admin, null)
+                    .json()
+                    .path("status")
+                    .asString();
+        }
+
+        /** Jobs the dispatcher would run for the post's targets: none while it waits. */
+        long dueTargets(String post) {
+            return tenants.call(ws.id(), () -> jdbc.sql(
+                            "select count(*) from post_targets where post_id = :post and due_at is not null")
+                    .param("post", UUID.fromString(post))
+                    .query(Long.class)
+                    .single());
+        }
+
+        void requireApproval(boolean required) {
+            var changed = send("PATCH", ws.path(""), admin, "{\"approvalRequired\":" + required + "}");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.json().path("approvalRequired").asBoolean()).isEqualTo(required);
+        }
+
+        @Test
+        void offByDefaultAWriteKeySchedulesOnItsOwn() {
+            assertThat(send("GET", ws.path(""), ws.token(), null)
+                            .json()
+                            .path("approvalRequired")
+                            .asBoolean())
+                    .isFalse();
+            var created = createAs(ws.token(), post("On its own"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.json().path("status").asString()).isEqualTo("scheduled");
+        }
+
+        @Test
+        void onlyAnAdminKeyTurnsItOnAndTheAuditLogSaysWho() {
+            var refused = send("PATCH", ws.path(""), ws.token(), "{\"approvalRequired\":true}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(send("GET", ws.path(""), admin, null)
+                            .json()
+                            .path("approvalRequired")
+                            .asBoolean())
+                    .isFalse();
+
+            requireApproval(true);
+            requireApproval(true); // no change: no second entry
+
+            var events = send("GET", ws.path("/audit-events?action=workspace.approval_required"), admin, null);
+            assertThat(events.json().path("items").size()).isEqualTo(1);
+            requireApproval(false);
+            assertThat(send("GET", ws.path("/audit-events?action=workspace.approval_not_required"), admin, null)
+                            .json()
+                            .path("items")
+                            .size())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void aWriteKeysPostWaitsAndOnlyAnAdminKeyDecides() {
+            requireApproval(true);
+
+            var held = createAs(ws.token(), post("Needs a yes"));
+            assertThat(held.status()).as(held.toString()).isEqualTo(201);
+            String id = held.json().path("id").asString();
+            assertThat(held.json().path("status").asString()).isEqualTo("pending_approval");
+            assertThat(dueTargets(id))
+                    .as("nothing is dispatched while it waits")
+                    .isZero();
+
+            var ownApproval = send("POST", ws.path("/posts/" + id + "/approve"), ws.token(), null);
+            assertThat(ownApproval.status()).as(ownApproval.toString()).isEqualTo(403);
+            assertThat(ownApproval.json().path("detail").asString()).contains("admin scope");
+            assertThat(status(id)).isEqualTo("pending_approval");
+
+            var approved = send("POST", ws.path("/posts/" + id + "/approve"), admin, null);
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            assertThat(approved.json().path("status").asString()).isEqualTo("scheduled");
+            assertThat(dueTargets(id)).isEqualTo(1);
+
+            var again = send("POST", ws.path("/posts/" + id + "/approve"), admin, null);
+            assertThat(again.status())
+                    .as("only a waiting post is approved: " + again)
+                    .isEqualTo(409);
+
+            var byAdmin = createAs(admin, post("An admin's own"));
+            assertThat(byAdmin.json().path("status").asString()).isEqualTo("scheduled");
+            var draft = createAs(
+                    ws.token(),
+                    "{\"body\":\"A draft\",\"targets\":[{\"connectionId\":\"" + ws.krusty() + "\"}],\"draft\":true}");
+            assertThat(draft.json().path("status").asString()).isEqualTo("draft");
+        }
+
+        @Test
+        void aRejectionNeedsANoteAndCancelsThePost() {
+            requireApproval(true);
+            String id =
+                    createAs(ws.token(), post("Not this one")).json().path("id").asString();
+
+            var silent = send("POST", ws.path("/posts/" + id + "/reject"), admin, "{\"note\":\"  \"}");
+            assertThat(silent.status()).as(silent.toString()).isEqualTo(400);
+            assertThat(status(id)).isEqualTo("pending_approval");
+
+            var byWriter = send("POST", ws.path("/posts/" + id + "/reject"), ws.token(), "{\"note\":\"Mine\"}");
+            assertThat(byWriter.status()).as(byWriter.toString()).isEqualTo(403);
+
+            var rejected = send("POST", ws.path("/posts/" + id + "/reject"), admin, "{\"note\":\"Wrong price.\"}");
+            assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+            assertThat(rejected.json().path("status").asString()).isEqualTo("cancelled");
+            var notes = send("GET", ws.path("/posts/" + id + "/notes"), admin, null);
+            assertThat(notes.body()).contains("Rejected: Wrong price.");
+        }
+
+        @Test
+        void editsNeverScheduleAWaitingPostAndAWriteKeysChangeOfWordsWaitsAgain() {
+            requireApproval(true);
+            String waiting =
+                    createAs(ws.token(), post("Waiting")).json().path("id").asString();
+
+            var patched = send(
+                    "PATCH", ws.path("/posts/" + waiting), ws.token(), "{\"body\":\"Still waiting\",\"draft\":false}");
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+            assertThat(patched.json().path("status").asString())
+                    .as("draft:false is no approval")
+                    .isEqualTo("pending_approval");
+            var byAdmin = send("PATCH", ws.path("/posts/" + waiting), admin, "{\"draft\":false}");
+            assertThat(byAdmin.json().path("status").asString())
+                    .as("not even an admin's: approving is its own call")
+                    .isEqualTo("pending_approval");
+
+            String scheduled =
+                    createAs(admin, post("Approved words")).json().path("id").asString();
+            String later =
+                    LocalDateTime.parse(TOMORROW_NINE).plusHours(2).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            var moved = send(
+                    "PATCH",
+                    ws.path("/posts/" + scheduled),
+                    ws.token(),
+                    "{\"scheduledAt\":\"" + later + "\",\"timezone\":\"Europe/Berlin\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(moved.json().path("status").asString())
+                    .as("moving it in time needs no approval")
+                    .isEqualTo("scheduled");
+
+            var reworded = send("PATCH", ws.path("/posts/" + scheduled), ws.token(), "{\"body\":\"New words\"}");
+            assertThat(reworded.json().path("status").asString()).isEqualTo("pending_approval");
+            assertThat(dueTargets(scheduled)).as("its jobs find nothing to do").isZero();
+
+            String draft = createAs(
+                            ws.token(),
+                            "{\"body\":\"Draft first\",\"targets\":[{\"connectionId\":\"" + ws.krusty()
+                                    + "\"}],\"draft\":true}")
+                    .json()
+                    .path("id")
+                    .asString();
+            var scheduling = send(
+                    "PATCH",
+                    ws.path("/posts/" + draft),
+                    ws.token(),
+                    "{\"draft\":false,\"scheduledAt\":\"" + TOMORROW_NINE + "\",\"timezone\":\"Europe/Berlin\"}");
+            assertThat(scheduling.json().path("status").asString()).isEqualTo("pending_approval");
+        }
+
+        @Test
+        void anImportByAWriteKeyWaitsToo() {
+            requireApproval(true);
+            String csv = "date,text\n" + TOMORROW_NINE.replace('T', ' ').substring(0, 16) + ",From a spreadsheet\n";
+            var request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + ws.path("/posts/imports?accounts=" + ws.krusty())))
+                    .header("Authorization", "Bearer " + ws.token())
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv))
+                    .build();
+            try {
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            var statuses = tenants.call(ws.id(), () -> jdbc.sql("select status from posts")
+                    .query(String.class)
+                    .list());
+            assertThat(statuses).containsExactly("pending_approval");
+        }
+    }
+
     /** Pausing publishing to an account, or to all of them, and resuming it (docs/pausing.md), as a client does. */
     @Nested
     class Pausing {
