@@ -113,20 +113,17 @@ public class Workspaces {
 
     /** Whether everyone who opens the workspace's pages must have two-factor sign-in on. */
     public boolean requiresTwoFactor(WorkspaceId id) {
-        return tenants.call(id, () -> jdbc.sql("select two_factor_required from workspaces where id = :id")
-                .param("id", id.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false));
+        return rule(id, Rule.TWO_FACTOR);
+    }
+
+    /** Requires two-factor sign-in of everyone who opens the workspace's pages, or stops requiring it. */
+    public void requireTwoFactor(WorkspaceId id, boolean required) {
+        require(id, Rule.TWO_FACTOR, required);
     }
 
     /** Whether posts by editors, and by API keys without the admin scope, wait for an owner's or admin's approval. */
     public boolean requiresApproval(WorkspaceId id) {
-        return tenants.call(id, () -> jdbc.sql("select approval_required from workspaces where id = :id")
-                .param("id", id.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false));
+        return rule(id, Rule.APPROVAL);
     }
 
     /**
@@ -134,38 +131,43 @@ public class Workspaces {
      * until someone decides; nothing already scheduled changes.
      */
     public void requireApproval(WorkspaceId id, boolean required) {
-        tenants.run(id, () -> {
-            int changed = jdbc.sql(
-                            "update workspaces set approval_required = :required where id = :id and approval_required <> :required")
-                    .param("required", required)
-                    .param("id", id.value())
-                    .update();
-            if (changed > 0) {
-                audit.record(
-                        id,
-                        required ? "workspace.approval_required" : "workspace.approval_not_required",
-                        "workspace",
-                        id.toString(),
-                        Map.of());
-            }
-        });
+        require(id, Rule.APPROVAL, required);
     }
 
-    /** Requires two-factor sign-in of everyone who opens the workspace's pages, or stops requiring it. */
-    public void requireTwoFactor(WorkspaceId id, boolean required) {
+    /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */
+    private enum Rule {
+        TWO_FACTOR("two_factor_required", "workspace.two_factor_required", "workspace.two_factor_not_required"),
+        APPROVAL("approval_required", "workspace.approval_required", "workspace.approval_not_required");
+
+        final String column;
+        final String on;
+        final String off;
+
+        Rule(String column, String on, String off) {
+            this.column = column;
+            this.on = on;
+            this.off = off;
+        }
+    }
+
+    private boolean rule(WorkspaceId id, Rule rule) {
+        return tenants.call(id, () -> jdbc.sql("select " + rule.column + " from workspaces where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false));
+    }
+
+    /** Turns the rule on or off; a change (only) is audited. */
+    private void require(WorkspaceId id, Rule rule, boolean required) {
         tenants.run(id, () -> {
-            int changed = jdbc.sql(
-                            "update workspaces set two_factor_required = :required where id = :id and two_factor_required <> :required")
+            int changed = jdbc.sql("update workspaces set " + rule.column + " = :required where id = :id and "
+                            + rule.column + " <> :required")
                     .param("required", required)
                     .param("id", id.value())
                     .update();
             if (changed > 0) {
-                audit.record(
-                        id,
-                        required ? "workspace.two_factor_required" : "workspace.two_factor_not_required",
-                        "workspace",
-                        id.toString(),
-                        Map.of());
+                audit.record(id, required ? rule.on : rule.off, "workspace", id.toString(), Map.of());
             }
         });
     }
