@@ -30,14 +30,26 @@ class CalendarPage {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Posts posts;
+    private final herald.publishing.PostRepeats repeats;
 
-    CalendarPage(Posts posts) {
+    CalendarPage(Posts posts, herald.publishing.PostRepeats repeats) {
         this.posts = posts;
+        this.repeats = repeats;
     }
 
-    /** @param at the local date-time it is due, as a {@code datetime-local} field takes it */
+    /**
+     * @param at the local date-time it is due, as a {@code datetime-local} field takes it
+     * @param repeats whether a next post is to be made from it ({@link herald.publishing.PostRepeats})
+     */
     public record Entry(
-            String id, String time, String at, String text, String status, String accounts, boolean movable) {}
+            String id,
+            String time,
+            String at,
+            String text,
+            String status,
+            String accounts,
+            boolean movable,
+            boolean repeats) {}
 
     public record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {
 
@@ -94,6 +106,8 @@ class CalendarPage {
                 .filter(p -> p.status() != PostStatus.CANCELLED && when(p) != null)
                 .sorted(Comparator.comparing(CalendarPage::when))
                 .toList();
+        var repeating =
+                repeats.repeating(current.id(), shown.stream().map(Post::id).toList());
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate monday = start; monday.isBefore(end); monday = monday.plusWeeks(1)) {
             List<Day> days = new ArrayList<>();
@@ -104,7 +118,7 @@ class CalendarPage {
                                 .atZone(zone)
                                 .toLocalDate()
                                 .equals(date))
-                        .map(p -> entry(p, zone))
+                        .map(p -> entry(p, zone, repeating.contains(p.id())))
                         .toList();
                 days.add(new Day(date, week || date.getMonth() == day.getMonth(), date.equals(today), entries));
             }
@@ -121,7 +135,7 @@ class CalendarPage {
                 weeks);
     }
 
-    private static Entry entry(Post post, ZoneId zone) {
+    private static Entry entry(Post post, ZoneId zone, boolean repeats) {
         String text = post.body().isBlank()
                 ? post.targets().stream()
                         .map(Target::body)
@@ -145,7 +159,8 @@ class CalendarPage {
                 text,
                 post.status().value(),
                 accounts,
-                post.status().editable());
+                post.status().editable(),
+                repeats);
     }
 
     /** When the post appears: its scheduled time, else when it was published. */

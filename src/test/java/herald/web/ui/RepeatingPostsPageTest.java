@@ -71,6 +71,9 @@ class RepeatingPostsPageTest {
                 .contains("<strong>every week until 30 Jun 2099</strong>")
                 .contains("data-test=\"stop-repeating\"");
         assertThat(page(team.path() + "/posts", editor)).contains("data-test=\"repeat-mark\"");
+        assertThat(page(team.path() + "/calendar?date=2099-03-03", editor))
+                .contains("data-test=\"repeat-mark\"")
+                .contains("<span class=\"visually-hidden\">, repeats</span>");
         assertThat(page(team.path() + "/posts/" + post.id() + "/edit", editor))
                 .as("editing shows the repeat as it is")
                 .contains("<option value=\"week\" selected=\"selected\">Every week</option>")
@@ -86,6 +89,7 @@ class RepeatingPostsPageTest {
                 .contains("data-test=\"series-ended\">Stopped by a person.<")
                 .doesNotContain("data-test=\"stop-repeating\"");
         assertThat(page(team.path() + "/posts", editor)).doesNotContain("data-test=\"repeat-mark\"");
+        assertThat(page(team.path() + "/calendar?date=2099-03-03", editor)).doesNotContain("data-test=\"repeat-mark\"");
     }
 
     @Test
