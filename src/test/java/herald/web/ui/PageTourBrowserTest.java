@@ -122,6 +122,7 @@ class PageTourBrowserTest extends BrowserTest {
             visit(page, w + "/feeds", "feeds-" + device);
             assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
+            visit(page, w + "/analytics/report", "monthly-report-" + device);
             page.navigate(w + "/settings");
             if (device.equals("desktop")) {
                 assertThat(page.locator("#nav-workspace + ul a[aria-current=page]"))
