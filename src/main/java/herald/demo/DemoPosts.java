@@ -6,6 +6,7 @@ import herald.publishing.NewPost;
 import herald.publishing.PostQuery;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
+import herald.publishing.Repeat;
 import herald.shared.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +27,24 @@ class DemoPosts {
     private static final Logger log = LoggerFactory.getLogger(DemoPosts.class);
     private static final Provenance PROVENANCE = new Provenance(Provenance.Origin.SYSTEM, "system", null, "demo data");
 
-    /** One sample: its text, its tags, when it goes (now, queued, or a draft), and its first comment, if any. */
-    record Sample(String text, List<String> tags, When when, @Nullable String firstComment) {
+    /**
+     * One sample: its text, its tags, when it goes (now, queued, or a draft), its first comment and how it repeats, if
+     * at all.
+     */
+    record Sample(String text, List<String> tags, When when, @Nullable String firstComment, @Nullable Repeat repeat) {
 
         Sample(String text, List<String> tags, When when) {
-            this(text, tags, when, null);
+            this(text, tags, when, null, null);
         }
 
         /** The sample with a first comment under it. */
         Sample commented(String comment) {
-            return new Sample(text, tags, when, comment);
+            return new Sample(text, tags, when, comment, repeat);
+        }
+
+        /** The sample repeating every week. */
+        Sample weekly() {
+            return new Sample(text, tags, when, firstComment, new Repeat(Repeat.Every.WEEK, null));
         }
     }
 
@@ -96,6 +105,7 @@ class DemoPosts {
                 sample.when() == When.DRAFT,
                 sample.tags(),
                 null,
-                sample.firstComment());
+                sample.firstComment(),
+                sample.repeat());
     }
 }

@@ -44,8 +44,9 @@ record DemoWorkspace(
                                             + " oven.",
                                     "team"),
                             queued(
-                                    "Family night Tuesday: two large pies and a salad for the table, 15% off.",
-                                    "specials"),
+                                            "Family night Tuesday: two large pies and a salad for the table, 15% off.",
+                                            "specials")
+                                    .weekly(),
                             queued(
                                     "Heading to the Brooklyn Book Fair? Grab a slice on the way, we are two blocks"
                                             + " from the entrance.",

@@ -56,6 +56,9 @@ class DemoConnectionsTests {
     }
 
     @Autowired
+    herald.publishing.PostRepeats repeats;
+
+    @Autowired
     DemoData demoData;
 
     @Autowired
@@ -144,6 +147,11 @@ class DemoConnectionsTests {
                     assertThat(p.firstComment()).isEqualTo("#pizza #brooklyn #sliceoftheweek");
                     assertThat(p.targets().getFirst().comment()).isNotNull();
                 });
+        assertThat(krustyPosts)
+                .as("one repeats every week")
+                .filteredOn(p -> repeats.of(demo.get("Krusty Pizza"), p.id()).isPresent())
+                .singleElement()
+                .satisfies(p -> assertThat(p.body()).startsWith("Family night Tuesday"));
         assertThat(posts.list(demo.get("Hults Cafe"), new PostQuery(null, null, null, null, null, null, 50)))
                 .hasSize(4);
         List<AuditEvent> connected = audit.find(
