@@ -48,6 +48,7 @@ public class Posts {
     private final ApplicationEventPublisher events;
     private final ApprovalRule approvals;
     private final RepeatRows repeats;
+    private final EditedStatus statuses;
     private final Clock clock;
 
     Posts(
@@ -63,9 +64,11 @@ public class Posts {
             ApplicationEventPublisher events,
             ApprovalRule approvals,
             RepeatRows repeats,
+            EditedStatus statuses,
             Clock clock) {
         this.approvals = approvals;
         this.repeats = repeats;
+        this.statuses = statuses;
         this.rows = rows;
         this.reads = reads;
         this.validation = validation;
@@ -224,26 +227,13 @@ public class Posts {
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
         var targets = validation.check(workspace, body, link, media, wanted, draft, tagging, firstComment);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
-        PostStatus status;
-        if (draft) {
-            status = PostStatus.DRAFT;
-        } else if (approving) {
-            status = PostStatus.SCHEDULED;
-        } else if (current.status() == PostStatus.PENDING_APPROVAL) {
-            // An edit keeps a post waiting for approval waiting (a draft it may become); only approve() schedules it.
-            status = PostStatus.PENDING_APPROVAL;
-        } else if ((current.status() == PostStatus.DRAFT
-                        || !sameContent(current, body, link, media, wanted, firstComment, changes.tagLinks())
-                        || (changes.repeat() != null
-                                && !changes.repeat()
-                                        .equals(tenants.read(workspace, () -> repeats.current(workspace, id)))))
-                && creation.needsApproval(workspace, Provenance.ofCurrentActor())) {
-            // The workspace's approval workflow: a draft an editor schedules, or a scheduled post whose words,
-            // media, accounts or repeat they change, waits for an owner or admin again. Moving it in time does not.
-            status = PostStatus.PENDING_APPROVAL;
-        } else {
-            status = PostStatus.SCHEDULED;
-        }
+        PostStatus status = statuses.of(
+                workspace,
+                current,
+                changes,
+                draft,
+                approving,
+                new EditedStatus.Content(body, link, media, wanted, firstComment, changes.tagLinks()));
         Instant at = scheduledAt;
         String zone = timezone;
         Set<ConnectionId> held = tenants.call(workspace, () -> {
@@ -300,29 +290,6 @@ public class Posts {
                     new PostAwaitingApproval(workspace, id, by.origin().value(), by.actorLabel(), due));
         }
         return get(workspace, id);
-    }
-
-    /** Whether an edit leaves what a post says, shows and where it goes as they were (its time aside). */
-    private static boolean sameContent(
-            Post current,
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            List<NewPost.NewTarget> targets,
-            @Nullable String firstComment,
-            @Nullable Boolean tagLinks) {
-        Set<NewPost.NewTarget> before = current.targets().stream()
-                .map(t -> new NewPost.NewTarget(t.connection(), blankToNull(t.body()), t.firstComment()))
-                .collect(java.util.stream.Collectors.toSet());
-        Set<NewPost.NewTarget> after = targets.stream()
-                .map(t -> new NewPost.NewTarget(t.connection(), blankToNull(t.body()), t.firstComment()))
-                .collect(java.util.stream.Collectors.toSet());
-        return body.equals(current.body())
-                && java.util.Objects.equals(link, current.link())
-                && media.equals(current.media())
-                && before.equals(after)
-                && java.util.Objects.equals(firstComment, current.firstComment())
-                && (tagLinks == null || tagLinks == current.tagLinks());
     }
 
     /** Cancels a post that has not started publishing. @throws Conflict once it is publishing or finished */
