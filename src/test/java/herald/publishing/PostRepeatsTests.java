@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,18 +56,7 @@ class PostRepeatsTests {
         var signedUp = TenantFixtures.of(context).signUp("Repeats", "pro");
         workspace = signedUp.workspace().orElseThrow().id();
         owner = signedUp.user().id();
-        UUID id = UUID.randomUUID();
-        tenants.run(workspace, () -> jdbc.sql(
-                        """
-                        insert into connections (workspace_id, id, provider, external_id, account_type, label,
-                            username, display_name, status, expires_at)
-                        values (:workspace, :id, 'sandbox', :external, 'company', 'krusty', 'krusty', 'krusty',
-                            'active', now() + interval '2 hours')""")
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .param("external", UUID.randomUUID().toString())
-                .update());
-        krusty = new ConnectionId(id);
+        krusty = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "krusty");
     }
 
     Post repeating(Repeat repeat) {
