@@ -347,6 +347,14 @@ public final class TenantFixtures {
                 .param("workspace", workspace.id().value())
                 .param("post", post)
                 .update());
+        // A rejection's note that sent the post back, as PostApprovals stores it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_sent_back (workspace_id, post_id, note, sent_by, sent_at)
+                        values (:workspace, :post, 'Fixture note', 'fixture@example.com', now())""")
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .update());
         // A note on the published post, through the publishing module.
         context.getBean(herald.publishing.PostNotes.class)
                 .add(workspace.id(), new herald.publishing.PostId(post), "Fixture note");

@@ -1,6 +1,7 @@
 package herald.agents;
 
 import herald.publishing.Post;
+import herald.publishing.PostApprovals;
 import herald.publishing.PostChanges;
 import herald.publishing.PostId;
 import herald.publishing.PostNotes;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The approval queue: posts waiting for a member's decision (an agent's grant required it, or the workspace's approval
  * workflow held an editor's post, see {@link herald.tenancy.ApprovalRule}). Approving validates and schedules the post,
- * possibly with the member's edits; rejecting cancels it with a note, and it is never published.
+ * possibly with the member's edits; rejecting takes a note and sends a person's post back to their drafts, or cancels
+ * an agent's or a program's ({@link PostApprovals}).
  */
 @Component
 public class Approvals {
@@ -27,12 +29,14 @@ public class Approvals {
     public static final int MAX_NOTE = 2000;
 
     private final Posts posts;
+    private final PostApprovals decisions;
     private final PostNotes notes;
     private final AgentPostLog log;
     private final Clock clock;
 
-    Approvals(Posts posts, PostNotes notes, AgentPostLog log, Clock clock) {
+    Approvals(Posts posts, PostApprovals decisions, PostNotes notes, AgentPostLog log, Clock clock) {
         this.posts = posts;
+        this.decisions = decisions;
         this.notes = notes;
         this.log = log;
         this.clock = clock;
@@ -53,12 +57,12 @@ public class Approvals {
     }
 
     public int count(WorkspaceId workspace) {
-        return posts.countAwaitingApproval(workspace);
+        return decisions.countAwaiting(workspace);
     }
 
     /** @throws herald.shared.Conflict unless it is waiting; @throws herald.publishing.PostRejected for bad edits */
     public Post approve(WorkspaceId workspace, PostId id, @Nullable UserId by, @Nullable PostChanges changes) {
-        Post approved = posts.approve(workspace, id, changes);
+        Post approved = decisions.approve(workspace, id, changes);
         log.decide(workspace, id, true, by, null, clock.instant());
         return approved;
     }
@@ -70,7 +74,7 @@ public class Approvals {
             throw new InvalidInput(
                     "note", "Say why in a note of 1 to " + MAX_NOTE + " characters; whoever wrote the post reads it.");
         }
-        Post rejected = posts.reject(workspace, id, clean);
+        Post rejected = decisions.reject(workspace, id, clean);
         log.decide(workspace, id, false, by, clean, clock.instant());
         // Kept with the post too, where the team reads what was said about it.
         String said = "Rejected: " + clean;

@@ -12,6 +12,7 @@ import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostRepeatStopped;
+import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.publishing.TargetId;
@@ -247,6 +248,7 @@ class Notifier {
                 event.post(),
                 Wording.excerpt(post.get().body()),
                 event.approved(),
+                event.status() == PostStatus.DRAFT,
                 event.by().label(),
                 event.note());
         Set<UserId> muted = batch.mutedBy(event.workspace(), notification.kind());

@@ -79,15 +79,23 @@ final class Wording {
     }
 
     static NewNotification decided(
-            String slug, PostId post, String excerpt, boolean approved, @Nullable String by, @Nullable String note) {
+            String slug,
+            PostId post,
+            String excerpt,
+            boolean approved,
+            boolean backToDrafts,
+            @Nullable String by,
+            @Nullable String note) {
         String who = by == null || by.isBlank() ? "" : " by " + by;
+        String rejected = "Rejected" + who + (note == null ? "." : ": " + quoted(note));
         return new NewNotification(
                 NotificationKind.POST_DECIDED,
                 (approved ? "Your post was approved: " : "Your post was not approved: ") + quoted(excerpt),
                 approved
                         ? "Approved" + who + "; it publishes at its time."
-                        : "Rejected" + who + (note == null ? "." : ": " + quoted(note))
-                                + " It is cancelled; duplicate it to try again.",
+                        : backToDrafts
+                                ? rejected + " It is your draft again: change it, then submit it again."
+                                : rejected + " It is cancelled; duplicate it to try again.",
                 postPath(slug, post),
                 post,
                 null);

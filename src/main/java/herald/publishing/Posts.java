@@ -1,7 +1,6 @@
 package herald.publishing;
 
 import herald.assets.AssetId;
-import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
@@ -9,7 +8,6 @@ import herald.shared.Conflict;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.tenancy.ApprovalRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +44,7 @@ public class Posts {
     private final AuditLog audit;
     private final Dispatch dispatch;
     private final ApplicationEventPublisher events;
-    private final ApprovalRule approvals;
+    private final SentBackRows sentBack;
     private final RepeatRows repeats;
     private final EditedStatus statuses;
     private final Clock clock;
@@ -62,11 +60,11 @@ public class Posts {
             AuditLog audit,
             Dispatch dispatch,
             ApplicationEventPublisher events,
-            ApprovalRule approvals,
+            SentBackRows sentBack,
             RepeatRows repeats,
             EditedStatus statuses,
             Clock clock) {
-        this.approvals = approvals;
+        this.sentBack = sentBack;
         this.repeats = repeats;
         this.statuses = statuses;
         this.rows = rows;
@@ -98,7 +96,7 @@ public class Posts {
     /**
      * Creates a post as {@link #create(WorkspaceId, NewPost)} does, recording how and by whom. With {@code
      * awaitingApproval} it is validated and counted like a scheduled post but waits as {@code pending_approval}, and
-     * nothing is dispatched until a member {@link #approve approves} it. A post that is not a draft also waits when the
+     * nothing is dispatched until a member {@link PostApprovals#approve approves} it. A post that is not a draft also waits when the
      * workspace's approval workflow holds {@code provenance}'s posts ({@link herald.tenancy.ApprovalRule}).
      */
     public Post create(WorkspaceId workspace, NewPost post, Provenance provenance, boolean awaitingApproval) {
@@ -146,59 +144,8 @@ public class Posts {
         return change(workspace, id, changes, false);
     }
 
-    /**
-     * A member approves a post waiting for approval, with their changes if any: it is validated again and scheduled
-     * (published now when its time has passed).
-     *
-     * @throws Conflict unless the post is waiting for approval
-     * @throws herald.shared.NotPermitted when the workspace's approval workflow leaves the decision to others
-     */
-    public Post approve(WorkspaceId workspace, PostId id, @Nullable PostChanges changes) {
-        approvals.requireDecider(workspace, AuditContext.actor());
-        PostChanges approved = changes == null
-                ? new PostChanges(null, null, null, null, null, null, false)
-                : new PostChanges(
-                        changes.body(),
-                        changes.link(),
-                        changes.media(),
-                        changes.targets(),
-                        changes.scheduledAt(),
-                        changes.timezone(),
-                        false,
-                        changes.tagLinks());
-        Post post = change(workspace, id, approved, true);
-        events.publishEvent(new PostApprovalDecided(workspace, id, true, AuditContext.actor(), null));
-        return post;
-    }
-
-    /**
-     * A member rejects a post waiting for approval: it is cancelled and never published.
-     *
-     * @throws Conflict unless the post is waiting for approval
-     * @throws herald.shared.NotPermitted when the workspace's approval workflow leaves the decision to others
-     */
-    public Post reject(WorkspaceId workspace, PostId id, String note) {
-        approvals.requireDecider(workspace, AuditContext.actor());
-        Instant now = clock.instant();
-        tenants.run(workspace, () -> {
-            PostStatus status = rows.lock(workspace, id).orElseThrow(() -> PostRefusals.notFound(id));
-            if (status != PostStatus.PENDING_APPROVAL) {
-                throw PostRefusals.notAwaitingApproval(status);
-            }
-            rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
-        });
-        audit.record(workspace, "post.rejected", "post", id.toString(), Map.of("note", note));
-        events.publishEvent(new PostApprovalDecided(workspace, id, false, AuditContext.actor(), note));
-        return get(workspace, id);
-    }
-
-    /** How many posts wait for a member's approval. */
-    public int countAwaitingApproval(WorkspaceId workspace) {
-        return tenants.call(workspace, () -> reads.countWithStatus(workspace, PostStatus.PENDING_APPROVAL));
-    }
-
-    private Post change(WorkspaceId workspace, PostId id, PostChanges changes, boolean approving) {
+    /** Edits, or approves when {@code approving}: {@link PostApprovals#approve}. */
+    Post change(WorkspaceId workspace, PostId id, PostChanges changes, boolean approving) {
         Post current = get(workspace, id);
         if (approving && current.status() != PostStatus.PENDING_APPROVAL) {
             throw PostRefusals.notAwaitingApproval(current.status());
@@ -261,6 +208,9 @@ public class Posts {
                     tagging == null ? null : tagging.values(),
                     firstComment,
                     now);
+            if (status != PostStatus.DRAFT) {
+                sentBack.clear(workspace, id); // submitted again: the rejection's note is answered
+            }
             if (changes.repeat() != null) {
                 repeats.set(workspace, id, changes.repeat(), at == null ? now : at, zone);
             } else if (changes.scheduledAt() != null && at != null) {

@@ -170,6 +170,7 @@ class WebhookEvents implements DisposableBean {
                 data.put("workspaceId", e.workspace().toString());
                 data.put("postId", e.post().toString());
                 data.put("approved", e.approved());
+                data.put("status", e.status().value());
                 if (e.note() != null) {
                     data.put("note", e.note());
                 }

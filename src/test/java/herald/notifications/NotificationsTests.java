@@ -340,7 +340,7 @@ class NotificationsTests {
 
         // Decided however it is (here through the publishing module, as the API, a review link or the page do):
         // nobody is sent to approve it any more.
-        posts.approve(workspace.id(), post.id(), null);
+        context.getBean(herald.publishing.PostApprovals.class).approve(workspace.id(), post.id(), null);
         assertThat(notifications.unread(workspace.id(), owner.id())).isZero();
         assertThat(notifications.unread(workspace.id(), admin.id())).isZero();
     }

@@ -11,6 +11,7 @@ import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
+import herald.publishing.PostApprovals;
 import herald.publishing.PostNotes;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
@@ -399,6 +400,28 @@ class ReviewLinksTests {
             assertThat(note.authorLabel()).isEqualTo("Marge (via review link 'Approving')");
         });
         assertThat(bodies(approving)).as("a cancelled post leaves the review").doesNotContain("Off-brand");
+    }
+
+    @Test
+    void requestingChangesOfAPersonsPostSendsItBackToTheirDrafts() {
+        Post pending = posts.create(
+                workspace,
+                newPost("Too loud", krusty, days(3), false, List.of()),
+                Provenance.of(
+                        Provenance.Origin.UI,
+                        new Actor(Actor.Type.USER, UUID.randomUUID().toString(), "lisa@example.com")),
+                true);
+        var approving = links.create(workspace, draft("Approving", true), null);
+
+        reviews.requestChanges(approving.token(), refOf(approving, "Too loud"), new Reviewer("Marge"), "Quieter");
+
+        assertThat(posts.get(workspace, pending.id()).status()).isEqualTo(PostStatus.DRAFT);
+        assertThat(context.getBean(PostApprovals.class).sentBack(workspace, pending.id()))
+                .hasValueSatisfying(back -> {
+                    assertThat(back.note()).isEqualTo("Quieter");
+                    assertThat(back.by()).isEqualTo("Marge (via review link 'Approving')");
+                });
+        assertThat(bodies(approving)).as("a draft leaves the review too").doesNotContain("Too loud");
     }
 
     // --- fixtures

@@ -355,7 +355,7 @@ class WebhookDeliveryTests {
                 new herald.publishing.Provenance(herald.publishing.Provenance.Origin.MCP, "agent", null, "Bot"),
                 true);
 
-        posts.approve(workspace, waiting.id(), null);
+        context.getBean(herald.publishing.PostApprovals.class).approve(workspace, waiting.id(), null);
         publisher.publishEvent(new herald.reviews.ReviewFeedback(
                 workspace,
                 waiting.id(),
@@ -373,6 +373,7 @@ class WebhookDeliveryTests {
                 .path("data");
         assertThat(decided.path("postId").asString()).isEqualTo(waiting.id().toString());
         assertThat(decided.path("approved").asBoolean()).isTrue();
+        assertThat(decided.path("status").asString()).isEqualTo("scheduled");
         assertThat(decided.path("tags").toString()).isEqualTo("[\"launch\"]");
         JsonNode feedback = json.readTree(sent.stream()
                         .filter(d -> d.type() == WebhookEventType.REVIEW_FEEDBACK)

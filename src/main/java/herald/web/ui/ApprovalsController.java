@@ -7,6 +7,7 @@ import herald.publishing.Post;
 import herald.publishing.PostChanges;
 import herald.publishing.PostId;
 import herald.publishing.PostRejected;
+import herald.publishing.PostStatus;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The approval queue (editors and above): posts an agent wrote through a grant that needs approval, and with the
  * workspace's approval workflow on, what its editors scheduled, with the first comments they will write, so the member
  * sees everything that goes out. With the workflow on only owners and admins decide; editors read the queue. A member approves one as it is, edits its
- * text and approves, or rejects it with a note; a rejected post is cancelled and never published. Refusals (the post
+ * text and approves, or rejects it with a note; a rejected post is its author's draft again, or cancelled when an agent
+ * or a program wrote it. Refusals (the post
  * changed meanwhile, the edit breaks a platform's rule) come back as a notice.
  */
 @Controller
@@ -98,8 +100,12 @@ class ApprovalsController {
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         try {
-            approvals.reject(current.id(), new PostId(postId), me.id(), note);
-            flash.addFlashAttribute("notice", "Rejected: the post will not be published.");
+            Post rejected = approvals.reject(current.id(), new PostId(postId), me.id(), note);
+            flash.addFlashAttribute(
+                    "notice",
+                    rejected.status() == PostStatus.DRAFT
+                            ? "Sent back: it is its author’s draft again, with your note, to change and submit again."
+                            : "Rejected: the post will not be published.");
         } catch (InvalidInput | Conflict | NotPermitted e) {
             flash.addFlashAttribute("problem", "Not rejected: " + e.getMessage());
         }

@@ -13,6 +13,8 @@ import herald.content.Personas;
 import herald.content.Tone;
 import herald.providers.ContentRules;
 import herald.providers.SocialProvider;
+import herald.publishing.PostApprovals;
+import herald.publishing.PostId;
 import herald.publishing.PostTags;
 import herald.publishing.PostingSchedule;
 import herald.publishing.WorkspaceLinkTagging;
@@ -47,6 +49,7 @@ class ComposerPage {
     private final WorkspaceLinkTagging linkTagging;
 
     private final ApprovalRule approvals;
+    private final PostApprovals decisions;
 
     ComposerPage(
             Connections connections,
@@ -58,8 +61,10 @@ class ComposerPage {
             PostTags tags,
             herald.content.Snippets snippets,
             WorkspaceLinkTagging linkTagging,
-            ApprovalRule approvals) {
+            ApprovalRule approvals,
+            PostApprovals decisions) {
         this.approvals = approvals;
+        this.decisions = decisions;
         this.linkTagging = linkTagging;
         this.tags = tags;
         this.snippets = snippets;
@@ -104,6 +109,14 @@ class ComposerPage {
         String base = "/w/" + current.workspace().slug();
         model.addAttribute("section", editing == null ? "compose" : "posts");
         model.addAttribute("editing", editing);
+        // A draft a decider sent back: their note, in sight while the author changes it.
+        model.addAttribute(
+                "sentBack",
+                editing != null && "draft".equals(editing.status())
+                        ? decisions
+                                .sentBack(current.id(), new PostId(java.util.UUID.fromString(editing.id())))
+                                .orElse(null)
+                        : null);
         model.addAttribute("repeats", herald.publishing.Repeat.Every.values());
         // The workspace's approval workflow holds what this member schedules: the buttons say so.
         model.addAttribute("needsApproval", approvals.needsApproval(current.id(), AuditContext.actor()));

@@ -7,37 +7,28 @@ import herald.connections.Connections;
 import herald.providers.Providers;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
+import herald.publishing.PostApprovals;
 import herald.publishing.PostId;
 import herald.publishing.PostNotes;
-import herald.publishing.PostRecovery;
 import herald.publishing.PostRepeats;
 import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
-import herald.publishing.TargetId;
-import herald.shared.Conflict;
-import herald.shared.InvalidInput;
-import herald.shared.NotFound;
-import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The posts of a workspace, filtered by status, words of their text, account and tag ({@link PostsFilter}), and one post
- * with what happened on each account. Every member sees them; editors and up cancel, retry, retag, and settle the
- * targets Herald could not know the outcome of.
+ * with what happened on each account. Every member sees them; editors and up act on them through
+ * {@link PostActionsController}.
  */
 @Controller
 class PostsController {
@@ -45,7 +36,6 @@ class PostsController {
     private static final int PAGE = 50;
 
     private final Posts posts;
-    private final PostRecovery recovery;
     private final AttemptHistory history;
     private final Assets assets;
     private final MediaLinks links;
@@ -54,12 +44,11 @@ class PostsController {
     private final PostTags tags;
     private final Analytics analytics;
     private final Providers providers;
-
     private final PostRepeats repeats;
+    private final PostApprovals decisions;
 
     PostsController(
             Posts posts,
-            PostRecovery recovery,
             AttemptHistory history,
             Assets assets,
             MediaLinks links,
@@ -68,10 +57,11 @@ class PostsController {
             PostTags tags,
             Analytics analytics,
             Providers providers,
-            PostRepeats repeats) {
+            PostRepeats repeats,
+            PostApprovals decisions) {
         this.repeats = repeats;
+        this.decisions = decisions;
         this.posts = posts;
-        this.recovery = recovery;
         this.history = history;
         this.assets = assets;
         this.links = links;
@@ -124,6 +114,14 @@ class PostsController {
         model.addAttribute(
                 "repeating",
                 repeats.repeating(current.id(), shown.stream().map(Post::id).toList()));
+        model.addAttribute(
+                "sentBack",
+                decisions.sentBack(
+                        current.id(),
+                        shown.stream()
+                                .filter(p -> p.status() == PostStatus.DRAFT)
+                                .map(Post::id)
+                                .toList()));
         model.addAttribute("older", found.size() > PAGE ? older(shown.getLast()) : null);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
@@ -161,136 +159,12 @@ class PostsController {
         model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
         model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
         model.addAttribute("series", repeats.of(current.id(), post.id()).orElse(null));
+        model.addAttribute(
+                "sentBack",
+                post.status() == PostStatus.DRAFT
+                        ? decisions.sentBack(current.id(), post.id()).orElse(null)
+                        : null);
         return "posts/detail";
-    }
-
-    /** Ends the post's series: no post is made after its latest (editors). */
-    @PostMapping("/w/{slug}/posts/{id}/stop-repeating")
-    String stopRepeating(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        try {
-            repeats.stop(current.id(), new PostId(id));
-            flash.addFlashAttribute(
-                    "notice", "It no longer repeats: Herald makes no post after the latest of the series.");
-        } catch (Conflict e) {
-            flash.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/cancel")
-    String cancel(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Cancelled. Nothing more will be published.",
-                current -> () -> posts.cancel(current.id(), new PostId(id)));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/retry")
-    String retry(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Publishing the failed accounts again now.",
-                current -> () -> recovery.retry(current.id(), new PostId(id)));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/mark-published")
-    String markPublished(
-            @PathVariable UUID id,
-            @PathVariable UUID target,
-            @RequestParam(defaultValue = "") String url,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        return act(request, id, flash, "Marked as published.", current -> () -> {
-            URI link = PostLinks.read(url);
-            return recovery.markPublished(current.id(), new PostId(id), new TargetId(target), link);
-        });
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/publish-again")
-    String publishAgain(
-            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Publishing it again now.",
-                current -> () -> recovery.publishAgain(current.id(), new PostId(id), new TargetId(target)));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/comment/write-again")
-    String writeCommentAgain(
-            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Writing the first comment again now.",
-                current -> () -> recovery.writeCommentAgain(current.id(), new PostId(id), new TargetId(target)));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/targets/{target}/comment/confirm")
-    String confirmComment(
-            @PathVariable UUID id, @PathVariable UUID target, HttpServletRequest request, RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Marked the first comment as there.",
-                current -> () -> recovery.confirmComment(current.id(), new PostId(id), new TargetId(target)));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/reschedule")
-    String reschedule(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String scheduledAt,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        return act(
-                request,
-                id,
-                flash,
-                "Rescheduled.",
-                current -> () -> PostMoves.to(posts, current, new PostId(id), scheduledAt));
-    }
-
-    @PostMapping("/w/{slug}/posts/{id}/tags")
-    String retag(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String tags,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        try {
-            var now = this.tags.replace(current.id(), new PostId(id), PostTags.read(tags));
-            flash.addFlashAttribute("notice", now.isEmpty() ? "Tags removed." : "Tags saved.");
-        } catch (InvalidInput e) {
-            flash.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
-    }
-
-    private String act(
-            HttpServletRequest request,
-            UUID id,
-            RedirectAttributes flash,
-            String done,
-            java.util.function.Function<CurrentWorkspace, Supplier<Post>> action) {
-        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        String back = "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
-        try {
-            action.apply(current).get();
-            flash.addFlashAttribute("notice", done);
-        } catch (NotFound e) {
-            throw e;
-        } catch (Conflict | InvalidInput e) {
-            flash.addFlashAttribute("problem", e.getMessage());
-        }
-        return back;
     }
 
     static List<PostStatus> filters() {

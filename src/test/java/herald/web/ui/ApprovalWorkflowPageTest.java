@@ -168,15 +168,59 @@ class ApprovalWorkflowPageTest {
                         .param("note", "We cannot afford that.")
                         .with(csrf())
                         .with(as(admin)))
-                .andExpect(flash().attribute("notice", "Rejected: the post will not be published."));
+                .andExpect(
+                        flash().attribute(
+                                        "notice",
+                                        "Sent back: it is its author’s draft again, with your note, to change and submit again."));
+        assertThat(posts.get(team.workspace().id(), waiting.id()).status())
+                .as("a person's rejected post is theirs to fix, not gone")
+                .isEqualTo(PostStatus.DRAFT);
 
         var told = awaitNotification(team, editor, NotificationKind.POST_DECIDED);
         assertThat(told.title()).isEqualTo("Your post was not approved: “Half price pizza forever”");
-        assertThat(told.body()).contains("“We cannot afford that.”");
+        assertThat(told.body())
+                .contains("“We cannot afford that.”")
+                .contains("It is your draft again: change it, then submit it again.");
         assertThat(kinds(team, otherEditor)).doesNotContain(NotificationKind.POST_DECIDED);
         assertThat(kinds(team, admin))
                 .as("the decider is not told of their own decision")
                 .doesNotContain(NotificationKind.POST_DECIDED);
+
+        // The note is where the author works on it: the post's page, the drafts list and the composer.
+        String path = team.path() + "/posts/" + waiting.id();
+        assertThat(page(path, editor))
+                .contains("data-test=\"sent-back\"")
+                .contains(admin.email())
+                .contains("We cannot afford that.")
+                .contains("data-test=\"sent-back-edit\"");
+        assertThat(page(team.path() + "/posts?status=draft", editor)).contains("Sent back: We cannot afford that.");
+        assertThat(page(path + "/edit", editor))
+                .contains("data-test=\"sent-back\"")
+                .contains("Submit for approval");
+
+        edit(team, editor, waiting.id(), "Half price pizza on Tuesdays", "2099-03-01T09:30")
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Saved: it waits for approval (under Approvals) before anything is published."));
+        assertThat(posts.get(team.workspace().id(), waiting.id()).status()).isEqualTo(PostStatus.PENDING_APPROVAL);
+        assertThat(page(path, editor))
+                .as("submitted again, the old note no longer stands over it")
+                .doesNotContain("data-test=\"sent-back\"");
+        mvc.perform(post(team.path() + "/approvals/" + waiting.id() + "/approve")
+                        .with(csrf())
+                        .with(as(admin)))
+                .andExpect(flash().attribute("notice", "Approved: the post is scheduled."));
+        assertThat(posts.get(team.workspace().id(), waiting.id()).status()).isEqualTo(PostStatus.SCHEDULED);
+        mvc.perform(post(path + "/edit")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Half price pizza on Tuesdays")
+                        .param("action", "draft"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(path, admin))
+                .as("a draft again for another reason: no stale rejection")
+                .doesNotContain("data-test=\"sent-back\"");
     }
 
     @Test
