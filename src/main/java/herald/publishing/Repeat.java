@@ -1,10 +1,13 @@
 package herald.publishing;
 
 import herald.shared.InvalidInput;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -97,7 +100,7 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
      * {@link #until}. A local time that does not exist that day (a DST gap) moves forward by the gap.
      */
     @Nullable
-    Next next(LocalDateTime start, long after, ZoneId zone, java.time.Instant now) {
+    Next next(LocalDateTime start, long after, ZoneId zone, Instant now) {
         if (every == null) {
             return null;
         }
@@ -111,6 +114,22 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
             return null;
         }
         return new Next(n + 1, at);
+    }
+
+    /**
+     * The occurrences after occurrence {@code after} that fall in {@code [from, to)} and after {@code now}, soonest
+     * first, at most {@code most}: what the series will make if nobody stops it.
+     */
+    List<Next> between(LocalDateTime start, long after, ZoneId zone, Instant now, Instant from, Instant to, int most) {
+        List<Next> found = new ArrayList<>();
+        Next next = next(start, after, zone, now);
+        while (next != null && found.size() < most && next.at().toInstant().isBefore(to)) {
+            if (!next.at().toInstant().isBefore(from)) {
+                found.add(next);
+            }
+            next = next(start, next.occurrence(), zone, next.at().toInstant());
+        }
+        return found;
     }
 
     /** @throws InvalidInput when the last day is before {@code first}, the day of the first occurrence */

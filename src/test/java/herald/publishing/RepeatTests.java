@@ -16,6 +16,32 @@ class RepeatTests {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
+    void theOccurrencesInAWindowAreThoseAfterNowAndBeforeTheLastDay() {
+        var daily = new Repeat(Repeat.Every.DAY, LocalDate.parse("2027-01-20"));
+        LocalDateTime first = LocalDateTime.parse("2027-01-01T08:00");
+        Instant now = LocalDateTime.parse("2027-01-10T12:00").atZone(BERLIN).toInstant();
+
+        var found = daily.between(
+                first,
+                3,
+                BERLIN,
+                now,
+                LocalDateTime.parse("2027-01-05T00:00").atZone(BERLIN).toInstant(),
+                LocalDateTime.parse("2027-02-01T00:00").atZone(BERLIN).toInstant(),
+                100);
+
+        assertThat(found)
+                .extracting(next -> next.at().toLocalDate().getDayOfMonth())
+                .as("none before now, none after the 20th")
+                .containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+        assertThat(found.getFirst().occurrence()).isEqualTo(11);
+        assertThat(daily.between(first, 3, BERLIN, now, now, now.plusSeconds(86400 * 30), 2))
+                .hasSize(2);
+        assertThat(Repeat.NEVER.between(first, 1, BERLIN, now, now, now.plusSeconds(86400), 10))
+                .isEmpty();
+    }
+
+    @Test
     void aWeeklyPostKeepsItsLocalTimeAcrossTheChangeToSummerTime() {
         var weekly = new Repeat(Repeat.Every.WEEK, null);
         LocalDateTime first = LocalDateTime.parse("2027-03-22T09:30");

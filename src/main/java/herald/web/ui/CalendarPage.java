@@ -1,11 +1,14 @@
 package herald.web.ui;
 
 import herald.publishing.Post;
+import herald.publishing.PostId;
 import herald.publishing.PostQuery;
+import herald.publishing.PostRepeats;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.Target;
 import herald.publishing.TargetStatus;
+import herald.publishing.UpcomingRepeats;
 import herald.web.CurrentWorkspace;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -17,10 +20,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** The days of a month (whole weeks, Monday first) or of one week, each with its posts in time order. */
+/**
+ * The days of a month (whole weeks, Monday first) or of one week, each with its posts in time order and the posts
+ * repeating posts will make there ({@link UpcomingRepeats}).
+ */
 @Component
 class CalendarPage {
 
@@ -30,16 +37,21 @@ class CalendarPage {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Posts posts;
-    private final herald.publishing.PostRepeats repeats;
+    private final PostRepeats repeats;
+    private final UpcomingRepeats upcoming;
 
-    CalendarPage(Posts posts, herald.publishing.PostRepeats repeats) {
+    CalendarPage(Posts posts, PostRepeats repeats, UpcomingRepeats upcoming) {
         this.posts = posts;
         this.repeats = repeats;
+        this.upcoming = upcoming;
     }
 
     /**
+     * A post on its day, or an occurrence a repeating post will make there ({@code status} {@code upcoming}, {@code id}
+     * the post it will copy).
+     *
      * @param at the local date-time it is due, as a {@code datetime-local} field takes it
-     * @param repeats whether a next post is to be made from it ({@link herald.publishing.PostRepeats})
+     * @param repeats whether a next post is to be made from it ({@link PostRepeats})
      */
     public record Entry(
             String id,
@@ -108,17 +120,24 @@ class CalendarPage {
                 .toList();
         var repeating =
                 repeats.repeating(current.id(), shown.stream().map(Post::id).toList());
+        List<Placed> placed = new ArrayList<>();
+        shown.forEach(p ->
+                placed.add(new Placed(Objects.requireNonNull(when(p)), entry(p, zone, repeating.contains(p.id())))));
+        placed.addAll(ahead(
+                current,
+                start.atStartOfDay(zone).toInstant(),
+                end.atStartOfDay(zone).toInstant(),
+                account,
+                tag));
+        placed.sort(Comparator.comparing(Placed::at));
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate monday = start; monday.isBefore(end); monday = monday.plusWeeks(1)) {
             List<Day> days = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 LocalDate date = monday.plusDays(i);
-                List<Entry> entries = shown.stream()
-                        .filter(p -> Objects.requireNonNull(when(p))
-                                .atZone(zone)
-                                .toLocalDate()
-                                .equals(date))
-                        .map(p -> entry(p, zone, repeating.contains(p.id())))
+                List<Entry> entries = placed.stream()
+                        .filter(p -> p.at().atZone(zone).toLocalDate().equals(date))
+                        .map(Placed::entry)
                         .toList();
                 days.add(new Day(date, week || date.getMonth() == day.getMonth(), date.equals(today), entries));
             }
@@ -133,6 +152,53 @@ class CalendarPage {
                 week ? start.plusWeeks(1) : first.plusMonths(1),
                 today,
                 weeks);
+    }
+
+    private record Placed(Instant at, Entry entry) {}
+
+    /** The occurrences repeating posts will make in the window, as their posts look now, on the filter's terms. */
+    private List<Placed> ahead(
+            CurrentWorkspace current,
+            Instant from,
+            Instant to,
+            herald.connections.@org.jspecify.annotations.Nullable ConnectionId account,
+            @org.jspecify.annotations.Nullable String tag) {
+        List<UpcomingRepeats.Upcoming> found = upcoming.between(current.id(), from, to, MOST);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        ZoneId zone = current.workspace().timezone();
+        Map<PostId, Post> sources = posts.getAll(
+                current.id(),
+                found.stream().map(UpcomingRepeats.Upcoming::from).distinct().toList());
+        List<Placed> placed = new ArrayList<>();
+        for (UpcomingRepeats.Upcoming next : found) {
+            Post source = sources.get(next.from());
+            if (source == null
+                    || (account != null
+                            && source.targets().stream()
+                                    .noneMatch(t -> t.connection().equals(account)))
+                    || (tag != null && source.tags().stream().noneMatch(tag::equalsIgnoreCase))) {
+                continue;
+            }
+            Entry like = entry(source, zone, true);
+            placed.add(new Placed(
+                    next.at(),
+                    new Entry(
+                            like.id(),
+                            HOUR.format(next.at().atZone(zone)),
+                            new WorkspaceTime(zone).field(next.at()),
+                            like.text(),
+                            "upcoming",
+                            String.join(
+                                    ", ",
+                                    source.targets().stream()
+                                            .map(Target::account)
+                                            .toList()),
+                            false,
+                            true)));
+        }
+        return placed;
     }
 
     private static Entry entry(Post post, ZoneId zone, boolean repeats) {

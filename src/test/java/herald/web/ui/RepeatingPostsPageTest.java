@@ -93,6 +93,56 @@ class RepeatingPostsPageTest {
     }
 
     @Test
+    void theCalendarShowsTheOccurrencesASeriesWillMakeUntilItsLastDayAndNoneOnceStopped() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var other = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "other");
+        LocalDate first = LocalDate.now(team.workspace().timezone()).plusDays(3);
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Soup of the week")
+                        .param("when", "later")
+                        .param("scheduledAt", first + "T12:00")
+                        .param("repeat", "week")
+                        .param("repeatUntil", first.plusDays(20).toString()))
+                .andExpect(status().is3xxRedirection());
+        Post post = only(team);
+        String from = "data-from=\"" + post.id() + "\"";
+
+        // Weeks are Monday to Sunday: the week of each date holds exactly that date's occurrence.
+        String ownWeek = page(team.path() + "/calendar?view=week&date=" + first, team.owner());
+        assertThat(ownWeek).contains("data-entry=\"" + post.id() + "\"").doesNotContain(from);
+        for (int week = 1; week <= 2; week++) {
+            String shown = page(team.path() + "/calendar?view=week&date=" + first.plusWeeks(week), team.owner());
+            assertThat(count(shown, from))
+                    .as("week " + week + " holds one occurrence to be made")
+                    .isEqualTo(1);
+            assertThat(shown).contains("Soup of the week").contains("data-test=\"upcoming-label\"");
+            assertThat(page(
+                            team.path() + "/calendar?view=week&date=" + first.plusWeeks(week) + "&account="
+                                    + other.value(),
+                            team.owner()))
+                    .as("filtered to another account")
+                    .doesNotContain(from);
+        }
+        assertThat(page(team.path() + "/calendar?view=week&date=" + first.plusWeeks(3), team.owner()))
+                .as("its last day is before the fourth")
+                .doesNotContain(from);
+
+        repeats.stop(team.workspace().id(), post.id());
+        assertThat(page(team.path() + "/calendar?view=week&date=" + first.plusWeeks(1), team.owner()))
+                .doesNotContain(from);
+    }
+
+    private static int count(String page, String what) {
+        return page.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
+    @Test
     void aLastDayBeforeThePostsOwnIsRefusedAndNothingIsSaved() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
