@@ -26,10 +26,7 @@ import herald.tenancy.Memberships;
 import herald.tenancy.Role;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +72,7 @@ class Notifier {
      * database away) is logged and the others go on.
      */
     void tell(List<Object> events) {
-        var batch = new Batch();
+        var batch = new Audience(workspaces, memberships, mutes);
         for (Object event : events) {
             try {
                 tell(event, batch);
@@ -88,29 +85,8 @@ class Notifier {
         }
     }
 
-    /** What one batch reads once per workspace; the next batch reads again, so a new member is seen soon. */
-    private final class Batch {
-
-        private final Map<WorkspaceId, Optional<Workspace>> found = new HashMap<>();
-        private final Map<WorkspaceId, List<Member>> members = new HashMap<>();
-        private final Map<WorkspaceId, Map<NotificationKind, Set<UserId>>> muted = new HashMap<>();
-
-        Optional<Workspace> workspace(WorkspaceId workspace) {
-            return found.computeIfAbsent(workspace, workspaces::find);
-        }
-
-        List<Member> members(WorkspaceId workspace) {
-            return members.computeIfAbsent(workspace, memberships::list);
-        }
-
-        Set<UserId> mutedBy(WorkspaceId workspace, NotificationKind kind) {
-            return muted.computeIfAbsent(workspace, w -> new EnumMap<>(NotificationKind.class))
-                    .computeIfAbsent(kind, k -> mutes.mutedBy(workspace, k));
-        }
-    }
-
     /** Stores the event's notification for every member it reaches. */
-    private void tell(Object event, Batch batch) {
+    private void tell(Object event, Audience batch) {
         switch (event) {
             case PostFailed e ->
                 aboutPost(
@@ -170,7 +146,7 @@ class Notifier {
 
     /** A notification about a post as a whole (not one of its accounts), unless the post is gone since. */
     private void aboutWholePost(
-            Batch batch,
+            Audience batch,
             WorkspaceId workspace,
             PostId id,
             java.util.function.BiFunction<String, Post, NewNotification> wording) {
@@ -181,7 +157,7 @@ class Notifier {
         }
     }
 
-    private void aboutPost(Batch batch, WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {
+    private void aboutPost(Audience batch, WorkspaceId workspace, PostId id, TargetId target, PostWording wording) {
         Optional<Workspace> found = batch.workspace(workspace);
         Optional<Post> post = post(workspace, id);
         if (found.isEmpty() || post.isEmpty()) {
@@ -202,7 +178,7 @@ class Notifier {
                         t.id().equals(target) && t.status() == TargetStatus.PUBLISHED && t.platformPostId() == null);
     }
 
-    private void awaitingApproval(Batch batch, PostAwaitingApproval event) {
+    private void awaitingApproval(Audience batch, PostAwaitingApproval event) {
         Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Post> post = post(event.workspace(), event.post());
         if (found.isEmpty() || post.isEmpty()) {
@@ -229,7 +205,7 @@ class Notifier {
     }
 
     /** To the member who created the post, unless they decided themselves or muted it; agents hear by webhook. */
-    private void decided(Batch batch, PostApprovalDecided event) {
+    private void decided(Audience batch, PostApprovalDecided event) {
         Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Post> post = post(event.workspace(), event.post());
         if (found.isEmpty() || post.isEmpty()) {
@@ -260,7 +236,7 @@ class Notifier {
         notifications.deliver(event.workspace(), notification, recipients);
     }
 
-    private void needsReconnect(Batch batch, ConnectionNeedsReconnect event) {
+    private void needsReconnect(Audience batch, ConnectionNeedsReconnect event) {
         Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Connection> connection = connections.find(event.workspace(), event.connection());
         if (found.isEmpty() || connection.isEmpty()) {
@@ -283,21 +259,18 @@ class Notifier {
     }
 
     /** To every member whose role the kind reaches, but those who muted it and the one whose e-mail is {@code author}. */
-    private void deliver(Batch batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
+    private void deliver(Audience batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
         deliver(batch, notification.kind().audience(), workspace, notification, author);
     }
 
-    /** As {@link #deliver(Batch, WorkspaceId, NewNotification, String)}, to members with at least {@code audience}. */
+    /** As {@link #deliver(Audience, WorkspaceId, NewNotification, String)}, to members with at least {@code audience}. */
     private void deliver(
-            Batch batch, Role audience, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
-        Set<UserId> muted = batch.mutedBy(workspace, notification.kind());
-        List<UserId> recipients = batch.members(workspace).stream()
-                .filter(m -> notification.kind().reaches(m.role()) && m.role().atLeast(audience))
-                .filter(m -> !muted.contains(m.user()))
-                .filter(m -> author == null || !author.equalsIgnoreCase(m.email()))
-                .map(Member::user)
-                .toList();
-        notifications.deliver(workspace, notification, recipients);
+            Audience batch,
+            Role audience,
+            WorkspaceId workspace,
+            NewNotification notification,
+            @Nullable String author) {
+        notifications.deliver(workspace, notification, batch.of(workspace, notification.kind(), audience, author));
     }
 
     private Optional<Post> post(WorkspaceId workspace, PostId id) {

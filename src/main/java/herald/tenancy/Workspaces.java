@@ -8,10 +8,8 @@ import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,8 +21,6 @@ import org.springframework.stereotype.Component;
 /** Creates, finds, changes and deletes workspaces. */
 @Component
 public class Workspaces {
-
-    static final int MAX_DESCRIPTION = 2000;
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -46,9 +42,7 @@ public class Workspaces {
     /** Checks a new workspace's fields and plan without creating anything. */
     public void check(Details details, String plan) {
         plans.get(plan);
-        validName(details.name());
-        zone(details.timezone());
-        validDescription(details.description());
+        WorkspaceFields.check(details);
     }
 
     /** Creates a workspace with {@code owner} as its first owner, in one transaction with the caller's work. */
@@ -98,7 +92,7 @@ public class Workspaces {
                 .param("id", id.value())
                 .param("name", details.name().strip())
                 .param("slug", freeSlug(details.name()))
-                .param("timezone", zone(details.timezone()).getId())
+                .param("timezone", WorkspaceFields.zone(details.timezone()).getId())
                 .param("plan", plan)
                 .param("description", details.description().strip())
                 .update();
@@ -198,9 +192,7 @@ public class Workspaces {
     }
 
     public Workspace update(WorkspaceId id, Details details) {
-        validName(details.name());
-        ZoneId zone = zone(details.timezone());
-        validDescription(details.description());
+        ZoneId zone = WorkspaceFields.check(details);
         return tenants.call(id, () -> {
             Workspace before = require(id);
             jdbc.sql(
@@ -211,7 +203,7 @@ public class Workspaces {
                     .param("id", id.value())
                     .update();
             Workspace after = require(id);
-            audit.record(id, "workspace.updated", "workspace", id.toString(), changes(before, after));
+            audit.record(id, "workspace.updated", "workspace", id.toString(), WorkspaceFields.changes(before, after));
             return after;
         });
     }
@@ -257,7 +249,7 @@ public class Workspaces {
     }
 
     private String freeSlug(String name) {
-        String base = slugify(name);
+        String base = WorkspaceFields.slugify(name);
         String candidate = base;
         for (int n = 2;
                 Boolean.TRUE.equals(jdbc.sql("select herald_slug_taken(:slug)")
@@ -268,50 +260,6 @@ public class Workspaces {
             candidate = base + "-" + n;
         }
         return candidate;
-    }
-
-    static String slugify(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug =
-                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 40) {
-            slug = slug.substring(0, 40).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "workspace" : slug;
-    }
-
-    private static void validName(String name) {
-        if (name.isBlank() || name.strip().length() > 100) {
-            throw new InvalidInput("name", "Give the workspace a name of 1 to 100 characters.");
-        }
-    }
-
-    private static void validDescription(String description) {
-        if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidInput("description", "Keep the description under " + MAX_DESCRIPTION + " characters.");
-        }
-    }
-
-    static ZoneId zone(String timezone) {
-        if (timezone.isBlank() || !ZoneId.getAvailableZoneIds().contains(timezone.strip())) {
-            throw new InvalidInput(
-                    "timezone", "Unknown timezone '" + timezone + "'. Use an IANA name like Europe/Berlin.");
-        }
-        return ZoneId.of(timezone.strip());
-    }
-
-    private static Map<String, String> changes(Workspace before, Workspace after) {
-        var changes = new java.util.TreeMap<String, String>();
-        if (!before.name().equals(after.name())) {
-            changes.put("name", after.name());
-        }
-        if (!before.timezone().equals(after.timezone())) {
-            changes.put("timezone", after.timezone().getId());
-        }
-        if (!before.description().equals(after.description())) {
-            changes.put("description", "changed");
-        }
-        return changes;
     }
 
     static Workspace workspace(ResultSet rs, int row) throws SQLException {

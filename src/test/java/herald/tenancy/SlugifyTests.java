@@ -21,7 +21,7 @@ class SlugifyTests {
                 "!!!                        | workspace",
             })
     void makesLowercaseAsciiWordsJoinedByHyphens(String name, String slug) {
-        assertThat(Workspaces.slugify(name)).isEqualTo(slug);
+        assertThat(WorkspaceFields.slugify(name)).isEqualTo(slug);
     }
 
     @ParameterizedTest
@@ -32,7 +32,7 @@ class SlugifyTests {
                 "abcdefghij abcdefghij abcdefghij abcdefghi-jklmnop     | abcdefghij-abcdefghij-abcdefghij-abcdefg",
             })
     void keepsAtMostFortyCharactersWithoutATrailingHyphen(String name, String slug) {
-        assertThat(Workspaces.slugify(name))
+        assertThat(WorkspaceFields.slugify(name))
                 .isEqualTo(slug)
                 .hasSizeLessThanOrEqualTo(40)
                 .doesNotEndWith("-");
@@ -43,6 +43,6 @@ class SlugifyTests {
             delimiter = '|',
             value = {"Krusty Pizza", "Hults Café", "a  b", "日本語 Tokyo"})
     void alwaysMatchesTheDatabasesSlugRule(String name) {
-        assertThat(Workspaces.slugify(name)).matches("^[a-z0-9]+(-[a-z0-9]+)*$");
+        assertThat(WorkspaceFields.slugify(name)).matches("^[a-z0-9]+(-[a-z0-9]+)*$");
     }
 }
