@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,16 @@ public class UpcomingRepeats {
 
     /** Those due in {@code [from, to)}, and within {@link #HORIZON} of now, soonest first, at most {@code most}. */
     public List<Upcoming> between(WorkspaceId workspace, Instant from, Instant to, int most) {
+        return find(workspace, null, from, to, most);
+    }
+
+    /** The next {@code most} the series {@code post} is the latest of will make, within {@link #HORIZON}. */
+    public List<Upcoming> of(WorkspaceId workspace, PostId post, int most) {
+        Instant now = clock.instant();
+        return find(workspace, post, now, now.plus(HORIZON), most);
+    }
+
+    private List<Upcoming> find(WorkspaceId workspace, @Nullable PostId only, Instant from, Instant to, int most) {
         Instant now = clock.instant();
         Instant until = to.isAfter(now.plus(HORIZON)) ? now.plus(HORIZON) : to;
         if (!from.isBefore(until)) {
@@ -63,8 +74,10 @@ public class UpcomingRepeats {
                           join posts p on p.workspace_id = r.workspace_id and p.id = r.post_id
                          where r.workspace_id = :w and r.next_post_id is null and r.ended is null
                            and p.status not in ('draft', 'pending_approval')
+                           and (cast(:only as uuid) is null or r.post_id = :only)
                          limit :most""")
                 .param("w", workspace.value())
+                .param("only", only == null ? null : only.value())
                 .param("most", SERIES)
                 .query((rs, n) -> {
                     PostId post = new PostId(rs.getObject("post_id", UUID.class));

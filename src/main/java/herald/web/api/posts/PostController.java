@@ -4,12 +4,14 @@ import herald.agents.Approvals;
 import herald.connections.ConnectionId;
 import herald.identity.ApiKeyScope;
 import herald.publishing.AttemptHistory;
+import herald.publishing.PostApprovals;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
 import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
+import herald.publishing.UpcomingRepeats;
 import herald.shared.InvalidInput;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
@@ -51,6 +53,8 @@ class PostController {
     private final PostCheck checks;
     private final Approvals approvals;
     private final herald.publishing.PostRepeats repeats;
+    private final UpcomingRepeats upcoming;
+    private final PostApprovals decisions;
 
     PostController(
             Posts posts,
@@ -58,7 +62,11 @@ class PostController {
             AttemptHistory history,
             PostCheck checks,
             Approvals approvals,
-            herald.publishing.PostRepeats repeats) {
+            herald.publishing.PostRepeats repeats,
+            UpcomingRepeats upcoming,
+            PostApprovals decisions) {
+        this.upcoming = upcoming;
+        this.decisions = decisions;
         this.approvals = approvals;
         this.repeats = repeats;
         this.posts = posts;
@@ -69,10 +77,19 @@ class PostController {
 
     /** A post on its own, with its targets' attempt logs. */
     private PostView view(herald.publishing.Post post) {
+        var series = repeats.of(post.workspace(), post.id()).orElse(null);
         return PostView.of(
                 post,
                 history.of(post.workspace(), post.id()),
-                repeats.of(post.workspace(), post.id()).orElse(null));
+                series,
+                series == null || !series.open()
+                        ? List.of()
+                        : upcoming.of(post.workspace(), post.id(), 5).stream()
+                                .map(UpcomingRepeats.Upcoming::at)
+                                .toList(),
+                post.status() == PostStatus.DRAFT
+                        ? decisions.sentBack(post.workspace(), post.id()).orElse(null)
+                        : null);
     }
 
     @PostMapping

@@ -4,6 +4,7 @@ import herald.assets.AssetId;
 import herald.publishing.AttemptHistory;
 import herald.publishing.Post;
 import herald.publishing.Provenance;
+import herald.publishing.SentBack;
 import herald.publishing.Target;
 import herald.publishing.TargetComment;
 import herald.publishing.TargetId;
@@ -61,7 +62,25 @@ record PostView(
                                         + " a single post's view; left out of listings.",
                         nullable = true)
                 @Nullable
-                RepeatView repeat) {
+                RepeatView repeat,
+        @Schema(
+                        description = "Why a draft is a draft again: a decider rejected it with this note, to change"
+                                + " and submit again. Null otherwise, and once it is submitted again. Only in a"
+                                + " single post's view.",
+                        nullable = true)
+                @Nullable
+                SentBackView sentBack) {
+
+    @Schema(name = "PostSentBack")
+    record SentBackView(
+            String note,
+            @Schema(description = "Who rejected it: a member's e-mail, a client through a review link.") String by,
+            Instant at) {
+
+        static @Nullable SentBackView of(@Nullable SentBack s) {
+            return s == null ? null : new SentBackView(s.note(), s.by(), s.at());
+        }
+    }
 
     @Schema(name = "PostRepeatState")
     record RepeatView(
@@ -77,9 +96,14 @@ record PostView(
                                     + " could not be made); null while it goes on.",
                             nullable = true)
                     @Nullable
-                    String ended) {
+                    String ended,
+            @Schema(
+                            description = "When the next posts of the series are due (UTC), at most five and up to a"
+                                    + " year ahead, while this post is its latest and is scheduled or sent; empty"
+                                    + " otherwise.")
+                    List<Instant> upcoming) {
 
-        static @Nullable RepeatView of(herald.publishing.PostRepeats.@Nullable Series s) {
+        static @Nullable RepeatView of(herald.publishing.PostRepeats.@Nullable Series s, List<Instant> upcoming) {
             if (s == null || s.repeat().every() == null) {
                 return null;
             }
@@ -89,7 +113,8 @@ record PostView(
                     s.occurrence(),
                     s.next() == null ? null : s.next().value(),
                     s.previous() == null ? null : s.previous().value(),
-                    s.ended());
+                    s.ended(),
+                    upcoming);
         }
     }
 
@@ -231,13 +256,16 @@ record PostView(
 
     /** A post on its own, with every target's attempt log. */
     static PostView of(Post p, @Nullable Map<TargetId, List<AttemptHistory.Attempt>> attempts) {
-        return of(p, attempts, null);
+        return of(p, attempts, null, List.of(), null);
     }
 
+    /** A post on its own, with its series and why it was sent back, when it was. */
     static PostView of(
             Post p,
             @Nullable Map<TargetId, List<AttemptHistory.Attempt>> attempts,
-            herald.publishing.PostRepeats.@Nullable Series series) {
+            herald.publishing.PostRepeats.@Nullable Series series,
+            List<Instant> upcoming,
+            @Nullable SentBack sentBack) {
         return new PostView(
                 p.id().value(),
                 p.body(),
@@ -255,6 +283,7 @@ record PostView(
                 p.tags(),
                 p.tagLinks(),
                 p.firstComment(),
-                RepeatView.of(series));
+                RepeatView.of(series, upcoming),
+                SentBackView.of(sentBack));
     }
 }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -595,15 +596,24 @@ class PostApiTests {
         assertThat(repeat.path("until").asString()).isEqualTo("2099-12-31");
         assertThat(repeat.path("occurrence").asInt()).isEqualTo(1);
         assertThat(repeat.path("nextPostId").isNull()).isTrue();
+        Instant first = Instant.parse(created.json().path("scheduledAt").asString());
+        assertThat(repeat.path("upcoming").size()).isEqualTo(5);
+        assertThat(Instant.parse(repeat.path("upcoming").get(0).asString()))
+                .as("a week after its own time, at the same local time in Berlin")
+                .isEqualTo(first.atZone(ZoneId.of("Europe/Berlin")).plusWeeks(1).toInstant());
 
         var changed = send("PATCH", ws.path("/posts/" + id), ws.token(), "{\"repeat\":{\"every\":\"two_weeks\"}}");
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().path("repeat").path("every").asString()).isEqualTo("two_weeks");
         assertThat(changed.json().path("repeat").path("until").isNull()).isTrue();
+        assertThat(Instant.parse(
+                        changed.json().path("repeat").path("upcoming").get(0).asString()))
+                .isEqualTo(first.atZone(ZoneId.of("Europe/Berlin")).plusWeeks(2).toInstant());
 
         var stopped = send("POST", ws.path("/posts/" + id + "/stop-repeating"), ws.token(), null);
         assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
         assertThat(stopped.json().path("repeat").path("ended").asString()).isEqualTo("Stopped by a person.");
+        assertThat(stopped.json().path("repeat").path("upcoming").size()).isZero();
         var again = send("POST", ws.path("/posts/" + id + "/stop-repeating"), ws.token(), null);
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
 
@@ -764,6 +774,58 @@ class PostApiTests {
             assertThat(rejected.json().path("status").asString()).isEqualTo("cancelled");
             var notes = send("GET", ws.path("/posts/" + id + "/notes"), admin, null);
             assertThat(notes.body()).contains("Rejected: Wrong price.");
+        }
+
+        @Test
+        void aMembersRejectedPostIsTheirDraftAgainAndSaysWhyUntilItIsSubmitted() {
+            requireApproval(true);
+            var posts = context.getBean(herald.publishing.Posts.class);
+            var waiting = posts.create(
+                    ws.id(),
+                    new herald.publishing.NewPost(
+                            "Half price forever",
+                            null,
+                            List.of(),
+                            List.of(new herald.publishing.NewPost.NewTarget(
+                                    new herald.connections.ConnectionId(UUID.fromString(ws.krusty())), null)),
+                            TOMORROW_NINE,
+                            "Europe/Berlin",
+                            false,
+                            List.of()),
+                    herald.publishing.Provenance.of(
+                            herald.publishing.Provenance.Origin.UI,
+                            new herald.audit.Actor(
+                                    herald.audit.Actor.Type.USER,
+                                    UUID.randomUUID().toString(),
+                                    "lisa@example.com")),
+                    false);
+            String id = waiting.id().toString();
+            assertThat(status(id)).isEqualTo("pending_approval");
+
+            var rejected =
+                    send("POST", ws.path("/posts/" + id + "/reject"), admin, "{\"note\":\"We cannot afford it.\"}");
+            assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+            assertThat(rejected.json().path("status").asString()).isEqualTo("draft");
+            JsonNode sentBack = rejected.json().path("sentBack");
+            assertThat(sentBack.path("note").asString()).isEqualTo("We cannot afford it.");
+            assertThat(sentBack.path("by").asString()).startsWith("admin");
+            assertThat(dueTargets(id)).as("a draft is not dispatched").isZero();
+            var events = send("GET", ws.path("/audit-events?action=post.rejected"), admin, null);
+            assertThat(events.json()
+                            .path("items")
+                            .get(0)
+                            .path("details")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("draft");
+
+            var resubmitted = send(
+                    "PATCH", ws.path("/posts/" + id), admin, "{\"body\":\"Half price on Tuesdays\",\"draft\":false}");
+            assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
+            assertThat(resubmitted.json().path("status").asString()).isEqualTo("scheduled");
+            assertThat(resubmitted.json().path("sentBack").isNull())
+                    .as("submitted again: the note is answered")
+                    .isTrue();
         }
 
         @Test
