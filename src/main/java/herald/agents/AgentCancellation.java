@@ -2,15 +2,18 @@ package herald.agents;
 
 import herald.publishing.Post;
 import herald.publishing.PostId;
+import herald.publishing.PostRepeats;
 import herald.publishing.Posts;
 import herald.shared.Conflict;
 import herald.shared.NotFound;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * An agent withdraws a post it created, before the post starts publishing (a draft, one waiting for approval, or a
- * scheduled one): the post is cancelled as a member's cancel would cancel it, with the agent as the audit's actor. No
+ * scheduled one): the post is cancelled as a member's cancel would cancel it, with the agent as the audit's actor; or
+ * it stops a repeating post it created from making more. No
  * capability is needed beyond having created the post: withdrawing only takes back what the agent did. Posts of others,
  * even on accounts the agent may read, are not its to cancel.
  */
@@ -22,11 +25,13 @@ public class AgentCancellation {
     private final AgentCalls calls;
     private final AgentPostLog log;
     private final Posts posts;
+    private final PostRepeats repeats;
 
-    AgentCancellation(AgentCalls calls, AgentPostLog log, Posts posts) {
+    AgentCancellation(AgentCalls calls, AgentPostLog log, Posts posts, PostRepeats repeats) {
         this.calls = calls;
         this.log = log;
         this.posts = posts;
+        this.repeats = repeats;
     }
 
     /**
@@ -34,17 +39,33 @@ public class AgentCancellation {
      * publishing or finished
      */
     public Post cancel(AgentPrincipal caller, Channel channel, PostId id) {
-        return calls.run(caller, channel, CALL, () -> {
+        return withdraw(caller, channel, CALL, id, () -> posts.cancel(caller.workspace(), id));
+    }
+
+    /**
+     * Ends the series of a repeating post the agent created (its latest post stays as it is; cancel it to skip it).
+     * Answers the post. @throws NotFound when the agent did not create it @throws Conflict when it does not repeat, or
+     * its series already ended
+     */
+    public Post stopRepeating(AgentPrincipal caller, Channel channel, PostId id) {
+        return withdraw(caller, channel, "posts.stop_repeating", id, () -> {
+            repeats.stop(caller.workspace(), id);
+            return posts.get(caller.workspace(), id);
+        });
+    }
+
+    private Post withdraw(AgentPrincipal caller, Channel channel, String call, PostId id, Supplier<Post> action) {
+        return calls.run(caller, channel, call, () -> {
             if (!log.createdBy(caller.workspace(), caller.agent(), id)) {
-                calls.record(caller, channel, CALL, Map.of("outcome", "not_found", "post", id.toString()));
+                calls.record(caller, channel, call, Map.of("outcome", "not_found", "post", id.toString()));
                 throw new NotFound("This agent has no post " + id + ".");
             }
             try {
-                Post cancelled = posts.cancel(caller.workspace(), id);
-                calls.record(caller, channel, CALL, Map.of("outcome", "ok", "post", id.toString()));
-                return cancelled;
+                Post done = action.get();
+                calls.record(caller, channel, call, Map.of("outcome", "ok", "post", id.toString()));
+                return done;
             } catch (Conflict e) {
-                calls.record(caller, channel, CALL, Map.of("outcome", "conflict", "post", id.toString()));
+                calls.record(caller, channel, call, Map.of("outcome", "conflict", "post", id.toString()));
                 throw e;
             }
         });

@@ -2,6 +2,7 @@ package herald.agents;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.publishing.Repeat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     account's platform's rules for comments; null or blank: none
  * @param tagLinks whether the posts' links get the workspace's UTM parameters; null: as the workspace's setting says
  * @param variants each account's own text or first comment, by platform or by account ({@link Variant})
+ * @param repeat how each account's post repeats (needs POST_SCHEDULE); null: it does not ({@link AgentRepeats})
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -31,7 +33,8 @@ public record AgentPostRequest(
         List<String> tags,
         @Nullable String firstComment,
         @Nullable Boolean tagLinks,
-        List<Variant> variants) {
+        List<Variant> variants,
+        @Nullable Repeat repeat) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -44,6 +47,39 @@ public record AgentPostRequest(
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
         variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** A request whose posts do not repeat. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds,
+            List<String> tags,
+            @Nullable String firstComment,
+            @Nullable Boolean tagLinks,
+            List<Variant> variants) {
+        this(
+                content,
+                platforms,
+                connectionIds,
+                mediaIds,
+                scheduleAt,
+                timezone,
+                waitSeconds,
+                tags,
+                firstComment,
+                tagLinks,
+                variants,
+                null);
+    }
+
+    /** Whether its posts repeat. */
+    public boolean repeats() {
+        return repeat != null && repeat.repeats();
     }
 
     /** A request in which every account gets the same text and first comment. */
@@ -69,7 +105,8 @@ public record AgentPostRequest(
                 tags,
                 firstComment,
                 tagLinks,
-                List.of());
+                List.of(),
+                null);
     }
 
     /**

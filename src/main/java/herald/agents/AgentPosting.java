@@ -86,11 +86,15 @@ public class AgentPosting {
                             + (needed == Capability.POST_SCHEDULE
                                     ? " (posting later); leave out scheduleAt to publish now, if POST_CREATE is granted."
                                     : " (publishing now); give a scheduleAt, if POST_SCHEDULE is granted.")
-                            + " Granted: "
-                            + grant.capabilities().stream()
-                                    .map(Enum::name)
-                                    .sorted()
-                                    .toList() + ".");
+                            + granted(grant));
+        }
+        if (request.repeats() && !grant.allows(Capability.POST_SCHEDULE)) {
+            return refuse(
+                    target,
+                    TargetOutcome.Error.NO_PERMISSION,
+                    "The grant on " + AgentTargets.name(account) + " does not allow POST_SCHEDULE (posting later),"
+                            + " which a repeating post needs for the posts after it; leave out repeat."
+                            + granted(grant));
         }
         if (!account.active()) {
             return refuse(
@@ -131,7 +135,8 @@ public class AgentPosting {
                             false,
                             request.tags(),
                             request.tagLinks(),
-                            request.firstComment()),
+                            request.firstComment(),
+                            request.repeat()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());
@@ -157,6 +162,11 @@ public class AgentPosting {
             log.discard(caller.workspace(), reservation.get());
             throw e;
         }
+    }
+
+    private static String granted(Grant grant) {
+        return " Granted: "
+                + grant.capabilities().stream().map(Enum::name).sorted().toList() + ".";
     }
 
     /** The account's target: with the variant's text and first comment where it gives them, else the request's. */

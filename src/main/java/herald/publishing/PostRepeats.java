@@ -1,20 +1,18 @@
 package herald.publishing;
 
+import herald.audit.Actor;
+import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.Conflict;
-import herald.shared.InvalidInput;
-import herald.shared.LimitReached;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -43,28 +41,17 @@ public class PostRepeats {
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
-    private final PostReads reads;
-    private final PostCreation creation;
     private final RepeatRows rows;
+    private final NextOccurrences next;
     private final AuditLog audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     PostRepeats(
-            JdbcClient jdbc,
-            TenantScope tenants,
-            PostReads reads,
-            PostCreation creation,
-            RepeatRows rows,
-            AuditLog audit,
-            org.springframework.context.ApplicationEventPublisher events,
-            Clock clock) {
-        this.events = events;
+            JdbcClient jdbc, TenantScope tenants, RepeatRows rows, NextOccurrences next, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
-        this.reads = reads;
-        this.creation = creation;
         this.rows = rows;
+        this.next = next;
         this.audit = audit;
         this.clock = clock;
     }
@@ -144,6 +131,10 @@ public class PostRepeats {
      * @throws Conflict when the post is in no series, or its series already ended
      */
     public void stop(WorkspaceId workspace, PostId post) {
+        Actor actor = AuditContext.actor();
+        String why = actor.type() == Actor.Type.AGENT
+                ? "Stopped by the agent " + actor.label() + "."
+                : "Stopped by a person.";
         PostId last = tenants.call(workspace, () -> {
             PostId at = post;
             for (int hop = 0; hop < 10_000; hop++) {
@@ -163,7 +154,7 @@ public class PostRepeats {
                     throw new Conflict("repeat", "This post's series has already ended: " + row[1]);
                 }
                 if (row[0] == null) {
-                    rows.end(workspace, at, "Stopped by a person.");
+                    rows.end(workspace, at, why);
                     return at;
                 }
                 at = new PostId((UUID) row[0]);
@@ -174,93 +165,13 @@ public class PostRepeats {
     }
 
     /**
-     * Makes the next occurrence of a post whose time has come, exactly once however many nodes try: the series' row is
-     * locked and marked in the transaction that stores it. A series past its last day ends; one whose next occurrence
-     * cannot be made ends with the reason.
+     * Makes the next occurrence of a post whose time has come, exactly once however many nodes try ({@link
+     * NextOccurrences}).
      *
      * @return the new post, or empty when there was nothing to make
      */
     public Optional<PostId> makeNext(WorkspaceId workspace, PostId post) {
-        Instant now = clock.instant();
-        Optional<Post> found = tenants.read(workspace, () -> reads.find(workspace, post));
-        Optional<Series> series = of(workspace, post);
-        if (found.isEmpty() || series.isEmpty() || !series.get().open()) {
-            return Optional.empty();
-        }
-        Series s = series.get();
-        Post current = found.get();
-        Instant due = current.scheduledAt() == null ? current.createdAt() : current.scheduledAt();
-        if (due.isAfter(now)
-                || current.status() == PostStatus.DRAFT
-                || current.status() == PostStatus.PENDING_APPROVAL) {
-            return Optional.empty(); // its own time has not come, or it is not going out yet
-        }
-        Repeat.Next following = s.repeat().next(s.start(), s.occurrence(), s.zone(), now);
-        if (following == null) {
-            tenants.run(
-                    workspace,
-                    () -> rows.end(
-                            workspace, post, "Its last day, " + s.repeat().until() + ", has passed."));
-            audit.record(workspace, "post.repeat_ended", "post", post.toString(), Map.of("reason", "until"));
-            return Optional.empty();
-        }
-        ZonedDateTime next = following.at();
-        long occurrence = following.occurrence();
-        NewPost copy = new NewPost(
-                current.body(),
-                current.link(),
-                current.media(),
-                current.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
-                        .toList(),
-                next.toOffsetDateTime().toString(),
-                s.zone().getId(),
-                false,
-                current.tags(),
-                current.tagLinks(),
-                current.firstComment(),
-                null);
-        Provenance by = new Provenance(Provenance.Origin.SYSTEM, "system", post.toString(), "a repeating post");
-        PostCreation.Checked checked;
-        PostCreation.Stored stored;
-        try {
-            checked = creation.check(workspace, copy, now, false);
-            stored = tenants.call(workspace, () -> {
-                var open = jdbc.sql(
-                                """
-                                select 1 from post_repeats
-                                 where workspace_id = :w and post_id = :p and next_post_id is null and ended is null
-                                   for update""")
-                        .param("w", workspace.value())
-                        .param("p", post.value())
-                        .query(Integer.class)
-                        .optional();
-                if (open.isEmpty()) {
-                    return null; // another node made it meanwhile
-                }
-                var made = creation.store(workspace, checked, now, by);
-                creation.audit(workspace, made, by);
-                rows.insert(workspace, made.id(), s.repeat(), s.start(), s.zone(), (int) occurrence);
-                jdbc.sql("update post_repeats set next_post_id = :next where workspace_id = :w and post_id = :p")
-                        .param("next", made.id().value())
-                        .param("w", workspace.value())
-                        .param("p", post.value())
-                        .update();
-                return made;
-            });
-        } catch (InvalidInput | LimitReached | Conflict | herald.shared.NotFound e) {
-            String reason = "The next post, due " + next.toLocalDateTime() + ", could not be made: " + e.getMessage();
-            tenants.run(workspace, () -> rows.end(workspace, post, reason));
-            audit.record(workspace, "post.repeat_ended", "post", post.toString(), Map.of("reason", e.getMessage()));
-            log.info("The series of post {} in workspace {} ended: {}", post, workspace, e.getMessage());
-            events.publishEvent(new PostRepeatStopped(workspace, post, reason));
-            return Optional.empty();
-        }
-        if (stored == null) {
-            return Optional.empty();
-        }
-        creation.release(workspace, stored, by);
-        return Optional.of(stored.id());
+        return next.make(workspace, post, of(workspace, post));
     }
 
     private static Series series(ResultSet rs, int row) throws SQLException {

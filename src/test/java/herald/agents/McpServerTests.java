@@ -77,6 +77,7 @@ class McpServerTests extends AgentTestBase {
                         "get_post",
                         "get_post_figures",
                         "cancel_post",
+                        "stop_repeating",
                         "list_posts",
                         "list_assets",
                         "generate_captions");
@@ -109,7 +110,13 @@ class McpServerTests extends AgentTestBase {
         assertThat(tools)
                 .filteredOn(t -> t.annotations().destructiveHint())
                 .extracting(McpSchema.Tool::name)
-                .containsExactly("cancel_post");
+                .containsExactlyInAnyOrder("cancel_post", "stop_repeating");
+        JsonNode repeat = JSON.valueToTree(create.inputSchema().properties().get("repeat"));
+        assertThat(repeat.path("properties").path("every").path("enum").toString())
+                .isEqualTo("[\"day\",\"week\",\"two_weeks\",\"four_weeks\",\"month\"]");
+        assertThat(repeat.path("description").asString())
+                .contains("POST_SCHEDULE")
+                .contains("daily cap");
     }
 
     @Test
@@ -462,6 +469,43 @@ class McpServerTests extends AgentTestBase {
         assertThat(text(again)).contains("cancelled").contains("can no longer be cancelled");
         assertThat(unknown.isError()).isTrue();
         assertThat(text(unknown)).contains("This agent has no post");
+    }
+
+    @Test
+    void anAgentMakesAWeeklyPostThroughMcpAndStopsIt() {
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_SCHEDULE\"]", false, null);
+        var created = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Soup of the week",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-03-02T12:00",
+                        "timezone",
+                        "Europe/Berlin",
+                        "repeat",
+                        Map.of("every", "week", "until", "2099-06-30")));
+        assertThat(created.isError()).as(text(created)).isFalse();
+        String post = structured(created).path("results").get(0).path("postId").asString();
+
+        JsonNode shown = structured(call("get_post", Map.of("postId", post)));
+        assertThat(shown.path("repeat").path("every").asString()).isEqualTo("week");
+        assertThat(shown.path("repeat").path("until").asString()).isEqualTo("2099-06-30");
+        assertThat(shown.path("repeat").has("ended")).isFalse();
+
+        var stopped = call("stop_repeating", Map.of("postId", post));
+        var again = call("stop_repeating", Map.of("postId", post));
+
+        assertThat(stopped.isError()).as(text(stopped)).isFalse();
+        assertThat(structured(stopped).path("repeat").path("ended").asString())
+                .startsWith("Stopped by the agent Mcp bot");
+        assertThat(structured(stopped).path("status").asString())
+                .as("the post itself stays scheduled")
+                .isEqualTo("scheduled");
+        assertThat(again.isError()).isTrue();
+        assertThat(text(again)).contains("already ended");
     }
 
     static Map<String, Object> with(Map<String, Object> args, String key, Object value) {

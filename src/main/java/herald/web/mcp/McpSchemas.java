@@ -46,6 +46,14 @@ final class McpSchemas {
                     },
                     "additionalProperties": false},
                   "description": "Give a platform or an account its own text or first comment, e.g. a short text for X (280 weighted characters) and a longer one for LinkedIn (3,000). Each variant names a platform or an account the post goes to, at most once, and gives content, firstComment or both; what it leaves out is the post's content or firstComment. An account's own variant counts over its platform's. Each account's platform checks the text it gets; a refusal names the variant's field, e.g. variants[0].content."},
+                "repeat": {"type": "object",
+                  "properties": {
+                    "every": {"type": "string", "enum": ["day", "week", "two_weeks", "four_weeks", "month"]},
+                    "until": {"type": "string", "format": "date", "description": "The last local day a post of the series may fall on; leave out for no end."}
+                  },
+                  "required": ["every"],
+                  "additionalProperties": false,
+                  "description": "Make each account's post repeat at the same local time, e.g. a weekly special: once a post's time comes, Herald makes the next, which is yours like the first (listed by list_posts, counted against your daily cap on the day it is made, held for approval where the account's grant says so). Needs POST_SCHEDULE on each account. The series ends once you are paused or lose the grant; get_post shows its state. Leave out for a single post."},
                 "idempotencyKey": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
                   "description": "A new key of your choosing (a UUID) for each new post. If the call times out or its answer is lost, call again with the same key and arguments: the post is created at most once and you get the first call's result (replayed: true; use get_post for its current status). The same key with other arguments is refused. Kept 24 hours."}
               },

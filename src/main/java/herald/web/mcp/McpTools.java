@@ -2,12 +2,15 @@ package herald.web.mcp;
 
 import herald.agents.AgentCancellation;
 import herald.agents.AgentPosting;
+import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
 import herald.agents.Channel;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
+import herald.publishing.Post;
 import herald.publishing.PostId;
+import herald.publishing.PostRepeats;
 import herald.shared.InvalidInput;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
@@ -48,6 +51,7 @@ class McpTools {
     private final Captions captions;
     private final Analytics analytics;
     private final McpToolCalls calls;
+    private final PostRepeats repeats;
 
     McpTools(
             AgentPosting posting,
@@ -56,7 +60,9 @@ class McpTools {
             AgentReads reads,
             Captions captions,
             Analytics analytics,
+            PostRepeats repeats,
             JsonMapper json) {
+        this.repeats = repeats;
         this.creation = new McpPostCreation(posting, idempotentCalls, json);
         this.cancellation = cancellation;
         this.reads = reads;
@@ -96,7 +102,8 @@ class McpTools {
                                 + " comment under each post once it is published (X: a reply), and tagLinks to choose"
                                 + " whether links get the workspace's UTM parameters. Give variants to let a platform"
                                 + " or an account have its own content or firstComment (a short text for X, a longer"
-                                + " one for LinkedIn).",
+                                + " one for LinkedIn). Give repeat to make each post repeat (a weekly special);"
+                                + " stop_repeating stops it.",
                         McpSchemas.CREATE_POST,
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> creation.create(agent, args, calls::arguments)),
@@ -111,8 +118,7 @@ class McpTools {
                                 + " unknown, skipped).",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.READ,
-                        (agent, args) ->
-                                AgentApiViews.AgentPost.of(reads.post(agent, Channel.MCP, new PostId(postId(args))))),
+                        (agent, args) -> view(agent, reads.post(agent, Channel.MCP, new PostId(postId(args))))),
                 calls.tool(
                         "get_post_figures",
                         "Get how a post did",
@@ -138,8 +144,19 @@ class McpTools {
                                 + " status); delete a published one on the platform itself.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.DESTRUCTIVE,
-                        (agent, args) -> AgentApiViews.AgentPost.of(
-                                cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))))),
+                        (agent, args) ->
+                                view(agent, cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))))),
+                calls.tool(
+                        "stop_repeating",
+                        "Stop a repeating post",
+                        "Stops a repeating post this agent created (one made with repeat, or any post of its"
+                                + " series) from making more: no post is made after the latest of the series, which"
+                                + " stays as it is (cancel_post it to skip it). Answers with the post, its repeat"
+                                + " ended. An error says when the post does not repeat or its series already ended.",
+                        McpSchemas.GET_POST,
+                        McpToolCalls.Effect.DESTRUCTIVE,
+                        (agent, args) ->
+                                view(agent, cancellation.stopRepeating(agent, Channel.MCP, new PostId(postId(args))))),
                 calls.tool(
                         "list_posts",
                         "List posts",
@@ -208,4 +225,9 @@ class McpTools {
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit, @Nullable String cursor) {}
 
     record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
+
+    private AgentApiViews.AgentPost view(AgentPrincipal agent, Post post) {
+        return AgentApiViews.AgentPost.of(
+                post, repeats.of(agent.workspace(), post.id()).orElse(null));
+    }
 }

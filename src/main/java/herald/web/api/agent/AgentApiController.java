@@ -10,7 +10,9 @@ import herald.agents.MissingCapability;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
+import herald.publishing.Post;
 import herald.publishing.PostId;
+import herald.publishing.PostRepeats;
 import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.paging.Page;
@@ -51,13 +53,16 @@ class AgentApiController {
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
+    private final PostRepeats repeats;
 
     AgentApiController(
             AgentPosting posting,
             AgentCancellation cancellation,
             AgentReads reads,
             Captions captions,
-            Analytics analytics) {
+            Analytics analytics,
+            PostRepeats repeats) {
+        this.repeats = repeats;
         this.posting = posting;
         this.cancellation = cancellation;
         this.reads = reads;
@@ -119,7 +124,12 @@ class AgentApiController {
     @GetMapping("/posts/{postId}")
     @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
     AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)));
+        return view(agent, reads.post(agent, Channel.AGENT_API, new PostId(postId)));
+    }
+
+    private AgentApiViews.AgentPost view(AgentPrincipal agent, Post post) {
+        return AgentApiViews.AgentPost.of(
+                post, repeats.of(agent.workspace(), post.id()).orElse(null));
     }
 
     @GetMapping("/posts/{postId}/figures")
@@ -141,7 +151,18 @@ class AgentApiController {
                     + " Answers with the post, now cancelled; 404 for a post this agent did not create, 409 once it"
                     + " is publishing or finished.")
     AgentApiViews.AgentPost cancel(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return AgentApiViews.AgentPost.of(cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)));
+        return view(agent, cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)));
+    }
+
+    @PostMapping("/posts/{postId}/stop-repeating")
+    @Operation(
+            operationId = "agentStopRepeating",
+            summary = "Stop a repeating post this agent created",
+            description = "No post is made after the latest of its series; that one stays as it is (cancel it to skip"
+                    + " it). Answers with the post, its repeat ended; 404 for a post this agent did not create, 409"
+                    + " when it does not repeat or its series already ended.")
+    AgentApiViews.AgentPost stopRepeating(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return view(agent, cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)));
     }
 
     @GetMapping("/accounts")

@@ -10,6 +10,7 @@ import herald.publishing.TargetComment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -173,9 +174,19 @@ public final class AgentApiViews {
                     String firstComment,
             @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
                     boolean tagLinks,
-            List<PostTarget> targets) {
+            List<PostTarget> targets,
+            @Schema(
+                            description = "How it repeats and where its series stands; absent when it does not repeat,"
+                                    + " and in listings.")
+                    @Nullable
+                    AgentRepeat repeat) {
 
         public static AgentPost of(Post post) {
+            return of(post, null);
+        }
+
+        /** The post with its series, when it is in one. */
+        public static AgentPost of(Post post, herald.publishing.PostRepeats.@Nullable Series series) {
             return new AgentPost(
                     post.id().value(),
                     post.status().value(),
@@ -189,7 +200,34 @@ public final class AgentApiViews {
                     post.provenance() == null ? null : post.provenance().actorLabel(),
                     post.firstComment(),
                     post.tagLinks(),
-                    post.targets().stream().map(PostTarget::of).toList());
+                    post.targets().stream().map(PostTarget::of).toList(),
+                    AgentRepeat.of(series));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgentRepeat(
+            @Schema(allowableValues = {"day", "week", "two_weeks", "four_weeks", "month"}) String every,
+            @Schema(description = "The last local day a post of the series may fall on; absent: no end.") @Nullable
+                    LocalDate until,
+            @Schema(description = "Which post of its series this is: 1 for the first.") int occurrence,
+            @Schema(description = "The post made after this one, once its time came.") @Nullable UUID nextPostId,
+            @Schema(
+                            description = "Why the series ended at this post (its last day passed, it was stopped, the"
+                                    + " agent lost its grant, the next could not be made); absent while it goes on.")
+                    @Nullable
+                    String ended) {
+
+        static @Nullable AgentRepeat of(herald.publishing.PostRepeats.@Nullable Series s) {
+            if (s == null || s.repeat().every() == null) {
+                return null;
+            }
+            return new AgentRepeat(
+                    s.repeat().every().value(),
+                    s.repeat().until(),
+                    s.occurrence(),
+                    s.next() == null ? null : s.next().value(),
+                    s.ended());
         }
     }
 

@@ -3,7 +3,10 @@ package herald.web.api.agent;
 import herald.agents.AgentPostRequest;
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.publishing.Repeat;
+import herald.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +81,33 @@ public record AgentPostBody(
                                 + " the variant's field, e.g. variants[0].content.",
                         nullable = true)
                 @Nullable
-                List<Variant> variants) {
+                List<Variant> variants,
+        @Schema(
+                        description = "Make each account's post repeat at the same local time, e.g. a weekly special."
+                                + " Once a post's time comes, Herald makes the next, which is the agent's like the"
+                                + " first (in its posts, counted against its grant's daily cap on the day it is made,"
+                                + " held for approval where the grant says so). Needs POST_SCHEDULE on each account;"
+                                + " the series ends once the agent is paused or loses the grant. Left out: a single"
+                                + " post.",
+                        nullable = true)
+                @Nullable
+                RepeatBody repeat) {
+
+    @Schema(name = "AgentPostRepeat")
+    public record RepeatBody(
+            @Schema(allowableValues = {"day", "week", "two_weeks", "four_weeks", "month"}) String every,
+            @Schema(description = "The last local day a post of the series may fall on; null: no end.", nullable = true)
+                    @Nullable
+                    LocalDate until) {
+
+        Repeat toRepeat() {
+            if (every == null || every.isBlank()) {
+                throw new InvalidInput(
+                        "repeat.every", "Say how often it repeats: day, week, two_weeks, four_weeks or month.");
+            }
+            return new Repeat(Repeat.Every.of(every), until);
+        }
+    }
 
     /** One platform's or one account's own text or first comment. */
     public record Variant(
@@ -119,6 +148,7 @@ public record AgentPostBody(
                                 .map(v -> v == null
                                         ? new AgentPostRequest.Variant(null, null, null, null)
                                         : v.toVariant())
-                                .toList());
+                                .toList(),
+                repeat == null ? null : repeat.toRepeat());
     }
 }
