@@ -242,6 +242,32 @@ public class Posts {
         return get(workspace, id);
     }
 
+    /**
+     * Publishes a scheduled post now instead of at its time (Buffer's "Share now"): a move in time, so a post the
+     * approval workflow approved needs no approval again, and a repeating post's series goes on from now.
+     *
+     * @throws Conflict unless it is scheduled
+     */
+    public Post publishNow(WorkspaceId workspace, PostId id) {
+        Post current = get(workspace, id);
+        if (current.status() != PostStatus.SCHEDULED) {
+            throw new Conflict(
+                    "status",
+                    "The post is " + current.status().value().replace('_', ' ') + "; only a scheduled post can be"
+                            + " published now"
+                            + (current.status() == PostStatus.DRAFT
+                                    ? ": edit it and choose Publish now."
+                                    : current.status() == PostStatus.PENDING_APPROVAL
+                                            ? ", once it is approved."
+                                            : "."));
+        }
+        return change(
+                workspace,
+                id,
+                new PostChanges(null, null, null, null, PublishTime.NOW, current.timezone(), null),
+                false);
+    }
+
     /** Cancels a post that has not started publishing. @throws Conflict once it is publishing or finished */
     public Post cancel(WorkspaceId workspace, PostId id) {
         Instant now = clock.instant();

@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 record PublishTime(Instant instant, @Nullable String timezone) {
 
+    /** What {@code scheduledAt} says to publish at once, as "Publish now" on a scheduled post does. */
+    static final String NOW = "now";
+
     static PublishTime read(String scheduledAt, @Nullable String timezone, Instant now) {
         ZoneId zone = zone(timezone);
+        if (NOW.equalsIgnoreCase(scheduledAt.strip())) {
+            return new PublishTime(now, zone == null ? null : zone.getId());
+        }
         Instant instant;
         try {
             instant = OffsetDateTime.parse(scheduledAt).toInstant();

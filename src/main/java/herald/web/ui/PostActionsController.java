@@ -67,6 +67,16 @@ class PostActionsController {
                 current -> () -> posts.cancel(current.id(), new PostId(id)));
     }
 
+    @PostMapping("/w/{slug}/posts/{id}/publish-now")
+    String publishNow(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
+        return act(
+                request,
+                id,
+                flash,
+                "Publishing now: it goes out within seconds.",
+                current -> () -> posts.publishNow(current.id(), new PostId(id)));
+    }
+
     @PostMapping("/w/{slug}/posts/{id}/retry")
     String retry(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes flash) {
         return act(

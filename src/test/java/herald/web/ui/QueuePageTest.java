@@ -2,7 +2,11 @@ package herald.web.ui;
 
 import static herald.web.ui.UiFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import herald.identity.User;
@@ -67,6 +71,38 @@ class QueuePageTest {
                 .as("sideshow's post holds no slot of krusty's queue")
                 .containsExactly("09:00 open", "12:00 Noon special", "17:00 open");
         assertThat(ofKrusty).contains("/compose?account=" + krusty.value() + "&amp;at=" + day + "T09:00");
+    }
+
+    @Test
+    void anEditorPublishesAQueuedPostNowAndAViewerCannot() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String day = LocalDate.now(BERLIN).plusDays(2).toString();
+        var noon = PostsFixtures.scheduled(posts, w, krusty, "Noon special", day + "T12:00");
+        String action = team.path() + "/posts/" + noon.id() + "/publish-now";
+
+        assertThat(section(page(team.owner(), team.path() + "/queue"), day))
+                .contains("action=\"" + action + "\"")
+                .contains("aria-label=\"Publish now: Noon special\"");
+        assertThat(page(viewer, team.path() + "/queue")).doesNotContain("data-test=\"queue-publish-now\"");
+        assertThat(page(team.owner(), team.path() + "/posts/" + noon.id())).contains("data-test=\"publish-now\"");
+        mvc.perform(post(URI.create(action)).with(csrf()).with(as(viewer))).andExpect(status().isForbidden());
+
+        java.time.Instant before = java.time.Instant.now();
+        mvc.perform(post(URI.create(action)).with(csrf()).with(as(team.owner())))
+                .andExpect(redirectedUrl(team.path() + "/posts/" + noon.id()))
+                .andExpect(flash().attribute("notice", "Publishing now: it goes out within seconds."));
+        assertThat(posts.get(w, noon.id()).scheduledAt()).isBetween(before.minusSeconds(1), java.time.Instant.now());
+        assertThat(entries(section(page(team.owner(), team.path() + "/queue"), day)))
+                .as("its slot is open again")
+                .contains("12:00 open");
+
+        posts.cancel(w, noon.id());
+        mvc.perform(post(URI.create(action)).with(csrf()).with(as(team.owner())))
+                .andExpect(flash().attribute(
+                                "problem", "The post is cancelled; only a scheduled post can be published now."));
     }
 
     @Test

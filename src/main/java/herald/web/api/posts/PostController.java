@@ -193,6 +193,17 @@ class PostController {
         return view(posts.cancel(current.id(), new PostId(postId)));
     }
 
+    @PostMapping("/{postId}/publish-now")
+    @Operation(
+            operationId = "publishPostNow",
+            summary = "Publish a scheduled post now",
+            description = "Instead of at its time: it goes out within seconds, as a post published now does. A move in"
+                    + " time, so an approved post needs no approval again. 409 unless it is scheduled (a draft is"
+                    + " scheduled with a PATCH; a post awaiting approval waits for it).")
+    PostView publishNow(CurrentWorkspace current, @PathVariable UUID postId) {
+        return view(posts.publishNow(current.id(), new PostId(postId)));
+    }
+
     @PostMapping("/{postId}/approve")
     @Operation(
             operationId = "approvePost",

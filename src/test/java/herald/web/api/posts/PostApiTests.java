@@ -582,6 +582,45 @@ class PostApiTests {
     }
 
     @Test
+    void aScheduledPostIsPublishedNowOnAskingButADraftOrACancelledOneIsNot() {
+        String id = create(ws, post("Now, not tomorrow", ws.krusty()))
+                .json()
+                .path("id")
+                .asString();
+        Instant before = Instant.now();
+
+        var now = send("POST", ws.path("/posts/" + id + "/publish-now"), ws.token(), null);
+
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        Instant at = Instant.parse(now.json().path("scheduledAt").asString());
+        assertThat(at).isBetween(before.minusSeconds(1), Instant.now());
+        Instant due = tenants.call(ws.id(), () -> jdbc.sql("select due_at from post_targets where post_id = :post")
+                .param("post", UUID.fromString(id))
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant());
+        assertThat(due)
+                .as("its job is due now, not tomorrow")
+                .isBefore(Instant.now().plusSeconds(1));
+
+        String draft = create(
+                        ws,
+                        "{\"body\":\"Draft\",\"targets\":[{\"connectionId\":\"" + ws.krusty() + "\"}],\"draft\":true}")
+                .json()
+                .path("id")
+                .asString();
+        var refused = send("POST", ws.path("/posts/" + draft + "/publish-now"), ws.token(), null);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("draft").contains("Publish now");
+        String cancelled =
+                create(ws, post("Cancelled", ws.krusty())).json().path("id").asString();
+        send("POST", ws.path("/posts/" + cancelled + "/cancel"), ws.token(), null);
+        assertThat(send("POST", ws.path("/posts/" + cancelled + "/publish-now"), ws.token(), null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aPostRepeatsEveryWeekUntilItsLastDayAndStopsWhenAsked() {
         var created = create(
                 ws,
