@@ -14,6 +14,7 @@ import herald.publishing.PostRepeats;
 import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
+import herald.publishing.UpcomingRepeats;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -46,6 +47,7 @@ class PostsController {
     private final Providers providers;
     private final PostRepeats repeats;
     private final PostApprovals decisions;
+    private final UpcomingRepeats upcoming;
 
     PostsController(
             Posts posts,
@@ -58,7 +60,9 @@ class PostsController {
             Analytics analytics,
             Providers providers,
             PostRepeats repeats,
-            PostApprovals decisions) {
+            PostApprovals decisions,
+            UpcomingRepeats upcoming) {
+        this.upcoming = upcoming;
         this.repeats = repeats;
         this.decisions = decisions;
         this.posts = posts;
@@ -158,7 +162,15 @@ class PostsController {
         model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
         model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
         model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
-        model.addAttribute("series", repeats.of(current.id(), post.id()).orElse(null));
+        var series = repeats.of(current.id(), post.id()).orElse(null);
+        model.addAttribute("series", series);
+        model.addAttribute(
+                "upcoming",
+                series == null || !series.open()
+                        ? List.of()
+                        : upcoming.of(current.id(), post.id(), 3).stream()
+                                .map(UpcomingRepeats.Upcoming::at)
+                                .toList());
         model.addAttribute(
                 "sentBack",
                 post.status() == PostStatus.DRAFT

@@ -116,6 +116,12 @@ class RepeatingPostsPageTest {
         // Weeks are Monday to Sunday: the week of each date holds exactly that date's occurrence.
         String ownWeek = page(team.path() + "/calendar?view=week&date=" + first, team.owner());
         assertThat(ownWeek).contains("data-entry=\"" + post.id() + "\"").doesNotContain(from);
+        assertThat(page(team.path() + "/posts/" + post.id(), team.owner()))
+                .as("its page names the next posts, to its last day")
+                .contains("data-test=\"series-upcoming\"")
+                .contains("datetime=\"" + first.plusWeeks(1) + "T")
+                .contains("datetime=\"" + first.plusWeeks(2) + "T")
+                .doesNotContain("datetime=\"" + first.plusWeeks(3) + "T");
         for (int week = 1; week <= 2; week++) {
             String shown = page(team.path() + "/calendar?view=week&date=" + first.plusWeeks(week), team.owner());
             assertThat(count(shown, from))
