@@ -4,11 +4,13 @@ import herald.audit.Actor;
 import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.shared.UserId;
 import herald.shared.WorkspaceId;
 import herald.tenancy.ApprovalRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +122,23 @@ public class PostApprovals {
     /** {@link #sentBack} of each of these posts that has one. */
     public Map<PostId, SentBack> sentBack(WorkspaceId workspace, Collection<PostId> ids) {
         return ids.isEmpty() ? Map.of() : tenants.read(workspace, () -> sentBack.ofDrafts(workspace, ids));
+    }
+
+    /** A member's draft that a decider sent back, with why. */
+    public record Returned(Post post, SentBack why) {}
+
+    /** The drafts {@code author} wrote that were sent back and wait for their changes, the latest first. */
+    public List<Returned> sentBackTo(WorkspaceId workspace, UserId author, int limit) {
+        return tenants.read(workspace, () -> {
+            Map<PostId, SentBack> found =
+                    sentBack.toAuthor(workspace, author.value().toString(), limit);
+            Map<PostId, Post> drafts = new java.util.HashMap<>();
+            reads.byIds(workspace, found.keySet()).forEach(p -> drafts.put(p.id(), p));
+            return found.entrySet().stream()
+                    .filter(e -> drafts.containsKey(e.getKey()))
+                    .map(e -> new Returned(drafts.get(e.getKey()), e.getValue()))
+                    .toList();
+        });
     }
 
     /** How many posts wait for a decision. */

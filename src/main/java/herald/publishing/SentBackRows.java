@@ -4,6 +4,7 @@ import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,31 @@ class SentBackRows {
                          where s.workspace_id = :w and s.post_id = any(:posts) and p.status = 'draft'""")
                 .param("w", workspace.value())
                 .param("posts", posts.stream().map(PostId::value).toArray(UUID[]::new))
+                .query((rs, n) -> found.put(
+                        new PostId(rs.getObject(1, UUID.class)),
+                        new SentBack(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant())))
+                .list();
+        return found;
+    }
+
+    /** The drafts {@code author} (a member's id) wrote that were sent back, the latest sent back first. */
+    Map<PostId, SentBack> toAuthor(WorkspaceId workspace, String author, int limit) {
+        Map<PostId, SentBack> found = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select s.post_id, s.note, s.sent_by, s.sent_at
+                          from post_sent_back s
+                          join posts p on p.workspace_id = s.workspace_id and p.id = s.post_id
+                         where s.workspace_id = :w and p.status = 'draft'
+                           and p.created_by_type = 'user' and p.created_by_id = :author
+                         order by s.sent_at desc
+                         limit :limit""")
+                .param("w", workspace.value())
+                .param("author", author)
+                .param("limit", limit)
                 .query((rs, n) -> found.put(
                         new PostId(rs.getObject(1, UUID.class)),
                         new SentBack(

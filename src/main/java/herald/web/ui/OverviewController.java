@@ -7,6 +7,8 @@ import herald.audit.AuditQuery;
 import herald.connections.Connection;
 import herald.connections.ConnectionStatus;
 import herald.connections.Connections;
+import herald.identity.SignedInUser;
+import herald.publishing.PostApprovals;
 import herald.publishing.PostOverview;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
@@ -14,6 +16,7 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +38,7 @@ class OverviewController {
     private final PostOverview posts;
     private final Connections connections;
     private final Analytics analytics;
+    private final PostApprovals decisions;
 
     OverviewController(
             Plans plans,
@@ -42,7 +46,9 @@ class OverviewController {
             AuditLog audit,
             PostOverview posts,
             Connections connections,
-            Analytics analytics) {
+            Analytics analytics,
+            PostApprovals decisions) {
+        this.decisions = decisions;
         this.plans = plans;
         this.memberships = memberships;
         this.audit = audit;
@@ -52,7 +58,7 @@ class OverviewController {
     }
 
     @GetMapping("/w/{slug}")
-    String overview(HttpServletRequest request, Model model) {
+    String overview(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.member(request);
         model.addAttribute("section", "overview");
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
@@ -71,6 +77,8 @@ class OverviewController {
                         current.id(),
                         published.stream().map(herald.publishing.Post::id).toList()));
         model.addAttribute("reconnect", toReconnect(current));
+        // Their own drafts a decider sent back: theirs to change and submit again.
+        model.addAttribute("sentBack", decisions.sentBackTo(current.id(), me.id(), SHOWN));
         return "workspace/overview";
     }
 

@@ -194,6 +194,14 @@ class ApprovalWorkflowPageTest {
                 .contains("We cannot afford that.")
                 .contains("data-test=\"sent-back-edit\"");
         assertThat(page(team.path() + "/posts?status=draft", editor)).contains("Sent back: We cannot afford that.");
+        assertThat(page(team.path(), editor))
+                .as("the author's overview asks for their changes")
+                .contains("data-test=\"attention-sent-back\"")
+                .contains("“We cannot afford that.”, " + admin.email())
+                .contains(path + "/edit");
+        assertThat(page(team.path(), otherEditor))
+                .as("not another member's")
+                .doesNotContain("data-test=\"attention-sent-back\"");
         assertThat(page(path + "/edit", editor))
                 .contains("data-test=\"sent-back\"")
                 .contains("Submit for approval");
