@@ -56,6 +56,11 @@ public class Approvals {
                 .toList();
     }
 
+    /** Posts people wrote that were rejected and wait, as drafts, for their authors' changes; the latest first. */
+    public List<PostApprovals.Returned> sentBack(WorkspaceId workspace, int limit) {
+        return decisions.sentBack(workspace, limit);
+    }
+
     public int count(WorkspaceId workspace) {
         return decisions.countAwaiting(workspace);
     }

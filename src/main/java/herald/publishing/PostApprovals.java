@@ -129,9 +129,17 @@ public class PostApprovals {
 
     /** The drafts {@code author} wrote that were sent back and wait for their changes, the latest first. */
     public List<Returned> sentBackTo(WorkspaceId workspace, UserId author, int limit) {
+        return returned(workspace, author.value().toString(), limit);
+    }
+
+    /** Every draft that was sent back and waits for its author's changes, the latest first. */
+    public List<Returned> sentBack(WorkspaceId workspace, int limit) {
+        return returned(workspace, null, limit);
+    }
+
+    private List<Returned> returned(WorkspaceId workspace, @Nullable String author, int limit) {
         return tenants.read(workspace, () -> {
-            Map<PostId, SentBack> found =
-                    sentBack.toAuthor(workspace, author.value().toString(), limit);
+            Map<PostId, SentBack> found = sentBack.toAuthor(workspace, author, limit);
             Map<PostId, Post> drafts = new java.util.HashMap<>();
             reads.byIds(workspace, found.keySet()).forEach(p -> drafts.put(p.id(), p));
             return found.entrySet().stream()

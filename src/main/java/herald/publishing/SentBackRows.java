@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -71,8 +72,8 @@ class SentBackRows {
         return found;
     }
 
-    /** The drafts {@code author} (a member's id) wrote that were sent back, the latest sent back first. */
-    Map<PostId, SentBack> toAuthor(WorkspaceId workspace, String author, int limit) {
+    /** The drafts {@code author} (a member's id; null: anyone) wrote that were sent back, the latest sent back first. */
+    Map<PostId, SentBack> toAuthor(WorkspaceId workspace, @Nullable String author, int limit) {
         Map<PostId, SentBack> found = new LinkedHashMap<>();
         jdbc.sql(
                         """
@@ -80,7 +81,8 @@ class SentBackRows {
                           from post_sent_back s
                           join posts p on p.workspace_id = s.workspace_id and p.id = s.post_id
                          where s.workspace_id = :w and p.status = 'draft'
-                           and p.created_by_type = 'user' and p.created_by_id = :author
+                           and (cast(:author as text) is null
+                                or (p.created_by_type = 'user' and p.created_by_id = :author))
                          order by s.sent_at desc
                          limit :limit""")
                 .param("w", workspace.value())

@@ -56,6 +56,7 @@ class ApprovalsController {
         model.addAttribute("section", "approvals");
         model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
         model.addAttribute("mayDecide", rule.mayDecide(current.id(), AuditContext.actor()));
+        model.addAttribute("sentBack", approvals.sentBack(current.id(), 20));
         model.addAttribute(
                 "pending",
                 approvals.pending(current.id(), 100).stream()

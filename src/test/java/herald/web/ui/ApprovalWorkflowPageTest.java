@@ -202,6 +202,10 @@ class ApprovalWorkflowPageTest {
         assertThat(page(team.path(), otherEditor))
                 .as("not another member's")
                 .doesNotContain("data-test=\"attention-sent-back\"");
+        assertThat(page(team.path() + "/approvals", admin))
+                .as("deciders follow what they sent back")
+                .contains("data-test=\"sent-back-item\"")
+                .contains("by " + editor.email() + ": “We cannot afford that.”, " + admin.email());
         assertThat(page(path + "/edit", editor))
                 .contains("data-test=\"sent-back\"")
                 .contains("Submit for approval");
@@ -214,6 +218,7 @@ class ApprovalWorkflowPageTest {
         assertThat(page(path, editor))
                 .as("submitted again, the old note no longer stands over it")
                 .doesNotContain("data-test=\"sent-back\"");
+        assertThat(page(team.path() + "/approvals", admin)).doesNotContain("data-test=\"sent-back-item\"");
         mvc.perform(post(team.path() + "/approvals/" + waiting.id() + "/approve")
                         .with(csrf())
                         .with(as(admin)))
