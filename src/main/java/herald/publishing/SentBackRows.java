@@ -1,6 +1,8 @@
 package herald.publishing;
 
 import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,12 +64,7 @@ class SentBackRows {
                          where s.workspace_id = :w and s.post_id = any(:posts) and p.status = 'draft'""")
                 .param("w", workspace.value())
                 .param("posts", posts.stream().map(PostId::value).toArray(UUID[]::new))
-                .query((rs, n) -> found.put(
-                        new PostId(rs.getObject(1, UUID.class)),
-                        new SentBack(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getTimestamp(4).toInstant())))
+                .query((rs, n) -> put(found, rs))
                 .list();
         return found;
     }
@@ -88,17 +85,20 @@ class SentBackRows {
                 .param("w", workspace.value())
                 .param("author", author)
                 .param("limit", limit)
-                .query((rs, n) -> found.put(
-                        new PostId(rs.getObject(1, UUID.class)),
-                        new SentBack(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getTimestamp(4).toInstant())))
+                .query((rs, n) -> put(found, rs))
                 .list();
         return found;
     }
 
     Optional<SentBack> ofDraft(WorkspaceId workspace, PostId post) {
         return Optional.ofNullable(ofDrafts(workspace, List.of(post)).get(post));
+    }
+
+    /** A row of {@code post_id, note, sent_by, sent_at}, into {@code found}. */
+    private static SentBack put(Map<PostId, SentBack> found, ResultSet rs) throws SQLException {
+        return found.put(
+                new PostId(rs.getObject(1, UUID.class)),
+                new SentBack(
+                        rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
     }
 }
