@@ -28,6 +28,9 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.tenancy.Workspaces workspaces;
+
     @Test
     void anEditorSubmitsAPostAndTheOwnerApprovesIt() {
         var team = fixtures.team();
@@ -81,6 +84,51 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
         }
         assertThat(told).hasCount(1);
         assertThat(told).containsText("Approved by " + team.owner().email());
+        assertThat(browserErrors).isEmpty();
+    }
+
+    @Test
+    void theOwnerSendsAPostBackAndItsAuthorChangesItAndSubmitsItAgain() {
+        var team = fixtures.team();
+        PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "selma");
+        User editor = fixtures.member(team, Role.EDITOR);
+        workspaces.requireApproval(team.workspace().id(), true);
+
+        Page page = signedIn(editor);
+        page.navigate(team.path() + "/compose");
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Free pizza for everyone");
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@selma"))
+                .locator("input")
+                .check();
+        page.getByLabel("At a time").check();
+        page.locator("#scheduledAt").fill("2099-06-01T10:00");
+        button(page, "Submit for approval").click();
+        page.waitForURL("**/posts/*");
+        PostId id = new PostId(UUID.fromString(page.url().replaceAll(".*/posts/", "")));
+
+        Page owner = signedIn(team.owner());
+        owner.navigate(team.path() + "/approvals");
+        Locator pending = owner.locator("[data-test=pending-post]", new Page.LocatorOptions().setHasText("Free pizza"));
+        pending.locator("summary", new Locator.LocatorOptions().setHasText("Reject"))
+                .click();
+        pending.locator("[data-test=reject-note]").fill("Not free: half price, and only on Tuesdays.");
+        pending.locator("[data-test=reject]").click();
+        assertThat(owner.locator(".flash.success")).containsText("Sent back");
+        assertThat(owner.locator("[data-test=sent-back-item]")).containsText("Free pizza for everyone");
+
+        page.navigate(team.path());
+        Locator attention = page.locator("[data-test=attention-sent-back]");
+        assertThat(attention).containsText("Not free: half price");
+        attention.locator("a").click();
+        page.waitForURL("**/edit");
+        assertThat(page.locator("[data-test=sent-back]")).containsText("Not free: half price");
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Half price pizza on Tuesdays");
+        button(page, "Submit for approval").click();
+        page.waitForURL("**/posts/*");
+        assertThat(page.locator("[data-test=post-status]")).hasText("Pending approval");
+        assertThat(page.locator("[data-test=sent-back]")).hasCount(0);
+        assertThat(posts.get(team.workspace().id(), id).body()).isEqualTo("Half price pizza on Tuesdays");
         assertThat(browserErrors).isEmpty();
     }
 

@@ -197,7 +197,7 @@ class ApprovalWorkflowPageTest {
         assertThat(page(team.path(), editor))
                 .as("the author's overview asks for their changes")
                 .contains("data-test=\"attention-sent-back\"")
-                .contains("“We cannot afford that.”, " + admin.email())
+                .contains("Sent back by " + admin.email() + ": “We cannot afford that.”")
                 .contains(path + "/edit");
         assertThat(page(team.path(), otherEditor))
                 .as("not another member's")
@@ -205,7 +205,8 @@ class ApprovalWorkflowPageTest {
         assertThat(page(team.path() + "/approvals", admin))
                 .as("deciders follow what they sent back")
                 .contains("data-test=\"sent-back-item\"")
-                .contains("by " + editor.email() + ": “We cannot afford that.”, " + admin.email());
+                .contains("Written by " + editor.email() + " · sent back by " + admin.email()
+                        + ": “We cannot afford that.”");
         assertThat(page(path + "/edit", editor))
                 .contains("data-test=\"sent-back\"")
                 .contains("Submit for approval");
