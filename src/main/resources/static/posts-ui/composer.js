@@ -3,6 +3,7 @@
 // debounced check on the server (compose/check) replaces them with each platform's own count (X weighs characters and
 // links in a way a browser cannot match) and its problems, and, when links are tagged, each preview's text and link
 // with the UTM parameters that account's platform gets (its first comment's too). Saving checks everything again.
+// Leaving with unsaved changes asks first.
 (function () {
   'use strict';
   var root = document.querySelector('[data-composer]');
@@ -305,6 +306,19 @@
 
   form.addEventListener('input', update);
   form.addEventListener('change', update);
+
+  // Leaving with changes not saved asks first (the browser's own "Leave site?"), as Buffer's composer does: a caption
+  // written for ten minutes is not lost to a stray click. Saving, publishing or scheduling leaves without asking.
+  var changed = false;
+  form.addEventListener('input', function () { changed = true; });
+  form.addEventListener('submit', function () { changed = false; });
+  window.addEventListener('beforeunload', function (event) {
+    if (changed) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
   update();
   root.dataset.ready = 'true';
 })();
