@@ -90,6 +90,9 @@ class RepeatingPostsPageTest {
                 .doesNotContain("data-test=\"stop-repeating\"");
         assertThat(page(team.path() + "/posts", editor)).doesNotContain("data-test=\"repeat-mark\"");
         assertThat(page(team.path() + "/calendar?date=2099-03-03", editor)).doesNotContain("data-test=\"repeat-mark\"");
+        assertThat(page(team.path() + "/audit", team.owner()))
+                .as("the audit log says it in words")
+                .contains("stopped a post repeating");
     }
 
     @Test
