@@ -77,7 +77,7 @@ class NextOccurrences {
                 || current.status() == PostStatus.PENDING_APPROVAL) {
             return Optional.empty(); // its own time has not come, or it is not going out yet
         }
-        Repeat.Next following = s.repeat().next(s.start(), s.occurrence(), s.zone(), now);
+        Repeat.Next following = s.repeat().next(s.start(), s.occurrence(), s.zone(), now, s.skipped());
         if (following == null) {
             tenants.run(
                     workspace,
@@ -125,6 +125,7 @@ class NextOccurrences {
                 var made = creation.store(workspace, checked, now, by);
                 creation.audit(workspace, made, by);
                 rows.insert(workspace, made.id(), s.repeat(), s.start(), s.zone(), (int) following.occurrence());
+                rows.carrySkipped(workspace, made.id(), s.skipped(), next.toLocalDate());
                 jdbc.sql("update post_repeats set next_post_id = :next where workspace_id = :w and post_id = :p")
                         .param("next", made.id().value())
                         .param("w", workspace.value())

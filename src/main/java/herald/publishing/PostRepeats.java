@@ -5,11 +5,13 @@ import herald.audit.AuditContext;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.Conflict;
+import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,8 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +36,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PostRepeats {
-
-    private static final Logger log = LoggerFactory.getLogger(PostRepeats.class);
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -70,11 +68,21 @@ public class PostRepeats {
             ZoneId zone,
             @Nullable PostId next,
             @Nullable String ended,
-            @Nullable PostId previous) {
+            @Nullable PostId previous,
+            Set<LocalDate> skipped) {
+
+        public Series {
+            skipped = Set.copyOf(skipped);
+        }
 
         /** Whether another occurrence is still to be made from this one. */
         public boolean open() {
             return next == null && ended == null;
+        }
+
+        /** The days skipped, the soonest first. */
+        public List<LocalDate> skippedDays() {
+            return skipped.stream().sorted().toList();
         }
     }
 
@@ -103,7 +111,8 @@ public class PostRepeats {
                     found.zone(),
                     found.next(),
                     found.ended(),
-                    previous));
+                    previous,
+                    found.skipped()));
         });
     }
 
@@ -136,32 +145,105 @@ public class PostRepeats {
                 ? "Stopped by the agent " + actor.label() + "."
                 : "Stopped by a person.";
         PostId last = tenants.call(workspace, () -> {
-            PostId at = post;
-            for (int hop = 0; hop < 10_000; hop++) {
-                var row = jdbc.sql(
-                                """
-                                select next_post_id, ended from post_repeats
-                                 where workspace_id = :w and post_id = :p for update""")
-                        .param("w", workspace.value())
-                        .param("p", at.value())
-                        .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
-                        .optional()
-                        .orElse(null);
-                if (row == null) {
-                    throw new Conflict("repeat", "This post does not repeat.");
-                }
-                if (row[1] != null) {
-                    throw new Conflict("repeat", "This post's series has already ended: " + row[1]);
-                }
-                if (row[0] == null) {
-                    rows.end(workspace, at, why);
-                    return at;
-                }
-                at = new PostId((UUID) row[0]);
-            }
-            throw new IllegalStateException("A series of more than 10000 posts: " + post);
+            PostId at = latestOpen(workspace, post);
+            rows.end(workspace, at, why);
+            return at;
         });
         audit.record(workspace, "post.repeat_stopped", "post", last.toString(), Map.of("from", post.toString()));
+    }
+
+    /**
+     * Takes one coming day out of the series the post belongs to (a holiday, a closed kitchen): no post is made that
+     * day, and the series goes on with the one after. Skipping a day already skipped changes nothing.
+     *
+     * @throws Conflict when the post is in no series, or its series ended
+     * @throws InvalidInput when the series posts on no such day in the coming year
+     */
+    public void skip(WorkspaceId workspace, PostId post, LocalDate day) {
+        PostId last = tenants.call(workspace, () -> {
+            PostId at = latestOpen(workspace, post);
+            Series series = row(workspace, at);
+            Instant now = clock.instant();
+            boolean postsThatDay = series
+                    .repeat()
+                    .between(
+                            series.start(),
+                            series.occurrence(),
+                            series.zone(),
+                            now,
+                            now,
+                            now.plus(UpcomingRepeats.HORIZON),
+                            1000,
+                            series.skipped())
+                    .stream()
+                    .anyMatch(next -> next.at().toLocalDate().equals(day));
+            if (!postsThatDay && !series.skipped().contains(day)) {
+                throw new InvalidInput(
+                        "date", "The series makes no post on " + day + " in the coming year: choose one of its days.");
+            }
+            jdbc.sql(
+                            """
+                            update post_repeats set skipped = array_append(skipped, cast(:day as date))
+                             where workspace_id = :w and post_id = :p and not (cast(:day as date) = any(skipped))""")
+                    .param("day", java.sql.Date.valueOf(day))
+                    .param("w", workspace.value())
+                    .param("p", at.value())
+                    .update();
+            return at;
+        });
+        audit.record(workspace, "post.repeat_skipped", "post", last.toString(), Map.of("date", day.toString()));
+    }
+
+    /** Puts a skipped day back into the series: its post is made after all. @throws Conflict as {@link #skip} */
+    public void unskip(WorkspaceId workspace, PostId post, LocalDate day) {
+        PostId last = tenants.call(workspace, () -> {
+            PostId at = latestOpen(workspace, post);
+            jdbc.sql(
+                            """
+                            update post_repeats set skipped = array_remove(skipped, cast(:day as date))
+                             where workspace_id = :w and post_id = :p""")
+                    .param("day", java.sql.Date.valueOf(day))
+                    .param("w", workspace.value())
+                    .param("p", at.value())
+                    .update();
+            return at;
+        });
+        audit.record(workspace, "post.repeat_unskipped", "post", last.toString(), Map.of("date", day.toString()));
+    }
+
+    /** The latest post of the series {@code post} belongs to, its row locked. Inside a transaction. */
+    private PostId latestOpen(WorkspaceId workspace, PostId post) {
+        PostId at = post;
+        for (int hop = 0; hop < 10_000; hop++) {
+            var row = jdbc.sql(
+                            """
+                            select next_post_id, ended from post_repeats
+                             where workspace_id = :w and post_id = :p for update""")
+                    .param("w", workspace.value())
+                    .param("p", at.value())
+                    .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                    .optional()
+                    .orElse(null);
+            if (row == null) {
+                throw new Conflict("repeat", "This post does not repeat.");
+            }
+            if (row[1] != null) {
+                throw new Conflict("repeat", "This post's series has already ended: " + row[1]);
+            }
+            if (row[0] == null) {
+                return at;
+            }
+            at = new PostId((UUID) row[0]);
+        }
+        throw new IllegalStateException("A series of more than 10000 posts: " + post);
+    }
+
+    private Series row(WorkspaceId workspace, PostId post) {
+        return jdbc.sql("select * from post_repeats where workspace_id = :w and post_id = :p")
+                .param("w", workspace.value())
+                .param("p", post.value())
+                .query(PostRepeats::series)
+                .single();
     }
 
     /**
@@ -184,7 +266,8 @@ public class PostRepeats {
                 ZoneId.of(rs.getString("zone")),
                 next == null ? null : new PostId(next),
                 rs.getString("ended"),
-                null);
+                null,
+                RepeatRows.skipped(rs));
     }
 
     /** The occurrences whose next is due, across workspaces, for the sweep. */

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,12 +102,21 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
      */
     @Nullable
     Next next(LocalDateTime start, long after, ZoneId zone, Instant now) {
+        return next(start, after, zone, now, Set.of());
+    }
+
+    /** As {@link #next(LocalDateTime, long, ZoneId, Instant)}, passing over the occurrences on {@code skipped} days. */
+    @Nullable
+    Next next(LocalDateTime start, long after, ZoneId zone, Instant now, Set<LocalDate> skipped) {
         if (every == null) {
             return null;
         }
         long n = Math.max(1, after);
         ZonedDateTime at = ZonedDateTime.of(every.after(start, n), zone);
-        while (!at.toInstant().isAfter(now)) {
+        while (!at.toInstant().isAfter(now) || skipped.contains(at.toLocalDate())) {
+            if (until != null && at.toLocalDate().isAfter(until)) {
+                return null;
+            }
             n++;
             at = ZonedDateTime.of(every.after(start, n), zone);
         }
@@ -121,13 +131,26 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
      * first, at most {@code most}: what the series will make if nobody stops it.
      */
     List<Next> between(LocalDateTime start, long after, ZoneId zone, Instant now, Instant from, Instant to, int most) {
+        return between(start, after, zone, now, from, to, most, Set.of());
+    }
+
+    /** As the other {@code between}, passing over the occurrences on {@code skipped} days. */
+    List<Next> between(
+            LocalDateTime start,
+            long after,
+            ZoneId zone,
+            Instant now,
+            Instant from,
+            Instant to,
+            int most,
+            Set<LocalDate> skipped) {
         List<Next> found = new ArrayList<>();
-        Next next = next(start, after, zone, now);
+        Next next = next(start, after, zone, now, skipped);
         while (next != null && found.size() < most && next.at().toInstant().isBefore(to)) {
             if (!next.at().toInstant().isBefore(from)) {
                 found.add(next);
             }
-            next = next(start, next.occurrence(), zone, next.at().toInstant());
+            next = next(start, next.occurrence(), zone, next.at().toInstant(), skipped);
         }
         return found;
     }

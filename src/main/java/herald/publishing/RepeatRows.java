@@ -4,11 +4,18 @@ import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +57,33 @@ class RepeatRows {
         insert(workspace, post, repeat, start, zone, 1);
     }
 
+    /** The {@code skipped} column of a {@code post_repeats} row. */
+    static Set<LocalDate> skipped(ResultSet rs) throws SQLException {
+        Array days = rs.getArray("skipped");
+        if (days == null) {
+            return Set.of();
+        }
+        Set<LocalDate> found = new HashSet<>();
+        for (Object day : (Object[]) days.getArray()) {
+            found.add(day instanceof java.sql.Date date ? date.toLocalDate() : LocalDate.parse(day.toString()));
+        }
+        return found;
+    }
+
+    /** Carries the days still to skip to the next occurrence's row: those after its own day. */
+    void carrySkipped(WorkspaceId workspace, PostId post, Set<LocalDate> skipped, LocalDate after) {
+        List<LocalDate> ahead =
+                skipped.stream().filter(day -> day.isAfter(after)).sorted().toList();
+        if (ahead.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update post_repeats set skipped = :days where workspace_id = :w and post_id = :p")
+                .param("days", ahead.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
+                .param("w", workspace.value())
+                .param("p", post.value())
+                .update();
+    }
+
     void insert(WorkspaceId workspace, PostId post, Repeat repeat, LocalDateTime start, ZoneId zone, int occurrence) {
         jdbc.sql(
                         """
@@ -57,7 +91,8 @@ class RepeatRows {
                         values (:w, :p, :every, :until, :start, :zone, :occurrence)
                         on conflict (workspace_id, post_id) do update
                            set every = excluded.every, until = excluded.until, starts_at = excluded.starts_at,
-                               zone = excluded.zone, occurrence = excluded.occurrence, ended = null
+                               zone = excluded.zone, occurrence = excluded.occurrence, ended = null,
+                               skipped = '{}'
                          where post_repeats.next_post_id is null""")
                 .param("w", workspace.value())
                 .param("p", post.value())

@@ -69,7 +69,7 @@ public class UpcomingRepeats {
         List<Upcoming> found = new ArrayList<>();
         tenants.read(workspace, () -> jdbc.sql(
                         """
-                        select r.post_id, r.every, r.until, r.starts_at, r.zone, r.occurrence
+                        select r.post_id, r.every, r.until, r.starts_at, r.zone, r.occurrence, r.skipped
                           from post_repeats r
                           join posts p on p.workspace_id = r.workspace_id and p.id = r.post_id
                          where r.workspace_id = :w and r.next_post_id is null and r.ended is null
@@ -91,7 +91,8 @@ public class UpcomingRepeats {
                                     now,
                                     from,
                                     until,
-                                    most)
+                                    most,
+                                    RepeatRows.skipped(rs))
                             .forEach(next ->
                                     found.add(new Upcoming(post, next.at().toInstant(), next.occurrence())));
                     return post;

@@ -147,6 +147,42 @@ class PostRepeatsTests {
     }
 
     @Test
+    void aSkippedDayGetsNoPostAndTheDaysStillAheadGoWithTheSeries() {
+        Post first = repeating(new Repeat(Repeat.Every.DAY, null));
+        cameAgo(first, Duration.ofMinutes(5));
+        LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
+        LocalDate later = tomorrow.plusDays(2);
+
+        repeats.skip(workspace, first.id(), tomorrow);
+        repeats.skip(workspace, first.id(), later);
+        repeats.skip(workspace, first.id(), later); // again: no change
+        assertThatThrownBy(() -> repeats.skip(
+                        workspace, first.id(), LocalDate.now(BERLIN).minusDays(3)))
+                .isInstanceOf(herald.shared.InvalidInput.class)
+                .hasMessageContaining("makes no post on");
+        assertThat(repeats.of(workspace, first.id()).orElseThrow().skippedDays())
+                .containsExactly(tomorrow, later);
+
+        repeats.makeNext(workspace, first.id());
+
+        PostId second = repeats.of(workspace, first.id()).orElseThrow().next();
+        assertThat(second).isNotNull();
+        assertThat(LocalDateTime.ofInstant(posts.get(workspace, second).scheduledAt(), BERLIN)
+                        .toLocalDate())
+                .as("tomorrow is skipped: the next is the day after")
+                .isEqualTo(tomorrow.plusDays(1));
+        var secondSeries = repeats.of(workspace, second).orElseThrow();
+        assertThat(secondSeries.skippedDays())
+                .as("the day still ahead goes with the series, the one passed does not")
+                .containsExactly(later);
+
+        repeats.unskip(workspace, first.id(), later);
+        assertThat(repeats.of(workspace, second).orElseThrow().skippedDays()).isEmpty();
+        repeats.stop(workspace, second);
+        assertThatThrownBy(() -> repeats.skip(workspace, second, later)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
     void endsOnItsLastDayAndWhenAPersonStopsIt() {
         LocalDate today = LocalDate.now(BERLIN);
         Post lastDay = repeating(new Repeat(Repeat.Every.WEEK, LocalDate.parse("2099-03-02")));

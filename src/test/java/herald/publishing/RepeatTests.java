@@ -42,6 +42,25 @@ class RepeatTests {
     }
 
     @Test
+    void aSkippedDayIsPassedOverAndTheSeriesGoesOnAfterIt() {
+        var weekly = new Repeat(Repeat.Every.WEEK, LocalDate.parse("2027-01-26"));
+        LocalDateTime first = LocalDateTime.parse("2027-01-05T18:00");
+        Instant now = first.atZone(BERLIN).toInstant().plusSeconds(60);
+        var skipped = java.util.Set.of(LocalDate.parse("2027-01-12"), LocalDate.parse("2027-01-26"));
+
+        var next = weekly.next(first, 1, BERLIN, now, skipped);
+        assertThat(next).isNotNull();
+        assertThat(next.at().toLocalDate()).isEqualTo(LocalDate.parse("2027-01-19"));
+        assertThat(next.occurrence()).as("the skipped day keeps its number").isEqualTo(3);
+        assertThat(weekly.next(first, next.occurrence(), BERLIN, next.at().toInstant(), skipped))
+                .as("its last day is skipped too: the series ends")
+                .isNull();
+        assertThat(weekly.between(first, 1, BERLIN, now, now, now.plusSeconds(86400L * 60), 10, skipped).stream()
+                        .map(n -> n.at().toLocalDate().toString()))
+                .containsExactly("2027-01-19");
+    }
+
+    @Test
     void aWeeklyPostKeepsItsLocalTimeAcrossTheChangeToSummerTime() {
         var weekly = new Repeat(Repeat.Every.WEEK, null);
         LocalDateTime first = LocalDateTime.parse("2027-03-22T09:30");

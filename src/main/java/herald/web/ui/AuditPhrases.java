@@ -77,6 +77,8 @@ final class AuditPhrases {
             Map.entry("post.note_removed", "removed a note from a post"),
             Map.entry("post.repeat_stopped", "stopped a post repeating"),
             Map.entry("post.repeat_ended", "found a repeating post's series ended"),
+            Map.entry("post.repeat_skipped", "skipped a day of a repeating post"),
+            Map.entry("post.repeat_unskipped", "put a skipped day of a repeating post back"),
             Map.entry("posting_schedule.changed", "changed the posting schedule"),
             Map.entry("asset.uploaded", "uploaded a file"),
             Map.entry("asset.moved", "moved a file"),

@@ -14,6 +14,7 @@ import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,6 +56,38 @@ class PostActionsController {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
+    }
+
+    /** Takes one coming day out of the post's series, or puts it back (editors). */
+    @PostMapping("/w/{slug}/posts/{id}/skip")
+    String skip(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "false") boolean restore,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            LocalDate day = day(date);
+            if (restore) {
+                repeats.unskip(current.id(), new PostId(id), day);
+                flash.addFlashAttribute("notice", "Put back: the series posts on " + day + " again.");
+            } else {
+                repeats.skip(current.id(), new PostId(id), day);
+                flash.addFlashAttribute("notice", "Skipped: the series makes no post on " + day + ".");
+            }
+        } catch (Conflict | InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput("date", "Give the day as 2026-12-24.");
+        }
     }
 
     @PostMapping("/w/{slug}/posts/{id}/cancel")

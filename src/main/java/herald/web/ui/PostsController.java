@@ -76,6 +76,9 @@ class PostsController {
         this.providers = providers;
     }
 
+    /** A post a repeating post's series will make: when, and its day where the series keeps time. */
+    public record Coming(java.time.Instant at, java.time.LocalDate day) {}
+
     /** A medium the post carries, as its page shows it; {@code thumbnailUrl} is null once the asset is gone. */
     public record Medium(String filename, String kind, @Nullable String url, @Nullable String thumbnailUrl) {}
 
@@ -169,7 +172,9 @@ class PostsController {
                 series == null || !series.open()
                         ? List.of()
                         : upcoming.of(current.id(), post.id(), 3).stream()
-                                .map(UpcomingRepeats.Upcoming::at)
+                                .map(next -> new Coming(
+                                        next.at(),
+                                        next.at().atZone(series.zone()).toLocalDate()))
                                 .toList());
         model.addAttribute(
                 "sentBack",

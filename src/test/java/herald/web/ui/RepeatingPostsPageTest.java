@@ -142,6 +142,37 @@ class RepeatingPostsPageTest {
                 .as("its last day is before the fourth")
                 .doesNotContain(from);
 
+        // A day taken out of the series: no post that day, on the calendar or the post's page, until it is put back.
+        LocalDate skipped = first.plusWeeks(1);
+        assertThat(page(team.path() + "/posts/" + post.id(), team.owner()))
+                .contains("<input type=\"hidden\" name=\"date\" value=\"" + skipped + "\">");
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/skip")
+                        .param("date", skipped.toString())
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(flash().attribute("notice", "Skipped: the series makes no post on " + skipped + "."));
+        assertThat(page(team.path() + "/calendar?view=week&date=" + skipped, team.owner()))
+                .doesNotContain(from);
+        assertThat(page(team.path() + "/posts/" + post.id(), team.owner()))
+                .contains("data-test=\"series-skipped\"")
+                .doesNotContain("datetime=\"" + skipped + "T");
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/skip")
+                        .param("date", first.plusDays(1).toString())
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(flash().attribute(
+                                "problem",
+                                "The series makes no post on " + first.plusDays(1)
+                                        + " in the coming year: choose one of its days."));
+        mvc.perform(post(team.path() + "/posts/" + post.id() + "/skip")
+                        .param("date", skipped.toString())
+                        .param("restore", "true")
+                        .with(csrf())
+                        .with(as(team.owner())))
+                .andExpect(flash().attribute("notice", "Put back: the series posts on " + skipped + " again."));
+        assertThat(count(page(team.path() + "/calendar?view=week&date=" + skipped, team.owner()), from))
+                .isEqualTo(1);
+
         repeats.stop(team.workspace().id(), post.id());
         assertThat(page(team.path() + "/calendar?view=week&date=" + first.plusWeeks(1), team.owner()))
                 .doesNotContain(from);

@@ -3,15 +3,10 @@ package herald.web.api.posts;
 import herald.agents.Approvals;
 import herald.connections.ConnectionId;
 import herald.identity.ApiKeyScope;
-import herald.publishing.AttemptHistory;
-import herald.publishing.PostApprovals;
 import herald.publishing.PostId;
 import herald.publishing.PostQuery;
-import herald.publishing.PostRecovery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
-import herald.publishing.TargetId;
-import herald.publishing.UpcomingRepeats;
 import herald.shared.InvalidInput;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
@@ -19,13 +14,16 @@ import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
 import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,48 +46,26 @@ class PostController {
     private static final String LISTING = "posts";
 
     private final Posts posts;
-    private final PostRecovery recovery;
-    private final AttemptHistory history;
     private final PostCheck checks;
     private final Approvals approvals;
     private final herald.publishing.PostRepeats repeats;
-    private final UpcomingRepeats upcoming;
-    private final PostApprovals decisions;
+    private final PostViews views;
 
     PostController(
             Posts posts,
-            PostRecovery recovery,
-            AttemptHistory history,
             PostCheck checks,
             Approvals approvals,
             herald.publishing.PostRepeats repeats,
-            UpcomingRepeats upcoming,
-            PostApprovals decisions) {
-        this.upcoming = upcoming;
-        this.decisions = decisions;
+            PostViews views) {
         this.approvals = approvals;
         this.repeats = repeats;
         this.posts = posts;
-        this.recovery = recovery;
-        this.history = history;
         this.checks = checks;
+        this.views = views;
     }
 
-    /** A post on its own, with its targets' attempt logs. */
     private PostView view(herald.publishing.Post post) {
-        var series = repeats.of(post.workspace(), post.id()).orElse(null);
-        return PostView.of(
-                post,
-                history.of(post.workspace(), post.id()),
-                series,
-                series == null || !series.open()
-                        ? List.of()
-                        : upcoming.of(post.workspace(), post.id(), 5).stream()
-                                .map(UpcomingRepeats.Upcoming::at)
-                                .toList(),
-                post.status() == PostStatus.DRAFT
-                        ? decisions.sentBack(post.workspace(), post.id()).orElse(null)
-                        : null);
+        return views.of(post);
     }
 
     @PostMapping
@@ -193,6 +169,35 @@ class PostController {
         return view(posts.cancel(current.id(), new PostId(postId)));
     }
 
+    /** A day to take out of a series. */
+    record SkipRequest(@Schema(description = "A local day the series posts on, e.g. 2026-12-24.") LocalDate date) {}
+
+    @PostMapping("/{postId}/repeat/skips")
+    @Operation(
+            operationId = "skipRepeatDay",
+            summary = "Skip one coming day of a repeating post's series",
+            description = "No post is made that day; the series goes on with the next (a holiday, a closed kitchen)."
+                    + " Any post of the series names it. Answers the post; 400 for a day the series does not post on"
+                    + " in the coming year, 409 when the post does not repeat or its series ended.")
+    PostView skip(CurrentWorkspace current, @PathVariable UUID postId, @RequestBody SkipRequest request) {
+        if (request.date() == null) {
+            throw new herald.shared.InvalidInput("date", "Give the day to skip, e.g. 2026-12-24.");
+        }
+        repeats.skip(current.id(), new PostId(postId), request.date());
+        return view(posts.get(current.id(), new PostId(postId)));
+    }
+
+    @DeleteMapping("/{postId}/repeat/skips/{date}")
+    @Operation(
+            operationId = "unskipRepeatDay",
+            summary = "Put a skipped day back into the series",
+            description =
+                    "Its post is made after all. Answers the post; 409 when it does not repeat or its series ended.")
+    PostView unskip(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable LocalDate date) {
+        repeats.unskip(current.id(), new PostId(postId), date);
+        return view(posts.get(current.id(), new PostId(postId)));
+    }
+
     @PostMapping("/{postId}/publish-now")
     @Operation(
             operationId = "publishPostNow",
@@ -236,62 +241,6 @@ class PostController {
     PostView stopRepeating(CurrentWorkspace current, @PathVariable UUID postId) {
         repeats.stop(current.id(), new PostId(postId));
         return view(posts.get(current.id(), new PostId(postId)));
-    }
-
-    @PostMapping("/{postId}/retry")
-    @Operation(
-            operationId = "retryPost",
-            summary = "Retry the failed targets",
-            description = "Publishes the post's failed targets again now; 409 when none failed.")
-    PostView retry(CurrentWorkspace current, @PathVariable UUID postId) {
-        return view(recovery.retry(current.id(), new PostId(postId)));
-    }
-
-    @PostMapping("/{postId}/targets/{targetId}/mark-published")
-    @Operation(
-            operationId = "markTargetPublished",
-            summary = "Confirm an unknown target is published",
-            description = "For a target whose status is unknown: a person found it on the platform at url. When the"
-                    + " address names the post's id (X, Facebook, LinkedIn, Sandbox; see docs/first-comments.md), its"
-                    + " first comment is written under it; otherwise a waiting first comment fails at once, to be"
-                    + " added on the platform by hand.")
-    PostView markPublished(
-            CurrentWorkspace current,
-            @PathVariable UUID postId,
-            @PathVariable UUID targetId,
-            @Valid @RequestBody PostRequests.MarkPublished request) {
-        return view(recovery.markPublished(current.id(), new PostId(postId), new TargetId(targetId), request.url()));
-    }
-
-    @PostMapping("/{postId}/targets/{targetId}/publish-again")
-    @Operation(
-            operationId = "publishTargetAgain",
-            summary = "Publish an unknown target again",
-            description = "For a target whose status is unknown: a person checked that the platform does not have"
-                    + " it. Herald publishes it now without asking the platform first, so a copy may appear if it"
-                    + " did have it.")
-    PostView publishAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
-        return view(recovery.publishAgain(current.id(), new PostId(postId), new TargetId(targetId)));
-    }
-
-    @PostMapping("/{postId}/targets/{targetId}/comment/write-again")
-    @Operation(
-            operationId = "writeTargetCommentAgain",
-            summary = "Write a first comment again",
-            description = "For a target whose first comment failed, or whose outcome is unknown and a person did not"
-                    + " find it under the post: Herald writes it now, without looking first. 409 otherwise.")
-    PostView writeCommentAgain(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
-        return view(recovery.writeCommentAgain(current.id(), new PostId(postId), new TargetId(targetId)));
-    }
-
-    @PostMapping("/{postId}/targets/{targetId}/comment/confirm")
-    @Operation(
-            operationId = "confirmTargetComment",
-            summary = "Confirm an unknown first comment is there",
-            description = "For a target whose first comment's outcome is unknown: a person found it under the post."
-                    + " 409 otherwise.")
-    PostView confirmComment(CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId) {
-        return view(recovery.confirmComment(current.id(), new PostId(postId), new TargetId(targetId)));
     }
 
     static PostStatus status(String value) {

@@ -101,7 +101,9 @@ record PostView(
                             description = "When the next posts of the series are due (UTC), at most five and up to a"
                                     + " year ahead, while this post is its latest and is scheduled or sent; empty"
                                     + " otherwise.")
-                    List<Instant> upcoming) {
+                    List<Instant> upcoming,
+            @Schema(description = "The coming local days the series skips, the soonest first.")
+                    List<LocalDate> skipped) {
 
         static @Nullable RepeatView of(herald.publishing.PostRepeats.@Nullable Series s, List<Instant> upcoming) {
             if (s == null || s.repeat().every() == null) {
@@ -114,7 +116,8 @@ record PostView(
                     s.next() == null ? null : s.next().value(),
                     s.previous() == null ? null : s.previous().value(),
                     s.ended(),
-                    upcoming);
+                    upcoming,
+                    s.skippedDays());
         }
     }
 

@@ -641,6 +641,22 @@ class PostApiTests {
                 .as("a week after its own time, at the same local time in Berlin")
                 .isEqualTo(first.atZone(ZoneId.of("Europe/Berlin")).plusWeeks(1).toInstant());
 
+        String skipDay = Instant.parse(repeat.path("upcoming").get(1).asString())
+                .atZone(ZoneId.of("Europe/Berlin"))
+                .toLocalDate()
+                .toString();
+        var skippedDay =
+                send("POST", ws.path("/posts/" + id + "/repeat/skips"), ws.token(), "{\"date\":\"" + skipDay + "\"}");
+        assertThat(skippedDay.status()).as(skippedDay.toString()).isEqualTo(200);
+        assertThat(skippedDay.json().path("repeat").path("skipped").toString()).isEqualTo("[\"" + skipDay + "\"]");
+        assertThat(skippedDay.json().path("repeat").path("upcoming").toString()).doesNotContain(skipDay);
+        var putBack = send("DELETE", ws.path("/posts/" + id + "/repeat/skips/" + skipDay), ws.token(), null);
+        assertThat(putBack.status()).as(putBack.toString()).isEqualTo(200);
+        assertThat(putBack.json().path("repeat").path("skipped").size()).isZero();
+        assertThat(putBack.json().path("repeat").path("upcoming").toString()).contains(skipDay);
+        var notADay = send("POST", ws.path("/posts/" + id + "/repeat/skips"), ws.token(), "{\"date\":\"2020-01-01\"}");
+        assertThat(notADay.status()).as(notADay.toString()).isEqualTo(400);
+
         var changed = send("PATCH", ws.path("/posts/" + id), ws.token(), "{\"repeat\":{\"every\":\"two_weeks\"}}");
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().path("repeat").path("every").asString()).isEqualTo("two_weeks");
