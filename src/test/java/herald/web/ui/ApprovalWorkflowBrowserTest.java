@@ -45,17 +45,7 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
         assertThat(owner.locator("[data-test=approval-required]")).isVisible();
 
         Page page = signedIn(editor);
-        page.navigate(team.path() + "/compose");
-        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
-        assertThat(page.locator("[data-test=approval-hint]")).containsText("an owner or admin approves it");
-        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Patty's pick of the week");
-        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@patty"))
-                .locator("input")
-                .check();
-        page.getByLabel("At a time").check();
-        page.locator("#scheduledAt").fill("2099-06-01T10:00");
-        button(page, "Submit for approval").click();
-        page.waitForURL("**/posts/*");
+        submit(page, team, "@patty", "Patty's pick of the week");
         assertThat(page.locator(".flash.success")).containsText("Submitted for approval");
         assertThat(page.locator("[data-test=post-status]")).hasText("Pending approval");
         assertThat(page.locator("[data-test=awaiting-approval]")).isVisible();
@@ -95,16 +85,7 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
         workspaces.requireApproval(team.workspace().id(), true);
 
         Page page = signedIn(editor);
-        page.navigate(team.path() + "/compose");
-        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
-        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Free pizza for everyone");
-        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@selma"))
-                .locator("input")
-                .check();
-        page.getByLabel("At a time").check();
-        page.locator("#scheduledAt").fill("2099-06-01T10:00");
-        button(page, "Submit for approval").click();
-        page.waitForURL("**/posts/*");
+        submit(page, team, "@selma", "Free pizza for everyone");
         PostId id = new PostId(UUID.fromString(page.url().replaceAll(".*/posts/", "")));
 
         Page owner = signedIn(team.owner());
@@ -130,6 +111,21 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-test=sent-back]")).hasCount(0);
         assertThat(posts.get(team.workspace().id(), id).body()).isEqualTo("Half price pizza on Tuesdays");
         assertThat(browserErrors).isEmpty();
+    }
+
+    /** An editor composes a post on one account for a later time and submits it for approval. */
+    private void submit(Page page, UiFixtures.Team team, String account, String text) {
+        page.navigate(team.path() + "/compose");
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        assertThat(page.locator("[data-test=approval-hint]")).containsText("an owner or admin approves it");
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill(text);
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText(account))
+                .locator("input")
+                .check();
+        page.getByLabel("At a time").check();
+        page.locator("#scheduledAt").fill("2099-06-01T10:00");
+        button(page, "Submit for approval").click();
+        page.waitForURL("**/posts/*");
     }
 
     private Page signedIn(User who) {
