@@ -24,6 +24,17 @@ final class PostRefusals {
                 "The post is " + status.value().replace('_', ' ') + "; only drafts and scheduled posts can be edited.");
     }
 
+    static Conflict notPublishableNow(PostStatus status) {
+        return new Conflict(
+                "status",
+                "The post is " + status.value().replace('_', ' ') + "; only a scheduled post can be published now"
+                        + switch (status) {
+                            case DRAFT -> ": edit it and choose Publish now.";
+                            case PENDING_APPROVAL -> ", once it is approved.";
+                            default -> ".";
+                        });
+    }
+
     static Conflict notAwaitingApproval(PostStatus status) {
         return new Conflict(
                 "status",

@@ -251,15 +251,7 @@ public class Posts {
     public Post publishNow(WorkspaceId workspace, PostId id) {
         Post current = get(workspace, id);
         if (current.status() != PostStatus.SCHEDULED) {
-            throw new Conflict(
-                    "status",
-                    "The post is " + current.status().value().replace('_', ' ') + "; only a scheduled post can be"
-                            + " published now"
-                            + (current.status() == PostStatus.DRAFT
-                                    ? ": edit it and choose Publish now."
-                                    : current.status() == PostStatus.PENDING_APPROVAL
-                                            ? ", once it is approved."
-                                            : "."));
+            throw PostRefusals.notPublishableNow(current.status());
         }
         return change(
                 workspace,
