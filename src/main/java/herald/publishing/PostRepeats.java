@@ -80,6 +80,14 @@ public class PostRepeats {
             return next == null && ended == null;
         }
 
+        /**
+         * The posts still to be made after this one that fall in {@code [from, to)} and after {@code now}, passing over
+         * the skipped days, soonest first, at most {@code most}.
+         */
+        List<Repeat.Next> after(Instant now, Instant from, Instant to, int most) {
+            return repeat.between(start, occurrence, zone, now, from, to, most, skipped);
+        }
+
         /** The days skipped, the soonest first. */
         public List<LocalDate> skippedDays() {
             return skipped.stream().sorted().toList();
@@ -89,11 +97,7 @@ public class PostRepeats {
     /** The post's series, if it repeats or was made by one. */
     public Optional<Series> of(WorkspaceId workspace, PostId post) {
         return tenants.read(workspace, () -> {
-            Optional<Series> own = jdbc.sql("select * from post_repeats where workspace_id = :w and post_id = :p")
-                    .param("w", workspace.value())
-                    .param("p", post.value())
-                    .query(PostRepeats::series)
-                    .optional();
+            Optional<Series> own = row(workspace, post);
             if (own.isEmpty()) {
                 return own;
             }
@@ -162,20 +166,9 @@ public class PostRepeats {
     public void skip(WorkspaceId workspace, PostId post, LocalDate day) {
         PostId last = tenants.call(workspace, () -> {
             PostId at = latestOpen(workspace, post);
-            Series series = row(workspace, at);
+            Series series = row(workspace, at).orElseThrow();
             Instant now = clock.instant();
-            boolean postsThatDay = series
-                    .repeat()
-                    .between(
-                            series.start(),
-                            series.occurrence(),
-                            series.zone(),
-                            now,
-                            now,
-                            now.plus(UpcomingRepeats.HORIZON),
-                            1000,
-                            series.skipped())
-                    .stream()
+            boolean postsThatDay = series.after(now, now, now.plus(UpcomingRepeats.HORIZON), 1000).stream()
                     .anyMatch(next -> next.at().toLocalDate().equals(day));
             if (!postsThatDay && !series.skipped().contains(day)) {
                 throw new InvalidInput(
@@ -238,12 +231,13 @@ public class PostRepeats {
         throw new IllegalStateException("A series of more than 10000 posts: " + post);
     }
 
-    private Series row(WorkspaceId workspace, PostId post) {
+    /** The post's own row of its series (without the post before it). */
+    private Optional<Series> row(WorkspaceId workspace, PostId post) {
         return jdbc.sql("select * from post_repeats where workspace_id = :w and post_id = :p")
                 .param("w", workspace.value())
                 .param("p", post.value())
                 .query(PostRepeats::series)
-                .single();
+                .optional();
     }
 
     /**
@@ -256,7 +250,8 @@ public class PostRepeats {
         return next.make(workspace, post, of(workspace, post));
     }
 
-    private static Series series(ResultSet rs, int row) throws SQLException {
+    /** A row of {@code post_repeats}, without the post before it. */
+    static Series series(ResultSet rs, int row) throws SQLException {
         UUID next = rs.getObject("next_post_id", UUID.class);
         LocalDate until = rs.getObject("until", LocalDate.class);
         return new Series(

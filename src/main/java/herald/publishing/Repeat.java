@@ -98,14 +98,9 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
     /**
      * The first occurrence after {@code now} of the series that started at {@code start} in {@code zone}, after
      * occurrence {@code after} (those in the past are skipped: a series does not catch up); null when it falls after
-     * {@link #until}. A local time that does not exist that day (a DST gap) moves forward by the gap.
+     * {@link #until}, passing over the occurrences on {@code skipped} days. A local time that does not exist that day
+     * (a DST gap) moves forward by the gap.
      */
-    @Nullable
-    Next next(LocalDateTime start, long after, ZoneId zone, Instant now) {
-        return next(start, after, zone, now, Set.of());
-    }
-
-    /** As {@link #next(LocalDateTime, long, ZoneId, Instant)}, passing over the occurrences on {@code skipped} days. */
     @Nullable
     Next next(LocalDateTime start, long after, ZoneId zone, Instant now, Set<LocalDate> skipped) {
         if (every == null) {
@@ -128,13 +123,9 @@ public record Repeat(@Nullable Every every, @Nullable LocalDate until) {
 
     /**
      * The occurrences after occurrence {@code after} that fall in {@code [from, to)} and after {@code now}, soonest
-     * first, at most {@code most}: what the series will make if nobody stops it.
+     * first, at most {@code most}, passing over the occurrences on {@code skipped} days: what the series will make if
+     * nobody stops it.
      */
-    List<Next> between(LocalDateTime start, long after, ZoneId zone, Instant now, Instant from, Instant to, int most) {
-        return between(start, after, zone, now, from, to, most, Set.of());
-    }
-
-    /** As the other {@code between}, passing over the occurrences on {@code skipped} days. */
     List<Next> between(
             LocalDateTime start,
             long after,

@@ -2,12 +2,9 @@ package herald.publishing;
 
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +66,7 @@ public class UpcomingRepeats {
         List<Upcoming> found = new ArrayList<>();
         tenants.read(workspace, () -> jdbc.sql(
                         """
-                        select r.post_id, r.every, r.until, r.starts_at, r.zone, r.occurrence, r.skipped
+                        select r.*
                           from post_repeats r
                           join posts p on p.workspace_id = r.workspace_id and p.id = r.post_id
                          where r.workspace_id = :w and r.next_post_id is null and r.ended is null
@@ -80,19 +77,9 @@ public class UpcomingRepeats {
                 .param("only", only == null ? null : only.value())
                 .param("most", SERIES)
                 .query((rs, n) -> {
+                    PostRepeats.Series series = PostRepeats.series(rs, n);
                     PostId post = new PostId(rs.getObject("post_id", UUID.class));
-                    Repeat repeat =
-                            new Repeat(Repeat.Every.of(rs.getString("every")), rs.getObject("until", LocalDate.class));
-                    Timestamp start = rs.getTimestamp("starts_at");
-                    repeat.between(
-                                    start.toLocalDateTime(),
-                                    rs.getInt("occurrence"),
-                                    ZoneId.of(rs.getString("zone")),
-                                    now,
-                                    from,
-                                    until,
-                                    most,
-                                    RepeatRows.skipped(rs))
+                    series.after(now, from, until, most)
                             .forEach(next ->
                                     found.add(new Upcoming(post, next.at().toInstant(), next.occurrence())));
                     return post;

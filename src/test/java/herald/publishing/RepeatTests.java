@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** When a series' next occurrence falls: by the local calendar, from its first, never in the past. */
@@ -28,16 +29,17 @@ class RepeatTests {
                 now,
                 LocalDateTime.parse("2027-01-05T00:00").atZone(BERLIN).toInstant(),
                 LocalDateTime.parse("2027-02-01T00:00").atZone(BERLIN).toInstant(),
-                100);
+                100,
+                Set.of());
 
         assertThat(found)
                 .extracting(next -> next.at().toLocalDate().getDayOfMonth())
                 .as("none before now, none after the 20th")
                 .containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
         assertThat(found.getFirst().occurrence()).isEqualTo(11);
-        assertThat(daily.between(first, 3, BERLIN, now, now, now.plusSeconds(86400 * 30), 2))
+        assertThat(daily.between(first, 3, BERLIN, now, now, now.plusSeconds(86400 * 30), 2, Set.of()))
                 .hasSize(2);
-        assertThat(Repeat.NEVER.between(first, 1, BERLIN, now, now, now.plusSeconds(86400), 10))
+        assertThat(Repeat.NEVER.between(first, 1, BERLIN, now, now, now.plusSeconds(86400), 10, Set.of()))
                 .isEmpty();
     }
 
@@ -46,7 +48,7 @@ class RepeatTests {
         var weekly = new Repeat(Repeat.Every.WEEK, LocalDate.parse("2027-01-26"));
         LocalDateTime first = LocalDateTime.parse("2027-01-05T18:00");
         Instant now = first.atZone(BERLIN).toInstant().plusSeconds(60);
-        var skipped = java.util.Set.of(LocalDate.parse("2027-01-12"), LocalDate.parse("2027-01-26"));
+        var skipped = Set.of(LocalDate.parse("2027-01-12"), LocalDate.parse("2027-01-26"));
 
         var next = weekly.next(first, 1, BERLIN, now, skipped);
         assertThat(next).isNotNull();
@@ -66,7 +68,7 @@ class RepeatTests {
         LocalDateTime first = LocalDateTime.parse("2027-03-22T09:30");
         Instant justAfter = first.atZone(BERLIN).toInstant().plusSeconds(60);
 
-        var next = weekly.next(first, 1, BERLIN, justAfter);
+        var next = weekly.next(first, 1, BERLIN, justAfter, Set.of());
 
         assertThat(next).isNotNull();
         assertThat(next.occurrence()).isEqualTo(2);
@@ -81,10 +83,10 @@ class RepeatTests {
         var monthly = new Repeat(Repeat.Every.MONTH, null);
         LocalDateTime first = LocalDateTime.parse("2027-01-31T12:00");
 
-        var february = monthly.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant());
+        var february = monthly.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant(), Set.of());
         assertThat(february.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-02-28T12:00"));
         var march =
-                monthly.next(first, february.occurrence(), BERLIN, february.at().toInstant());
+                monthly.next(first, february.occurrence(), BERLIN, february.at().toInstant(), Set.of());
         assertThat(march.at().toLocalDateTime())
                 .as("counted from the first, not from 28 February")
                 .isEqualTo(LocalDateTime.parse("2027-03-31T12:00"));
@@ -96,7 +98,7 @@ class RepeatTests {
         var daily = new Repeat(Repeat.Every.DAY, null);
         LocalDateTime first = LocalDateTime.parse("2027-03-27T02:30");
 
-        var next = daily.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant());
+        var next = daily.next(first, 1, BERLIN, first.atZone(BERLIN).toInstant(), Set.of());
 
         assertThat(next.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-03-28T03:30"));
         assertThat(next.occurrence()).isEqualTo(2);
@@ -108,7 +110,7 @@ class RepeatTests {
         LocalDateTime first = LocalDateTime.parse("2027-01-04T09:00");
         Instant now = LocalDateTime.parse("2027-01-26T10:00").atZone(BERLIN).toInstant();
 
-        var next = weekly.next(first, 1, BERLIN, now);
+        var next = weekly.next(first, 1, BERLIN, now, Set.of());
 
         assertThat(next.at().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2027-02-01T09:00"));
         assertThat(next.occurrence()).isEqualTo(5);
@@ -120,9 +122,9 @@ class RepeatTests {
         LocalDateTime thursday = LocalDateTime.parse("2027-01-07T18:00");
 
         var friday =
-                untilFriday.next(thursday, 1, BERLIN, thursday.atZone(BERLIN).toInstant());
+                untilFriday.next(thursday, 1, BERLIN, thursday.atZone(BERLIN).toInstant(), Set.of());
         assertThat(friday.at().toLocalDate()).isEqualTo(LocalDate.parse("2027-01-08"));
-        assertThat(untilFriday.next(thursday, 2, BERLIN, friday.at().toInstant()))
+        assertThat(untilFriday.next(thursday, 2, BERLIN, friday.at().toInstant(), Set.of()))
                 .as("Saturday is after its last day")
                 .isNull();
         assertThat(untilFriday.words()).isEqualTo("every day until 8 Jan 2027");
