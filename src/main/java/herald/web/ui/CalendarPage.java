@@ -181,14 +181,13 @@ class CalendarPage {
                     || (tag != null && source.tags().stream().noneMatch(tag::equalsIgnoreCase))) {
                 continue;
             }
-            Entry like = entry(source, zone, true);
             placed.add(new Placed(
                     next.at(),
                     new Entry(
-                            like.id(),
+                            source.id().toString(),
                             HOUR.format(next.at().atZone(zone)),
                             new WorkspaceTime(zone).field(next.at()),
-                            like.text(),
+                            text(source),
                             "upcoming",
                             String.join(
                                     ", ",
@@ -201,7 +200,8 @@ class CalendarPage {
         return placed;
     }
 
-    private static Entry entry(Post post, ZoneId zone, boolean repeats) {
+    /** The post's words as an entry shows them: its text, else an account's own, cut to 60 characters. */
+    private static String text(Post post) {
         String text = post.body().isBlank()
                 ? post.targets().stream()
                         .map(Target::body)
@@ -209,9 +209,10 @@ class CalendarPage {
                         .findFirst()
                         .orElse("(media only)")
                 : post.body();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "…";
-        }
+        return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+    }
+
+    private static Entry entry(Post post, ZoneId zone, boolean repeats) {
         // A target held by a paused account says so: the post waits there until the account is resumed.
         String accounts = String.join(
                 ", ",
@@ -222,7 +223,7 @@ class CalendarPage {
                 post.id().toString(),
                 HOUR.format(Objects.requireNonNull(when(post)).atZone(zone)),
                 new WorkspaceTime(zone).field(when(post)),
-                text,
+                text(post),
                 post.status().value(),
                 accounts,
                 post.status().editable(),
