@@ -2,13 +2,11 @@ package herald.web.mcp;
 
 import herald.agents.AgentCancellation;
 import herald.agents.AgentPosting;
-import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
 import herald.agents.Channel;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
-import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
 import herald.shared.InvalidInput;
@@ -118,7 +116,8 @@ class McpTools {
                                 + " unknown, skipped).",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.READ,
-                        (agent, args) -> view(agent, reads.post(agent, Channel.MCP, new PostId(postId(args))))),
+                        (agent, args) -> AgentApiViews.AgentPost.of(
+                                reads.post(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "get_post_figures",
                         "Get how a post did",
@@ -144,8 +143,8 @@ class McpTools {
                                 + " status); delete a published one on the platform itself.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.DESTRUCTIVE,
-                        (agent, args) ->
-                                view(agent, cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))))),
+                        (agent, args) -> AgentApiViews.AgentPost.of(
+                                cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "stop_repeating",
                         "Stop a repeating post",
@@ -155,8 +154,8 @@ class McpTools {
                                 + " ended. An error says when the post does not repeat or its series already ended.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.DESTRUCTIVE,
-                        (agent, args) ->
-                                view(agent, cancellation.stopRepeating(agent, Channel.MCP, new PostId(postId(args))))),
+                        (agent, args) -> AgentApiViews.AgentPost.of(
+                                cancellation.stopRepeating(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "list_posts",
                         "List posts",
@@ -225,9 +224,4 @@ class McpTools {
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit, @Nullable String cursor) {}
 
     record AssetArguments(@Nullable String text, @Nullable String type, @Nullable Integer limit) {}
-
-    private AgentApiViews.AgentPost view(AgentPrincipal agent, Post post) {
-        return AgentApiViews.AgentPost.of(
-                post, repeats.of(agent.workspace(), post.id()).orElse(null));
-    }
 }

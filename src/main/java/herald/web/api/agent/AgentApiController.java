@@ -10,7 +10,6 @@ import herald.agents.MissingCapability;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
-import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
 import herald.web.api.analytics.FiguresView;
@@ -124,12 +123,7 @@ class AgentApiController {
     @GetMapping("/posts/{postId}")
     @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
     AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return view(agent, reads.post(agent, Channel.AGENT_API, new PostId(postId)));
-    }
-
-    private AgentApiViews.AgentPost view(AgentPrincipal agent, Post post) {
-        return AgentApiViews.AgentPost.of(
-                post, repeats.of(agent.workspace(), post.id()).orElse(null));
+        return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     @GetMapping("/posts/{postId}/figures")
@@ -151,7 +145,7 @@ class AgentApiController {
                     + " Answers with the post, now cancelled; 404 for a post this agent did not create, 409 once it"
                     + " is publishing or finished.")
     AgentApiViews.AgentPost cancel(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return view(agent, cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)));
+        return AgentApiViews.AgentPost.of(cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     @PostMapping("/posts/{postId}/stop-repeating")
@@ -162,7 +156,8 @@ class AgentApiController {
                     + " it). Answers with the post, its repeat ended; 404 for a post this agent did not create, 409"
                     + " when it does not repeat or its series already ended.")
     AgentApiViews.AgentPost stopRepeating(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return view(agent, cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)));
+        return AgentApiViews.AgentPost.of(
+                cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     @GetMapping("/accounts")

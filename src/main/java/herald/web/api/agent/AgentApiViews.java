@@ -181,12 +181,17 @@ public final class AgentApiViews {
                     @Nullable
                     AgentRepeat repeat) {
 
+        /** The post as a listing shows it: without its series. */
         public static AgentPost of(Post post) {
-            return of(post, null);
+            return of(post, (herald.publishing.PostRepeats.Series) null);
         }
 
-        /** The post with its series, when it is in one. */
-        public static AgentPost of(Post post, herald.publishing.PostRepeats.@Nullable Series series) {
+        /** The post on its own, with its series when it is in one. */
+        public static AgentPost of(Post post, herald.publishing.PostRepeats repeats) {
+            return of(post, repeats.of(post.workspace(), post.id()).orElse(null));
+        }
+
+        private static AgentPost of(Post post, herald.publishing.PostRepeats.@Nullable Series series) {
             return new AgentPost(
                     post.id().value(),
                     post.status().value(),
