@@ -212,6 +212,18 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // A short link of the published target, followed once, as publishing writes it and a reader's click counts it.
+        String code = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into short_links (code, workspace_id, post_id, target_id, part, url)
+                        values (:code, :workspace, :post, :target, 'text', 'https://fixture.example/menu')""")
+                .param("code", code)
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .param("target", target)
+                .update());
+        context.getBean(herald.publishing.ShortLinks.class).follow(code, true);
         // The post's anti-repetition vector, as the content module stores it (a zero vector will do here).
         tenants.run(workspace.id(), () -> jdbc.sql(
                         """

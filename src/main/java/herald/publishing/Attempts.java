@@ -44,6 +44,7 @@ class Attempts {
      *
      * @param scheduledAt the post's time, null when it was published "now"
      * @param tagging the workspace's UTM values when the post tags its links, else null
+     * @param shortLinks whether the post publishes its links as short links ({@link ShortLinks})
      */
     record Due(
             PostId post,
@@ -60,7 +61,8 @@ class Attempts {
             int fence,
             @Nullable Instant reconcileSince,
             @Nullable Instant scheduledAt,
-            @Nullable UtmValues tagging) {}
+            @Nullable UtmValues tagging,
+            boolean shortLinks) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -71,7 +73,8 @@ class Attempts {
         return jdbc.sql(
                         """
                         with p as materialized (
-                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values
+                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values,
+                                p.short_links
                             from posts p
                             where p.workspace_id = :workspace
                               and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
@@ -81,7 +84,7 @@ class Attempts {
                             t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
                             p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                             p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                            p.utm_values->>'term' as utm_term
+                            p.utm_values->>'term' as utm_term, p.short_links
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
@@ -109,7 +112,8 @@ class Attempts {
                             rs.getInt("fence"),
                             instant(rs, "reconcile_since"),
                             instant(rs, "post_scheduled_at"),
-                            WorkspaceLinkTagging.ofPost(rs));
+                            WorkspaceLinkTagging.ofPost(rs),
+                            rs.getBoolean("short_links"));
                 })
                 .optional();
     }

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A claimed attempt: everything the platform call needs, read in the claiming transaction.
  *
  * @param zone the workspace's time zone, for the day a tagged link names ({@link LinkTagging})
+ * @param content the target's text and link as the platform gets them ({@link PlatformCall#content}), their links
+ *     shortened when the post shortens them ({@link ShortLinks})
  */
 record Claim(
         PostId post,
@@ -21,7 +23,8 @@ record Claim(
         @Nullable String refused,
         AccessTokens.@Nullable Opened token,
         @Nullable String tokenRefused,
-        ZoneId zone) {
+        ZoneId zone,
+        LinkTagging.Tagged content) {
 
     /**
      * The instant a search of the platform starts from: the earlier attempt's that may have reached it, else this

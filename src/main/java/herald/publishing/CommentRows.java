@@ -51,6 +51,7 @@ class CommentRows {
      * @param taggedAt the instant whose day {@code {date}} names in the post's tagged links: the post's time, else the
      *     start of the attempt its published target's search began from ({@link Claim#reconcileFrom()}: the latest
      *     attempt that did not reconcile), else when the target was published
+     * @param shortLinks whether the post publishes its links as short links ({@link ShortLinks})
      */
     record Open(
             PostId post,
@@ -67,7 +68,8 @@ class CommentRows {
             @Nullable Instant reconcileSince,
             @Nullable String text,
             @Nullable UtmValues tagging,
-            @Nullable Instant taggedAt) {}
+            @Nullable Instant taggedAt,
+            boolean shortLinks) {}
 
     Optional<Open> lock(WorkspaceId workspace, TargetId target) {
         return jdbc.sql(
@@ -82,7 +84,8 @@ class CommentRows {
                                 (select a.started_at from publish_attempts a
                                  where a.workspace_id = t.workspace_id and a.target_id = t.id and not a.reconciling
                                  order by a.fence desc limit 1),
-                                t.published_at) as tagged_at
+                                t.published_at) as tagged_at,
+                            p.short_links
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
                         for update of t""")
@@ -103,7 +106,8 @@ class CommentRows {
                         instant(rs, "comment_reconcile_since"),
                         rs.getString("first_comment"),
                         WorkspaceLinkTagging.ofPost(rs),
-                        instant(rs, "tagged_at")))
+                        instant(rs, "tagged_at"),
+                        rs.getBoolean("short_links")))
                 .optional();
     }
 

@@ -65,6 +65,7 @@ class FirstComments {
     private final CommentCall calls;
     private final TenantScope tenants;
     private final CommentOutcomes outcomes;
+    private final ShortLinks shortLinks;
     private final DailyQuota days;
     private final PublishingSettings settings;
     private final Clock clock;
@@ -77,6 +78,7 @@ class FirstComments {
             CommentCall calls,
             TenantScope tenants,
             CommentOutcomes outcomes,
+            ShortLinks shortLinks,
             DailyQuota days,
             PublishingSettings settings,
             Providers providers,
@@ -85,6 +87,7 @@ class FirstComments {
         this.calls = calls;
         this.tenants = tenants;
         this.outcomes = outcomes;
+        this.shortLinks = shortLinks;
         this.days = days;
         this.settings = settings;
         this.clock = clock;
@@ -183,6 +186,10 @@ class FirstComments {
         String text = open.tagging() == null
                 ? comment
                 : CommentCall.text(comment, open, days.day(workspace, now).zone());
+        if (open.shortLinks()) {
+            // Written with the claim, as a target's links are: every attempt writes, and looks for, the same text.
+            text = shortLinks.shortenComment(workspace, open.post(), target, open.provider(), text);
+        }
         return Optional.of(new Claim(workspace, target, open, text, fence, open.attempts() + 1, reconcileSince, now));
     }
 }

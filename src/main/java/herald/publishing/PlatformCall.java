@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -97,7 +98,7 @@ class PlatformCall {
                             asset.altText());
                 })
                 .toList();
-        LinkTagging.Tagged content = content(claim);
+        LinkTagging.Tagged content = claim.content();
         var request = new PublishRequest(
                 due.handle(), content.text(), content.link() == null ? null : URI.create(content.link()), items, null);
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
@@ -147,21 +148,19 @@ class PlatformCall {
     }
 
     /**
-     * The target's text and link as the platform gets them: tagged for its platform and account when its post tags
-     * its links. The day is the post's time's, else that of the earliest attempt that may have reached the platform
-     * ({@link Claim#reconcileFrom()}), so that a retry sends the very text reconciliation looks for.
+     * The target's text and link as the platform gets them, links not yet shortened: tagged for its platform and
+     * account when its post tags its links. The day is the post's time's, else that of the earliest attempt that may
+     * have reached the platform ({@code reconcileFrom}), so that a retry sends the very text reconciliation looks for.
      */
-    static LinkTagging.Tagged content(Claim claim) {
-        Attempts.Due due = claim.due();
+    static LinkTagging.Tagged content(Attempts.Due due, Instant reconcileFrom, ZoneId zone) {
         if (due.tagging() == null) {
             return new LinkTagging.Tagged(due.text(), due.link());
         }
-        Instant at = due.scheduledAt() != null ? due.scheduledAt() : claim.reconcileFrom();
+        Instant at = due.scheduledAt() != null ? due.scheduledAt() : reconcileFrom;
         return LinkTagging.tag(
                 due.text(),
                 due.link(),
                 due.tagging(),
-                new LinkTagging.Context(
-                        due.provider(), due.handle(), LocalDate.ofInstant(at, claim.zone()), due.post()));
+                new LinkTagging.Context(due.provider(), due.handle(), LocalDate.ofInstant(at, zone), due.post()));
     }
 }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param utm the UTM values its links get when it is published ({@link LinkTagging}), as the workspace's setting
  *     had them when the post was accepted or last edited; null when it does not tag its links
  * @param firstComment the comment Herald writes under each target once it is published, null for none
+ * @param shortLinks whether its links are published as short links that count clicks ({@link ShortLinks}), as the
+ *     workspace's setting was when it was created
  */
 public record Post(
         WorkspaceId workspace,
@@ -32,7 +34,8 @@ public record Post(
         @Nullable Provenance provenance,
         List<String> tags,
         @Nullable UtmValues utm,
-        @Nullable String firstComment) {
+        @Nullable String firstComment,
+        boolean shortLinks) {
 
     public Post {
         media = List.copyOf(media);

@@ -5,6 +5,7 @@ import herald.connections.ConnectionId;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import herald.tenancy.ApprovalRule;
+import herald.tenancy.Workspaces;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ class PostCreation {
             @Nullable PublishTime asked,
             List<PostRows.NewTargetRow> targets,
             List<String> tags,
-            @Nullable UtmValues utm) {}
+            @Nullable UtmValues utm,
+            boolean shortLinks) {}
 
     /**
      * A stored post and the instant it is due (its time, its queue slot, or now).
@@ -47,6 +49,8 @@ class PostCreation {
     private final PostRows rows;
     private final Validation validation;
     private final WorkspaceLinkTagging linkTagging;
+    private final ShortLinks shortLinks;
+    private final Workspaces workspaces;
     private final PostingSchedule schedule;
     private final DailyQuota quota;
     private final AuditLog audit;
@@ -59,6 +63,8 @@ class PostCreation {
             PostRows rows,
             Validation validation,
             WorkspaceLinkTagging linkTagging,
+            ShortLinks shortLinks,
+            Workspaces workspaces,
             PostingSchedule schedule,
             DailyQuota quota,
             AuditLog audit,
@@ -71,6 +77,8 @@ class PostCreation {
         this.rows = rows;
         this.validation = validation;
         this.linkTagging = linkTagging;
+        this.shortLinks = shortLinks;
+        this.workspaces = workspaces;
         this.schedule = schedule;
         this.quota = quota;
         this.audit = audit;
@@ -103,8 +111,18 @@ class PostCreation {
         String link = Posts.blankToNull(post.link());
         PostId id = PostId.random();
         var tagging = linkTagging.plan(workspace, post.tagLinks(), id, now);
+        // The workspace's setting when the post is created, kept with it: edits check it as it was accepted.
+        var shortening = shortLinks.plan(workspaces.shortensLinks(workspace));
         var targets = validation.check(
-                workspace, post.body(), link, post.media(), post.targets(), post.draft(), tagging, post.firstComment());
+                workspace,
+                post.body(),
+                link,
+                post.media(),
+                post.targets(),
+                post.draft(),
+                tagging,
+                shortening,
+                post.firstComment());
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
         return new Checked(
@@ -115,7 +133,8 @@ class PostCreation {
                 asked,
                 targets,
                 PostTags.read(post.tags()),
-                tagging == null ? null : tagging.values());
+                tagging == null ? null : tagging.values(),
+                shortening != null);
     }
 
     /**
@@ -151,6 +170,7 @@ class PostCreation {
                 provenance,
                 checked.tags(),
                 checked.utm(),
+                checked.shortLinks(),
                 post.firstComment());
         if (post.repeat() != null) {
             repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());

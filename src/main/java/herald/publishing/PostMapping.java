@@ -37,7 +37,7 @@ final class PostMapping {
                 p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment,
                 p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                 p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                p.utm_values->>'term' as utm_term
+                p.utm_values->>'term' as utm_term, p.short_links
             from posts p""";
 
     List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -77,7 +77,8 @@ final class PostMapping {
                         p.provenance(),
                         p.tags(),
                         p.utm(),
-                        p.firstComment()))
+                        p.firstComment(),
+                        p.shortLinks()))
                 .toList();
     }
 
@@ -137,7 +138,8 @@ final class PostMapping {
                 provenance(rs),
                 tags(rs),
                 WorkspaceLinkTagging.ofPost(rs),
-                rs.getString("first_comment"));
+                rs.getString("first_comment"),
+                rs.getBoolean("short_links"));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

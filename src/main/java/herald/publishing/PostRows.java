@@ -53,15 +53,17 @@ class PostRows {
             Provenance provenance,
             List<String> tags,
             @Nullable UtmValues utm,
+            boolean shortLinks,
             @Nullable String firstComment) {
         utm(
                         jdbc.sql(
                                 """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
                             created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
-                            first_comment, tag_links, utm_values)
+                            first_comment, short_links, tag_links, utm_values)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :tagLinks, """
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :shortLinks, :tagLinks,
+                            """
                                         + UTM_VALUES + ")"),
                         utm)
                 .param("workspace", workspace.value())
@@ -79,6 +81,7 @@ class PostRows {
                 .param("createdByLabel", label(provenance.actorLabel()))
                 .param("tags", tags.toArray(String[]::new))
                 .param("firstComment", firstComment)
+                .param("shortLinks", shortLinks)
                 .update();
     }
 

@@ -38,6 +38,7 @@ public class Posts {
     private final PostReads reads;
     private final Validation validation;
     private final WorkspaceLinkTagging linkTagging;
+    private final ShortLinks shortLinks;
     private final PostCreation creation;
     private final TenantScope tenants;
     private final DailyQuota quota;
@@ -54,6 +55,7 @@ public class Posts {
             PostReads reads,
             Validation validation,
             WorkspaceLinkTagging linkTagging,
+            ShortLinks shortLinks,
             PostCreation creation,
             TenantScope tenants,
             DailyQuota quota,
@@ -71,6 +73,7 @@ public class Posts {
         this.reads = reads;
         this.validation = validation;
         this.linkTagging = linkTagging;
+        this.shortLinks = shortLinks;
         this.creation = creation;
         this.tenants = tenants;
         this.quota = quota;
@@ -172,7 +175,16 @@ public class Posts {
                 workspace, changes.tagLinks() == null ? current.tagLinks() : changes.tagLinks(), id, now);
         String firstComment =
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
-        var targets = validation.check(workspace, body, link, media, wanted, draft, tagging, firstComment);
+        var targets = validation.check(
+                workspace,
+                body,
+                link,
+                media,
+                wanted,
+                draft,
+                tagging,
+                shortLinks.plan(current.shortLinks()),
+                firstComment);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         PostStatus status = statuses.of(
                 workspace,

@@ -63,6 +63,7 @@ class Publisher {
     private final AccessTokens tokens;
     private final Providers providers;
     private final PlatformCall platform;
+    private final ShortLinks shortLinks;
     private final OutcomeEntries entries;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
@@ -76,6 +77,7 @@ class Publisher {
             AccessTokens tokens,
             Providers providers,
             PlatformCall platform,
+            ShortLinks shortLinks,
             OutcomeEntries entries,
             ApplicationEventPublisher events,
             PublishingSettings settings,
@@ -86,6 +88,7 @@ class Publisher {
         this.tokens = tokens;
         this.providers = providers;
         this.platform = platform;
+        this.shortLinks = shortLinks;
         this.entries = entries;
         this.events = events;
         this.settings = settings;
@@ -211,6 +214,12 @@ class Publisher {
                 log.warn("The token of a target of post {} did not open in the claim", due.post());
             }
         }
+        LinkTagging.Tagged content =
+                PlatformCall.content(due, reconcileSince == null ? now : reconcileSince, day.zone());
+        if (due.shortLinks() && refused == null && tokenRefused == null) {
+            // Written with the claim: every attempt finds the same codes, and publishes the same text.
+            content = shortLinks.shorten(workspace, due.post(), target, due.provider(), content);
+        }
         return new Claim(
                 due.post(),
                 target,
@@ -222,7 +231,8 @@ class Publisher {
                 refused,
                 token,
                 tokenRefused,
-                day.zone());
+                day.zone(),
+                content);
     }
 
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {

@@ -46,6 +46,7 @@ class Validation {
      * text longer everywhere but on X (which counts every link as 23 characters), and a post accepted untagged could
      * then be refused by LinkedIn or Instagram when it is published. A first comment must suit every target's
      * platform: one that takes comments, within its length for them and its rules for them, checked as tagged too.
+     * With {@code shortening}, links are checked as the short links they are published as ({@link ShortLinks}).
      */
     List<PostRows.NewTargetRow> check(
             WorkspaceId workspace,
@@ -55,6 +56,7 @@ class Validation {
             List<NewPost.NewTarget> targets,
             boolean draft,
             LinkTagging.@Nullable Plan tagging,
+            ShortLinks.@Nullable Plan shortening,
             @Nullable String firstComment) {
         List<Violation> violations = new ArrayList<>();
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
@@ -137,6 +139,10 @@ class Validation {
                 text = tagged.text();
                 sent = tagged.link();
             }
+            if (shortening != null) {
+                text = shortening.text(text, account.provider());
+                sent = shortening.link(sent, account.provider());
+            }
             URI uri = sent == null ? null : ContentCheck.webLink(sent).orElse(null);
             for (ContentCheck.Problem problem :
                     ContentCheck.check(provider, text, uri, found.values()).problems()) {
@@ -156,6 +162,9 @@ class Validation {
                     // Checked as it is written: tagged as the post's text is, for this platform and account.
                     comment = tagging.apply(comment, null, account.provider(), account.username())
                             .text();
+                }
+                if (shortening != null) {
+                    comment = shortening.text(comment, account.provider());
                 }
                 for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                     violations.add(

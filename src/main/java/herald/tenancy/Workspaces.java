@@ -128,10 +128,24 @@ public class Workspaces {
         require(id, Rule.APPROVAL, required);
     }
 
+    /**
+     * Whether the posts created from now on publish their links as short links that count clicks
+     * (herald.publishing.ShortLinks); a post keeps what the setting was when it was created.
+     */
+    public boolean shortensLinks(WorkspaceId id) {
+        return rule(id, Rule.SHORT_LINKS);
+    }
+
+    /** Shortens the links of posts created from now on, or stops; posts already created keep theirs as they are. */
+    public void shortenLinks(WorkspaceId id, boolean shorten) {
+        require(id, Rule.SHORT_LINKS, shorten);
+    }
+
     /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */
     private enum Rule {
         TWO_FACTOR("two_factor_required", "workspace.two_factor_required", "workspace.two_factor_not_required"),
-        APPROVAL("approval_required", "workspace.approval_required", "workspace.approval_not_required");
+        APPROVAL("approval_required", "workspace.approval_required", "workspace.approval_not_required"),
+        SHORT_LINKS("shorten_links", "workspace.links_shortened", "workspace.links_not_shortened");
 
         final String column;
         final String on;

@@ -58,7 +58,8 @@ class RetryPolicyTests {
                 attempt - 1,
                 reconcileSince,
                 null,
-                null);
+                null,
+                false);
         return new Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),
@@ -70,7 +71,8 @@ class RetryPolicyTests {
                 null,
                 null,
                 null,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC,
+                new LinkTagging.Tagged("Hello", null));
     }
 
     static ProviderException error(Kind kind) {

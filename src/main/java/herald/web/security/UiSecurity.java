@@ -79,6 +79,8 @@ class UiSecurity {
                         .requestMatchers(
                                 "/sign-in",
                                 FAILED_SIGN_IN,
+                                // published short links: readers on the platforms follow them, signed in nowhere
+                                "/l/*",
                                 // the code page itself: it shows its form only to a half sign-in
                                 SecondStep.PAGE,
                                 SecondStepConfigurer.FAILED,

@@ -14,6 +14,8 @@ import herald.publishing.PostRepeats;
 import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
+import herald.publishing.ShortLink;
+import herald.publishing.ShortLinks;
 import herald.publishing.UpcomingRepeats;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,7 @@ class PostsController {
     private final PostRepeats repeats;
     private final PostApprovals decisions;
     private final UpcomingRepeats upcoming;
+    private final ShortLinks shortLinks;
 
     PostsController(
             Posts posts,
@@ -61,8 +64,10 @@ class PostsController {
             Providers providers,
             PostRepeats repeats,
             PostApprovals decisions,
-            UpcomingRepeats upcoming) {
+            UpcomingRepeats upcoming,
+            ShortLinks shortLinks) {
         this.upcoming = upcoming;
+        this.shortLinks = shortLinks;
         this.repeats = repeats;
         this.decisions = decisions;
         this.posts = posts;
@@ -164,6 +169,10 @@ class PostsController {
         model.addAttribute("zone", current.workspace().timezone().getId());
         model.addAttribute("notes", PostNotesPageController.rows(notes, current, post.id()));
         model.addAttribute("figures", analytics.ofPost(current.id(), post.id()));
+        List<ShortLink> published = shortLinks.of(current.id(), post.id());
+        model.addAttribute("shortLinks", published);
+        model.addAttribute(
+                "linkClicks", published.stream().mapToLong(ShortLink::clicks).sum());
         model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
         var series = repeats.of(current.id(), post.id()).orElse(null);
         model.addAttribute("series", series);

@@ -3,6 +3,7 @@ package herald.web.ui;
 import herald.identity.SignedInUser;
 import herald.identity.TwoFactor;
 import herald.publishing.LinkTagging;
+import herald.publishing.ShortLinks;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
@@ -10,6 +11,7 @@ import herald.tenancy.Plans;
 import herald.tenancy.Role;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
+import herald.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -36,14 +38,17 @@ class SettingsController {
     private final Plans plans;
     private final TwoFactor twoFactor;
     private final WorkspaceLinkTagging linkTagging;
+    private final PublicUrl publicUrl;
 
     SettingsController(
             Workspaces workspaces,
             Memberships memberships,
             Plans plans,
             TwoFactor twoFactor,
-            WorkspaceLinkTagging linkTagging) {
+            WorkspaceLinkTagging linkTagging,
+            PublicUrl publicUrl) {
         this.workspaces = workspaces;
+        this.publicUrl = publicUrl;
         this.linkTagging = linkTagging;
         this.memberships = memberships;
         this.plans = plans;
@@ -118,6 +123,21 @@ class SettingsController {
         return "redirect:/w/" + current.workspace().slug() + "/settings#approvals";
     }
 
+    /** Owners and admins: whether new posts publish their links as short links that count clicks. */
+    @PostMapping("/w/{slug}/settings/short-links")
+    String shortenLinks(@RequestParam boolean shorten, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        workspaces.shortenLinks(current.id(), shorten);
+        flash.addFlashAttribute(
+                "notice",
+                shorten
+                        ? "Short links on: the links of posts created from now on are published short, and their"
+                                + " clicks counted."
+                        : "Short links off: posts created from now on publish their links as written. Posts already"
+                                + " created keep their short links, and published short links keep working.");
+        return "redirect:/w/" + current.workspace().slug() + "/settings#short-links";
+    }
+
     /** Owners only; an owner must have it on themselves first, so the rule never shuts out the one who set it. */
     @PostMapping("/w/{slug}/settings/two-factor")
     String requireTwoFactor(
@@ -170,6 +190,8 @@ class SettingsController {
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
         model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
         model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
+        model.addAttribute("shortLinks", workspaces.shortensLinks(current.id()));
+        model.addAttribute("shortLinkExample", publicUrl.resolve(ShortLinks.PATH + "x7Kq2mP9aB"));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));
             model.addAttribute("taggingErrors", new FormErrors().asMap());

@@ -64,7 +64,8 @@ class FirstCommentShownTest {
                 null,
                 List.of(),
                 null,
-                firstComment);
+                firstComment,
+                false);
     }
 
     static Target target(String account, @Nullable String firstComment) {

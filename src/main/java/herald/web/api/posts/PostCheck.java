@@ -11,8 +11,10 @@ import herald.publishing.ContentCheck;
 import herald.publishing.LinkTagging;
 import herald.publishing.NewPost;
 import herald.publishing.PostId;
+import herald.publishing.ShortLinks;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
+import herald.tenancy.Workspaces;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
@@ -35,8 +37,18 @@ public class PostCheck {
     private final Providers providers;
     private final Assets assets;
     private final WorkspaceLinkTagging linkTagging;
+    private final ShortLinks shortLinks;
+    private final Workspaces workspaces;
 
-    PostCheck(Connections connections, Providers providers, Assets assets, WorkspaceLinkTagging linkTagging) {
+    PostCheck(
+            Connections connections,
+            Providers providers,
+            Assets assets,
+            WorkspaceLinkTagging linkTagging,
+            ShortLinks shortLinks,
+            Workspaces workspaces) {
+        this.shortLinks = shortLinks;
+        this.workspaces = workspaces;
         this.connections = connections;
         this.providers = providers;
         this.assets = assets;
@@ -104,6 +116,7 @@ public class PostCheck {
         }
         List<TargetResult> results = new ArrayList<>();
         var tagging = linkTagging.plan(workspace, tagLinks, PostId.random(), Instant.now());
+        var shortening = shortLinks.plan(workspaces.shortensLinks(workspace));
         var seen = new HashSet<>();
         for (NewPost.NewTarget target : targets) {
             if (!seen.add(target.connection())) {
@@ -111,8 +124,8 @@ public class PostCheck {
             }
             connections
                     .find(workspace, target.connection())
-                    .ifPresent(account -> results.add(
-                            checkTarget(account, target, body, cleanLink, uri, found, tagging, firstComment)));
+                    .ifPresent(account -> results.add(checkTarget(
+                            account, target, body, cleanLink, uri, found, tagging, shortening, firstComment)));
         }
         return new Result(List.copyOf(problems), List.copyOf(results));
     }
@@ -125,6 +138,7 @@ public class PostCheck {
             @Nullable URI uri,
             List<Asset> media,
             LinkTagging.@Nullable Plan tagging,
+            ShortLinks.@Nullable Plan shortening,
             @Nullable String firstComment) {
         SocialProvider provider = providers.find(account.provider()).orElse(null);
         String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
@@ -134,6 +148,12 @@ public class PostCheck {
             tagged = tagging.apply(text, uri == null ? null : link, account.provider(), account.username());
             text = tagged.text();
             uri = tagged.link() == null ? null : URI.create(tagged.link());
+        }
+        if (shortening != null) {
+            // Counted as published: each link as long as the short link it becomes.
+            text = shortening.text(text, account.provider());
+            String shortened = shortening.link(uri == null ? null : uri.toString(), account.provider());
+            uri = shortened == null ? null : URI.create(shortened);
         }
         if (provider == null) {
             return new TargetResult(
@@ -166,8 +186,10 @@ public class PostCheck {
             comment = tagging.apply(comment, null, account.provider(), account.username())
                     .text();
         }
-        if (comment != null) {
-            for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
+        String checkedComment =
+                comment == null || shortening == null ? comment : shortening.text(comment, account.provider());
+        if (checkedComment != null) {
+            for (ContentCheck.Problem problem : ContentCheck.comment(provider, checkedComment)) {
                 String message = problem.message();
                 problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
             }

@@ -51,6 +51,10 @@ record PostView(
         @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
                 boolean tagLinks,
         @Schema(
+                        description = "Whether its links are published as short links that count clicks (the"
+                                + " workspace's setting when it was created); their clicks: listPostLinks.")
+                boolean shortLinks,
+        @Schema(
                         description = "The comment Herald writes under the post on each account once it is published;"
                                 + " null for none. Each target's comment says how that went.",
                         nullable = true)
@@ -285,6 +289,7 @@ record PostView(
                 p.updatedAt(),
                 p.tags(),
                 p.tagLinks(),
+                p.shortLinks(),
                 p.firstComment(),
                 RepeatView.of(series, upcoming),
                 SentBackView.of(sentBack));

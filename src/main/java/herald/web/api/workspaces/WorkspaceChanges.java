@@ -17,14 +17,21 @@ record WorkspaceChanges(
                                 + " an owner's or admin's approval before they are published (docs/approvals.md).",
                         nullable = true)
                 @Nullable
-                Boolean approvalRequired) {
+                Boolean approvalRequired,
+        @Schema(
+                        description = "Whether posts created from now on publish their links as short links that"
+                                + " count clicks (docs/short-links.md).",
+                        nullable = true)
+                @Nullable
+                Boolean shortenLinks) {
 
     boolean isEmpty() {
         return name == null
                 && timezone == null
                 && description == null
                 && linkTagging == null
-                && approvalRequired == null;
+                && approvalRequired == null
+                && shortenLinks == null;
     }
 
     boolean changesDetails() {

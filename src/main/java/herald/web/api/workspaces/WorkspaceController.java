@@ -63,13 +63,15 @@ class WorkspaceController {
             summary = "Change the workspace's settings",
             description =
                     "Changes any of name, timezone, description, linkTagging (the UTM parameters of its"
-                            + " posts' links, see docs/link-tagging.md) and approvalRequired (editors' posts wait for an owner's"
-                            + " or admin's approval, see docs/approvals.md); fields left out keep their value, inside"
+                            + " posts' links, see docs/link-tagging.md), approvalRequired (editors' posts wait for an owner's"
+                            + " or admin's approval, see docs/approvals.md) and shortenLinks (new posts' links are"
+                            + " published short and count clicks, see docs/short-links.md); fields left out keep their value, inside"
                             + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput(
-                    "", "Send at least one of name, timezone, description, linkTagging and approvalRequired.");
+                    "",
+                    "Send at least one of name, timezone, description, linkTagging, approvalRequired and shortenLinks.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -95,6 +97,9 @@ class WorkspaceController {
         if (changes.approvalRequired() != null) {
             workspaces.requireApproval(current.id(), changes.approvalRequired());
         }
+        if (changes.shortenLinks() != null) {
+            workspaces.shortenLinks(current.id(), changes.shortenLinks());
+        }
         return view(after);
     }
 
@@ -104,6 +109,7 @@ class WorkspaceController {
                 plans.get(workspace.plan()).limits(),
                 memberships.count(workspace.id()),
                 linkTagging.get(workspace.id()),
-                workspaces.requiresApproval(workspace.id()));
+                workspaces.requiresApproval(workspace.id()),
+                workspaces.shortensLinks(workspace.id()));
     }
 }

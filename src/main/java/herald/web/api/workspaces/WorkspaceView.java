@@ -22,7 +22,11 @@ record WorkspaceView(
         @Schema(
                         description = "Whether posts by editors, and by API keys without the admin scope, wait for an"
                                 + " owner's or admin's approval before they are published.")
-                boolean approvalRequired) {
+                boolean approvalRequired,
+        @Schema(
+                        description = "Whether posts created from now on publish their links as short links on"
+                                + " Herald's address that count clicks (docs/short-links.md).")
+                boolean shortenLinks) {
 
     record WorkspaceLimits(
             int members,
@@ -39,7 +43,8 @@ record WorkspaceView(
             PlanLimits limits,
             int members,
             LinkTaggingSetting linkTagging,
-            boolean approvalRequired) {
+            boolean approvalRequired,
+            boolean shortenLinks) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -57,6 +62,7 @@ record WorkspaceView(
                         limits.storageMb()),
                 new WorkspaceUsage(members),
                 LinkTaggingView.of(linkTagging),
-                approvalRequired);
+                approvalRequired,
+                shortenLinks);
     }
 }

@@ -1,0 +1,24 @@
+package herald.publishing;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One link of a published target, as {@link ShortLinks} wrote it.
+ *
+ * @param address the short link as the platform shows it
+ * @param url where it leads: the link as the post had it (tagged, when the post tags its links)
+ * @param account the account the target published on, null when the post no longer has the target
+ * @param part where the link is: {@code text}, {@code link} (the post's link field) or {@code comment}
+ * @param lastClickedAt the last counted click, null before the first
+ */
+public record ShortLink(
+        String code,
+        String address,
+        String url,
+        TargetId target,
+        @Nullable String account,
+        String part,
+        long clicks,
+        Instant createdAt,
+        @Nullable Instant lastClickedAt) {}

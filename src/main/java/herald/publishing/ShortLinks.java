@@ -1,0 +1,288 @@
+package herald.publishing;
+
+import static herald.database.SqlTimes.instant;
+
+import com.twitter.twittertext.Extractor;
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short links with click counts (docs/short-links.md): a post whose workspace shortens links publishes each http(s)
+ * link of its text, its link field and its first comment as {@code <public-url>/l/<code>}, which sends the reader on
+ * and counts the click ({@link #follow}).
+ *
+ * <p>A code is a pure function of the target, the part of the post the link is in, the link as published (tagged, when
+ * the post tags its links) and a salt, so that every attempt of a target publishes the same text and reconciliation
+ * finds what an earlier attempt sent. Its row is written in the claim's transaction, before any call. Instagram is left
+ * alone: its captions and comments do not make links clickable, and a short link there is only harder to type.
+ */
+@Component
+public class ShortLinks {
+
+    /** Where short links live under Herald's public address. */
+    public static final String PATH = "/l/";
+
+    static final int CODE_LENGTH = 10;
+    static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{" + CODE_LENGTH + "}");
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final long CODES = (long) Math.pow(62, CODE_LENGTH);
+    /** A code taken by another link this many times over is not bad luck. */
+    private static final int MAX_SALT = 8;
+
+    /** The part of a post a link is in. */
+    enum Part {
+        TEXT,
+        LINK,
+        COMMENT;
+
+        String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+    private final String prefix;
+
+    ShortLinks(JdbcClient jdbc, TenantScope tenants, @Value("${herald.public-url}") String publicUrl) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.prefix = (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + PATH;
+    }
+
+    /** How a post being checked gets its links shortened: null when it does not ({@code shorten} false). */
+    public @Nullable Plan plan(boolean shorten) {
+        return shorten ? new Plan(prefix) : null;
+    }
+
+    /** The address of a code, for showing. */
+    public String address(String code) {
+        return prefix + code;
+    }
+
+    /**
+     * A post's shortening while it is checked, before its targets exist: each link stands for a short link of the very
+     * length it will have, so that lengths are checked on the text as published.
+     */
+    public record Plan(String prefix) {
+
+        /** {@code text} as it will be published on {@code provider}. */
+        public String text(String text, String provider) {
+            return appliesTo(provider) ? replace(text, prefix, url -> prefix + "0".repeat(CODE_LENGTH)) : text;
+        }
+
+        /** {@code link} as it will be published on {@code provider}. */
+        public @Nullable String link(@Nullable String link, String provider) {
+            return link == null || !appliesTo(provider) || !shortens(link, prefix)
+                    ? link
+                    : prefix + "0".repeat(CODE_LENGTH);
+        }
+    }
+
+    /** Whether links are shortened on this platform: everywhere but Instagram. */
+    static boolean appliesTo(String provider) {
+        return !"instagram".equals(provider);
+    }
+
+    /**
+     * A target's text and link as published, their links shortened, inside the claim's transaction (which writes the
+     * links' rows, or finds them written by an earlier attempt).
+     */
+    LinkTagging.Tagged shorten(
+            WorkspaceId workspace, PostId post, TargetId target, String provider, LinkTagging.Tagged content) {
+        if (!appliesTo(provider)) {
+            return content;
+        }
+        String text = replace(content.text(), prefix, url -> prefix + store(workspace, post, target, Part.TEXT, url));
+        String link = content.link();
+        if (link != null && shortens(link, prefix)) {
+            link = prefix + store(workspace, post, target, Part.LINK, link);
+        }
+        return new LinkTagging.Tagged(text, link);
+    }
+
+    /** A target's first comment as written, its links shortened, inside the comment claim's transaction. */
+    String shortenComment(WorkspaceId workspace, PostId post, TargetId target, String provider, String comment) {
+        if (!appliesTo(provider)) {
+            return comment;
+        }
+        return replace(comment, prefix, url -> prefix + store(workspace, post, target, Part.COMMENT, url));
+    }
+
+    /**
+     * Where a short link leads, counting the click when {@code count} (not for link-preview robots, nor a HEAD), or
+     * empty for a code no link has. Outside any workspace's scope: the code is all the reader has.
+     */
+    public Optional<String> follow(String code, boolean count) {
+        if (!CODE.matcher(code).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select herald_follow_short_link(:code, :count)")
+                .param("code", code)
+                .param("count", count)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single();
+    }
+
+    /** A post's short links, by account and part, with their clicks. */
+    public List<ShortLink> of(WorkspaceId workspace, PostId post) {
+        return tenants.read(workspace, () -> jdbc.sql(
+                        """
+                        select s.*, t.account from short_links s
+                        left join post_targets t on t.workspace_id = s.workspace_id and t.id = s.target_id
+                        where s.workspace_id = :workspace and s.post_id = :post
+                        order by t.account nulls last, s.target_id, s.part desc, s.created_at, s.code""")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query((rs, n) -> new ShortLink(
+                        rs.getString("code"),
+                        prefix + rs.getString("code"),
+                        rs.getString("url"),
+                        new TargetId(rs.getObject("target_id", UUID.class)),
+                        rs.getString("account"),
+                        rs.getString("part"),
+                        rs.getLong("clicks"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs, "last_clicked_at")))
+                .list());
+    }
+
+    /** The clicks on the short links of each of these posts; posts without any are left out. */
+    public Map<PostId, Long> clicks(WorkspaceId workspace, Collection<PostId> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        Map<PostId, Long> clicks = new HashMap<>();
+        tenants.read(workspace, () -> jdbc.sql(
+                        """
+                        select post_id, sum(clicks) as clicks from short_links
+                        where workspace_id = :workspace and post_id in (:posts) group by post_id""")
+                .param("workspace", workspace.value())
+                .param("posts", posts.stream().map(PostId::value).toList())
+                .query((rs, n) -> clicks.put(new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("clicks")))
+                .list());
+        return clicks;
+    }
+
+    /** The clicks on the workspace's short links between two instants, counted by the UTC day they came on. */
+    public long clicksBetween(WorkspaceId workspace, Instant from, Instant to) {
+        return tenants.read(workspace, () -> jdbc.sql(
+                        """
+                        select coalesce(sum(clicks), 0) from short_link_days
+                        where workspace_id = :workspace
+                          and day >= (cast(:from as timestamptz) at time zone 'UTC')::date
+                          and day < (cast(:to as timestamptz) at time zone 'UTC')::date""")
+                .param("workspace", workspace.value())
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query(Long.class)
+                .single());
+    }
+
+    /**
+     * The code of a link, its row written unless an earlier attempt wrote it. A code another link holds (another
+     * target's, perhaps in another workspace, which this transaction cannot see) is passed over for the next salt's.
+     */
+    private String store(WorkspaceId workspace, PostId post, TargetId target, Part part, String url) {
+        for (int salt = 0; salt < MAX_SALT; salt++) {
+            String code = code(target, part, url, salt);
+            int written = jdbc.sql(
+                            """
+                            insert into short_links (code, workspace_id, post_id, target_id, part, url)
+                            values (:code, :workspace, :post, :target, :part, :url)
+                            on conflict (code) do nothing""")
+                    .param("code", code)
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .param("target", target.value())
+                    .param("part", part.value())
+                    .param("url", url)
+                    .update();
+            if (written == 1 || ours(code, target, part, url)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("No free short link code for a link of target " + target + ".");
+    }
+
+    private boolean ours(String code, TargetId target, Part part, String url) {
+        return jdbc.sql("select 1 from short_links where code = :code and target_id = :target and part = :part"
+                        + " and url = :url")
+                .param("code", code)
+                .param("target", target.value())
+                .param("part", part.value())
+                .param("url", url)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Ten base-62 characters of the SHA-256 of the target, the part, the salt and the link. */
+    static String code(TargetId target, Part part, String url, int salt) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256")
+                    .digest((target.value() + "\n" + part.value() + "\n" + salt + "\n" + url)
+                            .getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (hash[i] & 0xff);
+        }
+        long rest = Long.remainderUnsigned(value, CODES);
+        char[] code = new char[CODE_LENGTH];
+        for (int i = CODE_LENGTH - 1; i >= 0; i--) {
+            code[i] = ALPHABET.charAt((int) (rest % 62));
+            rest /= 62;
+        }
+        return new String(code);
+    }
+
+    /**
+     * Every http(s) link twitter-text finds in {@code text} replaced by {@code shortened}'s answer for it, the rest of
+     * the text as it was; links that are short links of this Herald already are left alone.
+     */
+    static String replace(String text, String prefix, UnaryOperator<String> shortened) {
+        Extractor extractor = new Extractor();
+        extractor.setExtractURLWithoutProtocol(false);
+        List<Extractor.Entity> links = extractor.extractURLsWithIndices(text);
+        StringBuilder out = new StringBuilder(text);
+        // From the last link back, so the indices of the earlier ones still hold; the codes are written first to last.
+        String[] replacements = new String[links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            String url = links.get(i).getValue();
+            replacements[i] = shortens(url, prefix) ? shortened.apply(url) : null;
+        }
+        for (int i = links.size() - 1; i >= 0; i--) {
+            if (replacements[i] != null) {
+                out.replace(links.get(i).getStart(), links.get(i).getEnd(), replacements[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A web link that is not a short link already. */
+    private static boolean shortens(String url, String prefix) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("http://") || lower.startsWith("https://")) && !url.startsWith(prefix);
+    }
+}

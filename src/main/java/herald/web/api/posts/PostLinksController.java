@@ -1,0 +1,97 @@
+package herald.web.api.posts;
+
+import herald.publishing.Post;
+import herald.publishing.PostId;
+import herald.publishing.Posts;
+import herald.publishing.ShortLink;
+import herald.publishing.ShortLinks;
+import herald.web.CurrentWorkspace;
+import herald.web.api.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A post's short links and their clicks (docs/short-links.md). */
+@RestController
+@RequestMapping(ApiPaths.WORKSPACE + "/posts")
+@Tag(name = "Posts")
+class PostLinksController {
+
+    private final Posts posts;
+    private final ShortLinks links;
+
+    PostLinksController(Posts posts, ShortLinks links) {
+        this.posts = posts;
+        this.links = links;
+    }
+
+    @Schema(name = "PostLinks")
+    record PostLinksView(
+            @Schema(
+                            description =
+                                    "Whether the post publishes its links as short links (the workspace's setting when"
+                                            + " it was created).")
+                    boolean shortLinks,
+            @Schema(description = "The clicks on all of them.") long clicks,
+            @Schema(description = "One per link of each account it was published on, in the order of the accounts.")
+                    List<LinkView> links) {}
+
+    @Schema(name = "PostLink")
+    record LinkView(
+            @Schema(description = "The short link as it was published.") String shortUrl,
+            @Schema(
+                            description =
+                                    "Where it leads: the link as written, with its UTM parameters when the post tags"
+                                            + " its links.")
+                    String url,
+            UUID targetId,
+            @Schema(
+                            description = "The account, as the post's targets name it; null once the target is gone.",
+                            nullable = true)
+                    @Nullable
+                    String account,
+            @Schema(
+                            description = "Where the link is: text, link (the post's link field) or comment (its first"
+                                    + " comment).")
+                    String part,
+            @Schema(description = "Clicks by people: link-preview robots and HEAD requests are not counted.")
+                    long clicks,
+            Instant createdAt,
+            @Schema(nullable = true) @Nullable Instant lastClickedAt) {
+
+        static LinkView of(ShortLink link) {
+            return new LinkView(
+                    link.address(),
+                    link.url(),
+                    link.target().value(),
+                    link.account(),
+                    link.part(),
+                    link.clicks(),
+                    link.createdAt(),
+                    link.lastClickedAt());
+        }
+    }
+
+    @GetMapping("/{postId}/links")
+    @Operation(
+            operationId = "listPostLinks",
+            summary = "A post's short links and their clicks",
+            description = "The short links its targets were published with, once they are published (a post whose"
+                    + " workspace shortens links, see docs/short-links.md), each with where it leads and its clicks;"
+                    + " empty for a post that does not shorten its links or has not published yet.")
+    PostLinksView links(CurrentWorkspace current, @PathVariable UUID postId) {
+        Post post = posts.get(current.id(), new PostId(postId));
+        List<LinkView> found =
+                links.of(current.id(), post.id()).stream().map(LinkView::of).toList();
+        return new PostLinksView(
+                post.shortLinks(), found.stream().mapToLong(LinkView::clicks).sum(), found);
+    }
+}
