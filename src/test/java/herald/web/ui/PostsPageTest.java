@@ -36,6 +36,12 @@ class PostsPageTest {
     Posts posts;
 
     @Autowired
+    herald.publishing.ShortLinks shortLinks;
+
+    @Autowired
+    herald.tenancy.Workspaces workspaces;
+
+    @Autowired
     herald.publishing.PostNotes notes;
 
     @org.springframework.beans.factory.annotation.Value("${herald.providers.sandbox.base-url}")
@@ -125,6 +131,45 @@ class PostsPageTest {
         mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
                 .andExpect(content().string(containsString("published 1 Jun 2026, 12:30")))
                 .andExpect(content().string(not(containsString("created "))));
+    }
+
+    @Test
+    void aPostThatShortensItsLinksShowsEachShortLinkWithItsClicksOncePublished() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        workspaces.shortenLinks(team.workspace().id(), true);
+        var post = PostsFixtures.scheduled(
+                posts, team.workspace().id(), krusty, "Menu https://krusty.example.com/menu", "2099-05-01T12:00");
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
+                .andExpect(content().string(containsString("data-test=\"link-clicks-pending\"")));
+
+        // As publishing writes it, then three clicks by people and one robot's look.
+        String code = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql(
+                        """
+                        insert into short_links (code, workspace_id, post_id, target_id, part, url)
+                        values (:code, :w, :p, :t, 'text', 'https://krusty.example.com/menu')""")
+                .param("code", code)
+                .param("w", team.workspace().id().value())
+                .param("p", post.id().value())
+                .param("t", post.targets().getFirst().id().value())
+                .update());
+        for (int i = 0; i < 3; i++) {
+            assertThat(shortLinks.follow(code, true)).hasValue("https://krusty.example.com/menu");
+        }
+        shortLinks.follow(code, false);
+
+        mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
+                .andExpect(content().string(containsString("data-test=\"link-clicks-total\">3 clicks<")))
+                .andExpect(content().string(containsString("http://localhost:8080/l/" + code)))
+                .andExpect(content().string(containsString("data-test=\"link-clicks-count\">3<")));
+        var other = fixtures.team();
+        mvc.perform(get(other.path() + "/posts/" + post.id()).with(as(other.owner())))
+                .andExpect(status().isNotFound());
     }
 
     @Test

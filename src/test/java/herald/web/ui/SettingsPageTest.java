@@ -94,6 +94,40 @@ class SettingsPageTest {
     }
 
     @Test
+    void adminsTurnShortLinksOnAndOffAndEditorsCannot() throws Exception {
+        var team = fixtures.team();
+        var admin = fixtures.member(team, Role.ADMIN);
+        var editor = fixtures.member(team, Role.EDITOR);
+
+        mvc.perform(get(team.path() + "/settings").with(as(admin)))
+                .andExpect(content().string(containsString("Shorten links and count clicks")));
+        mvc.perform(post(team.path() + "/settings/short-links")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("shorten", "true"))
+                .andExpect(redirectedUrl(team.path() + "/settings#short-links"))
+                .andExpect(flash().attribute("notice", containsString("Short links on")));
+        assertThat(workspaces.shortensLinks(team.workspace().id())).isTrue();
+        mvc.perform(get(team.path() + "/settings").with(as(admin)))
+                .andExpect(content().string(containsString("data-test=\"short-links-on\"")))
+                .andExpect(content().string(containsString("http://localhost:8080/l/x7Kq2mP9aB")))
+                .andExpect(content().string(containsString("Publish links as written")));
+
+        mvc.perform(post(team.path() + "/settings/short-links")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("shorten", "false"))
+                .andExpect(status().isForbidden());
+        assertThat(workspaces.shortensLinks(team.workspace().id())).isTrue();
+        mvc.perform(post(team.path() + "/settings/short-links")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("shorten", "false"))
+                .andExpect(flash().attribute("notice", containsString("Short links off")));
+        assertThat(workspaces.shortensLinks(team.workspace().id())).isFalse();
+    }
+
+    @Test
     void onlyOwnersSeeOrUseTheDangerZone() throws Exception {
         var team = fixtures.team();
         var admin = fixtures.member(team, Role.ADMIN);
