@@ -3,12 +3,13 @@ package herald.publishing;
 import static herald.database.SqlTimes.instant;
 
 import com.twitter.twittertext.Extractor;
+import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -181,17 +182,24 @@ public class ShortLinks {
         return clicks;
     }
 
-    /** The clicks on the workspace's short links between two instants, counted by the UTC day they came on. */
-    public long clicksBetween(WorkspaceId workspace, Instant from, Instant to) {
+    /**
+     * The clicks on the workspace's short links from one day to another (both included), days as UTC counts them;
+     * only those of links published on {@code account} when it is not null.
+     */
+    public long clicksBetween(WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account) {
         return tenants.read(workspace, () -> jdbc.sql(
                         """
-                        select coalesce(sum(clicks), 0) from short_link_days
-                        where workspace_id = :workspace
-                          and day >= (cast(:from as timestamptz) at time zone 'UTC')::date
-                          and day < (cast(:to as timestamptz) at time zone 'UTC')::date""")
+                        select coalesce(sum(d.clicks), 0) from short_link_days d
+                        join short_links s on s.code = d.code
+                        where d.workspace_id = :workspace and d.day between :from and :to
+                          and (cast(:account as uuid) is null or exists (
+                              select 1 from post_targets t
+                              where t.workspace_id = s.workspace_id and t.id = s.target_id
+                                and t.connection_id = cast(:account as uuid)))""")
                 .param("workspace", workspace.value())
-                .param("from", java.sql.Timestamp.from(from))
-                .param("to", java.sql.Timestamp.from(to))
+                .param("from", from)
+                .param("to", to)
+                .param("account", account == null ? null : account.value())
                 .query(Long.class)
                 .single());
     }

@@ -5,6 +5,8 @@ import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
 import herald.analytics.Audience;
 import herald.connections.Connections;
+import herald.publishing.ShortLinks;
+import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,9 +40,19 @@ class MonthlyReportController {
     private final Analytics analytics;
     private final Audience audience;
     private final Connections connections;
+    private final ShortLinks shortLinks;
+    private final Workspaces workspaces;
     private final Clock clock;
 
-    MonthlyReportController(Analytics analytics, Audience audience, Connections connections, Clock clock) {
+    MonthlyReportController(
+            Analytics analytics,
+            Audience audience,
+            Connections connections,
+            ShortLinks shortLinks,
+            Workspaces workspaces,
+            Clock clock) {
+        this.shortLinks = shortLinks;
+        this.workspaces = workspaces;
         this.analytics = analytics;
         this.audience = audience;
         this.connections = connections;
@@ -123,6 +135,12 @@ class MonthlyReportController {
         model.addAttribute("posts", new Compared(report.totals().posts(), earlier.posts()));
         model.addAttribute("views", new Compared(report.totals().views(), earlier.views()));
         model.addAttribute("engagements", new Compared(report.totals().engagements(), earlier.engagements()));
+        var clicks = new Compared(
+                shortLinks.clicksBetween(current.id(), query.from(), query.to(), connection),
+                shortLinks.clicksBetween(current.id(), before.from(), before.to(), connection));
+        model.addAttribute(
+                "clicks",
+                clicks.now() > 0 || clicks.before() > 0 || workspaces.shortensLinks(current.id()) ? clicks : null);
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
         model.addAttribute("audience", audience.report(current.id(), query).accounts());
         model.addAttribute("time", new WorkspaceTime(zone));

@@ -90,6 +90,70 @@ class MonthlyReportPageTest {
     }
 
     @Test
+    void showsTheMonthsLinkClicksOfOneAccountOrAllOnlyWhereLinksAreShortenedOrWereClicked() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
+        var viewer = fixtures.member(team, Role.VIEWER);
+        assertThat(page(team.path() + "/analytics/report?month=2026-10", viewer))
+                .doesNotContain("data-test=\"report-clicks\"");
+
+        clicked(
+                PostsFixtures.scheduled(posts, w, krusty, "Menu", "2099-01-01T10:00"),
+                "2026-10-03",
+                30,
+                "2026-09-30",
+                8);
+        clicked(
+                PostsFixtures.scheduled(posts, w, sideshow, "Tour", "2099-01-02T10:00"),
+                "2026-10-31",
+                12,
+                "2026-11-01",
+                5);
+
+        assertThat(page(team.path() + "/analytics/report?month=2026-10", viewer))
+                .contains("data-test=\"report-clicks\">42<")
+                .contains("data-test=\"report-clicks-change\">+425% on September<");
+        assertThat(page(team.path() + "/analytics/report?month=2026-10&account=" + sideshow.value(), viewer))
+                .contains("data-test=\"report-clicks\">12<")
+                .contains("data-test=\"report-clicks-change\">September: none<");
+        var other = fixtures.team();
+        assertThat(page(other.path() + "/analytics/report?month=2026-10", other.owner()))
+                .doesNotContain("data-test=\"report-clicks\"");
+    }
+
+    /** A short link of the post's target with {@code clicks} on {@code day} and {@code more} on {@code another}. */
+    private void clicked(Post post, String day, int clicks, String another, int more) {
+        String code = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        fixtures.tenants.run(post.workspace(), () -> {
+            fixtures.jdbc
+                    .sql(
+                            """
+                            insert into short_links (code, workspace_id, post_id, target_id, part, url, clicks)
+                            values (:code, :w, :p, :t, 'text', 'https://krusty.example.com/', :total)""")
+                    .param("code", code)
+                    .param("w", post.workspace().value())
+                    .param("p", post.id().value())
+                    .param("t", post.targets().getFirst().id().value())
+                    .param("total", clicks + more)
+                    .update();
+            fixtures.jdbc
+                    .sql(
+                            """
+                            insert into short_link_days (workspace_id, code, day, clicks)
+                            values (:w, :code, cast(:day as date), :clicks), (:w, :code, cast(:another as date), :more)""")
+                    .param("code", code)
+                    .param("w", post.workspace().value())
+                    .param("day", day)
+                    .param("clicks", clicks)
+                    .param("another", another)
+                    .param("more", more)
+                    .update();
+        });
+    }
+
+    @Test
     void refusesAMonthThatIsNotOneOrHasNotBegunAndShowsTheLastMonth() throws Exception {
         var team = fixtures.team();
         YearMonth last = YearMonth.now(team.workspace().timezone()).minusMonths(1);
