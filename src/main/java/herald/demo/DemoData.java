@@ -94,6 +94,8 @@ class DemoData {
                         new Workspaces.Details(demo.name(), demo.timezone(), demo.description()),
                         demo.plan(),
                         owner.id());
+                // Only when it is made: an owner who turns it off later keeps it off.
+                workspaces.shortenLinks(id, demo.shortensLinks());
                 log.info("Demo workspace '{}' created for {}", demo.name(), EMAIL);
             }
             furnish.accept(id, demo);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One of the workspaces the demo owner starts with, the Sandbox account it comes connected to, and the posts it starts
- * with ({@link DemoPosts}).
+ * with ({@link DemoPosts}); {@code shortensLinks}: whether it starts with short links on (herald.publishing.ShortLinks).
  */
 record DemoWorkspace(
         String name,
@@ -12,6 +12,7 @@ record DemoWorkspace(
         String plan,
         String sandboxHandle,
         String description,
+        boolean shortensLinks,
         List<DemoPosts.Sample> samples) {
 
     DemoWorkspace {
@@ -30,6 +31,7 @@ record DemoWorkspace(
                     emoji. Audience: neighbours, families and students. Topics: the slice of the week, daily specials, \
                     late hours (open until 1 am on Fridays and Saturdays), local events and the people in the kitchen. \
                     Never mention competitors or discounts above 20%.""",
+                    true,
                     List.of(
                             now(
                                             "Slice of the week: hot honey pepperoni. Crispy edges, sticky fingers, zero"
@@ -37,7 +39,8 @@ record DemoWorkspace(
                                             "specials")
                                     .commented("#pizza #brooklyn #sliceoftheweek"),
                             now(
-                                    "Open until 1 am this Friday and Saturday. Same wood-fired oven, later slices.",
+                                    "Open until 1 am this Friday and Saturday. Same wood-fired oven, later slices."
+                                            + " Order ahead: https://krusty.example.com/order",
                                     "hours"),
                             queued(
                                     "Meet Luigi, our dough whisperer: every pie rests 48 hours before it meets the"
@@ -62,6 +65,7 @@ record DemoWorkspace(
                     friendly and understated; write in English, with Swedish words like fika where they come \
                     naturally. Topics: seasonal pastries (kanelbullar, semlor in February), single-origin coffee, \
                     opening hours and quiet corners to work in.""",
+                    false,
                     List.of(
                             now("Fresh kanelbullar out of the oven at 8. Fika starts early today.", "bakery"),
                             queued(

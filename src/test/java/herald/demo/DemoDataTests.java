@@ -105,6 +105,10 @@ class DemoDataTests {
         Workspace hults = workspaces.require(owned.get(0).id());
         assertThat(hults.timezone().getId()).isEqualTo("Europe/Stockholm");
         assertThat(hults.plan()).isEqualTo("basic");
+        assertThat(workspaces.shortensLinks(krusty.id()))
+                .as("Krusty shows short links")
+                .isTrue();
+        assertThat(workspaces.shortensLinks(hults.id())).isFalse();
 
         Matcher printed = PRINTED_PASSWORD.matcher(output.getOut() + output.getErr());
         assertThat(printed.find()).as("the generated password is in the log").isTrue();
@@ -142,6 +146,12 @@ class DemoDataTests {
     @Test
     void seedingAgainCreatesNothingNew() {
         seeder("krusty-krab-secret-sauce").seed();
+        var krusty = workspaces.of(demoOwner().id()).stream()
+                .filter(w -> w.name().equals("Krusty Pizza"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        workspaces.shortenLinks(krusty, false); // an owner's choice, kept by every later start
         long events = auditEventsOfTheDemoWorkspaces();
 
         seeder("krusty-krab-secret-sauce").seed();
@@ -149,6 +159,7 @@ class DemoDataTests {
 
         assertThat(workspaces.of(demoOwner().id())).hasSize(2);
         assertThat(auditEventsOfTheDemoWorkspaces()).isEqualTo(events);
+        assertThat(workspaces.shortensLinks(krusty)).isFalse();
     }
 
     @Test
