@@ -1,0 +1,93 @@
+package herald.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Short links in Chromium: an owner turns them on in the settings, publishes a post with a link to a Sandbox account
+ * through the composer, finds the post's short link on its page, follows it as a reader would, and sees the click
+ * counted.
+ */
+class ShortLinksBrowserTest extends BrowserTest {
+
+    static final int PORT = ConnectionsSandboxBrowserTest.freePort();
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("herald.public-url", () -> "http://localhost:" + PORT);
+        registry.add("herald.publishing.dispatch", () -> true);
+    }
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Test
+    void anOwnerTurnsShortLinksOnPublishesAPostAndSeesAReadersClickCounted() {
+        UiFixtures.Team team = fixtures.team();
+        Page page = person();
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(team.owner().email());
+        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
+        button(page, "Sign in").click();
+        page.waitForURL("**/w/**");
+
+        page.navigate(team.path() + "/settings");
+        button(page, "Shorten links and count clicks").click();
+        assertThat(page.locator(".flash.success")).containsText("Short links on");
+        assertThat(page.locator("[data-test=short-links-on]")).isVisible();
+
+        page.navigate(team.path() + "/connections");
+        ConnectionsBrowserTest.scriptReady(page);
+        String handle = "sl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
+        popup.getByLabel("Or create an account").fill(handle);
+        popup.waitForClose(() -> button(popup, "Approve").click());
+        assertThat(page.locator("[data-connection=" + handle + "] [data-test=connection-status]"))
+                .hasText("Active");
+
+        navLink(page, "Compose").click();
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
+                .fill("Tonight's menu: https://krusty.example.com/menu/" + handle);
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@" + handle))
+                .locator("input")
+                .check();
+        page.getByLabel("Publish now").check();
+        button(page, "Publish").click();
+        page.waitForURL("**/posts/*");
+
+        var card = page.locator("[data-test=link-clicks]");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (card.locator("[data-link]").count() == 0 && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(1_000);
+            page.reload();
+        }
+        var link = card.locator("[data-link] a");
+        assertThat(link).hasCount(1);
+        assertThat(link).hasText(java.util.regex.Pattern.compile("^http://localhost:" + PORT + "/l/[0-9A-Za-z]{10}$"));
+        assertThat(card.locator("[data-link]")).containsText("https://krusty.example.com/menu/" + handle);
+        assertThat(card.locator("[data-test=link-clicks-count]")).hasText("0");
+
+        // A reader follows it: a new tab, sent on to the menu (which this machine cannot reach: only the click
+        // matters).
+        Page reader = page.waitForPopup(link::click);
+        reader.close();
+        long counted = System.currentTimeMillis() + 15_000;
+        while (!"1".equals(card.locator("[data-test=link-clicks-count]").textContent())
+                && System.currentTimeMillis() < counted) {
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        assertThat(card.locator("[data-test=link-clicks-count]")).hasText("1");
+        assertThat(card.locator("[data-test=link-clicks-total]")).hasText("1 click");
+        assertThat(browserErrors).isEmpty();
+    }
+}
