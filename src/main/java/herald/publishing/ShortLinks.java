@@ -44,6 +44,8 @@ public class ShortLinks {
     static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{" + CODE_LENGTH + "}");
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final long CODES = (long) Math.pow(62, CODE_LENGTH);
+    /** Longer links are left as written (the table's limit); twitter-text finds none so long in practice. */
+    static final int MAX_URL = 8192;
     /** A code taken by another link this many times over is not bad luck. */
     private static final int MAX_SALT = 8;
 
@@ -163,6 +165,20 @@ public class ShortLinks {
                         rs.getTimestamp("created_at").toInstant(),
                         instant(rs, "last_clicked_at")))
                 .list());
+    }
+
+    /** The clicks on the short links of each of the post's targets; targets without any are left out. */
+    public Map<TargetId, Long> clicksByTarget(WorkspaceId workspace, PostId post) {
+        Map<TargetId, Long> clicks = new HashMap<>();
+        tenants.read(workspace, () -> jdbc.sql(
+                        """
+                        select target_id, sum(clicks) as clicks from short_links
+                        where workspace_id = :workspace and post_id = :post group by target_id""")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query((rs, n) -> clicks.put(new TargetId(rs.getObject("target_id", UUID.class)), rs.getLong("clicks")))
+                .list());
+        return clicks;
     }
 
     /** The clicks on the short links of each of these posts; posts without any are left out. */
@@ -288,9 +304,11 @@ public class ShortLinks {
         return out.toString();
     }
 
-    /** A web link that is not a short link already. */
+    /** A web link that is not a short link already, nor longer than {@link #MAX_URL}. */
     private static boolean shortens(String url, String prefix) {
         String lower = url.toLowerCase(Locale.ROOT);
-        return (lower.startsWith("http://") || lower.startsWith("https://")) && !url.startsWith(prefix);
+        return (lower.startsWith("http://") || lower.startsWith("https://"))
+                && !url.startsWith(prefix)
+                && url.length() <= MAX_URL;
     }
 }

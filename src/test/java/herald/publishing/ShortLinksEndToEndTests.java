@@ -83,6 +83,17 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
             assertThat(link.path("shortUrl").asString()).matches(SHORT.pattern());
         }
         assertThat(parts).containsExactlyInAnyOrder("text=2", "link=1", "comment=0");
+        JsonNode figures = api("GET", "/posts/" + post + "/figures", null).json();
+        assertThat(figures.path("targets").get(0).path("clicks").asLong())
+                .as(figures.toString())
+                .isEqualTo(3);
+        JsonNode analytics = api("GET", "/analytics", null).json();
+        assertThat(analytics.path("clicks").asLong()).as(analytics.toString()).isEqualTo(3);
+        assertThat(api("GET", "/analytics?connectionId=" + UUID.randomUUID(), null)
+                        .json()
+                        .path("clicks")
+                        .asLong())
+                .isZero();
     }
 
     @Test

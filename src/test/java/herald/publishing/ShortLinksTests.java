@@ -70,5 +70,9 @@ class ShortLinksTests {
         assertThat(plan.link("https://a.example/", "instagram")).isEqualTo("https://a.example/");
         assertThat(plan.link(null, "x")).isNull();
         assertThat(plan.link(PREFIX + "AAAAAAAAAA", "x")).isEqualTo(PREFIX + "AAAAAAAAAA");
+        String huge = "https://a.example/" + "p".repeat(ShortLinks.MAX_URL);
+        assertThat(plan.link(huge, "facebook"))
+                .as("longer than a short link's row holds")
+                .isEqualTo(huge);
     }
 }

@@ -9,12 +9,12 @@ import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
+import herald.publishing.ShortLinks;
 import herald.shared.InvalidInput;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
 import herald.web.api.agent.AgentFigures;
 import herald.web.api.agent.AgentPostPages;
-import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
 import herald.web.api.paging.PageRequest;
@@ -48,6 +48,7 @@ class McpTools {
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
+    private final ShortLinks shortLinks;
     private final McpToolCalls calls;
     private final PostRepeats repeats;
 
@@ -58,8 +59,10 @@ class McpTools {
             AgentReads reads,
             Captions captions,
             Analytics analytics,
+            ShortLinks shortLinks,
             PostRepeats repeats,
             JsonMapper json) {
+        this.shortLinks = shortLinks;
         this.repeats = repeats;
         this.creation = new McpPostCreation(posting, idempotentCalls, json);
         this.cancellation = cancellation;
@@ -123,16 +126,16 @@ class McpTools {
                         "Get how a post did",
                         "Gets the figures of a published post (one this agent created, or of an account it has"
                                 + " POST_READ on), per account: the platform's own counts (views or impressions,"
-                                + " likes, comments, shares...), views, engagements (every interaction, summed) and"
-                                + " the engagement rate in percent. Herald reads them an hour, six hours, a day, three"
+                                + " likes, comments, shares...), views, engagements (every interaction, summed),"
+                                + " the engagement rate in percent, and clicks: people's clicks on its short links,"
+                                + " when the workspace shortens links. Herald reads them an hour, six hours, a day, three"
                                 + " days, a week and a month after publishing: in the first hour counts are empty"
                                 + " and nextReadAt says when they come.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.READ,
                         (agent, args) -> {
                             UUID post = postId(args);
-                            return FiguresView.Post.of(
-                                    post, AgentFigures.of(analytics, reads, agent, Channel.MCP, post));
+                            return AgentFigures.of(analytics, shortLinks, reads, agent, Channel.MCP, post);
                         }),
                 calls.tool(
                         "cancel_post",

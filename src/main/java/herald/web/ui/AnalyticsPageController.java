@@ -11,9 +11,11 @@ import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
 import herald.publishing.PostingSchedule;
+import herald.publishing.ShortLinks;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
+import herald.tenancy.Workspaces;
 import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +55,8 @@ class AnalyticsPageController {
     private final AudienceExport audienceExport;
     private final Connections connections;
     private final PostingSchedule schedule;
+    private final ShortLinks shortLinks;
+    private final Workspaces workspaces;
     private final Clock clock;
 
     AnalyticsPageController(
@@ -62,7 +66,11 @@ class AnalyticsPageController {
             AudienceExport audienceExport,
             Connections connections,
             PostingSchedule schedule,
+            ShortLinks shortLinks,
+            Workspaces workspaces,
             Clock clock) {
+        this.shortLinks = shortLinks;
+        this.workspaces = workspaces;
         this.analytics = analytics;
         this.export = export;
         this.audience = audience;
@@ -92,6 +100,17 @@ class AnalyticsPageController {
                         .map(a -> new AudienceLine(a, AudienceChart.of(a.days())))
                         .toList());
         model.addAttribute("report", report);
+        // Link clicks where links are shortened, or were: by the UTC day of each click, whenever its post went out.
+        long clicks = shortLinks.clicksBetween(
+                current.id(),
+                query.from(),
+                query.to(),
+                chosen == null ? null : chosen.connection().id());
+        model.addAttribute("clicks", clicks > 0 || workspaces.shortensLinks(current.id()) ? clicks : null);
+        model.addAttribute(
+                "postClicks",
+                shortLinks.clicks(
+                        current.id(), report.top().stream().map(t -> t.post()).toList()));
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
         model.addAttribute(
                 "best",

@@ -36,6 +36,9 @@ class AnalyticsPageTest {
     @Autowired
     Posts posts;
 
+    @Autowired
+    herald.publishing.ShortLinks shortLinks;
+
     @Test
     void showsWhatThePlatformCountedInAllAndOnThePost() throws Exception {
         var team = fixtures.team();
@@ -113,6 +116,30 @@ class AnalyticsPageTest {
                                 containsString("data-test=\"total-posts\">0<"),
                                 containsString("data-test=\"analytics-empty\""),
                                 not(containsString("Figures pizza")))));
+    }
+
+    @Test
+    void showsLinkClicksInAllAndOnEachPostThatDidBestWhereLinksAreShortened() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        Post post = PostsFixtures.scheduled(
+                posts, team.workspace().id(), krusty, "Menu https://krusty.example.com/", "2099-05-14T10:00");
+        published(post, 500, 20);
+        var viewer = fixtures.member(team, Role.VIEWER);
+        mvc.perform(get(team.path() + "/analytics").with(as(viewer)))
+                .andExpect(content().string(not(containsString("data-test=\"total-clicks\""))));
+
+        PostsFixtures.shortLink(fixtures.tenants, fixtures.jdbc, shortLinks, post, "https://krusty.example.com/", 2);
+
+        mvc.perform(get(team.path() + "/analytics").with(as(viewer)))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"total-clicks\">2<"),
+                                containsString("data-test=\"top-clicks\">· 2 clicks<"))));
+        var other = fixtures.team();
+        mvc.perform(get(other.path() + "/analytics").with(as(other.owner())))
+                .andExpect(content().string(not(containsString("data-test=\"total-clicks\""))));
     }
 
     @Test

@@ -156,4 +156,32 @@ final class PostsFixtures {
                     .update();
         });
     }
+
+    /**
+     * A short link of the post's first target to {@code url}, as publishing writes it, followed by {@code clicks}
+     * people; its code.
+     */
+    static String shortLink(
+            TenantScope tenants,
+            JdbcClient jdbc,
+            herald.publishing.ShortLinks links,
+            Post post,
+            String url,
+            int clicks) {
+        String code = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        tenants.run(post.workspace(), () -> jdbc.sql(
+                        """
+                        insert into short_links (code, workspace_id, post_id, target_id, part, url)
+                        values (:code, :w, :p, :t, 'text', :url)""")
+                .param("code", code)
+                .param("w", post.workspace().value())
+                .param("p", post.id().value())
+                .param("t", post.targets().getFirst().id().value())
+                .param("url", url)
+                .update());
+        for (int i = 0; i < clicks; i++) {
+            links.follow(code, true);
+        }
+        return code;
+    }
 }

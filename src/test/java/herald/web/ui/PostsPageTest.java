@@ -147,21 +147,9 @@ class PostsPageTest {
                 .andExpect(content().string(containsString("data-test=\"link-clicks-pending\"")));
 
         // As publishing writes it, then three clicks by people and one robot's look.
-        String code = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
-                .sql(
-                        """
-                        insert into short_links (code, workspace_id, post_id, target_id, part, url)
-                        values (:code, :w, :p, :t, 'text', 'https://krusty.example.com/menu')""")
-                .param("code", code)
-                .param("w", team.workspace().id().value())
-                .param("p", post.id().value())
-                .param("t", post.targets().getFirst().id().value())
-                .update());
-        for (int i = 0; i < 3; i++) {
-            assertThat(shortLinks.follow(code, true)).hasValue("https://krusty.example.com/menu");
-        }
-        shortLinks.follow(code, false);
+        String code = PostsFixtures.shortLink(
+                fixtures.tenants, fixtures.jdbc, shortLinks, post, "https://krusty.example.com/menu", 3);
+        assertThat(shortLinks.follow(code, false)).hasValue("https://krusty.example.com/menu");
 
         mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(viewer)))
                 .andExpect(content().string(containsString("data-test=\"link-clicks-total\">3 clicks<")))

@@ -12,6 +12,7 @@ import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
+import herald.publishing.ShortLinks;
 import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.paging.Page;
@@ -52,6 +53,7 @@ class AgentApiController {
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
+    private final ShortLinks shortLinks;
     private final PostRepeats repeats;
 
     AgentApiController(
@@ -60,7 +62,9 @@ class AgentApiController {
             AgentReads reads,
             Captions captions,
             Analytics analytics,
+            ShortLinks shortLinks,
             PostRepeats repeats) {
+        this.shortLinks = shortLinks;
         this.repeats = repeats;
         this.posting = posting;
         this.cancellation = cancellation;
@@ -134,7 +138,7 @@ class AgentApiController {
                     + " Herald an hour, six hours, a day, three days, a week and a month after publishing; no counts"
                     + " in the first hour. For a post this agent created, or of an account it has POST_READ on.")
     FiguresView.Post figures(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return FiguresView.Post.of(postId, AgentFigures.of(analytics, reads, agent, Channel.AGENT_API, postId));
+        return AgentFigures.of(analytics, shortLinks, reads, agent, Channel.AGENT_API, postId);
     }
 
     @PostMapping("/posts/{postId}/cancel")

@@ -9,6 +9,7 @@ import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
+import herald.publishing.ShortLinks;
 import herald.shared.InvalidInput;
 import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +52,17 @@ class AnalyticsController {
     private final FiguresExport export;
     private final Audience audience;
     private final AudienceExport audienceExport;
+    private final ShortLinks shortLinks;
     private final Clock clock;
 
     AnalyticsController(
-            Analytics analytics, FiguresExport export, Audience audience, AudienceExport audienceExport, Clock clock) {
+            Analytics analytics,
+            FiguresExport export,
+            Audience audience,
+            AudienceExport audienceExport,
+            ShortLinks shortLinks,
+            Clock clock) {
+        this.shortLinks = shortLinks;
         this.analytics = analytics;
         this.export = export;
         this.audience = audience;
@@ -69,6 +78,12 @@ class AnalyticsController {
             @Nullable UUID connectionId,
             AnalyticsReport.Totals totals,
             @Nullable Double engagementRate,
+            @Schema(
+                            description =
+                                    "People's clicks on the workspace's short links (docs/short-links.md) from `from` to"
+                                            + " `to`, by the UTC day of each click, whenever its post was published; of the account's"
+                                            + " links with connectionId.")
+                    long clicks,
             List<Account> accounts,
             List<AnalyticsReport.Day> days,
             List<Top> top) {}
@@ -91,7 +106,8 @@ class AnalyticsController {
             List<String> accounts,
             long views,
             long engagements,
-            @Nullable Double engagementRate) {}
+            @Nullable Double engagementRate,
+            @Schema(description = "People's clicks on its short links so far, whenever they came.") long clicks) {}
 
     @GetMapping("/posts/{postId}/figures")
     @Operation(
@@ -100,7 +116,9 @@ class AnalyticsController {
             description = "Each published target's latest reading (no counts yet in its first hour); empty before"
                     + " anything of the post is published.")
     FiguresView.Post ofPost(CurrentWorkspace current, @PathVariable UUID postId) {
-        return FiguresView.Post.of(postId, analytics.ofPost(current.id(), new PostId(postId)));
+        var post = new PostId(postId);
+        return FiguresView.Post.of(
+                postId, analytics.ofPost(current.id(), post), shortLinks.clicksByTarget(current.id(), post));
     }
 
     @PostMapping("/posts/{postId}/figures/read")
@@ -110,10 +128,11 @@ class AnalyticsController {
             description = "From each platform, now; at most every five minutes (409 sooner, or before anything of the"
                     + " post is published). A reading that failed is in its target's lastError.")
     FiguresView.Post read(CurrentWorkspace current, @PathVariable UUID postId) {
+        var post = new PostId(postId);
         return FiguresView.Post.of(
                 postId,
-                analytics.refresh(
-                        current.id(), new PostId(postId), current.workspace().timezone()));
+                analytics.refresh(current.id(), post, current.workspace().timezone()),
+                shortLinks.clicksByTarget(current.id(), post));
     }
 
     @GetMapping("/analytics")
@@ -131,6 +150,8 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable UUID connectionId) {
         AnalyticsQuery query = query(current, from, to, timezone, connectionId);
         AnalyticsReport report = analytics.report(current.id(), query);
+        Map<PostId, Long> clicks = shortLinks.clicks(
+                current.id(), report.top().stream().map(t -> t.post()).toList());
         return new Report(
                 query.from(),
                 query.to(),
@@ -138,6 +159,11 @@ class AnalyticsController {
                 connectionId,
                 report.totals(),
                 report.totals().engagementRate(),
+                shortLinks.clicksBetween(
+                        current.id(),
+                        query.from(),
+                        query.to(),
+                        connectionId == null ? null : new ConnectionId(connectionId)),
                 report.accounts().stream()
                         .map(a -> new Account(
                                 a.connection().value(),
@@ -157,7 +183,8 @@ class AnalyticsController {
                                 t.accounts(),
                                 t.views(),
                                 t.engagements(),
-                                t.engagementRate()))
+                                t.engagementRate(),
+                                clicks.getOrDefault(t.post(), 0L)))
                         .toList());
     }
 

@@ -1,6 +1,7 @@
 package herald.web.api.analytics;
 
 import herald.analytics.TargetMetrics;
+import herald.publishing.TargetId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +29,14 @@ public record FiguresView(
         @Schema(description = "Null once the readings are done or stopped") @Nullable Instant nextReadAt,
         @Schema(description = "Why the latest reading failed or the readings stopped, in the platform's words")
                 @Nullable
-                String lastError) {
+                String lastError,
+        @Schema(
+                        description = "People's clicks on the target's short links so far, counted by Herald"
+                                + " (docs/short-links.md); null when it has none")
+                @Nullable
+                Long clicks) {
 
-    public static FiguresView of(TargetMetrics m) {
+    public static FiguresView of(TargetMetrics m, @Nullable Long clicks) {
         return new FiguresView(
                 m.target().value(),
                 m.connection().value(),
@@ -44,15 +50,21 @@ public record FiguresView(
                 m.reads(),
                 m.readAt(),
                 m.nextReadAt(),
-                m.lastError());
+                m.lastError(),
+                clicks);
     }
 
     /** A post's figures: one entry per published target. */
     @Schema(name = "PostFigures")
     public record Post(UUID postId, List<FiguresView> targets) {
 
-        public static Post of(UUID postId, List<TargetMetrics> metrics) {
-            return new Post(postId, metrics.stream().map(FiguresView::of).toList());
+        /** With each target's clicks, from {@link herald.publishing.ShortLinks#clicksByTarget}. */
+        public static Post of(UUID postId, List<TargetMetrics> metrics, Map<TargetId, Long> clicks) {
+            return new Post(
+                    postId,
+                    metrics.stream()
+                            .map(m -> FiguresView.of(m, clicks.get(m.target())))
+                            .toList());
         }
     }
 }
