@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param address the short link as the platform shows it
  * @param url where it leads: the link as the post had it (tagged, when the post tags its links)
  * @param account the account the target published on, null when the post no longer has the target
- * @param part where the link is: {@code text}, {@code link} (the post's link field) or {@code comment}
+ * @param part where the link is: {@code text}, {@code link} (the post's link field), {@code comment} or {@code bio}
+ *     (its tile on the workspace's link-in-bio page, {@link BioPage})
  * @param lastClickedAt the last counted click, null before the first
  */
 public record ShortLink(

@@ -53,7 +53,9 @@ public class ShortLinks {
     enum Part {
         TEXT,
         LINK,
-        COMMENT;
+        COMMENT,
+        /** A tile of the workspace's link-in-bio page ({@link BioPage}). */
+        BIO;
 
         String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -224,7 +226,7 @@ public class ShortLinks {
      * The code of a link, its row written unless an earlier attempt wrote it. A code another link holds (another
      * target's, perhaps in another workspace, which this transaction cannot see) is passed over for the next salt's.
      */
-    private String store(WorkspaceId workspace, PostId post, TargetId target, Part part, String url) {
+    String store(WorkspaceId workspace, PostId post, TargetId target, Part part, String url) {
         for (int salt = 0; salt < MAX_SALT; salt++) {
             String code = code(target, part, url, salt);
             int written = jdbc.sql(

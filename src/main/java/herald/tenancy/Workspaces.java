@@ -141,11 +141,22 @@ public class Workspaces {
         require(id, Rule.SHORT_LINKS, shorten);
     }
 
+    /** Whether the workspace's link-in-bio page (herald.publishing.BioPage) is on: readers reach it by its slug. */
+    public boolean hasBioPage(WorkspaceId id) {
+        return rule(id, Rule.BIO_PAGE);
+    }
+
+    /** Turns the link-in-bio page on or off; while off, its address answers 404. */
+    public void showBioPage(WorkspaceId id, boolean shown) {
+        require(id, Rule.BIO_PAGE, shown);
+    }
+
     /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */
     private enum Rule {
         TWO_FACTOR("two_factor_required", "workspace.two_factor_required", "workspace.two_factor_not_required"),
         APPROVAL("approval_required", "workspace.approval_required", "workspace.approval_not_required"),
-        SHORT_LINKS("shorten_links", "workspace.links_shortened", "workspace.links_not_shortened");
+        SHORT_LINKS("shorten_links", "workspace.links_shortened", "workspace.links_not_shortened"),
+        BIO_PAGE("bio_page", "workspace.bio_page_shown", "workspace.bio_page_hidden");
 
         final String column;
         final String on;

@@ -81,6 +81,8 @@ class UiSecurity {
                                 FAILED_SIGN_IN,
                                 // published short links: readers on the platforms follow them, signed in nowhere
                                 "/l/*",
+                                // link-in-bio pages: readers from Instagram, signed in nowhere
+                                "/bio/*",
                                 // the code page itself: it shows its form only to a half sign-in
                                 SecondStep.PAGE,
                                 SecondStepConfigurer.FAILED,

@@ -43,6 +43,8 @@ final class AuditPhrases {
             Map.entry("workspace.approval_not_required", "stopped requiring approval of editors' posts"),
             Map.entry("workspace.links_shortened", "turned on short links that count clicks"),
             Map.entry("workspace.links_not_shortened", "turned off short links"),
+            Map.entry("workspace.bio_page_shown", "put up the link-in-bio page"),
+            Map.entry("workspace.bio_page_hidden", "took down the link-in-bio page"),
             Map.entry("workspace.two_factor_not_required", "stopped requiring two-factor sign-in"),
             Map.entry("member.invited", "invited a member"),
             Map.entry("member.invitation_revoked", "withdrew an invitation"),

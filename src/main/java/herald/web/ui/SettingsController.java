@@ -2,6 +2,7 @@ package herald.web.ui;
 
 import herald.identity.SignedInUser;
 import herald.identity.TwoFactor;
+import herald.publishing.BioPage;
 import herald.publishing.LinkTagging;
 import herald.publishing.ShortLinks;
 import herald.publishing.WorkspaceLinkTagging;
@@ -138,6 +139,23 @@ class SettingsController {
         return "redirect:/w/" + current.workspace().slug() + "/settings#short-links";
     }
 
+    /** Owners and admins: whether the workspace's link-in-bio page is up. */
+    @PostMapping("/w/{slug}/settings/bio-page")
+    String showBioPage(@RequestParam boolean shown, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        workspaces.showBioPage(current.id(), shown);
+        flash.addFlashAttribute(
+                "notice",
+                shown
+                        ? "Link-in-bio page up at " + bioAddress(current) + "."
+                        : "Link-in-bio page taken down: its address now answers “not found”.");
+        return "redirect:/w/" + current.workspace().slug() + "/settings#bio-page";
+    }
+
+    private String bioAddress(CurrentWorkspace current) {
+        return publicUrl.resolve(BioPage.PATH + current.workspace().slug());
+    }
+
     /** Owners only; an owner must have it on themselves first, so the rule never shuts out the one who set it. */
     @PostMapping("/w/{slug}/settings/two-factor")
     String requireTwoFactor(
@@ -191,6 +209,8 @@ class SettingsController {
         model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
         model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
         model.addAttribute("shortLinks", workspaces.shortensLinks(current.id()));
+        model.addAttribute("bioPage", workspaces.hasBioPage(current.id()));
+        model.addAttribute("bioAddress", bioAddress(current));
         model.addAttribute("shortLinkExample", publicUrl.resolve(ShortLinks.PATH + "x7Kq2mP9aB"));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));

@@ -147,6 +147,26 @@ class WorkspaceApiTests extends ApiTest {
     }
 
     @Test
+    void putsUpTheLinkInBioPageAndSaysWhereItIs() {
+        var workspace = provision();
+        var before = api.get(workspace.path(), workspace.token()).json();
+        assertThat(before.path("bioPage").asBoolean()).isFalse();
+        String url = before.path("bioPageUrl").asString();
+        assertThat(url).endsWith("/bio/" + before.path("slug").asString());
+
+        var response = api.patch(workspace.path(), workspace.token(), "{\"bioPage\":true}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("bioPage").asBoolean()).isTrue();
+        assertThat(response.json().path("bioPageUrl").asString()).isEqualTo(url);
+        assertThat(api.get(workspace.path("/audit-events?action=workspace.bio_page_shown"), workspace.token())
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void refusesAnUnknownPlaceholderAsAProblemNamingTheFieldAndChangesNothing() {
         var workspace = provision();
 

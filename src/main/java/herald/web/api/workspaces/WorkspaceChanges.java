@@ -23,7 +23,13 @@ record WorkspaceChanges(
                                 + " count clicks (docs/short-links.md).",
                         nullable = true)
                 @Nullable
-                Boolean shortenLinks) {
+                Boolean shortenLinks,
+        @Schema(
+                        description = "Whether its link-in-bio page is up at <public-url>/bio/<slug>"
+                                + " (docs/bio-page.md).",
+                        nullable = true)
+                @Nullable
+                Boolean bioPage) {
 
     boolean isEmpty() {
         return name == null
@@ -31,7 +37,8 @@ record WorkspaceChanges(
                 && description == null
                 && linkTagging == null
                 && approvalRequired == null
-                && shortenLinks == null;
+                && shortenLinks == null
+                && bioPage == null;
     }
 
     boolean changesDetails() {

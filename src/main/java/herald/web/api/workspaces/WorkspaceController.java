@@ -1,6 +1,7 @@
 package herald.web.api.workspaces;
 
 import herald.identity.ApiKeyScope;
+import herald.publishing.BioPage;
 import herald.publishing.LinkTaggingSetting;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
@@ -9,6 +10,7 @@ import herald.tenancy.Plans;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
+import herald.web.PublicUrl;
 import herald.web.api.ApiPaths;
 import herald.web.api.scopes.RequiredScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,8 +30,15 @@ class WorkspaceController {
     private final Plans plans;
     private final Memberships memberships;
     private final WorkspaceLinkTagging linkTagging;
+    private final PublicUrl publicUrl;
 
-    WorkspaceController(Workspaces workspaces, Plans plans, Memberships memberships, WorkspaceLinkTagging linkTagging) {
+    WorkspaceController(
+            Workspaces workspaces,
+            Plans plans,
+            Memberships memberships,
+            WorkspaceLinkTagging linkTagging,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.workspaces = workspaces;
         this.plans = plans;
         this.memberships = memberships;
@@ -64,14 +73,15 @@ class WorkspaceController {
             description =
                     "Changes any of name, timezone, description, linkTagging (the UTM parameters of its"
                             + " posts' links, see docs/link-tagging.md), approvalRequired (editors' posts wait for an owner's"
-                            + " or admin's approval, see docs/approvals.md) and shortenLinks (new posts' links are"
-                            + " published short and count clicks, see docs/short-links.md); fields left out keep their value, inside"
+                            + " or admin's approval, see docs/approvals.md) shortenLinks (new posts' links are"
+                            + " published short and count clicks, see docs/short-links.md) and bioPage (the public"
+                            + " link-in-bio page, see docs/bio-page.md); fields left out keep their value, inside"
                             + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput(
                     "",
-                    "Send at least one of name, timezone, description, linkTagging, approvalRequired and shortenLinks.");
+                    "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks and bioPage.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -100,6 +110,9 @@ class WorkspaceController {
         if (changes.shortenLinks() != null) {
             workspaces.shortenLinks(current.id(), changes.shortenLinks());
         }
+        if (changes.bioPage() != null) {
+            workspaces.showBioPage(current.id(), changes.bioPage());
+        }
         return view(after);
     }
 
@@ -110,6 +123,8 @@ class WorkspaceController {
                 memberships.count(workspace.id()),
                 linkTagging.get(workspace.id()),
                 workspaces.requiresApproval(workspace.id()),
-                workspaces.shortensLinks(workspace.id()));
+                workspaces.shortensLinks(workspace.id()),
+                workspaces.hasBioPage(workspace.id()),
+                publicUrl.resolve(BioPage.PATH + workspace.slug()));
     }
 }

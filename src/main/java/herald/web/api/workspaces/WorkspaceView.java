@@ -26,7 +26,12 @@ record WorkspaceView(
         @Schema(
                         description = "Whether posts created from now on publish their links as short links on"
                                 + " Herald's address that count clicks (docs/short-links.md).")
-                boolean shortenLinks) {
+                boolean shortenLinks,
+        @Schema(
+                        description = "Whether its link-in-bio page is up: its recent published posts with a link,"
+                                + " public at bioPageUrl (docs/bio-page.md).")
+                boolean bioPage,
+        @Schema(description = "Where its link-in-bio page is, up or not.") String bioPageUrl) {
 
     record WorkspaceLimits(
             int members,
@@ -44,7 +49,9 @@ record WorkspaceView(
             int members,
             LinkTaggingSetting linkTagging,
             boolean approvalRequired,
-            boolean shortenLinks) {
+            boolean shortenLinks,
+            boolean bioPage,
+            String bioPageUrl) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -63,6 +70,8 @@ record WorkspaceView(
                 new WorkspaceUsage(members),
                 LinkTaggingView.of(linkTagging),
                 approvalRequired,
-                shortenLinks);
+                shortenLinks,
+                bioPage,
+                bioPageUrl);
     }
 }

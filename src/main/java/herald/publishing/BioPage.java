@@ -1,0 +1,152 @@
+package herald.publishing;
+
+import com.twitter.twittertext.Extractor;
+import herald.assets.AssetId;
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import herald.tenancy.Workspaces;
+import java.sql.Array;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A workspace's link-in-bio page (docs/bio-page.md): the one address a business puts in its Instagram profile, since
+ * Instagram makes no link in a caption clickable. It shows the workspace's most recent published posts that have a
+ * link (their link field, else the first http(s) link of their text), newest first, each leading to its link through a
+ * short link of its own, so that the page's clicks count with the post's ({@link ShortLinks}). Off until an owner or
+ * admin turns it on; while off, the page does not exist.
+ */
+@Component
+public class BioPage {
+
+    /** The most tiles a page shows. */
+    public static final int MAX_TILES = 24;
+
+    /** Where the page lives under Herald's public address: {@code /bio/<slug>}. */
+    public static final String PATH = "/bio/";
+
+    private final JdbcClient jdbc;
+    private final TenantScope tenants;
+    private final Workspaces workspaces;
+    private final ShortLinks links;
+
+    BioPage(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, ShortLinks links) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.workspaces = workspaces;
+        this.links = links;
+    }
+
+    /**
+     * A post on the page.
+     *
+     * @param address the short link the tile leads through
+     * @param url where it leads
+     * @param image the post's first image, to show as the tile; null for a tile of text
+     */
+    public record Tile(
+            PostId post, String text, String url, String address, @Nullable AssetId image, Instant publishedAt) {}
+
+    /** The page as a reader sees it: the workspace's name and its tiles. */
+    public record Page(WorkspaceId workspace, String name, List<Tile> tiles) {}
+
+    /** The page of the workspace with this slug, or empty when there is none or it is off. */
+    public Optional<Page> of(String slug) {
+        Optional<WorkspaceId> found = workspaces.idOf(slug);
+        if (found.isEmpty() || !workspaces.hasBioPage(found.get())) {
+            return Optional.empty();
+        }
+        WorkspaceId workspace = found.get();
+        String name = workspaces.require(workspace).name();
+        return Optional.of(new Page(workspace, name, tenants.call(workspace, () -> tiles(workspace))));
+    }
+
+    /** Inside the workspace's transaction: the tiles, their short links written the first time they are shown. */
+    private List<Tile> tiles(WorkspaceId workspace) {
+        record Candidate(
+                PostId post, String body, @Nullable String link, List<AssetId> media, TargetId target, Instant at) {}
+        // The target that leads: the Instagram one when the post went there (the page is for Instagram's readers).
+        List<Candidate> candidates = jdbc.sql(
+                        """
+                        select p.id, p.body, p.link, p.media_ids, t.id as target_id, t.published_at
+                        from posts p
+                        join lateral (
+                            select t.id, t.published_at from post_targets t
+                            where t.workspace_id = p.workspace_id and t.post_id = p.id and t.status = 'published'
+                            order by (t.provider = 'instagram') desc, t.published_at desc limit 1) t on true
+                        where p.workspace_id = :workspace and p.status in ('published', 'partially_failed')
+                          and (p.link is not null or p.body ~* 'https?://')
+                        order by t.published_at desc, p.id
+                        limit :limit""")
+                .param("workspace", workspace.value())
+                .param("limit", MAX_TILES * 2)
+                .query((rs, n) -> {
+                    Array media = rs.getArray("media_ids");
+                    return new Candidate(
+                            new PostId(rs.getObject("id", UUID.class)),
+                            rs.getString("body"),
+                            rs.getString("link"),
+                            media == null
+                                    ? List.of()
+                                    : Arrays.stream((Object[]) media.getArray())
+                                            .map(id -> new AssetId((UUID) id))
+                                            .toList(),
+                            new TargetId(rs.getObject("target_id", UUID.class)),
+                            rs.getTimestamp("published_at").toInstant());
+                })
+                .list();
+        Map<PostId, String> written = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            jdbc.sql("select post_id, code from short_links where workspace_id = :workspace and part = 'bio'"
+                            + " and post_id in (:posts)")
+                    .param("workspace", workspace.value())
+                    .param(
+                            "posts",
+                            candidates.stream().map(c -> c.post().value()).toList())
+                    .query((rs, n) -> written.put(new PostId(rs.getObject("post_id", UUID.class)), rs.getString(2)))
+                    .list();
+        }
+        List<Tile> tiles = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String url = c.link() != null ? c.link() : firstLink(c.body());
+            if (url == null || tiles.size() == MAX_TILES) {
+                continue;
+            }
+            String code = written.get(c.post());
+            if (code == null) {
+                code = links.store(workspace, c.post(), c.target(), ShortLinks.Part.BIO, url);
+            }
+            tiles.add(new Tile(
+                    c.post(),
+                    c.body(),
+                    url,
+                    links.address(code),
+                    c.media().isEmpty() ? null : c.media().getFirst(),
+                    c.at()));
+        }
+        return tiles;
+    }
+
+    /** The first http(s) link twitter-text finds in {@code text}, or null. */
+    static @Nullable String firstLink(String text) {
+        Extractor extractor = new Extractor();
+        extractor.setExtractURLWithoutProtocol(false);
+        for (String url : extractor.extractURLs(text)) {
+            String lower = url.toLowerCase(Locale.ROOT);
+            if ((lower.startsWith("http://") || lower.startsWith("https://")) && url.length() <= ShortLinks.MAX_URL) {
+                return url;
+            }
+        }
+        return null;
+    }
+}

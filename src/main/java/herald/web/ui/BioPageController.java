@@ -1,0 +1,66 @@
+package herald.web.ui;
+
+import herald.assets.Assets;
+import herald.assets.MediaLinks;
+import herald.publishing.BioPage;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A workspace's link-in-bio page ({@link BioPage}, docs/bio-page.md), for anyone, signed in or not: its recent posts
+ * with a link as a grid of tiles, each leading through its short link. A workspace without one, or with it off, is a
+ * plain 404 page, the same for both.
+ */
+@Controller
+class BioPageController {
+
+    private final BioPage pages;
+    private final Assets assets;
+    private final MediaLinks media;
+
+    BioPageController(BioPage pages, Assets assets, MediaLinks media) {
+        this.pages = pages;
+        this.assets = assets;
+        this.media = media;
+    }
+
+    /** A tile as the page shows it: its image's thumbnail (a signed link), or its text alone. */
+    record Shown(BioPage.Tile tile, @Nullable String thumbnail, String caption) {}
+
+    @GetMapping(BioPage.PATH + "{slug}")
+    String show(@PathVariable String slug, Model model, HttpServletResponse response) {
+        var page = pages.of(slug).orElse(null);
+        if (page == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "bio/unknown";
+        }
+        List<Shown> tiles = page.tiles().stream()
+                .map(tile -> new Shown(
+                        tile,
+                        tile.image() == null
+                                ? null
+                                : assets.find(page.workspace(), tile.image())
+                                        .filter(a ->
+                                                "image".equals(a.type().kind().value()))
+                                        .map(a -> media.pageLinks(page.workspace(), a)
+                                                .thumbnailUrl()
+                                                .toString())
+                                        .orElse(null),
+                        caption(tile.text())))
+                .toList();
+        model.addAttribute("name", page.name());
+        model.addAttribute("tiles", tiles);
+        return "bio/page";
+    }
+
+    /** The first line of the post's text, at most 120 characters. */
+    static String caption(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= 120 ? line : line.substring(0, 119).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,171 @@
+package herald.web.ui;
+
+import static herald.web.ui.UiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import herald.assets.Assets;
+import herald.assets.Folders;
+import herald.assets.SampleMedia;
+import herald.assets.Upload;
+import herald.publishing.NewPost;
+import herald.publishing.Post;
+import herald.publishing.Posts;
+import herald.publishing.ShortLinks;
+import herald.tenancy.Role;
+import herald.tenancy.Workspaces;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The link-in-bio page: up only when an admin puts it up, for anyone signed in or not, with the workspace's published
+ * posts that have a link (newest first, an image post as its thumbnail), each leading through a short link that counts
+ * its clicks with the post's; drafts, scheduled posts, posts without a link and other workspaces' posts never show.
+ */
+@UiTest
+class BioPageTest {
+
+    static final Pattern TILE =
+            Pattern.compile("href=\"(http://localhost:8080/l/([0-9A-Za-z]{10}))\"[^>]*data-test=\"bio-tile\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UiFixtures fixtures;
+
+    @Autowired
+    Posts posts;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    ShortLinks shortLinks;
+
+    @Autowired
+    Assets assets;
+
+    @Autowired
+    Folders folders;
+
+    @Test
+    void anAdminPutsThePageUpAndReadersFollowItsPostsLinksThroughShortLinksThatCount() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        String bio = "/bio/" + team.workspace().slug();
+        mvc.perform(get(bio)).andExpect(status().isNotFound());
+
+        var image = assets.upload(
+                w,
+                folders.all(w).getFirst().id(),
+                new ByteArrayInputStream(SampleMedia.png(8, 8)),
+                Upload.named("pie.png"));
+        Post older = published(
+                PostsFixtures.scheduled(
+                        posts, w, krusty, "Menu at https://krusty.example.com/menu today", "2099-05-01T12:00"),
+                7200);
+        Post newer = published(
+                posts.create(
+                        w,
+                        new NewPost(
+                                "Slice of the week\nhot honey",
+                                "https://krusty.example.com/slice",
+                                List.of(image.id()),
+                                List.of(new NewPost.NewTarget(krusty, null)),
+                                "2099-05-02T12:00",
+                                "Europe/Berlin",
+                                false,
+                                List.of(),
+                                null,
+                                null)),
+                60);
+        published(PostsFixtures.scheduled(posts, w, krusty, "No link at all", "2099-05-03T12:00"), 30);
+        PostsFixtures.scheduled(posts, w, krusty, "Not yet https://krusty.example.com/soon", "2099-05-04T12:00");
+
+        var admin = fixtures.member(team, Role.ADMIN);
+        var editor = fixtures.member(team, Role.EDITOR);
+        mvc.perform(post(team.path() + "/settings/bio-page")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("shown", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/settings/bio-page")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("shown", "true"))
+                .andExpect(flash().attribute("notice", "Link-in-bio page up at http://localhost:8080" + bio + "."));
+
+        String page = mvc.perform(get(bio))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("<title>" + team.workspace().name() + "</title>")
+                .contains("data-post=\"" + newer.id() + "\"", "data-post=\"" + older.id() + "\"")
+                .contains("alt=\"Slice of the week\"", "/media/" + w + "/" + image.id() + "/thumbnail?")
+                .contains("Menu at https://krusty.example.com/menu today")
+                .doesNotContain("No link at all", "Not yet");
+        assertThat(page.indexOf(newer.id().toString()))
+                .as("newest first")
+                .isLessThan(page.indexOf(older.id().toString()));
+        List<String> codes = TILE.matcher(page).results().map(m -> m.group(2)).toList();
+        assertThat(codes).hasSize(2).doesNotHaveDuplicates();
+        assertThat(shortLinks.follow(codes.get(0), true)).hasValue("https://krusty.example.com/slice");
+        assertThat(shortLinks.follow(codes.get(1), true)).hasValue("https://krusty.example.com/menu");
+        // Shown again: the same short links, not new ones.
+        String again = mvc.perform(get(bio)).andReturn().getResponse().getContentAsString();
+        assertThat(TILE.matcher(again)
+                        .results()
+                        .map(java.util.regex.MatchResult::group)
+                        .toList())
+                .containsExactlyElementsOf(TILE.matcher(page)
+                        .results()
+                        .map(java.util.regex.MatchResult::group)
+                        .toList());
+
+        mvc.perform(get(team.path() + "/posts/" + newer.id()).with(as(editor)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("(link in bio)")));
+        assertThat(shortLinks.of(w, newer.id())).singleElement().satisfies(link -> {
+            assertThat(link.part()).isEqualTo("bio");
+            assertThat(link.clicks()).isEqualTo(1);
+        });
+
+        var other = fixtures.team();
+        workspaces.showBioPage(other.workspace().id(), true);
+        assertThat(mvc.perform(get("/bio/" + other.workspace().slug()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("data-test=\"bio-empty\"")
+                .doesNotContain("krusty.example.com");
+        mvc.perform(post(team.path() + "/settings/bio-page")
+                .with(csrf())
+                .with(as(admin))
+                .param("shown", "false"));
+        mvc.perform(get(bio)).andExpect(status().isNotFound());
+        mvc.perform(get("/bio/no-such-workspace")).andExpect(status().isNotFound());
+        assertThat(shortLinks.follow(codes.get(0), false))
+                .as("published links outlive the page")
+                .hasValue("https://krusty.example.com/slice");
+    }
+
+    /** The post as published {@code secondsAgo}, as the dispatcher leaves it. */
+    private Post published(Post post, long secondsAgo) {
+        PostsFixtures.published(
+                fixtures.tenants, fixtures.jdbc, post, Instant.now().minusSeconds(secondsAgo), "{}", 0, 0);
+        return post;
+    }
+}
