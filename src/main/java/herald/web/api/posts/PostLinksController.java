@@ -59,8 +59,8 @@ class PostLinksController {
                     @Nullable
                     String account,
             @Schema(
-                            description = "Where the link is: text, link (the post's link field) or comment (its first"
-                                    + " comment).")
+                            description = "Where the link is: text, link (the post's link field), comment (its first"
+                                    + " comment) or bio (its tile on the link-in-bio page).")
                     String part,
             @Schema(description = "Clicks by people: link-preview robots and HEAD requests are not counted.")
                     long clicks,
