@@ -51,16 +51,31 @@ class BioPageController {
                                                 .thumbnailUrl()
                                                 .toString())
                                         .orElse(null),
-                        caption(tile.text())))
+                        caption(tile.text(), tile.url())))
                 .toList();
         model.addAttribute("name", page.name());
         model.addAttribute("tiles", tiles);
         return "bio/page";
     }
 
-    /** The first line of the post's text, at most 120 characters. */
-    static String caption(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+    /**
+     * The first line of the post's text without its links (the tile is the link), at most 120 characters; the link's
+     * host when nothing else is left.
+     */
+    static String caption(String text, String url) {
+        String line = text.strip()
+                .lines()
+                .map(l ->
+                        LINKS.matcher(l).replaceAll("").replaceAll("\\s+", " ").strip())
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
+        if (line.isEmpty()) {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? url : host;
+        }
         return line.length() <= 120 ? line : line.substring(0, 119).stripTrailing() + "…";
     }
+
+    private static final java.util.regex.Pattern LINKS = java.util.regex.Pattern.compile("https?://\\S+");
 }
