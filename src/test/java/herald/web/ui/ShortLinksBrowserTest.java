@@ -88,6 +88,29 @@ class ShortLinksBrowserTest extends BrowserTest {
         }
         assertThat(card.locator("[data-test=link-clicks-count]")).hasText("1");
         assertThat(card.locator("[data-test=link-clicks-total]")).hasText("1 click");
+        String post = page.url();
+
+        // The link-in-bio page, put up in the settings: the post is a tile, and a reader's tap on it counts too.
+        page.navigate(team.path() + "/settings");
+        button(page, "Put up the link-in-bio page").click();
+        assertThat(page.locator(".flash.success")).containsText("Link-in-bio page up at");
+        Page bio = person(390, 844);
+        bio.navigate("/bio/" + team.workspace().slug());
+        var tile = bio.locator("[data-test=bio-tile]");
+        assertThat(tile).hasCount(1);
+        assertThat(tile).hasText("Tonight's menu:");
+        // In the same tab, as a reader taps it; where it leads is beyond this machine's reach.
+        tile.click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true));
+        page.navigate(post);
+        long tapped = System.currentTimeMillis() + 15_000;
+        while (!"2 clicks".equals(card.locator("[data-test=link-clicks-total]").textContent())
+                && System.currentTimeMillis() < tapped) {
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        assertThat(card.locator("[data-test=link-clicks-total]")).hasText("2 clicks");
+        assertThat(card.locator("[data-link]")).hasCount(2);
+        assertThat(card).containsText("(link in bio)");
         assertThat(browserErrors).isEmpty();
     }
 }
