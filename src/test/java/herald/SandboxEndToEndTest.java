@@ -143,6 +143,34 @@ public abstract class SandboxEndToEndTest {
         assertThat(response.status()).as(response.body()).isBetween(200, 204);
     }
 
+    /** Another workspace and an admin key of its own: {@code base} is its API path, as {@link #api} uses the test's. */
+    protected record Other(String key, String base) {}
+
+    /** A new workspace beside the test's, signed up by its own owner, with an admin key. */
+    protected Other otherWorkspace(String name) {
+        var other = TenantFixtures.of(context).signUp(name, "pro");
+        WorkspaceId id = other.workspace().orElseThrow().id();
+        String token = apiKeys.create(
+                        id,
+                        "other",
+                        Set.of(ApiKeyScope.ADMIN),
+                        null,
+                        other.user().id())
+                .token();
+        return new Other(token, "/api/v1/workspaces/" + id.value());
+    }
+
+    /** The one post the Sandbox holds for {@code account}. */
+    protected JsonNode publishedBy(String account) {
+        Response response =
+                send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/accounts/" + account + "/posts?limit=10"))
+                        .GET());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode data = response.json().path("data");
+        assertThat(data.size()).isEqualTo(1);
+        return data.get(0);
+    }
+
     /** What the Sandbox really holds for the test's account. */
     protected JsonNode published() {
         Response response =

@@ -9,10 +9,8 @@ import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,7 +89,6 @@ class Attempts {
                 .param("workspace", workspace.value())
                 .param("id", target.value())
                 .query((rs, n) -> {
-                    Array media = rs.getArray("media_ids");
                     String own = rs.getString("body");
                     return new Due(
                             new PostId(rs.getObject("post_id", UUID.class)),
@@ -102,11 +99,7 @@ class Attempts {
                             rs.getString("account_handle"),
                             own == null ? rs.getString("post_body") : own,
                             rs.getString("link"),
-                            media == null
-                                    ? List.of()
-                                    : Arrays.stream((Object[]) media.getArray())
-                                            .map(id -> new AssetId((UUID) id))
-                                            .toList(),
+                            PostMapping.assetIds(rs, "media_ids"),
                             instant(rs, "due_at"),
                             rs.getInt("attempts"),
                             rs.getInt("fence"),

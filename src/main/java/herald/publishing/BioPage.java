@@ -5,10 +5,8 @@ import herald.assets.AssetId;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
-import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,16 +89,11 @@ public class BioPage {
                 .param("workspace", workspace.value())
                 .param("limit", MAX_TILES * 2)
                 .query((rs, n) -> {
-                    Array media = rs.getArray("media_ids");
                     return new Candidate(
                             new PostId(rs.getObject("id", UUID.class)),
                             rs.getString("body"),
                             rs.getString("link"),
-                            media == null
-                                    ? List.of()
-                                    : Arrays.stream((Object[]) media.getArray())
-                                            .map(id -> new AssetId((UUID) id))
-                                            .toList(),
+                            PostMapping.assetIds(rs, "media_ids"),
                             new TargetId(rs.getObject("target_id", UUID.class)),
                             rs.getTimestamp("published_at").toInstant());
                 })

@@ -116,13 +116,18 @@ final class PostMapping {
                 instant(rs, "commented_at"));
     }
 
-    static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
-        Array media = rs.getArray("media_ids");
-        List<AssetId> assets = media == null
+    /** A {@code uuid[]} column of assets ({@code posts.media_ids}) as their ids, in order; none for null. */
+    static List<AssetId> assetIds(ResultSet rs, String column) throws SQLException {
+        Array media = rs.getArray(column);
+        return media == null
                 ? List.of()
                 : Arrays.stream((Object[]) media.getArray())
                         .map(id -> new AssetId((UUID) id))
                         .toList();
+    }
+
+    static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
+        List<AssetId> assets = assetIds(rs, "media_ids");
         return new Post(
                 workspace,
                 new PostId(rs.getObject("id", UUID.class)),

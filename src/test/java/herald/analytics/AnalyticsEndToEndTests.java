@@ -3,12 +3,9 @@ package herald.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.SandboxEndToEndTest;
-import herald.TenantFixtures;
 import herald.database.TenantScope;
-import herald.identity.ApiKeyScope;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,20 +108,11 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
         assertThat(badDate.body()).contains("not a date");
 
         // Another workspace sees none of it.
-        var other = TenantFixtures.of(context).signUp("Other analytics", "pro");
-        String otherKey = apiKeys.create(
-                        other.workspace().orElseThrow().id(),
-                        "other",
-                        Set.of(ApiKeyScope.ADMIN),
-                        null,
-                        other.user().id())
-                .token();
-        String otherBase =
-                "/api/v1/workspaces/" + other.workspace().orElseThrow().id().value();
-        assertThat(send(otherKey, "GET", otherBase + "/posts/" + first + "/figures", null)
+        Other other = otherWorkspace("Other analytics");
+        assertThat(send(other.key(), "GET", other.base() + "/posts/" + first + "/figures", null)
                         .status())
                 .isEqualTo(404);
-        assertThat(send(otherKey, "GET", otherBase + "/analytics", null)
+        assertThat(send(other.key(), "GET", other.base() + "/analytics", null)
                         .json()
                         .path("totals")
                         .path("posts")

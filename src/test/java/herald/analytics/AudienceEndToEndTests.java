@@ -3,15 +3,12 @@ package herald.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.SandboxEndToEndTest;
-import herald.TenantFixtures;
 import herald.database.TenantScope;
-import herald.identity.ApiKeyScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,20 +83,9 @@ class AudienceEndToEndTests extends SandboxEndToEndTest {
         assertThat(lines[2]).startsWith(today + ",Sandbox @" + handle + ",sandbox," + followers + ",");
 
         // Another workspace sees none of it, not even by the connection's id.
-        var other = TenantFixtures.of(context).signUp("Other audience", "pro");
-        String otherKey = apiKeys.create(
-                        other.workspace().orElseThrow().id(),
-                        "other",
-                        Set.of(ApiKeyScope.ADMIN),
-                        null,
-                        other.user().id())
-                .token();
-        Response theirs = send(
-                otherKey,
-                "GET",
-                "/api/v1/workspaces/" + other.workspace().orElseThrow().id().value()
-                        + "/analytics/audience?connectionId=" + connection,
-                null);
+        Other other = otherWorkspace("Other audience");
+        Response theirs =
+                send(other.key(), "GET", other.base() + "/analytics/audience?connectionId=" + connection, null);
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
         assertThat(theirs.json().path("accounts").size()).isZero();
     }

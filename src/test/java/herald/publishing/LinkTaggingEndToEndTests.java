@@ -3,8 +3,6 @@ package herald.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.SandboxEndToEndTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,16 +121,5 @@ class LinkTaggingEndToEndTests extends SandboxEndToEndTest {
         }
         throw new AssertionError(
                 "not published in time: " + api("GET", "/posts/" + post, null).body());
-    }
-
-    /** The one post the Sandbox holds for {@code account}. */
-    JsonNode publishedBy(String account) {
-        Response response =
-                send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/accounts/" + account + "/posts?limit=10"))
-                        .GET());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        JsonNode data = response.json().path("data");
-        assertThat(data.size()).isEqualTo(1);
-        return data.get(0);
     }
 }

@@ -3,15 +3,12 @@ package herald.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.SandboxEndToEndTest;
-import herald.TenantFixtures;
-import herald.identity.ApiKeyScope;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,22 +109,11 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
                         .size())
                 .isEqualTo(1);
 
-        var other = TenantFixtures.of(context).signUp("Other", "pro");
-        String theirKey = apiKeys.create(
-                        other.workspace().orElseThrow().id(),
-                        "other",
-                        Set.of(ApiKeyScope.ADMIN),
-                        null,
-                        other.user().id())
-                .token();
+        Other other = otherWorkspace("Other");
         Response theirs =
-                send(theirKey, "GET", "/api/v1/workspaces/" + workspace.value() + "/posts/" + post + "/links", null);
+                send(other.key(), "GET", "/api/v1/workspaces/" + workspace.value() + "/posts/" + post + "/links", null);
         assertThat(theirs.status()).isIn(403, 404);
-        Response theirWay = send(
-                theirKey,
-                "GET",
-                "/api/v1/workspaces/" + other.workspace().orElseThrow().id().value() + "/posts/" + post + "/links",
-                null);
+        Response theirWay = send(other.key(), "GET", other.base() + "/posts/" + post + "/links", null);
         assertThat(theirWay.status()).isEqualTo(404);
     }
 
@@ -228,15 +214,5 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
                 HttpRequest.newBuilder(URI.create(BASE + "/sandbox/@" + handle)).GET());
         assertThat(page.status()).isEqualTo(200);
         return page.body();
-    }
-
-    JsonNode publishedBy(String account) {
-        Response response =
-                send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/accounts/" + account + "/posts?limit=10"))
-                        .GET());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        JsonNode data = response.json().path("data");
-        assertThat(data.size()).isEqualTo(1);
-        return data.get(0);
     }
 }

@@ -3,13 +3,12 @@ package herald.web.ui;
 import herald.assets.Assets;
 import herald.assets.MediaLinks;
 import herald.publishing.BioPage;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A workspace's link-in-bio page ({@link BioPage}, docs/bio-page.md), for anyone, signed in or not: its recent posts
@@ -33,11 +32,13 @@ class BioPageController {
     record Shown(BioPage.Tile tile, @Nullable String thumbnail, String caption) {}
 
     @GetMapping(BioPage.PATH + "{slug}")
-    String show(@PathVariable String slug, Model model, HttpServletResponse response) {
+    ModelAndView show(@PathVariable String slug) {
         var page = pages.of(slug).orElse(null);
         if (page == null) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "bio/unknown";
+            return ShortLinkController.notFound(
+                    "bio-unknown",
+                    "There is no page here",
+                    "Check the address, or ask whoever shared it for the link again.");
         }
         List<Shown> tiles = page.tiles().stream()
                 .map(tile -> new Shown(
@@ -53,9 +54,7 @@ class BioPageController {
                                         .orElse(null),
                         caption(tile.text(), tile.url())))
                 .toList();
-        model.addAttribute("name", page.name());
-        model.addAttribute("tiles", tiles);
-        return "bio/page";
+        return new ModelAndView("bio/page", java.util.Map.of("name", page.name(), "tiles", tiles));
     }
 
     /**

@@ -113,43 +113,51 @@ class SettingsController {
     /** Owners and admins: whether editors' posts wait for an owner's or admin's approval. */
     @PostMapping("/w/{slug}/settings/approvals")
     String requireApproval(@RequestParam boolean required, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        workspaces.requireApproval(current.id(), required);
-        flash.addFlashAttribute(
-                "notice",
-                required
-                        ? "Approval required: what editors publish or schedule now waits for an owner or admin."
-                        : "Approval no longer required: editors publish and schedule on their own. Posts already"
-                                + " waiting still wait for a decision.");
-        return "redirect:/w/" + current.workspace().slug() + "/settings#approvals";
+        return switched(request, flash, "approvals", current -> {
+            workspaces.requireApproval(current.id(), required);
+            return required
+                    ? "Approval required: what editors publish or schedule now waits for an owner or admin."
+                    : "Approval no longer required: editors publish and schedule on their own. Posts already"
+                            + " waiting still wait for a decision.";
+        });
     }
 
     /** Owners and admins: whether new posts publish their links as short links that count clicks. */
     @PostMapping("/w/{slug}/settings/short-links")
     String shortenLinks(@RequestParam boolean shorten, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        workspaces.shortenLinks(current.id(), shorten);
-        flash.addFlashAttribute(
-                "notice",
-                shorten
-                        ? "Short links on: the links of posts created from now on are published short, and their"
-                                + " clicks counted."
-                        : "Short links off: posts created from now on publish their links as written. Posts already"
-                                + " created keep their short links, and published short links keep working.");
-        return "redirect:/w/" + current.workspace().slug() + "/settings#short-links";
+        return switched(request, flash, "short-links", current -> {
+            workspaces.shortenLinks(current.id(), shorten);
+            return shorten
+                    ? "Short links on: the links of posts created from now on are published short, and their"
+                            + " clicks counted."
+                    : "Short links off: posts created from now on publish their links as written. Posts already"
+                            + " created keep their short links, and published short links keep working.";
+        });
     }
 
     /** Owners and admins: whether the workspace's link-in-bio page is up. */
     @PostMapping("/w/{slug}/settings/bio-page")
     String showBioPage(@RequestParam boolean shown, HttpServletRequest request, RedirectAttributes flash) {
+        return switched(request, flash, "bio-page", current -> {
+            workspaces.showBioPage(current.id(), shown);
+            return shown
+                    ? "Link-in-bio page up at " + bioAddress(current) + "."
+                    : "Link-in-bio page taken down: its address now answers “not found”.";
+        });
+    }
+
+    /**
+     * An owner's or admin's switch of a workspace-wide setting: {@code change} makes it and says what it means now,
+     * shown back on the setting's {@code card} of the page.
+     */
+    private String switched(
+            HttpServletRequest request,
+            RedirectAttributes flash,
+            String card,
+            java.util.function.Function<CurrentWorkspace, String> change) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        workspaces.showBioPage(current.id(), shown);
-        flash.addFlashAttribute(
-                "notice",
-                shown
-                        ? "Link-in-bio page up at " + bioAddress(current) + "."
-                        : "Link-in-bio page taken down: its address now answers “not found”.");
-        return "redirect:/w/" + current.workspace().slug() + "/settings#bio-page";
+        flash.addFlashAttribute("notice", change.apply(current));
+        return "redirect:/w/" + current.workspace().slug() + "/settings#" + card;
     }
 
     private String bioAddress(CurrentWorkspace current) {

@@ -51,11 +51,21 @@ class ShortLinkController {
                     redirect.setExposeModelAttributes(false);
                     return new ModelAndView(redirect);
                 })
-                .orElseGet(() -> {
-                    var page = new ModelAndView("links/unknown");
-                    page.setStatus(HttpStatus.NOT_FOUND);
-                    return page;
-                });
+                .orElseGet(() -> notFound(
+                        "short-link-unknown",
+                        "This link leads nowhere",
+                        "No post has this short link. Check that the address was copied whole, or ask whoever"
+                                + " shared it for the link again."));
+    }
+
+    /** The 404 page of a public address (a short link, a link-in-bio page) that leads nowhere. */
+    static ModelAndView notFound(String test, String heading, String lede) {
+        var page = new ModelAndView("public/not-found");
+        page.addObject("test", test);
+        page.addObject("heading", heading);
+        page.addObject("lede", lede);
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 
     /** No User-Agent at all is a program too. */

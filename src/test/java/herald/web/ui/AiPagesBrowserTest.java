@@ -45,11 +45,7 @@ class AiPagesBrowserTest extends BrowserTest {
         model.answers("ready", 12, 1);
         var team = fixtures.team();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
         navLink(page, "AI").click();
         assertThat(heading(page)).hasText("AI usage");
@@ -101,11 +97,7 @@ class AiPagesBrowserTest extends BrowserTest {
         var team = fixtures.team();
         var viewer = fixtures.member(team, herald.tenancy.Role.VIEWER);
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(viewer.email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, viewer.email());
 
         page.navigate(team.path() + "/ai");
         assertThat(heading(page)).hasText("AI usage");

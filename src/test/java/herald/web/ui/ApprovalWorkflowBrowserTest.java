@@ -130,11 +130,7 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
 
     private Page signedIn(User who) {
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(who.email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, who.email());
         return page;
     }
 }

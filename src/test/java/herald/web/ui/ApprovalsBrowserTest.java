@@ -63,11 +63,7 @@ class ApprovalsBrowserTest extends BrowserTest {
         PostId reject = pending(agent, account, "Reject me, please", null);
 
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         page.navigate(team.path() + "/approvals");
 
         assertThat(page.locator("[data-test=approvals-count]")).hasText("2");

@@ -104,6 +104,15 @@ abstract class BrowserTest {
         return page;
     }
 
+    /** Signs {@code email} in with the fixtures' password and waits for a workspace's page. */
+    static void signIn(Page page, String email) {
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
+        button(page, "Sign in").click();
+        page.waitForURL("**/w/**");
+    }
+
     static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
     }

@@ -38,11 +38,7 @@ class BulkImportBrowserTest extends BrowserTest {
         PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         String w = team.path();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
         page.navigate(w + "/posts");
         link(page, "Import CSV").click();

@@ -34,11 +34,7 @@ class CalendarGeneratorBrowserTest extends BrowserTest {
                 .toString();
 
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         navLink(page, "Calendar generator").click();
 
         assertThat(heading(page)).hasText("Generate a month of posts");

@@ -30,11 +30,7 @@ class CaptionsBrowserTest extends BrowserTest {
         UiFixtures.Team team = fixtures.team();
         PostsFixtures.account(tenants, jdbc, team.workspace().id(), "captions_" + UiFixtures.tag());
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
         navLink(page, "Personas").click();
         assertThat(heading(page)).hasText("Personas");

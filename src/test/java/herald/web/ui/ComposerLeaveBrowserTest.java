@@ -23,11 +23,7 @@ class ComposerLeaveBrowserTest extends BrowserTest {
         var team = fixtures.team();
         PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         List<String> asked = new ArrayList<>();
 
         page.navigate(team.path() + "/compose");

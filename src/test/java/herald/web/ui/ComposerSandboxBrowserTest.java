@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,20 +38,9 @@ class ComposerSandboxBrowserTest extends BrowserTest {
     void composesSchedulesSeesItOnTheCalendarAndItPublishesToTheSandbox() {
         UiFixtures.Team team = fixtures.team();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
-        page.navigate(team.path() + "/connections");
-        ConnectionsBrowserTest.scriptReady(page);
-        String handle = "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
-        popup.getByLabel("Or create an account").fill(handle);
-        popup.waitForClose(() -> button(popup, "Approve").click());
-        assertThat(page.locator("[data-connection=" + handle + "] [data-test=connection-status]"))
-                .hasText("Active");
+        String handle = ConnectionsBrowserTest.connectSandbox(page, team, "cmp_");
 
         navLink(page, "Compose").click();
         assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);

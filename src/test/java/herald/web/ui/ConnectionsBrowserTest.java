@@ -70,13 +70,26 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-connections][data-ready=true]")).hasCount(1);
     }
 
+    /**
+     * Connects a new Sandbox account named {@code prefix} and a random tail through its consent popup, as a person
+     * would, from the team's connections page; its handle, once the page shows it active.
+     */
+    static String connectSandbox(Page page, UiFixtures.Team team, String prefix) {
+        page.navigate(team.path() + "/connections");
+        scriptReady(page);
+        String handle =
+                prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
+        popup.getByLabel("Or create an account").fill(handle);
+        popup.waitForClose(() -> button(popup, "Approve").click());
+        assertThat(page.locator("[data-connection=" + handle + "] [data-test=connection-status]"))
+                .hasText("Active");
+        return handle;
+    }
+
     Page signedIn(UiFixtures.Team team) {
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         return page;
     }
 

@@ -42,11 +42,7 @@ class ConnectionsSandboxBrowserTest extends BrowserTest {
         assertThat(base()).isEqualTo("http://localhost:" + PORT);
         UiFixtures.Team team = fixtures.team();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         page.navigate(team.path() + "/connections");
         ConnectionsBrowserTest.scriptReady(page);
         String handle = "pop_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

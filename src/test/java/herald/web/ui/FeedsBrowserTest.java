@@ -46,11 +46,7 @@ class FeedsBrowserTest extends BrowserTest {
         blog.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody(FeedXml.rss("Krusty's Blog", 2))));
 
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(editor.email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, editor.email());
         navLink(page, "Feeds").click();
         assertThat(heading(page)).hasText("Feeds");
         assertThat(page.locator("[data-test=no-feeds]")).isVisible();

@@ -51,11 +51,7 @@ class NotificationsBrowserTest extends BrowserTest {
         UiFixtures.Team team = fixtures.team();
         WorkspaceId workspace = team.workspace().id();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         assertThat(page.locator("[data-test=bell]")).hasAttribute("aria-label", "Notifications");
         assertThat(page.locator("[data-test=bell-count]")).hasCount(0);
 

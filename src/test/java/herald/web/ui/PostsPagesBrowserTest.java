@@ -41,11 +41,7 @@ class PostsPagesBrowserTest extends BrowserTest {
         for (var size : List.of(new int[] {1280, 900}, new int[] {390, 844})) {
             String device = size[0] > 800 ? "desktop" : "phone";
             Page page = person(size[0], size[1]);
-            page.navigate("/sign-in");
-            page.getByLabel("Email").fill(team.owner().email());
-            page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-            button(page, "Sign in").click();
-            page.waitForURL("**/w/**");
+            signIn(page, team.owner().email());
 
             visit(page, w + "/compose", "compose-" + device);
             assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
@@ -111,11 +107,7 @@ class PostsPagesBrowserTest extends BrowserTest {
         snippets.create(team.workspace().id(), "Pizza tags", "#pizza #napoli");
         String w = team.path();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
         // Live counter: the browser's first guess is replaced by the platform's own count from the server.
         page.navigate(w + "/compose");

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,25 +32,14 @@ class ShortLinksBrowserTest extends BrowserTest {
     void anOwnerTurnsShortLinksOnPublishesAPostAndSeesAReadersClickCounted() {
         UiFixtures.Team team = fixtures.team();
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
 
         page.navigate(team.path() + "/settings");
         button(page, "Shorten links and count clicks").click();
         assertThat(page.locator(".flash.success")).containsText("Short links on");
         assertThat(page.locator("[data-test=short-links-on]")).isVisible();
 
-        page.navigate(team.path() + "/connections");
-        ConnectionsBrowserTest.scriptReady(page);
-        String handle = "sl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Page popup = page.waitForPopup(() -> button(page, "Connect Sandbox").click());
-        popup.getByLabel("Or create an account").fill(handle);
-        popup.waitForClose(() -> button(popup, "Approve").click());
-        assertThat(page.locator("[data-connection=" + handle + "] [data-test=connection-status]"))
-                .hasText("Active");
+        String handle = ConnectionsBrowserTest.connectSandbox(page, team, "sl_");
 
         navLink(page, "Compose").click();
         assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);

@@ -59,11 +59,7 @@ class SimilarPostsBrowserTest extends BrowserTest {
         assertThat(vectors(id)).isEqualTo(3);
 
         Page page = person();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(team.owner().email());
-        page.getByLabel("Password").fill(UiFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/w/**");
+        signIn(page, team.owner().email());
         page.navigate(team.path() + "/posts");
         page.waitForLoadState(LoadState.NETWORKIDLE);
 
