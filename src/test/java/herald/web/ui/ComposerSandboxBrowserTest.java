@@ -10,29 +10,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The issue's walk in Chromium against the real Sandbox inside Herald: connect a Sandbox account through its consent
  * page, compose a post and schedule it a few seconds ahead, find it on the calendar, let the dispatcher publish it,
  * and read the Sandbox's address for it on the post's page.
  */
-class ComposerSandboxBrowserTest extends BrowserTest {
-
-    static final int PORT = ConnectionsSandboxBrowserTest.freePort();
-
-    @DynamicPropertySource
-    static void publicUrl(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("herald.public-url", () -> "http://localhost:" + PORT);
-        // This node dispatches: the walk must not depend on another test's context being alive to publish.
-        registry.add("herald.publishing.dispatch", () -> true);
-    }
-
-    @Autowired
-    UiFixtures fixtures;
+class ComposerSandboxBrowserTest extends DispatchingBrowserTest {
 
     @Test
     void composesSchedulesSeesItOnTheCalendarAndItPublishesToTheSandbox() {

@@ -17,28 +17,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The notification centre in Chromium against the real Sandbox: a post the Sandbox refuses (the same text twice on one
  * account within a day) rings the owner's bell with 1, the notifications page lists it as unread, and its link leads to
  * the failed post, after which the bell is quiet.
  */
-class NotificationsBrowserTest extends BrowserTest {
-
-    static final int PORT = ConnectionsSandboxBrowserTest.freePort();
-
-    @DynamicPropertySource
-    static void publicUrl(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("herald.public-url", () -> "http://localhost:" + PORT);
-        // This node dispatches: the posts must publish (and fail) whether or not another test's context is alive.
-        registry.add("herald.publishing.dispatch", () -> true);
-    }
-
-    @Autowired
-    UiFixtures fixtures;
+class NotificationsBrowserTest extends DispatchingBrowserTest {
 
     @Autowired
     Posts posts;

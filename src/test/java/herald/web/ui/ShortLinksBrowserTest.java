@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Short links in Chromium: an owner turns them on in the settings, publishes a post with a link to a Sandbox account
  * through the composer, finds the post's short link on its page, follows it as a reader would, and sees the click
  * counted.
  */
-class ShortLinksBrowserTest extends BrowserTest {
-
-    static final int PORT = ConnectionsSandboxBrowserTest.freePort();
-
-    @DynamicPropertySource
-    static void publicUrl(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("herald.public-url", () -> "http://localhost:" + PORT);
-        registry.add("herald.publishing.dispatch", () -> true);
-    }
-
-    @Autowired
-    UiFixtures fixtures;
+class ShortLinksBrowserTest extends DispatchingBrowserTest {
 
     @Test
     void anOwnerTurnsShortLinksOnPublishesAPostAndSeesAReadersClickCounted() {
