@@ -2,7 +2,9 @@ package herald.publishing;
 
 import com.twitter.twittertext.Extractor;
 import herald.assets.AssetId;
+import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
 import java.time.Instant;
@@ -37,8 +39,10 @@ public class BioPage {
     private final TenantScope tenants;
     private final Workspaces workspaces;
     private final ShortLinks links;
+    private final AuditLog audit;
 
-    BioPage(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, ShortLinks links) {
+    BioPage(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, ShortLinks links, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.workspaces = workspaces;
@@ -83,7 +87,7 @@ public class BioPage {
                             where t.workspace_id = p.workspace_id and t.post_id = p.id and t.status = 'published'
                             order by (t.provider = 'instagram') desc, t.published_at desc limit 1) t on true
                         where p.workspace_id = :workspace and p.status in ('published', 'partially_failed')
-                          and (p.link is not null or p.body ~* 'https?://')
+                          and not p.bio_hidden and (p.link is not null or p.body ~* 'https?://')
                         order by t.published_at desc, p.id
                         limit :limit""")
                 .param("workspace", workspace.value())
@@ -128,6 +132,67 @@ public class BioPage {
                     c.at()));
         }
         return tiles;
+    }
+
+    /**
+     * Where the post stands with the workspace's page: whether it could show there at all (published, with a link),
+     * and whether an editor took it off.
+     */
+    public record Standing(boolean eligible, boolean hidden) {
+
+        /** Whether the page shows it now (when the page is up). */
+        public boolean shown() {
+            return eligible && !hidden;
+        }
+    }
+
+    /**
+     * The post's standing with the page.
+     *
+     * @throws NotFound when the workspace has no such post
+     */
+    public Standing standing(WorkspaceId workspace, PostId post) {
+        return tenants.read(workspace, () -> read(workspace, post));
+    }
+
+    /** Inside the workspace's transaction. */
+    private Standing read(WorkspaceId workspace, PostId post) {
+        return jdbc.sql(
+                        "select status, link, body, bio_hidden from posts where workspace_id = :workspace and id = :post")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query((rs, n) -> new Standing(
+                        List.of("published", "partially_failed").contains(rs.getString("status"))
+                                && (rs.getString("link") != null || firstLink(rs.getString("body")) != null),
+                        rs.getBoolean("bio_hidden")))
+                .optional()
+                .orElseThrow(() -> new NotFound("This workspace has no post " + post + "."));
+    }
+
+    /**
+     * Takes the post off the page, or puts it back; recorded in the audit log when it changes anything.
+     *
+     * @throws NotFound when the workspace has no such post
+     */
+    public Standing show(WorkspaceId workspace, PostId post, boolean shown) {
+        return tenants.call(workspace, () -> {
+            int changed = jdbc.sql(
+                            "update posts set bio_hidden = :hidden where workspace_id = :workspace and id = :post"
+                                    + " and bio_hidden <> :hidden")
+                    .param("hidden", !shown)
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        workspace,
+                        shown ? "post.bio_page_shown" : "post.bio_page_hidden",
+                        "post",
+                        post.toString(),
+                        Map.of());
+            }
+            return read(workspace, post);
+        });
     }
 
     /** The first http(s) link twitter-text finds in {@code text}, or null. */

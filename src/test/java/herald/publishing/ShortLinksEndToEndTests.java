@@ -114,6 +114,31 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
                 send(other.key(), "GET", "/api/v1/workspaces/" + workspace.value() + "/posts/" + post + "/links", null);
         assertThat(theirs.status()).isIn(403, 404);
         Response theirWay = send(other.key(), "GET", other.base() + "/posts/" + post + "/links", null);
+        assertThat(send(other.key(), "PUT", other.base() + "/posts/" + post + "/bio-page", "{\"shown\":false}")
+                        .status())
+                .isEqualTo(404);
+
+        // Off the link-in-bio page and back, through the API.
+        var off = api("PUT", "/posts/" + post + "/bio-page", "{\"shown\":false}");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().path("eligible").asBoolean()).isTrue();
+        assertThat(off.json().path("hidden").asBoolean()).isTrue();
+        assertThat(off.json().path("shown").asBoolean()).isFalse();
+        assertThat(api("GET", "/posts/" + post + "/bio-page", null)
+                        .json()
+                        .path("hidden")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api("PUT", "/posts/" + post + "/bio-page", "{\"shown\":true}")
+                        .json()
+                        .path("shown")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api("GET", "/audit-events?action=post.bio_page_hidden", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
         assertThat(theirWay.status()).isEqualTo(404);
     }
 

@@ -64,6 +64,8 @@ final class AuditPhrases {
             Map.entry("post.created", "created a post"),
             Map.entry("post.edited", "edited a post"),
             Map.entry("post.tagged", "tagged a post"),
+            Map.entry("post.bio_page_hidden", "took a post off the link-in-bio page"),
+            Map.entry("post.bio_page_shown", "put a post back on the link-in-bio page"),
             Map.entry("post.cancelled", "cancelled a post"),
             Map.entry("post.awaiting_approval", "sent a post for approval"),
             Map.entry("post.approved", "approved a post"),

@@ -6,6 +6,7 @@ import herald.assets.MediaLinks;
 import herald.connections.Connections;
 import herald.providers.Providers;
 import herald.publishing.AttemptHistory;
+import herald.publishing.BioPage;
 import herald.publishing.Post;
 import herald.publishing.PostApprovals;
 import herald.publishing.PostId;
@@ -17,7 +18,9 @@ import herald.publishing.Posts;
 import herald.publishing.ShortLink;
 import herald.publishing.ShortLinks;
 import herald.publishing.UpcomingRepeats;
+import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
+import herald.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,9 @@ class PostsController {
     private final PostApprovals decisions;
     private final UpcomingRepeats upcoming;
     private final ShortLinks shortLinks;
+    private final BioPage bio;
+    private final Workspaces workspaces;
+    private final PublicUrl publicUrl;
 
     PostsController(
             Posts posts,
@@ -65,7 +71,13 @@ class PostsController {
             PostRepeats repeats,
             PostApprovals decisions,
             UpcomingRepeats upcoming,
-            ShortLinks shortLinks) {
+            ShortLinks shortLinks,
+            BioPage bio,
+            Workspaces workspaces,
+            PublicUrl publicUrl) {
+        this.bio = bio;
+        this.workspaces = workspaces;
+        this.publicUrl = publicUrl;
         this.upcoming = upcoming;
         this.shortLinks = shortLinks;
         this.repeats = repeats;
@@ -173,6 +185,12 @@ class PostsController {
         model.addAttribute("shortLinks", published);
         model.addAttribute(
                 "linkClicks", published.stream().mapToLong(ShortLink::clicks).sum());
+        // Where the post stands with the link-in-bio page, only while the page is up and the post could be on it.
+        var standing = workspaces.hasBioPage(current.id()) ? bio.standing(current.id(), post.id()) : null;
+        model.addAttribute("bio", standing != null && standing.eligible() ? standing : null);
+        model.addAttribute(
+                "bioAddress",
+                publicUrl.resolve(BioPage.PATH + current.workspace().slug()));
         model.addAttribute("markHints", MarkPublishedHints.of(post, providers));
         var series = repeats.of(current.id(), post.id()).orElse(null);
         model.addAttribute("series", series);

@@ -58,6 +58,9 @@ class BioPageTest {
     @Autowired
     Folders folders;
 
+    @Autowired
+    herald.publishing.BioPage bioPages;
+
     @Test
     void anAdminPutsThePageUpAndReadersFollowItsPostsLinksThroughShortLinksThatCount() throws Exception {
         var team = fixtures.team();
@@ -93,7 +96,7 @@ class BioPageTest {
         published(PostsFixtures.scheduled(posts, w, krusty, "No link at all", "2099-05-03T12:00"), 30);
         PostsFixtures.scheduled(posts, w, krusty, "Not yet https://krusty.example.com/soon", "2099-05-04T12:00");
 
-        var admin = fixtures.member(team, Role.ADMIN);
+        var viewer = fixtures.member(team, Role.VIEWER);
         var editor = fixtures.member(team, Role.EDITOR);
         mvc.perform(post(team.path() + "/settings/bio-page")
                         .with(csrf())
@@ -102,7 +105,7 @@ class BioPageTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post(team.path() + "/settings/bio-page")
                         .with(csrf())
-                        .with(as(admin))
+                        .with(as(team.owner()))
                         .param("shown", "true"))
                 .andExpect(flash().attribute("notice", "Link-in-bio page up at http://localhost:8080" + bio + "."));
 
@@ -143,8 +146,37 @@ class BioPageTest {
             assertThat(link.clicks()).isEqualTo(1);
         });
 
+        // An editor takes the newer post off the page from its own page, and puts it back.
+        mvc.perform(get(team.path() + "/posts/" + newer.id()).with(as(editor)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-test=\"bio-page-shown\"")));
+        mvc.perform(post(team.path() + "/posts/" + newer.id() + "/bio-page")
+                        .with(csrf())
+                        .with(as(viewer))
+                        .param("shown", "false"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/posts/" + newer.id() + "/bio-page")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("shown", "false"))
+                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith("Taken off")));
+        assertThat(mvc.perform(get(bio)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(newer.id().toString())
+                .contains(older.id().toString());
+        mvc.perform(get(team.path() + "/posts/" + newer.id()).with(as(editor)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-test=\"bio-page-hidden\"")));
+        assertThat(bioPages.show(w, newer.id(), true).shown()).isTrue();
+        assertThat(mvc.perform(get(bio)).andReturn().getResponse().getContentAsString())
+                .contains(newer.id().toString());
+
         var other = fixtures.team();
         workspaces.showBioPage(other.workspace().id(), true);
+        mvc.perform(post(other.path() + "/posts/" + newer.id() + "/bio-page")
+                        .with(csrf())
+                        .with(as(other.owner()))
+                        .param("shown", "false"))
+                .andExpect(status().isNotFound());
         assertThat(mvc.perform(get("/bio/" + other.workspace().slug()))
                         .andReturn()
                         .getResponse()
@@ -153,7 +185,7 @@ class BioPageTest {
                 .doesNotContain("krusty.example.com");
         mvc.perform(post(team.path() + "/settings/bio-page")
                 .with(csrf())
-                .with(as(admin))
+                .with(as(team.owner()))
                 .param("shown", "false"));
         mvc.perform(get(bio)).andExpect(status().isNotFound());
         mvc.perform(get("/bio/no-such-workspace")).andExpect(status().isNotFound());

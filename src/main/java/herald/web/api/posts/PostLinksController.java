@@ -1,5 +1,6 @@
 package herald.web.api.posts;
 
+import herald.publishing.BioPage;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
@@ -16,6 +17,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,10 +30,48 @@ class PostLinksController {
 
     private final Posts posts;
     private final ShortLinks links;
+    private final BioPage bio;
 
-    PostLinksController(Posts posts, ShortLinks links) {
+    PostLinksController(Posts posts, ShortLinks links, BioPage bio) {
         this.posts = posts;
         this.links = links;
+        this.bio = bio;
+    }
+
+    @Schema(name = "PostBioPage")
+    record BioPageView(
+            @Schema(description = "Whether the post can be on the link-in-bio page: published, with a link.")
+                    boolean eligible,
+            @Schema(description = "Whether an editor took it off the page.") boolean hidden,
+            @Schema(description = "Whether the page shows it (when the workspace's page is up).") boolean shown) {
+
+        static BioPageView of(BioPage.Standing standing) {
+            return new BioPageView(standing.eligible(), standing.hidden(), standing.shown());
+        }
+    }
+
+    @Schema(name = "PostBioPageChange")
+    record BioPageChange(
+            @Schema(description = "false takes the post off the page, true puts it back.") boolean shown) {}
+
+    @GetMapping("/{postId}/bio-page")
+    @Operation(
+            operationId = "getPostBioPage",
+            summary = "Whether a post shows on the link-in-bio page",
+            description = "A published post with a link shows on the workspace's link-in-bio page (docs/bio-page.md)"
+                    + " unless an editor took it off.")
+    BioPageView bioPage(CurrentWorkspace current, @PathVariable UUID postId) {
+        return BioPageView.of(bio.standing(current.id(), new PostId(postId)));
+    }
+
+    @PutMapping("/{postId}/bio-page")
+    @Operation(
+            operationId = "setPostBioPage",
+            summary = "Take a post off the link-in-bio page, or put it back",
+            description = "{\"shown\": false} takes it off the page, {\"shown\": true} puts it back; recorded in the"
+                    + " audit log. Any post may be set, published or not: the page shows it once it qualifies.")
+    BioPageView setBioPage(CurrentWorkspace current, @PathVariable UUID postId, @RequestBody BioPageChange change) {
+        return BioPageView.of(bio.show(current.id(), new PostId(postId), change.shown()));
     }
 
     @Schema(name = "PostLinks")
