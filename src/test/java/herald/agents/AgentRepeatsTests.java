@@ -121,6 +121,47 @@ class AgentRepeatsTests extends AgentTestBase {
     }
 
     @Test
+    void theAgentSkipsAComingDayOfItsSeriesAndPutsItBack() {
+        java.time.LocalDate start = java.time.LocalDate.now(BERLIN).plusDays(3);
+        var posted = agentPost(
+                agent,
+                """
+                {"content":"Soup soon","connectionIds":["%s"],"scheduleAt":"%sT12:00","timezone":"Europe/Berlin",
+                 "repeat":{"every":"week"}}"""
+                        .formatted(account, start));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        String post = posted.json().path("results").get(0).path("postId").asString();
+        String skips = "/api/v1/agent/posts/" + post + "/repeat/skips";
+        java.time.LocalDate second = start.plusWeeks(1);
+
+        var notADay = send("POST", skips, agent.token(), "{\"date\":\"" + start.plusDays(1) + "\"}");
+        assertThat(notADay.status()).as(notADay.toString()).isEqualTo(400);
+        assertThat(notADay.body()).contains("makes no post on");
+        AgentKey colleague = agent(w, "Skipping colleague");
+        grant(w, colleague, account, "[\"POST_SCHEDULE\",\"POST_READ\"]", false, null);
+        assertThat(send("POST", skips, colleague.token(), "{\"date\":\"" + second + "\"}")
+                        .status())
+                .isEqualTo(404);
+
+        var skipped = send("POST", skips, agent.token(), "{\"date\":\"" + second + "\"}");
+        assertThat(skipped.status()).as(skipped.toString()).isEqualTo(200);
+        assertThat(skipped.json().path("repeat").path("skipped").toString()).isEqualTo("[\"" + second + "\"]");
+        assertThat(context.getBean(PostRepeats.class)
+                        .of(w.id(), new PostId(UUID.fromString(post)))
+                        .orElseThrow()
+                        .skippedDays())
+                .containsExactly(second);
+        assertThat(audit(w, "post.repeat_skipped")).singleElement().satisfies(row -> {
+            assertThat(row.get("actor_type")).isEqualTo("agent");
+            assertThat(row.get("actor_id")).isEqualTo(agent.id());
+        });
+
+        var back = send("DELETE", skips + "/" + second, agent.token(), null);
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().path("repeat").has("skipped")).isFalse();
+    }
+
+    @Test
     void theSeriesWaitsWhereTheGrantAsksApprovalAndEndsOnceTheAgentMayNotPostSo() {
         String approved = weekly("Waits for a person");
         String paused = weekly("Ends when paused");

@@ -78,6 +78,8 @@ class McpServerTests extends AgentTestBase {
                         "get_post_figures",
                         "cancel_post",
                         "stop_repeating",
+                        "skip_repeat_day",
+                        "unskip_repeat_day",
                         "list_posts",
                         "list_assets",
                         "generate_captions");
@@ -506,6 +508,45 @@ class McpServerTests extends AgentTestBase {
                 .isEqualTo("scheduled");
         assertThat(again.isError()).isTrue();
         assertThat(text(again)).contains("already ended");
+    }
+
+    @Test
+    void anAgentSkipsADayOfItsWeeklyPostThroughMcpAndPutsItBack() {
+        grant(w, agent, granted, "[\"POST_CREATE\",\"POST_SCHEDULE\"]", false, null);
+        java.time.LocalDate start =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(2);
+        var created = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Weekly stew",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        start + "T12:00",
+                        "timezone",
+                        "Europe/Berlin",
+                        "repeat",
+                        Map.of("every", "week")));
+        assertThat(created.isError()).as(text(created)).isFalse();
+        String post = structured(created).path("results").get(0).path("postId").asString();
+        String day = start.plusWeeks(2).toString();
+
+        var skipped = call("skip_repeat_day", Map.of("postId", post, "date", day));
+        var wrongDay = call(
+                "skip_repeat_day",
+                Map.of("postId", post, "date", start.plusDays(1).toString()));
+        var noDay = call("skip_repeat_day", Map.of("postId", post));
+
+        assertThat(skipped.isError()).as(text(skipped)).isFalse();
+        assertThat(structured(skipped).path("repeat").path("skipped").get(0).asString())
+                .isEqualTo(day);
+        assertThat(wrongDay.isError()).isTrue();
+        assertThat(text(wrongDay)).contains("makes no post on");
+        assertThat(noDay.isError()).isTrue();
+        var back = call("unskip_repeat_day", Map.of("postId", post, "date", day));
+        assertThat(back.isError()).as(text(back)).isFalse();
+        assertThat(structured(back).path("repeat").has("skipped")).isFalse();
     }
 
     static Map<String, Object> with(Map<String, Object> args, String key, Object value) {

@@ -95,6 +95,18 @@ final class McpSchemas {
               "additionalProperties": false
             }""";
 
+    static final String REPEAT_DAY =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "postId": {"type": "string", "format": "uuid", "description": "Any post of the series, from create_post or list_posts."},
+                "date": {"type": "string", "format": "date", "description": "A local day of the series, e.g. 2026-12-24."}
+              },
+              "required": ["postId", "date"],
+              "additionalProperties": false
+            }""";
+
     static final String LIST_POSTS =
             """
             {

@@ -160,6 +160,34 @@ class McpTools {
                         (agent, args) -> AgentApiViews.AgentPost.of(
                                 cancellation.stopRepeating(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
+                        "skip_repeat_day",
+                        "Skip one day of a repeating post",
+                        "Takes one coming day out of the series of a repeating post this agent created (a holiday,"
+                                + " a closed kitchen): no post is made that day, and the series goes on with the"
+                                + " next. Answers with the post, the day in repeat.skipped. An error says when the"
+                                + " series makes no post that day in the coming year, or does not repeat any more.",
+                        McpSchemas.REPEAT_DAY,
+                        McpToolCalls.Effect.WRITE,
+                        (agent, args) -> {
+                            var day = repeatDay(args);
+                            return AgentApiViews.AgentPost.of(
+                                    cancellation.skipDay(agent, Channel.MCP, new PostId(day.postId()), day.date()),
+                                    repeats);
+                        }),
+                calls.tool(
+                        "unskip_repeat_day",
+                        "Put a skipped day back",
+                        "Puts a day skip_repeat_day took out back into the series of a repeating post this agent"
+                                + " created: its post is made after all. Answers with the post.",
+                        McpSchemas.REPEAT_DAY,
+                        McpToolCalls.Effect.WRITE,
+                        (agent, args) -> {
+                            var day = repeatDay(args);
+                            return AgentApiViews.AgentPost.of(
+                                    cancellation.unskipDay(agent, Channel.MCP, new PostId(day.postId()), day.date()),
+                                    repeats);
+                        }),
+                calls.tool(
                         "list_posts",
                         "List posts",
                         "Lists the posts this agent created, newest first, with their status and URLs; nextCursor, when"
@@ -223,6 +251,23 @@ class McpTools {
     }
 
     record PostArguments(@Nullable UUID postId) {}
+
+    /** A series' post and one of its days, as an agent gives them. */
+    record RepeatDayArguments(@Nullable UUID postId, java.time.@Nullable LocalDate date) {}
+
+    /** A series' post and one of its days, both given. */
+    record RepeatDay(UUID postId, java.time.LocalDate date) {}
+
+    private RepeatDay repeatDay(Map<String, Object> args) {
+        var given = calls.arguments(args, RepeatDayArguments.class);
+        if (given.postId() == null) {
+            throw new InvalidInput("postId", "Give the postId returned by create_post.");
+        }
+        if (given.date() == null) {
+            throw new InvalidInput("date", "Give the day, e.g. 2026-12-24.");
+        }
+        return new RepeatDay(given.postId(), given.date());
+    }
 
     record ListArguments(@Nullable UUID connectionId, @Nullable Integer limit, @Nullable String cursor) {}
 

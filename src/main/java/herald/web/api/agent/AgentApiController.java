@@ -13,14 +13,17 @@ import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
 import herald.publishing.ShortLinks;
+import herald.shared.InvalidInput;
 import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
 import herald.web.api.problems.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -162,6 +166,39 @@ class AgentApiController {
     AgentApiViews.AgentPost stopRepeating(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
         return AgentApiViews.AgentPost.of(
                 cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)), repeats);
+    }
+
+    /** A coming day of a series. */
+    record SkipDay(
+            @Schema(description = "A local day the series posts on, e.g. 2026-12-24.") @Nullable LocalDate date) {}
+
+    @PostMapping("/posts/{postId}/repeat/skips")
+    @Operation(
+            operationId = "agentSkipRepeatDay",
+            summary = "Skip one coming day of a repeating post this agent created",
+            description = "No post is made that day; the series goes on with the next (a holiday, a closed kitchen)."
+                    + " Any post of the series names it. Answers with the post, the day in repeat.skipped; 400 for a"
+                    + " day the series does not post on in the coming year, 404 for a post this agent did not create,"
+                    + " 409 when it does not repeat or its series ended.")
+    AgentApiViews.AgentPost skipDay(
+            @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId, @RequestBody SkipDay request) {
+        if (request.date() == null) {
+            throw new InvalidInput("date", "Give the day to skip, e.g. 2026-12-24.");
+        }
+        return AgentApiViews.AgentPost.of(
+                cancellation.skipDay(agent, Channel.AGENT_API, new PostId(postId), request.date()), repeats);
+    }
+
+    @DeleteMapping("/posts/{postId}/repeat/skips/{date}")
+    @Operation(
+            operationId = "agentUnskipRepeatDay",
+            summary = "Put a skipped day back into the series",
+            description = "Its post is made after all. Answers with the post; 404 for a post this agent did not create,"
+                    + " 409 when it does not repeat or its series ended.")
+    AgentApiViews.AgentPost unskipDay(
+            @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId, @PathVariable LocalDate date) {
+        return AgentApiViews.AgentPost.of(
+                cancellation.unskipDay(agent, Channel.AGENT_API, new PostId(postId), date), repeats);
     }
 
     @GetMapping("/accounts")

@@ -221,7 +221,10 @@ public final class AgentApiViews {
                             description = "Why the series ended at this post (its last day passed, it was stopped, the"
                                     + " agent lost its grant, the next could not be made); absent while it goes on.")
                     @Nullable
-                    String ended) {
+                    String ended,
+            @Schema(description = "Coming local days the series skips (no post is made on them); absent when none.")
+                    @Nullable
+                    List<LocalDate> skipped) {
 
         static @Nullable AgentRepeat of(herald.publishing.PostRepeats.@Nullable Series s) {
             if (s == null || s.repeat().every() == null) {
@@ -232,7 +235,8 @@ public final class AgentApiViews {
                     s.repeat().until(),
                     s.occurrence(),
                     s.next() == null ? null : s.next().value(),
-                    s.ended());
+                    s.ended(),
+                    s.skippedDays().isEmpty() ? null : s.skippedDays());
         }
     }
 
