@@ -4,7 +4,9 @@ import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
+import herald.publishing.ShortLinks;
 import herald.publishing.Target;
+import herald.publishing.TargetId;
 import herald.shared.SpreadsheetCell;
 import herald.shared.WorkspaceId;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A report's figures as a CSV file for a client's monthly report: one line per published post and account, newest
- * first, with views, engagements and the rate, then every count a platform gave in the period as a column of its own
+ * first, with views, engagements and the rate, the clicks on its short links (empty without any), then every count a platform gave in the period as a column of its own
  * (a platform that does not count one leaves it empty). Times are in the report's zone; texts are cells no
  * spreadsheet runs.
  */
@@ -41,6 +43,7 @@ public class FiguresExport {
             "views",
             "engagements",
             "engagement_rate",
+            "clicks",
             "read_at");
 
     private static final int PAGE = 500;
@@ -50,8 +53,10 @@ public class FiguresExport {
     private final ReportRows reports;
     private final TenantScope tenants;
     private final Posts posts;
+    private final ShortLinks links;
 
-    FiguresExport(MetricsRows rows, ReportRows reports, TenantScope tenants, Posts posts) {
+    FiguresExport(MetricsRows rows, ReportRows reports, TenantScope tenants, Posts posts, ShortLinks links) {
+        this.links = links;
         this.rows = rows;
         this.reports = reports;
         this.tenants = tenants;
@@ -80,10 +85,12 @@ public class FiguresExport {
                 int size = Math.min(PAGE, MAX_LINES - written);
                 List<TargetMetrics> page =
                         tenants.read(workspace, () -> rows.page(workspace, from, to, query.connection(), after, size));
-                Map<PostId, Post> shown = posts.getAll(
-                        workspace, page.stream().map(TargetMetrics::post).toList());
+                List<PostId> ids = page.stream().map(TargetMetrics::post).toList();
+                Map<PostId, Post> shown = posts.getAll(workspace, ids);
+                Map<TargetId, Long> clicks = links.clicksByTarget(workspace, ids);
                 for (TargetMetrics metrics : page) {
-                    csv.printRecord(line(metrics, shown.get(metrics.post()), counts, query));
+                    csv.printRecord(
+                            line(metrics, shown.get(metrics.post()), clicks.get(metrics.target()), counts, query));
                 }
                 written += page.size();
                 if (page.size() < size) {
@@ -101,7 +108,11 @@ public class FiguresExport {
     }
 
     private static List<Object> line(
-            TargetMetrics metrics, @Nullable Post post, List<String> counts, AnalyticsQuery query) {
+            TargetMetrics metrics,
+            @Nullable Post post,
+            @Nullable Long clicks,
+            List<String> counts,
+            AnalyticsQuery query) {
         @Nullable
         Target target = post == null
                 ? null
@@ -123,6 +134,7 @@ public class FiguresExport {
         line.add(metrics.views() == null ? "" : metrics.views());
         line.add(metrics.engagements() == null ? "" : metrics.engagements());
         line.add(metrics.engagementRate() == null ? "" : metrics.engagementRate());
+        line.add(clicks == null ? "" : clicks);
         line.add(metrics.readAt() == null ? "" : time(metrics.readAt(), query));
         for (String name : counts) {
             Long count = metrics.counts().get(name);

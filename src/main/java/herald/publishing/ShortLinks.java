@@ -171,13 +171,21 @@ public class ShortLinks {
 
     /** The clicks on the short links of each of the post's targets; targets without any are left out. */
     public Map<TargetId, Long> clicksByTarget(WorkspaceId workspace, PostId post) {
+        return clicksByTarget(workspace, List.of(post));
+    }
+
+    /** The clicks on the short links of each target of these posts; targets without any are left out. */
+    public Map<TargetId, Long> clicksByTarget(WorkspaceId workspace, Collection<PostId> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
         Map<TargetId, Long> clicks = new HashMap<>();
         tenants.read(workspace, () -> jdbc.sql(
                         """
                         select target_id, sum(clicks) as clicks from short_links
-                        where workspace_id = :workspace and post_id = :post group by target_id""")
+                        where workspace_id = :workspace and post_id in (:posts) group by target_id""")
                 .param("workspace", workspace.value())
-                .param("post", post.value())
+                .param("posts", posts.stream().map(PostId::value).toList())
                 .query((rs, n) -> clicks.put(new TargetId(rs.getObject("target_id", UUID.class)), rs.getLong("clicks")))
                 .list());
         return clicks;

@@ -100,7 +100,8 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
         Response csv = api("GET", "/analytics/export", null);
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).contains(",views,engagements,engagement_rate,read_at,count_impressions,count_likes");
+        assertThat(lines[0])
+                .contains(",views,engagements,engagement_rate,clicks,read_at,count_impressions,count_likes");
         assertThat(lines).hasSize(3);
         assertThat(csv.body()).contains(first).contains(second);
         Response badDate = api("GET", "/analytics/export?from=last-week", null);

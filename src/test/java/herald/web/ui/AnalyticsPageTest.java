@@ -83,13 +83,14 @@ class AnalyticsPageTest {
                 .getContentAsString();
         String[] lines = csv.split("\r\n");
         org.assertj.core.api.Assertions.assertThat(lines[0])
-                .isEqualTo("post_id,published_at,account,platform,text,url,views,engagements,engagement_rate,read_at,"
-                        + "count_impressions,count_likes,count_replies,count_reposts");
+                .isEqualTo(
+                        "post_id,published_at,account,platform,text,url,views,engagements,engagement_rate,clicks,read_at,"
+                                + "count_impressions,count_likes,count_replies,count_reposts");
         org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(lines[1])
                 .startsWith(post.id() + ",")
                 .contains(
-                        ",Sandbox @krusty,sandbox,'=1+1 Figures pizza,http://localhost/sandbox/@krusty/p-1,1234,61,4.9,")
+                        ",Sandbox @krusty,sandbox,'=1+1 Figures pizza,http://localhost/sandbox/@krusty/p-1,1234,61,4.9,,")
                 .endsWith(",1234,56,5,0");
 
         // Lists show each read post's figures beside it.
@@ -137,6 +138,16 @@ class AnalyticsPageTest {
                         .string(allOf(
                                 containsString("data-test=\"total-clicks\">2<"),
                                 containsString("data-test=\"top-clicks\">· 2 clicks<"))));
+        String[] csv = mvc.perform(
+                        get(team.path() + "/analytics/export.csv?days=7").with(as(viewer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(csv[0].split(",")[9]).isEqualTo("clicks");
+        org.assertj.core.api.Assertions.assertThat(csv[1].split(",")[9])
+                .as(csv[1])
+                .isEqualTo("2");
         var other = fixtures.team();
         mvc.perform(get(other.path() + "/analytics").with(as(other.owner())))
                 .andExpect(content().string(not(containsString("data-test=\"total-clicks\""))));
