@@ -212,6 +212,12 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // The published post kept in the evergreen library, as Evergreen.add keeps it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        "insert into post_evergreen (workspace_id, post_id, shares) values (:workspace, :post, 1)")
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .update());
         // A short link of the published target, followed once, as publishing writes it and a reader's click counts it.
         String code = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         tenants.run(workspace.id(), () -> jdbc.sql(

@@ -100,6 +100,26 @@ public record NewPost(
         this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null, null);
     }
 
+    /**
+     * A copy of {@code original} for the queue's next free slot on its accounts: its texts, link, media, tags, first
+     * comments and link tagging; not its repeat.
+     */
+    public static NewPost queuedCopyOf(Post original) {
+        return new NewPost(
+                original.body(),
+                original.link(),
+                original.media(),
+                original.targets().stream()
+                        .map(t -> new NewTarget(t.connection(), t.body(), t.firstComment()))
+                        .toList(),
+                QUEUE,
+                null,
+                false,
+                original.tags(),
+                original.tagLinks(),
+                original.firstComment());
+    }
+
     /** Whether it asks for the next free slot of the posting schedule. */
     public boolean queued() {
         return scheduledAt != null && QUEUE.equalsIgnoreCase(scheduledAt.strip());

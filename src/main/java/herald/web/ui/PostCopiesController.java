@@ -34,7 +34,7 @@ class PostCopiesController {
         Post original = posts.get(current.id(), new PostId(id));
         String base = "redirect:/w/" + current.workspace().slug() + "/posts/";
         try {
-            Post copy = posts.create(current.id(), copyToQueue(original));
+            Post copy = posts.create(current.id(), NewPost.queuedCopyOf(original));
             flash.addFlashAttribute(
                     "notice",
                     "A copy was added to the queue for "
@@ -47,21 +47,5 @@ class PostCopiesController {
             flash.addFlashAttribute("problem", "No copy was queued: " + e.getMessage());
             return base + id;
         }
-    }
-
-    static NewPost copyToQueue(Post original) {
-        return new NewPost(
-                original.body(),
-                original.link(),
-                original.media(),
-                original.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
-                        .toList(),
-                NewPost.QUEUE,
-                null,
-                false,
-                original.tags(),
-                original.tagLinks(),
-                original.firstComment());
     }
 }
