@@ -7,6 +7,7 @@ import herald.connections.Connections;
 import herald.providers.Providers;
 import herald.publishing.AttemptHistory;
 import herald.publishing.BioPage;
+import herald.publishing.Evergreen;
 import herald.publishing.Post;
 import herald.publishing.PostApprovals;
 import herald.publishing.PostId;
@@ -55,6 +56,7 @@ class PostsController {
     private final UpcomingRepeats upcoming;
     private final ShortLinks shortLinks;
     private final BioPage bio;
+    private final Evergreen evergreen;
     private final Workspaces workspaces;
     private final PublicUrl publicUrl;
 
@@ -73,9 +75,11 @@ class PostsController {
             UpcomingRepeats upcoming,
             ShortLinks shortLinks,
             BioPage bio,
+            Evergreen evergreen,
             Workspaces workspaces,
             PublicUrl publicUrl) {
         this.bio = bio;
+        this.evergreen = evergreen;
         this.workspaces = workspaces;
         this.publicUrl = publicUrl;
         this.upcoming = upcoming;
@@ -188,6 +192,7 @@ class PostsController {
         // Where the post stands with the link-in-bio page, only while the page is up and the post could be on it.
         var standing = workspaces.hasBioPage(current.id()) ? bio.standing(current.id(), post.id()) : null;
         model.addAttribute("bio", standing != null && standing.eligible() ? standing : null);
+        model.addAttribute("evergreen", evergreen.of(current.id(), post.id()).orElse(null));
         model.addAttribute(
                 "bioAddress",
                 publicUrl.resolve(BioPage.PATH + current.workspace().slug()));

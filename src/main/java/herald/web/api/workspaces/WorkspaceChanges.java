@@ -29,7 +29,13 @@ record WorkspaceChanges(
                                 + " (docs/bio-page.md).",
                         nullable = true)
                 @Nullable
-                Boolean bioPage) {
+                Boolean bioPage,
+        @Schema(
+                        description = "Refill the queue from the evergreen library with at most one share of a post"
+                                + " every so many days (1-365); 0 stops refilling (docs/evergreen.md).",
+                        nullable = true)
+                @Nullable
+                Integer evergreenEveryDays) {
 
     boolean isEmpty() {
         return name == null
@@ -38,7 +44,8 @@ record WorkspaceChanges(
                 && linkTagging == null
                 && approvalRequired == null
                 && shortenLinks == null
-                && bioPage == null;
+                && bioPage == null
+                && evergreenEveryDays == null;
     }
 
     boolean changesDetails() {

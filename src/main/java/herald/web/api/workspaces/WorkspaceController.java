@@ -2,6 +2,7 @@ package herald.web.api.workspaces;
 
 import herald.identity.ApiKeyScope;
 import herald.publishing.BioPage;
+import herald.publishing.Evergreen;
 import herald.publishing.LinkTaggingSetting;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.InvalidInput;
@@ -31,14 +32,17 @@ class WorkspaceController {
     private final Memberships memberships;
     private final WorkspaceLinkTagging linkTagging;
     private final PublicUrl publicUrl;
+    private final Evergreen evergreen;
 
     WorkspaceController(
             Workspaces workspaces,
             Plans plans,
             Memberships memberships,
             WorkspaceLinkTagging linkTagging,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            Evergreen evergreen) {
         this.publicUrl = publicUrl;
+        this.evergreen = evergreen;
         this.workspaces = workspaces;
         this.plans = plans;
         this.memberships = memberships;
@@ -74,14 +78,16 @@ class WorkspaceController {
                     "Changes any of name, timezone, description, linkTagging (the UTM parameters of its"
                             + " posts' links, see docs/link-tagging.md), approvalRequired (editors' posts wait for an owner's"
                             + " or admin's approval, see docs/approvals.md) shortenLinks (new posts' links are"
-                            + " published short and count clicks, see docs/short-links.md) and bioPage (the public"
-                            + " link-in-bio page, see docs/bio-page.md); fields left out keep their value, inside"
+                            + " published short and count clicks, see docs/short-links.md) bioPage (the public"
+                            + " link-in-bio page, see docs/bio-page.md) and evergreenEveryDays (refilling the queue from"
+                            + " the evergreen library, 0 to stop, see docs/evergreen.md); fields left out keep their value, inside"
                             + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput(
                     "",
-                    "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks and bioPage.");
+                    "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks, bioPage"
+                            + " and evergreenEveryDays.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -113,6 +119,10 @@ class WorkspaceController {
         if (changes.bioPage() != null) {
             workspaces.showBioPage(current.id(), changes.bioPage());
         }
+        if (changes.evergreenEveryDays() != null) {
+            int days = changes.evergreenEveryDays();
+            evergreen.every(current.id(), days == 0 ? null : days);
+        }
         return view(after);
     }
 
@@ -125,6 +135,7 @@ class WorkspaceController {
                 workspaces.requiresApproval(workspace.id()),
                 workspaces.shortensLinks(workspace.id()),
                 workspaces.hasBioPage(workspace.id()),
-                publicUrl.resolve(BioPage.PATH + workspace.slug()));
+                publicUrl.resolve(BioPage.PATH + workspace.slug()),
+                evergreen.every(workspace.id()));
     }
 }

@@ -6,6 +6,7 @@ import herald.tenancy.Workspace;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A workspace with its plan's limits and its use of them. */
 record WorkspaceView(
@@ -31,7 +32,13 @@ record WorkspaceView(
                         description = "Whether its link-in-bio page is up: its recent published posts with a link,"
                                 + " public at bioPageUrl (docs/bio-page.md).")
                 boolean bioPage,
-        @Schema(description = "Where its link-in-bio page is, up or not.") String bioPageUrl) {
+        @Schema(description = "Where its link-in-bio page is, up or not.") String bioPageUrl,
+        @Schema(
+                        description = "At most one share of an evergreen post every so many days; null: the queue is"
+                                + " not refilled from the evergreen library.",
+                        nullable = true)
+                @Nullable
+                Integer evergreenEveryDays) {
 
     record WorkspaceLimits(
             int members,
@@ -51,7 +58,8 @@ record WorkspaceView(
             boolean approvalRequired,
             boolean shortenLinks,
             boolean bioPage,
-            String bioPageUrl) {
+            String bioPageUrl,
+            @Nullable Integer evergreenEveryDays) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -72,6 +80,7 @@ record WorkspaceView(
                 approvalRequired,
                 shortenLinks,
                 bioPage,
-                bioPageUrl);
+                bioPageUrl,
+                evergreenEveryDays);
     }
 }
