@@ -176,34 +176,26 @@ public class ShortLinks {
 
     /** The clicks on the short links of each target of these posts; targets without any are left out. */
     public Map<TargetId, Long> clicksByTarget(WorkspaceId workspace, Collection<PostId> posts) {
-        if (posts.isEmpty()) {
-            return Map.of();
-        }
-        Map<TargetId, Long> clicks = new HashMap<>();
-        tenants.read(workspace, () -> jdbc.sql(
-                        """
-                        select target_id, sum(clicks) as clicks from short_links
-                        where workspace_id = :workspace and post_id in (:posts) group by target_id""")
-                .param("workspace", workspace.value())
-                .param("posts", posts.stream().map(PostId::value).toList())
-                .query((rs, n) -> clicks.put(new TargetId(rs.getObject("target_id", UUID.class)), rs.getLong("clicks")))
-                .list());
-        return clicks;
+        return sums(workspace, posts, "target_id", TargetId::new);
     }
 
     /** The clicks on the short links of each of these posts; posts without any are left out. */
     public Map<PostId, Long> clicks(WorkspaceId workspace, Collection<PostId> posts) {
+        return sums(workspace, posts, "post_id", PostId::new);
+    }
+
+    /** The clicks of these posts' short links summed by {@code column} ({@code post_id} or {@code target_id}). */
+    private <K> Map<K, Long> sums(
+            WorkspaceId workspace, Collection<PostId> posts, String column, java.util.function.Function<UUID, K> key) {
         if (posts.isEmpty()) {
             return Map.of();
         }
-        Map<PostId, Long> clicks = new HashMap<>();
-        tenants.read(workspace, () -> jdbc.sql(
-                        """
-                        select post_id, sum(clicks) as clicks from short_links
-                        where workspace_id = :workspace and post_id in (:posts) group by post_id""")
+        Map<K, Long> clicks = new HashMap<>();
+        tenants.read(workspace, () -> jdbc.sql("select " + column + ", sum(clicks) from short_links"
+                        + " where workspace_id = :workspace and post_id in (:posts) group by " + column)
                 .param("workspace", workspace.value())
                 .param("posts", posts.stream().map(PostId::value).toList())
-                .query((rs, n) -> clicks.put(new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("clicks")))
+                .query((rs, n) -> clicks.put(key.apply(rs.getObject(1, UUID.class)), rs.getLong(2)))
                 .list());
         return clicks;
     }
