@@ -205,21 +205,32 @@ public class ShortLinks {
      * only those of links published on {@code account} when it is not null.
      */
     public long clicksBetween(WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account) {
-        return tenants.read(workspace, () -> jdbc.sql(
+        return byDay(workspace, from, to, account).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /** {@link #clicksBetween} day by day; days without a click are left out. */
+    public Map<LocalDate, Long> byDay(
+            WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account) {
+        Map<LocalDate, Long> days = new HashMap<>();
+        tenants.read(workspace, () -> jdbc.sql(
                         """
-                        select coalesce(sum(d.clicks), 0) from short_link_days d
+                        select d.day, sum(d.clicks) from short_link_days d
                         join short_links s on s.code = d.code
                         where d.workspace_id = :workspace and d.day between :from and :to
                           and (cast(:account as uuid) is null or exists (
                               select 1 from post_targets t
                               where t.workspace_id = s.workspace_id and t.id = s.target_id
-                                and t.connection_id = cast(:account as uuid)))""")
+                                and t.connection_id = cast(:account as uuid)))
+                        group by d.day""")
                 .param("workspace", workspace.value())
                 .param("from", from)
                 .param("to", to)
                 .param("account", account == null ? null : account.value())
-                .query(Long.class)
-                .single());
+                .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list());
+        return days;
     }
 
     /**

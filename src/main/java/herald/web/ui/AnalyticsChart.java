@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.analytics.AnalyticsReport;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +53,40 @@ record AnalyticsChart(int width, int height, long most, List<Bar> bars) {
     }
 
     static AnalyticsChart of(List<AnalyticsReport.Day> days) {
-        long most = Math.max(
-                1,
-                days.stream().mapToLong(AnalyticsReport.Day::engagements).max().orElse(0));
+        return of(
+                days.stream().map(AnalyticsReport.Day::day).toList(),
+                days.stream().map(AnalyticsReport.Day::engagements).toList(),
+                i -> {
+                    AnalyticsReport.Day day = days.get(i);
+                    return LABEL.format(day.day()) + ": " + String.format(Locale.ENGLISH, "%,d", day.engagements())
+                            + " engagements, " + String.format(Locale.ENGLISH, "%,d", day.views()) + " views, "
+                            + day.targets() + (day.targets() == 1 ? " post" : " posts");
+                });
+    }
+
+    /** A bar per day from {@code from} to {@code to} of the clicks on the workspace's short links that day. */
+    static AnalyticsChart clicks(java.util.Map<LocalDate, Long> clicks, LocalDate from, LocalDate to) {
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        List<Long> values = days.stream().map(d -> clicks.getOrDefault(d, 0L)).toList();
+        return of(
+                days,
+                values,
+                i -> LABEL.format(days.get(i)) + ": " + String.format(Locale.ENGLISH, "%,d", values.get(i))
+                        + (values.get(i) == 1 ? " click" : " clicks"));
+    }
+
+    /** A bar per day of {@code values}, scaled to the largest, titled by {@code title} of its index. */
+    private static AnalyticsChart of(
+            List<LocalDate> days, List<Long> values, java.util.function.IntFunction<String> title) {
+        long most = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(0));
         int plot = HEIGHT - TOP - BOTTOM;
         double slot = (double) WIDTH / days.size();
         int every = Math.max(1, (int) Math.ceil(days.size() / 8.0));
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            AnalyticsReport.Day day = days.get(i);
-            int h = (int) Math.round((double) day.engagements() * plot / most);
-            if (day.engagements() > 0 && h < 2) {
+            long value = values.get(i);
+            int h = (int) Math.round((double) value * plot / most);
+            if (value > 0 && h < 2) {
                 h = 2;
             }
             bars.add(new Bar(
@@ -70,10 +94,8 @@ record AnalyticsChart(int width, int height, long most, List<Bar> bars) {
                     TOP + plot - h,
                     Math.max(1, (int) Math.round(slot * 2 / 3)),
                     h,
-                    i % every == 0 ? LABEL.format(day.day()) : "",
-                    LABEL.format(day.day()) + ": " + String.format(Locale.ENGLISH, "%,d", day.engagements())
-                            + " engagements, " + String.format(Locale.ENGLISH, "%,d", day.views()) + " views, "
-                            + day.targets() + (day.targets() == 1 ? " post" : " posts")));
+                    i % every == 0 ? LABEL.format(days.get(i)) : "",
+                    title.apply(i)));
         }
         return new AnalyticsChart(WIDTH, HEIGHT, most, bars);
     }

@@ -101,12 +101,16 @@ class AnalyticsPageController {
                         .toList());
         model.addAttribute("report", report);
         // Link clicks where links are shortened, or were: by the UTC day of each click, whenever its post went out.
-        long clicks = shortLinks.clicksBetween(
+        var clicksByDay = shortLinks.byDay(
                 current.id(),
                 query.from(),
                 query.to(),
                 chosen == null ? null : chosen.connection().id());
-        model.addAttribute("clicks", clicks > 0 || workspaces.shortensLinks(current.id()) ? clicks : null);
+        long clicks = clicksByDay.values().stream().mapToLong(Long::longValue).sum();
+        boolean counted = clicks > 0 || workspaces.shortensLinks(current.id());
+        model.addAttribute("clicks", counted ? clicks : null);
+        model.addAttribute(
+                "clicksChart", counted ? AnalyticsChart.clicks(clicksByDay, query.from(), query.to()) : null);
         model.addAttribute(
                 "postClicks",
                 shortLinks.clicks(

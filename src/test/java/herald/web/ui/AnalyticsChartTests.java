@@ -39,6 +39,24 @@ class AnalyticsChartTests {
     }
 
     @Test
+    void theClicksChartHasABarForEveryDayOfThePeriodScaledToTheBusiest() {
+        LocalDate from = LocalDate.of(2026, 11, 1);
+        var chart = AnalyticsChart.clicks(
+                java.util.Map.of(from.plusDays(2), 10L, from.plusDays(5), 5L), from, from.plusDays(6));
+
+        assertThat(chart.bars()).hasSize(7);
+        assertThat(chart.most()).isEqualTo(10);
+        assertThat(chart.bars().get(2).title()).isEqualTo("3 Nov: 10 clicks");
+        assertThat(chart.bars().get(5).height() * 2)
+                .isEqualTo(chart.bars().get(2).height());
+        assertThat(chart.bars().get(0).height()).isZero();
+        assertThat(chart.bars().get(0).title()).isEqualTo("1 Nov: 0 clicks");
+        assertThat(AnalyticsChart.clicks(java.util.Map.of(), from, from.plusDays(6))
+                        .empty())
+                .isTrue();
+    }
+
+    @Test
     void aPeriodWithoutEngagementsIsEmptyAndOneWithAnyIsNot() {
         assertThat(AnalyticsChart.of(days(30, 0)).empty()).isTrue();
         assertThat(AnalyticsChart.of(days(30, 1)).empty()).isFalse();

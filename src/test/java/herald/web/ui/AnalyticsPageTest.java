@@ -137,7 +137,9 @@ class AnalyticsPageTest {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("data-test=\"total-clicks\">2<"),
-                                containsString("data-test=\"top-clicks\">· 2 clicks<"))));
+                                containsString("data-test=\"top-clicks\">· 2 clicks<"),
+                                containsString("data-test=\"clicks-chart\""),
+                                containsString(": 2 clicks\""))));
         String[] csv = mvc.perform(
                         get(team.path() + "/analytics/export.csv?days=7").with(as(viewer)))
                 .andReturn()
