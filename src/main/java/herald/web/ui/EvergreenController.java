@@ -60,7 +60,7 @@ class EvergreenController {
                     every == null || every == 0
                             ? "Refilling stopped: evergreen posts stay in the library, and are not queued again."
                             : "Refilling on: free slots of the next day get evergreen posts, each at most every "
-                                    + every + " days.");
+                                    + every + " days." + queuedNow(current));
         } catch (InvalidInput e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
@@ -80,7 +80,8 @@ class EvergreenController {
                         "notice",
                         evergreen.every(current.id()) == null
                                 ? "Kept in the evergreen library. Turn on refilling there to have it queued again."
-                                : "Kept in the evergreen library: it is queued again when a slot is free.");
+                                : "Kept in the evergreen library: it is queued again when a slot is free."
+                                        + queuedNow(current));
             } else {
                 evergreen.remove(current.id(), post);
                 flash.addFlashAttribute("notice", "Taken out of the evergreen library; its copies stay as they are.");
@@ -89,6 +90,12 @@ class EvergreenController {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/posts/" + id + "#evergreen";
+    }
+
+    /** Fills the free slots at once rather than at the next round of the fill, and says what that queued. */
+    private String queuedNow(CurrentWorkspace current) {
+        int queued = evergreen.fill(current.id()).size();
+        return queued == 0 ? "" : " " + queued + (queued == 1 ? " copy was" : " copies were") + " queued just now.";
     }
 
     private static List<Integer> withChoice(int every) {

@@ -85,7 +85,8 @@ class EvergreenPageTest {
                         .with(csrf())
                         .with(as(team.owner()))
                         .param("every", "30"))
-                .andExpect(flash().attribute("notice", containsString("at most every 30 days")));
+                .andExpect(flash().attribute("notice", containsString("at most every 30 days")))
+                .andExpect(flash().attribute("notice", containsString("1 copy was queued just now.")));
         Assertions.assertThat(evergreen.every(w)).isEqualTo(30);
         mvc.perform(get(team.path() + "/evergreen").with(as(team.owner())))
                 .andExpect(content().string(containsString("data-test=\"evergreen-on\"")));
