@@ -64,6 +64,7 @@ public class Evergreen {
      *
      * @param lastSharedAt when its last copy was queued; null before the first
      * @param lastCopy that copy, which may be deleted since
+     * @param problem why the last fill could not share it, cleared by the next share; null when none
      */
     public record Entry(
             PostId post,
@@ -71,7 +72,8 @@ public class Evergreen {
             Instant addedAt,
             int shares,
             @Nullable Instant lastSharedAt,
-            @Nullable PostId lastCopy) {}
+            @Nullable PostId lastCopy,
+            @Nullable String problem) {}
 
     /** The library, the post shared longest ago (or never) first: the order a fill takes them in. */
     public List<Entry> list(WorkspaceId workspace) {
@@ -230,7 +232,8 @@ public class Evergreen {
                 Post copy = posts.create(workspace, copyOf(original, accounts), provenance(original), false);
                 tenants.run(workspace, () -> jdbc.sql(
                                 """
-                                update post_evergreen set shares = shares + 1, last_copy_id = :copy
+                                update post_evergreen set shares = shares + 1, last_copy_id = :copy,
+                                    last_problem = null, last_problem_at = null
                                 where workspace_id = :workspace and post_id = :post""")
                         .param("copy", copy.id().value())
                         .param("workspace", workspace.value())
@@ -240,7 +243,7 @@ public class Evergreen {
             } catch (InvalidInput | LimitReached e) {
                 // An account is gone or paused past its rules, the slot was taken, the day's posts are used up: the
                 // claim is given back, and the post waits for the next fill.
-                giveBack(workspace, entry);
+                giveBack(workspace, entry, e.getMessage(), now);
                 log.info(
                         "Evergreen post {} of workspace {} was not shared: {}",
                         entry.post(),
@@ -266,12 +269,15 @@ public class Evergreen {
                 > 0;
     }
 
-    private void giveBack(WorkspaceId workspace, Entry entry) {
+    private void giveBack(WorkspaceId workspace, Entry entry, String problem, Instant now) {
         tenants.run(workspace, () -> jdbc.sql(
                         """
-                        update post_evergreen set last_shared_at = :before
+                        update post_evergreen set last_shared_at = :before, last_problem = :problem,
+                            last_problem_at = :now
                         where workspace_id = :workspace and post_id = :post""")
                 .param("before", entry.lastSharedAt() == null ? null : Timestamp.from(entry.lastSharedAt()))
+                .param("problem", problem.length() <= 1000 ? problem : problem.substring(0, 999) + "…")
+                .param("now", Timestamp.from(now))
                 .param("workspace", workspace.value())
                 .param("post", entry.post().value())
                 .update());
@@ -307,6 +313,7 @@ public class Evergreen {
                 rs.getTimestamp("added_at").toInstant(),
                 rs.getInt("shares"),
                 instant(rs, "last_shared_at"),
-                copy == null ? null : new PostId(copy));
+                copy == null ? null : new PostId(copy),
+                rs.getString("last_problem"));
     }
 }

@@ -163,6 +163,36 @@ class EvergreenTests {
     }
 
     @Test
+    void aPostThatCannotBeSharedSaysWhyAndIsSharedOnceItCanBe() {
+        Post classic = published("Needs its account");
+        evergreen.add(workspace, classic.id());
+        evergreen.every(workspace, 30);
+        status(krusty, "needs_reconnect");
+
+        evergreen.fill(workspace);
+
+        assertThat(copies(classic)).isEmpty();
+        var waiting = evergreen.of(workspace, classic.id()).orElseThrow();
+        assertThat(waiting.problem()).contains("Sandbox @krusty").contains("reconnect");
+        assertThat(waiting.lastSharedAt()).as("the claim was given back").isNull();
+
+        status(krusty, "active");
+        evergreen.fill(workspace);
+
+        assertThat(copies(classic)).hasSize(1);
+        assertThat(evergreen.of(workspace, classic.id()).orElseThrow().problem())
+                .isNull();
+    }
+
+    private void status(ConnectionId account, String status) {
+        tenants.run(workspace, () -> jdbc.sql("update connections set status = :s where workspace_id = :w and id = :c")
+                .param("s", status)
+                .param("w", workspace.value())
+                .param("c", account.value())
+                .update());
+    }
+
+    @Test
     void twoFillsAtOnceShareAPostOnce() throws Exception {
         Post classic = published("Raced " + java.util.UUID.randomUUID());
         evergreen.add(workspace, classic.id());

@@ -93,6 +93,16 @@ class EvergreenPageTest {
         mvc.perform(get(team.path() + "/queue").with(as(viewer)))
                 .andExpect(content().string(containsString("data-test=\"evergreen-link\"")));
 
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql(
+                        "update post_evergreen set last_problem = 'Sandbox @krusty: reconnect it.' where workspace_id = :w")
+                .param("w", w.value())
+                .update());
+        mvc.perform(get(team.path() + "/evergreen").with(as(viewer)))
+                .andExpect(content().string(containsString("data-test=\"evergreen-problem\"")))
+                .andExpect(content().string(containsString("Sandbox @krusty: reconnect it.")))
+                .andExpect(content().string(containsString("data-test=\"evergreen-shares\"")));
+
         mvc.perform(post(keep).with(csrf()).with(as(editor)).param("kept", "false"))
                 .andExpect(flash().attribute("notice", containsString("Taken out")));
         Assertions.assertThat(evergreen.list(w)).isEmpty();

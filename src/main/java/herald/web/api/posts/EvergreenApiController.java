@@ -41,7 +41,13 @@ class EvergreenApiController {
             @Schema(description = "When the last copy was queued; null before the first.", nullable = true) @Nullable
                     Instant lastSharedAt,
             @Schema(description = "The last copy, which may be deleted since.", nullable = true) @Nullable
-                    UUID lastCopyId) {
+                    UUID lastCopyId,
+            @Schema(
+                            description = "Why the last fill could not share it (an account gone, the day's posts"
+                                    + " used up), cleared by the next share; null when none.",
+                            nullable = true)
+                    @Nullable
+                    String problem) {
 
         static EntryView of(Evergreen.Entry e) {
             return new EntryView(
@@ -50,7 +56,8 @@ class EvergreenApiController {
                     e.addedAt(),
                     e.shares(),
                     e.lastSharedAt(),
-                    e.lastCopy() == null ? null : e.lastCopy().value());
+                    e.lastCopy() == null ? null : e.lastCopy().value(),
+                    e.problem());
         }
     }
 
