@@ -12,6 +12,15 @@ public enum ConnectionStatus {
     NEEDS_RECONNECT,
     DISCONNECTED;
 
+    /** How a sentence about the account says it: "the account needs reconnecting", "the account is disconnected". */
+    public String state() {
+        return switch (this) {
+            case ACTIVE -> "is active";
+            case NEEDS_RECONNECT -> "needs reconnecting";
+            case DISCONNECTED -> "is disconnected";
+        };
+    }
+
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -126,9 +126,7 @@ class Validation {
                         field + ".connectionId",
                         account.id(),
                         "connection.inactive",
-                        name + ": the account is "
-                                + account.status().name().toLowerCase().replace('_', ' ')
-                                + "; reconnect it or choose another."));
+                        name + ": the account " + account.status().state() + "; reconnect it or choose another."));
                 continue;
             }
             String text = target.body() == null ? body : target.body();

@@ -170,8 +170,7 @@ public class PostCheck {
         ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
         List<String> problems = new ArrayList<>();
         if (!account.active()) {
-            problems.add("The account is "
-                    + account.status().name().toLowerCase().replace('_', ' ') + "; reconnect it or choose another.");
+            problems.add("The account " + account.status().state() + "; reconnect it or choose another.");
         }
         for (ContentCheck.Problem problem : checked.problems()) {
             if (problem.code().equals("text.length")) {
