@@ -32,6 +32,12 @@ public class BioPage {
     /** The most tiles a page shows. */
     public static final int MAX_TILES = 24;
 
+    /**
+     * How many of the workspace's latest published targets a page looks through (by the index of published targets),
+     * so that a page costs the same however many posts the workspace has published.
+     */
+    static final int SCAN = 500;
+
     /** Where the page lives under Herald's public address: {@code /bio/<slug>}. */
     public static final String PATH = "/bio/";
 
@@ -81,26 +87,29 @@ public class BioPage {
         List<Candidate> candidates = jdbc.sql(
                         """
                         select p.id, p.body, p.link, p.media_ids, t.id as target_id, t.published_at
-                        from posts p
-                        join lateral (
-                            select t.id, t.published_at from post_targets t
-                            where t.workspace_id = p.workspace_id and t.post_id = p.id and t.status = 'published'
-                            order by (t.provider = 'instagram') desc, t.published_at desc limit 1) t on true
-                        where p.workspace_id = :workspace and p.status in ('published', 'partially_failed')
+                        from (
+                            select distinct on (r.post_id) r.post_id, r.id, r.published_at
+                            from (
+                                select t.post_id, t.id, t.published_at, t.provider from post_targets t
+                                where t.workspace_id = :workspace and t.status = 'published'
+                                order by t.published_at desc
+                                limit :scan) r
+                            order by r.post_id, (r.provider = 'instagram') desc, r.published_at desc) t
+                        join posts p on p.workspace_id = :workspace and p.id = t.post_id
+                        where p.status in ('published', 'partially_failed')
                           and not p.bio_hidden and (p.link is not null or p.body ~* 'https?://')
                         order by t.published_at desc, p.id
                         limit :limit""")
                 .param("workspace", workspace.value())
                 .param("limit", MAX_TILES * 2)
-                .query((rs, n) -> {
-                    return new Candidate(
-                            new PostId(rs.getObject("id", UUID.class)),
-                            rs.getString("body"),
-                            rs.getString("link"),
-                            PostMapping.assetIds(rs, "media_ids"),
-                            new TargetId(rs.getObject("target_id", UUID.class)),
-                            rs.getTimestamp("published_at").toInstant());
-                })
+                .param("scan", SCAN)
+                .query((rs, n) -> new Candidate(
+                        new PostId(rs.getObject("id", UUID.class)),
+                        rs.getString("body"),
+                        rs.getString("link"),
+                        PostMapping.assetIds(rs, "media_ids"),
+                        new TargetId(rs.getObject("target_id", UUID.class)),
+                        rs.getTimestamp("published_at").toInstant()))
                 .list();
         Map<PostId, String> written = new HashMap<>();
         if (!candidates.isEmpty()) {
