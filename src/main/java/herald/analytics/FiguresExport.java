@@ -4,7 +4,7 @@ import herald.database.TenantScope;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.publishing.Target;
 import herald.publishing.TargetId;
 import herald.shared.SpreadsheetCell;
@@ -53,9 +53,9 @@ public class FiguresExport {
     private final ReportRows reports;
     private final TenantScope tenants;
     private final Posts posts;
-    private final ShortLinks links;
+    private final ShortLinkClicks links;
 
-    FiguresExport(MetricsRows rows, ReportRows reports, TenantScope tenants, Posts posts, ShortLinks links) {
+    FiguresExport(MetricsRows rows, ReportRows reports, TenantScope tenants, Posts posts, ShortLinkClicks links) {
         this.links = links;
         this.rows = rows;
         this.reports = reports;

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code evergreen-fill}: a db-scheduler recurring task, so one node at a time runs it however many run Herald.
  * It visits the workspaces that refill their queue from their evergreen library ({@code herald_evergreen_workspaces},
- * V152) and fills each in its own scope ({@link Evergreen#fill}). {@code herald.publishing.evergreen.fill=false}
+ * V152) and fills each in its own scope ({@link EvergreenFill#fill}). {@code herald.publishing.evergreen.fill=false}
  * leaves it out of this node.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +41,7 @@ class EvergreenJobs {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "herald.publishing.evergreen.fill", matchIfMissing = true)
-    RecurringTask<Void> evergreenFill(Evergreen evergreen, Settings settings) {
+    RecurringTask<Void> evergreenFillTask(EvergreenFill evergreen, Settings settings) {
         return Tasks.recurring("evergreen-fill", FixedDelay.of(settings.fillEvery()))
                 .execute((instance, context) -> {
                     for (WorkspaceId workspace : evergreen.workspaces(settings.perRound())) {

@@ -9,6 +9,7 @@ import herald.tenancy.Workspaces;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -188,8 +189,7 @@ class PostCreation {
     /** The {@code post.created} entry of the audit log (in the storing transaction when called inside it). */
     void audit(WorkspaceId workspace, Stored stored, Provenance provenance) {
         Checked checked = stored.post();
-        var details =
-                new HashMap<>(Posts.details(checked.status(), checked.targets().size(), stored.due()));
+        var details = new HashMap<>(details(checked.status(), checked.targets().size(), stored.due()));
         details.put("origin", provenance.origin().value());
         if (!checked.tags().isEmpty()) {
             details.put("tags", String.join(", ", checked.tags()));
@@ -217,5 +217,16 @@ class PostCreation {
 
     private static boolean dispatched(Checked checked) {
         return checked.status() == PostStatus.SCHEDULED;
+    }
+
+    /** The audit details of a post created or edited: its status, how many targets, when it is due (UTC, seconds). */
+    static Map<String, String> details(PostStatus status, int targets, Instant due) {
+        return Map.of(
+                "status", status.value(),
+                "targets", "" + targets,
+                "due",
+                        due.atOffset(java.time.ZoneOffset.UTC)
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString());
     }
 }

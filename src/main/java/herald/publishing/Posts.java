@@ -10,8 +10,6 @@ import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -237,7 +235,7 @@ public class Posts {
                 approving ? "post.approved" : "post.edited",
                 "post",
                 id.toString(),
-                details(status, targets.size(), due));
+                PostCreation.details(status, targets.size(), due));
         if (status == PostStatus.SCHEDULED) {
             targets.stream()
                     .filter(target -> !held.contains(target.connection()))
@@ -288,16 +286,6 @@ public class Posts {
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
         events.publishEvent(new PostTroubleSettled(workspace, id, EnumSet.allOf(PostTrouble.class)));
         return get(workspace, id);
-    }
-
-    static Map<String, String> details(PostStatus status, int targets, Instant due) {
-        return Map.of(
-                "status", status.value(),
-                "targets", "" + targets,
-                "due",
-                        due.atOffset(ZoneOffset.UTC)
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString());
     }
 
     static @Nullable String blankToNull(@Nullable String value) {

@@ -38,7 +38,7 @@ class EvergreenEndToEndTests extends SandboxEndToEndTest {
         assertThat(on.status()).as(on.body()).isEqualTo(200);
         assertThat(on.json().path("evergreenEveryDays").asInt()).isEqualTo(14);
         assertThat(api("PATCH", "", "{\"evergreenEveryDays\":400}").status()).isEqualTo(400);
-        context.getBean(Evergreen.class).fill(workspace);
+        context.getBean(EvergreenFill.class).fill(workspace);
 
         JsonNode shared = api("GET", "/evergreen", null).json().path("items").get(0);
         assertThat(shared.path("shares").asInt()).isEqualTo(1);
@@ -47,7 +47,7 @@ class EvergreenEndToEndTests extends SandboxEndToEndTest {
         assertThat(queued.path("status").asString()).isEqualTo("scheduled");
         assertThat(queued.path("body").asString()).isEqualTo(body);
         assertThat(Instant.parse(queued.path("scheduledAt").asString()))
-                .isBefore(Instant.now().plus(Evergreen.AHEAD));
+                .isBefore(Instant.now().plus(EvergreenFill.AHEAD));
         assertThat(queued.path("createdBy").toString()).contains("the evergreen library");
 
         Other other = otherWorkspace("Other evergreen");

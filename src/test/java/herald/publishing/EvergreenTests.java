@@ -44,6 +44,9 @@ class EvergreenTests {
     Evergreen evergreen;
 
     @Autowired
+    EvergreenFill fill;
+
+    @Autowired
     PostingSchedule schedule;
 
     @Autowired
@@ -118,8 +121,8 @@ class EvergreenTests {
         evergreen.every(workspace, 30);
         Instant before = Instant.now();
 
-        evergreen.fill(workspace);
-        evergreen.fill(workspace);
+        fill.fill(workspace);
+        fill.fill(workspace);
 
         List<Post> copies = copies(classic);
         assertThat(copies).hasSize(1);
@@ -131,7 +134,7 @@ class EvergreenTests {
             assertThat(t.connection()).isEqualTo(krusty);
             assertThat(t.firstComment()).isEqualTo("#evergreen");
         });
-        assertThat(copy.scheduledAt()).isBetween(before, before.plus(Evergreen.AHEAD));
+        assertThat(copy.scheduledAt()).isBetween(before, before.plus(EvergreenFill.AHEAD));
         assertThat(copy.provenance().actorLabel()).isEqualTo("the evergreen library");
         var entry = evergreen.of(workspace, classic.id()).orElseThrow();
         assertThat(entry.shares()).isEqualTo(1);
@@ -154,7 +157,7 @@ class EvergreenTests {
                 .extracting(Evergreen.Entry::post)
                 .containsExactly(never.id(), old.id(), recent.id());
 
-        evergreen.fill(workspace);
+        fill.fill(workspace);
 
         assertThat(copies(recent)).isEmpty();
         Post first = copies(never).getFirst();
@@ -169,7 +172,7 @@ class EvergreenTests {
         evergreen.every(workspace, 30);
         status(krusty, "needs_reconnect");
 
-        evergreen.fill(workspace);
+        fill.fill(workspace);
 
         assertThat(copies(classic)).isEmpty();
         var waiting = evergreen.of(workspace, classic.id()).orElseThrow();
@@ -177,7 +180,7 @@ class EvergreenTests {
         assertThat(waiting.lastSharedAt()).as("the claim was given back").isNull();
 
         status(krusty, "active");
-        evergreen.fill(workspace);
+        fill.fill(workspace);
 
         assertThat(copies(classic)).hasSize(1);
         assertThat(evergreen.of(workspace, classic.id()).orElseThrow().problem())
@@ -199,9 +202,9 @@ class EvergreenTests {
         evergreen.every(workspace, 7);
 
         try (var pool = Executors.newFixedThreadPool(2)) {
-            Callable<List<Post>> fill = () -> evergreen.fill(workspace);
-            var a = pool.submit(fill);
-            var b = pool.submit(fill);
+            Callable<List<Post>> once = () -> fill.fill(workspace);
+            var a = pool.submit(once);
+            var b = pool.submit(once);
             a.get();
             b.get();
         }
@@ -229,14 +232,14 @@ class EvergreenTests {
 
         Post classic = published("Kept, never refilled");
         evergreen.add(workspace, classic.id());
-        assertThat(evergreen.fill(workspace)).isEmpty();
+        assertThat(fill.fill(workspace)).isEmpty();
         assertThat(copies(classic)).isEmpty();
 
         evergreen.every(workspace, 30);
         evergreen.remove(workspace, classic.id());
         assertThat(evergreen.list(workspace)).isEmpty();
-        assertThat(evergreen.fill(workspace)).isEmpty();
-        assertThat(evergreen.workspaces(10_000)).doesNotContain(workspace);
+        assertThat(fill.fill(workspace)).isEmpty();
+        assertThat(fill.workspaces(10_000)).doesNotContain(workspace);
 
         var other = TenantFixtures.of(context)
                 .signUp("Other evergreen", "pro")

@@ -9,7 +9,7 @@ import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.shared.InvalidInput;
 import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentCaptionBody;
@@ -48,7 +48,7 @@ class McpTools {
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final McpToolCalls calls;
     private final PostRepeats repeats;
 
@@ -59,7 +59,7 @@ class McpTools {
             AgentReads reads,
             Captions captions,
             Analytics analytics,
-            ShortLinks shortLinks,
+            ShortLinkClicks shortLinks,
             PostRepeats repeats,
             JsonMapper json) {
         this.shortLinks = shortLinks;

@@ -11,7 +11,7 @@ import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
 import herald.publishing.PostingSchedule;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
@@ -55,7 +55,7 @@ class AnalyticsPageController {
     private final AudienceExport audienceExport;
     private final Connections connections;
     private final PostingSchedule schedule;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final Workspaces workspaces;
     private final Clock clock;
 
@@ -66,7 +66,7 @@ class AnalyticsPageController {
             AudienceExport audienceExport,
             Connections connections,
             PostingSchedule schedule,
-            ShortLinks shortLinks,
+            ShortLinkClicks shortLinks,
             Workspaces workspaces,
             Clock clock) {
         this.shortLinks = shortLinks;

@@ -1,6 +1,7 @@
 package herald.web.ui;
 
 import herald.publishing.Evergreen;
+import herald.publishing.EvergreenFill;
 import herald.publishing.PostId;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -29,9 +30,11 @@ class EvergreenController {
     static final List<Integer> EVERY = List.of(7, 14, 30, 60, 90, 180);
 
     private final Evergreen evergreen;
+    private final EvergreenFill fill;
 
-    EvergreenController(Evergreen evergreen) {
+    EvergreenController(Evergreen evergreen, EvergreenFill fill) {
         this.evergreen = evergreen;
+        this.fill = fill;
     }
 
     @GetMapping("/w/{slug}/evergreen")
@@ -94,7 +97,7 @@ class EvergreenController {
 
     /** Fills the free slots at once rather than at the next round of the fill, and says what that queued. */
     private String queuedNow(CurrentWorkspace current) {
-        int queued = evergreen.fill(current.id()).size();
+        int queued = fill.fill(current.id()).size();
         return queued == 0 ? "" : " " + queued + (queued == 1 ? " copy was" : " copies were") + " queued just now.";
     }
 

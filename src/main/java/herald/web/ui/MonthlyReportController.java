@@ -5,7 +5,7 @@ import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
 import herald.analytics.Audience;
 import herald.connections.Connections;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +40,7 @@ class MonthlyReportController {
     private final Analytics analytics;
     private final Audience audience;
     private final Connections connections;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final Workspaces workspaces;
     private final Clock clock;
 
@@ -48,7 +48,7 @@ class MonthlyReportController {
             Analytics analytics,
             Audience audience,
             Connections connections,
-            ShortLinks shortLinks,
+            ShortLinkClicks shortLinks,
             Workspaces workspaces,
             Clock clock) {
         this.shortLinks = shortLinks;

@@ -17,7 +17,7 @@ import herald.publishing.PostStatus;
 import herald.publishing.PostTags;
 import herald.publishing.Posts;
 import herald.publishing.ShortLink;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.publishing.UpcomingRepeats;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
@@ -54,7 +54,7 @@ class PostsController {
     private final PostRepeats repeats;
     private final PostApprovals decisions;
     private final UpcomingRepeats upcoming;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final BioPage bio;
     private final Evergreen evergreen;
     private final Workspaces workspaces;
@@ -73,7 +73,7 @@ class PostsController {
             PostRepeats repeats,
             PostApprovals decisions,
             UpcomingRepeats upcoming,
-            ShortLinks shortLinks,
+            ShortLinkClicks shortLinks,
             BioPage bio,
             Evergreen evergreen,
             Workspaces workspaces,

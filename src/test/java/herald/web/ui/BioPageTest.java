@@ -53,6 +53,9 @@ class BioPageTest {
     ShortLinks shortLinks;
 
     @Autowired
+    herald.publishing.ShortLinkClicks clicks;
+
+    @Autowired
     Assets assets;
 
     @Autowired
@@ -141,7 +144,7 @@ class BioPageTest {
         mvc.perform(get(team.path() + "/posts/" + newer.id()).with(as(editor)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("(link in bio)")));
-        assertThat(shortLinks.of(w, newer.id())).singleElement().satisfies(link -> {
+        assertThat(clicks.of(w, newer.id())).singleElement().satisfies(link -> {
             assertThat(link.part()).isEqualTo("bio");
             assertThat(link.clicks()).isEqualTo(1);
         });

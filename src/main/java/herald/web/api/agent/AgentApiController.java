@@ -12,7 +12,7 @@ import herald.connections.ConnectionId;
 import herald.content.Captions;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.shared.InvalidInput;
 import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
@@ -57,7 +57,7 @@ class AgentApiController {
     private final AgentReads reads;
     private final Captions captions;
     private final Analytics analytics;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final PostRepeats repeats;
 
     AgentApiController(
@@ -66,7 +66,7 @@ class AgentApiController {
             AgentReads reads,
             Captions captions,
             Analytics analytics,
-            ShortLinks shortLinks,
+            ShortLinkClicks shortLinks,
             PostRepeats repeats) {
         this.shortLinks = shortLinks;
         this.repeats = repeats;

@@ -5,7 +5,7 @@ import herald.agents.AgentReads;
 import herald.agents.Channel;
 import herald.analytics.Analytics;
 import herald.publishing.PostId;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.web.api.analytics.FiguresView;
 import java.util.UUID;
 
@@ -20,7 +20,7 @@ public final class AgentFigures {
      */
     public static FiguresView.Post of(
             Analytics analytics,
-            ShortLinks links,
+            ShortLinkClicks links,
             AgentReads reads,
             AgentPrincipal agent,
             Channel channel,

@@ -3,14 +3,11 @@ package herald.web.api.analytics;
 import herald.analytics.Analytics;
 import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
-import herald.analytics.Audience;
-import herald.analytics.AudienceExport;
 import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.ConnectionId;
 import herald.publishing.PostId;
-import herald.publishing.ShortLinks;
-import herald.shared.InvalidInput;
+import herald.publishing.ShortLinkClicks;
 import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
@@ -22,10 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,23 +45,13 @@ class AnalyticsController {
 
     private final Analytics analytics;
     private final FiguresExport export;
-    private final Audience audience;
-    private final AudienceExport audienceExport;
-    private final ShortLinks shortLinks;
+    private final ShortLinkClicks shortLinks;
     private final Clock clock;
 
-    AnalyticsController(
-            Analytics analytics,
-            FiguresExport export,
-            Audience audience,
-            AudienceExport audienceExport,
-            ShortLinks shortLinks,
-            Clock clock) {
+    AnalyticsController(Analytics analytics, FiguresExport export, ShortLinkClicks shortLinks, Clock clock) {
         this.shortLinks = shortLinks;
         this.analytics = analytics;
         this.export = export;
-        this.audience = audience;
-        this.audienceExport = audienceExport;
         this.clock = clock;
     }
 
@@ -148,7 +133,7 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String timezone,
             @RequestParam(required = false) @Nullable UUID connectionId) {
-        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, clock);
         AnalyticsReport report = analytics.report(current.id(), query);
         Map<PostId, Long> clicks = shortLinks.clicks(
                 current.id(), report.top().stream().map(t -> t.post()).toList());
@@ -203,7 +188,7 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable UUID connectionId) {
         return analytics.bestTimes(
                 current.id(),
-                zone(timezone, current.workspace().timezone()),
+                AnalyticsPeriod.zone(timezone, current.workspace().timezone()),
                 connectionId == null ? null : new ConnectionId(connectionId));
     }
 
@@ -228,89 +213,11 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable UUID connectionId,
             HttpServletResponse response)
             throws IOException {
-        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
+        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, clock);
         export.write(
                 current.id(),
                 query,
                 CsvDownload.start(
                         response, FiguresExport.filename(current.workspace().slug(), query)));
-    }
-
-    @GetMapping("/analytics/audience")
-    @Operation(
-            operationId = "getAudience",
-            summary = "Each account's audience over a period",
-            description = "Herald takes a snapshot of every active account's followers (and whom it follows and its"
-                    + " posts, where the platform says) once a day. For each account, or the one of `connectionId`:"
-                    + " the latest counts, the followers gained from the period's first snapshot to its last, and the"
-                    + " period's snapshots (by the UTC day they were taken; `from` and `to` as for the report, the"
-                    + " last 30 days by default). LinkedIn gives no follower counts: `counted` is false and `problem`"
-                    + " says so.")
-    AudienceView audience(
-            CurrentWorkspace current,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String timezone,
-            @RequestParam(required = false) @Nullable UUID connectionId) {
-        return AudienceView.of(audience.report(current.id(), query(current, from, to, timezone, connectionId)));
-    }
-
-    @GetMapping("/analytics/audience/export")
-    @Operation(
-            operationId = "exportAudience",
-            summary = "Export the period's audience as CSV",
-            description = "The same period and account as the audience: one line per account and daily snapshot,"
-                    + " oldest first: day, account, platform, followers, following, posts (empty where the platform"
-                    + " does not say).",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-    void exportAudience(
-            CurrentWorkspace current,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String timezone,
-            @RequestParam(required = false) @Nullable UUID connectionId,
-            HttpServletResponse response)
-            throws IOException {
-        AnalyticsQuery query = query(current, from, to, timezone, connectionId);
-        audienceExport.write(
-                current.id(),
-                query,
-                CsvDownload.start(
-                        response, AudienceExport.filename(current.workspace().slug(), query)));
-    }
-
-    /** The period asked for: the last 30 days up to today in the workspace's zone unless said otherwise. */
-    private AnalyticsQuery query(
-            CurrentWorkspace current,
-            @Nullable String from,
-            @Nullable String to,
-            @Nullable String timezone,
-            @Nullable UUID connectionId) {
-        ZoneId zone = zone(timezone, current.workspace().timezone());
-        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : date("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : date("from", from);
-        return new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInput(field, "'" + value + "' is not a date such as 2026-12-01.");
-        }
-    }
-
-    private static ZoneId zone(@Nullable String value, ZoneId fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return ZoneId.of(value.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInput("timezone", "'" + value + "' is not a time zone such as Europe/Berlin.");
-        }
     }
 }

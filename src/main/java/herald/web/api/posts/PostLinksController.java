@@ -5,7 +5,7 @@ import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
 import herald.publishing.ShortLink;
-import herald.publishing.ShortLinks;
+import herald.publishing.ShortLinkClicks;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PostLinksController {
 
     private final Posts posts;
-    private final ShortLinks links;
+    private final ShortLinkClicks links;
     private final BioPage bio;
 
-    PostLinksController(Posts posts, ShortLinks links, BioPage bio) {
+    PostLinksController(Posts posts, ShortLinkClicks links, BioPage bio) {
         this.posts = posts;
         this.links = links;
         this.bio = bio;
