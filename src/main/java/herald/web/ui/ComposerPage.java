@@ -50,6 +50,7 @@ class ComposerPage {
 
     private final ApprovalRule approvals;
     private final PostApprovals decisions;
+    private final herald.tenancy.Workspaces workspaces;
 
     ComposerPage(
             Connections connections,
@@ -62,7 +63,9 @@ class ComposerPage {
             herald.content.Snippets snippets,
             WorkspaceLinkTagging linkTagging,
             ApprovalRule approvals,
-            PostApprovals decisions) {
+            PostApprovals decisions,
+            herald.tenancy.Workspaces workspaces) {
+        this.workspaces = workspaces;
         this.approvals = approvals;
         this.decisions = decisions;
         this.linkTagging = linkTagging;
@@ -143,6 +146,8 @@ class ComposerPage {
                         .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
+        // A new post's links are published short when the workspace says so (an edited post keeps what it had).
+        model.addAttribute("shortLinks", editing == null && workspaces.shortensLinks(current.id()));
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.
         model.addAttribute("captionsUrl", base + "/compose/captions");

@@ -38,6 +38,9 @@ class ComposerPageTest {
     @Autowired
     WorkspaceLinkTagging linkTagging;
 
+    @Autowired
+    herald.tenancy.Workspaces workspaces;
+
     @Test
     void showsActiveAccountsWithTheirPlatformRulesToEditorsButNotToViewers() throws Exception {
         var team = fixtures.team();
@@ -63,6 +66,19 @@ class ComposerPageTest {
         mvc.perform(get(team.path() + "/posts").with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(">Compose</a>"))));
+    }
+
+    @Test
+    void saysLinksArePublishedShortWhereTheWorkspaceShortensThem() throws Exception {
+        var team = fixtures.team();
+        PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(content().string(not(containsString("data-test=\"short-links-hint\""))));
+
+        workspaces.shortenLinks(team.workspace().id(), true);
+
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(content().string(containsString("data-test=\"short-links-hint\"")));
     }
 
     @Test
