@@ -70,13 +70,14 @@ public class BioPage {
 
     /** The page of the workspace with this slug, or empty when there is none or it is off. */
     public Optional<Page> of(String slug) {
-        Optional<WorkspaceId> found = workspaces.idOf(slug);
-        if (found.isEmpty() || !workspaces.hasBioPage(found.get())) {
-            return Optional.empty();
-        }
-        WorkspaceId workspace = found.get();
-        String name = workspaces.require(workspace).name();
-        return Optional.of(new Page(workspace, name, tenants.call(workspace, () -> tiles(workspace))));
+        return workspaces
+                .idOf(slug)
+                .flatMap(workspace -> tenants.call(
+                        workspace, () -> jdbc.sql("select name from workspaces where id = :id and bio_page")
+                                .param("id", workspace.value())
+                                .query(String.class)
+                                .optional()
+                                .map(name -> new Page(workspace, name, tiles(workspace)))));
     }
 
     /** Inside the workspace's transaction: the tiles, their short links written the first time they are shown. */
@@ -124,8 +125,11 @@ public class BioPage {
         }
         List<Tile> tiles = new ArrayList<>();
         for (Candidate c : candidates) {
+            if (tiles.size() == MAX_TILES) {
+                break;
+            }
             String url = c.link() != null ? c.link() : firstLink(c.body());
-            if (url == null || tiles.size() == MAX_TILES) {
+            if (url == null) {
                 continue;
             }
             String code = written.get(c.post());
