@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Refilling the queue from the evergreen library ({@link Evergreen}, docs/evergreen.md): when the workspace refills,
  * each {@link #fill} queues copies of its posts into the posting schedule's free slots of the next day ({@link
  * #AHEAD}): the post shared longest ago (or never) first, each at most every so many days, on the accounts it was
- * published to. A share is claimed on its row before its copy is made, so two fills at once share a post once; a copy
- * that cannot be made (an account gone, the day's posts used up) gives the claim back and keeps the reason.
+ * published to, while its {@link Evergreen.Limits} allow (its number of shares, its last day). A share is claimed on
+ * its row before its copy is made, so two fills at once share a post once; a copy that cannot be made (an account gone,
+ * the day's posts used up) gives the claim back and keeps the reason.
  */
 @Component
 public class EvergreenFill {
@@ -76,7 +79,9 @@ public class EvergreenFill {
         }
         Instant now = clock.instant();
         Instant due = now.minus(Duration.ofDays(days));
+        ZoneId zone = library.zone(workspace);
         List<Evergreen.Entry> waiting = library.list(workspace).stream()
+                .filter(e -> !e.done())
                 .filter(e -> e.lastSharedAt() == null || !e.lastSharedAt().isAfter(due))
                 .toList();
         List<Post> made = new java.util.ArrayList<>();
@@ -101,6 +106,9 @@ public class EvergreenFill {
             List<Instant> free = schedule.nextFree(workspace, accounts, 1);
             if (free.isEmpty() || free.getFirst().isAfter(now.plus(AHEAD))) {
                 continue; // its accounts' queue is full for the day: the next fill looks again
+            }
+            if (!entry.sharesOn(LocalDate.ofInstant(free.getFirst(), zone))) {
+                continue; // the free slot is after its last day: the next fill finds it done
             }
             if (!claim(workspace, entry, due, now)) {
                 continue; // another fill shared it meanwhile
@@ -137,7 +145,8 @@ public class EvergreenFill {
                                 """
                                 update post_evergreen set last_shared_at = :now
                                 where workspace_id = :workspace and post_id = :post
-                                  and (last_shared_at is null or last_shared_at <= :due)""")
+                                  and (last_shared_at is null or last_shared_at <= :due)
+                                  and (max_shares is null or shares < max_shares)""")
                         .param("now", Timestamp.from(now))
                         .param("workspace", workspace.value())
                         .param("post", entry.post().value())

@@ -60,6 +60,24 @@ class EvergreenEndToEndTests extends SandboxEndToEndTest {
                         .size())
                 .isZero();
 
+        var pastDay = api("PUT", "/posts/" + post + "/evergreen", "{\"until\":\"2020-01-01\"}");
+        assertThat(pastDay.status()).as(pastDay.body()).isEqualTo(400);
+        assertThat(pastDay.body()).contains("until").contains("already past");
+        var once = api("PUT", "/posts/" + post + "/evergreen", "{\"maxShares\":1}");
+        assertThat(once.status()).as(once.body()).isEqualTo(200);
+        assertThat(once.json().path("maxShares").asInt()).isEqualTo(1);
+        assertThat(once.json().path("until").isNull()).isTrue();
+        assertThat(once.json().path("done").asBoolean())
+                .as("its one share is made")
+                .isTrue();
+        var kept2 = api("PUT", "/posts/" + post + "/evergreen", null);
+        assertThat(kept2.json().path("maxShares").asInt())
+                .as("a PUT without a body keeps the limits")
+                .isEqualTo(1);
+        var lifted = api("PUT", "/posts/" + post + "/evergreen", "{}");
+        assertThat(lifted.json().path("maxShares").isNull()).isTrue();
+        assertThat(lifted.json().path("done").asBoolean()).isFalse();
+
         assertThat(api("DELETE", "/posts/" + post + "/evergreen", null).status())
                 .isEqualTo(204);
         assertThat(api("GET", "/evergreen", null).json().path("items").size()).isZero();

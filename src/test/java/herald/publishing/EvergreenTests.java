@@ -12,6 +12,7 @@ import herald.shared.WorkspaceId;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -185,6 +186,64 @@ class EvergreenTests {
         assertThat(copies(classic)).hasSize(1);
         assertThat(evergreen.of(workspace, classic.id()).orElseThrow().problem())
                 .isNull();
+    }
+
+    @Test
+    void aPostIsSharedNoMoreThanItsLimitsAllowAndAgainOnceTheyAreRaised() {
+        Post limited = published("Twice at most");
+        Post ended = published("Until yesterday");
+        Post open = published("Without limits");
+        evergreen.add(workspace, open.id());
+        evergreen.add(workspace, limited.id(), new Evergreen.Limits(1, null));
+        evergreen.add(workspace, ended.id());
+        evergreen.every(workspace, 7);
+        LocalDate today = LocalDate.now(evergreen.zone(workspace));
+        tenants.run(workspace, () -> jdbc.sql(
+                        "update post_evergreen set share_until = :d where workspace_id = :w and post_id = :p")
+                .param("d", java.sql.Date.valueOf(today.minusDays(1)))
+                .param("w", workspace.value())
+                .param("p", ended.id().value())
+                .update());
+
+        fill.fill(workspace);
+
+        assertThat(copies(limited)).hasSize(1);
+        assertThat(copies(ended)).as("its last day is past").isEmpty();
+        sharedAgo(limited, Duration.ofDays(8));
+        fill.fill(workspace);
+        assertThat(copies(limited)).as("one share was its limit").hasSize(1);
+        assertThat(evergreen.list(workspace))
+                .as("the posts done with their limits come last (else the one shared just now would), marked done")
+                .extracting(Evergreen.Entry::post, Evergreen.Entry::done)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(open.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(ended.id(), true),
+                        org.assertj.core.groups.Tuple.tuple(limited.id(), true));
+
+        var raised = evergreen.add(workspace, limited.id(), new Evergreen.Limits(2, today.plusDays(30)));
+        assertThat(raised.done()).isFalse();
+        assertThat(raised.limits().until()).isEqualTo(today.plusDays(30));
+        evergreen.add(workspace, ended.id(), Evergreen.Limits.NONE);
+        fill.fill(workspace);
+        assertThat(copies(limited)).hasSize(2);
+        assertThat(copies(ended)).hasSize(1);
+        assertThat(evergreen.of(workspace, limited.id()).orElseThrow().done()).isTrue();
+
+        assertThatThrownBy(() -> evergreen.add(workspace, limited.id(), new Evergreen.Limits(0, null)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("at most 1 to 1000 times");
+        assertThatThrownBy(() -> evergreen.add(workspace, limited.id(), new Evergreen.Limits(null, today.minusDays(1))))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("already past");
+        assertThat(evergreen.of(workspace, limited.id()).orElseThrow().limits())
+                .as("a refused change leaves the limits as they were")
+                .isEqualTo(new Evergreen.Limits(2, today.plusDays(30)));
+        assertThat(tenants.read(workspace, () -> jdbc.sql(
+                                "select count(*) from audit_events where action = 'post.evergreen_limited'")
+                        .query(Long.class)
+                        .single()))
+                .as("each change of limits, once")
+                .isEqualTo(3);
     }
 
     private void status(ConnectionId account, String status) {

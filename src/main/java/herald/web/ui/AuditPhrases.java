@@ -66,6 +66,7 @@ final class AuditPhrases {
             Map.entry("post.tagged", "tagged a post"),
             Map.entry("post.evergreen_added", "kept a post as evergreen"),
             Map.entry("post.evergreen_removed", "took a post out of the evergreen library"),
+            Map.entry("post.evergreen_limited", "changed how long an evergreen post is shared"),
             Map.entry("workspace.evergreen_changed", "changed the evergreen refill"),
             Map.entry("post.bio_page_hidden", "took a post off the link-in-bio page"),
             Map.entry("post.bio_page_shown", "put a post back on the link-in-bio page"),

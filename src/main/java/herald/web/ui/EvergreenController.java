@@ -8,9 +8,13 @@ import herald.shared.InvalidInput;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +46,15 @@ class EvergreenController {
         CurrentWorkspace current = Access.member(request);
         Integer every = evergreen.every(current.id());
         model.addAttribute("section", "queue");
-        model.addAttribute("entries", evergreen.list(current.id()));
+        List<Evergreen.Entry> entries = evergreen.list(current.id());
+        model.addAttribute("entries", entries);
+        var limitTexts = new java.util.HashMap<PostId, String>();
+        entries.forEach(e -> limitTexts.put(e.post(), limits(e.limits())));
+        model.addAttribute("limitTexts", limitTexts);
         model.addAttribute("every", every);
         model.addAttribute("choices", every == null || EVERY.contains(every) ? EVERY : withChoice(every));
         model.addAttribute("time", new WorkspaceTime(current.workspace().timezone()));
+        model.addAttribute("today", LocalDate.now(current.workspace().timezone()));
         return "posts/evergreen";
     }
 
@@ -94,6 +103,46 @@ class EvergreenController {
         }
         return "redirect:/w/" + current.workspace().slug() + "/posts/" + id + "#evergreen";
     }
+
+    /**
+     * Editors limit how long a kept post is shared: at most so many copies, none after a day (either blank: no
+     * limit). A post done with its limits is queued again once the new ones allow.
+     */
+    @PostMapping("/w/{slug}/posts/{id}/evergreen/limits")
+    String limit(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer maxShares,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate until,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            var entry = evergreen.add(current.id(), new PostId(id), new Evergreen.Limits(maxShares, until));
+            flash.addFlashAttribute(
+                    "notice",
+                    (maxShares == null && until == null
+                                    ? "No limits: it is shared again for as long as it stays in the library."
+                                    : "Limits saved: " + limits(entry.limits()) + ".")
+                            + (entry.done() ? " It has reached them, so it is not queued again." : ""));
+        } catch (InvalidInput | Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/evergreen";
+    }
+
+    /** "at most 5 times, until 31 Mar 2027", as the page and its notices say a post's limits. */
+    static String limits(Evergreen.Limits limits) {
+        var parts = new java.util.ArrayList<String>();
+        if (limits.maxShares() != null) {
+            parts.add("at most " + limits.maxShares() + (limits.maxShares() == 1 ? " time" : " times"));
+        }
+        if (limits.until() != null) {
+            parts.add("until " + UNTIL.format(limits.until()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /** Fills the free slots at once rather than at the next round of the fill, and says what that queued. */
     private String queuedNow(CurrentWorkspace current) {

@@ -103,6 +103,31 @@ class EvergreenPageTest {
                 .andExpect(content().string(containsString("Sandbox @krusty: reconnect it.")))
                 .andExpect(content().string(containsString("data-test=\"evergreen-shares\"")));
 
+        mvc.perform(post(keep + "/limits").with(csrf()).with(as(viewer)).param("maxShares", "1"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(keep + "/limits")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("maxShares", "0")
+                        .param("until", ""))
+                .andExpect(redirectedUrl(team.path() + "/evergreen"))
+                .andExpect(flash().attribute("problem", containsString("at most 1 to 1000 times")));
+        mvc.perform(post(keep + "/limits")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("maxShares", "1")
+                        .param("until", "2099-03-31"))
+                .andExpect(flash().attribute("notice", containsString("at most 1 time, until 31 Mar 2099")))
+                .andExpect(flash().attribute("notice", containsString("It has reached them")));
+        mvc.perform(get(team.path() + "/evergreen").with(as(viewer)))
+                .andExpect(content().string(containsString("Shared at most 1 time, until 31 Mar 2099")))
+                .andExpect(content().string(containsString("data-test=\"evergreen-done\"")))
+                .andExpect(content().string(not(containsString("data-test=\"evergreen-limits-form\""))))
+                .andExpect(content().string(not(containsString("data-test=\"evergreen-problem\""))));
+        mvc.perform(get(team.path() + "/evergreen").with(as(editor)))
+                .andExpect(content().string(containsString("data-test=\"evergreen-limits-form\"")))
+                .andExpect(content().string(containsString("value=\"2099-03-31\"")));
+
         mvc.perform(post(keep).with(csrf()).with(as(editor)).param("kept", "false"))
                 .andExpect(flash().attribute("notice", containsString("Taken out")));
         Assertions.assertThat(evergreen.list(w)).isEmpty();

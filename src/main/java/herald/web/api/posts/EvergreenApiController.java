@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,7 +49,24 @@ class EvergreenApiController {
                                     + " used up), cleared by the next share; null when none.",
                             nullable = true)
                     @Nullable
-                    String problem) {
+                    String problem,
+            @Schema(
+                            description = "At most this many copies are queued; null: no limit.",
+                            nullable = true,
+                            minimum = "1",
+                            maximum = "1000")
+                    @Nullable
+                    Integer maxShares,
+            @Schema(
+                            description = "The last day (in the workspace's time zone) a copy may be queued for;"
+                                    + " null: no end.",
+                            nullable = true)
+                    @Nullable
+                    LocalDate until,
+            @Schema(
+                            description = "Whether it reached its limits (all its shares made, or its last day past):"
+                                    + " it stays in the library and is not queued again until its limits change.")
+                    boolean done) {
 
         static EntryView of(Evergreen.Entry e) {
             return new EntryView(
@@ -57,9 +76,24 @@ class EvergreenApiController {
                     e.shares(),
                     e.lastSharedAt(),
                     e.lastCopy() == null ? null : e.lastCopy().value(),
-                    e.problem());
+                    e.problem(),
+                    e.limits().maxShares(),
+                    e.limits().until(),
+                    e.done());
         }
     }
+
+    @Schema(name = "EvergreenLimits")
+    record LimitsBody(
+            @Schema(description = "Queue at most this many copies (1-1000); absent or null: no limit.", nullable = true)
+                    @Nullable
+                    Integer maxShares,
+            @Schema(
+                            description = "The last day (ISO date, in the workspace's time zone) a copy may be queued"
+                                    + " for; absent or null: no end. A day already past is refused.",
+                            nullable = true)
+                    @Nullable
+                    LocalDate until) {}
 
     @Schema(name = "EvergreenLibrary")
     record LibraryView(
@@ -88,10 +122,19 @@ class EvergreenApiController {
             operationId = "keepPostEvergreen",
             summary = "Keep a published post in the evergreen library",
             description = "While the workspace refills its queue, a copy of it is queued into a free slot of the next"
-                    + " day now and then, on the accounts it was published to. 409 unless it is published; a post"
-                    + " already kept stays as it is.")
-    EntryView keep(CurrentWorkspace current, @PathVariable UUID postId) {
-        return EntryView.of(evergreen.add(current.id(), new PostId(postId)));
+                    + " day now and then, on the accounts it was published to. 409 unless it is published. Without a"
+                    + " body, a post already kept stays as it is; with one, its limits are replaced by the body's"
+                    + " (maxShares, until; either absent is no limit), and a post done with its limits is shared again"
+                    + " once the new ones allow.")
+    EntryView keep(
+            CurrentWorkspace current,
+            @PathVariable UUID postId,
+            @RequestBody(required = false) @Nullable LimitsBody body) {
+        PostId post = new PostId(postId);
+        return EntryView.of(
+                body == null
+                        ? evergreen.add(current.id(), post)
+                        : evergreen.add(current.id(), post, new Evergreen.Limits(body.maxShares(), body.until())));
     }
 
     @DeleteMapping("/posts/{postId}/evergreen")
