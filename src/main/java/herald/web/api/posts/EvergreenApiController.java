@@ -103,7 +103,9 @@ class EvergreenApiController {
                             nullable = true)
                     @Nullable
                     Integer everyDays,
-            @Schema(description = "The post shared longest ago (or never) first: the order Herald takes them in.")
+            @Schema(
+                            description = "The post shared longest ago (or never) first: the order Herald takes them"
+                                    + " in; those done with their limits last.")
                     List<EntryView> items) {}
 
     @GetMapping("/evergreen")
