@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param tagLinks whether the posts' links get the workspace's UTM parameters; null: as the workspace's setting says
  * @param variants each account's own text or first comment, by platform or by account ({@link Variant})
  * @param repeat how each account's post repeats (needs POST_SCHEDULE); null: it does not ({@link AgentRepeats})
+ * @param shortenLinks whether the posts' links are published as short links that count clicks; null: as the
+ *     workspace's setting says
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -34,7 +36,8 @@ public record AgentPostRequest(
         @Nullable String firstComment,
         @Nullable Boolean tagLinks,
         List<Variant> variants,
-        @Nullable Repeat repeat) {
+        @Nullable Repeat repeat,
+        @Nullable Boolean shortenLinks) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -47,6 +50,36 @@ public record AgentPostRequest(
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
         variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** A request whose posts' links are shortened as the workspace's setting says. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds,
+            List<String> tags,
+            @Nullable String firstComment,
+            @Nullable Boolean tagLinks,
+            List<Variant> variants,
+            @Nullable Repeat repeat) {
+        this(
+                content,
+                platforms,
+                connectionIds,
+                mediaIds,
+                scheduleAt,
+                timezone,
+                waitSeconds,
+                tags,
+                firstComment,
+                tagLinks,
+                variants,
+                repeat,
+                null);
     }
 
     /** A request whose posts do not repeat. */

@@ -136,7 +136,8 @@ public class AgentPosting {
                             request.tags(),
                             request.tagLinks(),
                             request.firstComment(),
-                            request.repeat()),
+                            request.repeat(),
+                            request.shortenLinks()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());

@@ -36,7 +36,8 @@ class EditedStatus {
             List<AssetId> media,
             List<NewPost.NewTarget> targets,
             @Nullable String firstComment,
-            @Nullable Boolean tagLinks) {}
+            @Nullable Boolean tagLinks,
+            @Nullable Boolean shortenLinks) {}
 
     PostStatus of(
             WorkspaceId workspace,
@@ -75,7 +76,8 @@ class EditedStatus {
                                 .toList())
                         .equals(targets(edited.targets()))
                 && Objects.equals(edited.firstComment(), current.firstComment())
-                && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks());
+                && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks())
+                && (edited.shortenLinks() == null || edited.shortenLinks() == current.shortLinks());
     }
 
     /** The targets as a set, a blank own text the same as none. */

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     link, the credits), checked against each platform's rules for comments; null or blank: none
  * @param repeat how it repeats once published (a new post at each next time, see {@link PostRepeats}); null or {@link
  *     Repeat#NEVER}: it does not
+ * @param shortenLinks whether its links are published as short links that count clicks ({@link ShortLinks}); null: as
+ *     the workspace's setting says when it is created
  */
 public record NewPost(
         String body,
@@ -32,7 +34,8 @@ public record NewPost(
         List<String> tags,
         @Nullable Boolean tagLinks,
         @Nullable String firstComment,
-        @Nullable Repeat repeat) {
+        @Nullable Repeat repeat,
+        @Nullable Boolean shortenLinks) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -44,6 +47,22 @@ public record NewPost(
         tags = tags == null ? List.of() : List.copyOf(tags);
         firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
         repeat = repeat == null || !repeat.repeats() ? null : repeat;
+    }
+
+    /** A post whose links are shortened as the workspace's setting says. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, firstComment, repeat, null);
     }
 
     /** A post that does not repeat. */
@@ -102,7 +121,7 @@ public record NewPost(
 
     /**
      * A copy of {@code original} for the queue's next free slot on its accounts: its texts, link, media, tags, first
-     * comments and link tagging; not its repeat.
+     * comments and link tagging; not its repeat. Its links are shortened as the workspace's setting says now.
      */
     public static NewPost queuedCopyOf(Post original) {
         return new NewPost(

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * An edit of a post that has not started publishing. A null field stays as it is; {@code targets} replaces them all.
  * {@code draft = false} schedules a draft (validating it); {@code draft = true} takes a scheduled post back to draft.
  * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}); {@code firstComment} replaces its
- * first comment, blank removes it. {@code repeat} sets how it repeats; {@link Repeat#NEVER} stops it.
+ * first comment, blank removes it. {@code repeat} sets how it repeats; {@link Repeat#NEVER} stops it. {@code
+ * shortenLinks} turns its short links on or off ({@link ShortLinks}).
  */
 public record PostChanges(
         @Nullable String body,
@@ -20,7 +21,23 @@ public record PostChanges(
         @Nullable Boolean draft,
         @Nullable Boolean tagLinks,
         @Nullable String firstComment,
-        @Nullable Repeat repeat) {
+        @Nullable Repeat repeat,
+        @Nullable Boolean shortenLinks) {
+
+    /** An edit that leaves its short links as they are. */
+    public PostChanges(
+            @Nullable String body,
+            @Nullable String link,
+            @Nullable List<AssetId> media,
+            @Nullable List<NewPost.NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Nullable Boolean draft,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat) {
+        this(body, link, media, targets, scheduledAt, timezone, draft, tagLinks, firstComment, repeat, null);
+    }
 
     /** An edit that leaves how it repeats as it is. */
     public PostChanges(

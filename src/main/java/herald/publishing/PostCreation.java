@@ -112,8 +112,10 @@ class PostCreation {
         String link = Posts.blankToNull(post.link());
         PostId id = PostId.random();
         var tagging = linkTagging.plan(workspace, post.tagLinks(), id, now);
-        // The workspace's setting when the post is created, kept with it: edits check it as it was accepted.
-        var shortening = shortLinks.plan(workspaces.shortensLinks(workspace));
+        // Its own choice, else the workspace's setting when the post is created, kept with it: edits check it as it was
+        // accepted.
+        var shortening = shortLinks.plan(
+                post.shortenLinks() != null ? post.shortenLinks() : workspaces.shortensLinks(workspace));
         var targets = validation.check(
                 workspace,
                 post.body(),

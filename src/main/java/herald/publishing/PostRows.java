@@ -116,6 +116,7 @@ class PostRows {
             @Nullable Instant scheduledAt,
             @Nullable String timezone,
             @Nullable UtmValues utm,
+            boolean shortLinks,
             @Nullable String firstComment,
             Instant now) {
         utm(
@@ -123,7 +124,8 @@ class PostRows {
                                 """
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
                             scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now,
-                            first_comment = :firstComment, tag_links = :tagLinks, utm_values = """
+                            first_comment = :firstComment, tag_links = :tagLinks, short_links = :shortLinks,
+                            utm_values = """
                                         + UTM_VALUES + " where workspace_id = :workspace and id = :id"),
                         utm)
                 .param("workspace", workspace.value())
@@ -135,6 +137,7 @@ class PostRows {
                 .param("scheduledAt", timestamp(scheduledAt))
                 .param("timezone", timezone)
                 .param("firstComment", firstComment)
+                .param("shortLinks", shortLinks)
                 .param("now", Timestamp.from(now))
                 .update();
     }

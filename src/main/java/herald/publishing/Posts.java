@@ -173,16 +173,9 @@ public class Posts {
                 workspace, changes.tagLinks() == null ? current.tagLinks() : changes.tagLinks(), id, now);
         String firstComment =
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
+        boolean shorten = changes.shortenLinks() == null ? current.shortLinks() : changes.shortenLinks();
         var targets = validation.check(
-                workspace,
-                body,
-                link,
-                media,
-                wanted,
-                draft,
-                tagging,
-                shortLinks.plan(current.shortLinks()),
-                firstComment);
+                workspace, body, link, media, wanted, draft, tagging, shortLinks.plan(shorten), firstComment);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         PostStatus status = statuses.of(
                 workspace,
@@ -190,7 +183,8 @@ public class Posts {
                 changes,
                 draft,
                 approving,
-                new EditedStatus.Content(body, link, media, wanted, firstComment, changes.tagLinks()));
+                new EditedStatus.Content(
+                        body, link, media, wanted, firstComment, changes.tagLinks(), changes.shortenLinks()));
         Instant at = scheduledAt;
         String zone = timezone;
         Set<ConnectionId> held = tenants.call(workspace, () -> {
@@ -216,6 +210,7 @@ public class Posts {
                     at,
                     zone,
                     tagging == null ? null : tagging.values(),
+                    shorten,
                     firstComment,
                     now);
             if (status != PostStatus.DRAFT) {

@@ -132,7 +132,7 @@ class AgentRestApiTests extends AgentTestBase {
                 agent,
                 "{\"content\":\"Our menu https://krusty.example.com/menu\",\"platforms\":[\"sandbox\"],"
                         + "\"scheduleAt\":\"2099-01-01T09:00:00Z\",\"firstComment\":\"  #pizza #springfield \","
-                        + "\"tagLinks\":false}");
+                        + "\"tagLinks\":false,\"shortenLinks\":true}");
         var plain = agentPost(
                 agent,
                 "{\"content\":\"Our menu again https://krusty.example.com/menu\",\"platforms\":[\"sandbox\"],"
@@ -151,6 +151,9 @@ class AgentRestApiTests extends AgentTestBase {
         JsonNode stored = admin(w, "GET", "/posts/" + post, null).json();
         assertThat(stored.path("firstComment").asString()).isEqualTo("#pizza #springfield");
         assertThat(stored.path("tagLinks").asBoolean()).isFalse();
+        assertThat(stored.path("shortLinks").asBoolean())
+                .as("the agent asked for short links")
+                .isTrue();
         JsonNode listed =
                 send("GET", "/api/v1/agent/posts", agent.token(), null).json().path("items");
         assertThat(listed).extracting(p -> p.path("firstComment").asString()).contains("#pizza #springfield");
@@ -171,6 +174,12 @@ class AgentRestApiTests extends AgentTestBase {
                 .as("the workspace's default")
                 .isTrue();
         assertThat(other.has("firstComment")).isFalse();
+        assertThat(admin(w, "GET", "/posts/" + other.path("id").asString(), null)
+                        .json()
+                        .path("shortLinks")
+                        .asBoolean())
+                .as("the workspace does not shorten links")
+                .isFalse();
         assertThat(other.path("targets").get(0).has("comment")).isFalse();
         assertThat(plain.json().path("results").get(0).has("comment")).isFalse();
     }

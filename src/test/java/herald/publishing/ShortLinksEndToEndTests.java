@@ -158,6 +158,46 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
     }
 
     @Test
+    void aPostMayChooseOtherwiseThanTheWorkspaceAndChangeItsMindUntilItPublishes() {
+        String target = ",\"targets\":[{\"connectionId\":\"" + connection + "\"}]";
+        String chosen = "Chosen " + ORDER + "/" + UUID.randomUUID();
+        var checked = api("POST", "/posts/check", "{\"body\":\"" + chosen + "\"" + target + ",\"shortenLinks\":true}");
+        assertThat(checked.json().path("targets").get(0).path("length").asInt())
+                .as("the check counts the links the post would publish")
+                .isEqualTo(("Chosen " + BASE + ShortLinks.PATH + "0123456789").length());
+        String own = create(chosen, ",\"shortenLinks\":true");
+        assertThat(api("GET", "/posts/" + own, null).json().path("shortLinks").asBoolean())
+                .as("its own choice, though the workspace does not shorten")
+                .isTrue();
+        awaitFinished(own, Duration.ofSeconds(20));
+        assertThat(codes(publishedBy(handle).path("text").asString())).hasSize(1);
+
+        api("PATCH", "", "{\"shortenLinks\":true}");
+        String later = "Changed its mind " + ORDER + "/" + UUID.randomUUID();
+        String post = create(later, ",\"scheduledAt\":\"" + Instant.now().plusSeconds(3600) + "\"");
+        assertThat(api("GET", "/posts/" + post, null).json().path("shortLinks").asBoolean())
+                .isTrue();
+        var edited = api(
+                "PATCH",
+                "/posts/" + post,
+                "{\"shortenLinks\":false,\"scheduledAt\":\"" + Instant.now().plusSeconds(2) + "\"}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().path("shortLinks").asBoolean()).isFalse();
+        awaitFinished(post, Duration.ofSeconds(20));
+        List<String> texts = new ArrayList<>();
+        published().forEach(sent -> texts.add(sent.path("text").asString()));
+        assertThat(texts)
+                .as("published as written, as the edit chose")
+                .hasSize(2)
+                .contains(later);
+        assertThat(api("GET", "/posts/" + post + "/links", null)
+                        .json()
+                        .path("links")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void aTextIsCheckedAsPublishedSoALongLinkThatWouldNotFitDoesOnceShortened() {
         String long1 = "https://krusty.example.com/" + "spring-menu/".repeat(45);
         String body = "Our menu: " + long1;

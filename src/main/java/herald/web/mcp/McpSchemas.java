@@ -34,6 +34,8 @@ final class McpSchemas {
                   "description": "A comment Herald writes under the post on each account once the post is published: the hashtags, a link or the credits you want kept out of the post itself. On X it is a reply to the post. It is checked when the post is created against each account's platform: where the platform takes no comments, or the comment is longer than its limit for comments, that account's result is invalid_content (the detail names field firstComment) and it gets no post, while the other accounts get theirs. get_post shows the comment's status on each account (waiting, posting, posted, failed, unknown, skipped). Leave out for no comment."},
                 "tagLinks": {"type": "boolean",
                   "description": "Whether the http(s) links in the post get the workspace's UTM parameters (utm_source, utm_medium, ...) when it is published, so the company's web analytics can tell which account a visit came from. true: tag them; false: publish the links exactly as written; leave out to follow the workspace's own link tagging setting (usually right)."},
+                "shortenLinks": {"type": "boolean",
+                  "description": "Whether the http(s) links in the post are published as short links on Herald's address that count clicks (not on Instagram), so the company can see what each post brought (get_post_figures answers clicks). true: shorten them; false: publish the links as written; leave out to follow the workspace's own setting (usually right)."},
                 "variants": {"type": "array", "maxItems": 20,
                   "items": {"type": "object",
                     "properties": {

@@ -100,8 +100,9 @@ class McpTools {
                                 + " capability is missing), quota_exceeded (daily cap or plan limit), invalid_content"
                                 + " (breaks the platform's rules: the detail says which). Give waitSeconds (up to 10)"
                                 + " to wait for the URL of a post published now. Give firstComment to have Herald"
-                                + " comment under each post once it is published (X: a reply), and tagLinks to choose"
-                                + " whether links get the workspace's UTM parameters. Give variants to let a platform"
+                                + " comment under each post once it is published (X: a reply), tagLinks to choose"
+                                + " whether links get the workspace's UTM parameters, and shortenLinks whether they go"
+                                + " out as short links that count clicks. Give variants to let a platform"
                                 + " or an account have its own content or firstComment (a short text for X, a longer"
                                 + " one for LinkedIn). Give repeat to make each post repeat (a weekly special);"
                                 + " stop_repeating stops it.",

@@ -10,6 +10,7 @@ import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.tenancy.Role;
+import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import herald.web.api.posts.PostCheck;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,7 @@ class ComposerController {
     private final PostTags tags;
     private final WorkspaceLinkTagging linkTagging;
     private final herald.publishing.PostRepeats repeats;
+    private final Workspaces workspaces;
     private final Clock clock;
 
     ComposerController(
@@ -57,8 +59,10 @@ class ComposerController {
             PostTags tags,
             WorkspaceLinkTagging linkTagging,
             herald.publishing.PostRepeats repeats,
+            Workspaces workspaces,
             Clock clock) {
         this.repeats = repeats;
+        this.workspaces = workspaces;
         this.posts = posts;
         this.linkTagging = linkTagging;
         this.tags = tags;
@@ -81,7 +85,12 @@ class ComposerController {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         if (from == null) {
             boolean tagLinks = linkTagging.get(current.id()).enabled();
-            return page.render(current, model, ComposerForm.startingWith(at, account, tagLinks), ComposerErrors.none());
+            boolean shortenLinks = workspaces.shortensLinks(current.id());
+            return page.render(
+                    current,
+                    model,
+                    ComposerForm.startingWith(at, account, tagLinks, shortenLinks),
+                    ComposerErrors.none());
         }
         Post original = posts.get(current.id(), new PostId(from));
         model.addAttribute("copiedFrom", original.id().value());
@@ -184,6 +193,7 @@ class ComposerController {
                 post.media(),
                 post.targets(),
                 post.tagLinks(),
+                post.shortenLinks(),
                 post.firstComment());
     }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The composer's fields as posted: the chosen accounts, one body and an optional body per account (field
  * {@code override-<connection>}), media, link, and when: {@code now}, {@code later} at a local date-time in the
  * workspace's zone, or {@code queue}, the next free slot of the posting schedule (new posts only); tags,
- * separated by commas; whether its links get the workspace's UTM parameters (an unticked box sends nothing); and its
+ * separated by commas; whether its links get the workspace's UTM parameters, and whether they are published as short
+ * links that count clicks (an unticked box sends nothing); and its
  * first comment, written under the post on each account once it is published, with an optional one per account
  * (field {@code comment-<connection>}); how it repeats ({@code repeat}: empty for not at all, or an interval such as
  * {@code week}) and until which day ({@code repeatUntil}, optional).
@@ -30,21 +31,24 @@ public record ComposerForm(
         String scheduledAt,
         String tags,
         boolean tagLinks,
+        boolean shortenLinks,
         String firstComment,
         Map<String, String> comments,
         String repeat,
         String repeatUntil) {
 
     static ComposerForm empty() {
-        return new ComposerForm("", "", List.of(), Map.of(), List.of(), "now", "", "", false, "", Map.of(), "", "");
+        return new ComposerForm(
+                "", "", List.of(), Map.of(), List.of(), "now", "", "", false, false, "", Map.of(), "", "");
     }
 
     /**
      * A new post for {@code at} (a local date-time such as {@code 2026-12-04T09:00}; ignored unless it is one) on
      * {@code account}, when given: what the queue's "Add post" on an open slot opens. Its links are tagged when the
-     * workspace tags them by default ({@code tagLinks}).
+     * workspace tags them by default ({@code tagLinks}), and shortened when it shortens them ({@code shortenLinks}).
      */
-    static ComposerForm startingWith(@Nullable String at, @Nullable UUID account, boolean tagLinks) {
+    static ComposerForm startingWith(
+            @Nullable String at, @Nullable UUID account, boolean tagLinks, boolean shortenLinks) {
         String time = "";
         if (at != null) {
             try {
@@ -66,6 +70,7 @@ public record ComposerForm(
                 time,
                 "",
                 tagLinks,
+                shortenLinks,
                 "",
                 Map.of(),
                 "",
@@ -99,6 +104,7 @@ public record ComposerForm(
                 time.field(post.scheduledAt()),
                 String.join(", ", post.tags()),
                 post.tagLinks(),
+                post.shortLinks(),
                 post.firstComment() == null ? "" : post.firstComment(),
                 comments,
                 repeat.every() == null ? "" : repeat.every().value(),
@@ -106,8 +112,8 @@ public record ComposerForm(
     }
 
     /**
-     * Another post's content as the start of a new one: its text, per-account texts, accounts, media and link, to be
-     * published now unless a time is chosen.
+     * Another post's content as the start of a new one: its text, per-account texts, accounts, media and link, with
+     * its links tagged and shortened as they were, to be published now unless a time is chosen.
      */
     static ComposerForm copyOf(Post post) {
         ComposerForm copy = of(post, WorkspaceTime.utc());
@@ -121,6 +127,7 @@ public record ComposerForm(
                 "",
                 copy.tags(),
                 copy.tagLinks(),
+                copy.shortenLinks(),
                 copy.firstComment(),
                 copy.comments(),
                 "",
@@ -145,6 +152,7 @@ public record ComposerForm(
                 params.getOrDefault("scheduledAt", ""),
                 params.getOrDefault("tags", ""),
                 "true".equals(params.get("tagLinks")),
+                "true".equals(params.get("shortenLinks")),
                 params.getOrDefault("firstComment", ""),
                 comments,
                 params.getOrDefault("repeat", "").strip(),
@@ -205,7 +213,8 @@ public record ComposerForm(
                 List.of(tags.split(",")),
                 tagLinks,
                 firstComment,
-                repeating());
+                repeating(),
+                shortenLinks);
     }
 
     /**
@@ -252,7 +261,8 @@ public record ComposerForm(
                 tagLinks,
                 // Blank removes it: the field is always sent.
                 firstComment.strip(),
-                repeating());
+                repeating(),
+                shortenLinks);
     }
 
     private static UUID uuid(String text) {

@@ -146,8 +146,8 @@ class ComposerPage {
                         .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
-        // A new post's links are published short when the workspace says so (an edited post keeps what it had).
-        model.addAttribute("shortLinks", editing == null && workspaces.shortensLinks(current.id()));
+        // Whether the workspace shortens new posts' links: their box starts ticked, and the hint says so.
+        model.addAttribute("workspaceShortens", workspaces.shortensLinks(current.id()));
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.
         model.addAttribute("captionsUrl", base + "/compose/captions");

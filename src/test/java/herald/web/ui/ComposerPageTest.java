@@ -69,16 +69,38 @@ class ComposerPageTest {
     }
 
     @Test
-    void saysLinksArePublishedShortWhereTheWorkspaceShortensThem() throws Exception {
+    void aPostsLinksAreShortAsItsBoxSaysWhichStartsAsTheWorkspaceShortensThem() throws Exception {
         var team = fixtures.team();
-        PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
-                .andExpect(content().string(not(containsString("data-test=\"short-links-hint\""))));
+                .andExpect(content().string(containsString("data-test=\"short-links-hint\"")))
+                .andExpect(content().string(not(containsString("New posts of this workspace start with it on."))))
+                .andExpect(content().string(not(containsString("data-shorten-links checked=\"checked\""))));
 
         workspaces.shortenLinks(team.workspace().id(), true);
 
         mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
-                .andExpect(content().string(containsString("data-test=\"short-links-hint\"")));
+                .andExpect(content().string(containsString("New posts of this workspace start with it on.")))
+                .andExpect(content().string(containsString("data-shorten-links checked=\"checked\"")));
+        // The box unticked (an unticked box sends nothing): this post's links go out as written.
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Menu https://krusty.example.com/menu")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().is3xxRedirection());
+        var saved = posts.list(
+                team.workspace().id(), new herald.publishing.PostQuery(null, null, null, null, null, null, 10));
+        org.assertj.core.api.Assertions.assertThat(saved)
+                .singleElement()
+                .satisfies(p -> org.assertj.core.api.Assertions.assertThat(p.shortLinks())
+                        .isFalse());
+        mvc.perform(get(team.path() + "/posts/" + saved.getFirst().id() + "/edit")
+                        .with(as(team.owner())))
+                .andExpect(content().string(not(containsString("data-shorten-links checked=\"checked\""))));
     }
 
     @Test

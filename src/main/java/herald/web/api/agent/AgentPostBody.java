@@ -91,7 +91,15 @@ public record AgentPostBody(
                                 + " post.",
                         nullable = true)
                 @Nullable
-                RepeatBody repeat) {
+                RepeatBody repeat,
+        @Schema(
+                        description = "Whether the http(s) links in the post are published as short links on Herald's"
+                                + " address that count clicks (not on Instagram), so the company sees what each post"
+                                + " brought: true: shorten them; false: publish links as written; left out: as the"
+                                + " workspace's shortenLinks setting says.",
+                        nullable = true)
+                @Nullable
+                Boolean shortenLinks) {
 
     @Schema(name = "AgentPostRepeat")
     public record RepeatBody(
@@ -149,6 +157,7 @@ public record AgentPostBody(
                                         ? new AgentPostRequest.Variant(null, null, null, null)
                                         : v.toVariant())
                                 .toList(),
-                repeat == null ? null : repeat.toRepeat());
+                repeat == null ? null : repeat.toRepeat(),
+                shortenLinks);
     }
 }

@@ -93,8 +93,8 @@ public class PostCheck {
 
     /**
      * Checks the post for each of {@code targets}; accounts the workspace does not have are left out. With its links
-     * tagged ({@code tagLinks}, or the workspace's default when null), each target is checked as it will be sent. A
-     * first comment is checked against each platform's rules for comments, tagged as well when the post is.
+     * tagged ({@code tagLinks}, or the workspace's default when null), or shortened ({@code shortenLinks}, the same),
+     * each target is checked as it will be sent. A first comment is checked against each platform's rules for comments, tagged as well when the post is.
      */
     public Result check(
             WorkspaceId workspace,
@@ -103,6 +103,7 @@ public class PostCheck {
             List<AssetId> media,
             List<NewPost.NewTarget> targets,
             @Nullable Boolean tagLinks,
+            @Nullable Boolean shortenLinks,
             @Nullable String firstComment) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
@@ -116,7 +117,7 @@ public class PostCheck {
         }
         List<TargetResult> results = new ArrayList<>();
         var tagging = linkTagging.plan(workspace, tagLinks, PostId.random(), Instant.now());
-        var shortening = shortLinks.plan(workspaces.shortensLinks(workspace));
+        var shortening = shortLinks.plan(shortenLinks != null ? shortenLinks : workspaces.shortensLinks(workspace));
         var seen = new HashSet<>();
         for (NewPost.NewTarget target : targets) {
             if (!seen.add(target.connection())) {

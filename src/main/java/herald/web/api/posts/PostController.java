@@ -90,7 +90,8 @@ class PostController {
                     + " limit, and what the platform would refuse, in plain words. Takes the body of createPost;"
                     + " saves nothing. Targets the workspace does not have are left out. When its links are tagged"
                     + " (tagLinks, or the workspace's default), each target is checked as it will be sent, and its"
-                    + " taggedText and taggedLink show what it gets. Creating the post checks everything again.")
+                    + " taggedText and taggedLink show what it gets; so are its short links (shortenLinks, or the"
+                    + " workspace's setting), counted at their length. Creating the post checks everything again.")
     PostCheck.Result check(CurrentWorkspace current, @Valid @RequestBody PostRequests.Create request) {
         var post = request.toPost();
         return checks.check(
@@ -100,6 +101,7 @@ class PostController {
                 post.media(),
                 post.targets(),
                 post.tagLinks(),
+                post.shortenLinks(),
                 post.firstComment());
     }
 

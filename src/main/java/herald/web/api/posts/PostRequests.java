@@ -104,7 +104,13 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Valid
-                    RepeatRequest repeat) {
+                    RepeatRequest repeat,
+            @Schema(
+                            description = "Whether its http(s) links are published as short links that count clicks"
+                                    + " (docs/short-links.md); absent: the workspace's shortenLinks.",
+                            nullable = true)
+                    @Nullable
+                    Boolean shortenLinks) {
 
         NewPost toPost() {
             return new NewPost(
@@ -122,7 +128,8 @@ final class PostRequests {
                     tags == null ? List.of() : tags,
                     tagLinks,
                     firstComment,
-                    repeat == null ? null : repeat.toRepeat());
+                    repeat == null ? null : repeat.toRepeat(),
+                    shortenLinks);
         }
     }
 
@@ -155,7 +162,12 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Valid
-                    RepeatRequest repeat) {
+                    RepeatRequest repeat,
+            @Schema(
+                            description = "Turns its short links that count clicks on or off; absent: as it was.",
+                            nullable = true)
+                    @Nullable
+                    Boolean shortenLinks) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -172,7 +184,8 @@ final class PostRequests {
                     draft,
                     tagLinks,
                     firstComment,
-                    repeat == null ? null : repeat.toRepeat());
+                    repeat == null ? null : repeat.toRepeat(),
+                    shortenLinks);
         }
     }
 
