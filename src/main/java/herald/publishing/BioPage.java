@@ -4,6 +4,7 @@ import com.twitter.twittertext.Extractor;
 import herald.assets.AssetId;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.shared.Conflict;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * A workspace's link-in-bio page (docs/bio-page.md): the one address a business puts in its Instagram profile, since
  * Instagram makes no link in a caption clickable. It shows the workspace's most recent published posts that have a
  * link (their link field, else the first http(s) link of their text), newest first, each leading to its link through a
- * short link of its own, so that the page's clicks count with the post's ({@link ShortLinks}). Off until an owner or
- * admin turns it on; while off, the page does not exist.
+ * short link of its own, so that the page's clicks count with the post's ({@link ShortLinks}); the posts an editor
+ * pinned come first ({@link #pin}). Off until an owner or admin turns it on; while off, the page does not exist.
  */
 @Component
 public class BioPage {
@@ -37,6 +38,9 @@ public class BioPage {
      * so that a page costs the same however many posts the workspace has published.
      */
     static final int SCAN = 500;
+
+    /** The most posts pinned to the top of a page at once. */
+    public static final int MAX_PINNED = 3;
 
     /** Where the page lives under Herald's public address: {@code /bio/<slug>}. */
     public static final String PATH = "/bio/";
@@ -61,9 +65,16 @@ public class BioPage {
      * @param address the short link the tile leads through
      * @param url where it leads
      * @param image the post's first image, to show as the tile; null for a tile of text
+     * @param pinned whether an editor pinned it to the top
      */
     public record Tile(
-            PostId post, String text, String url, String address, @Nullable AssetId image, Instant publishedAt) {}
+            PostId post,
+            String text,
+            String url,
+            String address,
+            @Nullable AssetId image,
+            Instant publishedAt,
+            boolean pinned) {}
 
     /** The page as a reader sees it: the workspace's name and its tiles. */
     public record Page(WorkspaceId workspace, String name, List<Tile> tiles) {}
@@ -80,14 +91,45 @@ public class BioPage {
                                 .map(name -> new Page(workspace, name, tiles(workspace)))));
     }
 
-    /** Inside the workspace's transaction: the tiles, their short links written the first time they are shown. */
+    /** A post that may become a tile, and the published target its short link is written on. */
+    private record Candidate(
+            PostId post,
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            TargetId target,
+            Instant at,
+            boolean pinned) {}
+
+    /**
+     * Inside the workspace's transaction: the tiles, the pinned ones first, their short links written the first time
+     * they are shown.
+     */
     private List<Tile> tiles(WorkspaceId workspace) {
-        record Candidate(
-                PostId post, String body, @Nullable String link, List<AssetId> media, TargetId target, Instant at) {}
-        // The target that leads: the Instagram one when the post went there (the page is for Instagram's readers).
-        List<Candidate> candidates = jdbc.sql(
+        // The pinned posts, whatever their age; the target that leads is the Instagram one when the post went there
+        // (the page is for Instagram's readers).
+        List<Candidate> candidates = new ArrayList<>(jdbc.sql(
                         """
-                        select p.id, p.body, p.link, p.media_ids, t.id as target_id, t.published_at
+                        select p.id, p.body, p.link, p.media_ids, t.id as target_id, t.published_at, true as pinned
+                        from posts p
+                        join lateral (
+                            select t.id, t.published_at from post_targets t
+                            where t.workspace_id = p.workspace_id and t.post_id = p.id and t.status = 'published'
+                            order by (t.provider = 'instagram') desc, t.published_at desc
+                            limit 1) t on true
+                        where p.workspace_id = :workspace and p.bio_pinned_at is not null
+                          and p.status in ('published', 'partially_failed')
+                          and not p.bio_hidden and (p.link is not null or p.body ~* 'https?://')
+                        order by p.bio_pinned_at desc, p.id
+                        limit :limit""")
+                .param("workspace", workspace.value())
+                .param("limit", MAX_PINNED)
+                .query((rs, n) -> candidate(rs))
+                .list());
+        // Then the newest, among the workspace's latest published targets.
+        candidates.addAll(jdbc.sql(
+                        """
+                        select p.id, p.body, p.link, p.media_ids, t.id as target_id, t.published_at, false as pinned
                         from (
                             select distinct on (r.post_id) r.post_id, r.id, r.published_at
                             from (
@@ -97,21 +139,15 @@ public class BioPage {
                                 limit :scan) r
                             order by r.post_id, (r.provider = 'instagram') desc, r.published_at desc) t
                         join posts p on p.workspace_id = :workspace and p.id = t.post_id
-                        where p.status in ('published', 'partially_failed')
+                        where p.status in ('published', 'partially_failed') and p.bio_pinned_at is null
                           and not p.bio_hidden and (p.link is not null or p.body ~* 'https?://')
                         order by t.published_at desc, p.id
                         limit :limit""")
                 .param("workspace", workspace.value())
                 .param("limit", MAX_TILES * 2)
                 .param("scan", SCAN)
-                .query((rs, n) -> new Candidate(
-                        new PostId(rs.getObject("id", UUID.class)),
-                        rs.getString("body"),
-                        rs.getString("link"),
-                        PostMapping.assetIds(rs, "media_ids"),
-                        new TargetId(rs.getObject("target_id", UUID.class)),
-                        rs.getTimestamp("published_at").toInstant()))
-                .list();
+                .query((rs, n) -> candidate(rs))
+                .list());
         Map<PostId, String> written = new HashMap<>();
         if (!candidates.isEmpty()) {
             jdbc.sql("select post_id, code from short_links where workspace_id = :workspace and part = 'bio'"
@@ -142,16 +178,28 @@ public class BioPage {
                     url,
                     links.address(code),
                     c.media().isEmpty() ? null : c.media().getFirst(),
-                    c.at()));
+                    c.at(),
+                    c.pinned()));
         }
         return tiles;
     }
 
+    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Candidate(
+                new PostId(rs.getObject("id", UUID.class)),
+                rs.getString("body"),
+                rs.getString("link"),
+                PostMapping.assetIds(rs, "media_ids"),
+                new TargetId(rs.getObject("target_id", UUID.class)),
+                rs.getTimestamp("published_at").toInstant(),
+                rs.getBoolean("pinned"));
+    }
+
     /**
      * Where the post stands with the workspace's page: whether it could show there at all (published, with a link),
-     * and whether an editor took it off.
+     * whether an editor took it off, and whether one pinned it to the top.
      */
-    public record Standing(boolean eligible, boolean hidden) {
+    public record Standing(boolean eligible, boolean hidden, boolean pinned) {
 
         /** Whether the page shows it now (when the page is up). */
         public boolean shown() {
@@ -171,27 +219,85 @@ public class BioPage {
     /** Inside the workspace's transaction. */
     private Standing read(WorkspaceId workspace, PostId post) {
         return jdbc.sql(
-                        "select status, link, body, bio_hidden from posts where workspace_id = :workspace and id = :post")
+                        """
+                        select status, link, body, bio_hidden, bio_pinned_at is not null as pinned from posts
+                        where workspace_id = :workspace and id = :post""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())
                 .query((rs, n) -> new Standing(
                         List.of("published", "partially_failed").contains(rs.getString("status"))
                                 && (rs.getString("link") != null || firstLink(rs.getString("body")) != null),
-                        rs.getBoolean("bio_hidden")))
+                        rs.getBoolean("bio_hidden"),
+                        rs.getBoolean("pinned")))
                 .optional()
                 .orElseThrow(() -> new NotFound("This workspace has no post " + post + "."));
     }
 
     /**
-     * Takes the post off the page, or puts it back; recorded in the audit log when it changes anything.
+     * Pins the post to the top of the page (putting it back on the page if it was taken off), or unpins it; recorded
+     * in the audit log when it changes anything. At most {@link #MAX_PINNED} posts are pinned at once.
+     *
+     * @throws NotFound when the workspace has no such post
+     * @throws Conflict when pinning a post that cannot be on the page (not published, or without a link), or a
+     *     {@value #MAX_PINNED}th-plus-one
+     */
+    public Standing pin(WorkspaceId workspace, PostId post, boolean pinned) {
+        return tenants.call(workspace, () -> {
+            // The workspace's row, locked: two editors pinning at once count each other's pins.
+            jdbc.sql("select 1 from workspaces where id = :id for update")
+                    .param("id", workspace.value())
+                    .query(Integer.class)
+                    .optional();
+            Standing before = read(workspace, post);
+            if (pinned == before.pinned()) {
+                return before;
+            }
+            if (pinned) {
+                if (!before.eligible()) {
+                    throw new Conflict(
+                            "pinned", "Only a published post with a link can be pinned to the link-in-bio page.");
+                }
+                long others = jdbc.sql(
+                                "select count(*) from posts where workspace_id = :workspace and bio_pinned_at is not null")
+                        .param("workspace", workspace.value())
+                        .query(Long.class)
+                        .single();
+                if (others >= MAX_PINNED) {
+                    throw new Conflict(
+                            "pinned",
+                            "At most " + MAX_PINNED + " posts can be pinned to the link-in-bio page; unpin one"
+                                    + " first.");
+                }
+            }
+            jdbc.sql(
+                            """
+                            update posts set bio_pinned_at = case when :pinned then now() end,
+                                bio_hidden = bio_hidden and not :pinned
+                            where workspace_id = :workspace and id = :post""")
+                    .param("pinned", pinned)
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .update();
+            audit.record(
+                    workspace,
+                    pinned ? "post.bio_page_pinned" : "post.bio_page_unpinned",
+                    "post",
+                    post.toString(),
+                    Map.of());
+            return read(workspace, post);
+        });
+    }
+
+    /**
+     * Takes the post off the page (unpinning it), or puts it back; recorded in the audit log when it changes anything.
      *
      * @throws NotFound when the workspace has no such post
      */
     public Standing show(WorkspaceId workspace, PostId post, boolean shown) {
         return tenants.call(workspace, () -> {
-            int changed = jdbc.sql(
-                            "update posts set bio_hidden = :hidden where workspace_id = :workspace and id = :post"
-                                    + " and bio_hidden <> :hidden")
+            int changed = jdbc.sql("update posts set bio_hidden = :hidden, bio_pinned_at = case when :hidden then null"
+                            + " else bio_pinned_at end where workspace_id = :workspace and id = :post"
+                            + " and bio_hidden <> :hidden")
                     .param("hidden", !shown)
                     .param("workspace", workspace.value())
                     .param("post", post.value())

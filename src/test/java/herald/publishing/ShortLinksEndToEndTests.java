@@ -139,6 +139,19 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
                         .path("items")
                         .size())
                 .isEqualTo(1);
+        var pinned = api("PUT", "/posts/" + post + "/bio-page", "{\"pinned\":true}");
+        assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
+        assertThat(pinned.json().path("pinned").asBoolean()).isTrue();
+        assertThat(api("PUT", "/posts/" + post + "/bio-page", "{}").status()).isEqualTo(400);
+        String later =
+                create("Not out " + ORDER, ",\"scheduledAt\":\"" + Instant.now().plusSeconds(3600) + "\"");
+        var notPublished = api("PUT", "/posts/" + later + "/bio-page", "{\"pinned\":true}");
+        assertThat(notPublished.status()).as(notPublished.body()).isEqualTo(409);
+        assertThat(notPublished.body()).contains("Only a published post with a link");
+        var unpinned = api("PUT", "/posts/" + post + "/bio-page", "{\"shown\":false}");
+        assertThat(unpinned.json().path("pinned").asBoolean())
+                .as("off the page is not pinned")
+                .isFalse();
         assertThat(theirWay.status()).isEqualTo(404);
     }
 

@@ -70,6 +70,8 @@ final class AuditPhrases {
             Map.entry("workspace.evergreen_changed", "changed the evergreen refill"),
             Map.entry("post.bio_page_hidden", "took a post off the link-in-bio page"),
             Map.entry("post.bio_page_shown", "put a post back on the link-in-bio page"),
+            Map.entry("post.bio_page_pinned", "pinned a post to the top of the link-in-bio page"),
+            Map.entry("post.bio_page_unpinned", "unpinned a post from the link-in-bio page"),
             Map.entry("post.cancelled", "cancelled a post"),
             Map.entry("post.awaiting_approval", "sent a post for approval"),
             Map.entry("post.approved", "approved a post"),

@@ -2,6 +2,7 @@ package herald.web.ui;
 
 import herald.publishing.BioPage;
 import herald.publishing.PostId;
+import herald.shared.Conflict;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Editors take a post off the workspace's link-in-bio page, or put it back, from the post's page. */
+/** Editors take a post off the workspace's link-in-bio page or put it back, and pin it to the top, from its page. */
 @Controller
 class PostBioPageController {
 
@@ -32,6 +33,23 @@ class PostBioPageController {
                 shown
                         ? "Back on the link-in-bio page."
                         : "Taken off the link-in-bio page; the rest of the post is as it was.");
+        return "redirect:/w/" + current.workspace().slug() + "/posts/" + id + "#bio-page";
+    }
+
+    @PostMapping("/w/{slug}/posts/{id}/bio-page/pin")
+    String pin(
+            @PathVariable UUID id, @RequestParam boolean pinned, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
+        try {
+            bio.pin(current.id(), new PostId(id), pinned);
+            flash.addFlashAttribute(
+                    "notice",
+                    pinned
+                            ? "Pinned to the top of the link-in-bio page."
+                            : "Unpinned: it takes its place among the newest posts again.");
+        } catch (Conflict e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/w/" + current.workspace().slug() + "/posts/" + id + "#bio-page";
     }
 }

@@ -197,6 +197,81 @@ class BioPageTest {
                 .hasValue("https://krusty.example.com/slice");
     }
 
+    @Test
+    void anEditorPinsUpToThreePostsAboveTheNewestAndTakingOneOffThePageUnpinsIt() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        workspaces.showBioPage(w, true);
+        List<Post> byAge = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            byAge.add(published(
+                    PostsFixtures.scheduled(
+                            posts,
+                            w,
+                            krusty,
+                            "Offer " + i + " https://krusty.example.com/offer/" + i,
+                            "2099-05-0" + (i + 1) + "T12:00"),
+                    3600L * (10 - i)));
+        }
+        Post oldest = byAge.getFirst();
+        Post newest = byAge.getLast();
+        Post scheduled =
+                PostsFixtures.scheduled(posts, w, krusty, "Soon https://krusty.example.com/soon", "2099-06-01T12:00");
+        var editor = fixtures.member(team, Role.EDITOR);
+        var viewer = fixtures.member(team, Role.VIEWER);
+        String bio = "/bio/" + team.workspace().slug();
+
+        mvc.perform(post(team.path() + "/posts/" + oldest.id() + "/bio-page/pin")
+                        .with(csrf())
+                        .with(as(viewer))
+                        .param("pinned", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/posts/" + oldest.id() + "/bio-page/pin")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("pinned", "true"))
+                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith("Pinned to the top")));
+        String page = mvc.perform(get(bio)).andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf(oldest.id().toString()))
+                .as("the pinned post above the newest")
+                .isLessThan(page.indexOf(newest.id().toString()));
+        assertThat(page).containsOnlyOnce("data-test=\"bio-pinned\"");
+        mvc.perform(get(team.path() + "/posts/" + oldest.id()).with(as(editor)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-test=\"bio-page-pinned\"")));
+
+        bioPages.pin(w, byAge.get(1).id(), true);
+        bioPages.pin(w, byAge.get(2).id(), true);
+        mvc.perform(post(team.path() + "/posts/" + newest.id() + "/bio-page/pin")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("pinned", "true"))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("At most 3 posts")));
+        mvc.perform(post(team.path() + "/posts/" + scheduled.id() + "/bio-page/pin")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("pinned", "true"))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("Only a published post")));
+        String three = mvc.perform(get(bio)).andReturn().getResponse().getContentAsString();
+        assertThat(three.indexOf(byAge.get(2).id().toString()))
+                .as("the latest pinned first, all pinned above the newest")
+                .isLessThan(three.indexOf(byAge.get(1).id().toString()));
+        assertThat(three.indexOf(oldest.id().toString()))
+                .isLessThan(three.indexOf(newest.id().toString()));
+
+        assertThat(bioPages.show(w, oldest.id(), false).pinned()).isFalse();
+        assertThat(bioPages.show(w, oldest.id(), true).pinned())
+                .as("put back, it takes its place among the newest")
+                .isFalse();
+        String after = mvc.perform(get(bio)).andReturn().getResponse().getContentAsString();
+        assertThat(after.indexOf(oldest.id().toString()))
+                .isGreaterThan(after.indexOf(newest.id().toString()));
+        assertThat(bioPages.pin(w, newest.id(), true).pinned())
+                .as("a place came free")
+                .isTrue();
+    }
+
     /** The post as published {@code secondsAgo}, as the dispatcher leaves it. */
     private Post published(Post post, long secondsAgo) {
         PostsFixtures.published(

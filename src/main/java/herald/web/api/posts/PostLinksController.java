@@ -6,6 +6,7 @@ import herald.publishing.PostId;
 import herald.publishing.Posts;
 import herald.publishing.ShortLink;
 import herald.publishing.ShortLinkClicks;
+import herald.shared.InvalidInput;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,16 +44,29 @@ class PostLinksController {
             @Schema(description = "Whether the post can be on the link-in-bio page: published, with a link.")
                     boolean eligible,
             @Schema(description = "Whether an editor took it off the page.") boolean hidden,
-            @Schema(description = "Whether the page shows it (when the workspace's page is up).") boolean shown) {
+            @Schema(description = "Whether the page shows it (when the workspace's page is up).") boolean shown,
+            @Schema(description = "Whether an editor pinned it to the top of the page, above the newest posts.")
+                    boolean pinned) {
 
         static BioPageView of(BioPage.Standing standing) {
-            return new BioPageView(standing.eligible(), standing.hidden(), standing.shown());
+            return new BioPageView(standing.eligible(), standing.hidden(), standing.shown(), standing.pinned());
         }
     }
 
     @Schema(name = "PostBioPageChange")
     record BioPageChange(
-            @Schema(description = "false takes the post off the page, true puts it back.") boolean shown) {}
+            @Schema(
+                            description = "false takes the post off the page (and unpins it), true puts it back;"
+                                    + " absent: as it is.",
+                            nullable = true)
+                    @Nullable
+                    Boolean shown,
+            @Schema(
+                            description = "true pins it to the top of the page (at most 3 posts; a published post with"
+                                    + " a link; puts it back on the page), false unpins it; absent: as it is.",
+                            nullable = true)
+                    @Nullable
+                    Boolean pinned) {}
 
     @GetMapping("/{postId}/bio-page")
     @Operation(
@@ -68,10 +82,23 @@ class PostLinksController {
     @Operation(
             operationId = "setPostBioPage",
             summary = "Take a post off the link-in-bio page, or put it back",
-            description = "{\"shown\": false} takes it off the page, {\"shown\": true} puts it back; recorded in the"
-                    + " audit log. Any post may be set, published or not: the page shows it once it qualifies.")
+            description = "{\"shown\": false} takes it off the page, {\"shown\": true} puts it back; any post may be"
+                    + " set, published or not: the page shows it once it qualifies. {\"pinned\": true} pins a"
+                    + " published post with a link to the top (409 for another post, or past 3 pinned),"
+                    + " {\"pinned\": false} unpins it. Each change is recorded in the audit log.")
     BioPageView setBioPage(CurrentWorkspace current, @PathVariable UUID postId, @RequestBody BioPageChange change) {
-        return BioPageView.of(bio.show(current.id(), new PostId(postId), change.shown()));
+        if (change.shown() == null && change.pinned() == null) {
+            throw new InvalidInput("shown", "Send shown, pinned or both.");
+        }
+        PostId post = new PostId(postId);
+        BioPage.Standing standing = null;
+        if (change.shown() != null) {
+            standing = bio.show(current.id(), post, change.shown());
+        }
+        if (change.pinned() != null) {
+            standing = bio.pin(current.id(), post, change.pinned());
+        }
+        return BioPageView.of(standing);
     }
 
     @Schema(name = "PostLinks")
