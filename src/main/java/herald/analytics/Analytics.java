@@ -174,10 +174,10 @@ public class Analytics {
         Read read = tenants.read(
                 workspace,
                 () -> new Read(
-                        reports.totals(workspace, from, to, query.connection()),
-                        reports.accounts(workspace, from, to, query.connection()),
-                        reports.days(workspace, from, to, query.zone().getId(), query.connection()),
-                        reports.top(workspace, from, to, query.connection(), TOP)));
+                        reports.totals(workspace, from, to, query),
+                        reports.accounts(workspace, from, to, query),
+                        reports.days(workspace, from, to, query),
+                        reports.top(workspace, from, to, query, TOP)));
         List<AnalyticsReport.Day> days = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             days.add(read.days().getOrDefault(day, new AnalyticsReport.Day(day, 0, 0, 0)));

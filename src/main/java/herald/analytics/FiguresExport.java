@@ -71,8 +71,7 @@ public class FiguresExport {
     public int write(WorkspaceId workspace, AnalyticsQuery query, Writer out) throws IOException {
         Instant from = query.from().atStartOfDay(query.zone()).toInstant();
         Instant to = query.to().plusDays(1).atStartOfDay(query.zone()).toInstant();
-        List<String> counts =
-                tenants.read(workspace, () -> reports.countNames(workspace, from, to, query.connection()));
+        List<String> counts = tenants.read(workspace, () -> reports.countNames(workspace, from, to, query));
         List<String> header = new ArrayList<>(HEADER);
         counts.forEach(name -> header.add("count_" + name));
         int written = 0;
@@ -84,7 +83,7 @@ public class FiguresExport {
                 @Nullable TargetMetrics after = last;
                 int size = Math.min(PAGE, MAX_LINES - written);
                 List<TargetMetrics> page =
-                        tenants.read(workspace, () -> rows.page(workspace, from, to, query.connection(), after, size));
+                        tenants.read(workspace, () -> rows.page(workspace, from, to, query, after, size));
                 List<PostId> ids = page.stream().map(TargetMetrics::post).toList();
                 Map<PostId, Post> shown = posts.getAll(workspace, ids);
                 Map<TargetId, Long> clicks = links.clicksByTarget(workspace, ids);

@@ -164,7 +164,7 @@ class MetricsRows {
             WorkspaceId workspace,
             Instant from,
             Instant to,
-            @Nullable ConnectionId connection,
+            AnalyticsQuery query,
             @Nullable TargetMetrics after,
             int limit) {
         return NEWEST_PUBLISHED_FIRST
@@ -173,7 +173,10 @@ class MetricsRows {
                         """
                         select * from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))""",
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))""",
                         after == null
                                 ? null
                                 : new Keyset.After(
@@ -182,7 +185,10 @@ class MetricsRows {
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .query(this::metrics)
                 .list();
     }

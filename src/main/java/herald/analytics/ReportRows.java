@@ -28,19 +28,28 @@ class ReportRows {
         this.jdbc = jdbc;
     }
 
-    /** Totals over published days {@code [from, to)} (instants), optionally of one connection. */
-    AnalyticsReport.Totals totals(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
+    /**
+     * Totals over published days {@code [from, to)} (instants), of the query's account and tag when it names them.
+     * Every report read below is scoped so; a tag is matched in any case against the post's tags.
+     */
+    AnalyticsReport.Totals totals(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
         return jdbc.sql(
                         """
                         select count(distinct post_id) as posts, count(*) as targets, count(read_at) as measured,
                                coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))""")
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))""")
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .query((rs, n) -> new AnalyticsReport.Totals(
                         rs.getInt("posts"),
                         rs.getInt("targets"),
@@ -50,8 +59,7 @@ class ReportRows {
                 .single();
     }
 
-    List<AnalyticsReport.Account> accounts(
-            WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
+    List<AnalyticsReport.Account> accounts(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
         return jdbc.sql(
                         """
                         select connection_id, min(provider) as provider, max(account) as account, count(*) as targets,
@@ -59,12 +67,18 @@ class ReportRows {
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
                            and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))
                          group by connection_id
                          order by engagements desc, targets desc, account""")
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .query((rs, n) -> new AnalyticsReport.Account(
                         new ConnectionId(rs.getObject("connection_id", UUID.class)),
                         rs.getString("provider"),
@@ -76,8 +90,7 @@ class ReportRows {
     }
 
     /** By published day in the zone; only days with posts. */
-    Map<LocalDate, AnalyticsReport.Day> days(
-            WorkspaceId workspace, Instant from, Instant to, String zone, @Nullable ConnectionId connection) {
+    Map<LocalDate, AnalyticsReport.Day> days(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
         Map<LocalDate, AnalyticsReport.Day> days = new LinkedHashMap<>();
         jdbc.sql(
                         """
@@ -86,12 +99,18 @@ class ReportRows {
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
                            and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))
                          group by 1 order by 1""")
-                .param("zone", zone)
+                .param("zone", query.zone().getId())
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .query((rs, n) -> new AnalyticsReport.Day(
                         rs.getObject("day", LocalDate.class),
                         rs.getInt("targets"),
@@ -126,17 +145,23 @@ class ReportRows {
     }
 
     /** The names of every count read in the period, sorted: an export's columns. */
-    List<String> countNames(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection) {
+    List<String> countNames(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
         return jdbc.sql(
                         """
                         select distinct jsonb_object_keys(counts) as name from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
                            and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))
                          order by 1""")
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .query(String.class)
                 .list();
     }
@@ -144,7 +169,7 @@ class ReportRows {
     /** The posts with the most engagements (then views) summed over their targets. */
     record TopRow(PostId post, Instant publishedAt, List<String> accounts, long views, long engagements) {}
 
-    List<TopRow> top(WorkspaceId workspace, Instant from, Instant to, @Nullable ConnectionId connection, int limit) {
+    List<TopRow> top(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query, int limit) {
         return jdbc.sql(
                         """
                         select post_id, min(published_at) as published_at, array_agg(account order by account) as accounts,
@@ -152,6 +177,9 @@ class ReportRows {
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
                            and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))
                            and read_at is not null
                          group by post_id
                          order by engagements desc, views desc, published_at desc
@@ -159,7 +187,10 @@ class ReportRows {
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .param("connection", connection == null ? null : connection.value())
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("tag", query.tag())
                 .param("limit", limit)
                 .query((rs, n) -> new TopRow(
                         new PostId(rs.getObject("post_id", UUID.class)),

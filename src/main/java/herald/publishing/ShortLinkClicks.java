@@ -88,17 +88,19 @@ public class ShortLinkClicks {
 
     /**
      * The clicks on the workspace's short links from one day to another (both included), days as UTC counts them;
-     * only those of links published on {@code account} when it is not null.
+     * only those of links published on {@code account}, and of posts tagged {@code tag} (in any case), when they are
+     * not null.
      */
-    public long clicksBetween(WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account) {
-        return byDay(workspace, from, to, account).values().stream()
+    public long clicksBetween(
+            WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account, @Nullable String tag) {
+        return byDay(workspace, from, to, account, tag).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
     }
 
     /** {@link #clicksBetween} day by day; days without a click are left out. */
     public Map<LocalDate, Long> byDay(
-            WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account) {
+            WorkspaceId workspace, LocalDate from, LocalDate to, @Nullable ConnectionId account, @Nullable String tag) {
         Map<LocalDate, Long> days = new HashMap<>();
         tenants.read(workspace, () -> jdbc.sql(
                         """
@@ -109,11 +111,16 @@ public class ShortLinkClicks {
                               select 1 from post_targets t
                               where t.workspace_id = s.workspace_id and t.id = s.target_id
                                 and t.connection_id = cast(:account as uuid)))
+                          and (cast(:tag as text) is null or exists (
+                              select 1 from posts p, unnest(p.tags) as tag
+                              where p.workspace_id = s.workspace_id and p.id = s.post_id
+                                and lower(tag) = lower(cast(:tag as text))))
                         group by d.day""")
                 .param("workspace", workspace.value())
                 .param("from", from)
                 .param("to", to)
                 .param("account", account == null ? null : account.value())
+                .param("tag", tag)
                 .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
                 .list());
         return days;

@@ -104,6 +104,22 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
                 .contains(",views,engagements,engagement_rate,clicks,read_at,count_impressions,count_likes");
         assertThat(lines).hasSize(3);
         assertThat(csv.body()).contains(first).contains(second);
+        // One tag's figures: a campaign's report, and its file.
+        assertThat(api("PUT", "/posts/" + first + "/tags", "{\"tags\":[\"Launch\"]}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode launch = api("GET", "/analytics?tag=launch", null).json();
+        assertThat(launch.path("tag").asString()).isEqualTo("launch");
+        assertThat(launch.path("totals").path("posts").asInt()).isEqualTo(1);
+        assertThat(launch.path("totals").path("views").asLong())
+                .isEqualTo(figures(first).get(0).path("views").asLong());
+        assertThat(launch.path("top").get(0).path("postId").asString()).isEqualTo(first);
+        String launchCsv = api("GET", "/analytics/export?tag=Launch", null).body();
+        assertThat(launchCsv.split("\r\n")).hasSize(2);
+        assertThat(launchCsv).contains(first).doesNotContain(second);
+        Response longTag = api("GET", "/analytics?tag=" + "x".repeat(41), null);
+        assertThat(longTag.status()).isEqualTo(400);
+        assertThat(longTag.body()).contains("at most 40 characters");
         Response badDate = api("GET", "/analytics/export?from=last-week", null);
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("not a date");
@@ -177,9 +193,14 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
         Instant from = Instant.now().minus(Duration.ofDays(1));
         Instant to = Instant.now().plus(Duration.ofDays(1));
 
-        var first = tenants.read(workspace, () -> rows.page(workspace, from, to, null, null, 2));
-        var last = tenants.read(workspace, () -> rows.page(workspace, from, to, null, first.getLast(), 2));
-        var beyond = tenants.read(workspace, () -> rows.page(workspace, from, to, null, last.getLast(), 2));
+        var all = new AnalyticsQuery(
+                java.time.LocalDate.now().minusDays(1),
+                java.time.LocalDate.now().plusDays(1),
+                java.time.ZoneOffset.UTC,
+                null);
+        var first = tenants.read(workspace, () -> rows.page(workspace, from, to, all, null, 2));
+        var last = tenants.read(workspace, () -> rows.page(workspace, from, to, all, first.getLast(), 2));
+        var beyond = tenants.read(workspace, () -> rows.page(workspace, from, to, all, last.getLast(), 2));
 
         assertThat(first).hasSize(2);
         assertThat(last).hasSize(1);

@@ -10,6 +10,7 @@ import herald.analytics.BestTimes;
 import herald.analytics.FiguresExport;
 import herald.connections.Connections;
 import herald.publishing.PostId;
+import herald.publishing.PostTags;
 import herald.publishing.PostingSchedule;
 import herald.publishing.ShortLinkClicks;
 import herald.shared.Conflict;
@@ -41,7 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Analytics, as Buffer shows them: how the posts published in the last days did, in all, by account and by day, and
- * the posts that did best, from the figures Herald reads from each platform after publishing.
+ * the posts that did best, from the figures Herald reads from each platform after publishing; of one account, or of
+ * the posts with one tag (a campaign's report, as Hootsuite's campaigns give one), when asked.
  */
 @Controller
 class AnalyticsPageController {
@@ -57,6 +59,7 @@ class AnalyticsPageController {
     private final PostingSchedule schedule;
     private final ShortLinkClicks shortLinks;
     private final Workspaces workspaces;
+    private final PostTags tags;
     private final Clock clock;
 
     AnalyticsPageController(
@@ -68,7 +71,9 @@ class AnalyticsPageController {
             PostingSchedule schedule,
             ShortLinkClicks shortLinks,
             Workspaces workspaces,
+            PostTags tags,
             Clock clock) {
+        this.tags = tags;
         this.shortLinks = shortLinks;
         this.workspaces = workspaces;
         this.analytics = analytics;
@@ -84,6 +89,7 @@ class AnalyticsPageController {
     String show(
             @RequestParam(required = false) @Nullable String account,
             @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletRequest request,
             Model model) {
         CurrentWorkspace current = Access.member(request);
@@ -91,7 +97,7 @@ class AnalyticsPageController {
         List<AccountOption> accounts = AccountOption.of(connections, current.id());
         @Nullable AccountOption chosen = AccountOption.find(accounts, account);
         var zone = current.workspace().timezone();
-        AnalyticsQuery query = query(current, period, chosen);
+        AnalyticsQuery query = query(current, period, chosen, tag);
         AnalyticsReport report = analytics.report(current.id(), query);
         model.addAttribute("section", "analytics");
         model.addAttribute(
@@ -105,7 +111,8 @@ class AnalyticsPageController {
                 current.id(),
                 query.from(),
                 query.to(),
-                chosen == null ? null : chosen.connection().id());
+                chosen == null ? null : chosen.connection().id(),
+                query.tag());
         long clicks = clicksByDay.values().stream().mapToLong(Long::longValue).sum();
         boolean counted = clicks > 0 || workspaces.shortensLinks(current.id());
         model.addAttribute("clicks", counted ? clicks : null);
@@ -128,10 +135,16 @@ class AnalyticsPageController {
         model.addAttribute("periods", PERIODS);
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
+        TagPicker.add(model, tags, current.id(), query.tag() == null ? "" : query.tag());
         model.addAttribute("time", new WorkspaceTime(zone));
         model.addAttribute("zone", zone.getId());
-        Map<String, String> asked =
-                Map.of("account", chosen == null ? "" : chosen.id(), "days", String.valueOf(period));
+        Map<String, String> asked = Map.of(
+                "account",
+                chosen == null ? "" : chosen.id(),
+                "days",
+                String.valueOf(period),
+                "tag",
+                query.tag() == null ? "" : query.tag());
         model.addAttribute(
                 "download", new QueryLinks("/w/" + current.workspace().slug() + "/analytics/export.csv", asked));
         model.addAttribute(
@@ -180,16 +193,18 @@ class AnalyticsPageController {
         return back;
     }
 
-    /** The page's period and account as a CSV file: one line per published post and account. */
+    /** The page's period, account and tag as a CSV file: one line per published post and account. */
     @GetMapping("/w/{slug}/analytics/export.csv")
     void download(
             @RequestParam(required = false) @Nullable String account,
             @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         CurrentWorkspace current = Access.member(request);
-        AnalyticsQuery query = asked(current, account, days);
+        AnalyticsQuery query = query(
+                current, period(days), AccountOption.find(AccountOption.of(connections, current.id()), account), tag);
         export.write(
                 current.id(),
                 query,
@@ -224,12 +239,18 @@ class AnalyticsPageController {
     }
 
     private AnalyticsQuery query(CurrentWorkspace current, int period, @Nullable AccountOption account) {
+        return query(current, period, account, null);
+    }
+
+    private AnalyticsQuery query(
+            CurrentWorkspace current, int period, @Nullable AccountOption account, @Nullable String tag) {
         var zone = current.workspace().timezone();
         return AnalyticsQuery.last(
                 period,
                 LocalDate.ofInstant(clock.instant(), zone),
                 zone,
-                account == null ? null : account.connection().id());
+                account == null ? null : account.connection().id(),
+                tag);
     }
 
     /** Reads the post's figures from its platforms now (editors; at most every few minutes), back to its page. */

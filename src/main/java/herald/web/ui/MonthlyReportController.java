@@ -5,6 +5,7 @@ import herald.analytics.AnalyticsQuery;
 import herald.analytics.AnalyticsReport;
 import herald.analytics.Audience;
 import herald.connections.Connections;
+import herald.publishing.PostTags;
 import herald.publishing.ShortLinkClicks;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
@@ -42,6 +43,7 @@ class MonthlyReportController {
     private final Connections connections;
     private final ShortLinkClicks shortLinks;
     private final Workspaces workspaces;
+    private final PostTags tags;
     private final Clock clock;
 
     MonthlyReportController(
@@ -50,7 +52,9 @@ class MonthlyReportController {
             Connections connections,
             ShortLinkClicks shortLinks,
             Workspaces workspaces,
+            PostTags tags,
             Clock clock) {
+        this.tags = tags;
         this.shortLinks = shortLinks;
         this.workspaces = workspaces;
         this.analytics = analytics;
@@ -83,6 +87,7 @@ class MonthlyReportController {
     String report(
             @RequestParam(required = false) @Nullable String month,
             @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -114,9 +119,10 @@ class MonthlyReportController {
         var connection = chosen == null ? null : chosen.connection().id();
 
         LocalDate last = shown.atEndOfMonth().isAfter(today) ? today : shown.atEndOfMonth();
-        AnalyticsQuery query = new AnalyticsQuery(shown.atDay(1), last, zone, connection);
+        AnalyticsQuery query = new AnalyticsQuery(shown.atDay(1), last, zone, connection, tag);
         YearMonth previous = shown.minusMonths(1);
-        AnalyticsQuery before = new AnalyticsQuery(previous.atDay(1), previous.atEndOfMonth(), zone, connection);
+        AnalyticsQuery before =
+                new AnalyticsQuery(previous.atDay(1), previous.atEndOfMonth(), zone, connection, query.tag());
         AnalyticsReport report = analytics.report(current.id(), query);
         AnalyticsReport.Totals earlier = analytics.report(current.id(), before).totals();
 
@@ -130,14 +136,15 @@ class MonthlyReportController {
         model.addAttribute("accounts", accounts);
         model.addAttribute("account", chosen == null ? "" : chosen.id());
         model.addAttribute("accountName", chosen == null ? null : chosen.name());
+        TagPicker.add(model, tags, current.id(), query.tag() == null ? "" : query.tag());
         model.addAttribute("zone", zone.getId());
         model.addAttribute("report", report);
         model.addAttribute("posts", new Compared(report.totals().posts(), earlier.posts()));
         model.addAttribute("views", new Compared(report.totals().views(), earlier.views()));
         model.addAttribute("engagements", new Compared(report.totals().engagements(), earlier.engagements()));
         var clicks = new Compared(
-                shortLinks.clicksBetween(current.id(), query.from(), query.to(), connection),
-                shortLinks.clicksBetween(current.id(), before.from(), before.to(), connection));
+                shortLinks.clicksBetween(current.id(), query.from(), query.to(), connection, query.tag()),
+                shortLinks.clicksBetween(current.id(), before.from(), before.to(), connection, query.tag()));
         model.addAttribute(
                 "clicks",
                 clicks.now() > 0 || clicks.before() > 0 || workspaces.shortensLinks(current.id()) ? clicks : null);

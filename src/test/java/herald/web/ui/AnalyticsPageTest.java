@@ -39,6 +39,9 @@ class AnalyticsPageTest {
     @Autowired
     herald.publishing.ShortLinks shortLinks;
 
+    @Autowired
+    herald.publishing.PostTags tags;
+
     @Test
     void showsWhatThePlatformCountedInAllAndOnThePost() throws Exception {
         var team = fixtures.team();
@@ -153,6 +156,70 @@ class AnalyticsPageTest {
         var other = fixtures.team();
         mvc.perform(get(other.path() + "/analytics").with(as(other.owner())))
                 .andExpect(content().string(not(containsString("data-test=\"total-clicks\""))));
+    }
+
+    @Test
+    void theFiguresOfOneTagAreACampaignsReportOnThePageInTheFileAndInTheMonthlyReport() throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        Post sale = PostsFixtures.scheduled(
+                posts, w, krusty, "Summer sale pizza https://krusty.example.com/sale", "2099-05-14T10:00");
+        Post everyday = PostsFixtures.scheduled(posts, w, krusty, "Everyday pizza", "2099-05-15T10:00");
+        tags.replace(w, sale.id(), java.util.List.of("Summer sale"));
+        published(sale, 1000, 40);
+        published(everyday, 300, 10);
+        PostsFixtures.shortLink(
+                fixtures.tenants, fixtures.jdbc, shortLinks, sale, "https://krusty.example.com/sale", 3);
+        PostsFixtures.shortLink(
+                fixtures.tenants, fixtures.jdbc, shortLinks, everyday, "https://krusty.example.com/", 5);
+        var viewer = fixtures.member(team, Role.VIEWER);
+
+        mvc.perform(get(team.path() + "/analytics").with(as(viewer)))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"total-posts\">2<"),
+                                containsString("data-test=\"total-clicks\">8<"),
+                                not(containsString("data-test=\"analytics-tag\"")))));
+        mvc.perform(get(team.path() + "/analytics").param("tag", "#summer SALE").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"total-posts\">1<"),
+                                containsString("data-test=\"total-views\">1,000<"),
+                                containsString("data-test=\"total-clicks\">3<"),
+                                containsString("data-test=\"analytics-tag\">summer SALE<"),
+                                containsString("Summer sale pizza"),
+                                not(containsString("Everyday pizza")),
+                                containsString("value=\"Summer sale\" selected=\"selected\""),
+                                containsString("tag=summer%20SALE"))));
+
+        String[] csv = mvc.perform(get(team.path() + "/analytics/export.csv")
+                        .param("days", "7")
+                        .param("tag", "Summer sale")
+                        .with(as(viewer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(csv).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(csv[1]).startsWith(sale.id() + ",");
+
+        var month = java.time.YearMonth.from(
+                java.time.ZonedDateTime.now(team.workspace().timezone()).minusHours(1));
+        mvc.perform(get(team.path() + "/analytics/report")
+                        .param("month", month.toString())
+                        .param("tag", "Summer sale")
+                        .with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-test=\"report-tag\">Posts tagged Summer sale<"),
+                                containsString("Summer sale pizza"),
+                                not(containsString("Everyday pizza")))));
+
+        mvc.perform(get(team.path() + "/analytics").param("tag", "x".repeat(41)).with(as(viewer)))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

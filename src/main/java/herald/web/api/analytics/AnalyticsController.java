@@ -61,13 +61,16 @@ class AnalyticsController {
             LocalDate to,
             String timezone,
             @Nullable UUID connectionId,
+            @Schema(description = "The tag asked for, as matched (any case); null: every post.", nullable = true)
+                    @Nullable
+                    String tag,
             AnalyticsReport.Totals totals,
             @Nullable Double engagementRate,
             @Schema(
                             description =
                                     "People's clicks on the workspace's short links (docs/short-links.md) from `from` to"
                                             + " `to`, by the UTC day of each click, whenever its post was published; of the account's"
-                                            + " links with connectionId.")
+                                            + " links with connectionId, and of the posts tagged `tag`.")
                     long clicks,
             List<Account> accounts,
             List<AnalyticsReport.Day> days,
@@ -125,15 +128,17 @@ class AnalyticsController {
             operationId = "getAnalytics",
             summary = "The workspace's figures over a period",
             description = "By the day posts went out, from `from` to `to` inclusive (dates, at most 366 days; the last"
-                    + " 30 days by default) in `timezone` (the workspace's by default), optionally of one account: in"
-                    + " all, by account, every day, and the ten posts with the most engagements.")
+                    + " 30 days by default) in `timezone` (the workspace's by default), optionally of one account, and"
+                    + " of the posts with one tag (`tag`, in any case: a campaign's figures): in all, by account,"
+                    + " every day, and the ten posts with the most engagements.")
     Report report(
             CurrentWorkspace current,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String timezone,
-            @RequestParam(required = false) @Nullable UUID connectionId) {
-        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, clock);
+            @RequestParam(required = false) @Nullable UUID connectionId,
+            @RequestParam(required = false) @Nullable String tag) {
+        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, tag, clock);
         AnalyticsReport report = analytics.report(current.id(), query);
         Map<PostId, Long> clicks = shortLinks.clicks(
                 current.id(), report.top().stream().map(t -> t.post()).toList());
@@ -142,13 +147,15 @@ class AnalyticsController {
                 query.to(),
                 query.zone().getId(),
                 connectionId,
+                query.tag(),
                 report.totals(),
                 report.totals().engagementRate(),
                 shortLinks.clicksBetween(
                         current.id(),
                         query.from(),
                         query.to(),
-                        connectionId == null ? null : new ConnectionId(connectionId)),
+                        connectionId == null ? null : new ConnectionId(connectionId),
+                        query.tag()),
                 report.accounts().stream()
                         .map(a -> new Account(
                                 a.connection().value(),
@@ -196,11 +203,12 @@ class AnalyticsController {
     @Operation(
             operationId = "exportAnalytics",
             summary = "Export the period's figures as CSV",
-            description = "The same period and account as the report: one line per published post and account, newest"
-                    + " first, at most 10,000, with post_id, published_at, account, platform, text, url, views,"
-                    + " engagements, engagement_rate, read_at, then count_<name> for every count a platform gave in"
-                    + " the period (empty where a platform counts no such thing). Times in the report's zone; a cell"
-                    + " starting with = + - or @ is written with a leading apostrophe.",
+            description =
+                    "The same period, account and tag as the report: one line per published post and account, newest"
+                            + " first, at most 10,000, with post_id, published_at, account, platform, text, url, views,"
+                            + " engagements, engagement_rate, read_at, then count_<name> for every count a platform gave in"
+                            + " the period (empty where a platform counts no such thing). Times in the report's zone; a cell"
+                            + " starting with = + - or @ is written with a leading apostrophe.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -211,9 +219,10 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String timezone,
             @RequestParam(required = false) @Nullable UUID connectionId,
+            @RequestParam(required = false) @Nullable String tag,
             HttpServletResponse response)
             throws IOException {
-        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, clock);
+        AnalyticsQuery query = AnalyticsPeriod.of(current, from, to, timezone, connectionId, tag, clock);
         export.write(
                 current.id(),
                 query,

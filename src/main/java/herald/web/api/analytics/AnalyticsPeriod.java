@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The period an analytics call asks for, as its {@code from}, {@code to}, {@code timezone} and account say. */
+/**
+ * The period an analytics call asks for, as its {@code from}, {@code to}, {@code timezone}, account and tag say.
+ */
 final class AnalyticsPeriod {
 
     private AnalyticsPeriod() {}
@@ -24,10 +26,22 @@ final class AnalyticsPeriod {
             @Nullable String timezone,
             @Nullable UUID connectionId,
             Clock clock) {
+        return of(current, from, to, timezone, connectionId, null, clock);
+    }
+
+    /** The period asked for, of the posts tagged {@code tag} when it is not blank. */
+    static AnalyticsQuery of(
+            CurrentWorkspace current,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String timezone,
+            @Nullable UUID connectionId,
+            @Nullable String tag,
+            Clock clock) {
         ZoneId zone = zone(timezone, current.workspace().timezone());
         LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : date("to", to);
         LocalDate first = from == null ? last.minusDays(29) : date("from", from);
-        return new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId));
+        return new AnalyticsQuery(first, last, zone, connectionId == null ? null : new ConnectionId(connectionId), tag);
     }
 
     private static LocalDate date(String field, String value) {
