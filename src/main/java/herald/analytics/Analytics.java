@@ -162,7 +162,10 @@ public class Analytics {
         return ofPost(workspace, id);
     }
 
-    /** Totals, by account, by day (every day of the period) and the {@link #TOP} posts with the most engagements. */
+    /**
+     * Totals, by account, by day (every day of the period), the {@link #TOP} posts with the most engagements, and by
+     * tag (of the query's account, whatever tag it asks for).
+     */
     public AnalyticsReport report(WorkspaceId workspace, AnalyticsQuery query) {
         Instant from = query.from().atStartOfDay(query.zone()).toInstant();
         Instant to = query.to().plusDays(1).atStartOfDay(query.zone()).toInstant();
@@ -170,14 +173,16 @@ public class Analytics {
                 AnalyticsReport.Totals totals,
                 List<AnalyticsReport.Account> accounts,
                 Map<LocalDate, AnalyticsReport.Day> days,
-                List<ReportRows.TopRow> top) {}
+                List<ReportRows.TopRow> top,
+                List<AnalyticsReport.Tag> tags) {}
         Read read = tenants.read(
                 workspace,
                 () -> new Read(
                         reports.totals(workspace, from, to, query),
                         reports.accounts(workspace, from, to, query),
                         reports.days(workspace, from, to, query),
-                        reports.top(workspace, from, to, query, TOP)));
+                        reports.top(workspace, from, to, query, TOP),
+                        reports.tags(workspace, from, to, query)));
         List<AnalyticsReport.Day> days = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             days.add(read.days().getOrDefault(day, new AnalyticsReport.Day(day, 0, 0, 0)));
@@ -192,6 +197,6 @@ public class Analytics {
                         row.post(), post.body(), row.publishedAt(), row.accounts(), row.views(), row.engagements()));
             }
         }
-        return new AnalyticsReport(query, read.totals(), read.accounts(), days, top);
+        return new AnalyticsReport(query, read.totals(), read.accounts(), days, top, read.tags());
     }
 }

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * are sums over the targets that have been read ({@code measured}); a target not read yet counts as published only.
  */
 public record AnalyticsReport(
-        AnalyticsQuery query, Totals totals, List<Account> accounts, List<Day> days, List<Top> top) {
+        AnalyticsQuery query, Totals totals, List<Account> accounts, List<Day> days, List<Top> top, List<Tag> tags) {
 
     public AnalyticsReport {
+        tags = List.copyOf(tags);
         accounts = List.copyOf(accounts);
         days = List.copyOf(days);
         top = List.copyOf(top);
@@ -34,6 +35,20 @@ public record AnalyticsReport(
 
     public record Account(
             ConnectionId connection, String provider, String account, int targets, long views, long engagements) {
+
+        public @Nullable Double engagementRate() {
+            return Figures.rate(engagements, views);
+        }
+    }
+
+    /**
+     * The posts with one tag (a campaign, a content pillar), as the posts list's filter finds them (in any case): a
+     * post with two tags counts under both.
+     *
+     * @param tag the tag as written (one of its spellings, where posts write it in different cases)
+     * @param posts the posts with a target published in the period
+     */
+    public record Tag(String tag, int posts, long views, long engagements) {
 
         public @Nullable Double engagementRate() {
             return Figures.rate(engagements, views);

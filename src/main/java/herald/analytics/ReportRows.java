@@ -89,6 +89,38 @@ class ReportRows {
                 .list();
     }
 
+    /** The most tags a report compares. */
+    static final int TAGS = 50;
+
+    /**
+     * By tag, of the query's account (whatever its tag): each tag's posts, views and engagements, the most engagements
+     * first. Tags are grouped in any case; a post with two tags counts under both.
+     */
+    List<AnalyticsReport.Tag> tags(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
+        return jdbc.sql(
+                        """
+                        select max(tag) as tag, count(distinct m.post_id) as posts,
+                               coalesce(sum(m.views), 0) as views, coalesce(sum(m.engagements), 0) as engagements
+                          from post_metrics m
+                          join posts p on p.workspace_id = m.workspace_id and p.id = m.post_id
+                          cross join lateral unnest(p.tags) as tag
+                         where m.workspace_id = :workspace and m.published_at >= :from and m.published_at < :to
+                           and (cast(:connection as uuid) is null or m.connection_id = cast(:connection as uuid))
+                         group by lower(tag)
+                         order by engagements desc, posts desc, lower(tag)
+                         limit :limit""")
+                .param("workspace", workspace.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param(
+                        "connection",
+                        query.connection() == null ? null : query.connection().value())
+                .param("limit", TAGS)
+                .query((rs, n) -> new AnalyticsReport.Tag(
+                        rs.getString("tag"), rs.getInt("posts"), rs.getLong("views"), rs.getLong("engagements")))
+                .list();
+    }
+
     /** By published day in the zone; only days with posts. */
     Map<LocalDate, AnalyticsReport.Day> days(WorkspaceId workspace, Instant from, Instant to, AnalyticsQuery query) {
         Map<LocalDate, AnalyticsReport.Day> days = new LinkedHashMap<>();

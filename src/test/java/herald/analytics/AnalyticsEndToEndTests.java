@@ -108,6 +108,10 @@ class AnalyticsEndToEndTests extends SandboxEndToEndTest {
         assertThat(api("PUT", "/posts/" + first + "/tags", "{\"tags\":[\"Launch\"]}")
                         .status())
                 .isEqualTo(200);
+        JsonNode byTag = api("GET", "/analytics", null).json().path("tags");
+        assertThat(byTag.size()).isEqualTo(1);
+        assertThat(byTag.get(0).path("tag").asString()).isEqualTo("Launch");
+        assertThat(byTag.get(0).path("posts").asInt()).isEqualTo(1);
         JsonNode launch = api("GET", "/analytics?tag=launch", null).json();
         assertThat(launch.path("tag").asString()).isEqualTo("launch");
         assertThat(launch.path("totals").path("posts").asInt()).isEqualTo(1);

@@ -42,6 +42,9 @@ class AnalyticsPageTest {
     @Autowired
     herald.publishing.PostTags tags;
 
+    @Autowired
+    herald.analytics.Analytics analytics;
+
     @Test
     void showsWhatThePlatformCountedInAllAndOnThePost() throws Exception {
         var team = fixtures.team();
@@ -175,22 +178,40 @@ class AnalyticsPageTest {
                 fixtures.tenants, fixtures.jdbc, shortLinks, everyday, "https://krusty.example.com/", 5);
         var viewer = fixtures.member(team, Role.VIEWER);
 
+        Post both = PostsFixtures.scheduled(posts, w, krusty, "Sale and classic", "2099-05-16T10:00");
+        tags.replace(w, both.id(), java.util.List.of("summer SALE", "Classics"));
+        published(both, 100, 1);
         mvc.perform(get(team.path() + "/analytics").with(as(viewer)))
                 .andExpect(content()
                         .string(allOf(
-                                containsString("data-test=\"total-posts\">2<"),
+                                containsString("data-test=\"total-posts\">3<"),
                                 containsString("data-test=\"total-clicks\">8<"),
-                                not(containsString("data-test=\"analytics-tag\"")))));
+                                not(containsString("data-test=\"analytics-tag\"")),
+                                containsString("data-test=\"analytics-tags\""))));
+        var report = analytics.report(
+                w,
+                herald.analytics.AnalyticsQuery.last(
+                        7,
+                        java.time.LocalDate.now(team.workspace().timezone()),
+                        team.workspace().timezone(),
+                        null));
+        org.assertj.core.api.Assertions.assertThat(report.tags())
+                .as("a tag in any case is one, a post with two counts under both, the most engagements first")
+                .extracting(t -> t.tag().toLowerCase(java.util.Locale.ROOT), t -> t.posts(), t -> t.views())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("summer sale", 2, 1100L),
+                        org.assertj.core.groups.Tuple.tuple("classics", 1, 100L));
         mvc.perform(get(team.path() + "/analytics").param("tag", "#summer SALE").with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("data-test=\"total-posts\">1<"),
-                                containsString("data-test=\"total-views\">1,000<"),
+                                containsString("data-test=\"total-posts\">2<"),
+                                containsString("data-test=\"total-views\">1,100<"),
                                 containsString("data-test=\"total-clicks\">3<"),
                                 containsString("data-test=\"analytics-tag\">summer SALE<"),
                                 containsString("Summer sale pizza"),
                                 not(containsString("Everyday pizza")),
+                                not(containsString("data-test=\"analytics-tags\"")),
                                 containsString("value=\"Summer sale\" selected=\"selected\""),
                                 containsString("tag=summer%20SALE"))));
 
@@ -202,8 +223,10 @@ class AnalyticsPageTest {
                 .getResponse()
                 .getContentAsString()
                 .split("\r\n");
-        org.assertj.core.api.Assertions.assertThat(csv).hasSize(2);
-        org.assertj.core.api.Assertions.assertThat(csv[1]).startsWith(sale.id() + ",");
+        org.assertj.core.api.Assertions.assertThat(csv).hasSize(3);
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", csv))
+                .contains(sale.id().toString(), both.id().toString())
+                .doesNotContain(everyday.id().toString());
 
         var month = java.time.YearMonth.from(
                 java.time.ZonedDateTime.now(team.workspace().timezone()).minusHours(1));
@@ -218,6 +241,10 @@ class AnalyticsPageTest {
                                 containsString("Summer sale pizza"),
                                 not(containsString("Everyday pizza")))));
 
+        mvc.perform(get(team.path() + "/analytics/report")
+                        .param("month", month.toString())
+                        .with(as(viewer)))
+                .andExpect(content().string(containsString("data-test=\"report-tags\"")));
         mvc.perform(get(team.path() + "/analytics").param("tag", "x".repeat(41)).with(as(viewer)))
                 .andExpect(status().isBadRequest());
     }

@@ -74,7 +74,15 @@ class AnalyticsController {
                     long clicks,
             List<Account> accounts,
             List<AnalyticsReport.Day> days,
-            List<Top> top) {}
+            List<Top> top,
+            @Schema(
+                            description = "Each tag's posts and figures (of connectionId's account, whatever `tag`"
+                                    + " asks), the most engagements first, at most 50; a post with two tags counts"
+                                    + " under both.")
+                    List<TagFigures> tags) {}
+
+    @Schema(name = "AnalyticsTag")
+    record TagFigures(String tag, int posts, long views, long engagements, @Nullable Double engagementRate) {}
 
     @Schema(name = "AnalyticsAccount")
     record Account(
@@ -177,6 +185,9 @@ class AnalyticsController {
                                 t.engagements(),
                                 t.engagementRate(),
                                 clicks.getOrDefault(t.post(), 0L)))
+                        .toList(),
+                report.tags().stream()
+                        .map(t -> new TagFigures(t.tag(), t.posts(), t.views(), t.engagements(), t.engagementRate()))
                         .toList());
     }
 
