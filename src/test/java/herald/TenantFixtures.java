@@ -212,6 +212,17 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // A part of the published target's thread, posted as a reply to it, as ThreadParts leaves it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_thread_parts (workspace_id, target_id, position, post_id, status, fence,
+                            attempts, platform_id, url, posted_at)
+                        values (:workspace, :target, 1, :post, 'posted', 1, 1, 'p2',
+                            'http://localhost/sandbox/@fixture/p2', now())""")
+                .param("workspace", workspace.id().value())
+                .param("target", target)
+                .param("post", post)
+                .update());
         // The published post kept in the evergreen library, as Evergreen.add keeps it.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         "insert into post_evergreen (workspace_id, post_id, shares) values (:workspace, :post, 1)")

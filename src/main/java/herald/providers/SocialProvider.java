@@ -163,6 +163,14 @@ public interface SocialProvider {
     }
 
     /**
+     * Whether the platform has threads: a post published with {@link PublishRequest#replyTo()} answers the account's
+     * post of that id, so a post's thread goes out as a chain of replies. Elsewhere a post's thread is not published.
+     */
+    default boolean takesThreads() {
+        return false;
+    }
+
+    /**
      * Whether the account may comment under its own published posts through Herald ({@link #comment}): a post's first
      * comment is refused when it is accepted for a platform that cannot.
      */

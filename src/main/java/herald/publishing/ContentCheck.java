@@ -106,6 +106,27 @@ public final class ContentCheck {
      * {@code comment.unsupported}, {@code comment.length}, and {@code comment.rule} for the platform's own rules
      * ({@link SocialProvider#commentProblems}).
      */
+    /**
+     * A part of a post's thread on a platform that has threads: a post of its own (a reply to the part before), held
+     * to the platform's length and rules for a post's text without a link or media. {@code number} is the part's place
+     * in the thread as a person counts it (2 for the first after the post's own text).
+     */
+    public static List<Problem> threadPart(SocialProvider provider, String part, int number) {
+        List<Problem> problems = new ArrayList<>();
+        int length = provider.contentRules().length(part);
+        int limit = Math.min(provider.contentRules().maxTextLength(), Validation.MAX_COMMENT);
+        if (length > limit || part.length() > Validation.MAX_COMMENT) {
+            problems.add(new Problem(
+                    "thread.length",
+                    Where.TEXT,
+                    "part " + number + " of the thread is " + length + " of " + limit + " characters."));
+        }
+        for (String problem : provider.contentProblems(part, null, List.of())) {
+            problems.add(new Problem("thread.rule", Where.TEXT, "part " + number + " of the thread: " + problem));
+        }
+        return List.copyOf(problems);
+    }
+
     public static List<Problem> comment(SocialProvider provider, String comment) {
         if (!provider.takesComments()) {
             return List.of(new Problem(

@@ -37,7 +37,8 @@ class EditedStatus {
             List<NewPost.NewTarget> targets,
             @Nullable String firstComment,
             @Nullable Boolean tagLinks,
-            @Nullable Boolean shortenLinks) {}
+            @Nullable Boolean shortenLinks,
+            List<String> thread) {}
 
     PostStatus of(
             WorkspaceId workspace,
@@ -77,7 +78,8 @@ class EditedStatus {
                         .equals(targets(edited.targets()))
                 && Objects.equals(edited.firstComment(), current.firstComment())
                 && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks())
-                && (edited.shortenLinks() == null || edited.shortenLinks() == current.shortLinks());
+                && (edited.shortenLinks() == null || edited.shortenLinks() == current.shortLinks())
+                && edited.thread().equals(current.thread());
     }
 
     /** The targets as a set, a blank own text the same as none. */

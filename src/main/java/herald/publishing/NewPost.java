@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     Repeat#NEVER}: it does not
  * @param shortenLinks whether its links are published as short links that count clicks ({@link ShortLinks}); null: as
  *     the workspace's setting says when it is created
+ * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
+ *     before ({@link ThreadParts}); blank parts are dropped
  */
 public record NewPost(
         String body,
@@ -35,7 +37,8 @@ public record NewPost(
         @Nullable Boolean tagLinks,
         @Nullable String firstComment,
         @Nullable Repeat repeat,
-        @Nullable Boolean shortenLinks) {
+        @Nullable Boolean shortenLinks,
+        List<String> thread) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -47,6 +50,47 @@ public record NewPost(
         tags = tags == null ? List.of() : List.copyOf(tags);
         firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
         repeat = repeat == null || !repeat.repeats() ? null : repeat;
+        thread = parts(thread);
+    }
+
+    /** The parts as kept: stripped, blank ones dropped. */
+    static List<String> parts(@Nullable List<String> thread) {
+        return thread == null
+                ? List.of()
+                : thread.stream()
+                        .filter(part -> part != null && !part.isBlank())
+                        .map(String::strip)
+                        .toList();
+    }
+
+    /** A post without a thread. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks) {
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                List.of());
     }
 
     /** A post whose links are shortened as the workspace's setting says. */
@@ -121,10 +165,10 @@ public record NewPost(
 
     /**
      * A copy of {@code original} for the queue's next free slot on its accounts: its texts, link, media, tags, first
-     * comments and link tagging; not its repeat. Its links are shortened as the workspace's setting says now.
+     * comments, link tagging and thread; not its repeat. Its links are shortened as the workspace's setting says now.
      */
     public static NewPost queuedCopyOf(Post original) {
-        return new NewPost(
+        NewPost copy = new NewPost(
                 original.body(),
                 original.link(),
                 original.media(),
@@ -137,6 +181,25 @@ public record NewPost(
                 original.tags(),
                 original.tagLinks(),
                 original.firstComment());
+        return copy.withThread(original.thread());
+    }
+
+    /** This post with {@code parts} as its thread. */
+    public NewPost withThread(List<String> parts) {
+        return new NewPost(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                parts);
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

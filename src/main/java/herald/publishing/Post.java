@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param firstComment the comment Herald writes under each target once it is published, null for none
  * @param shortLinks whether its links are published as short links that count clicks ({@link ShortLinks}), as the
  *     workspace's setting was when it was created
+ * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
+ *     before ({@link ThreadParts}); empty when it is a single post
  */
 public record Post(
         WorkspaceId workspace,
@@ -35,12 +37,52 @@ public record Post(
         List<String> tags,
         @Nullable UtmValues utm,
         @Nullable String firstComment,
-        boolean shortLinks) {
+        boolean shortLinks,
+        List<String> thread) {
 
     public Post {
         media = List.copyOf(media);
         targets = List.copyOf(targets);
         tags = List.copyOf(tags);
+        thread = thread == null ? List.of() : List.copyOf(thread);
+    }
+
+    /** A post without a thread. */
+    public Post(
+            WorkspaceId workspace,
+            PostId id,
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            PostStatus status,
+            @Nullable Instant scheduledAt,
+            @Nullable String timezone,
+            List<Target> targets,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Provenance provenance,
+            List<String> tags,
+            @Nullable UtmValues utm,
+            @Nullable String firstComment,
+            boolean shortLinks) {
+        this(
+                workspace,
+                id,
+                body,
+                link,
+                media,
+                status,
+                scheduledAt,
+                timezone,
+                targets,
+                createdAt,
+                updatedAt,
+                provenance,
+                tags,
+                utm,
+                firstComment,
+                shortLinks,
+                List.of());
     }
 
     /** Whether its links get UTM parameters when it is published. */

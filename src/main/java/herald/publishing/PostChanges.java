@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code draft = false} schedules a draft (validating it); {@code draft = true} takes a scheduled post back to draft.
  * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}); {@code firstComment} replaces its
  * first comment, blank removes it. {@code repeat} sets how it repeats; {@link Repeat#NEVER} stops it. {@code
- * shortenLinks} turns its short links on or off ({@link ShortLinks}).
+ * shortenLinks} turns its short links on or off ({@link ShortLinks}); {@code thread} replaces its thread's parts, an
+ * empty list removes them ({@link ThreadParts}).
  */
 public record PostChanges(
         @Nullable String body,
@@ -22,7 +23,36 @@ public record PostChanges(
         @Nullable Boolean tagLinks,
         @Nullable String firstComment,
         @Nullable Repeat repeat,
-        @Nullable Boolean shortenLinks) {
+        @Nullable Boolean shortenLinks,
+        @Nullable List<String> thread) {
+
+    /** An edit that leaves its thread as it is. */
+    public PostChanges(
+            @Nullable String body,
+            @Nullable String link,
+            @Nullable List<AssetId> media,
+            @Nullable List<NewPost.NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Nullable Boolean draft,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks) {
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                null);
+    }
 
     /** An edit that leaves its short links as they are. */
     public PostChanges(

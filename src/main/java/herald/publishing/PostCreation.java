@@ -125,7 +125,8 @@ class PostCreation {
                 post.draft(),
                 tagging,
                 shortening,
-                post.firstComment());
+                post.firstComment(),
+                post.thread());
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
         return new Checked(
@@ -174,7 +175,8 @@ class PostCreation {
                 checked.tags(),
                 checked.utm(),
                 checked.shortLinks(),
-                post.firstComment());
+                post.firstComment(),
+                post.thread());
         if (post.repeat() != null) {
             repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());
         }

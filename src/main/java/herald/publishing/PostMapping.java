@@ -37,7 +37,7 @@ final class PostMapping {
                 p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment,
                 p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                 p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                p.utm_values->>'term' as utm_term, p.short_links
+                p.utm_values->>'term' as utm_term, p.short_links, p.thread
             from posts p""";
 
     List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
@@ -61,6 +61,34 @@ final class PostMapping {
                     return null;
                 })
                 .list();
+        Map<UUID, List<ThreadPart>> parts = new LinkedHashMap<>();
+        if (posts.stream().anyMatch(p -> !p.thread().isEmpty())) {
+            jdbc.sql(
+                            """
+                            select target_id, position, status, attempts, url, error, posted_at
+                            from post_thread_parts where workspace_id = :workspace and post_id in (:posts)
+                            order by target_id, position""")
+                    .param("workspace", workspace.value())
+                    .param(
+                            "posts",
+                            posts.stream()
+                                    .filter(p -> !p.thread().isEmpty())
+                                    .map(p -> p.id().value())
+                                    .toList())
+                    .query((rs, n) -> {
+                        String url = rs.getString("url");
+                        parts.computeIfAbsent(rs.getObject("target_id", UUID.class), k -> new ArrayList<>())
+                                .add(new ThreadPart(
+                                        rs.getInt("position"),
+                                        CommentStatus.of(rs.getString("status")),
+                                        rs.getInt("attempts"),
+                                        url == null ? null : URI.create(url),
+                                        rs.getString("error"),
+                                        instant(rs, "posted_at")));
+                        return null;
+                    })
+                    .list();
+        }
         return posts.stream()
                 .map(p -> new Post(
                         p.workspace(),
@@ -71,15 +99,39 @@ final class PostMapping {
                         p.status(),
                         p.scheduledAt(),
                         p.timezone(),
-                        targets.getOrDefault(p.id().value(), List.of()),
+                        targets.getOrDefault(p.id().value(), List.of()).stream()
+                                .map(t -> withThread(t, parts.getOrDefault(t.id().value(), List.of())))
+                                .toList(),
                         p.createdAt(),
                         p.updatedAt(),
                         p.provenance(),
                         p.tags(),
                         p.utm(),
                         p.firstComment(),
-                        p.shortLinks()))
+                        p.shortLinks(),
+                        p.thread()))
                 .toList();
+    }
+
+    private static Target withThread(Target t, List<ThreadPart> thread) {
+        return thread.isEmpty()
+                ? t
+                : new Target(
+                        t.id(),
+                        t.connection(),
+                        t.provider(),
+                        t.account(),
+                        t.body(),
+                        t.status(),
+                        t.attempts(),
+                        t.platformPostId(),
+                        t.platformUrl(),
+                        t.lastError(),
+                        t.nextAttemptAt(),
+                        t.publishedAt(),
+                        t.firstComment(),
+                        t.comment(),
+                        thread);
     }
 
     private static Target target(ResultSet rs) throws SQLException {
@@ -144,11 +196,17 @@ final class PostMapping {
                 tags(rs),
                 WorkspaceLinkTagging.ofPost(rs),
                 rs.getString("first_comment"),
-                rs.getBoolean("short_links"));
+                rs.getBoolean("short_links"),
+                tags(rs, "thread"));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {
-        Array tags = rs.getArray("tags");
+        return tags(rs, "tags");
+    }
+
+    /** A {@code text[]} column as its strings, in order; none for null. */
+    private static List<String> tags(ResultSet rs, String column) throws SQLException {
+        Array tags = rs.getArray(column);
         return tags == null
                 ? List.of()
                 : Arrays.stream((Object[]) tags.getArray())

@@ -39,7 +39,8 @@ class PostRows {
             String account,
             String handle,
             @Nullable String body,
-            @Nullable String firstComment) {}
+            @Nullable String firstComment,
+            int threadParts) {}
 
     void insert(
             WorkspaceId workspace,
@@ -54,15 +55,17 @@ class PostRows {
             List<String> tags,
             @Nullable UtmValues utm,
             boolean shortLinks,
-            @Nullable String firstComment) {
+            @Nullable String firstComment,
+            List<String> thread) {
         utm(
                         jdbc.sql(
                                 """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
                             created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
-                            first_comment, short_links, tag_links, utm_values)
+                            first_comment, short_links, thread, tag_links, utm_values)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
-                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :shortLinks, :tagLinks,
+                            :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :shortLinks,
+                            :thread, :tagLinks,
                             """
                                         + UTM_VALUES + ")"),
                         utm)
@@ -82,6 +85,7 @@ class PostRows {
                 .param("tags", tags.toArray(String[]::new))
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
+                .param("thread", thread.toArray(String[]::new))
                 .update();
     }
 
@@ -118,6 +122,7 @@ class PostRows {
             @Nullable UtmValues utm,
             boolean shortLinks,
             @Nullable String firstComment,
+            List<String> thread,
             Instant now) {
         utm(
                         jdbc.sql(
@@ -125,7 +130,7 @@ class PostRows {
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
                             scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now,
                             first_comment = :firstComment, tag_links = :tagLinks, short_links = :shortLinks,
-                            utm_values = """
+                            thread = :thread, utm_values = """
                                         + UTM_VALUES + " where workspace_id = :workspace and id = :id"),
                         utm)
                 .param("workspace", workspace.value())
@@ -138,6 +143,7 @@ class PostRows {
                 .param("timezone", timezone)
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
+                .param("thread", thread.toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -185,6 +191,21 @@ class PostRows {
                     .param("comment", comment || target.firstComment() != null)
                     .param("now", Timestamp.from(now))
                     .update();
+            if (target.threadParts() > 0) {
+                // The thread's parts wait for the target, each due with it (ThreadParts writes them in order).
+                jdbc.sql(
+                                """
+                                insert into post_thread_parts (workspace_id, target_id, position, post_id, status,
+                                    due_at)
+                                select :workspace, :target, g, :post, 'waiting', :due
+                                from generate_series(1, :parts) g""")
+                        .param("workspace", workspace.value())
+                        .param("target", target.id().value())
+                        .param("post", post.value())
+                        .param("due", timestamp(dueAt))
+                        .param("parts", target.threadParts())
+                        .update();
+            }
         }
         return paused;
     }
@@ -218,7 +239,7 @@ class PostRows {
 
     /**
      * Sets the status of the post's targets that are in {@code from}; answers how many. Targets scheduled again (a
-     * retry) have their first comment wait for them again, due with them.
+     * retry) have their first comment and their thread's skipped parts wait for them again, due with them.
      */
     int moveTargets(
             WorkspaceId workspace,
@@ -227,7 +248,7 @@ class PostRows {
             TargetStatus to,
             @Nullable Instant dueAt,
             Instant now) {
-        return jdbc.sql(
+        int moved = jdbc.sql(
                         """
                         update post_targets set status = :to, due_at = coalesce(:due, due_at), updated_at = :now,
                             comment_status = case when :to = 'scheduled' and comment_status = 'skipped' then 'waiting'
@@ -242,6 +263,19 @@ class PostRows {
                 .param("due", timestamp(dueAt))
                 .param("now", Timestamp.from(now))
                 .update();
+        if (moved > 0 && to == TargetStatus.SCHEDULED) {
+            jdbc.sql(
+                            """
+                            update post_thread_parts p set status = 'waiting', error = null, due_at = t.due_at
+                            from post_targets t
+                            where t.workspace_id = p.workspace_id and t.id = p.target_id
+                              and p.workspace_id = :workspace and p.post_id = :post
+                              and t.status = 'scheduled' and p.status = 'skipped'""")
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .update();
+        }
+        return moved;
     }
 
     /** The post's status under a row lock, so edits, cancels and the dispatcher's claims take turns. */

@@ -174,8 +174,9 @@ public class Posts {
         String firstComment =
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
         boolean shorten = changes.shortenLinks() == null ? current.shortLinks() : changes.shortenLinks();
+        List<String> thread = changes.thread() == null ? current.thread() : NewPost.parts(changes.thread());
         var targets = validation.check(
-                workspace, body, link, media, wanted, draft, tagging, shortLinks.plan(shorten), firstComment);
+                workspace, body, link, media, wanted, draft, tagging, shortLinks.plan(shorten), firstComment, thread);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         PostStatus status = statuses.of(
                 workspace,
@@ -184,7 +185,7 @@ public class Posts {
                 draft,
                 approving,
                 new EditedStatus.Content(
-                        body, link, media, wanted, firstComment, changes.tagLinks(), changes.shortenLinks()));
+                        body, link, media, wanted, firstComment, changes.tagLinks(), changes.shortenLinks(), thread));
         Instant at = scheduledAt;
         String zone = timezone;
         Set<ConnectionId> held = tenants.call(workspace, () -> {
@@ -212,6 +213,7 @@ public class Posts {
                     tagging == null ? null : tagging.values(),
                     shorten,
                     firstComment,
+                    thread,
                     now);
             if (status != PostStatus.DRAFT) {
                 sentBack.clear(workspace, id); // submitted again: the rejection's note is answered

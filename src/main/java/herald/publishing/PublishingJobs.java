@@ -61,6 +61,16 @@ class PublishingJobs {
                     .execute((instance, context) -> comments.sweepAll());
         }
 
+        /**
+         * The {@code thread-parts} sweep: one node at a time publishes the next part of each thread whose post or part
+         * before went out, as often as first comments are looked for.
+         */
+        @Bean
+        RecurringTask<Void> threadPartsSweep(ThreadParts threads, PublishingSettings settings) {
+            return Tasks.recurring("thread-parts", FixedDelay.of(settings.commentPoll()))
+                    .execute((instance, context) -> threads.sweepAll());
+        }
+
         @Bean
         RecurringTask<Void> publishOverdueSweep(
                 JdbcClient jdbc, Dispatch dispatch, PublishingSettings settings, Clock clock) {

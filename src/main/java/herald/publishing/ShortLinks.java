@@ -47,7 +47,9 @@ public class ShortLinks {
         LINK,
         COMMENT,
         /** A tile of the workspace's link-in-bio page ({@link BioPage}). */
-        BIO;
+        BIO,
+        /** A part of the post's thread after its own text ({@link ThreadParts}). */
+        THREAD;
 
         String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -121,6 +123,14 @@ public class ShortLinks {
             return comment;
         }
         return replace(comment, prefix, url -> prefix + store(workspace, post, target, Part.COMMENT, url));
+    }
+
+    /** A thread part's links as published, as {@link #shortenComment} does a comment's. */
+    String shortenThreadPart(WorkspaceId workspace, PostId post, TargetId target, String provider, String part) {
+        if (!appliesTo(provider)) {
+            return part;
+        }
+        return replace(part, prefix, url -> prefix + store(workspace, post, target, Part.THREAD, url));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastError the platform's own words for the last failure, or why the outcome is unknown
  * @param firstComment this account's own first comment, in place of the post's; null: the post's, if any
  * @param comment its first comment's outcome, null when it has none
+ * @param thread its thread's parts after the post's text, in order; empty when it publishes none (a single post, or
+ *     a platform without threads)
  */
 public record Target(
         TargetId id,
@@ -29,4 +31,44 @@ public record Target(
         @Nullable Instant nextAttemptAt,
         @Nullable Instant publishedAt,
         @Nullable String firstComment,
-        @Nullable TargetComment comment) {}
+        @Nullable TargetComment comment,
+        java.util.List<ThreadPart> thread) {
+
+    public Target {
+        thread = thread == null ? java.util.List.of() : java.util.List.copyOf(thread);
+    }
+
+    /** A target without a thread. */
+    public Target(
+            TargetId id,
+            ConnectionId connection,
+            String provider,
+            String account,
+            @Nullable String body,
+            TargetStatus status,
+            int attempts,
+            @Nullable String platformPostId,
+            @Nullable URI platformUrl,
+            @Nullable String lastError,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Instant publishedAt,
+            @Nullable String firstComment,
+            @Nullable TargetComment comment) {
+        this(
+                id,
+                connection,
+                provider,
+                account,
+                body,
+                status,
+                attempts,
+                platformPostId,
+                platformUrl,
+                lastError,
+                nextAttemptAt,
+                publishedAt,
+                firstComment,
+                comment,
+                java.util.List.of());
+    }
+}

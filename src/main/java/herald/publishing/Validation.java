@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Validation {
 
-    /** The longest first comment Herald keeps, whatever the platforms take (V139). */
+    /** The longest first comment Herald keeps, whatever the platforms take (V139); a thread's part too. */
     static final int MAX_COMMENT = 10_000;
+
+    /** The most parts a thread has after the post's own text (V156): a thread of 25 posts, as X's composer allows. */
+    static final int MAX_THREAD = 24;
 
     private final Connections connections;
     private final Providers providers;
@@ -46,7 +49,10 @@ class Validation {
      * text longer everywhere but on X (which counts every link as 23 characters), and a post accepted untagged could
      * then be refused by LinkedIn or Instagram when it is published. A first comment must suit every target's
      * platform: one that takes comments, within its length for them and its rules for them, checked as tagged too.
-     * With {@code shortening}, links are checked as the short links they are published as ({@link ShortLinks}).
+     * With {@code shortening}, links are checked as the short links they are published as ({@link ShortLinks}). A
+     * {@code thread}'s parts are checked, each as a post of its own, on the targets whose platform has threads (the
+     * others publish the post alone); such a target takes no first comment, which would answer the post beside the
+     * thread's second part.
      */
     List<PostRows.NewTargetRow> check(
             WorkspaceId workspace,
@@ -57,8 +63,26 @@ class Validation {
             boolean draft,
             LinkTagging.@Nullable Plan tagging,
             ShortLinks.@Nullable Plan shortening,
-            @Nullable String firstComment) {
+            @Nullable String firstComment,
+            List<String> thread) {
         List<Violation> violations = new ArrayList<>();
+        if (thread.size() > MAX_THREAD) {
+            violations.add(new Violation(
+                    "thread",
+                    null,
+                    "thread.parts",
+                    "A thread has at most " + (MAX_THREAD + 1) + " parts, the post's own text first; this one has "
+                            + (thread.size() + 1) + "."));
+        }
+        for (int i = 0; i < thread.size(); i++) {
+            if (thread.get(i).length() > MAX_COMMENT) {
+                violations.add(new Violation(
+                        "thread[" + i + "]",
+                        null,
+                        "thread.length",
+                        "Part " + (i + 2) + " of the thread is over 10,000 characters."));
+            }
+        }
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
         }
@@ -102,6 +126,7 @@ class Validation {
             Connection account = connection.get();
             SocialProvider provider = providers.find(account.provider()).orElse(null);
             String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
+            boolean threaded = !thread.isEmpty() && provider != null && provider.takesThreads();
             rows.add(new PostRows.NewTargetRow(
                     TargetId.random(),
                     account.id(),
@@ -109,7 +134,8 @@ class Validation {
                     name,
                     account.username(),
                     target.body(),
-                    target.firstComment()));
+                    target.firstComment(),
+                    threaded ? Math.min(thread.size(), MAX_THREAD) : 0));
             boolean weighed = !draft && account.active() && provider != null;
             if (!weighed && tooLong(target.firstComment())) {
                 violations.add(new Violation(
@@ -153,6 +179,31 @@ class Validation {
                 violations.add(new Violation(where, account.id(), problem.code(), name + ": " + problem.message()));
             }
             String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+            if (threaded) {
+                if (comment != null) {
+                    violations.add(new Violation(
+                            target.firstComment() != null ? field + ".firstComment" : "firstComment",
+                            account.id(),
+                            "thread.comment",
+                            name + ": a thread takes no first comment (it would answer the post beside the thread);"
+                                    + " make it the thread's last part, or leave this account's comment out."));
+                    comment = null;
+                }
+                for (int p = 0; p < thread.size() && p < MAX_THREAD; p++) {
+                    String part = thread.get(p);
+                    if (tagging != null) {
+                        part = tagging.apply(part, null, account.provider(), account.username())
+                                .text();
+                    }
+                    if (shortening != null) {
+                        part = shortening.text(part, account.provider());
+                    }
+                    for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2)) {
+                        violations.add(new Violation(
+                                "thread[" + p + "]", account.id(), problem.code(), name + ": " + problem.message()));
+                    }
+                }
+            }
             if (comment != null) {
                 postCommentWeighed |= target.firstComment() == null && provider.takesComments();
                 String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiController {
 
     /** The body of {@code POST /sandbox/api/posts}. */
-    record NewPost(@Nullable String text, @Nullable String link, @Nullable List<String> mediaUrls) {}
+    record NewPost(
+            @Nullable String text, @Nullable String link, @Nullable List<String> mediaUrls, @Nullable String replyTo) {}
 
     /** The body of {@code POST /sandbox/api/posts/{id}/comments}. */
     record NewComment(@Nullable String text) {}
@@ -105,13 +106,15 @@ class ApiController {
         List<String> urls = body.mediaUrls() == null ? List.of() : body.mediaUrls();
         Posts.validate(text, urls);
         String link = link(body.link());
+        // A reply answers a post the Sandbox has, as X's in_reply_to_tweet_id must name a post that exists.
+        UUID replyTo = body.replyTo() == null ? null : replied(body.replyTo());
         if (!urls.isEmpty()) {
             // A duplicate is refused before its media are fetched; create checks again, under the account's lock.
             posts.refuseDuplicate(account(grant).id(), text);
         }
         // Fetched before the statement that stores the post: no HTTP call holds a connection.
         List<Post.Media> fetched = urls.stream().map(media::fetch).toList();
-        Post post = posts.create(grant.account(), text, link, fetched);
+        Post post = posts.create(grant.account(), text, link, fetched, replyTo);
         stallIfFaulty();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", post.id());
@@ -199,6 +202,16 @@ class ApiController {
 
     private Account account(Grant grant) {
         return accounts.byId(grant.account()).orElseThrow(SandboxError::invalidToken);
+    }
+
+    private UUID replied(String id) {
+        try {
+            return posts.byId(UUID.fromString(id.strip()))
+                    .map(Post::id)
+                    .orElseThrow(() -> SandboxError.invalidContent("replyTo: no post " + id + " to reply to."));
+        } catch (IllegalArgumentException e) {
+            throw SandboxError.invalidContent("replyTo: no post " + id + " to reply to.");
+        }
     }
 
     private Post find(String id) {

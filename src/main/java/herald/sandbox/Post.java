@@ -5,9 +5,19 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A published post, with the media the Sandbox fetched for it. */
+/**
+ * A published post, with the media the Sandbox fetched for it.
+ *
+ * @param replyTo the post it answers (a thread's next part), or null
+ */
 public record Post(
-        UUID id, String accountHandle, String text, @Nullable String link, List<Media> media, Instant createdAt) {
+        UUID id,
+        String accountHandle,
+        String text,
+        @Nullable String link,
+        List<Media> media,
+        Instant createdAt,
+        @Nullable UUID replyTo) {
 
     /** A media URL as fetched: what it claimed to be, and how many bytes came. */
     public record Media(String url, String contentType, long bytes) {

@@ -25,8 +25,10 @@ class Posts {
 
     private static final String SELECT =
             """
-            select p.id, a.handle, p.text, p.link, p.media_urls, p.media_content_types, p.media_sizes, p.created_at
-            from sandbox_posts p join sandbox_accounts a on a.id = p.account_id""";
+            select p.id, a.handle, p.text, p.link, p.media_urls, p.media_content_types, p.media_sizes, p.created_at,
+                r.reply_to
+            from sandbox_posts p join sandbox_accounts a on a.id = p.account_id
+            left join sandbox_replies r on r.post_id = p.id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -59,9 +61,11 @@ class Posts {
      * round trip and one commit ({@code sandbox_create_post}, V115, its counter sharded by V117): the function takes a per-account advisory lock
      * before its duplicate check, so two concurrent identical posts cannot both pass it.
      *
+     * A reply ({@code replyTo}, a thread's next part) is linked to the post it answers right after it is stored.
+     *
      * @throws SandboxError 409 {@code duplicate}, or 401 {@code invalid_token} when the account is gone
      */
-    Post create(UUID account, String text, @Nullable String link, List<Post.Media> media) {
+    Post create(UUID account, String text, @Nullable String link, List<Post.Media> media, @Nullable UUID replyTo) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
         record Created(String handle, boolean duplicate) {}
@@ -86,7 +90,13 @@ class Posts {
         if (created.duplicate()) {
             throw duplicate();
         }
-        return new Post(id, created.handle(), text, link, List.copyOf(media), now);
+        if (replyTo != null) {
+            jdbc.sql("insert into sandbox_replies (post_id, reply_to) values (:id, :replyTo)")
+                    .param("id", id)
+                    .param("replyTo", replyTo)
+                    .update();
+        }
+        return new Post(id, created.handle(), text, link, List.copyOf(media), now, replyTo);
     }
 
     Optional<Post> byId(UUID id) {
@@ -145,6 +155,7 @@ class Posts {
                 rs.getString("text"),
                 rs.getString("link"),
                 List.copyOf(media),
-                createdAt);
+                createdAt,
+                rs.getObject("reply_to", UUID.class));
     }
 }

@@ -31,6 +31,7 @@ final class Views {
         view.put("mediaUrls", post.mediaUrls());
         view.put("createdAt", post.createdAt().toString());
         view.put("url", base() + post.path());
+        view.put("replyTo", post.replyTo());
         return view;
     }
 

@@ -131,6 +131,9 @@ class SandboxProvider implements SocialProvider {
             body.put(
                     "mediaUrls", request.mediaUrls().stream().map(URI::toString).toList());
         }
+        if (request.replyTo() != null) {
+            body.put("replyTo", request.replyTo());
+        }
         SandboxAnswer answer = api.createPost(token, json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
@@ -154,8 +157,10 @@ class SandboxProvider implements SocialProvider {
             boolean sameLink = request.link() == null
                     ? link == null
                     : request.link().toString().equals(link);
+            String replyTo = text(candidate, "replyTo");
             if (request.text().equals(candidate.path("text").asString(""))
                     && sameLink
+                    && java.util.Objects.equals(request.replyTo(), replyTo)
                     && candidate.path("mediaUrls").size() == request.mediaUrls().size()) {
                 return Optional.of(post(candidate, what));
             }
@@ -184,6 +189,12 @@ class SandboxProvider implements SocialProvider {
     @Override
     public String postAddressForm() {
         return settings.endpoint("/@") + "{account}#post-{id}";
+    }
+
+    /** The Sandbox has threads: a post may answer another ({@code replyTo}), as on X. */
+    @Override
+    public boolean takesThreads() {
+        return true;
     }
 
     /** The Sandbox takes comments under the account's own posts, up to 500 characters as its posts. */

@@ -209,6 +209,12 @@ class XProvider implements SocialProvider {
     private static final Set<String> HOSTS =
             Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
 
+    /** A thread on X is a chain of posts, each a reply to the one before ({@code reply.in_reply_to_tweet_id}). */
+    @Override
+    public boolean takesThreads() {
+        return true;
+    }
+
     /** A comment on X is a reply to the account's own post, weighed as a post (280, twitter-text). */
     @Override
     public boolean takesComments() {

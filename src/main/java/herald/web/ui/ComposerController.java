@@ -194,7 +194,8 @@ class ComposerController {
                 post.targets(),
                 post.tagLinks(),
                 post.shortenLinks(),
-                post.firstComment());
+                post.firstComment(),
+                post.thread());
     }
 
     private String save(

@@ -104,7 +104,8 @@ public class PostCheck {
             List<NewPost.NewTarget> targets,
             @Nullable Boolean tagLinks,
             @Nullable Boolean shortenLinks,
-            @Nullable String firstComment) {
+            @Nullable String firstComment,
+            List<String> thread) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
         URI uri = cleanLink == null ? null : ContentCheck.webLink(cleanLink).orElse(null);
@@ -126,7 +127,7 @@ public class PostCheck {
             connections
                     .find(workspace, target.connection())
                     .ifPresent(account -> results.add(checkTarget(
-                            account, target, body, cleanLink, uri, found, tagging, shortening, firstComment)));
+                            account, target, body, cleanLink, uri, found, tagging, shortening, firstComment, thread)));
         }
         return new Result(List.copyOf(problems), List.copyOf(results));
     }
@@ -140,7 +141,8 @@ public class PostCheck {
             List<Asset> media,
             LinkTagging.@Nullable Plan tagging,
             ShortLinks.@Nullable Plan shortening,
-            @Nullable String firstComment) {
+            @Nullable String firstComment,
+            List<String> thread) {
         SocialProvider provider = providers.find(account.provider()).orElse(null);
         String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
         String text = target.body() == null ? body : target.body();
@@ -182,6 +184,26 @@ public class PostCheck {
             }
         }
         String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+        if (!thread.isEmpty() && provider.takesThreads()) {
+            if (comment != null) {
+                problems.add("A thread takes no first comment here; make it the thread's last part.");
+                comment = null;
+            }
+            for (int p = 0; p < thread.size(); p++) {
+                String part = thread.get(p);
+                if (tagging != null) {
+                    part = tagging.apply(part, null, account.provider(), account.username())
+                            .text();
+                }
+                if (shortening != null) {
+                    part = shortening.text(part, account.provider());
+                }
+                for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2)) {
+                    String message = problem.message();
+                    problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
+                }
+            }
+        }
         if (comment != null && tagging != null) {
             comment = tagging.apply(comment, null, account.provider(), account.username())
                     .text();

@@ -102,7 +102,8 @@ class PostController {
                 post.targets(),
                 post.tagLinks(),
                 post.shortenLinks(),
-                post.firstComment());
+                post.firstComment(),
+                post.thread());
     }
 
     @GetMapping

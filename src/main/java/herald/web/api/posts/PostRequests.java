@@ -110,7 +110,16 @@ final class PostRequests {
                                     + " (docs/short-links.md); absent: the workspace's shortenLinks.",
                             nullable = true)
                     @Nullable
-                    Boolean shortenLinks) {
+                    Boolean shortenLinks,
+            @Schema(
+                            description = "The parts that follow its text as a thread on the accounts whose platform"
+                                    + " has threads (X, the Sandbox), each published as a reply to the one before: at"
+                                    + " most 24, each checked as a post of its own there. Elsewhere the post goes out"
+                                    + " alone. Such an account takes no first comment.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 50)
+                    List<String> thread) {
 
         NewPost toPost() {
             return new NewPost(
@@ -129,7 +138,8 @@ final class PostRequests {
                     tagLinks,
                     firstComment,
                     repeat == null ? null : repeat.toRepeat(),
-                    shortenLinks);
+                    shortenLinks,
+                    thread == null ? List.of() : thread);
         }
     }
 
@@ -167,7 +177,13 @@ final class PostRequests {
                             description = "Turns its short links that count clicks on or off; absent: as it was.",
                             nullable = true)
                     @Nullable
-                    Boolean shortenLinks) {
+                    Boolean shortenLinks,
+            @Schema(
+                            description = "Replaces its thread's parts; [] makes it a single post; absent: as it was.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 50)
+                    List<String> thread) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -185,7 +201,8 @@ final class PostRequests {
                     tagLinks,
                     firstComment,
                     repeat == null ? null : repeat.toRepeat(),
-                    shortenLinks);
+                    shortenLinks,
+                    thread);
         }
     }
 

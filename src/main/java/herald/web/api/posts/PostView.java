@@ -73,7 +73,12 @@ record PostView(
                                 + " single post's view.",
                         nullable = true)
                 @Nullable
-                SentBackView sentBack) {
+                SentBackView sentBack,
+        @Schema(
+                        description = "The parts that follow its text on the accounts whose platform has threads (X,"
+                                + " the Sandbox), each published as a reply to the one before; empty for a single"
+                                + " post. Each target's thread says how its parts went (docs/threads.md).")
+                List<String> thread) {
 
     @Schema(name = "PostSentBack")
     record SentBackView(
@@ -182,7 +187,11 @@ record PostView(
                     @Nullable
                     String firstComment,
             @Schema(description = "How its first comment went; null when it has none.", nullable = true) @Nullable
-                    CommentView comment) {
+                    CommentView comment,
+            @Schema(
+                            description = "How each part of the post's thread went on this account, in order (part 2"
+                                    + " first); empty when it publishes no thread.")
+                    List<ThreadPartView> thread) {
 
         static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
             return new TargetView(
@@ -200,7 +209,31 @@ record PostView(
                     t.publishedAt(),
                     log == null ? null : log.stream().map(AttemptView::of).toList(),
                     t.firstComment(),
-                    CommentView.of(t.comment()));
+                    CommentView.of(t.comment()),
+                    t.thread().stream().map(ThreadPartView::of).toList());
+        }
+    }
+
+    @Schema(name = "TargetThreadPart")
+    record ThreadPartView(
+            @Schema(description = "Its place in the thread: 2 for the first part after the post's own text.") int part,
+            @Schema(
+                            description = "waiting: for the post, or the part before, to be published. posting: being"
+                                    + " published (or retried). skipped: the post or a part before did not go out."
+                                    + " unknown: sent, and the platform could not say whether it took it (confirm it"
+                                    + " with its address, or publish it again).",
+                            allowableValues = {"waiting", "posting", "posted", "failed", "unknown", "skipped"})
+                    String status,
+            int attempts,
+            @Schema(description = "The part's own address on the platform.", nullable = true) @Nullable URI url,
+            @Schema(description = "The platform's words for the last failure, or why it is unknown.", nullable = true)
+                    @Nullable
+                    String lastError,
+            @Nullable Instant postedAt) {
+
+        static ThreadPartView of(herald.publishing.ThreadPart p) {
+            return new ThreadPartView(
+                    p.position() + 1, p.status().value(), p.attempts(), p.url(), p.lastError(), p.postedAt());
         }
     }
 
@@ -292,6 +325,7 @@ record PostView(
                 p.shortLinks(),
                 p.firstComment(),
                 RepeatView.of(series, upcoming),
-                SentBackView.of(sentBack));
+                SentBackView.of(sentBack),
+                p.thread());
     }
 }

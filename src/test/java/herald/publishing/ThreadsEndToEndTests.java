@@ -1,0 +1,206 @@
+package herald.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.SandboxEndToEndTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Threads end to end: a post created through the API with a thread is published by the dispatcher to the real
+ * Sandbox, then the {@code thread-parts} job publishes each part as a reply to the one before; answers lost after the
+ * Sandbox took a part leave one of each; a part the Sandbox refuses stops the thread, and publishing it again goes on
+ * from there; what a platform would refuse is refused when the post is created.
+ */
+class ThreadsEndToEndTests extends SandboxEndToEndTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachPartIsPublishedOnceAsAReplyToThePartBefore() {
+        String id = UUID.randomUUID().toString();
+        String post = create("Thread start " + id, ",\"thread\":[\"Second " + id + "\",\"  \",\"Third " + id + "\"]");
+
+        JsonNode target = awaitThread(post, Duration.ofSeconds(30));
+
+        assertThat(api("GET", "/posts/" + post, null).json().path("thread").size())
+                .as("a blank part is dropped")
+                .isEqualTo(2);
+        assertThat(target.path("status").asString()).isEqualTo("published");
+        JsonNode parts = target.path("thread");
+        assertThat(parts.size()).isEqualTo(2);
+        assertThat(parts.get(0).path("part").asInt()).isEqualTo(2);
+        assertThat(parts.get(0).path("status").asString()).isEqualTo("posted");
+        assertThat(parts.get(1).path("status").asString()).isEqualTo("posted");
+        assertThat(parts.get(1).path("url").asString()).contains("/sandbox/@" + handle + "#post-");
+        Map<String, JsonNode> byText = onTheSandbox();
+        JsonNode first = byText.get("Thread start " + id);
+        JsonNode second = byText.get("Second " + id);
+        JsonNode third = byText.get("Third " + id);
+        assertThat(first.path("replyTo").isNull()).isTrue();
+        assertThat(second.path("replyTo").asString()).isEqualTo(first.path("id").asString());
+        assertThat(third.path("replyTo").asString()).isEqualTo(second.path("id").asString());
+        assertThat(byText).hasSize(3);
+        assertThat(api("GET", "/audit-events?action=post.thread_part_posted", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void answersLostAfterTheSandboxTookEachPartLeaveOneOfEach() {
+        faults("{\"timeoutAfterCreate\":true}");
+        String id = UUID.randomUUID().toString();
+        String post = create("Stalled thread " + id, ",\"thread\":[\"Stalled second " + id + "\"]");
+
+        JsonNode target = awaitThread(post, Duration.ofSeconds(90));
+
+        assertThat(target.path("thread").get(0).path("status").asString()).isEqualTo("posted");
+        List<String> texts = new ArrayList<>();
+        published().forEach(p -> texts.add(p.path("text").asString()));
+        assertThat(texts)
+                .containsOnlyOnce("Stalled thread " + id, "Stalled second " + id)
+                .hasSize(2);
+        Map<String, JsonNode> byText = onTheSandbox();
+        assertThat(byText.get("Stalled second " + id).path("replyTo").asString())
+                .isEqualTo(byText.get("Stalled thread " + id).path("id").asString());
+    }
+
+    @Test
+    void aRefusedPartStopsTheThreadAndPublishingItAgainGoesOnFromThere() {
+        String id = UUID.randomUUID().toString();
+        String taken = "Already said " + id;
+        String earlier = create(taken, "");
+        awaitFinished(earlier, Duration.ofSeconds(20));
+        String post = create(
+                "Refused thread " + id, ",\"thread\":[\"Fine " + id + "\",\"" + taken + "\",\"After " + id + "\"]");
+
+        JsonNode target = awaitThread(post, Duration.ofSeconds(30));
+
+        JsonNode parts = target.path("thread");
+        assertThat(parts.get(0).path("status").asString()).isEqualTo("posted");
+        assertThat(parts.get(1).path("status").asString()).isEqualTo("failed");
+        assertThat(parts.get(1).path("lastError").asString()).contains("already has");
+        assertThat(parts.get(2).path("status").asString()).isEqualTo("skipped");
+        assertThat(parts.get(2).path("lastError").asString()).contains("Part 3 of the thread was not published");
+        assertThat(onTheSandbox()).doesNotContainKey("After " + id);
+
+        // The earlier post is older now, so the Sandbox takes the same text again.
+        jdbc.sql("update sandbox_posts set created_at = now() - interval '2 days' where text = :text")
+                .param("text", taken)
+                .update();
+        String targetId = target.path("id").asString();
+        var again = api("POST", "/posts/" + post + "/targets/" + targetId + "/thread/3/publish-again", null);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(api("POST", "/posts/" + post + "/targets/" + targetId + "/thread/2/publish-again", null)
+                        .status())
+                .as("a posted part is not published again")
+                .isEqualTo(409);
+        assertThat(api("POST", "/posts/" + post + "/targets/" + targetId + "/thread/1/publish-again", null)
+                        .status())
+                .isEqualTo(400);
+
+        JsonNode resumed = awaitThread(post, Duration.ofSeconds(30));
+
+        assertThat(resumed.path("thread").get(1).path("status").asString()).isEqualTo("posted");
+        assertThat(resumed.path("thread").get(2).path("status").asString()).isEqualTo("posted");
+        Map<String, JsonNode> byText = onTheSandbox();
+        List<JsonNode> said = new ArrayList<>();
+        published().forEach(p -> {
+            if (p.path("text").asString().equals(taken)) {
+                said.add(p);
+            }
+        });
+        assertThat(said)
+                .as("the earlier post, and the part published again once")
+                .hasSize(2);
+        JsonNode part = said.stream()
+                .filter(p -> !p.path("replyTo").isNull())
+                .findFirst()
+                .orElseThrow();
+        assertThat(part.path("replyTo").asString())
+                .isEqualTo(byText.get("Fine " + id).path("id").asString());
+        assertThat(byText.get("After " + id).path("replyTo").asString())
+                .isEqualTo(part.path("id").asString());
+        Other other = otherWorkspace("Other threads");
+        assertThat(send(
+                                other.key(),
+                                "POST",
+                                other.base() + "/posts/" + post + "/targets/" + targetId + "/thread/3/publish-again",
+                                null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void whatTheSandboxWouldRefuseIsRefusedWhenThePostIsCreatedAndNothingIsSaved() {
+        String target = ",\"targets\":[{\"connectionId\":\"" + connection + "\"}]";
+        var tooLong =
+                api("POST", "/posts", "{\"body\":\"Start\"" + target + ",\"thread\":[\"" + "a".repeat(501) + "\"]}");
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.body())
+                .contains("thread[0]")
+                .contains("thread.length")
+                .contains("part 2 of the thread is 501");
+
+        var withComment = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Start\"" + target + ",\"thread\":[\"Next\"],\"firstComment\":\"#tags\"}");
+        assertThat(withComment.status()).as(withComment.body()).isEqualTo(400);
+        assertThat(withComment.body()).contains("thread.comment");
+
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add("\"Part " + i + "\"");
+        }
+        var tooMany =
+                api("POST", "/posts", "{\"body\":\"Start\"" + target + ",\"thread\":[" + String.join(",", many) + "]}");
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("thread.parts").contains("at most 25 parts");
+
+        var checked = api(
+                "POST", "/posts/check", "{\"body\":\"Start\"" + target + ",\"thread\":[\"" + "b".repeat(510) + "\"]}");
+        assertThat(checked.json().path("targets").get(0).path("problems").toString())
+                .contains("Part 2 of the thread is 510 of 500 characters");
+        assertThat(api("GET", "/posts", null).json().path("items").size()).isZero();
+    }
+
+    /** The first target once its post is published and every part of its thread is settled. */
+    JsonNode awaitThread(String post, Duration within) {
+        Instant until = Instant.now().plus(within);
+        JsonNode last = null;
+        while (Instant.now().isBefore(until)) {
+            last = api("GET", "/posts/" + post, null).json().path("targets").get(0);
+            boolean settled = !last.path("status").asString().equals("scheduled")
+                    && !last.path("status").asString().equals("publishing");
+            for (JsonNode part : last.path("thread")) {
+                String status = part.path("status").asString();
+                settled &= !status.equals("waiting") && !status.equals("posting");
+            }
+            if (settled) {
+                return last;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the thread did not settle in " + within + ": " + last);
+    }
+
+    /** What the Sandbox holds for the test's account, by text. */
+    Map<String, JsonNode> onTheSandbox() {
+        Map<String, JsonNode> byText = new HashMap<>();
+        published().forEach(p -> byText.put(p.path("text").asString(), p));
+        return byText;
+    }
+}
