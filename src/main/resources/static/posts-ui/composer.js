@@ -304,6 +304,43 @@
     });
   }
 
+  // The thread: a field per part after the post's text, numbered from 2; "Add a part" adds one (at most 24), "Remove"
+  // takes one out. Without script the page has one empty part to fill, and empty parts are left out when it is saved.
+  var thread = form.querySelector('[data-thread-list]');
+  var addPart = form.querySelector('[data-thread-add]');
+  function renumber() {
+    var items = Array.from(thread.children);
+    items.forEach(function (item, i) {
+      item.querySelector('.thread-number').textContent = (i + 2) + '.';
+      item.querySelector('textarea').setAttribute('aria-label', 'Part ' + (i + 2) + ' of the thread');
+    });
+    addPart.hidden = items.length >= 24;
+  }
+  if (thread && addPart) {
+    addPart.hidden = false;
+    addPart.addEventListener('click', function () {
+      var item = thread.lastElementChild.cloneNode(true);
+      item.querySelector('textarea').value = '';
+      thread.appendChild(item);
+      renumber();
+      item.querySelector('textarea').focus();
+    });
+    thread.addEventListener('click', function (event) {
+      var remove = event.target.closest('[data-thread-remove]');
+      if (!remove) { return; }
+      var item = remove.closest('li');
+      if (thread.children.length > 1) {
+        item.remove();
+      } else {
+        item.querySelector('textarea').value = '';
+      }
+      renumber();
+      changed = true;
+      update();
+    });
+    renumber();
+  }
+
   form.addEventListener('input', update);
   form.addEventListener('change', update);
 

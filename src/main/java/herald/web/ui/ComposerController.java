@@ -102,13 +102,14 @@ class ComposerController {
             @RequestParam Map<String, String> params,
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
+            @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
             @RequestParam(name = "action", defaultValue = "publish") String action,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        ComposerForm form = ComposerForm.read(params, accounts, media);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
         boolean draft = "draft".equals(action);
         return save(
                 current,
@@ -145,6 +146,7 @@ class ComposerController {
             @RequestParam Map<String, String> params,
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
+            @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
             @RequestParam(name = "action", defaultValue = "publish") String action,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -156,7 +158,7 @@ class ComposerController {
             flash.addFlashAttribute("problem", readOnly(post));
             return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
         }
-        ComposerForm form = ComposerForm.read(params, accounts, media);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
         boolean draft = "draft".equals(action);
         String zone = current.workspace().timezone().getId();
         return save(current, form, draft, editing(post), response, model, flash, () -> {
@@ -182,9 +184,10 @@ class ComposerController {
             @RequestParam Map<String, String> params,
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
+            @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
             HttpServletRequest request) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        ComposerForm form = ComposerForm.read(params, accounts, media);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
         var post = form.toNewPost(current.workspace().timezone().getId(), true);
         return checks.check(
                 current.id(),

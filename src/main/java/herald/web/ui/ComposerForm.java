@@ -35,11 +35,25 @@ public record ComposerForm(
         String firstComment,
         Map<String, String> comments,
         String repeat,
-        String repeatUntil) {
+        String repeatUntil,
+        List<String> thread) {
+
+    public ComposerForm {
+        thread = thread == null ? List.of() : List.copyOf(thread);
+    }
 
     static ComposerForm empty() {
         return new ComposerForm(
-                "", "", List.of(), Map.of(), List.of(), "now", "", "", false, false, "", Map.of(), "", "");
+                "", "", List.of(), Map.of(), List.of(), "now", "", "", false, false, "", Map.of(), "", "", List.of());
+    }
+
+    /** The thread's parts as typed, and room for one more: what the composer's fields show. */
+    public List<String> threadWithRoom() {
+        var parts = new ArrayList<>(thread);
+        if (parts.size() < 24) {
+            parts.add("");
+        }
+        return parts;
     }
 
     /**
@@ -74,7 +88,8 @@ public record ComposerForm(
                 "",
                 Map.of(),
                 "",
-                "");
+                "",
+                List.of());
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -108,7 +123,8 @@ public record ComposerForm(
                 post.firstComment() == null ? "" : post.firstComment(),
                 comments,
                 repeat.every() == null ? "" : repeat.every().value(),
-                repeat.until() == null ? "" : repeat.until().toString());
+                repeat.until() == null ? "" : repeat.until().toString(),
+                post.thread());
     }
 
     /**
@@ -131,11 +147,21 @@ public record ComposerForm(
                 copy.firstComment(),
                 copy.comments(),
                 "",
-                "");
+                "",
+                copy.thread());
     }
 
     static ComposerForm read(
             Map<String, String> params, @Nullable List<String> accounts, @Nullable List<String> media) {
+        return read(params, accounts, media, null);
+    }
+
+    /** The form as posted, {@code thread} its parts (a field that repeats, so not in {@code params}). */
+    static ComposerForm read(
+            Map<String, String> params,
+            @Nullable List<String> accounts,
+            @Nullable List<String> media,
+            @Nullable List<String> thread) {
         Map<String, String> overrides = prefixed(params, "override-");
         Map<String, String> comments = prefixed(params, "comment-");
         return new ComposerForm(
@@ -156,7 +182,10 @@ public record ComposerForm(
                 params.getOrDefault("firstComment", ""),
                 comments,
                 params.getOrDefault("repeat", "").strip(),
-                params.getOrDefault("repeatUntil", "").strip());
+                params.getOrDefault("repeatUntil", "").strip(),
+                thread == null
+                        ? List.of()
+                        : thread.stream().filter(p -> !p.isBlank()).toList());
     }
 
     /** The non-blank fields named {@code prefix<connection>}, by connection. */
@@ -214,7 +243,8 @@ public record ComposerForm(
                 tagLinks,
                 firstComment,
                 repeating(),
-                shortenLinks);
+                shortenLinks,
+                thread);
     }
 
     /**
@@ -262,7 +292,8 @@ public record ComposerForm(
                 // Blank removes it: the field is always sent.
                 firstComment.strip(),
                 repeating(),
-                shortenLinks);
+                shortenLinks,
+                thread);
     }
 
     private static UUID uuid(String text) {

@@ -69,6 +69,74 @@ class ComposerPageTest {
     }
 
     @Test
+    void aThreadsPartsAreSavedInOrderShownOnThePostAndOfferedAgainForEditing() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(content().string(containsString("data-thread-list")))
+                .andExpect(content().string(containsString("aria-label=\"Part 2 of the thread\"")));
+
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "A thread on pizza")
+                        .param("thread", "First, the dough.", "", "Then the sauce.")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().is3xxRedirection());
+
+        var saved = posts.list(
+                        team.workspace().id(), new herald.publishing.PostQuery(null, null, null, null, null, null, 10))
+                .getFirst();
+        org.assertj.core.api.Assertions.assertThat(saved.thread())
+                .containsExactly("First, the dough.", "Then the sauce.");
+        org.assertj.core.api.Assertions.assertThat(saved.targets().getFirst().thread())
+                .as("each part waits on the Sandbox account, which has threads")
+                .extracting(p -> p.position(), p -> p.status())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, herald.publishing.CommentStatus.WAITING),
+                        org.assertj.core.groups.Tuple.tuple(2, herald.publishing.CommentStatus.WAITING));
+        mvc.perform(get(team.path() + "/posts/" + saved.id()).with(as(team.owner())))
+                .andExpect(content().string(containsString("data-test=\"post-thread\"")))
+                .andExpect(content().string(containsString("Then the sauce.")))
+                .andExpect(content().string(containsString("data-test=\"target-thread\"")));
+        mvc.perform(get(team.path() + "/posts/" + saved.id() + "/edit").with(as(team.owner())))
+                .andExpect(content().string(containsString(">First, the dough.</textarea>")))
+                .andExpect(content().string(containsString("aria-label=\"Part 4 of the thread\"")));
+
+        // Edited down to one part, the other is gone on the account too.
+        mvc.perform(post(team.path() + "/posts/" + saved.id() + "/edit")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "A thread on pizza")
+                        .param("thread", "Only the dough.")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-01T12:00"))
+                .andExpect(status().is3xxRedirection());
+        var edited = posts.get(team.workspace().id(), saved.id());
+        org.assertj.core.api.Assertions.assertThat(edited.thread()).containsExactly("Only the dough.");
+        org.assertj.core.api.Assertions.assertThat(edited.targets().getFirst().thread())
+                .hasSize(1);
+
+        // A part the Sandbox would refuse is said where it is, and nothing is saved.
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Another thread")
+                        .param("thread", "x".repeat(501))
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-05-02T12:00"))
+                .andExpect(content().string(containsString("part 2 of the thread is 501 of 500 characters")));
+        org.assertj.core.api.Assertions.assertThat(posts.list(
+                        team.workspace().id(), new herald.publishing.PostQuery(null, null, null, null, null, null, 10)))
+                .hasSize(1);
+    }
+
+    @Test
     void aPostsLinksAreShortAsItsBoxSaysWhichStartsAsTheWorkspaceShortensThem() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(

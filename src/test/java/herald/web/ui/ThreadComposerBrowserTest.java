@@ -1,0 +1,64 @@
+package herald.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thread written in Chromium: parts added and removed in the composer, the server's check naming a part that is
+ * too long, then the post published now to the real Sandbox and each part following it as a reply, as the post's page
+ * shows.
+ */
+class ThreadComposerBrowserTest extends DispatchingBrowserTest {
+
+    @Test
+    void writesAThreadInTheComposerAndEachPartIsPublishedAfterThePost() {
+        UiFixtures.Team team = fixtures.team();
+        Page page = person();
+        signIn(page, team.owner().email());
+        String handle = ConnectionsBrowserTest.connectSandbox(page, team, "thr_");
+
+        navLink(page, "Compose").click();
+        assertThat(page.locator("[data-composer][data-ready=true]")).hasCount(1);
+        page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("How we make pizza, " + handle);
+        page.locator("label.account-choice", new Page.LocatorOptions().setHasText("@" + handle))
+                .locator("input")
+                .check();
+        page.getByLabel("Part 2 of the thread").fill("First, the dough rests for 48 hours.");
+        button(page, "Add a part").click();
+        page.getByLabel("Part 3 of the thread").fill("x".repeat(501));
+        // Leaving the field re-counts (its change event): the counters settle before the next click.
+        page.getByLabel("Part 3 of the thread").blur();
+        assertThat(page.locator("[data-counters]")).containsText("Part 3 of the thread is 501 of 500 characters");
+        button(page, "Add a part").click();
+        page.getByLabel("Part 4 of the thread").fill("Then it bakes at 450 degrees.");
+        // The long part goes: the one after it is part 3 now.
+        page.locator("[data-thread-list] li")
+                .nth(1)
+                .locator("[data-thread-remove]")
+                .click();
+        assertThat(page.getByLabel("Part 3 of the thread")).hasValue("Then it bakes at 450 degrees.");
+        assertThat(page.locator("[data-counters]")).not().containsText("of the thread is");
+
+        page.getByLabel("Publish now").check();
+        button(page, "Publish").click();
+        page.waitForURL("**/posts/*");
+        assertThat(page.locator("[data-test=post-thread] li")).hasCount(2);
+
+        var parts = page.locator("[data-test=target-thread] [data-part]");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"posted".equals(parts.nth(1).getAttribute("data-part-status"))
+                && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(1_000);
+            page.reload();
+        }
+        assertThat(parts).hasCount(2);
+        assertThat(parts.nth(0).locator("[data-test=thread-part-status]")).hasText("Posted");
+        assertThat(parts.nth(1).locator("[data-test=thread-part-status]")).hasText("Posted");
+        assertThat(parts.nth(1).locator("[data-test=thread-part-url]").getAttribute("href"))
+                .contains("/sandbox/@" + handle + "#post-");
+        assertThat(browserErrors).isEmpty();
+    }
+}
