@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param repeat how each account's post repeats (needs POST_SCHEDULE); null: it does not ({@link AgentRepeats})
  * @param shortenLinks whether the posts' links are published as short links that count clicks; null: as the
  *     workspace's setting says
+ * @param thread the parts that follow the content as a thread on accounts whose platform has threads (X), each a
+ *     reply to the one before
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -37,7 +39,8 @@ public record AgentPostRequest(
         @Nullable Boolean tagLinks,
         List<Variant> variants,
         @Nullable Repeat repeat,
-        @Nullable Boolean shortenLinks) {
+        @Nullable Boolean shortenLinks,
+        List<String> thread) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -50,6 +53,39 @@ public record AgentPostRequest(
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
         variants = variants == null ? List.of() : List.copyOf(variants);
+        thread = thread == null ? List.of() : List.copyOf(thread);
+    }
+
+    /** A request without a thread. */
+    public AgentPostRequest(
+            @Nullable String content,
+            List<String> platforms,
+            List<ConnectionId> connectionIds,
+            List<AssetId> mediaIds,
+            @Nullable String scheduleAt,
+            @Nullable String timezone,
+            int waitSeconds,
+            List<String> tags,
+            @Nullable String firstComment,
+            @Nullable Boolean tagLinks,
+            List<Variant> variants,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks) {
+        this(
+                content,
+                platforms,
+                connectionIds,
+                mediaIds,
+                scheduleAt,
+                timezone,
+                waitSeconds,
+                tags,
+                firstComment,
+                tagLinks,
+                variants,
+                repeat,
+                shortenLinks,
+                List.of());
     }
 
     /** A request whose posts' links are shortened as the workspace's setting says. */

@@ -137,7 +137,8 @@ public class AgentPosting {
                             request.tagLinks(),
                             request.firstComment(),
                             request.repeat(),
-                            request.shortenLinks()),
+                            request.shortenLinks(),
+                            request.thread()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());

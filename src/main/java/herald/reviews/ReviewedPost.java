@@ -36,7 +36,8 @@ public record ReviewedPost(
             String body,
             @Nullable String firstComment,
             TargetStatus status,
-            @Nullable URI url) {}
+            @Nullable URI url,
+            List<String> thread) {}
 
     /** An attached medium: its signed, expiring thumbnail and original (never a storage path). */
     public record Medium(String name, String kind, @Nullable URI thumbnail, @Nullable URI url) {}

@@ -227,7 +227,9 @@ public class Reviews {
                         t.body() == null ? post.body() : t.body(),
                         t.firstComment() == null ? post.firstComment() : t.firstComment(),
                         t.status(),
-                        t.platformUrl()))
+                        t.platformUrl(),
+                        // The thread only where the account's platform publishes it (its parts are on the target).
+                        t.thread().isEmpty() ? List.of() : post.thread()))
                 .toList();
         List<ReviewedPost.Medium> shown = post.media().stream()
                 .map(id -> assets.find(workspace, id)

@@ -185,6 +185,37 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAgentWritesAThreadAndSeesEachPartOnTheAccountAndAPartTooLongIsRefused() {
+        var threaded = agentPost(
+                agent,
+                "{\"content\":\"A thread on dough " + java.util.UUID.randomUUID() + "\",\"platforms\":[\"sandbox\"],"
+                        + "\"thread\":[\"It rests 48 hours.\",\"Then it bakes.\"]}");
+        assertThat(threaded.status()).as(threaded.body()).isEqualTo(201);
+        String post = threaded.json().path("results").get(0).path("postId").asString();
+        JsonNode read =
+                send("GET", "/api/v1/agent/posts/" + post, agent.token(), null).json();
+        assertThat(read.path("thread")).hasSize(2);
+        assertThat(read.path("targets")
+                        .get(0)
+                        .path("thread")
+                        .get(1)
+                        .path("part")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(read.path("targets")
+                        .get(0)
+                        .path("thread")
+                        .get(1)
+                        .path("status")
+                        .asString())
+                .isEqualTo("waiting");
+
+        var tooLong = agentPost(
+                agent, "{\"content\":\"Short\",\"platforms\":[\"sandbox\"],\"thread\":[\"" + "z".repeat(501) + "\"]}");
+        assertThat(tooLong.body()).contains("invalid_content").contains("thread[0]");
+    }
+
+    @Test
     void aFirstCommentTooLongIsRefusedWithWhatToChangeAndNothingIsMade() {
         var overHerald = agentPost(
                 agent,

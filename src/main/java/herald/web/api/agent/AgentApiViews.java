@@ -119,7 +119,12 @@ public final class AgentApiViews {
                             description = "This account's own first comment (from a variant), in place of the post's;"
                                     + " absent when it has the post's.")
                     @Nullable
-                    String firstComment) {
+                    String firstComment,
+            @Schema(
+                            description = "How each part of the post's thread went on this account, in order (part 2"
+                                    + " first); absent when it publishes no thread.")
+                    @Nullable
+                    List<ThreadPart> thread) {
 
         static PostTarget of(Target t) {
             return new PostTarget(
@@ -132,7 +137,30 @@ public final class AgentApiViews {
                     t.publishedAt(),
                     Comment.of(t.comment()),
                     t.body(),
-                    t.firstComment());
+                    t.firstComment(),
+                    t.thread().isEmpty()
+                            ? null
+                            : t.thread().stream().map(ThreadPart::of).toList());
+        }
+    }
+
+    /** Where one part of a post's thread stands on one account. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AgentThreadPart")
+    public record ThreadPart(
+            @Schema(description = "Its place in the thread: 2 for the first part after the post's own text.") int part,
+            @Schema(
+                            description = "waiting: for the post, or the part before, to be published. posting: being"
+                                    + " published. posted: out (url). failed: error says why; the parts after it are"
+                                    + " skipped. unknown: sent, and the platform could not say whether it took it; a"
+                                    + " member settles it.",
+                            allowableValues = {"waiting", "posting", "posted", "failed", "unknown", "skipped"})
+                    String status,
+            @Nullable URI url,
+            @Nullable String error) {
+
+        static ThreadPart of(herald.publishing.ThreadPart p) {
+            return new ThreadPart(p.position() + 1, p.status().value(), p.url(), p.lastError());
         }
     }
 
@@ -174,6 +202,12 @@ public final class AgentApiViews {
                     String firstComment,
             @Schema(description = "Whether its links get the workspace's UTM parameters when it is published.")
                     boolean tagLinks,
+            @Schema(
+                            description =
+                                    "The parts that follow its content as a thread where the platform has threads;"
+                                            + " absent for a single post.")
+                    @Nullable
+                    List<String> thread,
             List<PostTarget> targets,
             @Schema(
                             description = "How it repeats and where its series stands; absent when it does not repeat,"
@@ -205,6 +239,7 @@ public final class AgentApiViews {
                     post.provenance() == null ? null : post.provenance().actorLabel(),
                     post.firstComment(),
                     post.tagLinks(),
+                    post.thread().isEmpty() ? null : post.thread(),
                     post.targets().stream().map(PostTarget::of).toList(),
                     AgentRepeat.of(series));
         }

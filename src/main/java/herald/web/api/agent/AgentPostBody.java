@@ -99,7 +99,15 @@ public record AgentPostBody(
                                 + " workspace's shortenLinks setting says.",
                         nullable = true)
                 @Nullable
-                Boolean shortenLinks) {
+                Boolean shortenLinks,
+        @Schema(
+                        description = "The parts that follow content as a thread on the accounts whose platform has"
+                                + " threads (X): each is published right after, as a reply to the one before, and"
+                                + " checked as a post of its own (X: 280 weighted characters each); at most 24. Other"
+                                + " platforms get the post alone. An account with a thread takes no firstComment.",
+                        nullable = true)
+                @Nullable
+                List<String> thread) {
 
     @Schema(name = "AgentPostRepeat")
     public record RepeatBody(
@@ -158,6 +166,7 @@ public record AgentPostBody(
                                         : v.toVariant())
                                 .toList(),
                 repeat == null ? null : repeat.toRepeat(),
-                shortenLinks);
+                shortenLinks,
+                thread == null ? List.of() : thread);
     }
 }
