@@ -26,6 +26,9 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    herald.database.TenantScope tenants;
+
     @Test
     void eachPartIsPublishedOnceAsAReplyToThePartBefore() {
         String id = UUID.randomUUID().toString();
@@ -141,6 +144,59 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
                                 null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aPartHeraldCouldNotTellAboutHoldsTheThreadUntilAPersonSaysWhereItIs() {
+        String id = UUID.randomUUID().toString();
+        String post =
+                create("Unsure thread " + id, ",\"thread\":[\"Unsure second " + id + "\",\"Unsure third " + id + "\"]");
+        JsonNode target = awaitThread(post, Duration.ofSeconds(30));
+        String targetId = target.path("id").asString();
+        String secondUrl = target.path("thread").get(0).path("url").asString();
+        // As an attempt leaves a part whose answer never came and whose look found nothing; the part after it was not
+        // written yet, with a text of its own.
+        tenants.run(workspace, () -> {
+            jdbc.sql(
+                            "update post_thread_parts set status = 'unknown', error = 'No answer in time.', platform_id = null,"
+                                    + " url = null where target_id = cast(:t as uuid) and position = 1")
+                    .param("t", targetId)
+                    .update();
+            jdbc.sql("update post_thread_parts set status = 'waiting', platform_id = null, url = null, due_at = now()"
+                            + " where target_id = cast(:t as uuid) and position = 2")
+                    .param("t", targetId)
+                    .update();
+            jdbc.sql("update posts set thread[2] = :text where id = cast(:p as uuid)")
+                    .param("text", "Later third " + id)
+                    .param("p", post)
+                    .update();
+        });
+        sleep(4_000); // two rounds of the job: the third part waits for the second to be settled
+        JsonNode waiting =
+                api("GET", "/posts/" + post, null).json().path("targets").get(0).path("thread");
+        assertThat(waiting.get(1).path("status").asString()).isEqualTo("waiting");
+
+        String base = "/posts/" + post + "/targets/" + targetId + "/thread/2/confirm";
+        var notAnAddress = api("POST", base, "{\"url\":\"https://example.com/somewhere\"}");
+        assertThat(notAnAddress.status()).as(notAnAddress.body()).isEqualTo(400);
+        assertThat(notAnAddress.body()).contains("the next part answers it");
+        var found = api("POST", base, "{\"url\":\"" + secondUrl + "\"}");
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(api("POST", base, "{\"url\":\"" + secondUrl + "\"}").status())
+                .as("only an unknown part is confirmed")
+                .isEqualTo(409);
+
+        JsonNode done = awaitThread(post, Duration.ofSeconds(30));
+        assertThat(done.path("thread").get(0).path("status").asString()).isEqualTo("posted");
+        assertThat(done.path("thread").get(1).path("status").asString()).isEqualTo("posted");
+        Map<String, JsonNode> byText = onTheSandbox();
+        assertThat(byText.get("Later third " + id).path("replyTo").asString())
+                .isEqualTo(byText.get("Unsure second " + id).path("id").asString());
+        assertThat(api("GET", "/audit-events?action=post.thread_part_confirmed", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
