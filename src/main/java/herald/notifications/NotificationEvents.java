@@ -7,6 +7,7 @@ import herald.publishing.PostCommentFailed;
 import herald.publishing.PostFailed;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostRepeatStopped;
+import herald.publishing.PostThreadFailed;
 import herald.publishing.PostTrouble;
 import herald.publishing.PostTroubleSettled;
 import herald.reviews.ReviewFeedback;
@@ -60,6 +61,11 @@ class NotificationEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostCommentFailed event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostThreadFailed event) {
         raise(event);
     }
 
@@ -121,6 +127,7 @@ class NotificationEvents implements DisposableBean {
             case UNKNOWN -> NotificationKind.POST_NEEDS_ATTENTION;
             case COMMENT_FAILED -> NotificationKind.POST_COMMENT_FAILED;
             case COMMENT_UNKNOWN -> NotificationKind.POST_COMMENT_UNKNOWN;
+            case THREAD_FAILED -> NotificationKind.POST_THREAD_FAILED;
         };
     }
 

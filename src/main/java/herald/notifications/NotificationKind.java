@@ -10,6 +10,7 @@ public enum NotificationKind {
     POST_NEEDS_ATTENTION("Posts that may not have been published", Role.EDITOR),
     POST_COMMENT_FAILED("First comments that failed", Role.EDITOR),
     POST_COMMENT_UNKNOWN("First comments that may not have been written", Role.EDITOR),
+    POST_THREAD_FAILED("Parts of threads that failed or may not have gone out", Role.EDITOR),
     POST_AWAITING_APPROVAL("Posts awaiting approval", Role.EDITOR),
     /** Told only to the member who created the post. */
     POST_DECIDED("Decisions about your posts that awaited approval", Role.EDITOR),

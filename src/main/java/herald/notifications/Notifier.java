@@ -13,6 +13,7 @@ import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostRepeatStopped;
 import herald.publishing.PostStatus;
+import herald.publishing.PostThreadFailed;
 import herald.publishing.Posts;
 import herald.publishing.Provenance;
 import herald.publishing.TargetId;
@@ -120,6 +121,20 @@ class Notifier {
                                         account,
                                         e.reason(),
                                         !publishedWithoutId(post, e.target())));
+            case PostThreadFailed e ->
+                aboutPost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        e.target(),
+                        (slug, post, account) -> Wording.threadFailed(
+                                slug,
+                                e.post(),
+                                Wording.excerpt(post.body()),
+                                account,
+                                e.part(),
+                                e.reason(),
+                                e.unknown()));
             case PostAwaitingApproval e -> awaitingApproval(batch, e);
             case PostApprovalDecided e -> decided(batch, e);
             case PostRepeatStopped e ->

@@ -66,6 +66,24 @@ final class Wording {
                 null);
     }
 
+    static NewNotification threadFailed(
+            String slug, PostId post, String excerpt, String account, int part, String reason, boolean unknown) {
+        return new NewNotification(
+                NotificationKind.POST_THREAD_FAILED,
+                (unknown
+                                ? "Check whether part " + part + " of a thread went out: "
+                                : "Part " + part + " of a thread failed: ")
+                        + quoted(excerpt),
+                account + " published the post; "
+                        + (unknown
+                                ? "Herald cannot tell whether it took part " + part + " of the thread: " + reason
+                                : "it did not take part " + part + " of the thread: " + reason
+                                        + " The parts after it wait; publish it again from the post's page."),
+                postPath(slug, post),
+                post,
+                null);
+    }
+
     static NewNotification awaitingApproval(
             String slug, PostId post, String excerpt, @Nullable String createdBy, Instant due, ZoneId zone) {
         String from = createdBy == null || createdBy.isBlank() ? "" : "From " + createdBy + "; ";

@@ -209,7 +209,10 @@ class PostReads {
                         select coalesce(bool_or(status = 'failed'), false) as failed,
                             coalesce(bool_or(status = 'unknown'), false) as unknown,
                             coalesce(bool_or(comment_status = 'failed'), false) as comment_failed,
-                            coalesce(bool_or(comment_status = 'unknown'), false) as comment_unknown
+                            coalesce(bool_or(comment_status = 'unknown'), false) as comment_unknown,
+                            exists (select 1 from post_thread_parts p
+                                    where p.workspace_id = :workspace and p.post_id = :post
+                                      and p.status in ('failed', 'unknown')) as thread_failed
                         from post_targets where workspace_id = :workspace and post_id = :post""")
                 .param("workspace", workspace.value())
                 .param("post", post.value())

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,6 +85,8 @@ public class ThreadParts {
     private final AuditLog audit;
     private final Providers providers;
     private final PublishingSettings settings;
+    private final PostReads reads;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     /** The platforms this node publishes on: the others' parts are left to nodes that can. */
@@ -98,7 +101,11 @@ public class ThreadParts {
             AuditLog audit,
             Providers providers,
             PublishingSettings settings,
+            PostReads reads,
+            ApplicationEventPublisher events,
             Clock clock) {
+        this.reads = reads;
+        this.events = events;
         this.rows = rows;
         this.calls = calls;
         this.tenants = tenants;
@@ -215,6 +222,8 @@ public class ThreadParts {
                     "post",
                     open.post().toString(),
                     Map.of("target", target.toString(), "part", String.valueOf(position + 1), "reason", reason));
+            events.publishEvent(new PostThreadFailed(
+                    workspace, open.post(), target, open.provider(), position + 1, reason, false, now));
             return Optional.empty();
         }
         // An attempt that still held the part died mid-call: its call may have reached the platform, which cannot have
@@ -317,7 +326,7 @@ public class ThreadParts {
         String post = claim.part().post().toString();
         switch (outcome) {
             case Outcome.Posted p -> audit.record(workspace, "post.thread_part_posted", "post", post, details);
-            case Outcome.Failed f ->
+            case Outcome.Failed f -> {
                 audit.record(
                         workspace,
                         "post.thread_part_failed",
@@ -330,8 +339,33 @@ public class ThreadParts {
                                 String.valueOf(claim.position() + 1),
                                 "reason",
                                 f.reason()));
-            case Outcome.Unknown u -> audit.record(workspace, "post.thread_part_unknown", "post", post, details);
+                events.publishEvent(failed(claim, f.reason(), false, now));
+            }
+            case Outcome.Unknown u -> {
+                audit.record(workspace, "post.thread_part_unknown", "post", post, details);
+                events.publishEvent(failed(claim, u.explanation(), true, now));
+            }
             case Outcome.Retry r -> {}
+        }
+    }
+
+    private static PostThreadFailed failed(Claim claim, String reason, boolean unknown, Instant at) {
+        return new PostThreadFailed(
+                claim.workspace(),
+                claim.part().post(),
+                claim.target(),
+                claim.part().provider(),
+                claim.position() + 1,
+                reason,
+                unknown,
+                at);
+    }
+
+    /** Once a person settled a part: when no part of the post is failed or unknown any more, who listens hears so. */
+    private void settled(WorkspaceId workspace, PostId post) {
+        var settled = tenants.read(workspace, () -> reads.settledTroubles(workspace, post));
+        if (settled.contains(PostTrouble.THREAD_FAILED)) {
+            events.publishEvent(new PostTroubleSettled(workspace, post, settled));
         }
     }
 
@@ -364,6 +398,7 @@ public class ThreadParts {
                     post.toString(),
                     Map.of("target", target.toString(), "part", String.valueOf(position + 1)));
         });
+        settled(workspace, post);
     }
 
     /**
@@ -396,6 +431,7 @@ public class ThreadParts {
                     post.toString(),
                     Map.of("target", target.toString(), "part", String.valueOf(position + 1)));
         });
+        settled(workspace, post);
     }
 
     private ThreadRows.Open requirePart(WorkspaceId workspace, PostId post, TargetId target, int position) {

@@ -98,6 +98,13 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
         assertThat(parts.get(2).path("status").asString()).isEqualTo("skipped");
         assertThat(parts.get(2).path("lastError").asString()).contains("Part 3 of the thread was not published");
         assertThat(onTheSandbox()).doesNotContainKey("After " + id);
+        // The owner is told which part failed and what to do.
+        Instant told = Instant.now().plusSeconds(15);
+        while (unreadThreadNotices(post).isEmpty() && Instant.now().isBefore(told)) {
+            sleep(200);
+        }
+        assertThat(unreadThreadNotices(post)).singleElement().satisfies(title -> assertThat(title)
+                .startsWith("Part 3 of a thread failed"));
 
         // The earlier post is older now, so the Sandbox takes the same text again.
         jdbc.sql("update sandbox_posts set created_at = now() - interval '2 days' where text = :text")
@@ -117,6 +124,7 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
         JsonNode resumed = awaitThread(post, Duration.ofSeconds(30));
 
         assertThat(resumed.path("thread").get(1).path("status").asString()).isEqualTo("posted");
+        assertThat(unreadThreadNotices(post)).as("settled: the notice is read").isEmpty();
         assertThat(resumed.path("thread").get(2).path("status").asString()).isEqualTo("posted");
         Map<String, JsonNode> byText = onTheSandbox();
         List<JsonNode> said = new ArrayList<>();
@@ -251,6 +259,16 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
             sleep(200);
         }
         throw new AssertionError("the thread did not settle in " + within + ": " + last);
+    }
+
+    /** The titles of the unread notifications about a part of the post's thread. */
+    List<String> unreadThreadNotices(String post) {
+        return tenants.read(workspace, () -> jdbc.sql(
+                        "select title from notifications where kind = 'post_thread_failed' and read_at is null"
+                                + " and post_id = cast(:post as uuid)")
+                .param("post", post)
+                .query(String.class)
+                .list());
     }
 
     /** What the Sandbox holds for the test's account, by text. */

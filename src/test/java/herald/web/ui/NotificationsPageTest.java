@@ -182,11 +182,12 @@ class NotificationsPageTest {
                         "post_needs_attention",
                         "post_comment_failed",
                         "post_comment_unknown",
+                        "post_thread_failed",
                         "post_awaiting_approval",
                         "post_decided",
                         "post_repeat_stopped",
                         "review_feedback");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(8);
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(9);
         assertThat(form).contains("First comments that failed", "First comments that may not have been written");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
@@ -203,6 +204,7 @@ class NotificationsPageTest {
         assertThat(mutes.of(team.workspace().id(), editor.id()))
                 .containsExactly(
                         NotificationKind.POST_COMMENT_UNKNOWN,
+                        NotificationKind.POST_THREAD_FAILED,
                         NotificationKind.POST_AWAITING_APPROVAL,
                         NotificationKind.POST_DECIDED,
                         NotificationKind.POST_REPEAT_STOPPED);
@@ -225,6 +227,7 @@ class NotificationsPageTest {
                 .as("a refused form changes nothing")
                 .containsExactly(
                         NotificationKind.POST_COMMENT_UNKNOWN,
+                        NotificationKind.POST_THREAD_FAILED,
                         NotificationKind.POST_AWAITING_APPROVAL,
                         NotificationKind.POST_DECIDED,
                         NotificationKind.POST_REPEAT_STOPPED);
