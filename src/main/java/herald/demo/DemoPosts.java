@@ -28,23 +28,34 @@ class DemoPosts {
     private static final Provenance PROVENANCE = new Provenance(Provenance.Origin.SYSTEM, "system", null, "demo data");
 
     /**
-     * One sample: its text, its tags, when it goes (now, queued, or a draft), its first comment and how it repeats, if
-     * at all.
+     * One sample: its text, its tags, when it goes (now, queued, or a draft), its first comment, how it repeats, if at
+     * all, and its thread's parts, if any.
      */
-    record Sample(String text, List<String> tags, When when, @Nullable String firstComment, @Nullable Repeat repeat) {
+    record Sample(
+            String text,
+            List<String> tags,
+            When when,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            List<String> thread) {
 
         Sample(String text, List<String> tags, When when) {
-            this(text, tags, when, null, null);
+            this(text, tags, when, null, null, List.of());
         }
 
         /** The sample with a first comment under it. */
         Sample commented(String comment) {
-            return new Sample(text, tags, when, comment, repeat);
+            return new Sample(text, tags, when, comment, repeat, thread);
         }
 
         /** The sample repeating every week. */
         Sample weekly() {
-            return new Sample(text, tags, when, firstComment, new Repeat(Repeat.Every.WEEK, null));
+            return new Sample(text, tags, when, firstComment, new Repeat(Repeat.Every.WEEK, null), thread);
+        }
+
+        /** The sample going on as a thread with these parts. */
+        Sample threaded(String... parts) {
+            return new Sample(text, tags, when, firstComment, repeat, List.of(parts));
         }
     }
 
@@ -106,6 +117,8 @@ class DemoPosts {
                 sample.tags(),
                 null,
                 sample.firstComment(),
-                sample.repeat());
+                sample.repeat(),
+                null,
+                sample.thread());
     }
 }

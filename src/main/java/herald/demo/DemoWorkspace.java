@@ -43,9 +43,13 @@ record DemoWorkspace(
                                             + " Order ahead: https://krusty.example.com/order",
                                     "hours"),
                             queued(
-                                    "Meet Luigi, our dough whisperer: every pie rests 48 hours before it meets the"
-                                            + " oven.",
-                                    "team"),
+                                            "Meet Luigi, our dough whisperer: every pie rests 48 hours before it meets"
+                                                    + " the oven. A thread on how he does it 🧵",
+                                            "team")
+                                    .threaded(
+                                            "Flour, water, salt and a pinch of yeast. That's all. The secret is time.",
+                                            "48 hours in the cold, then 90 seconds at 900°F. Come watch him any"
+                                                    + " morning."),
                             queued(
                                             "Family night Tuesday: two large pies and a salad for the table, 15% off.",
                                             "specials")

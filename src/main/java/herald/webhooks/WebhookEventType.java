@@ -15,6 +15,10 @@ public enum WebhookEventType {
             "post.comment_failed",
             "A published post's first comment was not written on an account: it failed, with the platform's reason, or"
                     + " Herald cannot tell whether the platform took it (unknown)."),
+    POST_THREAD_FAILED(
+            "post.thread_failed",
+            "A part of a published post's thread did not go out on an account: it failed, with the platform's reason,"
+                    + " or Herald cannot tell whether the platform took it (unknown); the parts after it wait."),
     POST_AWAITING_APPROVAL(
             "post.awaiting_approval",
             "A post waits for a member's approval before it is published (an agent's grant asks for one)."),

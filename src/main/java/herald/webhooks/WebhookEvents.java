@@ -8,6 +8,7 @@ import herald.publishing.PostFailed;
 import herald.publishing.PostId;
 import herald.publishing.PostNeedsAttention;
 import herald.publishing.PostPublished;
+import herald.publishing.PostThreadFailed;
 import herald.publishing.TargetId;
 import herald.reviews.ReviewFeedback;
 import herald.shared.WorkspaceId;
@@ -83,6 +84,11 @@ class WebhookEvents implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(PostThreadFailed event) {
+        raise(event.workspace(), WebhookEventType.POST_THREAD_FAILED, event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PostAwaitingApproval event) {
         raise(event.workspace(), WebhookEventType.POST_AWAITING_APPROVAL, event);
     }
@@ -154,6 +160,13 @@ class WebhookEvents implements DisposableBean {
             }
             case PostCommentFailed e -> {
                 post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("reason", e.reason());
+                data.put("unknown", e.unknown());
+                data.put("failedAt", e.failedAt().toString());
+            }
+            case PostThreadFailed e -> {
+                post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("part", e.part());
                 data.put("reason", e.reason());
                 data.put("unknown", e.unknown());
                 data.put("failedAt", e.failedAt().toString());

@@ -295,6 +295,38 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aThreadPartThatDidNotGoOutIsAnnouncedWithItsPartToItsSubscribersOnly() throws Exception {
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/threads")).willReturn(aResponse().withStatus(200)));
+        receiver.stubFor(
+                post(urlEqualTo("/hooks/comments")).willReturn(aResponse().withStatus(200)));
+        var threads = endpoints.create(workspace, draft("/hooks/threads", "post.thread_failed"));
+        var comments = endpoints.create(workspace, draft("/hooks/comments", "post.comment_failed"));
+        PostId post = new PostId(UUID.randomUUID());
+        TargetId on = new TargetId(UUID.randomUUID());
+
+        publisher.publishEvent(new herald.publishing.PostThreadFailed(
+                workspace, post, on, "x", 3, "The text is a duplicate of a recent post.", false, Instant.now()));
+        until(events::idle, idle -> idle);
+
+        List<WebhookDelivery> sent = delivered(threads.endpoint().id(), 1);
+        assertThat(sent).extracting(WebhookDelivery::type).containsOnly(WebhookEventType.POST_THREAD_FAILED);
+        JsonNode data = data(sent, on);
+        assertThat(data.path("part").asInt()).isEqualTo(3);
+        assertThat(data.path("unknown").asBoolean()).isFalse();
+        assertThat(data.path("reason").asString()).isEqualTo("The text is a duplicate of a recent post.");
+        assertThat(json.readTree(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/threads")))
+                                .getFirst()
+                                .getBodyAsString())
+                        .path("type")
+                        .asString())
+                .isEqualTo("post.thread_failed");
+        assertThat(deliveries.recent(workspace, comments.endpoint().id(), null, 10))
+                .as("a thread's part is not a first comment")
+                .isEmpty();
+    }
+
+    @Test
     void aPostAnAgentLeftForApprovalIsAnnouncedWithItsAuthor() {
         receiver.stubFor(
                 post(urlEqualTo("/hooks/approvals")).willReturn(aResponse().withStatus(202)));
