@@ -33,6 +33,13 @@
     return post && post.value.trim() !== '' ? post.value.trim() : null;
   }
 
+  // The thread's parts after the post's text, as typed, empty ones left out.
+  function threadParts() {
+    return Array.from(form.querySelectorAll('[data-thread-part]'))
+      .map(function (field) { return field.value.trim(); })
+      .filter(function (part) { return part !== ''; });
+  }
+
   function pickedMedia() {
     return Array.from(form.querySelectorAll('[data-media-box]:checked'));
   }
@@ -153,7 +160,22 @@
       });
       card.appendChild(grid);
     }
-    var comment = commentFor(box.value);
+    // A platform with threads shows the thread's parts under the post, each as the reply it becomes; there it takes no
+    // first comment.
+    var parts = platform.dataset.threads === 'true' ? threadParts() : [];
+    if (parts.length) {
+      var list = document.createElement('ol');
+      list.className = 'preview-thread';
+      list.start = 2;
+      parts.forEach(function (part) {
+        var item = document.createElement('li');
+        item.className = 'preview-thread-part';
+        item.textContent = part;
+        list.appendChild(item);
+      });
+      card.appendChild(list);
+    }
+    var comment = parts.length ? null : commentFor(box.value);
     if (comment) {
       var c = document.createElement('p');
       c.className = 'preview-comment';

@@ -79,7 +79,7 @@ class ComposerPage {
         this.schedule = schedule;
     }
 
-    public record Platform(String id, String name, ContentRules rules, List<Connection> accounts) {
+    public record Platform(String id, String name, ContentRules rules, List<Connection> accounts, boolean threads) {
 
         public String mediaKinds() {
             return String.join(" ", rules.mediaKinds());
@@ -168,7 +168,12 @@ class ComposerPage {
                     .filter(c -> c.provider().equals(provider.id()))
                     .toList();
             if (!accounts.isEmpty()) {
-                platforms.add(new Platform(provider.id(), provider.displayName(), provider.contentRules(), accounts));
+                platforms.add(new Platform(
+                        provider.id(),
+                        provider.displayName(),
+                        provider.contentRules(),
+                        accounts,
+                        provider.takesThreads()));
             }
         }
         return platforms;

@@ -102,6 +102,8 @@ class ComposerPageTest {
                 .andExpect(content().string(containsString("data-test=\"post-thread\"")))
                 .andExpect(content().string(containsString("Then the sauce.")))
                 .andExpect(content().string(containsString("data-test=\"target-thread\"")));
+        mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
+                .andExpect(content().string(containsString("🧵 thread of 3")));
         mvc.perform(get(team.path() + "/posts/" + saved.id() + "/edit").with(as(team.owner())))
                 .andExpect(content().string(containsString(">First, the dough.</textarea>")))
                 .andExpect(content().string(containsString("aria-label=\"Part 4 of the thread\"")));

@@ -41,6 +41,9 @@ class ThreadComposerBrowserTest extends DispatchingBrowserTest {
                 .click();
         assertThat(page.getByLabel("Part 3 of the thread")).hasValue("Then it bakes at 450 degrees.");
         assertThat(page.locator("[data-counters]")).not().containsText("of the thread is");
+        // The preview shows the parts under the post, as the replies they become.
+        assertThat(page.locator("[data-previews] .preview-thread-part"))
+                .hasText(new String[] {"First, the dough rests for 48 hours.", "Then it bakes at 450 degrees."});
 
         page.getByLabel("Publish now").check();
         button(page, "Publish").click();
