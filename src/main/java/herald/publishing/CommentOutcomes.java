@@ -2,8 +2,8 @@ package herald.publishing;
 
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
+import herald.providers.PublishedComment;
 import herald.publishing.FirstComments.Claim;
-import herald.publishing.FirstComments.Outcome;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +39,11 @@ class CommentOutcomes {
     }
 
     /** Writes the outcome if the claim still holds the comment; then records it and tells the listeners. */
-    void complete(Claim claim, Outcome outcome) {
+    void complete(Claim claim, StepOutcome<PublishedComment> outcome) {
         Instant now = clock.instant();
         WorkspaceId workspace = claim.workspace();
         boolean applied = tenants.call(workspace, () -> switch (outcome) {
-            case Outcome.Posted p ->
+            case StepOutcome.Posted<PublishedComment> p ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -51,11 +51,11 @@ class CommentOutcomes {
                         CommentStatus.POSTED,
                         null,
                         null,
-                        p.comment().id(),
-                        p.comment().url() == null ? null : p.comment().url().toString(),
+                        p.result().id(),
+                        p.result().url() == null ? null : p.result().url().toString(),
                         null,
                         now);
-            case Outcome.Retry r ->
+            case StepOutcome.Retry<PublishedComment> r ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -69,7 +69,7 @@ class CommentOutcomes {
                         null,
                         r.reason(),
                         now);
-            case Outcome.Failed f ->
+            case StepOutcome.Failed<PublishedComment> f ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -81,7 +81,7 @@ class CommentOutcomes {
                         null,
                         f.reason(),
                         now);
-            case Outcome.Unknown u ->
+            case StepOutcome.Unknown<PublishedComment> u ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -103,14 +103,14 @@ class CommentOutcomes {
         }
         String post = claim.comment().post().toString();
         switch (outcome) {
-            case Outcome.Posted p ->
+            case StepOutcome.Posted<PublishedComment> p ->
                 audit.record(
                         workspace,
                         "post.comment_posted",
                         "post",
                         post,
                         Map.of("target", claim.target().toString()));
-            case Outcome.Failed f ->
+            case StepOutcome.Failed<PublishedComment> f ->
                 failed(
                         workspace,
                         claim.comment().post(),
@@ -118,7 +118,7 @@ class CommentOutcomes {
                         claim.comment().provider(),
                         f.reason(),
                         now);
-            case Outcome.Unknown u -> {
+            case StepOutcome.Unknown<PublishedComment> u -> {
                 audit.record(
                         workspace,
                         "post.comment_unknown",
@@ -134,7 +134,7 @@ class CommentOutcomes {
                         true,
                         now));
             }
-            case Outcome.Retry r -> {}
+            case StepOutcome.Retry<PublishedComment> r -> {}
         }
     }
 

@@ -35,16 +35,6 @@ class FirstComments {
     /** How long a target whose outcome is unknown holds it back (a person settling the target makes it due at once). */
     static final Duration UNSETTLED = Duration.ofHours(1);
 
-    sealed interface Outcome {
-        record Posted(PublishedComment comment) implements Outcome {}
-
-        record Retry(Instant at, String reason, boolean ambiguous) implements Outcome {}
-
-        record Failed(String reason) implements Outcome {}
-
-        record Unknown(String explanation) implements Outcome {}
-    }
-
     /**
      * A claimed attempt: the fence it holds, its number, and where an earlier attempt may have written it from.
      *
@@ -136,7 +126,7 @@ class FirstComments {
         if (claim.isEmpty()) {
             return;
         }
-        Outcome outcome = calls.call(claim.get());
+        StepOutcome<PublishedComment> outcome = calls.call(claim.get());
         outcomes.complete(claim.get(), outcome);
     }
 

@@ -42,16 +42,6 @@ public class ThreadParts {
     /** How long a part whose post or part before is not out yet is left before it is looked at again. */
     static final Duration NOT_YET = Duration.ofSeconds(5);
 
-    sealed interface Outcome {
-        record Posted(PublishedPost post) implements Outcome {}
-
-        record Retry(Instant at, String reason, boolean ambiguous) implements Outcome {}
-
-        record Failed(String reason) implements Outcome {}
-
-        record Unknown(String explanation) implements Outcome {}
-    }
-
     /**
      * A claimed attempt.
      *
@@ -256,11 +246,11 @@ public class ThreadParts {
     }
 
     /** Writes the outcome if the claim still holds the part; then records it in the audit log. */
-    private void complete(Claim claim, Outcome outcome) {
+    private void complete(Claim claim, StepOutcome<PublishedPost> outcome) {
         Instant now = clock.instant();
         WorkspaceId workspace = claim.workspace();
         boolean applied = tenants.call(workspace, () -> switch (outcome) {
-            case Outcome.Posted p ->
+            case StepOutcome.Posted<PublishedPost> p ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -269,11 +259,11 @@ public class ThreadParts {
                         CommentStatus.POSTED,
                         null,
                         null,
-                        p.post().id(),
-                        p.post().url().toString(),
+                        p.result().id(),
+                        p.result().url().toString(),
                         null,
                         now);
-            case Outcome.Retry r ->
+            case StepOutcome.Retry<PublishedPost> r ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -286,7 +276,7 @@ public class ThreadParts {
                         null,
                         r.reason(),
                         now);
-            case Outcome.Failed f ->
+            case StepOutcome.Failed<PublishedPost> f ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -299,7 +289,7 @@ public class ThreadParts {
                         null,
                         f.reason(),
                         now);
-            case Outcome.Unknown u ->
+            case StepOutcome.Unknown<PublishedPost> u ->
                 rows.complete(
                         workspace,
                         claim.target(),
@@ -325,8 +315,9 @@ public class ThreadParts {
                 Map.of("target", claim.target().toString(), "part", String.valueOf(claim.position() + 1));
         String post = claim.part().post().toString();
         switch (outcome) {
-            case Outcome.Posted p -> audit.record(workspace, "post.thread_part_posted", "post", post, details);
-            case Outcome.Failed f -> {
+            case StepOutcome.Posted<PublishedPost> p ->
+                audit.record(workspace, "post.thread_part_posted", "post", post, details);
+            case StepOutcome.Failed<PublishedPost> f -> {
                 audit.record(
                         workspace,
                         "post.thread_part_failed",
@@ -341,11 +332,11 @@ public class ThreadParts {
                                 f.reason()));
                 events.publishEvent(failed(claim, f.reason(), false, now));
             }
-            case Outcome.Unknown u -> {
+            case StepOutcome.Unknown<PublishedPost> u -> {
                 audit.record(workspace, "post.thread_part_unknown", "post", post, details);
                 events.publishEvent(failed(claim, u.explanation(), true, now));
             }
-            case Outcome.Retry r -> {}
+            case StepOutcome.Retry<PublishedPost> r -> {}
         }
     }
 
