@@ -173,18 +173,19 @@ public class EvergreenFill {
     private static NewPost copyOf(Post original, List<ConnectionId> accounts) {
         NewPost copy = NewPost.queuedCopyOf(original);
         return new NewPost(
-                copy.body(),
-                copy.link(),
-                copy.media(),
-                copy.targets().stream()
-                        .filter(t -> accounts.contains(t.connection()))
-                        .toList(),
-                copy.scheduledAt(),
-                copy.timezone(),
-                false,
-                copy.tags(),
-                copy.tagLinks(),
-                copy.firstComment());
+                        copy.body(),
+                        copy.link(),
+                        copy.media(),
+                        copy.targets().stream()
+                                .filter(t -> accounts.contains(t.connection()))
+                                .toList(),
+                        copy.scheduledAt(),
+                        copy.timezone(),
+                        false,
+                        copy.tags(),
+                        copy.tagLinks(),
+                        copy.firstComment())
+                .withThread(copy.thread());
     }
 
     private static Provenance provenance(Post original) {

@@ -100,7 +100,9 @@ class NextOccurrences {
                 current.tags(),
                 current.tagLinks(),
                 current.firstComment(),
-                null);
+                null,
+                current.shortLinks(),
+                current.thread());
         RepeatPolicy.Occurrence admitted = null;
         PostCreation.Stored stored = null;
         try {

@@ -144,6 +144,41 @@ class EvergreenTests {
     }
 
     @Test
+    void aThreadIsSharedAgainWithItsParts() {
+        Post threaded = posts.create(
+                workspace,
+                new NewPost(
+                                "A thread worth sharing",
+                                null,
+                                List.of(),
+                                List.of(new NewPost.NewTarget(krusty, null)),
+                                "2099-01-01T10:00",
+                                "Europe/Berlin",
+                                false)
+                        .withThread(List.of("Its second part.")));
+        tenants.run(workspace, () -> {
+            jdbc.sql("update post_targets set status = 'published', published_at = now() - interval '40 days'"
+                            + " where workspace_id = :w and post_id = :p")
+                    .param("w", workspace.value())
+                    .param("p", threaded.id().value())
+                    .update();
+            jdbc.sql("update posts set status = 'published' where workspace_id = :w and id = :p")
+                    .param("w", workspace.value())
+                    .param("p", threaded.id().value())
+                    .update();
+        });
+        evergreen.add(workspace, threaded.id());
+        evergreen.every(workspace, 30);
+
+        fill.fill(workspace);
+
+        assertThat(copies(threaded)).singleElement().satisfies(copy -> {
+            assertThat(copy.thread()).containsExactly("Its second part.");
+            assertThat(copy.targets().getFirst().thread()).hasSize(1);
+        });
+    }
+
+    @Test
     void thePostSharedLongestAgoGoesFirstAndOneSharedWithinItsDaysWaits() {
         Post old = published("Shared 40 days ago");
         Post never = published("Never shared");

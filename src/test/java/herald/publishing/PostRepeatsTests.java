@@ -98,6 +98,37 @@ class PostRepeatsTests {
     }
 
     @Test
+    void theNextOccurrenceKeepsTheThreadAndTheShortLinksItsPostChose() {
+        Post first = posts.create(
+                workspace,
+                new NewPost(
+                        "Taco Tuesday, the thread https://krusty.example.com/tacos",
+                        null,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(krusty, null)),
+                        "2099-03-02T18:00",
+                        "Europe/Berlin",
+                        false,
+                        List.of(),
+                        false,
+                        null,
+                        new Repeat(Repeat.Every.WEEK, null),
+                        true,
+                        List.of("Two for one.", "Every Tuesday.")));
+
+        cameAgo(first, Duration.ofMinutes(5));
+        repeats.makeNext(workspace, first.id());
+
+        Post next = posts.get(
+                workspace, repeats.of(workspace, first.id()).orElseThrow().next());
+        assertThat(next.thread()).containsExactly("Two for one.", "Every Tuesday.");
+        assertThat(next.targets().getFirst().thread()).hasSize(2);
+        assertThat(next.shortLinks())
+                .as("the post's own choice, though the workspace does not shorten")
+                .isTrue();
+    }
+
+    @Test
     void onceItsTimeCameTheNextOccurrenceIsMadeOnceAWeekLaterAndRepeatsInTurn() {
         Post first = repeating(new Repeat(Repeat.Every.WEEK, null));
         var series = repeats.of(workspace, first.id()).orElseThrow();
