@@ -38,6 +38,10 @@ final class CsvPosts {
     static final String TAGS = "tags";
     static final String FIRST_COMMENT = "first_comment";
     static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT);
+
+    /** A part of the post's thread ({@link ThreadParts}): {@code thread_2} for the first after the text, to 25. */
+    static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])");
+
     static final List<String> REQUIRED = List.of(DATE, TEXT);
 
     /**
@@ -46,6 +50,8 @@ final class CsvPosts {
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
      * @param tags the {@code |}-separated tags
      * @param firstComment the comment to write under the post once published, empty for none
+     * @param thread the thread's parts, in the order of their columns' numbers, empty cells left out
+     * @param threadColumns the column each part came from
      */
     record Line(
             int row,
@@ -55,7 +61,9 @@ final class CsvPosts {
             @Nullable List<String> accounts,
             List<String> media,
             List<String> tags,
-            String firstComment) {}
+            String firstComment,
+            List<String> thread,
+            List<String> threadColumns) {}
 
     /** The file's post rows, and the problems of rows that could not be read as written. */
     record Sheet(List<Line> lines, List<ImportProblem> problems) {}
@@ -132,7 +140,7 @@ final class CsvPosts {
             if (name.isEmpty()) {
                 continue;
             }
-            if (!COLUMNS.contains(name)) {
+            if (!COLUMNS.contains(name) && !THREAD.matcher(name).matches()) {
                 unknown.add(header.get(i).strip());
             } else if (columns.putIfAbsent(name, i) != null) {
                 throw ImportRejected.of(1, "header", "The column '" + name + "' appears twice in the header row.");
@@ -150,7 +158,8 @@ final class CsvPosts {
                     1,
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
-                            + "'. The columns are date, text, link, accounts, media, tags and first_comment.");
+                            + "'. The columns are date, text, link, accounts, media, tags, first_comment and thread_2"
+                            + " to thread_25.");
         }
         List<String> missing =
                 REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -182,6 +191,18 @@ final class CsvPosts {
                     row, TEXT, "The text has " + text.length() + " characters; at most " + MAX_TEXT + "."));
         }
         String accounts = cell(record, columns, ACCOUNTS).strip();
+        List<String> threadColumns = new ArrayList<>();
+        List<String> thread = new ArrayList<>();
+        columns.keySet().stream()
+                .filter(name -> THREAD.matcher(name).matches())
+                .sorted(java.util.Comparator.comparingInt(name -> Integer.parseInt(name.substring("thread_".length()))))
+                .forEach(name -> {
+                    String part = cell(record, columns, name).strip();
+                    if (!part.isEmpty()) {
+                        thread.add(part);
+                        threadColumns.add(name);
+                    }
+                });
         return new Line(
                 row,
                 cell(record, columns, DATE).strip(),
@@ -190,7 +211,9 @@ final class CsvPosts {
                 accounts.isEmpty() ? null : split(accounts),
                 split(cell(record, columns, MEDIA)),
                 split(cell(record, columns, TAGS)),
-                cell(record, columns, FIRST_COMMENT).strip());
+                cell(record, columns, FIRST_COMMENT).strip(),
+                List.copyOf(thread),
+                List.copyOf(threadColumns));
     }
 
     private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {

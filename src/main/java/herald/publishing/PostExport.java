@@ -38,7 +38,9 @@ public class PostExport {
             "last_error",
             "created_by",
             "first_comment",
-            "comment_status");
+            "comment_status",
+            "thread",
+            "thread_status");
 
     private static final int PAGE = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -107,7 +109,11 @@ public class PostExport {
                     cell(target.lastError()),
                     createdBy,
                     cell(target.firstComment() == null ? post.firstComment() : target.firstComment()),
-                    target.comment() == null ? "" : target.comment().status().value());
+                    target.comment() == null ? "" : target.comment().status().value(),
+                    target.thread().isEmpty() ? "" : thread(post),
+                    target.thread().stream()
+                            .map(part -> part.status().value())
+                            .collect(java.util.stream.Collectors.joining("|")));
         }
         if (post.targets().isEmpty()) {
             csv.printRecord(
@@ -124,8 +130,15 @@ public class PostExport {
                     "",
                     createdBy,
                     cell(post.firstComment()),
+                    "",
+                    thread(post),
                     "");
         }
+    }
+
+    /** The thread's parts after the post's text, a blank line between two. */
+    private static String thread(Post post) {
+        return cell(String.join("\n\n", post.thread()));
     }
 
     private static String time(@Nullable Instant instant, ZoneId zone) {

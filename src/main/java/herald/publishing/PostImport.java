@@ -155,16 +155,19 @@ public class PostImport {
             problems.add(new ImportProblem(line.row(), CsvPosts.TAGS, e.getMessage()));
         }
         NewPost post = new NewPost(
-                line.text(),
-                line.link().isEmpty() ? null : line.link(),
-                media,
-                accounts.stream().map(id -> new NewPost.NewTarget(id, null)).toList(),
-                scheduledAt,
-                zone.getId(),
-                draft,
-                tags,
-                null,
-                line.firstComment());
+                        line.text(),
+                        line.link().isEmpty() ? null : line.link(),
+                        media,
+                        accounts.stream()
+                                .map(id -> new NewPost.NewTarget(id, null))
+                                .toList(),
+                        scheduledAt,
+                        zone.getId(),
+                        draft,
+                        tags,
+                        null,
+                        line.firstComment())
+                .withThread(line.thread());
         return new Row(line, post, local, List.copyOf(shown), problems);
     }
 
@@ -222,7 +225,7 @@ public class PostImport {
 
         /** A problem of the post as the file's column names it, and a past time in the file's own words. */
         private ImportProblem problem(Row row, ScheduledBatch.Problem problem) {
-            String column = column(problem.field());
+            String column = column(problem.field(), row.line().threadColumns());
             LocalDateTime local = row.local();
             if (CsvPosts.DATE.equals(column)
                     && local != null
@@ -236,7 +239,15 @@ public class PostImport {
             return new ImportProblem(row.line().row(), column, problem.message());
         }
 
-        private static @Nullable String column(String field) {
+        private static @Nullable String column(String field, List<String> threadColumns) {
+            var part = java.util.regex.Pattern.compile("thread\\[(\\d+)]").matcher(field);
+            if (part.matches()) {
+                int index = Integer.parseInt(part.group(1));
+                return index < threadColumns.size() ? threadColumns.get(index) : null;
+            }
+            if (field.equals("thread")) {
+                return threadColumns.isEmpty() ? null : threadColumns.getFirst();
+            }
             if (field.startsWith("scheduledAt") || field.startsWith("timezone") || field.startsWith("draft")) {
                 return CsvPosts.DATE;
             }

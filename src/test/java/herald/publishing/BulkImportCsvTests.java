@@ -96,6 +96,14 @@ class BulkImportCsvTests {
     }
 
     @Test
+    void refusesAThreadColumnPastTheTwentyFifthPart() {
+        assertThat(rejection("date,text,thread_26\n,Hi,part\n").message())
+                .startsWith("Unknown column 'thread_26'")
+                .contains("thread_2 to thread_25");
+        assertThat(rejection("date,text,thread_1\n,Hi,part\n").message()).startsWith("Unknown column 'thread_1'");
+    }
+
+    @Test
     void refusesAHeaderWithoutATextColumn() {
         assertThat(rejection("date,link\n,https://herald.dev\n").message()).contains("no 'text' column");
     }

@@ -266,6 +266,30 @@ class BulkImportApiTests {
     }
 
     @Test
+    void readsAThreadFromItsNumberedColumnsAndNamesTheColumnOfAPartTooLong() {
+        String ok = "date,text,thread_3,thread_2,thread_4\n" + daysAhead(3, 9).format(CSV_TIME)
+                + ",How we bake,Then 90 seconds.,First 48 hours of rest.,\n";
+        var created = upload(ws, "?accounts=" + ws.krusty(), ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("rows").get(0).path("postId").asString();
+        assertThat(tenants.call(ws.id(), () -> jdbc.sql("select array_to_string(thread, '|') from posts where id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single()))
+                .as("in the order of the columns' numbers, an empty part left out")
+                .isEqualTo("First 48 hours of rest.|Then 90 seconds.");
+
+        long before = posts(ws.id());
+        String bad = "date,text,thread_2,thread_5\n" + daysAhead(3, 10).format(CSV_TIME) + ",Another,Fine,"
+                + "z".repeat(501) + "\n";
+        var refused = upload(ws, "?accounts=" + ws.krusty(), bad);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("thread_5");
+        assertThat(refused.errors().getFirst().path("message").asString()).contains("501 of 500 characters");
+        assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
     void refusesALocalTimeThatTheWorkspacesZoneSkips() {
         var rules = BERLIN.getRules();
         var transition = rules.nextTransition(Instant.now());
