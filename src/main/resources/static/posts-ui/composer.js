@@ -62,6 +62,9 @@
   }
 
   function update() {
+    // The counters keep their height until the server's check comes back: a click that leaves a field (its change
+    // event re-counts here) must not see the button under the pointer move between mousedown and mouseup.
+    var held = counters.offsetHeight;
     counters.textContent = '';
     previews.textContent = '';
     var chosen = Array.from(form.querySelectorAll('[data-account-box]:checked'));
@@ -87,6 +90,7 @@
       previews.appendChild(preview(box, platform, text, max));
     });
     body.setAttribute('aria-invalid', blocked ? 'true' : 'false');
+    counters.style.minHeight = chosen.length > 0 && root.dataset.checkUrl ? held + 'px' : '';
     scheduleCheck(chosen.length > 0);
   }
 
@@ -212,10 +216,11 @@
         if (!answer || seq !== checkSeq) { return; }
         showCheck(answer);
       })
-      .catch(function () { /* the browser's count stays; saving checks again */ });
+      .catch(function () { counters.style.minHeight = ''; /* the browser's count stays; saving checks again */ });
   }
 
   function showCheck(answer) {
+    counters.style.minHeight = '';
     var blocked = answer.problems.length > 0;
     answer.targets.forEach(function (t) {
       var li = counters.querySelector('[data-counter="' + t.connectionId + '"]');
