@@ -61,7 +61,8 @@ class CalendarPage {
             String status,
             String accounts,
             boolean movable,
-            boolean repeats) {}
+            boolean repeats,
+            int threadParts) {}
 
     public record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {
 
@@ -195,7 +196,8 @@ class CalendarPage {
                                             .map(Target::account)
                                             .toList()),
                             false,
-                            true)));
+                            true,
+                            source.thread().isEmpty() ? 0 : source.thread().size() + 1)));
         }
         return placed;
     }
@@ -227,7 +229,8 @@ class CalendarPage {
                 post.status().value(),
                 accounts,
                 post.status().editable(),
-                repeats);
+                repeats,
+                post.thread().isEmpty() ? 0 : post.thread().size() + 1);
     }
 
     /** When the post appears: its scheduled time, else when it was published. */

@@ -104,6 +104,8 @@ class ComposerPageTest {
                 .andExpect(content().string(containsString("data-test=\"target-thread\"")));
         mvc.perform(get(team.path() + "/posts").with(as(team.owner())))
                 .andExpect(content().string(containsString("🧵 thread of 3")));
+        mvc.perform(get(team.path() + "/calendar").param("date", "2099-05-01").with(as(team.owner())))
+                .andExpect(content().string(containsString(", a thread of 3")));
         mvc.perform(get(team.path() + "/posts/" + saved.id() + "/edit").with(as(team.owner())))
                 .andExpect(content().string(containsString(">First, the dough.</textarea>")))
                 .andExpect(content().string(containsString("aria-label=\"Part 4 of the thread\"")));
