@@ -76,19 +76,19 @@ public class BioPage {
             Instant publishedAt,
             boolean pinned) {}
 
-    /** The page as a reader sees it: the workspace's name and its tiles. */
-    public record Page(WorkspaceId workspace, String name, List<Tile> tiles) {}
+    /** The page as a reader sees it: the workspace's name, its own words (null for none) and its tiles. */
+    public record Page(WorkspaceId workspace, String name, @Nullable String text, List<Tile> tiles) {}
 
     /** The page of the workspace with this slug, or empty when there is none or it is off. */
     public Optional<Page> of(String slug) {
         return workspaces
                 .idOf(slug)
-                .flatMap(workspace -> tenants.call(
-                        workspace, () -> jdbc.sql("select name from workspaces where id = :id and bio_page")
-                                .param("id", workspace.value())
-                                .query(String.class)
-                                .optional()
-                                .map(name -> new Page(workspace, name, tiles(workspace)))));
+                .flatMap(workspace -> tenants.call(workspace, () -> jdbc.sql(
+                                "select name, bio_page_text from workspaces where id = :id and bio_page")
+                        .param("id", workspace.value())
+                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .optional()
+                        .map(row -> new Page(workspace, row[0], row[1], tiles(workspace)))));
     }
 
     /** A post that may become a tile, and the published target its short link is written on. */

@@ -151,6 +151,55 @@ public class Workspaces {
         require(id, Rule.BIO_PAGE, shown);
     }
 
+    /** The most characters of the link-in-bio page's own text. */
+    public static final int MAX_BIO_TEXT = 300;
+
+    /** The few words at the top of the link-in-bio page, under the workspace's name; empty when it has none. */
+    public java.util.Optional<String> bioPageText(WorkspaceId id) {
+        return tenants.call(id, () -> jdbc.sql("select bio_page_text from workspaces where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(text -> text));
+    }
+
+    /**
+     * Sets the link-in-bio page's own text (blank removes it); audited when it changes.
+     *
+     * @throws InvalidInput for a text over {@value #MAX_BIO_TEXT} characters
+     */
+    public void bioPageText(WorkspaceId id, @Nullable String text) {
+        String kept = bioText(text);
+        tenants.run(id, () -> {
+            int changed = jdbc.sql(
+                            """
+                            update workspaces set bio_page_text = :text
+                            where id = :id and bio_page_text is distinct from :text""")
+                    .param("text", kept)
+                    .param("id", id.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(id, "workspace.bio_page_text_changed", "workspace", id.toString(), Map.of());
+            }
+        });
+    }
+
+    /**
+     * The link-in-bio page's text as kept: stripped, null when blank.
+     *
+     * @throws InvalidInput for a text over {@value #MAX_BIO_TEXT} characters
+     */
+    public static @Nullable String bioText(@Nullable String text) {
+        String kept = text == null || text.isBlank() ? null : text.strip();
+        if (kept != null && kept.codePointCount(0, kept.length()) > MAX_BIO_TEXT) {
+            throw new InvalidInput(
+                    "bioPageText",
+                    "The page's text has " + kept.codePointCount(0, kept.length()) + " characters; at most "
+                            + MAX_BIO_TEXT + ".");
+        }
+        return kept;
+    }
+
     /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */
     private enum Rule {
         TWO_FACTOR("two_factor_required", "workspace.two_factor_required", "workspace.two_factor_not_required"),

@@ -54,7 +54,11 @@ class BioPageController {
                                         .orElse(null),
                         caption(tile.text(), tile.url())))
                 .toList();
-        return new ModelAndView("bio/page", java.util.Map.of("name", page.name(), "tiles", tiles));
+        var model = new java.util.HashMap<String, Object>();
+        model.put("name", page.name());
+        model.put("text", page.text());
+        model.put("tiles", tiles);
+        return new ModelAndView("bio/page", model);
     }
 
     /**

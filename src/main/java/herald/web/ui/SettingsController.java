@@ -146,6 +146,24 @@ class SettingsController {
         });
     }
 
+    /** Owners and admins: the few words at the top of the link-in-bio page (blank removes them). */
+    @PostMapping("/w/{slug}/settings/bio-page-text")
+    String bioPageText(
+            @RequestParam(defaultValue = "") String text, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        try {
+            workspaces.bioPageText(current.id(), text);
+            flash.addFlashAttribute(
+                    "notice",
+                    text.isBlank()
+                            ? "The link-in-bio page shows no text of its own."
+                            : "The link-in-bio page's text is saved.");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/settings#bio-page";
+    }
+
     /**
      * An owner's or admin's switch of a workspace-wide setting: {@code change} makes it and says what it means now,
      * shown back on the setting's {@code card} of the page.
@@ -219,6 +237,8 @@ class SettingsController {
         model.addAttribute("shortLinks", workspaces.shortensLinks(current.id()));
         model.addAttribute("bioPage", workspaces.hasBioPage(current.id()));
         model.addAttribute("bioAddress", bioAddress(current));
+        model.addAttribute("bioText", workspaces.bioPageText(current.id()).orElse(""));
+        model.addAttribute("bioTextMax", Workspaces.MAX_BIO_TEXT);
         model.addAttribute("shortLinkExample", publicUrl.resolve(ShortLinks.PATH + "x7Kq2mP9aB"));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));

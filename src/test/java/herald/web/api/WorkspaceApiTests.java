@@ -167,6 +167,42 @@ class WorkspaceApiTests extends ApiTest {
     }
 
     @Test
+    void writesTheLinkInBioPagesOwnWordsAndRefusesTooManyChangingNothing() {
+        var workspace = provision();
+        assertThat(api.get(workspace.path(), workspace.token())
+                        .json()
+                        .path("bioPageText")
+                        .isNull())
+                .isTrue();
+
+        var written =
+                api.patch(workspace.path(), workspace.token(), "{\"bioPageText\":\"  Wood-fired since 2009.  \"}");
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        assertThat(written.json().path("bioPageText").asString()).isEqualTo("Wood-fired since 2009.");
+
+        var tooLong = api.patch(
+                workspace.path(),
+                workspace.token(),
+                "{\"name\":\"Never\",\"bioPageText\":\"" + "x".repeat(301) + "\"}");
+        assertProblem(tooLong, 400, "invalid-input");
+        assertThat(tooLong.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("bioPageText");
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("name").asString())
+                .as("a refused value changes nothing")
+                .isNotEqualTo("Never");
+        assertThat(after.path("bioPageText").asString()).isEqualTo("Wood-fired since 2009.");
+
+        var removed = api.patch(workspace.path(), workspace.token(), "{\"bioPageText\":\"\"}");
+        assertThat(removed.json().path("bioPageText").isNull()).isTrue();
+        assertThat(api.get(workspace.path("/audit-events?action=workspace.bio_page_text_changed"), workspace.token())
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void refusesAnUnknownPlaceholderAsAProblemNamingTheFieldAndChangesNothing() {
         var workspace = provision();
 

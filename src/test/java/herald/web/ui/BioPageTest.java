@@ -112,6 +112,21 @@ class BioPageTest {
                         .param("shown", "true"))
                 .andExpect(flash().attribute("notice", "Link-in-bio page up at http://localhost:8080" + bio + "."));
 
+        mvc.perform(post(team.path() + "/settings/bio-page-text")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("text", "Nope"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(team.path() + "/settings/bio-page-text")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("text", "y".repeat(301)))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("at most 300")));
+        mvc.perform(post(team.path() + "/settings/bio-page-text")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("text", "Wood-fired pizza in Brooklyn <since> 2009."))
+                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("text is saved")));
         String page = mvc.perform(get(bio))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -119,6 +134,7 @@ class BioPageTest {
                 .getContentAsString();
         assertThat(page)
                 .contains("<title>" + team.workspace().name() + "</title>")
+                .contains("data-test=\"bio-text\">Wood-fired pizza in Brooklyn &lt;since&gt; 2009.<")
                 .contains("data-post=\"" + newer.id() + "\"", "data-post=\"" + older.id() + "\"")
                 .contains("alt=\"Slice of the week\"", "/media/" + w + "/" + image.id() + "/thumbnail?")
                 .contains(">Menu at today<")

@@ -31,6 +31,12 @@ record WorkspaceChanges(
                 @Nullable
                 Boolean bioPage,
         @Schema(
+                        description = "A few words at the top of the link-in-bio page, under the workspace's name (at"
+                                + " most 300 characters); \"\" removes them.",
+                        nullable = true)
+                @Nullable
+                String bioPageText,
+        @Schema(
                         description = "Refill the queue from the evergreen library with at most one share of a post"
                                 + " every so many days (1-365); 0 stops refilling (docs/evergreen.md).",
                         nullable = true)
@@ -45,6 +51,7 @@ record WorkspaceChanges(
                 && approvalRequired == null
                 && shortenLinks == null
                 && bioPage == null
+                && bioPageText == null
                 && evergreenEveryDays == null;
     }
 

@@ -78,16 +78,16 @@ class WorkspaceController {
                     "Changes any of name, timezone, description, linkTagging (the UTM parameters of its"
                             + " posts' links, see docs/link-tagging.md), approvalRequired (editors' posts wait for an owner's"
                             + " or admin's approval, see docs/approvals.md) shortenLinks (new posts' links are"
-                            + " published short and count clicks, see docs/short-links.md) bioPage (the public"
-                            + " link-in-bio page, see docs/bio-page.md) and evergreenEveryDays (refilling the queue from"
+                            + " published short and count clicks, see docs/short-links.md) bioPage and bioPageText (the"
+                            + " public link-in-bio page and its words, see docs/bio-page.md) and evergreenEveryDays (refilling the queue from"
                             + " the evergreen library, 0 to stop, see docs/evergreen.md); fields left out keep their value, inside"
                             + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput(
                     "",
-                    "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks, bioPage"
-                            + " and evergreenEveryDays.");
+                    "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks, bioPage,"
+                            + " bioPageText and evergreenEveryDays.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -98,6 +98,7 @@ class WorkspaceController {
                 throw new InvalidInput("linkTagging." + e.field(), e.getMessage());
             }
         }
+        String bioText = changes.bioPageText() == null ? null : Workspaces.bioText(changes.bioPageText());
         Workspace before = workspaces.require(current.id());
         Workspace after = before;
         if (changes.changesDetails()) {
@@ -119,6 +120,9 @@ class WorkspaceController {
         if (changes.bioPage() != null) {
             workspaces.showBioPage(current.id(), changes.bioPage());
         }
+        if (changes.bioPageText() != null) {
+            workspaces.bioPageText(current.id(), bioText);
+        }
         if (changes.evergreenEveryDays() != null) {
             int days = changes.evergreenEveryDays();
             evergreen.every(current.id(), days == 0 ? null : days);
@@ -136,6 +140,7 @@ class WorkspaceController {
                 workspaces.shortensLinks(workspace.id()),
                 workspaces.hasBioPage(workspace.id()),
                 publicUrl.resolve(BioPage.PATH + workspace.slug()),
+                workspaces.bioPageText(workspace.id()).orElse(null),
                 evergreen.every(workspace.id()));
     }
 }

@@ -33,6 +33,8 @@ record WorkspaceView(
                                 + " public at bioPageUrl (docs/bio-page.md).")
                 boolean bioPage,
         @Schema(description = "Where its link-in-bio page is, up or not.") String bioPageUrl,
+        @Schema(description = "The words at the top of its link-in-bio page; null for none.", nullable = true) @Nullable
+                String bioPageText,
         @Schema(
                         description = "At most one share of an evergreen post every so many days; null: the queue is"
                                 + " not refilled from the evergreen library.",
@@ -59,6 +61,7 @@ record WorkspaceView(
             boolean shortenLinks,
             boolean bioPage,
             String bioPageUrl,
+            @Nullable String bioPageText,
             @Nullable Integer evergreenEveryDays) {
         return new WorkspaceView(
                 workspace.id().value(),
@@ -81,6 +84,7 @@ record WorkspaceView(
                 shortenLinks,
                 bioPage,
                 bioPageUrl,
+                bioPageText,
                 evergreenEveryDays);
     }
 }
