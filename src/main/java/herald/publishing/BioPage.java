@@ -150,8 +150,9 @@ public class BioPage {
                 .list());
         Map<PostId, String> written = new HashMap<>();
         if (!candidates.isEmpty()) {
-            jdbc.sql("select post_id, code from short_links where workspace_id = :workspace and part = 'bio'"
-                            + " and post_id in (:posts)")
+            // A tile whose link was turned off is left off the page: it would lead nowhere.
+            jdbc.sql("select post_id, case when turned_off_at is null then code end from short_links"
+                            + " where workspace_id = :workspace and part = 'bio' and post_id in (:posts)")
                     .param("workspace", workspace.value())
                     .param(
                             "posts",
@@ -166,6 +167,9 @@ public class BioPage {
             }
             String url = c.link() != null ? c.link() : firstLink(c.body());
             if (url == null) {
+                continue;
+            }
+            if (written.containsKey(c.post()) && written.get(c.post()) == null) {
                 continue;
             }
             String code = written.get(c.post());

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param part where the link is: {@code text}, {@code link} (the post's link field), {@code comment} or {@code bio}
  *     (its tile on the workspace's link-in-bio page, {@link BioPage})
  * @param lastClickedAt the last counted click, null before the first
+ * @param turnedOffAt when someone of the workspace turned it off, null while it leads on
  */
 public record ShortLink(
         String code,
@@ -22,4 +23,5 @@ public record ShortLink(
         String part,
         long clicks,
         Instant createdAt,
-        @Nullable Instant lastClickedAt) {}
+        @Nullable Instant lastClickedAt,
+        @Nullable Instant turnedOffAt) {}

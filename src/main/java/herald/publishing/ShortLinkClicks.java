@@ -51,7 +51,8 @@ public class ShortLinkClicks {
                         rs.getString("part"),
                         rs.getLong("clicks"),
                         rs.getTimestamp("created_at").toInstant(),
-                        instant(rs, "last_clicked_at")))
+                        instant(rs, "last_clicked_at"),
+                        instant(rs, "turned_off_at")))
                 .list());
     }
 

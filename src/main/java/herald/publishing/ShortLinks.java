@@ -58,11 +58,17 @@ public class ShortLinks {
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
+    private final herald.audit.AuditLog audit;
     private final String prefix;
 
-    ShortLinks(JdbcClient jdbc, TenantScope tenants, @Value("${herald.public-url}") String publicUrl) {
+    ShortLinks(
+            JdbcClient jdbc,
+            TenantScope tenants,
+            herald.audit.AuditLog audit,
+            @Value("${herald.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.audit = audit;
         this.prefix = (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + PATH;
     }
 
@@ -131,6 +137,55 @@ public class ShortLinks {
             return part;
         }
         return replace(part, prefix, url -> prefix + store(workspace, post, target, Part.THREAD, url));
+    }
+
+    /** Whether {@code code} is a short link its workspace turned off. Outside any workspace's scope, as {@link #follow}. */
+    public boolean turnedOff(String code) {
+        return CODE.matcher(code).matches()
+                && Boolean.TRUE.equals(jdbc.sql("select herald_short_link_turned_off(:code)")
+                        .param("code", code)
+                        .query(Boolean.class)
+                        .single());
+    }
+
+    /**
+     * Turns one of the post's short links off (it leads nowhere and counts nothing) or on again; audited when it changes.
+     *
+     * @throws herald.shared.NotFound when the post has no such short link
+     */
+    public void turnOff(WorkspaceId workspace, PostId post, String code, boolean off) {
+        tenants.run(workspace, () -> {
+            boolean known =
+                    jdbc.sql("select count(*) from short_links where workspace_id = :workspace and post_id = :post"
+                                            + " and code = :code")
+                                    .param("workspace", workspace.value())
+                                    .param("post", post.value())
+                                    .param("code", code)
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
+            if (!known) {
+                throw new herald.shared.NotFound("This post has no short link " + code + ".");
+            }
+            int changed = jdbc.sql(
+                            """
+                            update short_links set turned_off_at = case when :off then now() end
+                            where workspace_id = :workspace and post_id = :post and code = :code
+                              and (turned_off_at is null) = :off""")
+                    .param("off", off)
+                    .param("workspace", workspace.value())
+                    .param("post", post.value())
+                    .param("code", code)
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        workspace,
+                        off ? "post.short_link_turned_off" : "post.short_link_turned_on",
+                        "post",
+                        post.toString(),
+                        java.util.Map.of("code", code));
+            }
+        });
     }
 
     /**

@@ -156,6 +156,46 @@ class ShortLinksEndToEndTests extends SandboxEndToEndTest {
     }
 
     @Test
+    void aLinkTurnedOffLeadsNowhereAndCountsNothingUntilItIsTurnedOnAgain() {
+        String post = create("Offer " + ORDER + "/" + UUID.randomUUID(), ",\"shortenLinks\":true");
+        awaitFinished(post, Duration.ofSeconds(20));
+        String code = codes(publishedBy(handle).path("text").asString()).getFirst();
+        assertThat(follow(code, "GET", "Mozilla/5.0 Chrome/131.0").status()).isEqualTo(302);
+
+        var off = api("PUT", "/posts/" + post + "/links/" + code, "{\"turnedOff\":true}");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().path("links").get(0).path("turnedOffAt").isNull()).isFalse();
+        Response gone = follow(code, "GET", "Mozilla/5.0 Chrome/131.0");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body()).contains("This link was turned off");
+        assertThat(gone.headers().firstValue("Location")).isEmpty();
+        assertThat(api("GET", "/posts/" + post + "/links", null)
+                        .json()
+                        .path("clicks")
+                        .asLong())
+                .as("a click on a link turned off is not counted")
+                .isEqualTo(1);
+
+        Other other = otherWorkspace("Other links");
+        assertThat(send(other.key(), "PUT", other.base() + "/posts/" + post + "/links/" + code, "{\"turnedOff\":false}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api("PUT", "/posts/" + post + "/links/AAAAAAAAAA", "{\"turnedOff\":true}")
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(api("PUT", "/posts/" + post + "/links/" + code, "{\"turnedOff\":false}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(follow(code, "GET", "Mozilla/5.0 Chrome/131.0").status()).isEqualTo(302);
+        assertThat(api("GET", "/audit-events?action=post.short_link_turned_off", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aPostKeepsWhatTheSettingWasWhenItWasCreated() {
         String later =
                 create("Later " + ORDER, ",\"scheduledAt\":\"" + Instant.now().plusSeconds(3) + "\"");

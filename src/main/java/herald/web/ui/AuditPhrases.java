@@ -71,6 +71,8 @@ final class AuditPhrases {
             Map.entry("workspace.evergreen_changed", "changed the evergreen refill"),
             Map.entry("post.bio_page_hidden", "took a post off the link-in-bio page"),
             Map.entry("post.bio_page_shown", "put a post back on the link-in-bio page"),
+            Map.entry("post.short_link_turned_off", "turned off a post's short link"),
+            Map.entry("post.short_link_turned_on", "turned a post's short link on again"),
             Map.entry("post.bio_page_pinned", "pinned a post to the top of the link-in-bio page"),
             Map.entry("post.bio_page_unpinned", "unpinned a post from the link-in-bio page"),
             Map.entry("post.cancelled", "cancelled a post"),

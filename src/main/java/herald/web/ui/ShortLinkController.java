@@ -51,11 +51,24 @@ class ShortLinkController {
                     redirect.setExposeModelAttributes(false);
                     return new ModelAndView(redirect);
                 })
-                .orElseGet(() -> notFound(
-                        "short-link-unknown",
-                        "This link leads nowhere",
-                        "No post has this short link. Check that the address was copied whole, or ask whoever"
-                                + " shared it for the link again."));
+                .orElseGet(() -> links.turnedOff(code)
+                        ? gone()
+                        : notFound(
+                                "short-link-unknown",
+                                "This link leads nowhere",
+                                "No post has this short link. Check that the address was copied whole, or ask whoever"
+                                        + " shared it for the link again."));
+    }
+
+    /** A short link its workspace turned off: 410, so that a reader (and a crawler) knows it is gone for good. */
+    private static ModelAndView gone() {
+        var page = notFound(
+                "short-link-off",
+                "This link was turned off",
+                "Whoever shared it turned it off, so it no longer leads anywhere. Ask them for the page you were"
+                        + " looking for.");
+        page.setStatus(HttpStatus.GONE);
+        return page;
     }
 
     /** The 404 page of a public address (a short link, a link-in-bio page) that leads nowhere. */

@@ -32,11 +32,13 @@ class PostLinksController {
     private final Posts posts;
     private final ShortLinkClicks links;
     private final BioPage bio;
+    private final herald.publishing.ShortLinks shortLinks;
 
-    PostLinksController(Posts posts, ShortLinkClicks links, BioPage bio) {
+    PostLinksController(Posts posts, ShortLinkClicks links, BioPage bio, herald.publishing.ShortLinks shortLinks) {
         this.posts = posts;
         this.links = links;
         this.bio = bio;
+        this.shortLinks = shortLinks;
     }
 
     @Schema(name = "PostBioPage")
@@ -133,7 +135,13 @@ class PostLinksController {
             @Schema(description = "Clicks by people: link-preview robots and HEAD requests are not counted.")
                     long clicks,
             Instant createdAt,
-            @Schema(nullable = true) @Nullable Instant lastClickedAt) {
+            @Schema(nullable = true) @Nullable Instant lastClickedAt,
+            @Schema(
+                            description = "When someone of the workspace turned it off (it leads nowhere and counts"
+                                    + " nothing); null while it leads on.",
+                            nullable = true)
+                    @Nullable
+                    Instant turnedOffAt) {
 
         static LinkView of(ShortLink link) {
             return new LinkView(
@@ -144,8 +152,33 @@ class PostLinksController {
                     link.part(),
                     link.clicks(),
                     link.createdAt(),
-                    link.lastClickedAt());
+                    link.lastClickedAt(),
+                    link.turnedOffAt());
         }
+    }
+
+    @Schema(name = "PostLinkChange")
+    record LinkChange(
+            @Schema(
+                            description =
+                                    "true turns the short link off (readers get 410, nothing is counted), false on again.")
+                    boolean turnedOff) {}
+
+    @PutMapping("/{postId}/links/{code}")
+    @Operation(
+            operationId = "setPostLink",
+            summary = "Turn one of a post's short links off, or on again",
+            description = "For a link whose destination went bad after the post went out (the platform's post cannot"
+                    + " be edited through Herald): turned off, it answers 410 \"This link was turned off\" and counts"
+                    + " nothing. Audited (post.short_link_turned_off, post.short_link_turned_on). 404 for a code the"
+                    + " post does not have.")
+    PostLinksView setLink(
+            CurrentWorkspace current,
+            @PathVariable UUID postId,
+            @PathVariable String code,
+            @RequestBody LinkChange change) {
+        shortLinks.turnOff(current.id(), new PostId(postId), code, change.turnedOff());
+        return links(current, postId);
     }
 
     @GetMapping("/{postId}/links")
