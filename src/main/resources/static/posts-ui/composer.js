@@ -340,6 +340,7 @@
     items.forEach(function (item, i) {
       item.querySelector('.thread-number').textContent = (i + 2) + '.';
       item.querySelector('textarea').setAttribute('aria-label', 'Part ' + (i + 2) + ' of the thread');
+      item.querySelector('[data-thread-remove]').setAttribute('aria-label', 'Remove part ' + (i + 2));
     });
     addPart.hidden = items.length >= 24;
   }
