@@ -2,10 +2,7 @@ package herald.publishing;
 
 import com.twitter.twittertext.Extractor;
 import herald.assets.AssetId;
-import herald.audit.AuditLog;
 import herald.database.TenantScope;
-import herald.shared.Conflict;
-import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
 import java.time.Instant;
@@ -25,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Instagram makes no link in a caption clickable. It shows the workspace's most recent published posts that have a
  * link (their link field, else the first http(s) link of their text), newest first, each leading to its link through a
  * short link of its own, so that the page's clicks count with the post's ({@link ShortLinks}); the posts an editor
- * pinned come first ({@link #pin}). Off until an owner or admin turns it on; while off, the page does not exist.
+ * pinned come first ({@link BioPagePosts#pin}). Off until an owner or admin turns it on; while off, the page does not
+ * exist.
  */
 @Component
 public class BioPage {
@@ -49,10 +47,8 @@ public class BioPage {
     private final TenantScope tenants;
     private final Workspaces workspaces;
     private final ShortLinks links;
-    private final AuditLog audit;
 
-    BioPage(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, ShortLinks links, AuditLog audit) {
-        this.audit = audit;
+    BioPage(JdbcClient jdbc, TenantScope tenants, Workspaces workspaces, ShortLinks links) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.workspaces = workspaces;
@@ -197,125 +193,6 @@ public class BioPage {
                 new TargetId(rs.getObject("target_id", UUID.class)),
                 rs.getTimestamp("published_at").toInstant(),
                 rs.getBoolean("pinned"));
-    }
-
-    /**
-     * Where the post stands with the workspace's page: whether it could show there at all (published, with a link),
-     * whether an editor took it off, and whether one pinned it to the top.
-     */
-    public record Standing(boolean eligible, boolean hidden, boolean pinned) {
-
-        /** Whether the page shows it now (when the page is up). */
-        public boolean shown() {
-            return eligible && !hidden;
-        }
-    }
-
-    /**
-     * The post's standing with the page.
-     *
-     * @throws NotFound when the workspace has no such post
-     */
-    public Standing standing(WorkspaceId workspace, PostId post) {
-        return tenants.read(workspace, () -> read(workspace, post));
-    }
-
-    /** Inside the workspace's transaction. */
-    private Standing read(WorkspaceId workspace, PostId post) {
-        return jdbc.sql(
-                        """
-                        select status, link, body, bio_hidden, bio_pinned_at is not null as pinned from posts
-                        where workspace_id = :workspace and id = :post""")
-                .param("workspace", workspace.value())
-                .param("post", post.value())
-                .query((rs, n) -> new Standing(
-                        List.of("published", "partially_failed").contains(rs.getString("status"))
-                                && (rs.getString("link") != null || firstLink(rs.getString("body")) != null),
-                        rs.getBoolean("bio_hidden"),
-                        rs.getBoolean("pinned")))
-                .optional()
-                .orElseThrow(() -> new NotFound("This workspace has no post " + post + "."));
-    }
-
-    /**
-     * Pins the post to the top of the page (putting it back on the page if it was taken off), or unpins it; recorded
-     * in the audit log when it changes anything. At most {@link #MAX_PINNED} posts are pinned at once.
-     *
-     * @throws NotFound when the workspace has no such post
-     * @throws Conflict when pinning a post that cannot be on the page (not published, or without a link), or a
-     *     {@value #MAX_PINNED}th-plus-one
-     */
-    public Standing pin(WorkspaceId workspace, PostId post, boolean pinned) {
-        return tenants.call(workspace, () -> {
-            // The workspace's row, locked: two editors pinning at once count each other's pins.
-            jdbc.sql("select 1 from workspaces where id = :id for update")
-                    .param("id", workspace.value())
-                    .query(Integer.class)
-                    .optional();
-            Standing before = read(workspace, post);
-            if (pinned == before.pinned()) {
-                return before;
-            }
-            if (pinned) {
-                if (!before.eligible()) {
-                    throw new Conflict(
-                            "pinned", "Only a published post with a link can be pinned to the link-in-bio page.");
-                }
-                long others = jdbc.sql(
-                                "select count(*) from posts where workspace_id = :workspace and bio_pinned_at is not null")
-                        .param("workspace", workspace.value())
-                        .query(Long.class)
-                        .single();
-                if (others >= MAX_PINNED) {
-                    throw new Conflict(
-                            "pinned",
-                            "At most " + MAX_PINNED + " posts can be pinned to the link-in-bio page; unpin one"
-                                    + " first.");
-                }
-            }
-            jdbc.sql(
-                            """
-                            update posts set bio_pinned_at = case when :pinned then now() end,
-                                bio_hidden = bio_hidden and not :pinned
-                            where workspace_id = :workspace and id = :post""")
-                    .param("pinned", pinned)
-                    .param("workspace", workspace.value())
-                    .param("post", post.value())
-                    .update();
-            audit.record(
-                    workspace,
-                    pinned ? "post.bio_page_pinned" : "post.bio_page_unpinned",
-                    "post",
-                    post.toString(),
-                    Map.of());
-            return read(workspace, post);
-        });
-    }
-
-    /**
-     * Takes the post off the page (unpinning it), or puts it back; recorded in the audit log when it changes anything.
-     *
-     * @throws NotFound when the workspace has no such post
-     */
-    public Standing show(WorkspaceId workspace, PostId post, boolean shown) {
-        return tenants.call(workspace, () -> {
-            int changed = jdbc.sql("update posts set bio_hidden = :hidden, bio_pinned_at = case when :hidden then null"
-                            + " else bio_pinned_at end where workspace_id = :workspace and id = :post"
-                            + " and bio_hidden <> :hidden")
-                    .param("hidden", !shown)
-                    .param("workspace", workspace.value())
-                    .param("post", post.value())
-                    .update();
-            if (changed > 0) {
-                audit.record(
-                        workspace,
-                        shown ? "post.bio_page_shown" : "post.bio_page_hidden",
-                        "post",
-                        post.toString(),
-                        Map.of());
-            }
-            return read(workspace, post);
-        });
     }
 
     /** The first http(s) link twitter-text finds in {@code text}, or null. */

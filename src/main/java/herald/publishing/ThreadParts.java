@@ -1,27 +1,18 @@
 package herald.publishing;
 
-import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.providers.Providers;
-import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
-import herald.shared.Conflict;
-import herald.shared.InvalidInput;
-import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +23,10 @@ import org.springframework.stereotype.Component;
  * ended without an answer makes the next one look for the part on the account first, and publish it only when the
  * platform provably has none; when the platform cannot tell, the part ends {@code unknown} for a person. A part that
  * did not go out stops the thread there: the parts after it are skipped, and wait again when a person publishes it
- * again. The post is published whatever becomes of its thread.
+ * again ({@link ThreadRecovery}). The post is published whatever becomes of its thread.
  */
 @Component
-public class ThreadParts {
+class ThreadParts {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadParts.class);
 
@@ -69,14 +60,11 @@ public class ThreadParts {
 
     private final ThreadRows rows;
     private final ThreadCall calls;
+    private final ThreadOutcomes outcomes;
     private final TenantScope tenants;
     private final ShortLinks shortLinks;
     private final DailyQuota days;
-    private final AuditLog audit;
-    private final Providers providers;
     private final PublishingSettings settings;
-    private final PostReads reads;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     /** The platforms this node publishes on: the others' parts are left to nodes that can. */
@@ -85,24 +73,19 @@ public class ThreadParts {
     ThreadParts(
             ThreadRows rows,
             ThreadCall calls,
+            ThreadOutcomes outcomes,
             TenantScope tenants,
             ShortLinks shortLinks,
             DailyQuota days,
-            AuditLog audit,
             Providers providers,
             PublishingSettings settings,
-            PostReads reads,
-            ApplicationEventPublisher events,
             Clock clock) {
-        this.reads = reads;
-        this.events = events;
         this.rows = rows;
         this.calls = calls;
+        this.outcomes = outcomes;
         this.tenants = tenants;
         this.shortLinks = shortLinks;
         this.days = days;
-        this.audit = audit;
-        this.providers = providers;
         this.settings = settings;
         this.clock = clock;
         this.platforms = providers.all().stream().map(SocialProvider::id).toArray(String[]::new);
@@ -152,7 +135,7 @@ public class ThreadParts {
         if (claim.isEmpty()) {
             return;
         }
-        complete(claim.get(), calls.call(claim.get()));
+        outcomes.complete(claim.get(), calls.call(claim.get()));
     }
 
     private Optional<Claim> claim(WorkspaceId workspace, TargetId target, int position, Instant now) {
@@ -205,15 +188,7 @@ public class ThreadParts {
         if (answers == null) {
             String reason = "Herald does not know the id of the post this part answers on the platform (it was marked"
                     + " published by hand), so it cannot continue the thread. Post the rest of the thread yourself.";
-            rows.settle(workspace, target, position, CommentStatus.FAILED, reason);
-            audit.record(
-                    workspace,
-                    "post.thread_part_failed",
-                    "post",
-                    open.post().toString(),
-                    Map.of("target", target.toString(), "part", String.valueOf(position + 1), "reason", reason));
-            events.publishEvent(new PostThreadFailed(
-                    workspace, open.post(), target, open.provider(), position + 1, reason, false, now));
+            outcomes.failNow(workspace, open, target, reason, now);
             return Optional.empty();
         }
         // An attempt that still held the part died mid-call: its call may have reached the platform, which cannot have
@@ -243,192 +218,5 @@ public class ThreadParts {
         }
         return Optional.of(
                 new Claim(workspace, target, open, answers, text, fence, open.attempts() + 1, reconcileSince, now));
-    }
-
-    /** Writes the outcome if the claim still holds the part; then records it in the audit log. */
-    private void complete(Claim claim, StepOutcome<PublishedPost> outcome) {
-        Instant now = clock.instant();
-        WorkspaceId workspace = claim.workspace();
-        boolean applied = tenants.call(workspace, () -> switch (outcome) {
-            case StepOutcome.Posted<PublishedPost> p ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.position(),
-                        claim.fence(),
-                        CommentStatus.POSTED,
-                        null,
-                        null,
-                        p.result().id(),
-                        p.result().url().toString(),
-                        null,
-                        now);
-            case StepOutcome.Retry<PublishedPost> r ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.position(),
-                        claim.fence(),
-                        CommentStatus.POSTING,
-                        r.at(),
-                        r.ambiguous() ? ThreadCall.since(claim) : null,
-                        null,
-                        null,
-                        r.reason(),
-                        now);
-            case StepOutcome.Failed<PublishedPost> f ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.position(),
-                        claim.fence(),
-                        CommentStatus.FAILED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        f.reason(),
-                        now);
-            case StepOutcome.Unknown<PublishedPost> u ->
-                rows.complete(
-                        workspace,
-                        claim.target(),
-                        claim.position(),
-                        claim.fence(),
-                        CommentStatus.UNKNOWN,
-                        null,
-                        claim.reconcileSince(),
-                        null,
-                        null,
-                        u.explanation(),
-                        now);
-        });
-        if (!applied) {
-            log.info(
-                    "Attempt {} of part {} of post {}'s thread was overtaken by a newer one",
-                    claim.fence(),
-                    claim.position(),
-                    claim.part().post());
-            return;
-        }
-        Map<String, String> details =
-                Map.of("target", claim.target().toString(), "part", String.valueOf(claim.position() + 1));
-        String post = claim.part().post().toString();
-        switch (outcome) {
-            case StepOutcome.Posted<PublishedPost> p ->
-                audit.record(workspace, "post.thread_part_posted", "post", post, details);
-            case StepOutcome.Failed<PublishedPost> f -> {
-                audit.record(
-                        workspace,
-                        "post.thread_part_failed",
-                        "post",
-                        post,
-                        Map.of(
-                                "target",
-                                claim.target().toString(),
-                                "part",
-                                String.valueOf(claim.position() + 1),
-                                "reason",
-                                f.reason()));
-                events.publishEvent(failed(claim, f.reason(), false, now));
-            }
-            case StepOutcome.Unknown<PublishedPost> u -> {
-                audit.record(workspace, "post.thread_part_unknown", "post", post, details);
-                events.publishEvent(failed(claim, u.explanation(), true, now));
-            }
-            case StepOutcome.Retry<PublishedPost> r -> {}
-        }
-    }
-
-    private static PostThreadFailed failed(Claim claim, String reason, boolean unknown, Instant at) {
-        return new PostThreadFailed(
-                claim.workspace(),
-                claim.part().post(),
-                claim.target(),
-                claim.part().provider(),
-                claim.position() + 1,
-                reason,
-                unknown,
-                at);
-    }
-
-    /** Once a person settled a part: when no part of the post is failed or unknown any more, who listens hears so. */
-    private void settled(WorkspaceId workspace, PostId post) {
-        var settled = tenants.read(workspace, () -> reads.settledTroubles(workspace, post));
-        if (settled.contains(PostTrouble.THREAD_FAILED)) {
-            events.publishEvent(new PostTroubleSettled(workspace, post, settled));
-        }
-    }
-
-    /**
-     * Publishes a failed part again, or an unknown one a person did not find on the account, now and without looking
-     * first; the parts after it that were skipped for it follow.
-     *
-     * @param position the part as the thread keeps it, 1 for the first after the post's own text
-     * @throws NotFound when the post, target or part is not the workspace's
-     * @throws Conflict unless the part failed or its outcome is unknown
-     */
-    public void publishAgain(WorkspaceId workspace, PostId post, TargetId target, int position) {
-        tenants.run(workspace, () -> {
-            requirePart(workspace, post, target, position);
-            if (!rows.again(
-                    workspace,
-                    target,
-                    position,
-                    List.of(CommentStatus.FAILED, CommentStatus.UNKNOWN),
-                    clock.instant())) {
-                throw new Conflict(
-                        "status",
-                        "Only a part that failed, or that Herald could not tell was published, can be published"
-                                + " again.");
-            }
-            audit.record(
-                    workspace,
-                    "post.thread_part_again",
-                    "post",
-                    post.toString(),
-                    Map.of("target", target.toString(), "part", String.valueOf(position + 1)));
-        });
-        settled(workspace, post);
-    }
-
-    /**
-     * A person found a part whose outcome was unknown on the account, at {@code address}: it is posted, and the thread
-     * goes on from it. The address must name the part's id, as a post marked published by hand does ({@link
-     * SocialProvider#postIdAt}), since the next part answers it.
-     *
-     * @throws InvalidInput when the address does not name a post of the platform
-     * @throws Conflict unless the part's outcome is unknown
-     */
-    public void confirm(WorkspaceId workspace, PostId post, TargetId target, int position, URI address) {
-        tenants.run(workspace, () -> {
-            ThreadRows.Open open = requirePart(workspace, post, target, position);
-            SocialProvider provider = providers.find(open.provider()).orElse(null);
-            String id = provider == null ? null : provider.postIdAt(address).orElse(null);
-            if (id == null) {
-                throw new InvalidInput(
-                        "url",
-                        "Give the part's own address on the platform"
-                                + (provider == null ? "" : ", such as " + provider.postAddressForm())
-                                + ": the next part answers it.");
-            }
-            if (!rows.confirm(workspace, target, position, id, address.toString(), clock.instant())) {
-                throw new Conflict("status", "Only a part Herald could not tell was published can be marked as there.");
-            }
-            audit.record(
-                    workspace,
-                    "post.thread_part_confirmed",
-                    "post",
-                    post.toString(),
-                    Map.of("target", target.toString(), "part", String.valueOf(position + 1)));
-        });
-        settled(workspace, post);
-    }
-
-    private ThreadRows.Open requirePart(WorkspaceId workspace, PostId post, TargetId target, int position) {
-        return rows.lock(workspace, target, position)
-                .filter(open -> open.post().equals(post))
-                .orElseThrow(() ->
-                        new NotFound("This post has no part " + (position + 1) + " of a thread on that" + " account."));
     }
 }

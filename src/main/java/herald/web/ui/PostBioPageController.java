@@ -1,6 +1,6 @@
 package herald.web.ui;
 
-import herald.publishing.BioPage;
+import herald.publishing.BioPagePosts;
 import herald.publishing.PostId;
 import herald.shared.Conflict;
 import herald.tenancy.Role;
@@ -17,9 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PostBioPageController {
 
-    private final BioPage bio;
+    private final BioPagePosts bio;
 
-    PostBioPageController(BioPage bio) {
+    PostBioPageController(BioPagePosts bio) {
         this.bio = bio;
     }
 

@@ -55,7 +55,7 @@ class PostsController {
     private final PostApprovals decisions;
     private final UpcomingRepeats upcoming;
     private final ShortLinkClicks shortLinks;
-    private final BioPage bio;
+    private final herald.publishing.BioPagePosts bio;
     private final Evergreen evergreen;
     private final Workspaces workspaces;
     private final PublicUrl publicUrl;
@@ -74,7 +74,7 @@ class PostsController {
             PostApprovals decisions,
             UpcomingRepeats upcoming,
             ShortLinkClicks shortLinks,
-            BioPage bio,
+            herald.publishing.BioPagePosts bio,
             Evergreen evergreen,
             Workspaces workspaces,
             PublicUrl publicUrl) {

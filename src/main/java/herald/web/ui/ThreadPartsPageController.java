@@ -2,7 +2,7 @@ package herald.web.ui;
 
 import herald.publishing.PostId;
 import herald.publishing.TargetId;
-import herald.publishing.ThreadParts;
+import herald.publishing.ThreadRecovery;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
@@ -24,9 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ThreadPartsPageController {
 
-    private final ThreadParts threads;
+    private final ThreadRecovery threads;
 
-    ThreadPartsPageController(ThreadParts threads) {
+    ThreadPartsPageController(ThreadRecovery threads) {
         this.threads = threads;
     }
 

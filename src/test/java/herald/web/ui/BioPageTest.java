@@ -62,7 +62,7 @@ class BioPageTest {
     Folders folders;
 
     @Autowired
-    herald.publishing.BioPage bioPages;
+    herald.publishing.BioPagePosts bioPages;
 
     @Test
     void anAdminPutsThePageUpAndReadersFollowItsPostsLinksThroughShortLinksThatCount() throws Exception {

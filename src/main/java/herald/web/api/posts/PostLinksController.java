@@ -1,6 +1,6 @@
 package herald.web.api.posts;
 
-import herald.publishing.BioPage;
+import herald.publishing.BioPagePosts;
 import herald.publishing.Post;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
@@ -31,10 +31,10 @@ class PostLinksController {
 
     private final Posts posts;
     private final ShortLinkClicks links;
-    private final BioPage bio;
+    private final BioPagePosts bio;
     private final herald.publishing.ShortLinks shortLinks;
 
-    PostLinksController(Posts posts, ShortLinkClicks links, BioPage bio, herald.publishing.ShortLinks shortLinks) {
+    PostLinksController(Posts posts, ShortLinkClicks links, BioPagePosts bio, herald.publishing.ShortLinks shortLinks) {
         this.posts = posts;
         this.links = links;
         this.bio = bio;
@@ -50,7 +50,7 @@ class PostLinksController {
             @Schema(description = "Whether an editor pinned it to the top of the page, above the newest posts.")
                     boolean pinned) {
 
-        static BioPageView of(BioPage.Standing standing) {
+        static BioPageView of(BioPagePosts.Standing standing) {
             return new BioPageView(standing.eligible(), standing.hidden(), standing.shown(), standing.pinned());
         }
     }
@@ -93,7 +93,7 @@ class PostLinksController {
             throw new InvalidInput("shown", "Send shown, pinned or both.");
         }
         PostId post = new PostId(postId);
-        BioPage.Standing standing = null;
+        BioPagePosts.Standing standing = null;
         if (change.shown() != null) {
             standing = bio.show(current.id(), post, change.shown());
         }

@@ -3,7 +3,7 @@ package herald.web.api.posts;
 import herald.publishing.PostId;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
-import herald.publishing.ThreadParts;
+import herald.publishing.ThreadRecovery;
 import herald.shared.InvalidInput;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Posts")
 class ThreadPartsController {
 
-    private final ThreadParts threads;
+    private final ThreadRecovery threads;
     private final Posts posts;
     private final PostViews views;
 
-    ThreadPartsController(ThreadParts threads, Posts posts, PostViews views) {
+    ThreadPartsController(ThreadRecovery threads, Posts posts, PostViews views) {
         this.threads = threads;
         this.posts = posts;
         this.views = views;
