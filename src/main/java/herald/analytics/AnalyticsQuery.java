@@ -18,6 +18,19 @@ public record AnalyticsQuery(
     /** The longest period one report covers. */
     public static final int MAX_DAYS = 366;
 
+    /**
+     * The condition every report's read of {@code post_metrics} ends its {@code where} with: the query's account and
+     * tag, when it names them (parameters {@code :connection} and {@code :tag}; a tag matched in any case against the
+     * post's tags).
+     */
+    static final String SCOPE =
+            """
+                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
+                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
+                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
+                                 and lower(tag) = lower(cast(:tag as text))))
+            """;
+
     /** The longest tag a post can have, and so a report can ask for. */
     static final int MAX_TAG = 40;
 

@@ -173,10 +173,8 @@ class MetricsRows {
                         """
                         select * from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))""",
+                        """
+                                + AnalyticsQuery.SCOPE,
                         after == null
                                 ? null
                                 : new Keyset.After(

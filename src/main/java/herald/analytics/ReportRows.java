@@ -39,10 +39,8 @@ class ReportRows {
                                coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))""")
+                        """
+                                + AnalyticsQuery.SCOPE)
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
@@ -66,10 +64,9 @@ class ReportRows {
                                coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))
+                        """
+                                + AnalyticsQuery.SCOPE
+                                + """
                          group by connection_id
                          order by engagements desc, targets desc, account""")
                 .param("workspace", workspace.value())
@@ -130,10 +127,9 @@ class ReportRows {
                                coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))
+                        """
+                                + AnalyticsQuery.SCOPE
+                                + """
                          group by 1 order by 1""")
                 .param("zone", query.zone().getId())
                 .param("workspace", workspace.value())
@@ -182,10 +178,9 @@ class ReportRows {
                         """
                         select distinct jsonb_object_keys(counts) as name from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))
+                        """
+                                + AnalyticsQuery.SCOPE
+                                + """
                          order by 1""")
                 .param("workspace", workspace.value())
                 .param("from", Timestamp.from(from))
@@ -208,10 +203,9 @@ class ReportRows {
                                coalesce(sum(views), 0) as views, coalesce(sum(engagements), 0) as engagements
                           from post_metrics
                          where workspace_id = :workspace and published_at >= :from and published_at < :to
-                           and (cast(:connection as uuid) is null or connection_id = cast(:connection as uuid))
-                           and (cast(:tag as text) is null or exists (select 1 from posts p, unnest(p.tags) as tag
-                               where p.workspace_id = post_metrics.workspace_id and p.id = post_metrics.post_id
-                                 and lower(tag) = lower(cast(:tag as text))))
+                        """
+                                + AnalyticsQuery.SCOPE
+                                + """
                            and read_at is not null
                          group by post_id
                          order by engagements desc, views desc, published_at desc

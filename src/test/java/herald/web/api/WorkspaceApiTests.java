@@ -193,6 +193,15 @@ class WorkspaceApiTests extends ApiTest {
                 .isNotEqualTo("Never");
         assertThat(after.path("bioPageText").asString()).isEqualTo("Wood-fired since 2009.");
 
+        var badDays = api.patch(workspace.path(), workspace.token(), "{\"name\":\"Never\",\"evergreenEveryDays\":400}");
+        assertProblem(badDays, 400, "invalid-input");
+        assertThat(api.get(workspace.path(), workspace.token())
+                        .json()
+                        .path("name")
+                        .asString())
+                .as("the number of days is checked before the name changes")
+                .isNotEqualTo("Never");
+
         var removed = api.patch(workspace.path(), workspace.token(), "{\"bioPageText\":\"\"}");
         assertThat(removed.json().path("bioPageText").isNull()).isTrue();
         assertThat(api.get(workspace.path("/audit-events?action=workspace.bio_page_text_changed"), workspace.token())

@@ -99,6 +99,12 @@ class WorkspaceController {
             }
         }
         String bioText = changes.bioPageText() == null ? null : Workspaces.bioText(changes.bioPageText());
+        Integer days = changes.evergreenEveryDays();
+        if (days != null && (days < 0 || days > 365)) {
+            // Checked before anything changes, as every refused value is.
+            throw new InvalidInput(
+                    "evergreenEveryDays", "Share an evergreen post at most every 1 to 365 days, or send 0 to stop.");
+        }
         Workspace before = workspaces.require(current.id());
         Workspace after = before;
         if (changes.changesDetails()) {
@@ -123,8 +129,7 @@ class WorkspaceController {
         if (changes.bioPageText() != null) {
             workspaces.bioPageText(current.id(), bioText);
         }
-        if (changes.evergreenEveryDays() != null) {
-            int days = changes.evergreenEveryDays();
+        if (days != null) {
             evergreen.every(current.id(), days == 0 ? null : days);
         }
         return view(after);
