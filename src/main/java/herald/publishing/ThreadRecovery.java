@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -60,11 +61,13 @@ public class ThreadRecovery {
      * Publishes a failed part again, or an unknown one a person did not find on the account, now and without looking
      * first; the parts after it that were skipped for it follow.
      *
-     * @param position the part as the thread keeps it, 1 for the first after the post's own text
+     * @param part the part as a person counts it, 2 for the first after the post's own text
+     * @throws InvalidInput for a part outside 2-25
      * @throws NotFound when the post, target or part is not the workspace's
      * @throws Conflict unless the part failed or its outcome is unknown
      */
-    public void publishAgain(WorkspaceId workspace, PostId post, TargetId target, int position) {
+    public void publishAgain(WorkspaceId workspace, PostId post, TargetId target, int part) {
+        int position = position(part);
         tenants.run(workspace, () -> {
             requirePart(workspace, post, target, position);
             if (!rows.again(
@@ -93,10 +96,18 @@ public class ThreadRecovery {
      * goes on from it. The address must name the part's id, as a post marked published by hand does ({@link
      * SocialProvider#postIdAt}), since the next part answers it.
      *
-     * @throws InvalidInput when the address does not name a post of the platform
+     * @param part the part as a person counts it, 2 for the first after the post's own text
+     * @throws InvalidInput for a part outside 2-25, or an address that does not name a post of the platform
      * @throws Conflict unless the part's outcome is unknown
      */
-    public void confirm(WorkspaceId workspace, PostId post, TargetId target, int position, URI address) {
+    public void confirm(WorkspaceId workspace, PostId post, TargetId target, int part, @Nullable String url) {
+        int position = position(part);
+        URI address;
+        try {
+            address = URI.create(url == null ? "" : url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("url", "'" + url + "' is not an address.");
+        }
         tenants.run(workspace, () -> {
             ThreadRows.Open open = requirePart(workspace, post, target, position);
             SocialProvider provider = providers.find(open.provider()).orElse(null);
@@ -119,6 +130,14 @@ public class ThreadRecovery {
                     Map.of("target", target.toString(), "part", String.valueOf(position + 1)));
         });
         settled(workspace, post);
+    }
+
+    /** The part as a person counts it (2 for the first after the post's own text) as the thread keeps it. */
+    private static int position(int part) {
+        if (part < 2 || part > 25) {
+            throw new InvalidInput("part", "A thread's parts are numbered from 2 (after the post's own text) to 25.");
+        }
+        return part - 1;
     }
 
     private ThreadRows.Open requirePart(WorkspaceId workspace, PostId post, TargetId target, int position) {

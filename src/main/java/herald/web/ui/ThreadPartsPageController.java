@@ -8,7 +8,6 @@ import herald.shared.InvalidInput;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +38,7 @@ class ThreadPartsPageController {
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         try {
-            threads.publishAgain(current.id(), new PostId(id), new TargetId(target), position(part));
+            threads.publishAgain(current.id(), new PostId(id), new TargetId(target), part);
             flash.addFlashAttribute(
                     "notice", "Publishing part " + part + " of the thread again now; the parts after it follow.");
         } catch (Conflict | InvalidInput e) {
@@ -58,24 +57,11 @@ class ThreadPartsPageController {
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         try {
-            URI address;
-            try {
-                address = URI.create(url.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("url", "'" + url + "' is not an address.");
-            }
-            threads.confirm(current.id(), new PostId(id), new TargetId(target), position(part), address);
+            threads.confirm(current.id(), new PostId(id), new TargetId(target), part, url);
             flash.addFlashAttribute("notice", "Part " + part + " is marked as there; the thread goes on from it.");
         } catch (Conflict | InvalidInput e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
-    }
-
-    private static int position(int part) {
-        if (part < 2 || part > 25) {
-            throw new InvalidInput("part", "A thread's parts are numbered from 2 (after the post's own text) to 25.");
-        }
-        return part - 1;
     }
 }

@@ -4,13 +4,11 @@ import herald.publishing.PostId;
 import herald.publishing.Posts;
 import herald.publishing.TargetId;
 import herald.publishing.ThreadRecovery;
-import herald.shared.InvalidInput;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +49,7 @@ class ThreadPartsController {
     PostView publishAgain(
             CurrentWorkspace current, @PathVariable UUID postId, @PathVariable UUID targetId, @PathVariable int part) {
         PostId post = new PostId(postId);
-        threads.publishAgain(current.id(), post, new TargetId(targetId), position(part));
+        threads.publishAgain(current.id(), post, new TargetId(targetId), part);
         return views.of(posts.get(current.id(), post));
     }
 
@@ -68,22 +66,8 @@ class ThreadPartsController {
             @PathVariable UUID targetId,
             @PathVariable int part,
             @RequestBody Found found) {
-        URI address;
-        try {
-            address = URI.create(found.url() == null ? "" : found.url().strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("url", "'" + found.url() + "' is not an address.");
-        }
         PostId post = new PostId(postId);
-        threads.confirm(current.id(), post, new TargetId(targetId), position(part), address);
+        threads.confirm(current.id(), post, new TargetId(targetId), part, found.url());
         return views.of(posts.get(current.id(), post));
-    }
-
-    /** The part as a person counts it (2 for the first after the post's own text) as the thread keeps it. */
-    private static int position(int part) {
-        if (part < 2 || part > 25) {
-            throw new InvalidInput("part", "A thread's parts are numbered from 2 (after the post's own text) to 25.");
-        }
-        return part - 1;
     }
 }
