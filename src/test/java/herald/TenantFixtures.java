@@ -212,6 +212,15 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // A medium of the post's thread's first part, as ThreadMediaRows stores it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into post_thread_media (workspace_id, post_id, position, ordinal, asset_id)
+                        values (:workspace, :post, 1, 1, :asset)""")
+                .param("workspace", workspace.id().value())
+                .param("post", post)
+                .param("asset", UUID.randomUUID())
+                .update());
         // A part of the published target's thread, posted as a reply to it, as ThreadParts leaves it.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         """

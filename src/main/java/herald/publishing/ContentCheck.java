@@ -54,6 +54,16 @@ public final class ContentCheck {
         if (link != null && !rules.linkAllowed()) {
             problems.add(new Problem("link.not_allowed", Where.LINK, "Posts cannot carry a link."));
         }
+        problems.addAll(mediaProblems(rules, media));
+        for (String problem : provider.contentProblems(text, link, described(media))) {
+            problems.add(new Problem("platform.rule", Where.TEXT, problem));
+        }
+        return new Result(length, rules.maxTextLength(), List.copyOf(problems));
+    }
+
+    /** The platform's rules for media ({@code media.count}, {@code media.kind}, {@code media.size}) on {@code media}. */
+    private static List<Problem> mediaProblems(ContentRules rules, Collection<Asset> media) {
+        List<Problem> problems = new ArrayList<>();
         if (media.size() > rules.maxMedia()) {
             problems.add(new Problem(
                     "media.count", Where.MEDIA, media.size() + " media, at most " + rules.maxMedia() + "."));
@@ -74,7 +84,12 @@ public final class ContentCheck {
                                 + rules.maxMediaBytes() / 1024 + " KB."));
             }
         }
-        List<PublishRequest.Media> described = media.stream()
+        return problems;
+    }
+
+    /** The media as a platform's own rules look at them, before any link to them exists. */
+    private static List<PublishRequest.Media> described(Collection<Asset> media) {
+        return media.stream()
                 .map(asset -> new PublishRequest.Media(
                         URI.create("asset:" + asset.id()),
                         asset.contentType(),
@@ -82,10 +97,6 @@ public final class ContentCheck {
                         asset.sizeBytes(),
                         asset.altText()))
                 .toList();
-        for (String problem : provider.contentProblems(text, link, described)) {
-            problems.add(new Problem("platform.rule", Where.TEXT, problem));
-        }
-        return new Result(length, rules.maxTextLength(), List.copyOf(problems));
     }
 
     /** The link as a URI when it is an absolute http(s) URL with a host. */
@@ -100,18 +111,13 @@ public final class ContentCheck {
     }
 
     /**
-     * Why the platform would refuse {@code comment} (as it is written: tagged when its post tags its links) as a post's
-     * first comment; empty when it takes it. Its length is also held to the most Herald keeps
-     * ({@link Validation#MAX_COMMENT}), so this is the one length check a comment for a platform goes through. Codes:
-     * {@code comment.unsupported}, {@code comment.length}, and {@code comment.rule} for the platform's own rules
-     * ({@link SocialProvider#commentProblems}).
-     */
-    /**
      * A part of a post's thread on a platform that has threads: a post of its own (a reply to the part before), held
-     * to the platform's length and rules for a post's text without a link or media. {@code number} is the part's place
-     * in the thread as a person counts it (2 for the first after the post's own text).
+     * to the platform's length and rules for a post's text and media, without a link. {@code number} is the part's
+     * place in the thread as a person counts it (2 for the first after the post's own text). Codes: {@code
+     * thread.length}, {@code thread.rule} (the platform's rules), and {@code media.count}, {@code media.kind}, {@code
+     * media.size} for its media ({@link Where#MEDIA}).
      */
-    public static List<Problem> threadPart(SocialProvider provider, String part, int number) {
+    public static List<Problem> threadPart(SocialProvider provider, String part, int number, Collection<Asset> media) {
         List<Problem> problems = new ArrayList<>();
         int length = provider.contentRules().length(part);
         int limit = Math.min(provider.contentRules().maxTextLength(), Validation.MAX_COMMENT);
@@ -121,12 +127,23 @@ public final class ContentCheck {
                     Where.TEXT,
                     "part " + number + " of the thread is " + length + " of " + limit + " characters."));
         }
-        for (String problem : provider.contentProblems(part, null, List.of())) {
+        for (Problem problem : mediaProblems(provider.contentRules(), media)) {
+            problems.add(new Problem(
+                    problem.code(), Where.MEDIA, "part " + number + " of the thread: " + problem.message()));
+        }
+        for (String problem : provider.contentProblems(part, null, described(media))) {
             problems.add(new Problem("thread.rule", Where.TEXT, "part " + number + " of the thread: " + problem));
         }
         return List.copyOf(problems);
     }
 
+    /**
+     * Why the platform would refuse {@code comment} (as it is written: tagged when its post tags its links) as a post's
+     * first comment; empty when it takes it. Its length is also held to the most Herald keeps
+     * ({@link Validation#MAX_COMMENT}), so this is the one length check a comment for a platform goes through. Codes:
+     * {@code comment.unsupported}, {@code comment.length}, and {@code comment.rule} for the platform's own rules
+     * ({@link SocialProvider#commentProblems}).
+     */
     public static List<Problem> comment(SocialProvider provider, String comment) {
         if (!provider.takesComments()) {
             return List.of(new Problem(

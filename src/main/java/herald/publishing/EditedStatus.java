@@ -38,7 +38,7 @@ class EditedStatus {
             @Nullable String firstComment,
             @Nullable Boolean tagLinks,
             @Nullable Boolean shortenLinks,
-            List<String> thread) {}
+            ThreadContent thread) {}
 
     PostStatus of(
             WorkspaceId workspace,
@@ -79,7 +79,7 @@ class EditedStatus {
                 && Objects.equals(edited.firstComment(), current.firstComment())
                 && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks())
                 && (edited.shortenLinks() == null || edited.shortenLinks() == current.shortLinks())
-                && edited.thread().equals(current.thread());
+                && edited.thread().equals(current.threadContent());
     }
 
     /** The targets as a set, a blank own text the same as none. */

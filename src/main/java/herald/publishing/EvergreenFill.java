@@ -185,7 +185,7 @@ public class EvergreenFill {
                         copy.tags(),
                         copy.tagLinks(),
                         copy.firstComment())
-                .withThread(copy.thread());
+                .withThread(copy.threadContent());
     }
 
     private static Provenance provenance(Post original) {

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param shortenLinks whether its links are published as short links that count clicks ({@link ShortLinks}); null: as
  *     the workspace's setting says when it is created
  * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
- *     before ({@link ThreadParts}); blank parts are dropped
+ *     before ({@link ThreadParts}); parts with neither text nor media are dropped ({@link ThreadContent})
+ * @param threadMedia each part's media, side by side with {@code thread} (shorter or null: none)
  */
 public record NewPost(
         String body,
@@ -38,7 +39,8 @@ public record NewPost(
         @Nullable String firstComment,
         @Nullable Repeat repeat,
         @Nullable Boolean shortenLinks,
-        List<String> thread) {
+        List<String> thread,
+        List<List<AssetId>> threadMedia) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -50,17 +52,46 @@ public record NewPost(
         tags = tags == null ? List.of() : List.copyOf(tags);
         firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
         repeat = repeat == null || !repeat.repeats() ? null : repeat;
-        thread = parts(thread);
+        ThreadContent kept = ThreadContent.of(thread, threadMedia);
+        thread = kept.parts();
+        threadMedia = kept.media();
     }
 
-    /** The parts as kept: stripped, blank ones dropped. */
-    static List<String> parts(@Nullable List<String> thread) {
-        return thread == null
-                ? List.of()
-                : thread.stream()
-                        .filter(part -> part != null && !part.isBlank())
-                        .map(String::strip)
-                        .toList();
+    /** A post whose thread's parts carry no media. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks,
+            List<String> thread) {
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                thread,
+                List.of());
+    }
+
+    /** Its thread as kept. */
+    public ThreadContent threadContent() {
+        return new ThreadContent(thread, threadMedia);
     }
 
     /** A post without a thread. */
@@ -165,7 +196,7 @@ public record NewPost(
 
     /**
      * A copy of {@code original} for the queue's next free slot on its accounts: its texts, link, media, tags, first
-     * comments, link tagging and thread; not its repeat. Its links are shortened as the workspace's setting says now.
+     * comments, link tagging and thread (with the parts' media); not its repeat. Its links are shortened as the workspace's setting says now.
      */
     public static NewPost queuedCopyOf(Post original) {
         NewPost copy = new NewPost(
@@ -181,11 +212,16 @@ public record NewPost(
                 original.tags(),
                 original.tagLinks(),
                 original.firstComment());
-        return copy.withThread(original.thread());
+        return copy.withThread(original.threadContent());
     }
 
-    /** This post with {@code parts} as its thread. */
+    /** This post with {@code parts} as its thread, without media. */
     public NewPost withThread(List<String> parts) {
+        return withThread(ThreadContent.of(parts, null));
+    }
+
+    /** This post with {@code thread} as its thread. */
+    public NewPost withThread(ThreadContent thread) {
         return new NewPost(
                 body,
                 link,
@@ -199,7 +235,8 @@ public record NewPost(
                 firstComment,
                 repeat,
                 shortenLinks,
-                parts);
+                thread.parts(),
+                thread.media());
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

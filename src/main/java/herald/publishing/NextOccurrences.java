@@ -102,7 +102,8 @@ class NextOccurrences {
                 current.firstComment(),
                 null,
                 current.shortLinks(),
-                current.thread());
+                current.thread(),
+                current.threadMedia());
         RepeatPolicy.Occurrence admitted = null;
         PostCreation.Stored stored = null;
         try {

@@ -1,7 +1,5 @@
 package herald.publishing;
 
-import herald.assets.Assets;
-import herald.assets.MediaLinks;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
@@ -41,8 +39,7 @@ class PlatformCall {
     private final TenantScope tenants;
     private final AccessTokens tokens;
     private final Providers providers;
-    private final MediaLinks media;
-    private final Assets assets;
+    private final PublishMedia media;
     private final PublishingSettings settings;
     private final Clock clock;
     private final RetryPolicy retries;
@@ -52,8 +49,7 @@ class PlatformCall {
             TenantScope tenants,
             AccessTokens tokens,
             Providers providers,
-            MediaLinks media,
-            Assets assets,
+            PublishMedia media,
             PublishingSettings settings,
             Clock clock) {
         this.attempts = attempts;
@@ -61,7 +57,6 @@ class PlatformCall {
         this.tokens = tokens;
         this.providers = providers;
         this.media = media;
-        this.assets = assets;
         this.settings = settings;
         this.clock = clock;
         this.retries = new RetryPolicy(settings, clock);
@@ -79,25 +74,7 @@ class PlatformCall {
         if (provider == null) {
             return new Publisher.Outcome.Failed("Herald no longer supports the platform " + due.provider() + ".");
         }
-        Instant expires = clock.instant().plus(settings.mediaLinkLifetime());
-        List<PublishRequest.Media> items = due.media().stream()
-                .map(id -> assets.require(workspace, id))
-                .map(asset -> {
-                    boolean convert = provider.jpegImagesOnly()
-                            && "image".equals(asset.type().kind().value())
-                            && !"image/jpeg".equals(asset.contentType());
-                    return new PublishRequest.Media(
-                            media.signed(
-                                    workspace,
-                                    asset.id(),
-                                    convert ? MediaLinks.Variant.JPEG : MediaLinks.Variant.ORIGINAL,
-                                    expires),
-                            convert ? "image/jpeg" : asset.contentType(),
-                            asset.type().kind().value(),
-                            asset.sizeBytes(),
-                            asset.altText());
-                })
-                .toList();
+        List<PublishRequest.Media> items = media.of(workspace, due.media(), provider);
         LinkTagging.Tagged content = claim.content();
         var request = new PublishRequest(
                 due.handle(), content.text(), content.link() == null ? null : URI.create(content.link()), items, null);

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     workspace's setting was when it was created
  * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
  *     before ({@link ThreadParts}); empty when it is a single post
+ * @param threadMedia each part's media, side by side with {@code thread} (as long as it, empty lists for none)
  */
 public record Post(
         WorkspaceId workspace,
@@ -38,13 +39,63 @@ public record Post(
         @Nullable UtmValues utm,
         @Nullable String firstComment,
         boolean shortLinks,
-        List<String> thread) {
+        List<String> thread,
+        List<List<AssetId>> threadMedia) {
 
     public Post {
         media = List.copyOf(media);
         targets = List.copyOf(targets);
         tags = List.copyOf(tags);
         thread = thread == null ? List.of() : List.copyOf(thread);
+        List<List<AssetId>> given = threadMedia == null ? List.of() : threadMedia;
+        threadMedia = java.util.stream.IntStream.range(0, thread.size())
+                .mapToObj(i -> List.copyOf(ThreadContent.mediaOf(given, i)))
+                .toList();
+    }
+
+    /** A post whose thread's parts carry no media. */
+    public Post(
+            WorkspaceId workspace,
+            PostId id,
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            PostStatus status,
+            @Nullable Instant scheduledAt,
+            @Nullable String timezone,
+            List<Target> targets,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Provenance provenance,
+            List<String> tags,
+            @Nullable UtmValues utm,
+            @Nullable String firstComment,
+            boolean shortLinks,
+            List<String> thread) {
+        this(
+                workspace,
+                id,
+                body,
+                link,
+                media,
+                status,
+                scheduledAt,
+                timezone,
+                targets,
+                createdAt,
+                updatedAt,
+                provenance,
+                tags,
+                utm,
+                firstComment,
+                shortLinks,
+                thread,
+                List.of());
+    }
+
+    /** Its thread: the parts and their media. */
+    public ThreadContent threadContent() {
+        return new ThreadContent(thread, threadMedia);
     }
 
     /** A post without a thread. */

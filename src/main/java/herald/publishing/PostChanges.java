@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code tagLinks} turns the tagging of its links on or off ({@link LinkTagging}); {@code firstComment} replaces its
  * first comment, blank removes it. {@code repeat} sets how it repeats; {@link Repeat#NEVER} stops it. {@code
  * shortenLinks} turns its short links on or off ({@link ShortLinks}); {@code thread} replaces its thread's parts, an
- * empty list removes them ({@link ThreadParts}).
+ * empty list removes them ({@link ThreadParts}); {@code threadMedia} replaces the parts' media (side by side with the
+ * parts; null: each part keeps the media of the part at its place).
  */
 public record PostChanges(
         @Nullable String body,
@@ -24,7 +25,38 @@ public record PostChanges(
         @Nullable String firstComment,
         @Nullable Repeat repeat,
         @Nullable Boolean shortenLinks,
-        @Nullable List<String> thread) {
+        @Nullable List<String> thread,
+        @Nullable List<List<AssetId>> threadMedia) {
+
+    /** An edit that leaves the media of its thread's parts as they are. */
+    public PostChanges(
+            @Nullable String body,
+            @Nullable String link,
+            @Nullable List<AssetId> media,
+            @Nullable List<NewPost.NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            @Nullable Boolean draft,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks,
+            @Nullable List<String> thread) {
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                thread,
+                null);
+    }
 
     /** An edit that leaves its thread as it is. */
     public PostChanges(

@@ -126,7 +126,7 @@ class PostCreation {
                 tagging,
                 shortening,
                 post.firstComment(),
-                post.thread());
+                post.threadContent());
         PostStatus status =
                 post.draft() ? PostStatus.DRAFT : awaitingApproval ? PostStatus.PENDING_APPROVAL : PostStatus.SCHEDULED;
         return new Checked(
@@ -176,7 +176,7 @@ class PostCreation {
                 checked.utm(),
                 checked.shortLinks(),
                 post.firstComment(),
-                post.thread());
+                post.threadContent());
         if (post.repeat() != null) {
             repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());
         }

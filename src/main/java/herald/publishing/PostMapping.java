@@ -37,8 +37,9 @@ final class PostMapping {
                 p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment,
                 p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                 p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                p.utm_values->>'term' as utm_term, p.short_links, p.thread
-            from posts p""";
+                p.utm_values->>'term' as utm_term, p.short_links, p.thread,
+            """
+                    + ThreadMediaRows.COLUMN + " from posts p";
 
     List<Post> withTargets(WorkspaceId workspace, List<Post> posts) {
         if (posts.isEmpty()) {
@@ -109,7 +110,8 @@ final class PostMapping {
                         p.utm(),
                         p.firstComment(),
                         p.shortLinks(),
-                        p.thread()))
+                        p.thread(),
+                        p.threadMedia()))
                 .toList();
     }
 
@@ -180,6 +182,7 @@ final class PostMapping {
 
     static Post post(WorkspaceId workspace, ResultSet rs) throws SQLException {
         List<AssetId> assets = assetIds(rs, "media_ids");
+        List<String> thread = tags(rs, "thread");
         return new Post(
                 workspace,
                 new PostId(rs.getObject("id", UUID.class)),
@@ -197,7 +200,8 @@ final class PostMapping {
                 WorkspaceLinkTagging.ofPost(rs),
                 rs.getString("first_comment"),
                 rs.getBoolean("short_links"),
-                tags(rs, "thread"));
+                thread,
+                ThreadMediaRows.read((String[]) rs.getArray("thread_media").getArray(), thread.size()));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

@@ -183,10 +183,23 @@ class PostReads {
         return mapping.withTargets(workspace, posts);
     }
 
-    /** Posts waiting to publish (or publishing) that carry any of {@code assets}. */
+    /**
+     * Posts waiting to publish (or publishing) that carry any of {@code assets}, and published posts whose thread has
+     * parts still to go out (or perhaps out) that carry them.
+     */
     List<Post> carrying(WorkspaceId workspace, List<AssetId> assets) {
-        List<Post> posts = jdbc.sql(PostMapping.SELECT + " where p.workspace_id = :workspace and p.media_ids && :assets"
-                        + " and p.status in ('pending_approval', 'scheduled', 'publishing') order by p.id")
+        List<Post> posts = jdbc.sql(
+                        PostMapping.SELECT
+                                + """
+                         where p.workspace_id = :workspace and (
+                            (p.media_ids && :assets and p.status in ('pending_approval', 'scheduled', 'publishing'))
+                            or exists (select 1 from post_thread_media m
+                                where m.workspace_id = p.workspace_id and m.post_id = p.id and m.asset_id = any(:assets)
+                                  and (p.status in ('pending_approval', 'scheduled', 'publishing')
+                                       or exists (select 1 from post_thread_parts x
+                                           where x.workspace_id = p.workspace_id and x.post_id = p.id
+                                             and x.status in ('waiting', 'posting', 'unknown')))))
+                        order by p.id""")
                 .param("workspace", workspace.value())
                 .param("assets", PostRows.uuids(assets))
                 .query((rs, n) -> PostMapping.post(workspace, rs))

@@ -26,8 +26,10 @@ class PostRows {
 
     private final JdbcClient jdbc;
     private final ConnectionPauses pauses;
+    private final ThreadMediaRows threadMedia;
 
-    PostRows(JdbcClient jdbc, ConnectionPauses pauses) {
+    PostRows(JdbcClient jdbc, ConnectionPauses pauses, ThreadMediaRows threadMedia) {
+        this.threadMedia = threadMedia;
         this.jdbc = jdbc;
         this.pauses = pauses;
     }
@@ -56,7 +58,7 @@ class PostRows {
             @Nullable UtmValues utm,
             boolean shortLinks,
             @Nullable String firstComment,
-            List<String> thread) {
+            ThreadContent thread) {
         utm(
                         jdbc.sql(
                                 """
@@ -85,8 +87,9 @@ class PostRows {
                 .param("tags", tags.toArray(String[]::new))
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
-                .param("thread", thread.toArray(String[]::new))
+                .param("thread", thread.parts().toArray(String[]::new))
                 .update();
+        threadMedia.insert(workspace, id, thread.media());
     }
 
     /** The post's UTM values as {@code posts.utm_values} holds them, null when it does not tag its links. */
@@ -122,7 +125,7 @@ class PostRows {
             @Nullable UtmValues utm,
             boolean shortLinks,
             @Nullable String firstComment,
-            List<String> thread,
+            ThreadContent thread,
             Instant now) {
         utm(
                         jdbc.sql(
@@ -143,9 +146,10 @@ class PostRows {
                 .param("timezone", timezone)
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
-                .param("thread", thread.toArray(String[]::new))
+                .param("thread", thread.parts().toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
+        threadMedia.replace(workspace, id, thread.media());
     }
 
     /**

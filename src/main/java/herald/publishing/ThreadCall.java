@@ -9,7 +9,6 @@ import herald.providers.PublishedPost;
 import herald.providers.SocialProvider;
 import herald.shared.NotFound;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,10 @@ class ThreadCall {
     private final AccessTokens tokens;
     private final Providers providers;
     private final StepCalls steps;
+    private final PublishMedia media;
 
-    ThreadCall(AccessTokens tokens, Providers providers, StepCalls steps) {
+    ThreadCall(AccessTokens tokens, Providers providers, StepCalls steps, PublishMedia media) {
+        this.media = media;
         this.tokens = tokens;
         this.providers = providers;
         this.steps = steps;
@@ -37,7 +38,6 @@ class ThreadCall {
         if (provider == null || !provider.takesThreads()) {
             return new StepOutcome.Failed<>("Herald cannot publish threads on " + open.provider() + ".");
         }
-        var request = new PublishRequest(open.handle(), claim.text(), null, List.of(), claim.answers());
         Instant since = since(claim);
         int part = claim.position() + 1;
         var attempt = new StepCalls.Attempt(
@@ -49,6 +49,12 @@ class ThreadCall {
                         + " the platform took it (" + reason + "), and the account's recent posts could not settle"
                         + " it. Look on the account: give the part's address if it is there, or publish it again.");
         try {
+            var request = new PublishRequest(
+                    open.handle(),
+                    claim.text(),
+                    null,
+                    media.of(claim.workspace(), open.media(), provider),
+                    claim.answers());
             return tokens.withAccessToken(
                     claim.workspace(),
                     open.connection(),

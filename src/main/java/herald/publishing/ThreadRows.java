@@ -3,6 +3,7 @@ package herald.publishing;
 import static herald.database.SqlTimes.instant;
 import static herald.database.SqlTimes.timestamp;
 
+import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.shared.WorkspaceId;
 import java.sql.Timestamp;
@@ -50,6 +51,7 @@ class ThreadRows {
      * @param before the part before's status, null for part 1
      * @param beforePlatformId the part before's id on the platform: what this part answers
      * @param text the part as the post keeps it, null when the post has no such part any more
+     * @param media the part's media, in order
      * @param tagging the UTM values the post keeps when it tags its links, else null
      * @param taggedAt the instant whose day {@code {date}} names in tagged links, as for first comments ({@link
      *     CommentRows.Open#taggedAt})
@@ -71,6 +73,7 @@ class ThreadRows {
             @Nullable CommentStatus before,
             @Nullable String beforePlatformId,
             @Nullable String text,
+            List<AssetId> media,
             @Nullable UtmValues tagging,
             @Nullable Instant taggedAt,
             boolean shortLinks) {}
@@ -82,6 +85,9 @@ class ThreadRows {
                             t.platform_post_id, t.published_at, x.position, x.status, x.due_at, x.fence, x.attempts,
                             x.reconcile_since, b.status as before_status, b.platform_id as before_platform_id,
                             p.thread[x.position] as part,
+                            array(select m.asset_id from post_thread_media m
+                                  where m.workspace_id = p.workspace_id and m.post_id = p.id
+                                    and m.position = x.position order by m.ordinal) as media,
                             p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                             p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
                             p.utm_values->>'term' as utm_term,
@@ -120,6 +126,7 @@ class ThreadRows {
                             before == null ? null : CommentStatus.of(before),
                             rs.getString("before_platform_id"),
                             rs.getString("part"),
+                            PostMapping.assetIds(rs, "media"),
                             WorkspaceLinkTagging.ofPost(rs),
                             instant(rs, "tagged_at"),
                             rs.getBoolean("short_links"));

@@ -30,6 +30,9 @@ class Validation {
     /** The longest first comment Herald keeps, whatever the platforms take (V139); a thread's part too. */
     static final int MAX_COMMENT = 10_000;
 
+    /** The most media a thread's part carries for Herald (V160), whatever its platforms take (X: 4 images). */
+    static final int MAX_PART_MEDIA = 10;
+
     /** The most parts a thread has after the post's own text (V156): a thread of 25 posts, as X's composer allows. */
     static final int MAX_THREAD = 24;
 
@@ -64,7 +67,8 @@ class Validation {
             LinkTagging.@Nullable Plan tagging,
             ShortLinks.@Nullable Plan shortening,
             @Nullable String firstComment,
-            List<String> thread) {
+            ThreadContent content) {
+        List<String> thread = content.parts();
         List<Violation> violations = new ArrayList<>();
         if (thread.size() > MAX_THREAD) {
             violations.add(new Violation(
@@ -82,6 +86,32 @@ class Validation {
                         "thread.length",
                         "Part " + (i + 2) + " of the thread is over 10,000 characters."));
             }
+        }
+        List<List<Asset>> partMedia = new ArrayList<>();
+        for (int i = 0; i < thread.size(); i++) {
+            List<AssetId> ids = content.media().get(i);
+            if (ids.size() > MAX_PART_MEDIA) {
+                violations.add(new Violation(
+                        "threadMediaIds[" + i + "]",
+                        null,
+                        "media.count",
+                        "Part " + (i + 2) + " of the thread has " + ids.size() + " media, at most " + MAX_PART_MEDIA
+                                + "."));
+            }
+            List<Asset> found = new ArrayList<>();
+            for (int j = 0; j < ids.size(); j++) {
+                Optional<Asset> asset = assets.find(workspace, ids.get(j));
+                if (asset.isEmpty()) {
+                    violations.add(new Violation(
+                            "threadMediaIds[" + i + "][" + j + "]",
+                            null,
+                            "media.not_found",
+                            "The asset library has no asset " + ids.get(j) + " (part " + (i + 2) + " of the thread)."));
+                } else {
+                    found.add(asset.get());
+                }
+            }
+            partMedia.add(found);
         }
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
@@ -198,9 +228,13 @@ class Validation {
                     if (shortening != null) {
                         part = shortening.text(part, account.provider());
                     }
-                    for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2)) {
+                    for (ContentCheck.Problem problem :
+                            ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
                         violations.add(new Violation(
-                                "thread[" + p + "]", account.id(), problem.code(), name + ": " + problem.message()));
+                                (problem.where() == ContentCheck.Where.MEDIA ? "threadMediaIds[" : "thread[") + p + "]",
+                                account.id(),
+                                problem.code(),
+                                name + ": " + problem.message()));
                     }
                 }
             }

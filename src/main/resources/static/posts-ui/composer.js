@@ -33,11 +33,38 @@
     return post && post.value.trim() !== '' ? post.value.trim() : null;
   }
 
-  // The thread's parts after the post's text, as typed, empty ones left out.
+  // The thread's parts after the post's text, as typed with their ticked media, those with neither left out.
   function threadParts() {
     return Array.from(form.querySelectorAll('[data-thread-part]'))
-      .map(function (field) { return field.value.trim(); })
-      .filter(function (part) { return part !== ''; });
+      .map(function (field) {
+        var item = field.closest('li');
+        return {
+          text: field.value.trim(),
+          media: Array.from(item.querySelectorAll('[data-part-media-box]:checked'))
+        };
+      })
+      .filter(function (part) { return part.text !== '' || part.media.length > 0; });
+  }
+
+  // The chosen media as the platform shows them: a grid of up to four, the first alone when it is one.
+  function mediaGrid(media) {
+    var grid = document.createElement('div');
+    grid.className = 'preview-media-grid count-' + Math.min(media.length, 4);
+    media.forEach(function (m) {
+      var img = m.parentElement.querySelector('img');
+      var copy;
+      if (img) {
+        copy = document.createElement('img');
+        copy.src = img.src;
+        copy.alt = img.alt;
+      } else {
+        copy = document.createElement('span');
+        copy.textContent = m.parentElement.textContent.trim();
+      }
+      copy.className = 'preview-media';
+      grid.appendChild(copy);
+    });
+    return grid;
   }
 
   function pickedMedia() {
@@ -146,23 +173,7 @@
     }
     var media = pickedMedia();
     if (media.length) {
-      var grid = document.createElement('div');
-      grid.className = 'preview-media-grid count-' + Math.min(media.length, 4);
-      media.forEach(function (m) {
-        var img = m.parentElement.querySelector('img');
-        var copy;
-        if (img) {
-          copy = document.createElement('img');
-          copy.src = img.src;
-          copy.alt = img.alt;
-        } else {
-          copy = document.createElement('span');
-          copy.textContent = m.parentElement.textContent.trim();
-        }
-        copy.className = 'preview-media';
-        grid.appendChild(copy);
-      });
-      card.appendChild(grid);
+      card.appendChild(mediaGrid(media));
     }
     // A platform with threads shows the thread's parts under the post, each as the reply it becomes; there it takes no
     // first comment.
@@ -174,7 +185,10 @@
       parts.forEach(function (part) {
         var item = document.createElement('li');
         item.className = 'preview-thread-part';
-        item.textContent = part;
+        item.textContent = part.text;
+        if (part.media.length) {
+          item.appendChild(mediaGrid(part.media));
+        }
         list.appendChild(item);
       });
       card.appendChild(list);
@@ -341,6 +355,17 @@
       item.querySelector('.thread-number').textContent = (i + 2) + '.';
       item.querySelector('textarea').setAttribute('aria-label', 'Part ' + (i + 2) + ' of the thread');
       item.querySelector('[data-thread-remove]').setAttribute('aria-label', 'Remove part ' + (i + 2));
+      // Each medium's box says which part it belongs to: <part>:<asset>, the part counted from 0.
+      item.querySelectorAll('[data-part-media-box]').forEach(function (box) {
+        box.value = i + ':' + box.dataset.asset;
+      });
+      var label = item.querySelector('[data-part-media-label]');
+      if (label) { label.textContent = 'Media of part ' + (i + 2); }
+      var count = item.querySelector('[data-part-media-count]');
+      if (count) {
+        var n = item.querySelectorAll('[data-part-media-box]:checked').length;
+        count.textContent = n ? '(' + n + ')' : '';
+      }
     });
     addPart.hidden = items.length >= 24;
   }
@@ -349,6 +374,9 @@
     addPart.addEventListener('click', function () {
       var item = thread.lastElementChild.cloneNode(true);
       item.querySelector('textarea').value = '';
+      item.querySelectorAll('[data-part-media-box]').forEach(function (box) { box.checked = false; });
+      var picker = item.querySelector('.part-media');
+      if (picker) { picker.open = false; }
       thread.appendChild(item);
       renumber();
       item.querySelector('textarea').focus();
@@ -361,10 +389,14 @@
         item.remove();
       } else {
         item.querySelector('textarea').value = '';
+        item.querySelectorAll('[data-part-media-box]').forEach(function (box) { box.checked = false; });
       }
       renumber();
       changed = true;
       update();
+    });
+    thread.addEventListener('change', function (event) {
+      if (event.target.matches('[data-part-media-box]')) { renumber(); }
     });
     renumber();
   }

@@ -29,6 +29,12 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
     @Autowired
     herald.database.TenantScope tenants;
 
+    @Autowired
+    herald.assets.Assets assets;
+
+    @Autowired
+    herald.assets.Folders folders;
+
     @Test
     void eachPartIsPublishedOnceAsAReplyToThePartBefore() {
         String id = UUID.randomUUID().toString();
@@ -59,6 +65,107 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
                         .path("items")
                         .size())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eachPartGoesOutWithItsOwnMediaAndAPartMayBeMediaAlone() {
+        String id = UUID.randomUUID().toString();
+        String photo = upload("second-" + id + ".png");
+        String other = upload("third-" + id + ".png");
+        String post = create(
+                "Pictures thread " + id,
+                ",\"thread\":[\"With a photo " + id + "\",\"\"],\"threadMediaIds\":[[\"" + photo + "\"],[\"" + other
+                        + "\"]]");
+
+        JsonNode view = api("GET", "/posts/" + post, null).json();
+        assertThat(view.path("thread").size())
+                .as("a part of media alone is kept")
+                .isEqualTo(2);
+        assertThat(view.path("threadMediaIds").get(0).get(0).asString()).isEqualTo(photo);
+        assertThat(view.path("threadMediaIds").get(1).get(0).asString()).isEqualTo(other);
+        assertThat(view.path("mediaIds").size())
+                .as("the post's own media are apart")
+                .isZero();
+        List<herald.assets.AssetId> kept = List.of(herald.assets.AssetId.of(photo));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> assets.delete(workspace, kept)))
+                .as("a part waiting to go out keeps its media")
+                .isInstanceOf(herald.assets.AssetInUse.class);
+
+        JsonNode target = awaitThread(post, Duration.ofSeconds(30));
+
+        assertThat(target.path("thread").get(0).path("status").asString()).isEqualTo("posted");
+        assertThat(target.path("thread").get(1).path("status").asString()).isEqualTo("posted");
+        Map<String, JsonNode> byText = onTheSandbox();
+        JsonNode first = byText.get("Pictures thread " + id);
+        JsonNode second = byText.get("With a photo " + id);
+        JsonNode third = byText.get("");
+        assertThat(first.path("mediaUrls").size()).isZero();
+        assertThat(second.path("mediaUrls").size()).isEqualTo(1);
+        assertThat(second.path("mediaUrls").get(0).asString()).contains(photo);
+        assertThat(third.path("mediaUrls").size()).isEqualTo(1);
+        assertThat(third.path("mediaUrls").get(0).asString()).contains(other);
+        assertThat(third.path("replyTo").asString()).isEqualTo(second.path("id").asString());
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> assets.delete(workspace, kept)))
+                .as("once every part is out, its media may go")
+                .isNull();
+    }
+
+    @Test
+    void aPartsMediaAreCheckedAsThePlatformsAndEditsKeepThemUnlessReplaced() {
+        String target = ",\"targets\":[{\"connectionId\":\"" + connection + "\"}]";
+        List<String> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add("\"" + upload("many-" + i + ".png") + "\"");
+        }
+        var tooMany = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Start\"" + target + ",\"thread\":[\"Next\"],\"threadMediaIds\":[[" + String.join(",", five)
+                        + "]]}");
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.body())
+                .contains("threadMediaIds[0]")
+                .contains("media.count")
+                .contains("part 2 of the thread: 5 media, at most 4");
+        String gone = UUID.randomUUID().toString();
+        var missing = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Start\"" + target + ",\"thread\":[\"Next\"],\"threadMediaIds\":[[\"" + gone + "\"]]}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.body()).contains("threadMediaIds[0][0]").contains("media.not_found");
+        var checked = api(
+                "POST",
+                "/posts/check",
+                "{\"body\":\"Start\"" + target + ",\"thread\":[\"Next\"],\"threadMediaIds\":[[" + String.join(",", five)
+                        + "]]}");
+        assertThat(checked.json().path("targets").get(0).path("problems").toString())
+                .contains("Part 2 of the thread: 5 media, at most 4");
+        assertThat(api("GET", "/posts", null).json().path("items").size()).isZero();
+
+        String photo = upload("kept.png");
+        String draft = create(
+                "Draft thread", ",\"draft\":true,\"thread\":[\"Second\"],\"threadMediaIds\":[[\"" + photo + "\"]]");
+        var edited = api("PATCH", "/posts/" + draft, "{\"thread\":[\"Second, reworded\",\"Third\"]}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().path("threadMediaIds").toString())
+                .as("each part keeps the media of the part at its place")
+                .isEqualTo("[[\"" + photo + "\"],[]]");
+        var replaced = api("PATCH", "/posts/" + draft, "{\"threadMediaIds\":[[],[\"" + photo + "\"]]}");
+        assertThat(replaced.json().path("threadMediaIds").toString()).isEqualTo("[[],[\"" + photo + "\"]]");
+        assertThat(replaced.json().path("thread").toString()).isEqualTo("[\"Second, reworded\",\"Third\"]");
+    }
+
+    /** An image in the workspace's asset library; its id. */
+    String upload(String name) {
+        var folder = folders.all(workspace).getFirst();
+        return assets.upload(
+                        workspace,
+                        folder.id(),
+                        new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                        herald.assets.Upload.named(name))
+                .id()
+                .toString();
     }
 
     @Test

@@ -103,13 +103,14 @@ class ComposerController {
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
             @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
+            @RequestParam(name = "threadMedia", required = false) @Nullable List<String> threadMedia,
             @RequestParam(name = "action", defaultValue = "publish") String action,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread, threadMedia);
         boolean draft = "draft".equals(action);
         return save(
                 current,
@@ -147,6 +148,7 @@ class ComposerController {
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
             @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
+            @RequestParam(name = "threadMedia", required = false) @Nullable List<String> threadMedia,
             @RequestParam(name = "action", defaultValue = "publish") String action,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -158,7 +160,7 @@ class ComposerController {
             flash.addFlashAttribute("problem", readOnly(post));
             return "redirect:/w/" + current.workspace().slug() + "/posts/" + id;
         }
-        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread, threadMedia);
         boolean draft = "draft".equals(action);
         String zone = current.workspace().timezone().getId();
         return save(current, form, draft, editing(post), response, model, flash, () -> {
@@ -185,9 +187,10 @@ class ComposerController {
             @RequestParam(name = "accounts", required = false) @Nullable List<String> accounts,
             @RequestParam(name = "media", required = false) @Nullable List<String> media,
             @RequestParam(name = "thread", required = false) @Nullable List<String> thread,
+            @RequestParam(name = "threadMedia", required = false) @Nullable List<String> threadMedia,
             HttpServletRequest request) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        ComposerForm form = ComposerForm.read(params, accounts, media, thread);
+        ComposerForm form = ComposerForm.read(params, accounts, media, thread, threadMedia);
         var post = form.toNewPost(current.workspace().timezone().getId(), true);
         return checks.check(
                 current.id(),
@@ -198,7 +201,7 @@ class ComposerController {
                 post.tagLinks(),
                 post.shortenLinks(),
                 post.firstComment(),
-                post.thread());
+                post.threadContent());
     }
 
     private String save(

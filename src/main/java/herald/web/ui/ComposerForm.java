@@ -36,24 +36,29 @@ public record ComposerForm(
         Map<String, String> comments,
         String repeat,
         String repeatUntil,
-        List<String> thread) {
+        ComposerThread thread) {
 
     public ComposerForm {
-        thread = thread == null ? List.of() : List.copyOf(thread);
+        thread = thread == null ? ComposerThread.NONE : thread;
     }
 
     static ComposerForm empty() {
         return new ComposerForm(
-                "", "", List.of(), Map.of(), List.of(), "now", "", "", false, false, "", Map.of(), "", "", List.of());
-    }
-
-    /** The thread's parts as typed, and room for one more: what the composer's fields show. */
-    public List<String> threadWithRoom() {
-        var parts = new ArrayList<>(thread);
-        if (parts.size() < 24) {
-            parts.add("");
-        }
-        return parts;
+                "",
+                "",
+                List.of(),
+                Map.of(),
+                List.of(),
+                "now",
+                "",
+                "",
+                false,
+                false,
+                "",
+                Map.of(),
+                "",
+                "",
+                ComposerThread.NONE);
     }
 
     /**
@@ -89,7 +94,7 @@ public record ComposerForm(
                 Map.of(),
                 "",
                 "",
-                List.of());
+                ComposerThread.NONE);
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -124,7 +129,7 @@ public record ComposerForm(
                 comments,
                 repeat.every() == null ? "" : repeat.every().value(),
                 repeat.until() == null ? "" : repeat.until().toString(),
-                post.thread());
+                ComposerThread.of(post.threadContent()));
     }
 
     /**
@@ -153,15 +158,19 @@ public record ComposerForm(
 
     static ComposerForm read(
             Map<String, String> params, @Nullable List<String> accounts, @Nullable List<String> media) {
-        return read(params, accounts, media, null);
+        return read(params, accounts, media, null, null);
     }
 
-    /** The form as posted, {@code thread} its parts (a field that repeats, so not in {@code params}). */
+    /**
+     * The form as posted, {@code thread} its parts and {@code threadMedia} their media's boxes (fields that repeat, so
+     * not in {@code params}; {@link ComposerThread#read}).
+     */
     static ComposerForm read(
             Map<String, String> params,
             @Nullable List<String> accounts,
             @Nullable List<String> media,
-            @Nullable List<String> thread) {
+            @Nullable List<String> thread,
+            @Nullable List<String> threadMedia) {
         Map<String, String> overrides = prefixed(params, "override-");
         Map<String, String> comments = prefixed(params, "comment-");
         return new ComposerForm(
@@ -183,9 +192,7 @@ public record ComposerForm(
                 comments,
                 params.getOrDefault("repeat", "").strip(),
                 params.getOrDefault("repeatUntil", "").strip(),
-                thread == null
-                        ? List.of()
-                        : thread.stream().filter(p -> !p.isBlank()).toList());
+                ComposerThread.read(thread, threadMedia));
     }
 
     /** The non-blank fields named {@code prefix<connection>}, by connection. */
@@ -244,7 +251,8 @@ public record ComposerForm(
                 firstComment,
                 repeating(),
                 shortenLinks,
-                thread);
+                thread.content().parts(),
+                thread.content().media());
     }
 
     /**
@@ -293,7 +301,8 @@ public record ComposerForm(
                 firstComment.strip(),
                 repeating(),
                 shortenLinks,
-                thread);
+                post.thread(),
+                post.threadMedia());
     }
 
     private static UUID uuid(String text) {

@@ -182,7 +182,9 @@ class ComposerPage {
     /** The most recent assets, and the ones the form has picked even when they are older. */
     private List<Medium> media(CurrentWorkspace current, ComposerForm form) {
         List<Asset> shown = new ArrayList<>(assets.search(current.id(), AssetQuery.all(PICKER_SIZE)));
-        for (String picked : form.media()) {
+        List<String> chosen = new ArrayList<>(form.media());
+        chosen.addAll(form.thread().allMedia());
+        for (String picked : chosen) {
             boolean listed = shown.stream().anyMatch(a -> a.id().toString().equals(picked));
             if (!listed) {
                 parse(picked).flatMap(id -> assets.find(current.id(), id)).ifPresent(a -> shown.add(0, a));

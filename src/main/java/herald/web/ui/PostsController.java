@@ -166,20 +166,11 @@ class PostsController {
             model.addAttribute("utm", post.utm().describe());
         }
         model.addAttribute("journal", new PostsJournal(history.of(current.id(), post.id())));
+        model.addAttribute("media", media(current, post.media()));
+        // Each thread part's media, side by side with post.thread.
         model.addAttribute(
-                "media",
-                post.media().stream()
-                        .map(asset -> assets.find(current.id(), asset)
-                                .map(a -> {
-                                    var shown = links.pageLinks(current.id(), a);
-                                    return new Medium(
-                                            a.filename(),
-                                            a.type().kind().value(),
-                                            shown.url().toString(),
-                                            shown.thumbnailUrl().toString());
-                                })
-                                .orElse(new Medium("A deleted medium", "", null, null)))
-                        .toList());
+                "partMedia",
+                post.threadMedia().stream().map(ids -> media(current, ids)).toList());
         WorkspaceTime time = new WorkspaceTime(current.workspace().timezone());
         model.addAttribute("time", time);
         model.addAttribute("zone", current.workspace().timezone().getId());
@@ -222,5 +213,21 @@ class PostsController {
 
     private static String older(Post last) {
         return PageCursor.after(last.scheduledAt() == null ? last.createdAt() : last.scheduledAt(), last.id());
+    }
+
+    /** The assets as the post's page shows them, a deleted one named so. */
+    private List<Medium> media(CurrentWorkspace current, List<herald.assets.AssetId> ids) {
+        return ids.stream()
+                .map(asset -> assets.find(current.id(), asset)
+                        .map(a -> {
+                            var shown = links.pageLinks(current.id(), a);
+                            return new Medium(
+                                    a.filename(),
+                                    a.type().kind().value(),
+                                    shown.url().toString(),
+                                    shown.thumbnailUrl().toString());
+                        })
+                        .orElse(new Medium("A deleted medium", "", null, null)))
+                .toList();
     }
 }

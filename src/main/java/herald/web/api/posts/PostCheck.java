@@ -12,6 +12,7 @@ import herald.publishing.LinkTagging;
 import herald.publishing.NewPost;
 import herald.publishing.PostId;
 import herald.publishing.ShortLinks;
+import herald.publishing.ThreadContent;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
@@ -105,7 +106,7 @@ public class PostCheck {
             @Nullable Boolean tagLinks,
             @Nullable Boolean shortenLinks,
             @Nullable String firstComment,
-            List<String> thread) {
+            ThreadContent thread) {
         List<String> problems = new ArrayList<>();
         String cleanLink = link == null || link.isBlank() ? null : link.strip();
         URI uri = cleanLink == null ? null : ContentCheck.webLink(cleanLink).orElse(null);
@@ -115,6 +116,18 @@ public class PostCheck {
         List<Asset> found = new ArrayList<>();
         for (AssetId id : media) {
             assets.find(workspace, id).ifPresentOrElse(found::add, () -> problems.add("A chosen medium is gone."));
+        }
+        List<List<Asset>> partMedia = new ArrayList<>();
+        for (int p = 0; p < thread.parts().size(); p++) {
+            List<Asset> part = new ArrayList<>();
+            int number = p + 2;
+            for (AssetId id : thread.media().get(p)) {
+                assets.find(workspace, id)
+                        .ifPresentOrElse(
+                                part::add,
+                                () -> problems.add("A medium chosen for part " + number + " of the thread is gone."));
+            }
+            partMedia.add(part);
         }
         List<TargetResult> results = new ArrayList<>();
         var tagging = linkTagging.plan(workspace, tagLinks, PostId.random(), Instant.now());
@@ -127,7 +140,17 @@ public class PostCheck {
             connections
                     .find(workspace, target.connection())
                     .ifPresent(account -> results.add(checkTarget(
-                            account, target, body, cleanLink, uri, found, tagging, shortening, firstComment, thread)));
+                            account,
+                            target,
+                            body,
+                            cleanLink,
+                            uri,
+                            found,
+                            tagging,
+                            shortening,
+                            firstComment,
+                            thread.parts(),
+                            partMedia)));
         }
         return new Result(List.copyOf(problems), List.copyOf(results));
     }
@@ -142,7 +165,8 @@ public class PostCheck {
             LinkTagging.@Nullable Plan tagging,
             ShortLinks.@Nullable Plan shortening,
             @Nullable String firstComment,
-            List<String> thread) {
+            List<String> thread,
+            List<List<Asset>> partMedia) {
         SocialProvider provider = providers.find(account.provider()).orElse(null);
         String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
         String text = target.body() == null ? body : target.body();
@@ -198,7 +222,7 @@ public class PostCheck {
                 if (shortening != null) {
                     part = shortening.text(part, account.provider());
                 }
-                for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2)) {
+                for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
                     String message = problem.message();
                     problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
                 }

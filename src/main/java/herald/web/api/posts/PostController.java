@@ -103,7 +103,7 @@ class PostController {
                 post.tagLinks(),
                 post.shortenLinks(),
                 post.firstComment(),
-                post.thread());
+                post.threadContent());
     }
 
     @GetMapping

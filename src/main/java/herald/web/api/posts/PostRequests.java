@@ -119,7 +119,16 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 50)
-                    List<String> thread) {
+                    List<String> thread,
+            @Schema(
+                            description = "Each thread part's media (asset ids), side by side with thread: [[], [id]]"
+                                    + " gives the second part one image. At most 10 a part, checked against the"
+                                    + " platform's rules for a post's media (X: 4 images or 1 video). A part may be"
+                                    + " media alone (its text \"\").",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 50)
+                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds) {
 
         NewPost toPost() {
             return new NewPost(
@@ -139,7 +148,8 @@ final class PostRequests {
                     firstComment,
                     repeat == null ? null : repeat.toRepeat(),
                     shortenLinks,
-                    thread == null ? List.of() : thread);
+                    thread == null ? List.of() : thread,
+                    assetLists(threadMediaIds));
         }
     }
 
@@ -183,7 +193,14 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 50)
-                    List<String> thread) {
+                    List<String> thread,
+            @Schema(
+                            description = "Replaces the media of its thread's parts, side by side with thread; absent:"
+                                    + " each part keeps the media of the part at its place.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 50)
+                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -202,8 +219,20 @@ final class PostRequests {
                     firstComment,
                     repeat == null ? null : repeat.toRepeat(),
                     shortenLinks,
-                    thread);
+                    thread,
+                    threadMediaIds == null ? null : assetLists(threadMediaIds));
         }
+    }
+
+    /** Asset ids a part, as the API takes them (a null part: none). */
+    static List<List<AssetId>> assetLists(@Nullable List<@Nullable List<UUID>> ids) {
+        return ids == null
+                ? List.of()
+                : ids.stream()
+                        .map(part -> part == null
+                                ? List.<AssetId>of()
+                                : part.stream().map(AssetId::new).toList())
+                        .toList();
     }
 
     @Schema(name = "RejectPost")

@@ -75,7 +75,9 @@ record PostView(
                         description = "The parts that follow its text on the accounts whose platform has threads (X,"
                                 + " the Sandbox), each published as a reply to the one before; empty for a single"
                                 + " post. Each target's thread says how its parts went (docs/threads.md).")
-                List<String> thread) {
+                List<String> thread,
+        @Schema(description = "Each part's media (asset ids), side by side with thread; empty lists for none.")
+                List<List<UUID>> threadMediaIds) {
 
     @Schema(name = "PostSentBack")
     record SentBackView(
@@ -177,6 +179,9 @@ record PostView(
                 p.firstComment(),
                 RepeatView.of(series, upcoming),
                 SentBackView.of(sentBack),
-                p.thread());
+                p.thread(),
+                p.threadMedia().stream()
+                        .map(ids -> ids.stream().map(AssetId::value).toList())
+                        .toList());
     }
 }

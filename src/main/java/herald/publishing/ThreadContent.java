@@ -1,0 +1,52 @@
+package herald.publishing;
+
+import herald.assets.AssetId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread's parts as a post keeps them: each part's text (stripped) and its media, side by side ({@code media.get(i)}
+ * are part {@code i}'s, empty for none). A part with neither text nor media is left out, so an author's empty fields
+ * never become posts; a part of media alone is kept, as X takes a post of images without words.
+ */
+public record ThreadContent(List<String> parts, List<List<AssetId>> media) {
+
+    public static final ThreadContent NONE = new ThreadContent(List.of(), List.of());
+
+    public ThreadContent {
+        parts = List.copyOf(parts);
+        media = media.stream().map(List::copyOf).toList();
+        if (parts.size() != media.size()) {
+            throw new IllegalArgumentException(parts.size() + " parts, media for " + media.size());
+        }
+    }
+
+    /** The parts of {@code parts} and {@code media} (either may be shorter, or null) as kept. */
+    public static ThreadContent of(@Nullable List<String> parts, @Nullable List<List<AssetId>> media) {
+        List<String> texts = parts == null ? List.of() : parts;
+        List<List<AssetId>> given = media == null ? List.of() : media;
+        List<String> keptTexts = new ArrayList<>();
+        List<List<AssetId>> keptMedia = new ArrayList<>();
+        for (int i = 0; i < Math.max(texts.size(), given.size()); i++) {
+            String text =
+                    i < texts.size() && texts.get(i) != null ? texts.get(i).strip() : "";
+            List<AssetId> assets = i < given.size() && given.get(i) != null ? given.get(i) : List.of();
+            if (!text.isEmpty() || !assets.isEmpty()) {
+                keptTexts.add(text);
+                keptMedia.add(assets);
+            }
+        }
+        return new ThreadContent(keptTexts, keptMedia);
+    }
+
+    /** Part {@code index}'s media (0 is the first part after the post's own text); none past the last. */
+    public static List<AssetId> mediaOf(List<List<AssetId>> media, int index) {
+        return index < media.size() ? media.get(index) : List.of();
+    }
+
+    /** Whether any part carries media. */
+    public boolean hasMedia() {
+        return media.stream().anyMatch(m -> !m.isEmpty());
+    }
+}
