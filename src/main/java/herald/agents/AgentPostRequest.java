@@ -3,6 +3,7 @@ package herald.agents;
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.publishing.Repeat;
+import herald.publishing.ThreadContent;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param shortenLinks whether the posts' links are published as short links that count clicks; null: as the
  *     workspace's setting says
  * @param thread the parts that follow the content as a thread on accounts whose platform has threads (X), each a
- *     reply to the one before
+ *     reply to the one before, with each part's own media
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -40,7 +41,7 @@ public record AgentPostRequest(
         List<Variant> variants,
         @Nullable Repeat repeat,
         @Nullable Boolean shortenLinks,
-        List<String> thread) {
+        ThreadContent thread) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -53,7 +54,7 @@ public record AgentPostRequest(
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
         variants = variants == null ? List.of() : List.copyOf(variants);
-        thread = thread == null ? List.of() : List.copyOf(thread);
+        thread = thread == null ? ThreadContent.NONE : thread;
     }
 
     /** A request without a thread. */
@@ -85,7 +86,7 @@ public record AgentPostRequest(
                 variants,
                 repeat,
                 shortenLinks,
-                List.of());
+                ThreadContent.NONE);
     }
 
     /** A request whose posts' links are shortened as the workspace's setting says. */

@@ -138,7 +138,8 @@ public class AgentPosting {
                             request.firstComment(),
                             request.repeat(),
                             request.shortenLinks(),
-                            request.thread()),
+                            request.thread().parts(),
+                            request.thread().media()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());

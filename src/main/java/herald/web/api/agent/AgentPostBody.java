@@ -4,6 +4,7 @@ import herald.agents.AgentPostRequest;
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.publishing.Repeat;
+import herald.publishing.ThreadContent;
 import herald.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -107,7 +108,14 @@ public record AgentPostBody(
                                 + " platforms get the post alone. An account with a thread takes no firstComment.",
                         nullable = true)
                 @Nullable
-                List<String> thread) {
+                List<String> thread,
+        @Schema(
+                        description = "Each thread part's media (asset ids from the library), side by side with thread:"
+                                + " [[], [id]] gives the second part one image; a part may be media alone (its text"
+                                + " \"\"). Checked as a post's media on each account with a thread (X: 4 images).",
+                        nullable = true)
+                @Nullable
+                List<@Nullable List<UUID>> threadMediaIds) {
 
     @Schema(name = "AgentPostRepeat")
     public record RepeatBody(
@@ -167,6 +175,17 @@ public record AgentPostBody(
                                 .toList(),
                 repeat == null ? null : repeat.toRepeat(),
                 shortenLinks,
-                thread == null ? List.of() : thread);
+                ThreadContent.of(
+                        thread,
+                        threadMediaIds == null
+                                ? null
+                                : threadMediaIds.stream()
+                                        .map(part -> part == null
+                                                ? List.<AssetId>of()
+                                                : part.stream()
+                                                        .filter(java.util.Objects::nonNull)
+                                                        .map(AssetId::new)
+                                                        .toList())
+                                        .toList()));
     }
 }
