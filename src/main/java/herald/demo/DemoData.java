@@ -7,6 +7,7 @@ import herald.identity.Users;
 import herald.identity.WeakPassword;
 import herald.shared.WorkspaceId;
 import herald.tenancy.WorkspaceMembership;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ class DemoData {
     private final DemoSettings settings;
     private final Users users;
     private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final DataSource dataSource;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
@@ -47,11 +49,13 @@ class DemoData {
             DemoSettings settings,
             Users users,
             Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             DataSource dataSource,
             @Value("${herald.public-url}") String publicUrl) {
         this.settings = settings;
         this.users = users;
         this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.dataSource = dataSource;
         this.publicUrl = publicUrl;
     }
@@ -95,7 +99,7 @@ class DemoData {
                         demo.plan(),
                         owner.id());
                 // Only when it is made: an owner who turns it off later keeps it off.
-                workspaces.shortenLinks(id, demo.shortensLinks());
+                workspaceRules.shortenLinks(id, demo.shortensLinks());
                 log.info("Demo workspace '{}' created for {}", demo.name(), EMAIL);
             }
             furnish.accept(id, demo);

@@ -26,6 +26,7 @@ import herald.tenancy.Member;
 import herald.tenancy.Memberships;
 import herald.tenancy.Role;
 import herald.tenancy.Workspace;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ class Notifier {
     private final Notifications notifications;
     private final NotificationMutes mutes;
     private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Memberships memberships;
     private final Posts posts;
     private final Connections connections;
@@ -56,12 +58,14 @@ class Notifier {
             Notifications notifications,
             NotificationMutes mutes,
             Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             Memberships memberships,
             Posts posts,
             Connections connections) {
         this.notifications = notifications;
         this.mutes = mutes;
         this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.memberships = memberships;
         this.posts = posts;
         this.connections = connections;
@@ -202,7 +206,7 @@ class Notifier {
         // A member who created it in the UI and still needs someone's approval is not told of their own post.
         String author = Provenance.Origin.UI.value().equals(event.origin()) ? event.createdBy() : null;
         // With the workspace's approval workflow on only owners and admins decide: editors are not sent to act.
-        Role deciders = workspaces.requiresApproval(event.workspace())
+        Role deciders = workspaceRules.requiresApproval(event.workspace())
                 ? Role.ADMIN
                 : NotificationKind.POST_AWAITING_APPROVAL.audience();
         deliver(

@@ -5,7 +5,7 @@ import herald.connections.ConnectionId;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
 import herald.tenancy.ApprovalRule;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ class PostCreation {
     private final Validation validation;
     private final WorkspaceLinkTagging linkTagging;
     private final ShortLinks shortLinks;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final PostingSchedule schedule;
     private final DailyQuota quota;
     private final AuditLog audit;
@@ -65,7 +65,7 @@ class PostCreation {
             Validation validation,
             WorkspaceLinkTagging linkTagging,
             ShortLinks shortLinks,
-            Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             PostingSchedule schedule,
             DailyQuota quota,
             AuditLog audit,
@@ -79,7 +79,7 @@ class PostCreation {
         this.validation = validation;
         this.linkTagging = linkTagging;
         this.shortLinks = shortLinks;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.schedule = schedule;
         this.quota = quota;
         this.audit = audit;
@@ -115,7 +115,7 @@ class PostCreation {
         // Its own choice, else the workspace's setting when the post is created, kept with it: edits check it as it was
         // accepted.
         var shortening = shortLinks.plan(
-                post.shortenLinks() != null ? post.shortenLinks() : workspaces.shortensLinks(workspace));
+                post.shortenLinks() != null ? post.shortenLinks() : workspaceRules.shortensLinks(workspace));
         var targets = validation.check(
                 workspace,
                 post.body(),

@@ -1,14 +1,9 @@
 package herald.reviews;
 
 import herald.agents.Approvals;
-import herald.assets.Assets;
-import herald.assets.MediaLinks;
 import herald.audit.Actor;
 import herald.audit.AuditContext;
-import herald.connections.Connections;
-import herald.providers.SocialProvider;
 import herald.publishing.Post;
-import herald.publishing.PostNote;
 import herald.publishing.PostNotes;
 import herald.publishing.PostStatus;
 import herald.publishing.PostWindow;
@@ -16,7 +11,6 @@ import herald.publishing.Posts;
 import herald.shared.Conflict;
 import herald.shared.NotFound;
 import herald.shared.NotPermitted;
-import herald.shared.WorkspaceId;
 import herald.tenancy.Workspace;
 import herald.tenancy.Workspaces;
 import java.nio.ByteBuffer;
@@ -24,12 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -65,9 +56,7 @@ public class Reviews {
     private final Posts posts;
     private final PostNotes notes;
     private final Approvals approvals;
-    private final Assets assets;
-    private final MediaLinks media;
-    private final Connections connections;
+    private final ReviewedPosts reviewedPosts;
 
     private final ApplicationEventPublisher events;
 
@@ -77,18 +66,14 @@ public class Reviews {
             Posts posts,
             PostNotes notes,
             Approvals approvals,
-            Assets assets,
-            MediaLinks media,
-            Connections connections,
+            ReviewedPosts reviewedPosts,
             ApplicationEventPublisher events) {
         this.links = links;
         this.workspaces = workspaces;
         this.posts = posts;
         this.notes = notes;
         this.approvals = approvals;
-        this.assets = assets;
-        this.media = media;
-        this.connections = connections;
+        this.reviewedPosts = reviewedPosts;
         this.events = events;
     }
 
@@ -104,7 +89,7 @@ public class Reviews {
         List<Post> found = inScope(link, MAX_POSTS + 1);
         List<ReviewedPost> shown = found.stream()
                 .limit(MAX_POSTS)
-                .map(post -> reviewed(opened, post, workspace.name() + " team"))
+                .map(post -> reviewedPosts.of(opened, post, workspace.name() + " team"))
                 .toList();
         return new Review(
                 ref(opened.tokenHash(), "link", link.id().value()),
@@ -114,7 +99,7 @@ public class Reviews {
                 link.from(),
                 link.to(),
                 link.tag(),
-                accountNames(link),
+                reviewedPosts.accountNames(link),
                 link.mayApprove(),
                 link.expiresAt(),
                 shown,
@@ -216,68 +201,6 @@ public class Reviews {
     private List<Post> inScope(ReviewLink link, int limit) {
         return posts.within(
                 link.workspace(), new PostWindow(link.from(), link.to(), SHOWN, link.accounts(), link.tag(), limit));
-    }
-
-    private ReviewedPost reviewed(ReviewLinks.Opened opened, Post post, String team) {
-        WorkspaceId workspace = post.workspace();
-        List<ReviewedPost.Version> versions = post.targets().stream()
-                .map(t -> new ReviewedPost.Version(
-                        t.account(),
-                        t.provider(),
-                        t.body() == null ? post.body() : t.body(),
-                        t.firstComment() == null ? post.firstComment() : t.firstComment(),
-                        t.status(),
-                        t.platformUrl(),
-                        // The thread only where the account's platform publishes it (its parts are on the target).
-                        t.thread().isEmpty() ? List.of() : post.thread()))
-                .toList();
-        List<ReviewedPost.Medium> shown = post.media().stream()
-                .map(id -> assets.find(workspace, id)
-                        .map(asset -> {
-                            var signed = media.pageLinks(workspace, asset);
-                            return new ReviewedPost.Medium(
-                                    asset.filename(), asset.type().kind().value(), signed.thumbnailUrl(), signed.url());
-                        })
-                        .orElse(new ReviewedPost.Medium("A removed medium", "", null, null)))
-                .toList();
-        List<ReviewedPost.Note> visible = notes.of(workspace, post.id()).stream()
-                .filter(note -> visible(opened.link(), note))
-                .map(note -> new ReviewedPost.Note(
-                        note.authorType().equals(Actor.Type.USER.value())
-                                ? team
-                                : Objects.requireNonNullElse(note.authorLabel(), "Reviewer"),
-                        note.authorType().equals(Actor.Type.REVIEWER.value()),
-                        note.body(),
-                        note.createdAt()))
-                .toList();
-        return new ReviewedPost(
-                ref(opened.tokenHash(), "post", post.id().value()),
-                post.status(),
-                post.scheduledAt() != null ? post.scheduledAt() : post.lastPublishedAt(),
-                post.link(),
-                versions,
-                shown,
-                post.tags(),
-                visible);
-    }
-
-    /** Members' notes, and this link's reviewers'; nothing an agent, a key, Herald or another link wrote. */
-    private static boolean visible(ReviewLink link, PostNote note) {
-        return note.authorType().equals(Actor.Type.USER.value())
-                || (note.authorType().equals(Actor.Type.REVIEWER.value())
-                        && link.id().toString().equals(note.authorId()));
-    }
-
-    private List<String> accountNames(ReviewLink link) {
-        if (link.accounts().isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> platforms = connections.providers().stream()
-                .collect(Collectors.toMap(SocialProvider::id, SocialProvider::displayName, (a, b) -> a));
-        return connections.list(link.workspace()).stream()
-                .filter(c -> link.accounts().contains(c.id()))
-                .map(c -> platforms.getOrDefault(c.provider(), c.provider()) + " @" + c.username())
-                .toList();
     }
 
     /**

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApprovalRule {
 
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Memberships memberships;
     private final ApiKeys keys;
 
-    ApprovalRule(Workspaces workspaces, Memberships memberships, ApiKeys keys) {
-        this.workspaces = workspaces;
+    ApprovalRule(WorkspaceRules workspaceRules, Memberships memberships, ApiKeys keys) {
+        this.workspaceRules = workspaceRules;
         this.memberships = memberships;
         this.keys = keys;
     }
@@ -33,7 +33,7 @@ public class ApprovalRule {
     public boolean needsApproval(WorkspaceId workspace, Actor actor) {
         return switch (actor.type()) {
             case USER, API_KEY ->
-                actor.id() != null && workspaces.requiresApproval(workspace) && !approver(workspace, actor);
+                actor.id() != null && workspaceRules.requiresApproval(workspace) && !approver(workspace, actor);
             case AGENT, SYSTEM, OPERATOR, REVIEWER -> false;
         };
     }
@@ -41,7 +41,7 @@ public class ApprovalRule {
     /** Whether {@code actor} may approve or reject posts waiting for approval (beyond the rights their role needs). */
     public boolean mayDecide(WorkspaceId workspace, Actor actor) {
         return switch (actor.type()) {
-            case USER, API_KEY -> !workspaces.requiresApproval(workspace) || approver(workspace, actor);
+            case USER, API_KEY -> !workspaceRules.requiresApproval(workspace) || approver(workspace, actor);
             case SYSTEM, OPERATOR, REVIEWER -> true;
             case AGENT -> false;
         };

@@ -2,6 +2,7 @@ package herald.web;
 
 import herald.identity.TwoFactor;
 import herald.tenancy.Memberships;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,9 @@ class WebConfiguration {
     /** Binds the path's workspace after Spring Security and the audit origin have run. */
     @Bean
     FilterRegistrationBean<WorkspaceBinding> workspaceBinding(
-            Workspaces workspaces, Memberships memberships, TwoFactor twoFactor) {
-        var registration = new FilterRegistrationBean<>(new WorkspaceBinding(workspaces, memberships, twoFactor));
+            Workspaces workspaces, WorkspaceRules workspaceRules, Memberships memberships, TwoFactor twoFactor) {
+        var registration =
+                new FilterRegistrationBean<>(new WorkspaceBinding(workspaces, workspaceRules, memberships, twoFactor));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }

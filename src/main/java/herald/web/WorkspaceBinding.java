@@ -9,6 +9,7 @@ import herald.shared.WorkspaceId;
 import herald.tenancy.Memberships;
 import herald.tenancy.Role;
 import herald.tenancy.Workspace;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,11 +42,14 @@ class WorkspaceBinding extends OncePerRequestFilter {
     private static final Pattern AGENT = Pattern.compile("^(/api/v1/agent|/mcp)(/.*)?$");
 
     private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Memberships memberships;
     private final TwoFactor twoFactor;
 
-    WorkspaceBinding(Workspaces workspaces, Memberships memberships, TwoFactor twoFactor) {
+    WorkspaceBinding(
+            Workspaces workspaces, WorkspaceRules workspaceRules, Memberships memberships, TwoFactor twoFactor) {
         this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.memberships = memberships;
         this.twoFactor = twoFactor;
     }
@@ -138,7 +142,7 @@ class WorkspaceBinding extends OncePerRequestFilter {
      */
     private boolean lacksRequiredTwoFactor(CurrentWorkspace current, Authentication caller) {
         return caller.getPrincipal() instanceof SignedInUser user
-                && workspaces.requiresTwoFactor(current.id())
+                && workspaceRules.requiresTwoFactor(current.id())
                 && !twoFactor.isOn(user.id());
     }
 

@@ -10,6 +10,7 @@ import herald.identity.Users;
 import herald.tenancy.Role;
 import herald.tenancy.Workspace;
 import herald.tenancy.WorkspaceMembership;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,9 @@ class DemoDataTests {
     Workspaces workspaces;
 
     @Autowired
+    WorkspaceRules workspaceRules;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -70,7 +74,13 @@ class DemoDataTests {
     }
 
     DemoData seeder(String password) {
-        return new DemoData(new DemoSettings(true, password), users, workspaces, dataSource, "http://localhost:8080");
+        return new DemoData(
+                new DemoSettings(true, password),
+                users,
+                workspaces,
+                workspaceRules,
+                dataSource,
+                "http://localhost:8080");
     }
 
     User demoOwner() {
@@ -105,10 +115,10 @@ class DemoDataTests {
         Workspace hults = workspaces.require(owned.get(0).id());
         assertThat(hults.timezone().getId()).isEqualTo("Europe/Stockholm");
         assertThat(hults.plan()).isEqualTo("basic");
-        assertThat(workspaces.shortensLinks(krusty.id()))
+        assertThat(workspaceRules.shortensLinks(krusty.id()))
                 .as("Krusty shows short links")
                 .isTrue();
-        assertThat(workspaces.shortensLinks(hults.id())).isFalse();
+        assertThat(workspaceRules.shortensLinks(hults.id())).isFalse();
 
         Matcher printed = PRINTED_PASSWORD.matcher(output.getOut() + output.getErr());
         assertThat(printed.find()).as("the generated password is in the log").isTrue();
@@ -151,7 +161,7 @@ class DemoDataTests {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        workspaces.shortenLinks(krusty, false); // an owner's choice, kept by every later start
+        workspaceRules.shortenLinks(krusty, false); // an owner's choice, kept by every later start
         long events = auditEventsOfTheDemoWorkspaces();
 
         seeder("krusty-krab-secret-sauce").seed();
@@ -159,7 +169,7 @@ class DemoDataTests {
 
         assertThat(workspaces.of(demoOwner().id())).hasSize(2);
         assertThat(auditEventsOfTheDemoWorkspaces()).isEqualTo(events);
-        assertThat(workspaces.shortensLinks(krusty)).isFalse();
+        assertThat(workspaceRules.shortensLinks(krusty)).isFalse();
     }
 
     @Test

@@ -4,8 +4,8 @@ import herald.agents.AgentPosting;
 import herald.agents.AgentPrincipal;
 import herald.agents.Channel;
 import herald.shared.InvalidInput;
-import herald.web.api.agent.AgentApiViews;
 import herald.web.api.agent.AgentPostBody;
+import herald.web.api.agent.Results;
 import herald.web.api.idempotency.IdempotentCalls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,9 +29,9 @@ final class McpPostCreation {
 
     /** A post request no account accepted: answered as a tool error carrying every account's result. */
     static final class Refused extends RuntimeException {
-        final AgentApiViews.Results results;
+        final Results results;
 
-        Refused(AgentApiViews.Results results) {
+        Refused(Results results) {
             super("No account got a post; each result says why and what to change.");
             this.results = results;
         }
@@ -77,8 +77,8 @@ final class McpPostCreation {
         return structured;
     }
 
-    private AgentApiViews.Results created(AgentPrincipal agent, AgentPostBody body) {
-        var results = AgentApiViews.Results.of(posting.post(agent, Channel.MCP, body.toRequest()));
+    private Results created(AgentPrincipal agent, AgentPostBody body) {
+        var results = Results.of(posting.post(agent, Channel.MCP, body.toRequest()));
         if (results.created() == 0) {
             throw new Refused(results);
         }

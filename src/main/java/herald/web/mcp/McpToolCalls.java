@@ -9,7 +9,7 @@ import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.NotFound;
 import herald.shared.NotPermitted;
-import herald.web.api.agent.AgentApiViews;
+import herald.web.api.agent.Results;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -125,7 +125,7 @@ final class McpToolCalls {
                 .build();
     }
 
-    private CallToolResult error(String message, AgentApiViews.@Nullable Results results) {
+    private CallToolResult error(String message, @Nullable Results results) {
         if (results != null) {
             Map<String, Object> structured = json.convertValue(results, OBJECT);
             return CallToolResult.builder()

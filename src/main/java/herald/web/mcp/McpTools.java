@@ -11,10 +11,12 @@ import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
 import herald.publishing.ShortLinkClicks;
 import herald.shared.InvalidInput;
-import herald.web.api.agent.AgentApiViews;
+import herald.web.api.agent.Account;
 import herald.web.api.agent.AgentCaptionBody;
 import herald.web.api.agent.AgentFigures;
+import herald.web.api.agent.AgentPost;
 import herald.web.api.agent.AgentPostPages;
+import herald.web.api.agent.MediaAsset;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.idempotency.IdempotentCalls;
 import herald.web.api.paging.PageRequest;
@@ -86,7 +88,7 @@ class McpTools {
                         (agent, args) -> Map.of(
                                 "accounts",
                                 reads.accounts(agent, Channel.MCP).stream()
-                                        .map(AgentApiViews.Account::of)
+                                        .map(Account::of)
                                         .toList())),
                 calls.tool(
                         "create_post",
@@ -120,8 +122,8 @@ class McpTools {
                                 + " unknown, skipped).",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.READ,
-                        (agent, args) -> AgentApiViews.AgentPost.of(
-                                reads.post(agent, Channel.MCP, new PostId(postId(args))), repeats)),
+                        (agent, args) ->
+                                AgentPost.of(reads.post(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "get_post_figures",
                         "Get how a post did",
@@ -147,7 +149,7 @@ class McpTools {
                                 + " status); delete a published one on the platform itself.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.DESTRUCTIVE,
-                        (agent, args) -> AgentApiViews.AgentPost.of(
+                        (agent, args) -> AgentPost.of(
                                 cancellation.cancel(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "stop_repeating",
@@ -158,7 +160,7 @@ class McpTools {
                                 + " ended. An error says when the post does not repeat or its series already ended.",
                         McpSchemas.GET_POST,
                         McpToolCalls.Effect.DESTRUCTIVE,
-                        (agent, args) -> AgentApiViews.AgentPost.of(
+                        (agent, args) -> AgentPost.of(
                                 cancellation.stopRepeating(agent, Channel.MCP, new PostId(postId(args))), repeats)),
                 calls.tool(
                         "skip_repeat_day",
@@ -171,7 +173,7 @@ class McpTools {
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> {
                             var day = repeatDay(args);
-                            return AgentApiViews.AgentPost.of(
+                            return AgentPost.of(
                                     cancellation.skipDay(agent, Channel.MCP, new PostId(day.postId()), day.date()),
                                     repeats);
                         }),
@@ -184,7 +186,7 @@ class McpTools {
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> {
                             var day = repeatDay(args);
-                            return AgentApiViews.AgentPost.of(
+                            return AgentPost.of(
                                     cancellation.unskipDay(agent, Channel.MCP, new PostId(day.postId()), day.date()),
                                     repeats);
                         }),
@@ -226,7 +228,7 @@ class McpTools {
                                                     query.type(),
                                                     query.limit() == null ? 50 : query.limit())
                                             .stream()
-                                            .map(AgentApiViews.MediaAsset::of)
+                                            .map(MediaAsset::of)
                                             .toList());
                         }),
                 calls.tool(

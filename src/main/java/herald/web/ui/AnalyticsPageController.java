@@ -16,7 +16,7 @@ import herald.publishing.ShortLinkClicks;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.tenancy.Role;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import herald.web.CsvDownload;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +58,7 @@ class AnalyticsPageController {
     private final Connections connections;
     private final PostingSchedule schedule;
     private final ShortLinkClicks shortLinks;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final PostTags tags;
     private final Clock clock;
 
@@ -70,12 +70,12 @@ class AnalyticsPageController {
             Connections connections,
             PostingSchedule schedule,
             ShortLinkClicks shortLinks,
-            Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             PostTags tags,
             Clock clock) {
         this.tags = tags;
         this.shortLinks = shortLinks;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.analytics = analytics;
         this.export = export;
         this.audience = audience;
@@ -114,7 +114,7 @@ class AnalyticsPageController {
                 chosen == null ? null : chosen.connection().id(),
                 query.tag());
         long clicks = clicksByDay.values().stream().mapToLong(Long::longValue).sum();
-        boolean counted = clicks > 0 || workspaces.shortensLinks(current.id());
+        boolean counted = clicks > 0 || workspaceRules.shortensLinks(current.id());
         model.addAttribute("clicks", counted ? clicks : null);
         model.addAttribute(
                 "clicksChart", counted ? AnalyticsChart.clicks(clicksByDay, query.from(), query.to()) : null);

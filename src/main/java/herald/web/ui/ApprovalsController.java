@@ -14,7 +14,7 @@ import herald.shared.LimitReached;
 import herald.shared.NotPermitted;
 import herald.tenancy.ApprovalRule;
 import herald.tenancy.Role;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -42,19 +42,19 @@ class ApprovalsController {
 
     private final Approvals approvals;
     private final ApprovalRule rule;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
 
-    ApprovalsController(Approvals approvals, ApprovalRule rule, Workspaces workspaces) {
+    ApprovalsController(Approvals approvals, ApprovalRule rule, WorkspaceRules workspaceRules) {
         this.approvals = approvals;
         this.rule = rule;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
     }
 
     @GetMapping("/w/{slug}/approvals")
     String queue(HttpServletRequest request, Model model) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         model.addAttribute("section", "approvals");
-        model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
+        model.addAttribute("approvalRequired", workspaceRules.requiresApproval(current.id()));
         model.addAttribute("mayDecide", rule.mayDecide(current.id(), AuditContext.actor()));
         model.addAttribute("sentBack", approvals.sentBack(current.id(), 20));
         model.addAttribute(

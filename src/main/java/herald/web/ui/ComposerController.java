@@ -10,7 +10,7 @@ import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.tenancy.Role;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import herald.web.CurrentWorkspace;
 import herald.web.api.posts.PostCheck;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +49,7 @@ class ComposerController {
     private final PostTags tags;
     private final WorkspaceLinkTagging linkTagging;
     private final herald.publishing.PostRepeats repeats;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Clock clock;
 
     ComposerController(
@@ -59,10 +59,10 @@ class ComposerController {
             PostTags tags,
             WorkspaceLinkTagging linkTagging,
             herald.publishing.PostRepeats repeats,
-            Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             Clock clock) {
         this.repeats = repeats;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.posts = posts;
         this.linkTagging = linkTagging;
         this.tags = tags;
@@ -85,7 +85,7 @@ class ComposerController {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         if (from == null) {
             boolean tagLinks = linkTagging.get(current.id()).enabled();
-            boolean shortenLinks = workspaces.shortensLinks(current.id());
+            boolean shortenLinks = workspaceRules.shortensLinks(current.id());
             return page.render(
                     current,
                     model,

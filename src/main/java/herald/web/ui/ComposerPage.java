@@ -50,7 +50,7 @@ class ComposerPage {
 
     private final ApprovalRule approvals;
     private final PostApprovals decisions;
-    private final herald.tenancy.Workspaces workspaces;
+    private final herald.tenancy.WorkspaceRules workspaceRules;
 
     ComposerPage(
             Connections connections,
@@ -64,8 +64,8 @@ class ComposerPage {
             WorkspaceLinkTagging linkTagging,
             ApprovalRule approvals,
             PostApprovals decisions,
-            herald.tenancy.Workspaces workspaces) {
-        this.workspaces = workspaces;
+            herald.tenancy.WorkspaceRules workspaceRules) {
+        this.workspaceRules = workspaceRules;
         this.approvals = approvals;
         this.decisions = decisions;
         this.linkTagging = linkTagging;
@@ -147,7 +147,7 @@ class ComposerPage {
         model.addAttribute("errors", errors);
         model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
         // Whether the workspace shortens new posts' links: their box starts ticked, and the hint says so.
-        model.addAttribute("workspaceShortens", workspaces.shortensLinks(current.id()));
+        model.addAttribute("workspaceShortens", workspaceRules.shortensLinks(current.id()));
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.
         model.addAttribute("captionsUrl", base + "/compose/captions");

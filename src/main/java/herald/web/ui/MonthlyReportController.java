@@ -7,7 +7,7 @@ import herald.analytics.Audience;
 import herald.connections.Connections;
 import herald.publishing.PostTags;
 import herald.publishing.ShortLinkClicks;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +42,7 @@ class MonthlyReportController {
     private final Audience audience;
     private final Connections connections;
     private final ShortLinkClicks shortLinks;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final PostTags tags;
     private final Clock clock;
 
@@ -51,12 +51,12 @@ class MonthlyReportController {
             Audience audience,
             Connections connections,
             ShortLinkClicks shortLinks,
-            Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             PostTags tags,
             Clock clock) {
         this.tags = tags;
         this.shortLinks = shortLinks;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.analytics = analytics;
         this.audience = audience;
         this.connections = connections;
@@ -147,7 +147,7 @@ class MonthlyReportController {
                 shortLinks.clicksBetween(current.id(), before.from(), before.to(), connection, query.tag()));
         model.addAttribute(
                 "clicks",
-                clicks.now() > 0 || clicks.before() > 0 || workspaces.shortensLinks(current.id()) ? clicks : null);
+                clicks.now() > 0 || clicks.before() > 0 || workspaceRules.shortensLinks(current.id()) ? clicks : null);
         model.addAttribute("chart", AnalyticsChart.of(report.days()));
         model.addAttribute("audience", audience.report(current.id(), query).accounts());
         model.addAttribute("time", new WorkspaceTime(zone));

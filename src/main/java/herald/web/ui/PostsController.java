@@ -19,7 +19,7 @@ import herald.publishing.Posts;
 import herald.publishing.ShortLink;
 import herald.publishing.ShortLinkClicks;
 import herald.publishing.UpcomingRepeats;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import herald.web.CurrentWorkspace;
 import herald.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +57,7 @@ class PostsController {
     private final ShortLinkClicks shortLinks;
     private final herald.publishing.BioPagePosts bio;
     private final Evergreen evergreen;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final PublicUrl publicUrl;
 
     PostsController(
@@ -76,11 +76,11 @@ class PostsController {
             ShortLinkClicks shortLinks,
             herald.publishing.BioPagePosts bio,
             Evergreen evergreen,
-            Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             PublicUrl publicUrl) {
         this.bio = bio;
         this.evergreen = evergreen;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.publicUrl = publicUrl;
         this.upcoming = upcoming;
         this.shortLinks = shortLinks;
@@ -181,7 +181,7 @@ class PostsController {
         model.addAttribute(
                 "linkClicks", published.stream().mapToLong(ShortLink::clicks).sum());
         // Where the post stands with the link-in-bio page, only while the page is up and the post could be on it.
-        var standing = workspaces.hasBioPage(current.id()) ? bio.standing(current.id(), post.id()) : null;
+        var standing = workspaceRules.hasBioPage(current.id()) ? bio.standing(current.id(), post.id()) : null;
         model.addAttribute("bio", standing != null && standing.eligible() ? standing : null);
         model.addAttribute("evergreen", evergreen.of(current.id(), post.id()).orElse(null));
         model.addAttribute(

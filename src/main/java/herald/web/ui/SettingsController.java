@@ -10,6 +10,7 @@ import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
 import herald.tenancy.Role;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import herald.web.PublicUrl;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SettingsController {
 
     private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Memberships memberships;
     private final Plans plans;
     private final TwoFactor twoFactor;
@@ -43,12 +45,14 @@ class SettingsController {
 
     SettingsController(
             Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             Memberships memberships,
             Plans plans,
             TwoFactor twoFactor,
             WorkspaceLinkTagging linkTagging,
             PublicUrl publicUrl) {
         this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.publicUrl = publicUrl;
         this.linkTagging = linkTagging;
         this.memberships = memberships;
@@ -114,7 +118,7 @@ class SettingsController {
     @PostMapping("/w/{slug}/settings/approvals")
     String requireApproval(@RequestParam boolean required, HttpServletRequest request, RedirectAttributes flash) {
         return switched(request, flash, "approvals", current -> {
-            workspaces.requireApproval(current.id(), required);
+            workspaceRules.requireApproval(current.id(), required);
             return required
                     ? "Approval required: what editors publish or schedule now waits for an owner or admin."
                     : "Approval no longer required: editors publish and schedule on their own. Posts already"
@@ -126,7 +130,7 @@ class SettingsController {
     @PostMapping("/w/{slug}/settings/short-links")
     String shortenLinks(@RequestParam boolean shorten, HttpServletRequest request, RedirectAttributes flash) {
         return switched(request, flash, "short-links", current -> {
-            workspaces.shortenLinks(current.id(), shorten);
+            workspaceRules.shortenLinks(current.id(), shorten);
             return shorten
                     ? "Short links on: the links of posts created from now on are published short, and their"
                             + " clicks counted."
@@ -139,7 +143,7 @@ class SettingsController {
     @PostMapping("/w/{slug}/settings/bio-page")
     String showBioPage(@RequestParam boolean shown, HttpServletRequest request, RedirectAttributes flash) {
         return switched(request, flash, "bio-page", current -> {
-            workspaces.showBioPage(current.id(), shown);
+            workspaceRules.showBioPage(current.id(), shown);
             return shown
                     ? "Link-in-bio page up at " + bioAddress(current) + "."
                     : "Link-in-bio page taken down: its address now answers “not found”.";
@@ -152,7 +156,7 @@ class SettingsController {
             @RequestParam(defaultValue = "") String text, HttpServletRequest request, RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
         try {
-            workspaces.bioPageText(current.id(), text);
+            workspaceRules.bioPageText(current.id(), text);
             flash.addFlashAttribute(
                     "notice",
                     text.isBlank()
@@ -193,7 +197,7 @@ class SettingsController {
         if (required && !twoFactor.isOn(me.id())) {
             flash.addFlashAttribute("problem", "Turn on two-factor sign-in for yourself first (Sign-in security).");
         } else {
-            workspaces.requireTwoFactor(current.id(), required);
+            workspaceRules.requireTwoFactor(current.id(), required);
             flash.addFlashAttribute(
                     "notice",
                     required
@@ -232,13 +236,13 @@ class SettingsController {
         model.addAttribute("deleteErrors", deleteErrors.asMap());
         model.addAttribute("timezones", Timezones.including(form.timezone()));
         model.addAttribute("usage", Usage.of(plans.get(current.workspace().plan()), memberships.count(current.id())));
-        model.addAttribute("twoFactorRequired", workspaces.requiresTwoFactor(current.id()));
-        model.addAttribute("approvalRequired", workspaces.requiresApproval(current.id()));
-        model.addAttribute("shortLinks", workspaces.shortensLinks(current.id()));
-        model.addAttribute("bioPage", workspaces.hasBioPage(current.id()));
+        model.addAttribute("twoFactorRequired", workspaceRules.requiresTwoFactor(current.id()));
+        model.addAttribute("approvalRequired", workspaceRules.requiresApproval(current.id()));
+        model.addAttribute("shortLinks", workspaceRules.shortensLinks(current.id()));
+        model.addAttribute("bioPage", workspaceRules.hasBioPage(current.id()));
         model.addAttribute("bioAddress", bioAddress(current));
-        model.addAttribute("bioText", workspaces.bioPageText(current.id()).orElse(""));
-        model.addAttribute("bioTextMax", Workspaces.MAX_BIO_TEXT);
+        model.addAttribute("bioText", workspaceRules.bioPageText(current.id()).orElse(""));
+        model.addAttribute("bioTextMax", WorkspaceRules.MAX_BIO_TEXT);
         model.addAttribute("shortLinkExample", publicUrl.resolve(ShortLinks.PATH + "x7Kq2mP9aB"));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));

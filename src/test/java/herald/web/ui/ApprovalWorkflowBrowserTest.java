@@ -29,7 +29,7 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
     Posts posts;
 
     @Autowired
-    herald.tenancy.Workspaces workspaces;
+    herald.tenancy.WorkspaceRules workspaceRules;
 
     @Test
     void anEditorSubmitsAPostAndTheOwnerApprovesIt() {
@@ -82,7 +82,7 @@ class ApprovalWorkflowBrowserTest extends BrowserTest {
         var team = fixtures.team();
         PostsFixtures.account(fixtures.tenants, fixtures.jdbc, team.workspace().id(), "selma");
         User editor = fixtures.member(team, Role.EDITOR);
-        workspaces.requireApproval(team.workspace().id(), true);
+        workspaceRules.requireApproval(team.workspace().id(), true);
 
         Page page = signedIn(editor);
         submit(page, team, "@selma", "Free pizza for everyone");

@@ -18,7 +18,7 @@ import herald.publishing.PostQuery;
 import herald.publishing.PostStatus;
 import herald.publishing.Posts;
 import herald.tenancy.Role;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ApprovalWorkflowPageTest {
     Posts posts;
 
     @Autowired
-    Workspaces workspaces;
+    WorkspaceRules workspaceRules;
 
     @Autowired
     Notifications notifications;
@@ -62,7 +62,7 @@ class ApprovalWorkflowPageTest {
                         .with(csrf())
                         .with(as(editor)))
                 .andExpect(status().isForbidden());
-        assertThat(workspaces.requiresApproval(team.workspace().id())).isFalse();
+        assertThat(workspaceRules.requiresApproval(team.workspace().id())).isFalse();
 
         mvc.perform(post(team.path() + "/settings/approvals")
                         .param("required", "true")
@@ -73,7 +73,7 @@ class ApprovalWorkflowPageTest {
                         flash().attribute(
                                         "notice",
                                         "Approval required: what editors publish or schedule now waits for an owner or admin."));
-        assertThat(workspaces.requiresApproval(team.workspace().id())).isTrue();
+        assertThat(workspaceRules.requiresApproval(team.workspace().id())).isTrue();
         assertThat(page(team.path() + "/settings", admin))
                 .contains("data-test=\"approval-required\"")
                 .contains("Let editors publish on their own");
@@ -87,7 +87,7 @@ class ApprovalWorkflowPageTest {
                 fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         var editor = fixtures.member(team, Role.EDITOR);
         var admin = fixtures.member(team, Role.ADMIN);
-        workspaces.requireApproval(team.workspace().id(), true);
+        workspaceRules.requireApproval(team.workspace().id(), true);
 
         assertThat(page(team.path() + "/compose", editor))
                 .contains(">Submit for approval</button>")
@@ -148,7 +148,7 @@ class ApprovalWorkflowPageTest {
         var editor = fixtures.member(team, Role.EDITOR);
         var otherEditor = fixtures.member(team, Role.EDITOR);
         var admin = team.owner(); // the free plan has three seats
-        workspaces.requireApproval(team.workspace().id(), true);
+        workspaceRules.requireApproval(team.workspace().id(), true);
 
         mvc.perform(post(team.path() + "/compose")
                         .with(csrf())
@@ -245,7 +245,7 @@ class ApprovalWorkflowPageTest {
         var editor = fixtures.member(team, Role.EDITOR);
         Post scheduled =
                 PostsFixtures.scheduled(posts, team.workspace().id(), krusty, "Approved words", "2099-03-01T09:30");
-        workspaces.requireApproval(team.workspace().id(), true);
+        workspaceRules.requireApproval(team.workspace().id(), true);
 
         assertThat(page(team.path() + "/posts/" + scheduled.id() + "/edit", editor))
                 .contains("changing the words, media or accounts sends this post back");
@@ -264,7 +264,7 @@ class ApprovalWorkflowPageTest {
     void anEditorCannotShareALinkThatLetsAClientApprove() throws Exception {
         var team = fixtures.team();
         var editor = fixtures.member(team, Role.EDITOR);
-        workspaces.requireApproval(team.workspace().id(), true);
+        workspaceRules.requireApproval(team.workspace().id(), true);
 
         String refused = mvc.perform(post(team.path() + "/review-links")
                         .param("label", "For the client")

@@ -17,7 +17,7 @@ import herald.publishing.Post;
 import herald.publishing.Posts;
 import herald.publishing.ShortLinks;
 import herald.tenancy.Role;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ class BioPageTest {
     Posts posts;
 
     @Autowired
-    Workspaces workspaces;
+    WorkspaceRules workspaceRules;
 
     @Autowired
     ShortLinks shortLinks;
@@ -190,7 +190,7 @@ class BioPageTest {
                 .contains(newer.id().toString());
 
         var other = fixtures.team();
-        workspaces.showBioPage(other.workspace().id(), true);
+        workspaceRules.showBioPage(other.workspace().id(), true);
         mvc.perform(post(other.path() + "/posts/" + newer.id() + "/bio-page")
                         .with(csrf())
                         .with(as(other.owner()))
@@ -218,7 +218,7 @@ class BioPageTest {
         var team = fixtures.team();
         var w = team.workspace().id();
         var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
-        workspaces.showBioPage(w, true);
+        workspaceRules.showBioPage(w, true);
         List<Post> byAge = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             byAge.add(published(

@@ -39,7 +39,7 @@ class ComposerPageTest {
     WorkspaceLinkTagging linkTagging;
 
     @Autowired
-    herald.tenancy.Workspaces workspaces;
+    herald.tenancy.WorkspaceRules workspaceRules;
 
     @Test
     void showsActiveAccountsWithTheirPlatformRulesToEditorsButNotToViewers() throws Exception {
@@ -150,7 +150,7 @@ class ComposerPageTest {
                 .andExpect(content().string(not(containsString("New posts of this workspace start with it on."))))
                 .andExpect(content().string(not(containsString("data-shorten-links checked=\"checked\""))));
 
-        workspaces.shortenLinks(team.workspace().id(), true);
+        workspaceRules.shortenLinks(team.workspace().id(), true);
 
         mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
                 .andExpect(content().string(containsString("New posts of this workspace start with it on.")))

@@ -39,7 +39,7 @@ class PostsPageTest {
     herald.publishing.ShortLinks shortLinks;
 
     @Autowired
-    herald.tenancy.Workspaces workspaces;
+    herald.tenancy.WorkspaceRules workspaceRules;
 
     @Autowired
     herald.publishing.PostNotes notes;
@@ -138,7 +138,7 @@ class PostsPageTest {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
                 fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
-        workspaces.shortenLinks(team.workspace().id(), true);
+        workspaceRules.shortenLinks(team.workspace().id(), true);
         var post = PostsFixtures.scheduled(
                 posts, team.workspace().id(), krusty, "Menu https://krusty.example.com/menu", "2099-05-01T12:00");
         var viewer = fixtures.member(team, Role.VIEWER);

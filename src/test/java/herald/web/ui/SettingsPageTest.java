@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Role;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class SettingsPageTest {
 
     @Autowired
     Workspaces workspaces;
+
+    @Autowired
+    WorkspaceRules workspaceRules;
 
     @Autowired
     WorkspaceLinkTagging linkTagging;
@@ -107,7 +111,7 @@ class SettingsPageTest {
                         .param("shorten", "true"))
                 .andExpect(redirectedUrl(team.path() + "/settings#short-links"))
                 .andExpect(flash().attribute("notice", containsString("Short links on")));
-        assertThat(workspaces.shortensLinks(team.workspace().id())).isTrue();
+        assertThat(workspaceRules.shortensLinks(team.workspace().id())).isTrue();
         mvc.perform(get(team.path() + "/settings").with(as(admin)))
                 .andExpect(content().string(containsString("data-test=\"short-links-on\"")))
                 .andExpect(content().string(containsString("http://localhost:8080/l/x7Kq2mP9aB")))
@@ -118,13 +122,13 @@ class SettingsPageTest {
                         .with(as(editor))
                         .param("shorten", "false"))
                 .andExpect(status().isForbidden());
-        assertThat(workspaces.shortensLinks(team.workspace().id())).isTrue();
+        assertThat(workspaceRules.shortensLinks(team.workspace().id())).isTrue();
         mvc.perform(post(team.path() + "/settings/short-links")
                         .with(csrf())
                         .with(as(admin))
                         .param("shorten", "false"))
                 .andExpect(flash().attribute("notice", containsString("Short links off")));
-        assertThat(workspaces.shortensLinks(team.workspace().id())).isFalse();
+        assertThat(workspaceRules.shortensLinks(team.workspace().id())).isFalse();
     }
 
     @Test

@@ -88,8 +88,8 @@ class AgentApiController {
                     + " (not_connected, no_permission, quota_exceeded, invalid_content) with a detail saying what to"
                     + " change. When no account got a post the answer is 422 with the same results.")
     @ResponseStatus(HttpStatus.CREATED)
-    AgentApiViews.Results create(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentPostBody body) {
-        var results = AgentApiViews.Results.of(posting.post(agent, Channel.AGENT_API, body.toRequest()));
+    Results create(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentPostBody body) {
+        var results = Results.of(posting.post(agent, Channel.AGENT_API, body.toRequest()));
         if (results.created() == 0) {
             throw new NothingCreated(results);
         }
@@ -98,9 +98,9 @@ class AgentApiController {
 
     /** No account got a post: answered as 422 carrying every account's result. */
     static final class NothingCreated extends RuntimeException {
-        private final transient AgentApiViews.Results results;
+        private final transient Results results;
 
-        NothingCreated(AgentApiViews.Results results) {
+        NothingCreated(Results results) {
             super("No account got a post; each result says why and what to change.");
             this.results = results;
         }
@@ -120,7 +120,7 @@ class AgentApiController {
             description = "Newest first, with each account's status and URL, a page at a time (pass nextCursor as"
                     + " ?cursor= for the next). With connectionId: every post of that account, newest due first"
                     + " (needs POST_READ on it).")
-    Page<AgentApiViews.AgentPost> posts(
+    Page<AgentPost> posts(
             @AuthenticationPrincipal AgentPrincipal agent,
             @RequestParam(required = false) @Nullable UUID connectionId,
             @Valid PageRequest page) {
@@ -130,8 +130,8 @@ class AgentApiController {
 
     @GetMapping("/posts/{postId}")
     @Operation(operationId = "agentGetPost", summary = "Get a post and its status per account")
-    AgentApiViews.AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return AgentApiViews.AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)), repeats);
+    AgentPost post(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return AgentPost.of(reads.post(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     @GetMapping("/posts/{postId}/figures")
@@ -152,8 +152,8 @@ class AgentApiController {
             description = "Before it starts publishing (pending_approval, scheduled or draft): no account gets it."
                     + " Answers with the post, now cancelled; 404 for a post this agent did not create, 409 once it"
                     + " is publishing or finished.")
-    AgentApiViews.AgentPost cancel(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return AgentApiViews.AgentPost.of(cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)), repeats);
+    AgentPost cancel(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return AgentPost.of(cancellation.cancel(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     @PostMapping("/posts/{postId}/stop-repeating")
@@ -163,9 +163,8 @@ class AgentApiController {
             description = "No post is made after the latest of its series; that one stays as it is (cancel it to skip"
                     + " it). Answers with the post, its repeat ended; 404 for a post this agent did not create, 409"
                     + " when it does not repeat or its series already ended.")
-    AgentApiViews.AgentPost stopRepeating(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
-        return AgentApiViews.AgentPost.of(
-                cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)), repeats);
+    AgentPost stopRepeating(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId) {
+        return AgentPost.of(cancellation.stopRepeating(agent, Channel.AGENT_API, new PostId(postId)), repeats);
     }
 
     /** A coming day of a series. */
@@ -180,12 +179,12 @@ class AgentApiController {
                     + " Any post of the series names it. Answers with the post, the day in repeat.skipped; 400 for a"
                     + " day the series does not post on in the coming year, 404 for a post this agent did not create,"
                     + " 409 when it does not repeat or its series ended.")
-    AgentApiViews.AgentPost skipDay(
+    AgentPost skipDay(
             @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId, @RequestBody SkipDay request) {
         if (request.date() == null) {
             throw new InvalidInput("date", "Give the day to skip, e.g. 2026-12-24.");
         }
-        return AgentApiViews.AgentPost.of(
+        return AgentPost.of(
                 cancellation.skipDay(agent, Channel.AGENT_API, new PostId(postId), request.date()), repeats);
     }
 
@@ -195,10 +194,9 @@ class AgentApiController {
             summary = "Put a skipped day back into the series",
             description = "Its post is made after all. Answers with the post; 404 for a post this agent did not create,"
                     + " 409 when it does not repeat or its series ended.")
-    AgentApiViews.AgentPost unskipDay(
+    AgentPost unskipDay(
             @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID postId, @PathVariable LocalDate date) {
-        return AgentApiViews.AgentPost.of(
-                cancellation.unskipDay(agent, Channel.AGENT_API, new PostId(postId), date), repeats);
+        return AgentPost.of(cancellation.unskipDay(agent, Channel.AGENT_API, new PostId(postId), date), repeats);
     }
 
     @GetMapping("/accounts")
@@ -206,9 +204,9 @@ class AgentApiController {
             operationId = "agentListAccounts",
             summary = "List the accounts this agent may use",
             description = "With the capabilities granted on each, whether posts wait for approval, and the daily cap.")
-    List<AgentApiViews.Account> accounts(@AuthenticationPrincipal AgentPrincipal agent) {
+    List<Account> accounts(@AuthenticationPrincipal AgentPrincipal agent) {
         return reads.accounts(agent, Channel.AGENT_API).stream()
-                .map(AgentApiViews.Account::of)
+                .map(Account::of)
                 .toList();
     }
 
@@ -218,13 +216,13 @@ class AgentApiController {
             summary = "List the media library",
             description = "Newest first; 'text' searches names, alt text and descriptions, 'type' is image, video or"
                     + " a format. Needs ASSET_READ on any granted account.")
-    List<AgentApiViews.MediaAsset> assets(
+    List<MediaAsset> assets(
             @AuthenticationPrincipal AgentPrincipal agent,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(defaultValue = "50") int limit) {
         return reads.assets(agent, Channel.AGENT_API, text, type, limit).stream()
-                .map(AgentApiViews.MediaAsset::of)
+                .map(MediaAsset::of)
                 .toList();
     }
 

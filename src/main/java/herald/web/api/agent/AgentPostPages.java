@@ -18,7 +18,7 @@ public final class AgentPostPages {
 
     private AgentPostPages() {}
 
-    public static Page<AgentApiViews.AgentPost> page(
+    public static Page<AgentPost> page(
             AgentReads reads,
             AgentPrincipal agent,
             Channel channel,
@@ -30,7 +30,7 @@ public final class AgentPostPages {
         var found = reads.posts(agent, channel, connection, after, page.fetchSize());
         return page.pageByTimeAndId(
                 found,
-                listed -> AgentApiViews.AgentPost.of(listed.post()),
+                listed -> AgentPost.of(listed.post()),
                 listing,
                 listed -> listed.position().at(),
                 listed -> listed.position().post());

@@ -15,7 +15,7 @@ import herald.publishing.ShortLinks;
 import herald.publishing.ThreadContent;
 import herald.publishing.WorkspaceLinkTagging;
 import herald.shared.WorkspaceId;
-import herald.tenancy.Workspaces;
+import herald.tenancy.WorkspaceRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class PostCheck {
     private final Assets assets;
     private final WorkspaceLinkTagging linkTagging;
     private final ShortLinks shortLinks;
-    private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
 
     PostCheck(
             Connections connections,
@@ -47,9 +47,9 @@ public class PostCheck {
             Assets assets,
             WorkspaceLinkTagging linkTagging,
             ShortLinks shortLinks,
-            Workspaces workspaces) {
+            WorkspaceRules workspaceRules) {
         this.shortLinks = shortLinks;
-        this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.connections = connections;
         this.providers = providers;
         this.assets = assets;
@@ -131,7 +131,7 @@ public class PostCheck {
         }
         List<TargetResult> results = new ArrayList<>();
         var tagging = linkTagging.plan(workspace, tagLinks, PostId.random(), Instant.now());
-        var shortening = shortLinks.plan(shortenLinks != null ? shortenLinks : workspaces.shortensLinks(workspace));
+        var shortening = shortLinks.plan(shortenLinks != null ? shortenLinks : workspaceRules.shortensLinks(workspace));
         var seen = new HashSet<>();
         for (NewPost.NewTarget target : targets) {
             if (!seen.add(target.connection())) {

@@ -9,6 +9,7 @@ import herald.shared.InvalidInput;
 import herald.tenancy.Memberships;
 import herald.tenancy.Plans;
 import herald.tenancy.Workspace;
+import herald.tenancy.WorkspaceRules;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import herald.web.PublicUrl;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkspaceController {
 
     private final Workspaces workspaces;
+    private final WorkspaceRules workspaceRules;
     private final Plans plans;
     private final Memberships memberships;
     private final WorkspaceLinkTagging linkTagging;
@@ -36,6 +38,7 @@ class WorkspaceController {
 
     WorkspaceController(
             Workspaces workspaces,
+            WorkspaceRules workspaceRules,
             Plans plans,
             Memberships memberships,
             WorkspaceLinkTagging linkTagging,
@@ -44,6 +47,7 @@ class WorkspaceController {
         this.publicUrl = publicUrl;
         this.evergreen = evergreen;
         this.workspaces = workspaces;
+        this.workspaceRules = workspaceRules;
         this.plans = plans;
         this.memberships = memberships;
         this.linkTagging = linkTagging;
@@ -98,7 +102,7 @@ class WorkspaceController {
                 throw new InvalidInput("linkTagging." + e.field(), e.getMessage());
             }
         }
-        String bioText = changes.bioPageText() == null ? null : Workspaces.bioText(changes.bioPageText());
+        String bioText = changes.bioPageText() == null ? null : WorkspaceRules.bioText(changes.bioPageText());
         Integer days = changes.evergreenEveryDays();
         if (days != null && (days < 0 || days > 365)) {
             // Checked before anything changes, as every refused value is.
@@ -118,16 +122,16 @@ class WorkspaceController {
             linkTagging.change(current.id(), tagging);
         }
         if (changes.approvalRequired() != null) {
-            workspaces.requireApproval(current.id(), changes.approvalRequired());
+            workspaceRules.requireApproval(current.id(), changes.approvalRequired());
         }
         if (changes.shortenLinks() != null) {
-            workspaces.shortenLinks(current.id(), changes.shortenLinks());
+            workspaceRules.shortenLinks(current.id(), changes.shortenLinks());
         }
         if (changes.bioPage() != null) {
-            workspaces.showBioPage(current.id(), changes.bioPage());
+            workspaceRules.showBioPage(current.id(), changes.bioPage());
         }
         if (changes.bioPageText() != null) {
-            workspaces.bioPageText(current.id(), bioText);
+            workspaceRules.bioPageText(current.id(), bioText);
         }
         if (days != null) {
             evergreen.every(current.id(), days == 0 ? null : days);
@@ -141,11 +145,11 @@ class WorkspaceController {
                 plans.get(workspace.plan()).limits(),
                 memberships.count(workspace.id()),
                 linkTagging.get(workspace.id()),
-                workspaces.requiresApproval(workspace.id()),
-                workspaces.shortensLinks(workspace.id()),
-                workspaces.hasBioPage(workspace.id()),
+                workspaceRules.requiresApproval(workspace.id()),
+                workspaceRules.shortensLinks(workspace.id()),
+                workspaceRules.hasBioPage(workspace.id()),
                 publicUrl.resolve(BioPage.PATH + workspace.slug()),
-                workspaces.bioPageText(workspace.id()).orElse(null),
+                workspaceRules.bioPageText(workspace.id()).orElse(null),
                 evergreen.every(workspace.id()));
     }
 }
