@@ -216,6 +216,41 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAgentGivesAThreadPartItsOwnMediaAndTooManyAreRefusedByField() {
+        var folder = context.getBean(herald.assets.Folders.class).all(w.id()).getFirst();
+        var library = context.getBean(herald.assets.Assets.class);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(library.upload(
+                            w.id(),
+                            folder.id(),
+                            new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                            herald.assets.Upload.named("part-" + i + ".png"))
+                    .id()
+                    .toString());
+        }
+        var pictured = agentPost(
+                agent,
+                "{\"content\":\"Pictures " + java.util.UUID.randomUUID() + "\",\"platforms\":[\"sandbox\"],"
+                        + "\"thread\":[\"Look\"],\"threadMediaIds\":[[\""
+                        + ids.getFirst() + "\"]]}");
+        assertThat(pictured.status()).as(pictured.body()).isEqualTo(201);
+        String post = pictured.json().path("results").get(0).path("postId").asString();
+        JsonNode read =
+                send("GET", "/api/v1/agent/posts/" + post, agent.token(), null).json();
+        assertThat(read.path("threadMediaIds").toString()).isEqualTo("[[\"" + ids.getFirst() + "\"]]");
+
+        var tooMany = agentPost(
+                agent,
+                "{\"content\":\"Too many\",\"platforms\":[\"sandbox\"],\"thread\":[\"Look\"],\"threadMediaIds\":[[\""
+                        + String.join("\",\"", ids) + "\"]]}");
+        assertThat(tooMany.body())
+                .contains("invalid_content")
+                .contains("threadMediaIds[0]")
+                .contains("5 media, at most 4");
+    }
+
+    @Test
     void aFirstCommentTooLongIsRefusedWithWhatToChangeAndNothingIsMade() {
         var overHerald = agentPost(
                 agent,

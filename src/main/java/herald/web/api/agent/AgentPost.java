@@ -33,6 +33,11 @@ public record AgentPost(
                                 + " absent for a single post.")
                 @Nullable
                 List<String> thread,
+        @Schema(
+                        description = "Each thread part's media (asset ids), side by side with thread; absent when no"
+                                + " part has any.")
+                @Nullable
+                List<List<UUID>> threadMediaIds,
         List<PostTarget> targets,
         @Schema(
                         description = "How it repeats and where its series stands; absent when it does not repeat,"
@@ -63,6 +68,11 @@ public record AgentPost(
                 post.firstComment(),
                 post.tagLinks(),
                 post.thread().isEmpty() ? null : post.thread(),
+                post.threadContent().hasMedia()
+                        ? post.threadMedia().stream()
+                                .map(ids -> ids.stream().map(m -> m.value()).toList())
+                                .toList()
+                        : null,
                 post.targets().stream().map(PostTarget::of).toList(),
                 AgentRepeat.of(series));
     }
