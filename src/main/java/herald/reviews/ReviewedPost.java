@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when it is due (or was published)
  * @param versions the text and first comment each account publishes, its own or the post's
  * @param notes the notes the reviewer may read (see {@link Reviews})
+ * @param threadMedia each thread part's media, side by side with each version's {@code thread}
  */
 public record ReviewedPost(
         String ref,
@@ -23,7 +24,8 @@ public record ReviewedPost(
         List<Version> versions,
         List<Medium> media,
         List<String> tags,
-        List<Note> notes) {
+        List<Note> notes,
+        List<List<Medium>> threadMedia) {
 
     /**
      * The post on one account.

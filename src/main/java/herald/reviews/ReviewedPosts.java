@@ -48,15 +48,7 @@ class ReviewedPosts {
                         // The thread only where the account's platform publishes it (its parts are on the target).
                         t.thread().isEmpty() ? List.of() : post.thread()))
                 .toList();
-        List<ReviewedPost.Medium> shown = post.media().stream()
-                .map(id -> assets.find(workspace, id)
-                        .map(asset -> {
-                            var signed = media.pageLinks(workspace, asset);
-                            return new ReviewedPost.Medium(
-                                    asset.filename(), asset.type().kind().value(), signed.thumbnailUrl(), signed.url());
-                        })
-                        .orElse(new ReviewedPost.Medium("A removed medium", "", null, null)))
-                .toList();
+        List<ReviewedPost.Medium> shown = shown(workspace, post.media());
         List<ReviewedPost.Note> visible = notes.of(workspace, post.id()).stream()
                 .filter(note -> visible(opened.link(), note))
                 .map(note -> new ReviewedPost.Note(
@@ -75,7 +67,21 @@ class ReviewedPosts {
                 versions,
                 shown,
                 post.tags(),
-                visible);
+                visible,
+                post.threadMedia().stream().map(ids -> shown(workspace, ids)).toList());
+    }
+
+    /** The assets as the reviewer sees them: signed, expiring links; a removed one named so. */
+    private List<ReviewedPost.Medium> shown(WorkspaceId workspace, List<herald.assets.AssetId> ids) {
+        return ids.stream()
+                .map(id -> assets.find(workspace, id)
+                        .map(asset -> {
+                            var signed = media.pageLinks(workspace, asset);
+                            return new ReviewedPost.Medium(
+                                    asset.filename(), asset.type().kind().value(), signed.thumbnailUrl(), signed.url());
+                        })
+                        .orElse(new ReviewedPost.Medium("A removed medium", "", null, null)))
+                .toList();
     }
 
     /** Members' notes, and this link's reviewers'; nothing an agent, a key, Herald or another link wrote. */

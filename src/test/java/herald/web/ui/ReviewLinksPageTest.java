@@ -59,6 +59,12 @@ class ReviewLinksPageTest {
     @Autowired
     org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails ownerDetails;
 
+    @Autowired
+    herald.assets.Assets library;
+
+    @Autowired
+    herald.assets.Folders folders;
+
     UiFixtures.Team team;
     ConnectionId account;
     /** Each test's requests come from an address of its own, so the per-address limit counts only them. */
@@ -202,6 +208,30 @@ class ReviewLinksPageTest {
                 .as("what will be published, not how Herald is getting on with it")
                 .doesNotContainIgnoringCase("waiting");
         assertThat(uncommented).contains("Plain pasta").doesNotContain("First comment");
+    }
+
+    @Test
+    void aThreadShowsEachPartWithItsOwnMedia() throws Exception {
+        var folder = folders.all(team.workspace().id()).getFirst();
+        var crust = library.upload(
+                team.workspace().id(),
+                folder.id(),
+                new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                herald.assets.Upload.named("crust.png"));
+        posts.create(
+                team.workspace().id(),
+                newPost("A thread on crusts")
+                        .withThread(herald.publishing.ThreadContent.of(
+                                List.of("Words first", "And the picture"), List.of(List.of(), List.of(crust.id())))));
+
+        String body = open(link(false)).getContentAsString();
+
+        assertThat(body).contains("Words first").contains("And the picture");
+        String thread = body.split("data-test=\"review-thread\"")[1].split("</ol>")[0];
+        String second = thread.substring(0, thread.indexOf("And the picture"));
+        String third = thread.substring(thread.indexOf("And the picture"));
+        assertThat(second).contains("Words first").doesNotContain("review-thread-media");
+        assertThat(third).contains("aria-label=\"Media of part 3\"").contains("alt=\"crust.png\"");
     }
 
     @Test
