@@ -42,6 +42,10 @@ final class CsvPosts {
     /** A part of the post's thread ({@link ThreadParts}): {@code thread_2} for the first after the text, to 25. */
     static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])");
 
+    /** A thread part's media: {@code thread_2_media} for the first part's, asset ids separated by {@code |}. */
+    static final java.util.regex.Pattern THREAD_MEDIA =
+            java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])_media");
+
     static final List<String> REQUIRED = List.of(DATE, TEXT);
 
     /**
@@ -50,8 +54,10 @@ final class CsvPosts {
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
      * @param tags the {@code |}-separated tags
      * @param firstComment the comment to write under the post once published, empty for none
-     * @param thread the thread's parts, in the order of their columns' numbers, empty cells left out
-     * @param threadColumns the column each part came from
+     * @param thread the thread's parts, in the order of their columns' numbers, parts without text or media left out
+     * @param threadColumns the column each part came from ({@code thread_3}, also for a part of media alone)
+     * @param threadMedia each part's media as written (its {@code thread_<n>_media} cell), side by side with {@code
+     *     thread}
      */
     record Line(
             int row,
@@ -63,7 +69,8 @@ final class CsvPosts {
             List<String> tags,
             String firstComment,
             List<String> thread,
-            List<String> threadColumns) {}
+            List<String> threadColumns,
+            List<List<String>> threadMedia) {}
 
     /** The file's post rows, and the problems of rows that could not be read as written. */
     record Sheet(List<Line> lines, List<ImportProblem> problems) {}
@@ -140,7 +147,9 @@ final class CsvPosts {
             if (name.isEmpty()) {
                 continue;
             }
-            if (!COLUMNS.contains(name) && !THREAD.matcher(name).matches()) {
+            if (!COLUMNS.contains(name)
+                    && !THREAD.matcher(name).matches()
+                    && !THREAD_MEDIA.matcher(name).matches()) {
                 unknown.add(header.get(i).strip());
             } else if (columns.putIfAbsent(name, i) != null) {
                 throw ImportRejected.of(1, "header", "The column '" + name + "' appears twice in the header row.");
@@ -158,8 +167,8 @@ final class CsvPosts {
                     1,
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
-                            + "'. The columns are date, text, link, accounts, media, tags, first_comment and thread_2"
-                            + " to thread_25.");
+                            + "'. The columns are date, text, link, accounts, media, tags, first_comment, thread_2"
+                            + " to thread_25 and thread_2_media to thread_25_media.");
         }
         List<String> missing =
                 REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -193,16 +202,17 @@ final class CsvPosts {
         String accounts = cell(record, columns, ACCOUNTS).strip();
         List<String> threadColumns = new ArrayList<>();
         List<String> thread = new ArrayList<>();
-        columns.keySet().stream()
-                .filter(name -> THREAD.matcher(name).matches())
-                .sorted(java.util.Comparator.comparingInt(name -> Integer.parseInt(name.substring("thread_".length()))))
-                .forEach(name -> {
-                    String part = cell(record, columns, name).strip();
-                    if (!part.isEmpty()) {
-                        thread.add(part);
-                        threadColumns.add(name);
-                    }
-                });
+        List<List<String>> threadMedia = new ArrayList<>();
+        for (int n = 2; n <= 25; n++) {
+            String name = "thread_" + n;
+            String part = cell(record, columns, name).strip();
+            List<String> media = split(cell(record, columns, name + "_media"));
+            if (!part.isEmpty() || !media.isEmpty()) {
+                thread.add(part);
+                threadColumns.add(name);
+                threadMedia.add(media);
+            }
+        }
         return new Line(
                 row,
                 cell(record, columns, DATE).strip(),
@@ -213,7 +223,8 @@ final class CsvPosts {
                 split(cell(record, columns, TAGS)),
                 cell(record, columns, FIRST_COMMENT).strip(),
                 List.copyOf(thread),
-                List.copyOf(threadColumns));
+                List.copyOf(threadColumns),
+                List.copyOf(threadMedia));
     }
 
     private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {

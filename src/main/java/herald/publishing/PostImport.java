@@ -148,6 +148,21 @@ public class PostImport {
                                     CsvPosts.MEDIA,
                                     "'" + id + "' is not an asset id; copy the ids from the asset library.")));
         }
+        List<List<AssetId>> threadMedia = new ArrayList<>();
+        for (int i = 0; i < line.thread().size(); i++) {
+            List<AssetId> part = new ArrayList<>();
+            String column = line.threadColumns().get(i) + "_media";
+            for (String id : line.threadMedia().get(i)) {
+                ImportAccounts.uuid(id)
+                        .ifPresentOrElse(
+                                uuid -> part.add(new AssetId(uuid)),
+                                () -> problems.add(new ImportProblem(
+                                        line.row(),
+                                        column,
+                                        "'" + id + "' is not an asset id; copy the ids from the asset library.")));
+            }
+            threadMedia.add(part);
+        }
         List<String> tags = List.of();
         try {
             tags = PostTags.read(line.tags());
@@ -167,7 +182,7 @@ public class PostImport {
                         tags,
                         null,
                         line.firstComment())
-                .withThread(line.thread());
+                .withThread(ThreadContent.of(line.thread(), threadMedia));
         return new Row(line, post, local, List.copyOf(shown), problems);
     }
 
@@ -240,10 +255,12 @@ public class PostImport {
         }
 
         private static @Nullable String column(String field, List<String> threadColumns) {
-            var part = java.util.regex.Pattern.compile("thread\\[(\\d+)]").matcher(field);
+            var part = java.util.regex.Pattern.compile("thread(MediaIds)?\\[(\\d+)](\\[\\d+])?")
+                    .matcher(field);
             if (part.matches()) {
-                int index = Integer.parseInt(part.group(1));
-                return index < threadColumns.size() ? threadColumns.get(index) : null;
+                int index = Integer.parseInt(part.group(2));
+                String suffix = part.group(1) == null ? "" : "_media";
+                return index < threadColumns.size() ? threadColumns.get(index) + suffix : null;
             }
             if (field.equals("thread")) {
                 return threadColumns.isEmpty() ? null : threadColumns.getFirst();

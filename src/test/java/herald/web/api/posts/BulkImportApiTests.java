@@ -71,6 +71,12 @@ class BulkImportApiTests {
     @Autowired
     PostingSchedule schedule;
 
+    @Autowired
+    herald.assets.Assets library;
+
+    @Autowired
+    herald.assets.Folders folders;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     record Workspace(WorkspaceId id, String token, String krusty) {
@@ -287,6 +293,44 @@ class BulkImportApiTests {
         assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("thread_5");
         assertThat(refused.errors().getFirst().path("message").asString()).contains("501 of 500 characters");
         assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aThreadPartTakesItsMediaFromItsOwnColumnAndABadIdNamesThatColumn() {
+        var folder = folders.all(ws.id()).getFirst();
+        String photo = library.upload(
+                        ws.id(),
+                        folder.id(),
+                        new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                        herald.assets.Upload.named("crumb.png"))
+                .id()
+                .toString();
+        String ok = "date,text,thread_2,thread_3,thread_3_media\n"
+                + daysAhead(3, 11).format(CSV_TIME) + ",Crumb shots,Words only,," + photo + "\n";
+        var created = upload(ws, "?accounts=" + ws.krusty(), ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("rows").get(0).path("postId").asString();
+        assertThat(tenants.call(ws.id(), () -> jdbc.sql(
+                                "select position || ':' || asset_id from post_thread_media where post_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .list()))
+                .as("a part of media alone, after the part of words")
+                .containsExactly("2:" + photo);
+
+        long before = posts(ws.id());
+        String bad =
+                "date,text,thread_2,thread_2_media\n" + daysAhead(3, 12).format(CSV_TIME) + ",Another,Fine,not-an-id\n";
+        var refused = upload(ws, "?accounts=" + ws.krusty(), bad);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("thread_2_media");
+        assertThat(posts(ws.id())).isEqualTo(before);
+        String gone = "date,text,thread_2,thread_2_media\n" + daysAhead(3, 12).format(CSV_TIME) + ",Another,Fine,"
+                + UUID.randomUUID() + "\n";
+        var missing = upload(ws, "?accounts=" + ws.krusty(), gone);
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(422);
+        assertThat(missing.errors().getFirst().path("field").asString()).isEqualTo("thread_2_media");
+        assertThat(missing.errors().getFirst().path("message").asString()).contains("no asset");
     }
 
     @Test
