@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param accountHandle the account's handle at the platform, for reading back what it published
  * @param replyTo the platform's id of the post this one answers (a thread's next part), or null
+ * @param format a feed post, or a story (its one medium alone, without text or link) where the platform takes them
  */
 public record PublishRequest(
-        String accountHandle, String text, @Nullable URI link, List<Media> media, @Nullable String replyTo) {
+        String accountHandle,
+        String text,
+        @Nullable URI link,
+        List<Media> media,
+        @Nullable String replyTo,
+        PostFormat format) {
 
     /**
      * One medium of a post.
@@ -33,6 +39,18 @@ public record PublishRequest(
 
     public PublishRequest {
         media = List.copyOf(media);
+        format = format == null ? PostFormat.POST : format;
+    }
+
+    /** A feed post. */
+    public PublishRequest(
+            String accountHandle, String text, @Nullable URI link, List<Media> media, @Nullable String replyTo) {
+        this(accountHandle, text, link, media, replyTo, PostFormat.POST);
+    }
+
+    /** Whether it goes out as a story. */
+    public boolean story() {
+        return format == PostFormat.STORY;
     }
 
     /** A post without media and not a reply. */

@@ -171,6 +171,14 @@ public interface SocialProvider {
     }
 
     /**
+     * Whether the platform takes stories: a request of {@link PostFormat#STORY} publishes its one medium as a story
+     * (no text, no link), gone from the profile after 24 hours. Elsewhere a target cannot be a story.
+     */
+    default boolean takesStories() {
+        return false;
+    }
+
+    /**
      * Whether the account may comment under its own published posts through Herald ({@link #comment}): a post's first
      * comment is refused when it is accepted for a platform that cannot.
      */

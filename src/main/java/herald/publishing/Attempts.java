@@ -43,6 +43,7 @@ class Attempts {
      * @param scheduledAt the post's time, null when it was published "now"
      * @param tagging the workspace's UTM values when the post tags its links, else null
      * @param shortLinks whether the post publishes its links as short links ({@link ShortLinks})
+     * @param format a feed post, or a story (its one medium alone)
      */
     record Due(
             PostId post,
@@ -60,7 +61,8 @@ class Attempts {
             @Nullable Instant reconcileSince,
             @Nullable Instant scheduledAt,
             @Nullable UtmValues tagging,
-            boolean shortLinks) {}
+            boolean shortLinks,
+            herald.providers.PostFormat format) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -82,7 +84,7 @@ class Attempts {
                             t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
                             p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                             p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                            p.utm_values->>'term' as utm_term, p.short_links
+                            p.utm_values->>'term' as utm_term, p.short_links, t.format
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
@@ -106,7 +108,8 @@ class Attempts {
                             instant(rs, "reconcile_since"),
                             instant(rs, "post_scheduled_at"),
                             WorkspaceLinkTagging.ofPost(rs),
-                            rs.getBoolean("short_links"));
+                            rs.getBoolean("short_links"),
+                            herald.providers.PostFormat.of(rs.getString("format")));
                 })
                 .optional();
     }

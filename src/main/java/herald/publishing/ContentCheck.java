@@ -99,6 +99,27 @@ public final class ContentCheck {
                 .toList();
     }
 
+    /**
+     * A story on a platform that takes stories: its one image or video, held to the platform's rules for media
+     * ({@code media.kind}, {@code media.size}, {@code platform.rule}); a story of no medium or of several is {@code
+     * story.media}. Its text and link are not published, so not weighed.
+     */
+    public static List<Problem> story(SocialProvider provider, Collection<Asset> media) {
+        List<Problem> problems = new ArrayList<>();
+        if (media.size() != 1) {
+            problems.add(new Problem(
+                    "story.media",
+                    Where.MEDIA,
+                    "a story is one image or video; this post has " + media.size() + " media."));
+            return List.copyOf(problems);
+        }
+        problems.addAll(mediaProblems(provider.contentRules(), media));
+        for (String problem : provider.contentProblems("", null, described(media))) {
+            problems.add(new Problem("platform.rule", Where.MEDIA, problem));
+        }
+        return List.copyOf(problems);
+    }
+
     /** The link as a URI when it is an absolute http(s) URL with a host. */
     public static Optional<URI> webLink(String link) {
         try {

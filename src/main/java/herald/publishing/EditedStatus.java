@@ -72,9 +72,7 @@ class EditedStatus {
         return edited.body().equals(current.body())
                 && Objects.equals(edited.link(), current.link())
                 && edited.media().equals(current.media())
-                && targets(current.targets().stream()
-                                .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
-                                .toList())
+                && targets(current.targets().stream().map(NewPost.NewTarget::of).toList())
                         .equals(targets(edited.targets()))
                 && Objects.equals(edited.firstComment(), current.firstComment())
                 && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks())
@@ -85,7 +83,8 @@ class EditedStatus {
     /** The targets as a set, a blank own text the same as none. */
     private static Set<NewPost.NewTarget> targets(List<NewPost.NewTarget> targets) {
         return targets.stream()
-                .map(t -> new NewPost.NewTarget(t.connection(), Posts.blankToNull(t.body()), t.firstComment()))
+                .map(t -> new NewPost.NewTarget(
+                        t.connection(), Posts.blankToNull(t.body()), t.firstComment(), t.format()))
                 .collect(Collectors.toSet());
     }
 }

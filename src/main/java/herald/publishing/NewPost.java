@@ -2,6 +2,7 @@ package herald.publishing;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -203,9 +204,7 @@ public record NewPost(
                 original.body(),
                 original.link(),
                 original.media(),
-                original.targets().stream()
-                        .map(t -> new NewTarget(t.connection(), t.body(), t.firstComment()))
-                        .toList(),
+                original.targets().stream().map(NewTarget::of).toList(),
                 QUEUE,
                 null,
                 false,
@@ -248,14 +247,31 @@ public record NewPost(
      * One chosen connection, with its own text and its own first comment when they should differ from the post's (a
      * blank first comment is none of its own).
      */
-    public record NewTarget(ConnectionId connection, @Nullable String body, @Nullable String firstComment) {
+    public record NewTarget(
+            ConnectionId connection, @Nullable String body, @Nullable String firstComment, PostFormat format) {
 
         public NewTarget {
             firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+            format = format == null ? PostFormat.POST : format;
+        }
+
+        /** A feed post on the account. */
+        public NewTarget(ConnectionId connection, @Nullable String body, @Nullable String firstComment) {
+            this(connection, body, firstComment, PostFormat.POST);
         }
 
         public NewTarget(ConnectionId connection, @Nullable String body) {
             this(connection, body, null);
+        }
+
+        /** {@code target} as asked for again: its account, own text, own first comment and format. */
+        public static NewTarget of(Target target) {
+            return new NewTarget(target.connection(), target.body(), target.firstComment(), target.format());
+        }
+
+        /** Whether it asks for a story. */
+        public boolean story() {
+            return format == PostFormat.STORY;
         }
     }
 }

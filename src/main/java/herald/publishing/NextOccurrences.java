@@ -91,9 +91,7 @@ class NextOccurrences {
                 current.body(),
                 current.link(),
                 current.media(),
-                current.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
-                        .toList(),
+                current.targets().stream().map(NewPost.NewTarget::of).toList(),
                 next.toOffsetDateTime().toString(),
                 s.zone().getId(),
                 false,

@@ -3,6 +3,7 @@ package herald.publishing;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
+import herald.providers.PostFormat;
 import herald.providers.ProviderException;
 import herald.providers.Providers;
 import herald.providers.PublishJournal;
@@ -76,8 +77,15 @@ class PlatformCall {
         }
         List<PublishRequest.Media> items = media.of(workspace, due.media(), provider);
         LinkTagging.Tagged content = claim.content();
-        var request = new PublishRequest(
-                due.handle(), content.text(), content.link() == null ? null : URI.create(content.link()), items, null);
+        // A story is its medium alone: its text and link are not published, nor looked for when reconciling.
+        var request = due.format() == PostFormat.STORY
+                ? new PublishRequest(due.handle(), "", null, items, null, PostFormat.STORY)
+                : new PublishRequest(
+                        due.handle(),
+                        content.text(),
+                        content.link() == null ? null : URI.create(content.link()),
+                        items,
+                        null);
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             Function<Secret, Publisher.Outcome> use = token -> {

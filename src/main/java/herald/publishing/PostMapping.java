@@ -4,6 +4,7 @@ import static herald.database.SqlTimes.instant;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.sql.Array;
@@ -51,7 +52,7 @@ final class PostMapping {
                         select post_id, id, connection_id, provider, account, body, status, attempts,
                             platform_post_id, platform_url, last_error, due_at, published_at, comment_text,
                             comment_status,
-                            comment_attempts, comment_url, comment_error, commented_at
+                            comment_attempts, comment_url, comment_error, commented_at, format
                         from post_targets where workspace_id = :workspace and post_id in (:posts)
                         order by account, id""")
                 .param("workspace", workspace.value())
@@ -133,7 +134,8 @@ final class PostMapping {
                         t.publishedAt(),
                         t.firstComment(),
                         t.comment(),
-                        thread);
+                        thread,
+                        t.format());
     }
 
     private static Target target(ResultSet rs) throws SQLException {
@@ -153,7 +155,9 @@ final class PostMapping {
                 status == TargetStatus.SCHEDULED ? instant(rs, "due_at") : null,
                 instant(rs, "published_at"),
                 rs.getString("comment_text"),
-                comment(rs));
+                comment(rs),
+                List.of(),
+                PostFormat.of(rs.getString("format")));
     }
 
     private static @Nullable TargetComment comment(ResultSet rs) throws SQLException {

@@ -159,9 +159,7 @@ public class Posts {
         List<AssetId> media = changes.media() == null ? current.media() : List.copyOf(changes.media());
         List<NewPost.NewTarget> wanted = changes.targets() != null
                 ? changes.targets()
-                : current.targets().stream()
-                        .map(t -> new NewPost.NewTarget(t.connection(), t.body(), t.firstComment()))
-                        .toList();
+                : current.targets().stream().map(NewPost.NewTarget::of).toList();
         String timezone = changes.timezone() == null ? current.timezone() : changes.timezone();
         Instant scheduledAt = current.scheduledAt();
         if (changes.scheduledAt() != null) {

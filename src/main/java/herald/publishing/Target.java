@@ -1,6 +1,7 @@
 package herald.publishing;
 
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import java.net.URI;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param comment its first comment's outcome, null when it has none
  * @param thread its thread's parts after the post's text, in order; empty when it publishes none (a single post, or
  *     a platform without threads)
+ * @param format a feed post, or a story (its one medium alone) on a platform that takes stories
  */
 public record Target(
         TargetId id,
@@ -32,10 +34,53 @@ public record Target(
         @Nullable Instant publishedAt,
         @Nullable String firstComment,
         @Nullable TargetComment comment,
-        java.util.List<ThreadPart> thread) {
+        java.util.List<ThreadPart> thread,
+        PostFormat format) {
 
     public Target {
         thread = thread == null ? java.util.List.of() : java.util.List.copyOf(thread);
+        format = format == null ? PostFormat.POST : format;
+    }
+
+    /** A feed post's target. */
+    public Target(
+            TargetId id,
+            ConnectionId connection,
+            String provider,
+            String account,
+            @Nullable String body,
+            TargetStatus status,
+            int attempts,
+            @Nullable String platformPostId,
+            @Nullable URI platformUrl,
+            @Nullable String lastError,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Instant publishedAt,
+            @Nullable String firstComment,
+            @Nullable TargetComment comment,
+            java.util.List<ThreadPart> thread) {
+        this(
+                id,
+                connection,
+                provider,
+                account,
+                body,
+                status,
+                attempts,
+                platformPostId,
+                platformUrl,
+                lastError,
+                nextAttemptAt,
+                publishedAt,
+                firstComment,
+                comment,
+                thread,
+                PostFormat.POST);
+    }
+
+    /** Whether it goes out as a story. */
+    public boolean story() {
+        return format == PostFormat.STORY;
     }
 
     /** A target without a thread. */

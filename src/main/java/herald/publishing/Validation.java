@@ -12,6 +12,7 @@ import herald.publishing.PostRejected.Violation;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,8 @@ class Validation {
             Connection account = connection.get();
             SocialProvider provider = providers.find(account.provider()).orElse(null);
             String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
-            boolean threaded = !thread.isEmpty() && provider != null && provider.takesThreads();
+            // A story is its one medium alone: no thread answers it.
+            boolean threaded = !thread.isEmpty() && provider != null && provider.takesThreads() && !target.story();
             rows.add(new PostRows.NewTargetRow(
                     TargetId.random(),
                     account.id(),
@@ -174,6 +176,14 @@ class Validation {
                         "comment.length",
                         name + ": a first comment is at most 10,000 characters."));
             }
+            if (target.story() && (provider == null || !provider.takesStories())) {
+                violations.add(new Violation(
+                        field + ".format",
+                        account.id(),
+                        "format.unsupported",
+                        name + ": Herald cannot publish stories there; make it a post, or leave this account out."));
+                continue;
+            }
             if (draft) {
                 continue;
             }
@@ -183,6 +193,10 @@ class Validation {
                         account.id(),
                         "connection.inactive",
                         name + ": the account " + account.status().state() + "; reconnect it or choose another."));
+                continue;
+            }
+            if (target.story()) {
+                violations.addAll(story(field, target, account, name, provider, found.values()));
                 continue;
             }
             String text = target.body() == null ? body : target.body();
@@ -270,6 +284,31 @@ class Validation {
      * check names the account with the comment's length and the platform's limit, which is never above this cap, so a
      * comment too long for Herald is reported once, in the words that say how short it must be.
      */
+    /**
+     * A story's problems: its one medium on the platform's rules ({@link ContentCheck#story}); a first comment of its
+     * own is {@code story.comment} (the post's first comment goes to its other accounts only).
+     */
+    private static List<Violation> story(
+            String field,
+            NewPost.NewTarget target,
+            Connection account,
+            String name,
+            SocialProvider provider,
+            Collection<Asset> media) {
+        List<Violation> violations = new ArrayList<>();
+        for (ContentCheck.Problem problem : ContentCheck.story(provider, media)) {
+            violations.add(new Violation("mediaIds", account.id(), problem.code(), name + ": " + problem.message()));
+        }
+        if (target.firstComment() != null) {
+            violations.add(new Violation(
+                    field + ".firstComment",
+                    account.id(),
+                    "story.comment",
+                    name + ": a story takes no first comment; leave this account's comment out."));
+        }
+        return violations;
+    }
+
     private static boolean tooLong(@Nullable String comment) {
         return comment != null && comment.length() > MAX_COMMENT;
     }

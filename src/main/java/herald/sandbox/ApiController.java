@@ -27,7 +27,11 @@ class ApiController {
 
     /** The body of {@code POST /sandbox/api/posts}. */
     record NewPost(
-            @Nullable String text, @Nullable String link, @Nullable List<String> mediaUrls, @Nullable String replyTo) {}
+            @Nullable String text,
+            @Nullable String link,
+            @Nullable List<String> mediaUrls,
+            @Nullable String replyTo,
+            @Nullable String kind) {}
 
     /** The body of {@code POST /sandbox/api/posts/{id}/comments}. */
     record NewComment(@Nullable String text) {}
@@ -104,6 +108,10 @@ class ApiController {
             @RequestAttribute(SandboxGate.GRANT) Grant grant, @RequestBody NewPost body) {
         String text = body.text() == null ? "" : body.text();
         List<String> urls = body.mediaUrls() == null ? List.of() : body.mediaUrls();
+        boolean story = story(body.kind());
+        if (story) {
+            Posts.validateStory(text, body.link(), urls, body.replyTo());
+        }
         Posts.validate(text, urls);
         String link = link(body.link());
         // A reply answers a post the Sandbox has, as X's in_reply_to_tweet_id must name a post that exists.
@@ -114,7 +122,7 @@ class ApiController {
         }
         // Fetched before the statement that stores the post: no HTTP call holds a connection.
         List<Post.Media> fetched = urls.stream().map(media::fetch).toList();
-        Post post = posts.create(grant.account(), text, link, fetched, replyTo);
+        Post post = posts.create(grant.account(), text, link, fetched, replyTo, story);
         stallIfFaulty();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", post.id());
@@ -220,6 +228,17 @@ class ApiController {
         } catch (IllegalArgumentException e) {
             throw SandboxError.notFound("No post " + id + ".");
         }
+    }
+
+    /** Whether the body asks for a story: {@code kind} is {@code post} (or absent) or {@code story}. */
+    private static boolean story(@Nullable String kind) {
+        if (kind == null || kind.equals("post")) {
+            return false;
+        }
+        if (kind.equals("story")) {
+            return true;
+        }
+        throw SandboxError.invalidContent("kind: post or story, not " + kind + ".");
     }
 
     private static @Nullable String link(@Nullable String link) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A published post, with the media the Sandbox fetched for it.
  *
  * @param replyTo the post it answers (a thread's next part), or null
+ * @param story whether it is a story (one medium, no text), as Instagram's
  */
 public record Post(
         UUID id,
@@ -17,7 +18,13 @@ public record Post(
         @Nullable String link,
         List<Media> media,
         Instant createdAt,
-        @Nullable UUID replyTo) {
+        @Nullable UUID replyTo,
+        boolean story) {
+
+    /** {@code post} or {@code story}. */
+    public String kind() {
+        return story ? "story" : "post";
+    }
 
     /** A media URL as fetched: what it claimed to be, and how many bytes came. */
     public record Media(String url, String contentType, long bytes) {

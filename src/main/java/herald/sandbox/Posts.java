@@ -26,9 +26,10 @@ class Posts {
     private static final String SELECT =
             """
             select p.id, a.handle, p.text, p.link, p.media_urls, p.media_content_types, p.media_sizes, p.created_at,
-                r.reply_to
+                r.reply_to, s.post_id is not null as story
             from sandbox_posts p join sandbox_accounts a on a.id = p.account_id
-            left join sandbox_replies r on r.post_id = p.id""";
+            left join sandbox_replies r on r.post_id = p.id
+            left join sandbox_stories s on s.post_id = p.id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,6 +37,17 @@ class Posts {
     Posts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Refuses a story that is not one medium alone, as Instagram takes a story: no text, no link, no reply. */
+    static void validateStory(String text, @Nullable String link, List<String> mediaUrls, @Nullable String replyTo) {
+        if (mediaUrls.size() != 1) {
+            throw SandboxError.invalidContent(
+                    "A story is one image or video; this one has " + mediaUrls.size() + " media URLs.");
+        }
+        if (!text.isEmpty() || link != null || replyTo != null) {
+            throw SandboxError.invalidContent("A story carries no text, link or reply: only its medium.");
+        }
     }
 
     /** Refuses text that is too long, or a post with neither text nor media. */
@@ -61,11 +73,18 @@ class Posts {
      * round trip and one commit ({@code sandbox_create_post}, V115, its counter sharded by V117): the function takes a per-account advisory lock
      * before its duplicate check, so two concurrent identical posts cannot both pass it.
      *
-     * A reply ({@code replyTo}, a thread's next part) is linked to the post it answers right after it is stored.
+     * A reply ({@code replyTo}, a thread's next part) is linked to the post it answers right after it is stored, and
+     * a story is marked one the same way.
      *
      * @throws SandboxError 409 {@code duplicate}, or 401 {@code invalid_token} when the account is gone
      */
-    Post create(UUID account, String text, @Nullable String link, List<Post.Media> media, @Nullable UUID replyTo) {
+    Post create(
+            UUID account,
+            String text,
+            @Nullable String link,
+            List<Post.Media> media,
+            @Nullable UUID replyTo,
+            boolean story) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
         record Created(String handle, boolean duplicate) {}
@@ -96,7 +115,12 @@ class Posts {
                     .param("replyTo", replyTo)
                     .update();
         }
-        return new Post(id, created.handle(), text, link, List.copyOf(media), now, replyTo);
+        if (story) {
+            jdbc.sql("insert into sandbox_stories (post_id) values (:id)")
+                    .param("id", id)
+                    .update();
+        }
+        return new Post(id, created.handle(), text, link, List.copyOf(media), now, replyTo, story);
     }
 
     Optional<Post> byId(UUID id) {
@@ -156,6 +180,7 @@ class Posts {
                 rs.getString("link"),
                 List.copyOf(media),
                 createdAt,
-                rs.getObject("reply_to", UUID.class));
+                rs.getObject("reply_to", UUID.class),
+                rs.getBoolean("story"));
     }
 }

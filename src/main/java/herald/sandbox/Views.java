@@ -32,6 +32,7 @@ final class Views {
         view.put("createdAt", post.createdAt().toString());
         view.put("url", base() + post.path());
         view.put("replyTo", post.replyTo());
+        view.put("kind", post.kind());
         return view;
     }
 

@@ -59,7 +59,8 @@ class RetryPolicyTests {
                 reconcileSince,
                 null,
                 null,
-                false);
+                false,
+                herald.providers.PostFormat.POST);
         return new Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),

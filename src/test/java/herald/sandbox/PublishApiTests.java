@@ -231,6 +231,45 @@ class PublishApiTests extends SandboxTest {
     }
 
     @Test
+    void aStoryIsOneMediumAloneAndIsReadBackAsAStory() {
+        String handle = SandboxClient.uniqueHandle("story");
+        var account = sandbox.account(handle);
+
+        var story = sandbox.api(
+                "POST",
+                "/sandbox/api/posts",
+                account.accessToken(),
+                "{\"kind\":\"story\",\"mediaUrls\":[\"%s/cat.png\"]}".formatted(mediaBase));
+
+        assertThat(story.status()).as(story.toString()).isEqualTo(201);
+        var read = sandbox.api(
+                "GET", "/sandbox/api/posts/" + story.json().path("id").asString(), account.accessToken(), null);
+        assertThat(read.json().path("kind").asString()).isEqualTo("story");
+        assertThat(read.json().path("mediaUrls").size()).isEqualTo(1);
+        assertThat(sandbox.get("/sandbox/@" + handle, Map.of()).body()).contains("Story · shown for 24 hours");
+        var refused = Map.of(
+                "{\"kind\":\"story\",\"text\":\"A caption\",\"mediaUrls\":[\"%s/cat.png\"]}".formatted(mediaBase),
+                "no text, link or reply",
+                "{\"kind\":\"story\",\"mediaUrls\":[\"%s/cat.png\",\"%s/cat.png\"]}".formatted(mediaBase, mediaBase),
+                "one image or video; this one has 2",
+                "{\"kind\":\"story\",\"text\":\"\"}",
+                "has 0",
+                "{\"kind\":\"reel\",\"text\":\"Hi\"}",
+                "kind: post or story");
+        refused.forEach((body, message) -> {
+            var response = sandbox.api("POST", "/sandbox/api/posts", account.accessToken(), body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.json().path("message").asString()).as(body).contains(message);
+        });
+        assertThat(sandbox.get("/sandbox/api/accounts/" + handle + "/posts", Map.of())
+                        .json()
+                        .path("data")
+                        .size())
+                .as("only the story was published")
+                .isEqualTo(1);
+    }
+
+    @Test
     void invalidContentIsRefusedWithAMessage() {
         var account = sandbox.account(SandboxClient.uniqueHandle("invalid"));
         String tooLong = "x".repeat(501);

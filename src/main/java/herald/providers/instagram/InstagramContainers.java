@@ -45,13 +45,20 @@ final class InstagramContainers {
     String create(Secret token, String user, PublishRequest request, PublishJournal journal) {
         var form = new LinkedHashMap<String, String>();
         List<PublishRequest.Media> media = request.media();
-        if (media.size() == 1) {
+        if (request.story()) {
+            // A story is its one medium alone: no caption, no alt text (Instagram takes neither on a story).
+            PublishRequest.Media medium = media.getFirst();
+            form.put("media_type", "STORIES");
+            form.put(
+                    "video".equals(medium.kind()) ? "video_url" : "image_url",
+                    medium.url().toString());
+        } else if (media.size() == 1) {
             describe(media.getFirst(), form, false);
         } else {
             form.put("media_type", "CAROUSEL");
             form.put("children", String.join(",", children(token, user, media, journal)));
         }
-        if (!request.text().isBlank()) {
+        if (!request.story() && !request.text().isBlank()) {
             form.put("caption", request.text());
         }
         String id = id(graph.post(user + "/media", form, token, "the media container", user, false), "container");

@@ -240,6 +240,9 @@ final class InstagramPosts {
 
     /** The account's media since {@code since} with the same caption and number of media. */
     private Optional<PublishedPost> recent(Secret token, String user, PublishRequest request, Instant since) {
+        if (request.story()) {
+            return recentStory(token, user, request, since);
+        }
         var query = new LinkedHashMap<String, String>();
         query.put("fields", "id,caption,timestamp,permalink,media_type,children{id}");
         query.put("since", String.valueOf(since.minusSeconds(60).getEpochSecond()));
@@ -255,6 +258,29 @@ final class InstagramPosts {
                     : 1;
             if (request.text().strip().equals(item.path("caption").asString("").strip())
                     && count == request.media().size()) {
+                return Optional.of(post(item, request.accountHandle(), created));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A story of the account's since {@code since} of the request's kind of medium: stories are not in {@code /media}
+     * but in {@code /stories} (IG User Stories, for 24 hours), and carry no caption to compare.
+     */
+    private Optional<PublishedPost> recentStory(Secret token, String user, PublishRequest request, Instant since) {
+        String type = "video".equals(request.media().getFirst().kind()) ? "VIDEO" : "IMAGE";
+        JsonNode answer = graph.get(
+                user + "/stories",
+                Map.of("fields", "id,timestamp,permalink,media_type"),
+                token,
+                "the account's stories",
+                user);
+        for (JsonNode item : answer.path("data")) {
+            Instant created = GraphTime.parse(item.path("timestamp").asString(null));
+            if (created != null
+                    && !created.isBefore(since.minusSeconds(2))
+                    && type.equals(item.path("media_type").asString(""))) {
                 return Optional.of(post(item, request.accountHandle(), created));
             }
         }

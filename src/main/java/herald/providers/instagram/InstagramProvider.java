@@ -152,6 +152,16 @@ class InstagramProvider extends MetaProvider {
         return true;
     }
 
+    /**
+     * Stories (platform-contracts.md 3.1): a container of {@code media_type=STORIES} with the one image's or video's URL,
+     * published as a feed post's is. Instagram takes no caption on a story through the API. Confidence: high for the
+     * container's fields (Meta's reference); a story's own limits (its length, 9:16) are Instagram's to refuse.
+     */
+    @Override
+    public boolean takesStories() {
+        return true;
+    }
+
     @Override
     public PublishedComment comment(Secret token, CommentRequest request) {
         return comments.write(token, request.postId(), request.text(), null);

@@ -134,6 +134,9 @@ class SandboxProvider implements SocialProvider {
         if (request.replyTo() != null) {
             body.put("replyTo", request.replyTo());
         }
+        if (request.story()) {
+            body.put("kind", "story");
+        }
         SandboxAnswer answer = api.createPost(token, json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
@@ -161,6 +164,7 @@ class SandboxProvider implements SocialProvider {
             if (request.text().equals(candidate.path("text").asString(""))
                     && sameLink
                     && java.util.Objects.equals(request.replyTo(), replyTo)
+                    && request.format().value().equals(candidate.path("kind").asString("post"))
                     && candidate.path("mediaUrls").size() == request.mediaUrls().size()) {
                 return Optional.of(post(candidate, what));
             }
@@ -194,6 +198,12 @@ class SandboxProvider implements SocialProvider {
     /** The Sandbox has threads: a post may answer another ({@code replyTo}), as on X. */
     @Override
     public boolean takesThreads() {
+        return true;
+    }
+
+    /** The Sandbox takes stories as Instagram does: one image or video, no text ({@code kind: story}). */
+    @Override
+    public boolean takesStories() {
         return true;
     }
 

@@ -194,6 +194,9 @@ public class PostCheck {
                     null,
                     null);
         }
+        if (target.story()) {
+            return story(account, target, name, provider, media);
+        }
         ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
         List<String> problems = new ArrayList<>();
         if (!account.active()) {
@@ -250,5 +253,27 @@ public class PostCheck {
                 tagged == null ? null : tagged.text(),
                 tagged == null ? null : tagged.link(),
                 tagged == null ? null : comment);
+    }
+
+    /** A story: its one medium on the platform's rules; no text is published, so none is counted. */
+    private static TargetResult story(
+            Connection account, NewPost.NewTarget target, String name, SocialProvider provider, List<Asset> media) {
+        List<String> problems = new ArrayList<>();
+        if (!account.active()) {
+            problems.add("The account " + account.status().state() + "; reconnect it or choose another.");
+        }
+        if (!provider.takesStories()) {
+            problems.add("Herald cannot publish stories on " + provider.displayName() + "; make it a post.");
+        } else {
+            for (ContentCheck.Problem problem : ContentCheck.story(provider, media)) {
+                String message = problem.message();
+                problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
+            }
+        }
+        if (target.firstComment() != null) {
+            problems.add("A story takes no first comment; leave this account's comment out.");
+        }
+        return new TargetResult(
+                account.id().value(), name, account.provider(), 0, 0, List.copyOf(problems), null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package herald.web.api.posts;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import herald.publishing.NewPost;
 import herald.publishing.PostChanges;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +33,24 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 10000)
-                    String firstComment) {
+                    String firstComment,
+            @Schema(
+                            description = "post (the default) or story: the post's one image or video as a story, with"
+                                    + " no text, link or first comment, on a platform that takes stories (Instagram,"
+                                    + " the Sandbox); gone from the profile after 24 hours.",
+                            allowableValues = {"post", "story"},
+                            nullable = true)
+                    @Nullable
+                    String format) {
 
         NewPost.NewTarget toTarget() {
-            return new NewPost.NewTarget(new ConnectionId(connectionId), body, firstComment);
+            PostFormat asked;
+            try {
+                asked = PostFormat.of(format);
+            } catch (IllegalArgumentException e) {
+                throw new herald.shared.InvalidInput("targets.format", "A target's format is post or story.");
+            }
+            return new NewPost.NewTarget(new ConnectionId(connectionId), body, firstComment, asked);
         }
     }
 

@@ -58,7 +58,11 @@ record TargetView(
         @Schema(
                         description = "How each part of the post's thread went on this account, in order (part 2"
                                 + " first); empty when it publishes no thread.")
-                List<ThreadPartView> thread) {
+                List<ThreadPartView> thread,
+        @Schema(
+                        description = "post, or story: the post's one medium as a story (docs/stories.md).",
+                        allowableValues = {"post", "story"})
+                String format) {
 
     static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
         return new TargetView(
@@ -77,7 +81,8 @@ record TargetView(
                 log == null ? null : log.stream().map(AttemptView::of).toList(),
                 t.firstComment(),
                 CommentView.of(t.comment()),
-                t.thread().stream().map(ThreadPartView::of).toList());
+                t.thread().stream().map(ThreadPartView::of).toList(),
+                t.format().value());
     }
 
     @Schema(name = "TargetThreadPart")
