@@ -57,7 +57,7 @@ class Validation {
      * others publish the post alone); such a target takes no first comment, which would answer the post beside the
      * thread's second part.
      */
-    List<PostRows.NewTargetRow> check(
+    List<TargetRows.NewTargetRow> check(
             WorkspaceId workspace,
             String body,
             @Nullable String link,
@@ -130,7 +130,7 @@ class Validation {
         if (!draft && targets.isEmpty()) {
             violations.add(new Violation("targets", null, "targets.empty", "Choose at least one account to post to."));
         }
-        List<PostRows.NewTargetRow> rows = new ArrayList<>();
+        List<TargetRows.NewTargetRow> rows = new ArrayList<>();
         var seen = new HashSet<ConnectionId>();
         boolean postCommentWeighed = false;
         for (int i = 0; i < targets.size(); i++) {
@@ -157,7 +157,7 @@ class Validation {
             SocialProvider provider = providers.find(account.provider()).orElse(null);
             String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
             boolean threaded = !thread.isEmpty() && provider != null && provider.takesThreads();
-            rows.add(new PostRows.NewTargetRow(
+            rows.add(new TargetRows.NewTargetRow(
                     TargetId.random(),
                     account.id(),
                     account.provider(),
