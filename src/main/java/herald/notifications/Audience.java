@@ -16,8 +16,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a batch of events' notifications reach ({@link Notifier}): each workspace, its members and what they muted, read
- * once per workspace for the whole batch. The next batch reads again, so a new member is seen soon.
+ * Who a batch of events' notifications reach ({@link Recipients}): each workspace, its members and what they muted,
+ * read once per workspace for the whole batch. The next batch reads again, so a new member is seen soon.
  */
 final class Audience {
 

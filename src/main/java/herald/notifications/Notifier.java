@@ -15,58 +15,33 @@ import herald.publishing.PostRepeatStopped;
 import herald.publishing.PostStatus;
 import herald.publishing.PostThreadFailed;
 import herald.publishing.Posts;
-import herald.publishing.Provenance;
 import herald.publishing.TargetId;
 import herald.publishing.TargetStatus;
 import herald.reviews.ReviewFeedback;
 import herald.shared.NotFound;
-import herald.shared.UserId;
 import herald.shared.WorkspaceId;
-import herald.tenancy.Member;
-import herald.tenancy.Memberships;
-import herald.tenancy.Role;
 import herald.tenancy.Workspace;
-import herald.tenancy.WorkspaceRules;
-import herald.tenancy.Workspaces;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What to tell whom about an event: reads what the words need (the post and its account, the connection, the
- * workspace) and stores the notification for every member whose role the kind reaches, but those who muted it and a
- * member who created the post awaiting approval themselves.
+ * What to tell about an event: reads what the words need (the post and its account, the connection, the workspace) and
+ * hands the notification to {@link Recipients}, which stores it for the members it reaches.
  */
 @Component
 class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-    private final Notifications notifications;
-    private final NotificationMutes mutes;
-    private final Workspaces workspaces;
-    private final WorkspaceRules workspaceRules;
-    private final Memberships memberships;
+    private final Recipients recipients;
     private final Posts posts;
     private final Connections connections;
 
-    Notifier(
-            Notifications notifications,
-            NotificationMutes mutes,
-            Workspaces workspaces,
-            WorkspaceRules workspaceRules,
-            Memberships memberships,
-            Posts posts,
-            Connections connections) {
-        this.notifications = notifications;
-        this.mutes = mutes;
-        this.workspaces = workspaces;
-        this.workspaceRules = workspaceRules;
-        this.memberships = memberships;
+    Notifier(Recipients recipients, Posts posts, Connections connections) {
+        this.recipients = recipients;
         this.posts = posts;
         this.connections = connections;
     }
@@ -77,7 +52,7 @@ class Notifier {
      * database away) is logged and the others go on.
      */
     void tell(List<Object> events) {
-        var batch = new Audience(workspaces, memberships, mutes);
+        var batch = recipients.batch();
         for (Object event : events) {
             try {
                 tell(event, batch);
@@ -172,7 +147,7 @@ class Notifier {
         Optional<Workspace> found = batch.workspace(workspace);
         Optional<Post> post = post(workspace, id);
         if (found.isPresent() && post.isPresent()) {
-            deliver(batch, workspace, wording.apply(found.get().slug(), post.get()), null);
+            recipients.deliver(batch, workspace, wording.apply(found.get().slug(), post.get()), null);
         }
     }
 
@@ -187,7 +162,7 @@ class Notifier {
                 .map(t -> t.account())
                 .findFirst()
                 .orElse("An account");
-        deliver(batch, workspace, wording.of(found.get().slug(), post.get(), account), null);
+        recipients.deliver(batch, workspace, wording.of(found.get().slug(), post.get(), account), null);
     }
 
     /** A target marked published at an address that did not tell its id: Herald cannot write its comment again. */
@@ -203,39 +178,22 @@ class Notifier {
         if (found.isEmpty() || post.isEmpty()) {
             return;
         }
-        // A member who created it in the UI and still needs someone's approval is not told of their own post.
-        String author = Provenance.Origin.UI.value().equals(event.origin()) ? event.createdBy() : null;
-        // With the workspace's approval workflow on only owners and admins decide: editors are not sent to act.
-        Role deciders = workspaceRules.requiresApproval(event.workspace())
-                ? Role.ADMIN
-                : NotificationKind.POST_AWAITING_APPROVAL.audience();
-        deliver(
+        recipients.deliverAwaitingApproval(
                 batch,
-                deciders,
-                event.workspace(),
+                event,
                 Wording.awaitingApproval(
                         found.get().slug(),
                         event.post(),
                         Wording.excerpt(post.get().body()),
                         event.createdBy(),
                         event.due(),
-                        found.get().timezone()),
-                author);
+                        found.get().timezone()));
     }
 
-    /** To the member who created the post, unless they decided themselves or muted it; agents hear by webhook. */
     private void decided(Audience batch, PostApprovalDecided event) {
         Optional<Workspace> found = batch.workspace(event.workspace());
         Optional<Post> post = post(event.workspace(), event.post());
         if (found.isEmpty() || post.isEmpty()) {
-            return;
-        }
-        Provenance created = post.get().provenance();
-        if (created == null || !"user".equals(created.actorType()) || created.actorId() == null) {
-            return;
-        }
-        String author = created.actorId();
-        if (author.equals(event.by().id())) {
             return;
         }
         NewNotification notification = Wording.decided(
@@ -246,13 +204,7 @@ class Notifier {
                 event.status() == PostStatus.DRAFT,
                 event.by().label(),
                 event.note());
-        Set<UserId> muted = batch.mutedBy(event.workspace(), notification.kind());
-        List<UserId> recipients = batch.members(event.workspace()).stream()
-                .filter(m -> m.user().value().toString().equals(author))
-                .filter(m -> notification.kind().reaches(m.role()) && !muted.contains(m.user()))
-                .map(Member::user)
-                .toList();
-        notifications.deliver(event.workspace(), notification, recipients);
+        recipients.deliverDecided(batch, event, post.get().provenance(), notification);
     }
 
     private void needsReconnect(Audience batch, ConnectionNeedsReconnect event) {
@@ -266,7 +218,7 @@ class Notifier {
                 .map(SocialProvider::displayName)
                 .findFirst()
                 .orElse(event.provider());
-        deliver(
+        recipients.deliver(
                 batch,
                 event.workspace(),
                 Wording.needsReconnect(
@@ -275,21 +227,6 @@ class Notifier {
                         platform + " @" + connection.get().username(),
                         event.reason()),
                 null);
-    }
-
-    /** To every member whose role the kind reaches, but those who muted it and the one whose e-mail is {@code author}. */
-    private void deliver(Audience batch, WorkspaceId workspace, NewNotification notification, @Nullable String author) {
-        deliver(batch, notification.kind().audience(), workspace, notification, author);
-    }
-
-    /** As {@link #deliver(Audience, WorkspaceId, NewNotification, String)}, to members with at least {@code audience}. */
-    private void deliver(
-            Audience batch,
-            Role audience,
-            WorkspaceId workspace,
-            NewNotification notification,
-            @Nullable String author) {
-        notifications.deliver(workspace, notification, batch.of(workspace, notification.kind(), audience, author));
     }
 
     private Optional<Post> post(WorkspaceId workspace, PostId id) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Pauses publishing to an account, or to every account of a workspace, and resumes it (docs/pausing.md). A pause holds
  * the account's scheduled targets ({@link TargetStatus#HELD}) in one statement, under the account's row lock; posts
- * written for the account meanwhile are stored held ({@link PostRows#insertTargets}); targets being published finish
+ * written for the account meanwhile are stored held ({@link TargetRows#insert}); targets being published finish
  * as they are. The dispatcher is untouched: a job that finds its target held ends. A resume schedules the held
  * targets again, at their time; those whose time passed meanwhile are published now or skipped (cancelled, with the
  * reason), as the person chose.

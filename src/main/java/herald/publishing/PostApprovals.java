@@ -28,6 +28,7 @@ public class PostApprovals {
 
     private final Posts posts;
     private final PostRows rows;
+    private final TargetRows targetRows;
     private final PostReads reads;
     private final SentBackRows sentBack;
     private final TenantScope tenants;
@@ -39,6 +40,7 @@ public class PostApprovals {
     PostApprovals(
             Posts posts,
             PostRows rows,
+            TargetRows targetRows,
             PostReads reads,
             SentBackRows sentBack,
             TenantScope tenants,
@@ -48,6 +50,7 @@ public class PostApprovals {
             Clock clock) {
         this.posts = posts;
         this.rows = rows;
+        this.targetRows = targetRows;
         this.reads = reads;
         this.sentBack = sentBack;
         this.tenants = tenants;
@@ -105,7 +108,7 @@ public class PostApprovals {
                 return PostStatus.DRAFT;
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, Posts.WAITING, TargetStatus.CANCELLED, null, now);
+            targetRows.move(workspace, id, Posts.WAITING, TargetStatus.CANCELLED, null, now);
             return PostStatus.CANCELLED;
         });
         audit.record(

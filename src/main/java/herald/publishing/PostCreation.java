@@ -30,7 +30,7 @@ class PostCreation {
             PostStatus status,
             @Nullable String link,
             @Nullable PublishTime asked,
-            List<PostRows.NewTargetRow> targets,
+            List<TargetRows.NewTargetRow> targets,
             List<String> tags,
             @Nullable UtmValues utm,
             boolean shortLinks) {}
@@ -48,6 +48,7 @@ class PostCreation {
     }
 
     private final PostRows rows;
+    private final TargetRows targetRows;
     private final Validation validation;
     private final WorkspaceLinkTagging linkTagging;
     private final ShortLinks shortLinks;
@@ -62,6 +63,7 @@ class PostCreation {
 
     PostCreation(
             PostRows rows,
+            TargetRows targetRows,
             Validation validation,
             WorkspaceLinkTagging linkTagging,
             ShortLinks shortLinks,
@@ -76,6 +78,7 @@ class PostCreation {
         this.approvals = approvals;
         this.repeats = repeats;
         this.rows = rows;
+        this.targetRows = targetRows;
         this.validation = validation;
         this.linkTagging = linkTagging;
         this.shortLinks = shortLinks;
@@ -180,7 +183,7 @@ class PostCreation {
         if (post.repeat() != null) {
             repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());
         }
-        Set<ConnectionId> paused = rows.insertTargets(
+        Set<ConnectionId> paused = targetRows.insert(
                 workspace,
                 checked.id(),
                 checked.targets(),

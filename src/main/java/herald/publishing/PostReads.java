@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queries of posts and their targets: a post with its targets, the listing, the counts a quota and the approval
- * queue need; {@link PostMapping} reads the rows into posts, {@link PostRows} writes them. Every method runs inside a tenant transaction that its caller opened.
+ * queue need; {@link PostMapping} reads the rows into posts, {@link PostRows} and {@link TargetRows} write them. Every
+ * method runs inside a tenant transaction that its caller opened.
  */
 @Component
 class PostReads {

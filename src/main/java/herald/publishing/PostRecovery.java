@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class PostRecovery {
 
     private final PostRows rows;
+    private final TargetRows targetRows;
     private final PauseRows pauseRows;
     private final ConnectionPauses pauses;
     private final CommentRows comments;
@@ -46,6 +47,7 @@ public class PostRecovery {
 
     PostRecovery(
             PostRows rows,
+            TargetRows targetRows,
             PauseRows pauseRows,
             ConnectionPauses pauses,
             CommentRows comments,
@@ -59,6 +61,7 @@ public class PostRecovery {
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
+        this.targetRows = targetRows;
         this.pauseRows = pauseRows;
         this.pauses = pauses;
         this.comments = comments;
@@ -88,7 +91,7 @@ public class PostRecovery {
                 throw new Conflict("status", "The post has no failed target to retry.");
             }
             Set<ConnectionId> paused = pausedAmong(workspace, failed);
-            rows.moveTargets(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
+            targetRows.move(workspace, id, List.of(TargetStatus.FAILED), TargetStatus.SCHEDULED, now, now);
             hold(workspace, id, paused, now);
             rows.setStatus(workspace, id, PostStatus.PUBLISHING, now);
             List<Target> dispatched = failed.stream()
@@ -137,7 +140,7 @@ public class PostRecovery {
     private Target markPublished(WorkspaceId workspace, PostId id, Target target, URI url, Instant now) {
         SocialProvider provider = providers.find(target.provider()).orElse(null);
         String postId = provider == null ? null : provider.postIdAt(url).orElse(null);
-        rows.markPublished(workspace, target.id(), url, postId, now);
+        targetRows.markPublished(workspace, target.id(), url, postId, now);
         if (postId == null && target.comment() != null && target.comment().status() == CommentStatus.WAITING) {
             String platform = provider == null ? "the platform" : provider.displayName();
             commentOutcomes.failNow(
@@ -161,7 +164,7 @@ public class PostRecovery {
         Instant now = clock.instant();
         Changed<Boolean> again = settleUnknown(workspace, id, target, now, current -> {
             Set<ConnectionId> paused = pausedAmong(workspace, List.of(current));
-            rows.scheduleAgain(workspace, target, now);
+            targetRows.scheduleAgain(workspace, target, now);
             hold(workspace, id, paused, now);
             return paused.isEmpty();
         });

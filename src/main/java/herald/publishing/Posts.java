@@ -33,6 +33,7 @@ public class Posts {
     static final List<TargetStatus> WAITING = List.of(TargetStatus.SCHEDULED, TargetStatus.HELD);
 
     private final PostRows rows;
+    private final TargetRows targetRows;
     private final PostReads reads;
     private final Validation validation;
     private final WorkspaceLinkTagging linkTagging;
@@ -50,6 +51,7 @@ public class Posts {
 
     Posts(
             PostRows rows,
+            TargetRows targetRows,
             PostReads reads,
             Validation validation,
             WorkspaceLinkTagging linkTagging,
@@ -68,6 +70,7 @@ public class Posts {
         this.repeats = repeats;
         this.statuses = statuses;
         this.rows = rows;
+        this.targetRows = targetRows;
         this.reads = reads;
         this.validation = validation;
         this.linkTagging = linkTagging;
@@ -224,7 +227,7 @@ public class Posts {
                 repeats.restart(workspace, id, at, zone);
             }
             // New targets, new jobs: the old targets' jobs find nothing to do.
-            return rows.replaceTargets(
+            return targetRows.replace(
                     workspace, id, targets, status == PostStatus.SCHEDULED ? due : null, firstComment != null, now);
         });
         audit.record(
@@ -278,7 +281,7 @@ public class Posts {
                         "The post is " + status.value().replace('_', ' ') + "; it can no longer be cancelled.");
             }
             rows.setStatus(workspace, id, PostStatus.CANCELLED, now);
-            rows.moveTargets(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
+            targetRows.move(workspace, id, WAITING, TargetStatus.CANCELLED, null, now);
         });
         audit.record(workspace, "post.cancelled", "post", id.toString(), Map.of());
         events.publishEvent(new PostTroubleSettled(workspace, id, EnumSet.allOf(PostTrouble.class)));

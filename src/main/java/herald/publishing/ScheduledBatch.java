@@ -156,7 +156,7 @@ public class ScheduledBatch {
         Instant due =
                 stored == null || stored.time() == null ? null : stored.time().instant();
         List<String> accounts =
-                checked.targets().stream().map(PostRows.NewTargetRow::account).toList();
+                checked.targets().stream().map(TargetRows.NewTargetRow::account).toList();
         return new Outcome(attempt.index, checked.id(), checked.status(), due, accounts, List.of());
     }
 }

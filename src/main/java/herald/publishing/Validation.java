@@ -58,7 +58,7 @@ class Validation {
      * others publish the post alone); such a target takes no first comment, which would answer the post beside the
      * thread's second part.
      */
-    List<PostRows.NewTargetRow> check(
+    List<TargetRows.NewTargetRow> check(
             WorkspaceId workspace,
             String body,
             @Nullable String link,
@@ -131,7 +131,7 @@ class Validation {
         if (!draft && targets.isEmpty()) {
             violations.add(new Violation("targets", null, "targets.empty", "Choose at least one account to post to."));
         }
-        List<PostRows.NewTargetRow> rows = new ArrayList<>();
+        List<TargetRows.NewTargetRow> rows = new ArrayList<>();
         var seen = new HashSet<ConnectionId>();
         boolean postCommentWeighed = false;
         for (int i = 0; i < targets.size(); i++) {
@@ -159,7 +159,7 @@ class Validation {
             String name = (provider == null ? account.provider() : provider.displayName()) + " @" + account.username();
             // A story is its one medium alone: no thread answers it.
             boolean threaded = !thread.isEmpty() && provider != null && provider.takesThreads() && !target.story();
-            rows.add(new PostRows.NewTargetRow(
+            rows.add(new TargetRows.NewTargetRow(
                     TargetId.random(),
                     account.id(),
                     account.provider(),
@@ -167,7 +167,8 @@ class Validation {
                     account.username(),
                     target.body(),
                     target.firstComment(),
-                    threaded ? Math.min(thread.size(), MAX_THREAD) : 0));
+                    threaded ? Math.min(thread.size(), MAX_THREAD) : 0,
+                    target.format()));
             boolean weighed = !draft && account.active() && provider != null;
             if (!weighed && tooLong(target.firstComment())) {
                 violations.add(new Violation(

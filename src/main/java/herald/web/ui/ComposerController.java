@@ -122,7 +122,8 @@ class ComposerController {
                 flash,
                 () -> posts.create(
                         current.id(),
-                        form.toNewPost(current.workspace().timezone().getId(), draft)));
+                        ComposerCommands.toNewPost(
+                                form, current.workspace().timezone().getId(), draft)));
     }
 
     @GetMapping("/w/{slug}/posts/{id}/edit")
@@ -169,8 +170,13 @@ class ComposerController {
             Post edited = posts.edit(
                     current.id(),
                     post.id(),
-                    form.toChanges(
-                            post, time(current), zone, draft, clock.instant().plus(NOW)));
+                    ComposerCommands.toChanges(
+                            form,
+                            post,
+                            time(current),
+                            zone,
+                            draft,
+                            clock.instant().plus(NOW)));
             if (!tagged.equals(post.tags())) {
                 tags.replace(current.id(), post.id(), tagged);
                 return posts.get(current.id(), post.id());
@@ -191,7 +197,8 @@ class ComposerController {
             HttpServletRequest request) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
         ComposerForm form = ComposerForm.read(params, accounts, media, thread, threadMedia);
-        var post = form.toNewPost(current.workspace().timezone().getId(), true);
+        var post =
+                ComposerCommands.toNewPost(form, current.workspace().timezone().getId(), true);
         return checks.check(
                 current.id(),
                 post.body(),
@@ -219,7 +226,7 @@ class ComposerController {
         } else {
             try {
                 Post post = saving.get();
-                herald.publishing.Repeat repeat = form.repeating();
+                herald.publishing.Repeat repeat = ComposerCommands.repeating(form);
                 flash.addFlashAttribute(
                         "notice",
                         notice(post, draft, form, editing != null, time(current))

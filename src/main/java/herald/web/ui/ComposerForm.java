@@ -1,11 +1,7 @@
 package herald.web.ui;
 
 import herald.assets.AssetId;
-import herald.connections.ConnectionId;
-import herald.publishing.NewPost;
 import herald.publishing.Post;
-import herald.publishing.PostChanges;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * links that count clicks (an unticked box sends nothing); and its
  * first comment, written under the post on each account once it is published, with an optional one per account
  * (field {@code comment-<connection>}); how it repeats ({@code repeat}: empty for not at all, or an interval such as
- * {@code week}) and until which day ({@code repeatUntil}, optional).
+ * {@code week}) and until which day ({@code repeatUntil}, optional). {@link ComposerCommands} turns it into what
+ * publishing takes.
  */
 public record ComposerForm(
         String body,
@@ -226,91 +223,5 @@ public record ComposerForm(
     /** Whether any account has text or a first comment of its own (the per-account fields then start open). */
     public boolean ownTexts() {
         return !overrides.isEmpty() || !comments.isEmpty();
-    }
-
-    NewPost toNewPost(String zone, boolean draft) {
-        List<NewPost.NewTarget> targets = new ArrayList<>();
-        for (String account : accounts) {
-            String own = overrides.get(account);
-            targets.add(new NewPost.NewTarget(new ConnectionId(uuid(account)), own, comments.get(account)));
-        }
-        String at = "later".equals(when) && !scheduledAt.isBlank() ? scheduledAt : null;
-        if ("queue".equals(when)) {
-            at = NewPost.QUEUE;
-        }
-        return new NewPost(
-                body,
-                link.isBlank() ? null : link.strip(),
-                media.stream().map(id -> new AssetId(uuid(id))).toList(),
-                targets,
-                at,
-                at == null || NewPost.QUEUE.equals(at) ? null : zone,
-                draft,
-                List.of(tags.split(",")),
-                tagLinks,
-                firstComment,
-                repeating(),
-                shortenLinks,
-                thread.content().parts(),
-                thread.content().media());
-    }
-
-    /**
-     * How the form asks the post to repeat: {@link herald.publishing.Repeat#NEVER} when it does not.
-     *
-     * @throws herald.shared.InvalidInput for an interval or a last day that is not one
-     */
-    herald.publishing.Repeat repeating() {
-        if (repeat.isBlank()) {
-            return herald.publishing.Repeat.NEVER;
-        }
-        java.time.LocalDate until = null;
-        if (!repeatUntil.isBlank()) {
-            try {
-                until = java.time.LocalDate.parse(repeatUntil);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new herald.shared.InvalidInput(
-                        "repeatUntil", "Choose the last day as a date, or leave it empty.");
-            }
-        }
-        return new herald.publishing.Repeat(herald.publishing.Repeat.Every.of(repeat), until);
-    }
-
-    /**
-     * The edit of {@code current} this form asks for. An unchanged time stays exactly as it was (seconds and zone
-     * included); "publish now" on a post that had a time moves it to {@code soon}.
-     */
-    PostChanges toChanges(Post current, WorkspaceTime time, String zone, boolean draft, java.time.Instant soon) {
-        NewPost post = toNewPost(zone, draft);
-        String at;
-        if ("later".equals(when)) {
-            at = scheduledAt.equals(time.field(current.scheduledAt())) ? null : scheduledAt;
-        } else {
-            at = current.scheduledAt() == null || draft ? null : soon.toString();
-        }
-        return new PostChanges(
-                post.body(),
-                link.strip(),
-                post.media(),
-                post.targets(),
-                at,
-                at == null || !"later".equals(when) ? null : zone,
-                draft,
-                tagLinks,
-                // Blank removes it: the field is always sent.
-                firstComment.strip(),
-                repeating(),
-                shortenLinks,
-                post.thread(),
-                post.threadMedia());
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new herald.shared.InvalidInput(
-                    "accounts", "The form named something that does not exist: reload it.");
-        }
     }
 }
