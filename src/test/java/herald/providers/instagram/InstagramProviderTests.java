@@ -1,5 +1,6 @@
 package herald.providers.instagram;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -183,6 +184,45 @@ class InstagramProviderTests {
                 .withFormParam("media_type", equalTo("REELS"))
                 .withFormParam("video_url", equalTo("https://herald.test/media/v.mp4?sig=2"))
                 .withFormParam("caption", equalTo("Oven cam")));
+    }
+
+    @Test
+    void aStoryIsAStoriesContainerOfItsMediumWithoutCaptionAndIsFoundAmongTheStories() {
+        accountReady(wiremock, "krusty");
+        wiremock.stubFor(post(graph(IG + "/media")).willReturn(okJson("{\"id\":\"c-s\"}")));
+        statuses("c-s", "FINISHED");
+        published("m-s");
+        var story = new PublishRequest(
+                "krusty",
+                "",
+                null,
+                List.of(new PublishRequest.Media(
+                        URI.create("https://herald.test/media/s.jpg?sig=3"), "image/jpeg", "image", 900, "A pizza")),
+                null,
+                herald.providers.PostFormat.STORY);
+
+        assertThat(provider.publish(TOKEN, story, PublishJournal.inMemory()).id())
+                .isEqualTo("m-s");
+
+        wiremock.verify(postRequestedFor(urlPathEqualTo(graph(IG + "/media")))
+                .withFormParam("media_type", equalTo("STORIES"))
+                .withFormParam("image_url", equalTo("https://herald.test/media/s.jpg?sig=3"))
+                .withFormParam("caption", absent())
+                .withFormParam("alt_text", absent()));
+        // An attempt that never heard back finds the story among the account's stories, not its feed media.
+        wiremock.stubFor(
+                get(urlPathEqualTo(graph(IG + "/stories")))
+                        .willReturn(
+                                okJson(
+                                        """
+                        {"data":[{"id":"m-v","media_type":"VIDEO","timestamp":"2026-12-01T12:00:05+0000"},
+                          {"id":"m-s","media_type":"IMAGE","timestamp":"2026-12-01T12:00:04+0000",
+                           "permalink":"https://www.instagram.com/stories/krusty/m-s/"}]}""")));
+        assertThat(provider.findExisting(TOKEN, story, NOW)).hasValueSatisfying(found -> {
+            assertThat(found.id()).isEqualTo("m-s");
+            assertThat(found.url()).isEqualTo(URI.create("https://www.instagram.com/stories/krusty/m-s/"));
+        });
+        wiremock.verify(0, getRequestedFor(urlPathEqualTo(graph(IG + "/media"))));
     }
 
     @Test
