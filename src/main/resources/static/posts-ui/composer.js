@@ -144,6 +144,23 @@
     head.appendChild(who);
     card.appendChild(head);
 
+    // A story is its one medium alone, full height: no text, link or first comment goes with it.
+    var format = form.querySelector('[data-format][data-account="' + box.value + '"]');
+    if (format && format.value === 'story') {
+      card.classList.add('preview-story');
+      meta.textContent += ' · Story';
+      var media = pickedMedia();
+      if (media.length) {
+        card.appendChild(mediaGrid(media.slice(0, 1)));
+      } else {
+        var none = document.createElement('p');
+        none.className = 'muted';
+        none.textContent = 'Choose one image or video for the story.';
+        card.appendChild(none);
+      }
+      return card;
+    }
+
     var p = document.createElement('p');
     p.className = 'preview-text';
     var chars = Array.from(text);

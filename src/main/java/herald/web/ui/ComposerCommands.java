@@ -2,6 +2,7 @@ package herald.web.ui;
 
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
 import herald.publishing.PostChanges;
@@ -22,7 +23,10 @@ final class ComposerCommands {
         for (String account : form.accounts()) {
             String own = form.overrides().get(account);
             targets.add(new NewPost.NewTarget(
-                    new ConnectionId(uuid(account)), own, form.comments().get(account)));
+                    new ConnectionId(uuid(account)),
+                    own,
+                    form.comments().get(account),
+                    form.stories().contains(account) ? PostFormat.STORY : PostFormat.POST));
         }
         String at = "later".equals(form.when()) && !form.scheduledAt().isBlank() ? form.scheduledAt() : null;
         if ("queue".equals(form.when())) {

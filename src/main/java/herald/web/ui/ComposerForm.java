@@ -4,6 +4,7 @@ import herald.assets.AssetId;
 import herald.publishing.Post;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -33,10 +34,12 @@ public record ComposerForm(
         Map<String, String> comments,
         String repeat,
         String repeatUntil,
-        ComposerThread thread) {
+        ComposerThread thread,
+        Set<String> stories) {
 
     public ComposerForm {
         thread = thread == null ? ComposerThread.NONE : thread;
+        stories = stories == null ? Set.of() : Set.copyOf(stories);
     }
 
     static ComposerForm empty() {
@@ -55,7 +58,8 @@ public record ComposerForm(
                 Map.of(),
                 "",
                 "",
-                ComposerThread.NONE);
+                ComposerThread.NONE,
+                Set.of());
     }
 
     /**
@@ -91,7 +95,8 @@ public record ComposerForm(
                 Map.of(),
                 "",
                 "",
-                ComposerThread.NONE);
+                ComposerThread.NONE,
+                Set.of());
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -126,7 +131,11 @@ public record ComposerForm(
                 comments,
                 repeat.every() == null ? "" : repeat.every().value(),
                 repeat.until() == null ? "" : repeat.until().toString(),
-                ComposerThread.of(post.threadContent()));
+                ComposerThread.of(post.threadContent()),
+                post.targets().stream()
+                        .filter(herald.publishing.Target::story)
+                        .map(t -> t.connection().value().toString())
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -150,7 +159,8 @@ public record ComposerForm(
                 copy.comments(),
                 "",
                 "",
-                copy.thread());
+                copy.thread(),
+                copy.stories());
     }
 
     static ComposerForm read(
@@ -189,7 +199,11 @@ public record ComposerForm(
                 comments,
                 params.getOrDefault("repeat", "").strip(),
                 params.getOrDefault("repeatUntil", "").strip(),
-                ComposerThread.read(thread, threadMedia));
+                ComposerThread.read(thread, threadMedia),
+                prefixed(params, "format-").entrySet().stream()
+                        .filter(format -> format.getValue().equals("story"))
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The non-blank fields named {@code prefix<connection>}, by connection. */
@@ -216,6 +230,11 @@ public record ComposerForm(
     }
 
     /** The account's own first comment as typed, empty for the post's. */
+    /** Whether the account gets the post as a story (field {@code format-<connection>}). */
+    public boolean story(Object connection) {
+        return stories.contains(connection.toString());
+    }
+
     public String comment(Object connection) {
         return comments.getOrDefault(connection.toString(), "");
     }

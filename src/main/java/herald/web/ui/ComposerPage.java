@@ -79,7 +79,8 @@ class ComposerPage {
         this.schedule = schedule;
     }
 
-    public record Platform(String id, String name, ContentRules rules, List<Connection> accounts, boolean threads) {
+    public record Platform(
+            String id, String name, ContentRules rules, List<Connection> accounts, boolean threads, boolean stories) {
 
         public String mediaKinds() {
             return String.join(" ", rules.mediaKinds());
@@ -173,7 +174,8 @@ class ComposerPage {
                         provider.displayName(),
                         provider.contentRules(),
                         accounts,
-                        provider.takesThreads()));
+                        provider.takesThreads(),
+                        provider.takesStories()));
             }
         }
         return platforms;
