@@ -90,6 +90,35 @@ class StoriesEndToEndTests extends SandboxEndToEndTest {
         assertThat(api("GET", "/posts", null).json().path("items").size()).isZero();
     }
 
+    @Test
+    void anEditAndAQueuedCopyKeepEachAccountsFormat() {
+        String photo = upload("kept-" + UUID.randomUUID() + ".png");
+        var created = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Draft story\",\"draft\":true,\"mediaIds\":[\"" + photo
+                        + "\"],\"targets\":[{\"connectionId\":\"" + connection + "\",\"format\":\"story\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String post = created.json().path("id").asString();
+
+        var edited = api("PATCH", "/posts/" + post, "{\"body\":\"Draft story, reworded\"}");
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().path("targets").get(0).path("format").asString())
+                .isEqualTo("story");
+        Post original = context.getBean(Posts.class).get(workspace, new PostId(UUID.fromString(post)));
+        NewPost copy = NewPost.queuedCopyOf(original);
+        assertThat(copy.targets()).singleElement().satisfies(t -> assertThat(t.story())
+                .as("Share again and evergreen copies keep the story")
+                .isTrue());
+        var turned = api(
+                "PATCH",
+                "/posts/" + post,
+                "{\"targets\":[{\"connectionId\":\"" + connection + "\",\"format\":\"post\"}]}");
+        assertThat(turned.json().path("targets").get(0).path("format").asString())
+                .isEqualTo("post");
+    }
+
     /** An image in the workspace's asset library; its id. */
     String upload(String name) {
         return assets.upload(
