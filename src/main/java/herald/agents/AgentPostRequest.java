@@ -189,7 +189,18 @@ public record AgentPostRequest(
             @Nullable String platform,
             @Nullable ConnectionId connectionId,
             @Nullable String content,
-            @Nullable String firstComment) {}
+            @Nullable String firstComment,
+            @Nullable String format) {
+
+        /** A variant of text and first comment, its accounts' posts in the feed. */
+        public Variant(
+                @Nullable String platform,
+                @Nullable ConnectionId connectionId,
+                @Nullable String content,
+                @Nullable String firstComment) {
+            this(platform, connectionId, content, firstComment, null);
+        }
+    }
 
     /** A request without a first comment, whose links are tagged as the workspace's setting says. */
     public AgentPostRequest(

@@ -179,7 +179,10 @@ public class AgentPosting {
         }
         var chosen = variant.get().variant();
         return new NewPost.NewTarget(
-                account.id(), AgentVariants.blank(chosen.content()) ? null : chosen.content(), chosen.firstComment());
+                account.id(),
+                AgentVariants.blank(chosen.content()) ? null : chosen.content(),
+                chosen.firstComment(),
+                AgentVariants.format("variants[" + variant.get().index() + "]", chosen));
     }
 
     /**
@@ -192,6 +195,7 @@ public class AgentPosting {
             case "body" -> "content";
             case "scheduledAt" -> "scheduleAt";
             case "targets[0].body" -> variant.map(v -> v.field("content")).orElse(field);
+            case "targets[0].format" -> variant.map(v -> v.field("format")).orElse(field);
             case "targets[0].firstComment" ->
                 variant.map(v -> v.field("firstComment")).orElse(field);
             default -> field;

@@ -4,6 +4,7 @@ import herald.agents.AgentPostRequest.Variant;
 import herald.agents.AgentTargets.Resolved;
 import herald.connections.Connection;
 import herald.connections.ConnectionId;
+import herald.providers.PostFormat;
 import herald.shared.InvalidInput;
 import java.util.HashSet;
 import java.util.List;
@@ -48,11 +49,12 @@ final class AgentVariants {
                         "Each variant names either a \"platform\" (every account of it this post goes to) or a"
                                 + " \"connectionId\" (one account this post goes to), not both.");
             }
-            if (blank(v.content()) && blank(v.firstComment())) {
+            if (blank(v.content()) && blank(v.firstComment()) && v.format() == null) {
                 throw new InvalidInput(
                         field,
-                        "This variant gives neither content nor firstComment: give one of them, or leave it out.");
+                        "This variant gives no content, firstComment or format: give one of them, or leave it out.");
             }
+            format(field, v);
             AgentTargets.checkContent(field + ".content", v.content());
             AgentTargets.checkComment(field + ".firstComment", v.firstComment(), "");
             String key = key(v);
@@ -95,6 +97,15 @@ final class AgentVariants {
                         "This post does not go to the account " + v.connectionId()
                                 + ". Name an account it goes to, or add the account to the post.");
             }
+        }
+    }
+
+    /** The variant's format: a post unless it says {@code story}. */
+    static PostFormat format(String field, Variant v) {
+        try {
+            return PostFormat.of(v.format());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field + ".format", "A variant's format is post or story.");
         }
     }
 

@@ -216,6 +216,40 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAgentAsksForAStoryByVariantAndAStoryWithoutAnImageIsRefusedByField() {
+        var folder = context.getBean(herald.assets.Folders.class).all(w.id()).getFirst();
+        String photo = context.getBean(herald.assets.Assets.class)
+                .upload(
+                        w.id(),
+                        folder.id(),
+                        new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                        herald.assets.Upload.named("story.png"))
+                .id()
+                .toString();
+        var story = agentPost(
+                agent,
+                "{\"content\":\"For the team only\",\"platforms\":[\"sandbox\"],\"mediaIds\":[\"" + photo
+                        + "\"],\"variants\":[{\"platform\":\"sandbox\",\"format\":\"story\"}],\"waitSeconds\":10}");
+        assertThat(story.status()).as(story.body()).isEqualTo(201);
+        String post = story.json().path("results").get(0).path("postId").asString();
+        JsonNode read =
+                send("GET", "/api/v1/agent/posts/" + post, agent.token(), null).json();
+        assertThat(read.path("targets").get(0).path("format").asString()).isEqualTo("story");
+
+        var noImage = agentPost(
+                agent,
+                "{\"content\":\"No image\",\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\","
+                        + "\"format\":\"story\"}]}");
+        assertThat(noImage.body()).contains("invalid_content").contains("story.media");
+        var badFormat = agentPost(
+                agent,
+                "{\"content\":\"Hi\",\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\","
+                        + "\"format\":\"reel\"}]}");
+        assertThat(badFormat.status()).isEqualTo(400);
+        assertThat(badFormat.body()).contains("variants[0].format").contains("post or story");
+    }
+
+    @Test
     void anAgentGivesAThreadPartItsOwnMediaAndTooManyAreRefusedByField() {
         var folder = context.getBean(herald.assets.Folders.class).all(w.id()).getFirst();
         var library = context.getBean(herald.assets.Assets.class);

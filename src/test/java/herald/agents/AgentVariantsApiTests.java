@@ -177,7 +177,7 @@ class AgentVariantsApiTests extends AgentTestBase {
         assertRefused(
                 "{\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\",\"content\":\" \"}]}",
                 "variants[0]",
-                "neither content nor firstComment");
+                "no content, firstComment or format");
         assertRefused(
                 "{\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\",\"content\":\""
                         + "a".repeat(10_001) + "\"}]}",

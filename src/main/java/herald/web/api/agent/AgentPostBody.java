@@ -144,11 +144,23 @@ public record AgentPostBody(
                     String content,
             @Schema(description = "Its first comment, at most 10,000 characters.", nullable = true, maxLength = 10000)
                     @Nullable
-                    String firstComment) {
+                    String firstComment,
+            @Schema(
+                            description = "post (the default) or story: the post's one image or video as a story on"
+                                    + " these accounts, with no text, on a platform that takes stories (instagram,"
+                                    + " sandbox).",
+                            nullable = true,
+                            allowableValues = {"post", "story"})
+                    @Nullable
+                    String format) {
 
         AgentPostRequest.Variant toVariant() {
             return new AgentPostRequest.Variant(
-                    platform, connectionId == null ? null : new ConnectionId(connectionId), content, firstComment);
+                    platform,
+                    connectionId == null ? null : new ConnectionId(connectionId),
+                    content,
+                    firstComment,
+                    format);
         }
     }
 

@@ -39,7 +39,11 @@ public record PostTarget(
                         description = "How each part of the post's thread went on this account, in order (part 2"
                                 + " first); absent when it publishes no thread.")
                 @Nullable
-                List<ThreadPart> thread) {
+                List<ThreadPart> thread,
+        @Schema(
+                        description = "post, or story: the post's one medium as a story.",
+                        allowableValues = {"post", "story"})
+                String format) {
 
     static PostTarget of(Target t) {
         return new PostTarget(
@@ -55,7 +59,8 @@ public record PostTarget(
                 t.firstComment(),
                 t.thread().isEmpty()
                         ? null
-                        : t.thread().stream().map(ThreadPart::of).toList());
+                        : t.thread().stream().map(ThreadPart::of).toList(),
+                t.format().value());
     }
 
     /** Where one part of a post's thread stands on one account. */
