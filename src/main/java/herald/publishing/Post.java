@@ -136,6 +136,11 @@ public record Post(
                 List.of());
     }
 
+    /** Whether it goes out as a story on any of its accounts. */
+    public boolean hasStories() {
+        return targets.stream().anyMatch(Target::story);
+    }
+
     /** Whether its links get UTM parameters when it is published. */
     public boolean tagLinks() {
         return utm != null;

@@ -69,6 +69,8 @@ class StoryComposerBrowserTest extends DispatchingBrowserTest {
             page.reload();
         }
         assertThat(target).hasAttribute("data-target-status", "published");
+        navLink(page, "Posts").click();
+        assertThat(page.locator("[data-test=story-mark]")).hasText("▯ story");
         page.navigate(base() + "/sandbox/@" + handle);
         assertThat(page.locator("[data-test=sandbox-story]")).hasCount(1);
         assertThat(page.locator("body")).not().containsText("two-for-one");
