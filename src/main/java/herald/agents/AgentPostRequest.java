@@ -57,96 +57,6 @@ public record AgentPostRequest(
         thread = thread == null ? ThreadContent.NONE : thread;
     }
 
-    /** A request without a thread. */
-    public AgentPostRequest(
-            @Nullable String content,
-            List<String> platforms,
-            List<ConnectionId> connectionIds,
-            List<AssetId> mediaIds,
-            @Nullable String scheduleAt,
-            @Nullable String timezone,
-            int waitSeconds,
-            List<String> tags,
-            @Nullable String firstComment,
-            @Nullable Boolean tagLinks,
-            List<Variant> variants,
-            @Nullable Repeat repeat,
-            @Nullable Boolean shortenLinks) {
-        this(
-                content,
-                platforms,
-                connectionIds,
-                mediaIds,
-                scheduleAt,
-                timezone,
-                waitSeconds,
-                tags,
-                firstComment,
-                tagLinks,
-                variants,
-                repeat,
-                shortenLinks,
-                ThreadContent.NONE);
-    }
-
-    /** A request whose posts' links are shortened as the workspace's setting says. */
-    public AgentPostRequest(
-            @Nullable String content,
-            List<String> platforms,
-            List<ConnectionId> connectionIds,
-            List<AssetId> mediaIds,
-            @Nullable String scheduleAt,
-            @Nullable String timezone,
-            int waitSeconds,
-            List<String> tags,
-            @Nullable String firstComment,
-            @Nullable Boolean tagLinks,
-            List<Variant> variants,
-            @Nullable Repeat repeat) {
-        this(
-                content,
-                platforms,
-                connectionIds,
-                mediaIds,
-                scheduleAt,
-                timezone,
-                waitSeconds,
-                tags,
-                firstComment,
-                tagLinks,
-                variants,
-                repeat,
-                null);
-    }
-
-    /** A request whose posts do not repeat. */
-    public AgentPostRequest(
-            @Nullable String content,
-            List<String> platforms,
-            List<ConnectionId> connectionIds,
-            List<AssetId> mediaIds,
-            @Nullable String scheduleAt,
-            @Nullable String timezone,
-            int waitSeconds,
-            List<String> tags,
-            @Nullable String firstComment,
-            @Nullable Boolean tagLinks,
-            List<Variant> variants) {
-        this(
-                content,
-                platforms,
-                connectionIds,
-                mediaIds,
-                scheduleAt,
-                timezone,
-                waitSeconds,
-                tags,
-                firstComment,
-                tagLinks,
-                variants,
-                null);
-    }
-
     /** Whether its posts repeat. */
     public boolean repeats() {
         return repeat != null && repeat.repeats();
@@ -176,14 +86,16 @@ public record AgentPostRequest(
                 firstComment,
                 tagLinks,
                 List.of(),
-                null);
+                null,
+                null,
+                ThreadContent.NONE);
     }
 
     /**
      * The text or first comment of the accounts of one platform (every account of it the request posts to), or of one
      * account the request posts to, in place of the request's own. It names either a platform or an account, and
-     * gives content, a first comment, or both; what it leaves out is the request's. For an account named by both, the
-     * account's variant is the one that counts.
+     * gives content, a first comment, a format ({@code story}: the post's one medium as a story there), or several;
+     * what it leaves out is the request's. For an account named by both, the account's variant is the one that counts.
      */
     public record Variant(
             @Nullable String platform,
@@ -200,41 +112,5 @@ public record AgentPostRequest(
                 @Nullable String firstComment) {
             this(platform, connectionId, content, firstComment, null);
         }
-    }
-
-    /** A request without a first comment, whose links are tagged as the workspace's setting says. */
-    public AgentPostRequest(
-            @Nullable String content,
-            List<String> platforms,
-            List<ConnectionId> connectionIds,
-            List<AssetId> mediaIds,
-            @Nullable String scheduleAt,
-            @Nullable String timezone,
-            int waitSeconds,
-            List<String> tags) {
-        this(
-                content,
-                platforms,
-                connectionIds,
-                mediaIds,
-                scheduleAt,
-                timezone,
-                waitSeconds,
-                tags,
-                null,
-                null,
-                List.of());
-    }
-
-    /** A request without tags. */
-    public AgentPostRequest(
-            @Nullable String content,
-            List<String> platforms,
-            List<ConnectionId> connectionIds,
-            List<AssetId> mediaIds,
-            @Nullable String scheduleAt,
-            @Nullable String timezone,
-            int waitSeconds) {
-        this(content, platforms, connectionIds, mediaIds, scheduleAt, timezone, waitSeconds, List.of());
     }
 }

@@ -119,6 +119,7 @@ class DemoPosts {
                 sample.firstComment(),
                 sample.repeat(),
                 null,
-                sample.thread());
+                sample.thread(),
+                List.of());
     }
 }

@@ -58,90 +58,12 @@ public record NewPost(
         threadMedia = kept.media();
     }
 
-    /** A post whose thread's parts carry no media. */
-    public NewPost(
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            List<NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            boolean draft,
-            List<String> tags,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat,
-            @Nullable Boolean shortenLinks,
-            List<String> thread) {
-        this(
-                body,
-                link,
-                media,
-                targets,
-                scheduledAt,
-                timezone,
-                draft,
-                tags,
-                tagLinks,
-                firstComment,
-                repeat,
-                shortenLinks,
-                thread,
-                List.of());
-    }
-
     /** Its thread as kept. */
     public ThreadContent threadContent() {
         return new ThreadContent(thread, threadMedia);
     }
 
-    /** A post without a thread. */
-    public NewPost(
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            List<NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            boolean draft,
-            List<String> tags,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat,
-            @Nullable Boolean shortenLinks) {
-        this(
-                body,
-                link,
-                media,
-                targets,
-                scheduledAt,
-                timezone,
-                draft,
-                tags,
-                tagLinks,
-                firstComment,
-                repeat,
-                shortenLinks,
-                List.of());
-    }
-
-    /** A post whose links are shortened as the workspace's setting says. */
-    public NewPost(
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            List<NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            boolean draft,
-            List<String> tags,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, firstComment, repeat, null);
-    }
-
-    /** A post that does not repeat. */
+    /** A post that does not repeat, without a thread, its links shortened as the workspace's setting says. */
     public NewPost(
             String body,
             @Nullable String link,
@@ -153,24 +75,24 @@ public record NewPost(
             List<String> tags,
             @Nullable Boolean tagLinks,
             @Nullable String firstComment) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, firstComment, null);
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
-    /** A post without a first comment. */
-    public NewPost(
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            List<NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            boolean draft,
-            List<String> tags,
-            @Nullable Boolean tagLinks) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, tagLinks, null, null);
-    }
-
-    /** A post whose links are tagged as the workspace's setting says. */
+    /** A post with tags, as the workspace's settings say for the rest. */
     public NewPost(
             String body,
             @Nullable String link,
@@ -180,10 +102,10 @@ public record NewPost(
             @Nullable String timezone,
             boolean draft,
             List<String> tags) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null, null, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, tags, null, null);
     }
 
-    /** A post without tags. */
+    /** A post without tags, as the workspace's settings say for the rest. */
     public NewPost(
             String body,
             @Nullable String link,
@@ -192,7 +114,7 @@ public record NewPost(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, List.of(), null, null);
     }
 
     /**

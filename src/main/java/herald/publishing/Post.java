@@ -53,87 +53,9 @@ public record Post(
                 .toList();
     }
 
-    /** A post whose thread's parts carry no media. */
-    public Post(
-            WorkspaceId workspace,
-            PostId id,
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            PostStatus status,
-            @Nullable Instant scheduledAt,
-            @Nullable String timezone,
-            List<Target> targets,
-            Instant createdAt,
-            Instant updatedAt,
-            @Nullable Provenance provenance,
-            List<String> tags,
-            @Nullable UtmValues utm,
-            @Nullable String firstComment,
-            boolean shortLinks,
-            List<String> thread) {
-        this(
-                workspace,
-                id,
-                body,
-                link,
-                media,
-                status,
-                scheduledAt,
-                timezone,
-                targets,
-                createdAt,
-                updatedAt,
-                provenance,
-                tags,
-                utm,
-                firstComment,
-                shortLinks,
-                thread,
-                List.of());
-    }
-
     /** Its thread: the parts and their media. */
     public ThreadContent threadContent() {
         return new ThreadContent(thread, threadMedia);
-    }
-
-    /** A post without a thread. */
-    public Post(
-            WorkspaceId workspace,
-            PostId id,
-            String body,
-            @Nullable String link,
-            List<AssetId> media,
-            PostStatus status,
-            @Nullable Instant scheduledAt,
-            @Nullable String timezone,
-            List<Target> targets,
-            Instant createdAt,
-            Instant updatedAt,
-            @Nullable Provenance provenance,
-            List<String> tags,
-            @Nullable UtmValues utm,
-            @Nullable String firstComment,
-            boolean shortLinks) {
-        this(
-                workspace,
-                id,
-                body,
-                link,
-                media,
-                status,
-                scheduledAt,
-                timezone,
-                targets,
-                createdAt,
-                updatedAt,
-                provenance,
-                tags,
-                utm,
-                firstComment,
-                shortLinks,
-                List.of());
     }
 
     /** Whether it goes out as a story on any of its accounts. */

@@ -79,7 +79,12 @@ public class PostApprovals {
                         changes.scheduledAt(),
                         changes.timezone(),
                         false,
-                        changes.tagLinks());
+                        changes.tagLinks(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
         Post post = posts.change(workspace, id, approved, true);
         events.publishEvent(new PostApprovalDecided(workspace, id, true, AuditContext.actor(), null, post.status()));
         return post;

@@ -28,107 +28,7 @@ public record PostChanges(
         @Nullable List<String> thread,
         @Nullable List<List<AssetId>> threadMedia) {
 
-    /** An edit that leaves the media of its thread's parts as they are. */
-    public PostChanges(
-            @Nullable String body,
-            @Nullable String link,
-            @Nullable List<AssetId> media,
-            @Nullable List<NewPost.NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            @Nullable Boolean draft,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat,
-            @Nullable Boolean shortenLinks,
-            @Nullable List<String> thread) {
-        this(
-                body,
-                link,
-                media,
-                targets,
-                scheduledAt,
-                timezone,
-                draft,
-                tagLinks,
-                firstComment,
-                repeat,
-                shortenLinks,
-                thread,
-                null);
-    }
-
-    /** An edit that leaves its thread as it is. */
-    public PostChanges(
-            @Nullable String body,
-            @Nullable String link,
-            @Nullable List<AssetId> media,
-            @Nullable List<NewPost.NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            @Nullable Boolean draft,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat,
-            @Nullable Boolean shortenLinks) {
-        this(
-                body,
-                link,
-                media,
-                targets,
-                scheduledAt,
-                timezone,
-                draft,
-                tagLinks,
-                firstComment,
-                repeat,
-                shortenLinks,
-                null);
-    }
-
-    /** An edit that leaves its short links as they are. */
-    public PostChanges(
-            @Nullable String body,
-            @Nullable String link,
-            @Nullable List<AssetId> media,
-            @Nullable List<NewPost.NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            @Nullable Boolean draft,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment,
-            @Nullable Repeat repeat) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tagLinks, firstComment, repeat, null);
-    }
-
-    /** An edit that leaves how it repeats as it is. */
-    public PostChanges(
-            @Nullable String body,
-            @Nullable String link,
-            @Nullable List<AssetId> media,
-            @Nullable List<NewPost.NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            @Nullable Boolean draft,
-            @Nullable Boolean tagLinks,
-            @Nullable String firstComment) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tagLinks, firstComment, null);
-    }
-
-    /** An edit that leaves its first comment as it is. */
-    public PostChanges(
-            @Nullable String body,
-            @Nullable String link,
-            @Nullable List<AssetId> media,
-            @Nullable List<NewPost.NewTarget> targets,
-            @Nullable String scheduledAt,
-            @Nullable String timezone,
-            @Nullable Boolean draft,
-            @Nullable Boolean tagLinks) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, tagLinks, null);
-    }
-
-    /** An edit that leaves the tagging of its links as it is. */
+    /** An edit of its texts, media, accounts, time or draft state only; everything else stays as it is. */
     public PostChanges(
             @Nullable String body,
             @Nullable String link,
@@ -137,6 +37,6 @@ public record PostChanges(
             @Nullable String scheduledAt,
             @Nullable String timezone,
             @Nullable Boolean draft) {
-        this(body, link, media, targets, scheduledAt, timezone, draft, null, null);
+        this(body, link, media, targets, scheduledAt, timezone, draft, null, null, null, null, null, null);
     }
 }

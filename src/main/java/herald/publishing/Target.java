@@ -42,78 +42,8 @@ public record Target(
         format = format == null ? PostFormat.POST : format;
     }
 
-    /** A feed post's target. */
-    public Target(
-            TargetId id,
-            ConnectionId connection,
-            String provider,
-            String account,
-            @Nullable String body,
-            TargetStatus status,
-            int attempts,
-            @Nullable String platformPostId,
-            @Nullable URI platformUrl,
-            @Nullable String lastError,
-            @Nullable Instant nextAttemptAt,
-            @Nullable Instant publishedAt,
-            @Nullable String firstComment,
-            @Nullable TargetComment comment,
-            java.util.List<ThreadPart> thread) {
-        this(
-                id,
-                connection,
-                provider,
-                account,
-                body,
-                status,
-                attempts,
-                platformPostId,
-                platformUrl,
-                lastError,
-                nextAttemptAt,
-                publishedAt,
-                firstComment,
-                comment,
-                thread,
-                PostFormat.POST);
-    }
-
     /** Whether it goes out as a story. */
     public boolean story() {
         return format == PostFormat.STORY;
-    }
-
-    /** A target without a thread. */
-    public Target(
-            TargetId id,
-            ConnectionId connection,
-            String provider,
-            String account,
-            @Nullable String body,
-            TargetStatus status,
-            int attempts,
-            @Nullable String platformPostId,
-            @Nullable URI platformUrl,
-            @Nullable String lastError,
-            @Nullable Instant nextAttemptAt,
-            @Nullable Instant publishedAt,
-            @Nullable String firstComment,
-            @Nullable TargetComment comment) {
-        this(
-                id,
-                connection,
-                provider,
-                account,
-                body,
-                status,
-                attempts,
-                platformPostId,
-                platformUrl,
-                lastError,
-                nextAttemptAt,
-                publishedAt,
-                firstComment,
-                comment,
-                java.util.List.of());
     }
 }

@@ -73,7 +73,10 @@ class PostRepeatsTests {
                         List.of("Weekly"),
                         false,
                         null,
-                        repeat));
+                        repeat,
+                        null,
+                        List.of(),
+                        List.of()));
     }
 
     /** As if the occurrence's time came {@code ago}: its time and its series' first time move back. */
@@ -114,7 +117,8 @@ class PostRepeatsTests {
                         null,
                         new Repeat(Repeat.Every.WEEK, null),
                         true,
-                        List.of("Two for one.", "Every Tuesday.")));
+                        List.of("Two for one.", "Every Tuesday."),
+                        List.of()));
 
         cameAgo(first, Duration.ofMinutes(5));
         repeats.makeNext(workspace, first.id());
@@ -303,7 +307,10 @@ class PostRepeatsTests {
                         null,
                         null,
                         null,
-                        new Repeat(Repeat.Every.TWO_WEEKS, LocalDate.parse("2099-12-31"))));
+                        new Repeat(Repeat.Every.TWO_WEEKS, LocalDate.parse("2099-12-31")),
+                        null,
+                        null,
+                        null));
         var changed = repeats.of(workspace, post.id()).orElseThrow();
         assertThat(changed.repeat()).isEqualTo(new Repeat(Repeat.Every.TWO_WEEKS, LocalDate.parse("2099-12-31")));
         assertThat(changed.start()).isEqualTo(LocalDateTime.parse("2099-04-06T08:15"));
@@ -319,7 +326,7 @@ class PostRepeatsTests {
         posts.edit(
                 workspace,
                 post.id(),
-                new PostChanges(null, null, null, null, null, null, null, null, null, Repeat.NEVER));
+                new PostChanges(null, null, null, null, null, null, null, null, null, Repeat.NEVER, null, null, null));
         assertThat(repeats.of(workspace, post.id())).isEmpty();
     }
 }

@@ -65,7 +65,9 @@ class FirstCommentShownTest {
                 List.of(),
                 null,
                 firstComment,
-                false);
+                false,
+                List.of(),
+                List.of());
     }
 
     static Target target(String account, @Nullable String firstComment) {
@@ -83,6 +85,8 @@ class FirstCommentShownTest {
                 null,
                 null,
                 firstComment,
-                null);
+                null,
+                List.of(),
+                herald.providers.PostFormat.POST);
     }
 }
