@@ -40,7 +40,8 @@ public class PostExport {
             "first_comment",
             "comment_status",
             "thread",
-            "thread_status");
+            "thread_status",
+            "format");
 
     private static final int PAGE = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -113,7 +114,8 @@ public class PostExport {
                     target.thread().isEmpty() ? "" : thread(post),
                     target.thread().stream()
                             .map(part -> part.status().value())
-                            .collect(java.util.stream.Collectors.joining("|")));
+                            .collect(java.util.stream.Collectors.joining("|")),
+                    target.format().value());
         }
         if (post.targets().isEmpty()) {
             csv.printRecord(
@@ -132,6 +134,7 @@ public class PostExport {
                     cell(post.firstComment()),
                     "",
                     thread(post),
+                    "",
                     "");
         }
     }

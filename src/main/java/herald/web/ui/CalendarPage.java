@@ -193,7 +193,7 @@ class CalendarPage {
                             String.join(
                                     ", ",
                                     source.targets().stream()
-                                            .map(Target::account)
+                                            .map(CalendarPage::shown)
                                             .toList()),
                             false,
                             true,
@@ -219,7 +219,7 @@ class CalendarPage {
         String accounts = String.join(
                 ", ",
                 post.targets().stream()
-                        .map(t -> t.status() == TargetStatus.HELD ? t.account() + " (paused)" : t.account())
+                        .map(t -> shown(t) + (t.status() == TargetStatus.HELD ? " (paused)" : ""))
                         .toList());
         return new Entry(
                 post.id().toString(),
@@ -231,6 +231,11 @@ class CalendarPage {
                 post.status().editable(),
                 repeats,
                 post.thread().isEmpty() ? 0 : post.thread().size() + 1);
+    }
+
+    /** An account as an entry names it, a story marked so. */
+    private static String shown(Target target) {
+        return target.story() ? target.account() + " (story)" : target.account();
     }
 
     /** When the post appears: its scheduled time, else when it was published. */

@@ -60,6 +60,33 @@ class CalendarPageTest {
     }
 
     @Test
+    void anAccountThatGetsTheStoryIsMarkedSo(
+            @Autowired herald.assets.Assets assets, @Autowired herald.assets.Folders folders) throws Exception {
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        var photo = assets.upload(
+                w,
+                folders.all(w).getFirst().id(),
+                new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                herald.assets.Upload.named("story.png"));
+        posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Tonight",
+                        null,
+                        java.util.List.of(photo.id()),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(
+                                krusty, null, null, herald.providers.PostFormat.STORY)),
+                        "2099-05-14T20:00",
+                        "Europe/Berlin",
+                        false));
+
+        mvc.perform(get(team.path() + "/calendar?date=2099-05-01").with(as(team.owner())))
+                .andExpect(content().string(containsString("@krusty (story)")));
+    }
+
+    @Test
     void dragToAnotherDayKeepsTheTimeAndViewersCannotMove() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(
