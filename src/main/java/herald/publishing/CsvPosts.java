@@ -37,7 +37,8 @@ final class CsvPosts {
     static final String MEDIA = "media";
     static final String TAGS = "tags";
     static final String FIRST_COMMENT = "first_comment";
-    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT);
+    static final String FORMAT = "format";
+    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT, FORMAT);
 
     /** A part of the post's thread ({@link ThreadParts}): {@code thread_2} for the first after the text, to 25. */
     static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])");
@@ -54,6 +55,7 @@ final class CsvPosts {
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
      * @param tags the {@code |}-separated tags
      * @param firstComment the comment to write under the post once published, empty for none
+     * @param format {@code post}, {@code story} (its accounts get its one medium as a story), or empty for a post
      * @param thread the thread's parts, in the order of their columns' numbers, parts without text or media left out
      * @param threadColumns the column each part came from ({@code thread_3}, also for a part of media alone)
      * @param threadMedia each part's media as written (its {@code thread_<n>_media} cell), side by side with {@code
@@ -68,6 +70,7 @@ final class CsvPosts {
             List<String> media,
             List<String> tags,
             String firstComment,
+            String format,
             List<String> thread,
             List<String> threadColumns,
             List<List<String>> threadMedia) {}
@@ -167,7 +170,7 @@ final class CsvPosts {
                     1,
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
-                            + "'. The columns are date, text, link, accounts, media, tags, first_comment, thread_2"
+                            + "'. The columns are date, text, link, accounts, media, tags, first_comment, format, thread_2"
                             + " to thread_25 and thread_2_media to thread_25_media.");
         }
         List<String> missing =
@@ -222,6 +225,7 @@ final class CsvPosts {
                 split(cell(record, columns, MEDIA)),
                 split(cell(record, columns, TAGS)),
                 cell(record, columns, FIRST_COMMENT).strip(),
+                cell(record, columns, FORMAT).strip(),
                 List.copyOf(thread),
                 List.copyOf(threadColumns),
                 List.copyOf(threadMedia));

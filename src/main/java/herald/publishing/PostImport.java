@@ -4,6 +4,7 @@ import herald.assets.AssetId;
 import herald.connections.Connection;
 import herald.connections.ConnectionId;
 import herald.connections.Connections;
+import herald.providers.PostFormat;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
 import java.time.Clock;
@@ -163,6 +164,14 @@ public class PostImport {
             }
             threadMedia.add(part);
         }
+        PostFormat format = PostFormat.POST;
+        try {
+            format = PostFormat.of(line.format());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ImportProblem(
+                    line.row(), CsvPosts.FORMAT, "'" + line.format() + "' is not a format; write post or story."));
+        }
+        PostFormat asked = format;
         List<String> tags = List.of();
         try {
             tags = PostTags.read(line.tags());
@@ -174,7 +183,7 @@ public class PostImport {
                         line.link().isEmpty() ? null : line.link(),
                         media,
                         accounts.stream()
-                                .map(id -> new NewPost.NewTarget(id, null))
+                                .map(id -> new NewPost.NewTarget(id, null, null, asked))
                                 .toList(),
                         scheduledAt,
                         zone.getId(),
@@ -276,6 +285,9 @@ public class PostImport {
             }
             if (field.startsWith("media")) {
                 return CsvPosts.MEDIA;
+            }
+            if (field.startsWith("targets") && field.endsWith(".format")) {
+                return CsvPosts.FORMAT;
             }
             if (field.startsWith("targets")) {
                 return CsvPosts.ACCOUNTS;

@@ -334,6 +334,43 @@ class BulkImportApiTests {
     }
 
     @Test
+    void aRowAsksForStoriesInItsFormatColumnAndAStoryWithoutAMediumNamesTheMediaColumn() {
+        String photo = library.upload(
+                        ws.id(),
+                        folders.all(ws.id()).getFirst().id(),
+                        new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                        herald.assets.Upload.named("story.png"))
+                .id()
+                .toString();
+        String ok =
+                "date,text,media,format\n" + daysAhead(3, 13).format(CSV_TIME) + ",For the team," + photo + ",story\n";
+        var created = upload(ws, "?accounts=" + ws.krusty(), ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("rows").get(0).path("postId").asString();
+        assertThat(tenants.call(ws.id(), () -> jdbc.sql("select format from post_targets where post_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single()))
+                .isEqualTo("story");
+
+        long before = posts(ws.id());
+        var noMedium = upload(
+                ws,
+                "?accounts=" + ws.krusty(),
+                "date,text,format\n" + daysAhead(3, 14).format(CSV_TIME) + ",Hi,story\n");
+        assertThat(noMedium.status()).as(noMedium.toString()).isEqualTo(422);
+        assertThat(noMedium.errors().getFirst().path("field").asString()).isEqualTo("media");
+        assertThat(noMedium.errors().getFirst().path("message").asString()).contains("a story is one image or video");
+        var unknown = upload(
+                ws,
+                "?accounts=" + ws.krusty(),
+                "date,text,format\n" + daysAhead(3, 14).format(CSV_TIME) + ",Hi,reel\n");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+        assertThat(unknown.errors().getFirst().path("field").asString()).isEqualTo("format");
+        assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
     void refusesALocalTimeThatTheWorkspacesZoneSkips() {
         var rules = BERLIN.getRules();
         var transition = rules.nextTransition(Instant.now());
