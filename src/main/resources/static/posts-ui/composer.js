@@ -67,6 +67,12 @@
     return grid;
   }
 
+  // Whether the account gets the post as a story (its one medium alone, no text to count).
+  function isStory(account) {
+    var format = form.querySelector('[data-format][data-account="' + account + '"]');
+    return !!format && format.value === 'story';
+  }
+
   function pickedMedia() {
     return Array.from(form.querySelectorAll('[data-media-box]:checked'));
   }
@@ -102,14 +108,16 @@
       var handle = box.closest('li').querySelector('.muted').textContent;
       var text = overrideFor(box.value) || body.value;
       var max = Number(platform.dataset.maxLength);
-      var problems = warnings(platform, text);
+      var story = isStory(box.value);
+      var problems = story ? [] : warnings(platform, text);
       blocked = blocked || problems.length > 0;
       var li = document.createElement('li');
       li.className = problems.length ? 'counter over' : 'counter';
       li.dataset.counter = box.value;
       li.dataset.source = 'browser';
       // A platform that counts its own way (X) shows no guess, only the server's figure when it comes.
-      var counted = platform.dataset.counting === 'platform' ? 'counting…' : length(text) + ' / ' + max;
+      var counted = story ? 'a story'
+        : platform.dataset.counting === 'platform' ? 'counting…' : length(text) + ' / ' + max;
       li.textContent = platform.dataset.platformName + ' ' + handle + ': ' + counted +
         (problems.length ? ' — ' + problems.join(', ') : '');
       counters.appendChild(li);
@@ -145,8 +153,7 @@
     card.appendChild(head);
 
     // A story is its one medium alone, full height: no text, link or first comment goes with it.
-    var format = form.querySelector('[data-format][data-account="' + box.value + '"]');
-    if (format && format.value === 'story') {
+    if (isStory(box.value)) {
       card.classList.add('preview-story');
       meta.textContent += ' · Story';
       var media = pickedMedia();
@@ -258,7 +265,7 @@
       if (!li) { return; }
       li.dataset.source = 'server';
       li.className = t.problems.length ? 'counter over' : 'counter';
-      li.textContent = t.account + ': ' + t.length + ' / ' + t.limit +
+      li.textContent = t.account + ': ' + (isStory(t.connectionId) ? 'a story' : t.length + ' / ' + t.limit) +
         (t.problems.length ? ' — ' + t.problems.join(' ') : '');
       blocked = blocked || t.problems.length > 0;
       showTagged(t);

@@ -55,6 +55,7 @@ class StoryComposerBrowserTest extends DispatchingBrowserTest {
                 .hasCount(1);
         assertThat(page.locator("[data-previews] .preview-story .preview-text")).hasCount(0);
         assertThat(page.locator("[data-counters]")).not().containsText("A story is one image");
+        assertThat(page.locator("[data-counters] [data-counter]").first()).containsText("@" + handle + ": a story");
 
         page.getByLabel("Publish now").check();
         button(page, "Publish").click();
