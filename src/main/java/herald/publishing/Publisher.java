@@ -216,8 +216,12 @@ class Publisher {
         }
         LinkTagging.Tagged content =
                 PlatformCall.content(due, reconcileSince == null ? now : reconcileSince, day.zone());
-        if (due.shortLinks() && refused == null && tokenRefused == null) {
-            // Written with the claim: every attempt finds the same codes, and publishes the same text.
+        if (due.shortLinks()
+                && due.format() == herald.providers.PostFormat.POST
+                && refused == null
+                && tokenRefused == null) {
+            // Written with the claim: every attempt finds the same codes, and publishes the same text. A story
+            // publishes no text, so it gets no short links.
             content = shortLinks.shorten(workspace, due.post(), target, due.provider(), content);
         }
         return new Claim(

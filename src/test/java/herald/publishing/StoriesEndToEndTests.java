@@ -30,7 +30,8 @@ class StoriesEndToEndTests extends SandboxEndToEndTest {
                 "POST",
                 "/posts",
                 "{\"body\":\"" + text + "\",\"link\":\"https://example.com/menu\",\"mediaIds\":[\"" + photo
-                        + "\"],\"firstComment\":\"#pizza\",\"targets\":[{\"connectionId\":\"" + connection
+                        + "\"],\"firstComment\":\"#pizza\",\"shortenLinks\":true,\"targets\":[{\"connectionId\":\""
+                        + connection
                         + "\",\"format\":\"story\"}]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("targets").get(0).path("format").asString())
@@ -53,6 +54,11 @@ class StoriesEndToEndTests extends SandboxEndToEndTest {
         assertThat(story.path("mediaUrls").get(0).asString()).contains(photo);
         assertThat(target.path("platformUrl").asString())
                 .isEqualTo(story.path("url").asString());
+        JsonNode links = api("GET", "/posts/" + post + "/links", null).json();
+        assertThat(links.path("shortLinks").asBoolean()).isTrue();
+        assertThat(links.path("links").size())
+                .as("a story publishes no text, so no short links are made for it")
+                .isZero();
     }
 
     @Test
