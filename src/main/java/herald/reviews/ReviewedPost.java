@@ -31,6 +31,7 @@ public record ReviewedPost(
      * The post on one account.
      *
      * @param firstComment the comment written under it once published: the account's own or the post's; null: none
+     * @param story whether the account gets the post's one medium as a story, without its text
      */
     public record Version(
             String account,
@@ -39,7 +40,8 @@ public record ReviewedPost(
             @Nullable String firstComment,
             TargetStatus status,
             @Nullable URI url,
-            List<String> thread) {}
+            List<String> thread,
+            boolean story) {}
 
     /** An attached medium: its signed, expiring thumbnail and original (never a storage path). */
     public record Medium(String name, String kind, @Nullable URI thumbnail, @Nullable URI url) {}

@@ -42,11 +42,12 @@ class ReviewedPosts {
                         t.account(),
                         t.provider(),
                         t.body() == null ? post.body() : t.body(),
-                        t.firstComment() == null ? post.firstComment() : t.firstComment(),
+                        t.story() ? null : t.firstComment() == null ? post.firstComment() : t.firstComment(),
                         t.status(),
                         t.platformUrl(),
                         // The thread only where the account's platform publishes it (its parts are on the target).
-                        t.thread().isEmpty() ? List.of() : post.thread()))
+                        t.thread().isEmpty() ? List.of() : post.thread(),
+                        t.story()))
                 .toList();
         List<ReviewedPost.Medium> shown = shown(workspace, post.media());
         List<ReviewedPost.Note> visible = notes.of(workspace, post.id()).stream()

@@ -235,6 +235,34 @@ class ReviewLinksPageTest {
     }
 
     @Test
+    void aStoryShowsAsAStoryNotAsTheTextItDoesNotPublish() throws Exception {
+        var folder = folders.all(team.workspace().id()).getFirst();
+        var photo = library.upload(
+                team.workspace().id(),
+                folder.id(),
+                new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                herald.assets.Upload.named("story.png"));
+        NewPost plain = newPost("Only for the team");
+        posts.create(
+                team.workspace().id(),
+                new NewPost(
+                        plain.body(),
+                        null,
+                        List.of(photo.id()),
+                        List.of(new NewPost.NewTarget(account, null, null, herald.providers.PostFormat.STORY)),
+                        plain.scheduledAt(),
+                        plain.timezone(),
+                        false));
+
+        String body = open(link(false)).getContentAsString();
+
+        assertThat(body)
+                .contains("data-test=\"review-story\"")
+                .contains("As a story")
+                .doesNotContain("data-test=\"review-body\">Only for the team");
+    }
+
+    @Test
     void unknownExpiredAndRevokedLinksShowTheSame404() throws Exception {
         String revoked = link(false);
         links.revoke(
