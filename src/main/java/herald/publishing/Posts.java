@@ -175,9 +175,7 @@ public class Posts {
         String firstComment =
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
         boolean shorten = changes.shortenLinks() == null ? current.shortLinks() : changes.shortenLinks();
-        ThreadContent thread = ThreadContent.of(
-                changes.thread() == null ? current.thread() : changes.thread(),
-                changes.threadMedia() == null ? current.threadMedia() : changes.threadMedia());
+        ThreadContent thread = ThreadContent.edited(current, changes);
         var targets = validation.check(
                 workspace, body, link, media, wanted, draft, tagging, shortLinks.plan(shorten), firstComment, thread);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;

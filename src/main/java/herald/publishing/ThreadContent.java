@@ -40,6 +40,26 @@ public record ThreadContent(List<String> parts, List<List<AssetId>> media) {
         return new ThreadContent(keptTexts, keptMedia);
     }
 
+    /**
+     * The thread an edit leaves: new parts keep the media of the parts at their places unless the edit gives media
+     * too, and parts an edit takes away take their media with them.
+     */
+    static ThreadContent edited(Post current, PostChanges changes) {
+        if (changes.thread() == null) {
+            return ThreadContent.of(
+                    current.thread(), changes.threadMedia() == null ? current.threadMedia() : changes.threadMedia());
+        }
+        List<List<AssetId>> media = changes.threadMedia() != null
+                ? changes.threadMedia()
+                : current.threadMedia()
+                        .subList(
+                                0,
+                                Math.min(
+                                        current.threadMedia().size(),
+                                        changes.thread().size()));
+        return ThreadContent.of(changes.thread(), media);
+    }
+
     /** Part {@code index}'s media (0 is the first part after the post's own text); none past the last. */
     public static List<AssetId> mediaOf(List<List<AssetId>> media, int index) {
         return index < media.size() ? media.get(index) : List.of();

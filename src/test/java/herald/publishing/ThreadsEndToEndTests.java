@@ -154,6 +154,13 @@ class ThreadsEndToEndTests extends SandboxEndToEndTest {
         var replaced = api("PATCH", "/posts/" + draft, "{\"threadMediaIds\":[[],[\"" + photo + "\"]]}");
         assertThat(replaced.json().path("threadMediaIds").toString()).isEqualTo("[[],[\"" + photo + "\"]]");
         assertThat(replaced.json().path("thread").toString()).isEqualTo("[\"Second, reworded\",\"Third\"]");
+        var shortened = api("PATCH", "/posts/" + draft, "{\"thread\":[\"Only the second\"]}");
+        assertThat(shortened.json().path("threadMediaIds").toString())
+                .as("a part taken away takes its media with it")
+                .isEqualTo("[[]]");
+        var single = api("PATCH", "/posts/" + draft, "{\"thread\":[]}");
+        assertThat(single.json().path("thread").size()).isZero();
+        assertThat(single.json().path("threadMediaIds").size()).isZero();
     }
 
     /** An image in the workspace's asset library; its id. */
