@@ -139,30 +139,14 @@ public class PostImport {
                 shown.add(resolved.account() == null ? name : shown(byId, resolved.account(), name));
             }
         }
-        List<AssetId> media = new ArrayList<>();
-        for (String id : line.media()) {
-            ImportAccounts.uuid(id)
-                    .ifPresentOrElse(
-                            uuid -> media.add(new AssetId(uuid)),
-                            () -> problems.add(new ImportProblem(
-                                    line.row(),
-                                    CsvPosts.MEDIA,
-                                    "'" + id + "' is not an asset id; copy the ids from the asset library.")));
-        }
+        List<AssetId> media = assets(line.row(), CsvPosts.MEDIA, line.media(), problems);
         List<List<AssetId>> threadMedia = new ArrayList<>();
         for (int i = 0; i < line.thread().size(); i++) {
-            List<AssetId> part = new ArrayList<>();
-            String column = line.threadColumns().get(i) + "_media";
-            for (String id : line.threadMedia().get(i)) {
-                ImportAccounts.uuid(id)
-                        .ifPresentOrElse(
-                                uuid -> part.add(new AssetId(uuid)),
-                                () -> problems.add(new ImportProblem(
-                                        line.row(),
-                                        column,
-                                        "'" + id + "' is not an asset id; copy the ids from the asset library.")));
-            }
-            threadMedia.add(part);
+            threadMedia.add(assets(
+                    line.row(),
+                    line.threadColumns().get(i) + "_media",
+                    line.threadMedia().get(i),
+                    problems));
         }
         PostFormat format = PostFormat.POST;
         try {
@@ -193,6 +177,21 @@ public class PostImport {
                         line.firstComment())
                 .withThread(ThreadContent.of(line.thread(), threadMedia));
         return new Row(line, post, local, List.copyOf(shown), problems);
+    }
+
+    /** The asset ids of a cell, each that is not one a problem of {@code column}. */
+    private static List<AssetId> assets(int row, String column, List<String> ids, List<ImportProblem> problems) {
+        List<AssetId> found = new ArrayList<>();
+        for (String id : ids) {
+            ImportAccounts.uuid(id)
+                    .ifPresentOrElse(
+                            uuid -> found.add(new AssetId(uuid)),
+                            () -> problems.add(new ImportProblem(
+                                    row,
+                                    column,
+                                    "'" + id + "' is not an asset id; copy the ids from the asset library.")));
+        }
+        return found;
     }
 
     private static String shown(Map<ConnectionId, Connection> byId, ConnectionId id, String otherwise) {
@@ -249,7 +248,7 @@ public class PostImport {
 
         /** A problem of the post as the file's column names it, and a past time in the file's own words. */
         private ImportProblem problem(Row row, ScheduledBatch.Problem problem) {
-            String column = column(problem.field(), row.line().threadColumns());
+            String column = ImportColumns.of(problem.field(), row.line().threadColumns());
             LocalDateTime local = row.local();
             if (CsvPosts.DATE.equals(column)
                     && local != null
@@ -261,41 +260,6 @@ public class PostImport {
                                 + ". Choose a later time, or leave the date empty for a draft.");
             }
             return new ImportProblem(row.line().row(), column, problem.message());
-        }
-
-        private static @Nullable String column(String field, List<String> threadColumns) {
-            var part = java.util.regex.Pattern.compile("thread(MediaIds)?\\[(\\d+)](\\[\\d+])?")
-                    .matcher(field);
-            if (part.matches()) {
-                int index = Integer.parseInt(part.group(2));
-                String suffix = part.group(1) == null ? "" : "_media";
-                return index < threadColumns.size() ? threadColumns.get(index) + suffix : null;
-            }
-            if (field.equals("thread")) {
-                return threadColumns.isEmpty() ? null : threadColumns.getFirst();
-            }
-            if (field.startsWith("scheduledAt") || field.startsWith("timezone") || field.startsWith("draft")) {
-                return CsvPosts.DATE;
-            }
-            if (field.equals("body") || field.endsWith(".body")) {
-                return CsvPosts.TEXT;
-            }
-            if (field.startsWith("link")) {
-                return CsvPosts.LINK;
-            }
-            if (field.startsWith("media")) {
-                return CsvPosts.MEDIA;
-            }
-            if (field.startsWith("targets") && field.endsWith(".format")) {
-                return CsvPosts.FORMAT;
-            }
-            if (field.startsWith("targets")) {
-                return CsvPosts.ACCOUNTS;
-            }
-            if (field.equals("firstComment")) {
-                return CsvPosts.FIRST_COMMENT;
-            }
-            return field.isEmpty() ? null : field;
         }
 
         private static List<ImportProblem> distinct(List<ImportProblem> problems) {

@@ -71,49 +71,7 @@ class Validation {
             ThreadContent content) {
         List<String> thread = content.parts();
         List<Violation> violations = new ArrayList<>();
-        if (thread.size() > MAX_THREAD) {
-            violations.add(new Violation(
-                    "thread",
-                    null,
-                    "thread.parts",
-                    "A thread has at most " + (MAX_THREAD + 1) + " parts, the post's own text first; this one has "
-                            + (thread.size() + 1) + "."));
-        }
-        for (int i = 0; i < thread.size(); i++) {
-            if (thread.get(i).length() > MAX_COMMENT) {
-                violations.add(new Violation(
-                        "thread[" + i + "]",
-                        null,
-                        "thread.length",
-                        "Part " + (i + 2) + " of the thread is over 10,000 characters."));
-            }
-        }
-        List<List<Asset>> partMedia = new ArrayList<>();
-        for (int i = 0; i < thread.size(); i++) {
-            List<AssetId> ids = content.media().get(i);
-            if (ids.size() > MAX_PART_MEDIA) {
-                violations.add(new Violation(
-                        "threadMediaIds[" + i + "]",
-                        null,
-                        "media.count",
-                        "Part " + (i + 2) + " of the thread has " + ids.size() + " media, at most " + MAX_PART_MEDIA
-                                + "."));
-            }
-            List<Asset> found = new ArrayList<>();
-            for (int j = 0; j < ids.size(); j++) {
-                Optional<Asset> asset = assets.find(workspace, ids.get(j));
-                if (asset.isEmpty()) {
-                    violations.add(new Violation(
-                            "threadMediaIds[" + i + "][" + j + "]",
-                            null,
-                            "media.not_found",
-                            "The asset library has no asset " + ids.get(j) + " (part " + (i + 2) + " of the thread)."));
-                } else {
-                    found.add(asset.get());
-                }
-            }
-            partMedia.add(found);
-        }
+        List<List<Asset>> partMedia = ThreadChecks.shape(assets, workspace, content, violations);
         if (link != null && ContentCheck.webLink(link).isEmpty()) {
             violations.add(new Violation("link", null, "link.invalid", "The link must be an http(s) URL."));
         }
@@ -234,24 +192,8 @@ class Validation {
                                     + " make it the thread's last part, or leave this account's comment out."));
                     comment = null;
                 }
-                for (int p = 0; p < thread.size() && p < MAX_THREAD; p++) {
-                    String part = thread.get(p);
-                    if (tagging != null) {
-                        part = tagging.apply(part, null, account.provider(), account.username())
-                                .text();
-                    }
-                    if (shortening != null) {
-                        part = shortening.text(part, account.provider());
-                    }
-                    for (ContentCheck.Problem problem :
-                            ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
-                        violations.add(new Violation(
-                                (problem.where() == ContentCheck.Where.MEDIA ? "threadMediaIds[" : "thread[") + p + "]",
-                                account.id(),
-                                problem.code(),
-                                name + ": " + problem.message()));
-                    }
-                }
+                violations.addAll(
+                        ThreadChecks.onAccount(thread, partMedia, provider, account, name, tagging, shortening));
             }
             if (comment != null) {
                 postCommentWeighed |= target.firstComment() == null && provider.takesComments();

@@ -37,6 +37,7 @@ final class InstagramPosts {
     private final InstagramRules rules;
     private final InstagramSettings settings;
     private final Clock clock;
+    private final InstagramQuota quota;
 
     InstagramPosts(GraphClient graph, InstagramRules rules, InstagramSettings settings, Clock clock) {
         this.graph = graph;
@@ -44,6 +45,7 @@ final class InstagramPosts {
         this.settings = settings;
         this.clock = clock;
         this.containers = new InstagramContainers(graph, settings);
+        this.quota = new InstagramQuota(graph, clock);
     }
 
     PublishedPost publish(Secret token, PublishRequest request, PublishJournal journal) {
@@ -61,14 +63,14 @@ final class InstagramPosts {
                             .orElseThrow(InstagramPosts::notListed);
                 }
                 case FINISHED, IN_PROGRESS -> {
-                    quota(token, user);
+                    quota.require(token, user);
                     return publishContainer(token, user, journaled.get(), request, journal);
                 }
                 case ERROR -> throw InstagramContainers.failed(state);
                 case EXPIRED -> {} // never published within 24 h: a new container is safe
             }
         }
-        quota(token, user);
+        quota.require(token, user);
         String container = containers.create(token, user, request, journal);
         return publishContainer(token, user, container, request, journal);
     }
@@ -189,53 +191,6 @@ final class InstagramPosts {
                             + " on Instagram. Reconnect to post there.");
         }
         return id;
-    }
-
-    /**
-     * Refuses, before anything is created, when the account used its 24-hour publishing quota
-     * ({@code content_publishing_limit}), with the wait until its oldest post in the window leaves it.
-     */
-    private void quota(Secret token, String user) {
-        Instant now = clock.instant();
-        var query = new LinkedHashMap<String, String>();
-        query.put("fields", "quota_usage,config");
-        query.put("since", String.valueOf(now.minus(Duration.ofDays(1)).getEpochSecond()));
-        JsonNode limit = graph.get(user + "/content_publishing_limit", query, token, "the publishing quota", user)
-                .path("data")
-                .path(0);
-        long used = limit.path("quota_usage").asLong(0);
-        long total = limit.path("config").path("quota_total").asLong(Long.MAX_VALUE);
-        long seconds = limit.path("config").path("quota_duration").asLong(86_400);
-        if (used < total) {
-            return;
-        }
-        Duration window = Duration.ofSeconds(seconds);
-        Duration wait = oldestSince(token, user, now.minus(window))
-                .map(oldest -> Duration.between(now, oldest.plus(window)))
-                .filter(d -> !d.isNegative())
-                .orElse(Duration.ofHours(1));
-        throw ProviderException.rateLimited(
-                InstagramProvider.ID,
-                "Instagram allows " + total + " API-published posts per " + window.toHours() + " hours and the account"
-                        + " has used " + used + "; Herald publishes when the oldest leaves the window, in about "
-                        + Math.max(1, wait.toMinutes()) + " minutes.",
-                wait.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : wait);
-    }
-
-    private Optional<Instant> oldestSince(Secret token, String user, Instant since) {
-        var query = new LinkedHashMap<String, String>();
-        query.put("fields", "id,timestamp");
-        query.put("since", String.valueOf(since.getEpochSecond()));
-        query.put("limit", "100");
-        Instant oldest = null;
-        for (JsonNode item : graph.get(user + "/media", query, token, "the account's recent media", user)
-                .path("data")) {
-            Instant at = GraphTime.parse(item.path("timestamp").asString(null));
-            if (at != null && at.isAfter(since) && (oldest == null || at.isBefore(oldest))) {
-                oldest = at;
-            }
-        }
-        return Optional.ofNullable(oldest);
     }
 
     /** The account's media since {@code since} with the same caption and number of media. */
