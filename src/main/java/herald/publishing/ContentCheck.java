@@ -120,6 +120,22 @@ public final class ContentCheck {
         return List.copyOf(problems);
     }
 
+    /**
+     * {@code text} (a thread's part, a first comment) as the account gets it: tagged when the post tags its links
+     * ({@link LinkTagging}), its links short when it shortens them ({@link ShortLinks}); what its checks weigh.
+     */
+    public static String asSent(
+            String text,
+            LinkTagging.@Nullable Plan tagging,
+            ShortLinks.@Nullable Plan shortening,
+            String provider,
+            String username) {
+        String tagged = tagging == null
+                ? text
+                : tagging.apply(text, null, provider, username).text();
+        return shortening == null ? tagged : shortening.text(tagged, provider);
+    }
+
     /** The link as a URI when it is an absolute http(s) URL with a host. */
     public static Optional<URI> webLink(String link) {
         try {

@@ -87,14 +87,8 @@ final class ThreadChecks {
             ShortLinks.@Nullable Plan shortening) {
         List<Violation> problems = new ArrayList<>();
         for (int p = 0; p < thread.size() && p < Validation.MAX_THREAD; p++) {
-            String part = thread.get(p);
-            if (tagging != null) {
-                part = tagging.apply(part, null, account.provider(), account.username())
-                        .text();
-            }
-            if (shortening != null) {
-                part = shortening.text(part, account.provider());
-            }
+            String part =
+                    ContentCheck.asSent(thread.get(p), tagging, shortening, account.provider(), account.username());
             for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
                 problems.add(new Violation(
                         (problem.where() == ContentCheck.Where.MEDIA ? "threadMediaIds[" : "thread[") + p + "]",

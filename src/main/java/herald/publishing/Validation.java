@@ -198,14 +198,8 @@ class Validation {
             if (comment != null) {
                 postCommentWeighed |= target.firstComment() == null && provider.takesComments();
                 String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";
-                if (tagging != null) {
-                    // Checked as it is written: tagged as the post's text is, for this platform and account.
-                    comment = tagging.apply(comment, null, account.provider(), account.username())
-                            .text();
-                }
-                if (shortening != null) {
-                    comment = shortening.text(comment, account.provider());
-                }
+                // Checked as it is written: tagged as the post's text is, for this platform and account.
+                comment = ContentCheck.asSent(comment, tagging, shortening, account.provider(), account.username());
                 for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
                     violations.add(
                             new Violation(commentField, account.id(), problem.code(), name + ": " + problem.message()));

@@ -129,7 +129,6 @@ class WebhookEvents implements DisposableBean {
         }
     }
 
-    /** The event's {@code data}, as its deliveries carry it. */
     /** A post's tags, read by the worker for the events of workspaces that have endpoints. */
     interface PostTagsOf {
         java.util.List<String> of(WorkspaceId workspace, PostId post);

@@ -217,14 +217,8 @@ public class PostCheck {
                 comment = null;
             }
             for (int p = 0; p < thread.size(); p++) {
-                String part = thread.get(p);
-                if (tagging != null) {
-                    part = tagging.apply(part, null, account.provider(), account.username())
-                            .text();
-                }
-                if (shortening != null) {
-                    part = shortening.text(part, account.provider());
-                }
+                String part =
+                        ContentCheck.asSent(thread.get(p), tagging, shortening, account.provider(), account.username());
                 for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
                     String message = problem.message();
                     problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
