@@ -24,15 +24,15 @@ public class AuditOrigin extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try (var ignored =
-                AuditContext.bind(new AuditContext.Origin(actor(), request.getRemoteAddr(), userAgent(request)))) {
+        try (var ignored = AuditContext.bind(
+                new AuditContext.Origin(actor(), RemoteAddress.of(request.getRemoteAddr()), userAgent(request)))) {
             chain.doFilter(request, response);
         }
     }
 
     /** The address and user agent of a request, for authentication details. */
     public static RequestOrigin of(HttpServletRequest request) {
-        return new RequestOrigin(request.getRemoteAddr(), userAgent(request));
+        return new RequestOrigin(RemoteAddress.of(request.getRemoteAddr()), userAgent(request));
     }
 
     private static String userAgent(HttpServletRequest request) {
