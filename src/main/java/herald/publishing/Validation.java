@@ -55,8 +55,10 @@ class Validation {
      * platform: one that takes comments, within its length for them and its rules for them, checked as tagged too.
      * With {@code shortening}, links are checked as the short links they are published as ({@link ShortLinks}). A
      * {@code thread}'s parts are checked, each as a post of its own, on the targets whose platform has threads (the
-     * others publish the post alone); such a target takes no first comment, which would answer the post beside the
-     * thread's second part.
+     * others publish the post alone), with their media ({@link ThreadChecks}); such a target takes no first comment,
+     * which would answer the post beside the thread's second part. A target asked as a story is held to its
+     * platform's rules for a story instead ({@link ContentCheck#story}): its text, link, thread and the post's first
+     * comment are not published there.
      */
     List<TargetRows.NewTargetRow> check(
             WorkspaceId workspace,
