@@ -42,26 +42,6 @@ public record ComposerForm(
         stories = stories == null ? Set.of() : Set.copyOf(stories);
     }
 
-    static ComposerForm empty() {
-        return new ComposerForm(
-                "",
-                "",
-                List.of(),
-                Map.of(),
-                List.of(),
-                "now",
-                "",
-                "",
-                false,
-                false,
-                "",
-                Map.of(),
-                "",
-                "",
-                ComposerThread.NONE,
-                Set.of());
-    }
-
     /**
      * A new post for {@code at} (a local date-time such as {@code 2026-12-04T09:00}; ignored unless it is one) on
      * {@code account}, when given: what the queue's "Add post" on an open slot opens. Its links are tagged when the
