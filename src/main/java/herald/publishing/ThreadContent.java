@@ -26,18 +26,29 @@ public record ThreadContent(List<String> parts, List<List<AssetId>> media) {
     public static ThreadContent of(@Nullable List<String> parts, @Nullable List<List<AssetId>> media) {
         List<String> texts = parts == null ? List.of() : parts;
         List<List<AssetId>> given = media == null ? List.of() : media;
-        List<String> keptTexts = new ArrayList<>();
-        List<List<AssetId>> keptMedia = new ArrayList<>();
-        for (int i = 0; i < Math.max(texts.size(), given.size()); i++) {
-            String text =
-                    i < texts.size() && texts.get(i) != null ? texts.get(i).strip() : "";
-            List<AssetId> assets = i < given.size() && given.get(i) != null ? given.get(i) : List.of();
-            if (!text.isEmpty() || !assets.isEmpty()) {
-                keptTexts.add(text);
-                keptMedia.add(assets);
+        List<Integer> kept = kept(texts, given);
+        return new ThreadContent(
+                kept.stream().map(i -> textAt(texts, i).strip()).toList(),
+                kept.stream().map(i -> mediaOf(given, i)).toList());
+    }
+
+    /**
+     * The places of the parts a thread keeps of {@code texts} and {@code media} side by side (either may be shorter):
+     * those with text or media. The one rule for what an author's thread fields become, whatever holds the media.
+     */
+    public static <M> List<Integer> kept(List<String> texts, List<? extends List<M>> media) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < Math.max(texts.size(), media.size()); i++) {
+            if (!textAt(texts, i).isBlank() || !mediaOf(media, i).isEmpty()) {
+                kept.add(i);
             }
         }
-        return new ThreadContent(keptTexts, keptMedia);
+        return kept;
+    }
+
+    /** Part {@code index}'s text as given; empty past the last or for a null. */
+    public static String textAt(List<String> texts, int index) {
+        return index < texts.size() && texts.get(index) != null ? texts.get(index) : "";
     }
 
     /**
@@ -61,8 +72,8 @@ public record ThreadContent(List<String> parts, List<List<AssetId>> media) {
     }
 
     /** Part {@code index}'s media (0 is the first part after the post's own text); none past the last. */
-    public static List<AssetId> mediaOf(List<List<AssetId>> media, int index) {
-        return index < media.size() ? media.get(index) : List.of();
+    public static <M> List<M> mediaOf(List<? extends List<M>> media, int index) {
+        return index < media.size() && media.get(index) != null ? media.get(index) : List.of();
     }
 
     /** Whether any part carries media. */

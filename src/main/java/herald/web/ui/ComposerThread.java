@@ -55,17 +55,10 @@ public record ComposerThread(List<String> parts, List<List<String>> media) {
             }
             picked.get(part).add(box.substring(colon + 1));
         }
-        List<String> keptTexts = new ArrayList<>();
-        List<List<String>> keptMedia = new ArrayList<>();
-        for (int i = 0; i < Math.max(texts.size(), picked.size()); i++) {
-            String text = i < texts.size() && texts.get(i) != null ? texts.get(i) : "";
-            List<String> assets = i < picked.size() ? picked.get(i) : List.of();
-            if (!text.isBlank() || !assets.isEmpty()) {
-                keptTexts.add(text);
-                keptMedia.add(assets);
-            }
-        }
-        return new ComposerThread(keptTexts, keptMedia);
+        List<Integer> kept = ThreadContent.kept(texts, picked);
+        return new ComposerThread(
+                kept.stream().map(i -> ThreadContent.textAt(texts, i)).toList(),
+                kept.stream().map(i -> ThreadContent.mediaOf(picked, i)).toList());
     }
 
     private static int index(String text) {
