@@ -27,7 +27,27 @@ public interface SocialProvider {
     /** The account types a person may connect with this platform, in the order the UI offers them. */
     List<AccountType> accountTypes();
 
+    /**
+     * The platform's OAuth flow. Only called for a platform that connects with {@link ConnectMethod#OAUTH}; one that
+     * does not throws {@link UnsupportedOperationException}.
+     */
     OAuthSpec oauth();
+
+    /** How a person connects an account: the platform's OAuth consent unless it says otherwise. */
+    default ConnectMethod connectMethod() {
+        return ConnectMethod.OAUTH;
+    }
+
+    /**
+     * Signs in as one account with its handle (or e-mail) and an app password the person made at the platform for
+     * Herald, for a platform that connects with {@link ConnectMethod#APP_PASSWORD}: the account, with the tokens of the
+     * session the platform opened. Herald keeps those tokens, never the password. A handle or password the platform
+     * refuses raises {@link ProviderException.Kind#PERMISSION} with words a person can act on.
+     */
+    default DiscoveredAccount signIn(String identifier, Secret appPassword) {
+        throw new ProviderException(
+                id(), ProviderException.Kind.PERMISSION, displayName() + " connects with OAuth, not an app password.");
+    }
 
     /**
      * Whether Herald has what it needs to use this platform (client id and secret). A platform that is not configured

@@ -1,0 +1,12 @@
+package herald.providers;
+
+/** How a person connects an account of a platform to Herald. */
+public enum ConnectMethod {
+    /** The platform's OAuth 2.0 consent, in a popup: Herald never sees the person's credentials. */
+    OAUTH,
+    /**
+     * A handle and an app password the person made at the platform for Herald (Bluesky): Herald signs in once with
+     * them, keeps the session's tokens sealed like any others, and forgets the password.
+     */
+    APP_PASSWORD
+}
