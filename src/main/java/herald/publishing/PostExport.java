@@ -41,7 +41,8 @@ public class PostExport {
             "comment_status",
             "thread",
             "thread_status",
-            "format");
+            "format",
+            "media");
 
     private static final int PAGE = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -115,7 +116,8 @@ public class PostExport {
                     target.thread().stream()
                             .map(part -> part.status().value())
                             .collect(java.util.stream.Collectors.joining("|")),
-                    target.format().value());
+                    target.format().value(),
+                    media(post));
         }
         if (post.targets().isEmpty()) {
             csv.printRecord(
@@ -135,8 +137,14 @@ public class PostExport {
                     "",
                     thread(post),
                     "",
-                    "");
+                    "",
+                    media(post));
         }
+    }
+
+    /** The post's media as the import's {@code media} column takes them: asset ids, separated by {@code |}. */
+    private static String media(Post post) {
+        return post.media().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("|"));
     }
 
     /** The thread's parts after the post's text, a blank line between two. */

@@ -37,12 +37,12 @@ class PostExportApiTests extends ApiTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0])
                 .isEqualTo("post_id,post_status,scheduled_at,text,link,tags,account,account_status,published_at,url,"
-                        + "last_error,created_by,first_comment,comment_status,thread,thread_status,format");
+                        + "last_error,created_by,first_comment,comment_status,thread,thread_status,format,media");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("Pizza night").contains(",draft,").contains("Sandbox @krusty");
         assertThat(lines[1])
                 .as("the first comment, a formula written as text, and how it stands")
-                .endsWith(",'=Pizza #deals,waiting,,,post");
+                .endsWith(",'=Pizza #deals,waiting,,,post,");
 
         var unknown = api.get(ws.path("/posts/export?status=someday"), ws.token());
         assertProblem(unknown, 400, "invalid-input");

@@ -610,17 +610,26 @@ class PostsPageTest {
     }
 
     @Test
-    void exportsWhatTheFiltersSelectOneLinePerAccountWithFormulasDefused() throws Exception {
+    void exportsWhatTheFiltersSelectOneLinePerAccountWithFormulasDefused(
+            @Autowired herald.assets.Assets assets, @Autowired herald.assets.Folders folders) throws Exception {
         var team = fixtures.team();
         var w = team.workspace().id();
         var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
         var sideshow = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "sideshow");
+        var photos = java.util.stream.Stream.of("one.png", "two.png")
+                .map(name -> assets.upload(
+                                w,
+                                folders.all(w).getFirst().id(),
+                                new java.io.ByteArrayInputStream(herald.assets.SampleMedia.png(8, 8)),
+                                herald.assets.Upload.named(name))
+                        .id())
+                .toList();
         posts.create(
                 w,
                 new NewPost(
                         "=HYPERLINK(\"http://evil.example\",\"Click\")",
                         null,
-                        List.of(),
+                        photos,
                         List.of(
                                 new NewPost.NewTarget(krusty, null),
                                 new NewPost.NewTarget(sideshow, "Sideshow's, own\ntext", "Sideshow's own #comment")),
@@ -656,6 +665,9 @@ class PostsPageTest {
         assertThat(lines.get(0).get("account")).isEqualTo("Sandbox @krusty");
         assertThat(lines.get(0).get("scheduled_at")).isEqualTo("2099-05-01 12:00");
         assertThat(lines.get(0).get("tags")).isEqualTo("Launch");
+        assertThat(lines.get(0).get("media"))
+                .as("the post's media as the import takes them, in order")
+                .isEqualTo(photos.get(0) + "|" + photos.get(1));
         assertThat(lines.get(1).get("text")).isEqualTo("Sideshow's, own\ntext");
         assertThat(lines.get(1).get("account_status")).isEqualTo("scheduled");
         assertThat(lines.get(0).get("first_comment"))
@@ -673,11 +685,11 @@ class PostsPageTest {
                 .getContentAsString();
         assertThat(all).contains("Untagged pizza").doesNotContain("Not ours");
         var header = all.lines().findFirst().orElseThrow();
-        assertThat(header).endsWith(",created_by,first_comment,comment_status,thread,thread_status,format");
+        assertThat(header).endsWith(",created_by,first_comment,comment_status,thread,thread_status,format,media");
         assertThat(all.lines().filter(line -> line.contains("Untagged pizza")))
                 .as("a post without a first comment or a thread leaves their cells empty")
                 .singleElement()
-                .satisfies(line -> assertThat(line).endsWith(",,,,,post"));
+                .satisfies(line -> assertThat(line).endsWith(",,,,,post,"));
         assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
     }
 

@@ -37,7 +37,9 @@ class PostExportController {
             summary = "Export posts as CSV",
             description = "The posts the filters select (as for listing posts), newest first, at most 10,000: one line"
                     + " per post and account with post_id, post_status, scheduled_at, text, link, tags, account,"
-                    + " account_status, published_at, url, last_error and created_by. Times in the workspace's zone;"
+                    + " account_status, published_at, url, last_error, created_by, first_comment, comment_status,"
+                    + " thread, thread_status, format and media (the post's asset ids separated by |, as the CSV"
+                    + " import takes them). Times in the workspace's zone;"
                     + " a cell starting with = + - or @ is written with a leading apostrophe.",
             responses =
                     @ApiResponse(
