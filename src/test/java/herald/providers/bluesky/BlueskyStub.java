@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static herald.providers.WireMockPlatform.NOW;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import herald.providers.MediaDownloadsTests;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderFailures;
 import herald.providers.WireMockPlatform;
@@ -71,6 +72,24 @@ final class BlueskyStub {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new BlueskyProvider(
                 settings, JsonMapper.builder().build(), clock, server.downloads("/herald"), new Tids(clock, CLOCK_ID));
+    }
+
+    /** A provider for checks that call no platform: its PDS is an address nothing answers. */
+    static BlueskyProvider offline() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var settings = new BlueskySettings(
+                true,
+                URI.create("http://127.0.0.1:9"),
+                URI.create("https://bsky.app"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        return new BlueskyProvider(
+                settings,
+                JsonMapper.builder().build(),
+                clock,
+                MediaDownloadsTests.reading("https://herald.test"),
+                new Tids(clock, CLOCK_ID));
     }
 
     /** The record key of the {@code n}th TID (from 0) a fresh provider makes. */
