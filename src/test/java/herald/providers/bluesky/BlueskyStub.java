@@ -5,6 +5,7 @@ import static herald.providers.WireMockPlatform.NOW;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import herald.providers.MediaDownloadsTests;
+import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderFailures;
 import herald.providers.WireMockPlatform;
@@ -140,7 +141,7 @@ final class BlueskyStub {
                 .withBody(body);
     }
 
-    static void assertKind(ThrowingCallable call, Kind kind, String messagePart) {
-        ProviderFailures.assertKind(call, BlueskyProvider.ID, kind, messagePart);
+    static ProviderException assertKind(ThrowingCallable call, Kind kind, String messagePart) {
+        return ProviderFailures.assertKind(call, BlueskyProvider.ID, kind, messagePart);
     }
 }
