@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -209,10 +210,11 @@ class BlueskyProvider implements SocialProvider {
      */
     @Override
     public Optional<String> postIdAt(URI url) {
-        String host = settings.webUrl().getHost() == null
-                ? "bsky.app"
-                : settings.webUrl().getHost().toLowerCase(Locale.ROOT);
-        return PostAddress.segmentsOn(url, Set.of("bsky.app", "www.bsky.app", host))
+        Set<String> hosts = new HashSet<>(Set.of("bsky.app", "www.bsky.app"));
+        if (settings.webUrl().getHost() != null) {
+            hosts.add(settings.webUrl().getHost().toLowerCase(Locale.ROOT));
+        }
+        return PostAddress.segmentsOn(url, hosts)
                 .filter(path -> path.size() == 4
                         && path.get(0).equals("profile")
                         && path.get(2).equals("post"))
