@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 class CalendarDrafts {
 
     /** The strictest platform first: a caption that fits it fits the others. */
-    private static final List<String> STRICTEST = List.of("x", "instagram", "linkedin", "facebook", "sandbox");
+    private static final List<String> STRICTEST =
+            List.of("x", "bluesky", "instagram", "linkedin", "facebook", "sandbox");
 
     private final Connections connections;
 

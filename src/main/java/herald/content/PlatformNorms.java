@@ -26,6 +26,7 @@ record PlatformNorms(
     static final Map<String, PlatformNorms> TABLE = Map.of(
             "instagram", new PlatformNorms(3, 10, 5, true, VISUAL),
             "x", new PlatformNorms(0, 2, 2, false, SPARING),
+            "bluesky", new PlatformNorms(0, 2, 1, false, LIVELY),
             "linkedin", new PlatformNorms(3, 5, 3, true, SPARING),
             "facebook", new PlatformNorms(0, 3, 2, true, LIVELY),
             "sandbox", new PlatformNorms(0, 3, 2, true, LIVELY));

@@ -8,6 +8,7 @@ import herald.connections.Connections;
 import herald.connections.Initiator;
 import herald.connections.OAuthFlows;
 import herald.identity.SignedInUser;
+import herald.providers.ConnectMethod;
 import herald.providers.SocialProvider;
 import herald.publishing.Pausing;
 import herald.shared.Conflict;
@@ -89,6 +90,13 @@ class ConnectionsController {
                 "platformNames",
                 connections.providers().stream()
                         .collect(Collectors.toMap(SocialProvider::id, SocialProvider::displayName)));
+        // Those reconnect with the account's app password, in a form of their own, not through a consent popup.
+        model.addAttribute(
+                "appPasswordPlatforms",
+                connections.providers().stream()
+                        .filter(provider -> provider.connectMethod() == ConnectMethod.APP_PASSWORD)
+                        .map(SocialProvider::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("now", clock.instant());
     }
 

@@ -219,4 +219,87 @@ class ConnectionsPageTest {
                                 "Resumed publishing to @moe. 2 scheduled posts wait for their time again; 1 overdue post was"
                                         + " skipped."));
     }
+
+    @Test
+    void blueskyConnectsWithAHandleAndAnAppPasswordAndARefusalKeepsTheHandleOnly() throws Exception {
+        var team = fixtures.team();
+        var editor = fixtures.member(team, Role.EDITOR);
+        String page = page(team);
+        assertThat(page)
+                .contains("data-test=\"app-password-connect\"")
+                .contains("name=\"appPassword\"")
+                .contains("Connect Bluesky");
+        assertThat(page.indexOf("data-test=\"app-password-connect\""))
+                .as("Bluesky has no consent popup: its form is not one that opens one")
+                .isPositive();
+        assertThat(page.substring(
+                        page.indexOf("data-test=\"app-password-connect\"") - 300,
+                        page.indexOf("data-test=\"app-password-connect\"")))
+                .doesNotContain("data-connect");
+
+        mvc.perform(post(team.path() + "/connections/sign-in")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("provider", "bluesky")
+                        .param("identifier", "krusty.bsky.social")
+                        .param("appPassword", "abcd-efgh-ijkl-mnop"))
+                .andExpect(status().isForbidden());
+
+        // The tests' Bluesky is an address nothing answers on: the platform cannot be reached.
+        var refused = mvc.perform(post(team.path() + "/connections/sign-in")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("provider", "bluesky")
+                        .param("identifier", " @krusty.bsky.social ")
+                        .param("appPassword", "abcd-efgh-ijkl-mnop"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", team.path() + "/connections"))
+                .andExpect(flash().attribute("problem", startsWith("Connecting to Bluesky failed:")))
+                .andReturn();
+        var attempt = (AppPasswordController.Attempt) refused.getFlashMap().get("signIn");
+        assertThat(attempt.identifier()).isEqualTo("@krusty.bsky.social");
+        assertThat(refused.getFlashMap().toString()).doesNotContain("abcd-efgh-ijkl-mnop");
+
+        // The page the browser is sent back to, in the same session (Spring Session's, found by its cookie).
+        mvc.perform(get(team.path() + "/connections")
+                        .with(as(team.owner()))
+                        .cookie(refused.getResponse().getCookies()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+                        .attributeExists("signIn"))
+                .andExpect(content().string(containsString("value=\"@krusty.bsky.social\"")))
+                .andExpect(content().string(not(containsString("abcd-efgh-ijkl-mnop"))));
+
+        mvc.perform(post(team.path() + "/connections/sign-in")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("provider", "sandbox")
+                        .param("identifier", "krusty")
+                        .param("appPassword", "x"))
+                .andExpect(flash().attribute("problem", containsString("connect with an app password: bluesky")));
+    }
+
+    @Test
+    void aBlueskyAccountThatNeedsAReconnectIsSignedInAgainInPlace() throws Exception {
+        var team = fixtures.team();
+        var id = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql("update connections set provider = 'bluesky', username = 'krusty.bsky.social',"
+                        + " status = 'needs_reconnect', status_reason = 'The session ended.' where id = :id")
+                .param("id", id.value())
+                .update());
+
+        String page = page(team);
+        int reconnect = page.indexOf("data-test=\"reconnect-app-password\"");
+        assertThat(reconnect)
+                .as("a sign-in form in the row, not a consent popup")
+                .isPositive();
+        String form = page.substring(reconnect, page.indexOf("</details>", reconnect));
+        assertThat(form)
+                .contains("name=\"reconnect\" value=\"" + id + "\"")
+                .contains("name=\"identifier\" value=\"krusty.bsky.social\"")
+                .contains("type=\"password\" name=\"appPassword\"")
+                .contains("/connections/sign-in");
+    }
 }

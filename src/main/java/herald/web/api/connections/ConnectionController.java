@@ -1,5 +1,6 @@
 package herald.web.api.connections;
 
+import herald.connections.AppPasswordConnects;
 import herald.connections.ConnectFlow;
 import herald.connections.ConnectionId;
 import herald.connections.Connections;
@@ -7,6 +8,7 @@ import herald.connections.Initiator;
 import herald.connections.OAuthFlows;
 import herald.identity.ApiKeyPrincipal;
 import herald.identity.ApiKeyScope;
+import herald.vault.Secret;
 import herald.web.CurrentWorkspace;
 import herald.web.api.ApiPaths;
 import herald.web.api.idempotency.OneTimeSecrets;
@@ -39,10 +41,12 @@ class ConnectionController {
 
     private final Connections connections;
     private final OAuthFlows flows;
+    private final AppPasswordConnects appPasswords;
 
-    ConnectionController(Connections connections, OAuthFlows flows) {
+    ConnectionController(Connections connections, OAuthFlows flows, AppPasswordConnects appPasswords) {
         this.connections = connections;
         this.flows = flows;
+        this.appPasswords = appPasswords;
     }
 
     @PostMapping("/oauth-sessions")
@@ -74,6 +78,32 @@ class ConnectionController {
                 Initiator.apiKey(key.id().toString(), key.name()));
         OneTimeSecrets.mark(http, "/authorizationUrl", "/state");
         return OAuthSessionView.of(session);
+    }
+
+    @PostMapping("/app-password-sign-ins")
+    @RequiredScope(ApiKeyScope.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "signInWithAppPassword",
+            summary = "Connect an account with an app password",
+            description = "For a platform whose connectMethod is app_password (Bluesky): Herald signs in as the"
+                    + " account with its handle and an app password the person made for Herald, stores the session's"
+                    + " tokens encrypted (and renews them) and forgets the password. Answers the connection, new or"
+                    + " reconnected (give reconnectConnectionId to sign an account that needs it in again). The plan's"
+                    + " connection limit applies. A handle or password the platform refuses is a 422"
+                    + " (connect-refused) that says why; nothing is stored.")
+    ConnectionView signIn(CurrentWorkspace current, @Valid @RequestBody SignInWithAppPassword request) {
+        var completed = appPasswords.connect(
+                current.id(),
+                new AppPasswordConnects.SignIn(
+                        request.provider(),
+                        request.identifier(),
+                        Secret.of(request.appPassword()),
+                        ConnectFlow.API,
+                        request.reconnectConnectionId() == null
+                                ? null
+                                : new ConnectionId(request.reconnectConnectionId())));
+        return ConnectionView.of(completed.connections().getFirst());
     }
 
     @GetMapping("/platforms")

@@ -13,6 +13,12 @@ record PlatformView(
         @Schema(description = "The account types one may connect.") List<String> accountTypes,
         @Schema(description = "False when an operator must first set the missingSettings.") boolean configured,
         @Schema(description = "Environment variables an operator must set.") List<String> missingSettings,
+        @Schema(
+                        description = "How an account is connected: oauth (start an OAuth session and send the person"
+                                + " to its authorizationUrl) or app_password (sign in with the account's handle and an"
+                                + " app password made for Herald).",
+                        allowableValues = {"oauth", "app_password"})
+                String connectMethod,
         Rules rules) {
 
     @Schema(description = "What one post may carry on the platform.")
@@ -26,6 +32,7 @@ record PlatformView(
                 provider.accountTypes().stream().map(AccountType::value).toList(),
                 provider.configured(),
                 provider.missingSettings(),
+                provider.connectMethod().name().toLowerCase(java.util.Locale.ROOT),
                 new Rules(
                         rules.maxTextLength(),
                         rules.maxMedia(),

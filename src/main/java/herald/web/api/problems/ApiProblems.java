@@ -1,5 +1,6 @@
 package herald.web.api.problems;
 
+import herald.connections.ConnectRefused;
 import herald.content.AiFailure;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
@@ -173,6 +174,14 @@ public class ApiProblems {
                 e.getMostSpecificCause().getMessage());
         return respond(ProblemType.CONFLICT.problem(
                 "This request conflicts with data changed at the same time. Reload and try again."));
+    }
+
+    /** A platform refused a sign-in (a wrong app password): nothing was connected. */
+    @ExceptionHandler(ConnectRefused.class)
+    ResponseEntity<ProblemDetail> connectRefused(ConnectRefused e) {
+        var problem = ProblemType.CONNECT_REFUSED.problem(e.getMessage());
+        problem.setProperty("reason", e.reason().value());
+        return respond(problem);
     }
 
     @ExceptionHandler(LimitReached.class)

@@ -21,6 +21,7 @@ public enum ProblemType {
     AGENT_PAUSED(HttpStatus.FORBIDDEN, "agent-paused", "Agent paused"),
     NO_PERMISSION(HttpStatus.FORBIDDEN, "no-permission", "Not granted"),
     AGENT_POST_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "agent-post-refused", "No post created"),
+    CONNECT_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "connect-refused", "Nothing connected"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected", "File not imported"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
