@@ -1,7 +1,6 @@
 package herald.providers.bluesky;
 
 import herald.providers.ContentRules;
-import herald.providers.PublishRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
@@ -60,7 +59,7 @@ final class BlueskyContent {
      * What Bluesky would refuse beyond {@link #rules()}: the text with its link over 300 graphemes (the text alone is
      * weighed by the rules), and over 3,000 bytes, which 300 graphemes of emoji or combined scripts can be.
      */
-    static List<String> problems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
+    static List<String> problems(String text, @Nullable URI link) {
         List<String> problems = new ArrayList<>();
         String sent = text(text, link);
         int length = graphemes(sent);

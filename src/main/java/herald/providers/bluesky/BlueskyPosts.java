@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -141,11 +142,7 @@ final class BlueskyPosts {
     }
 
     /** What is written: the text as Bluesky gets it, the link of its card, its images, what it answers. */
-    private record Draft(
-            String text,
-            @Nullable URI link,
-            List<herald.providers.PublishRequest.Media> media,
-            @Nullable String replyTo) {}
+    private record Draft(String text, @Nullable URI link, List<PublishRequest.Media> media, @Nullable String replyTo) {}
 
     private PublishedPost write(Secret token, String handle, String rkey, Draft draft, String what) {
         String repo = repo(token, handle);
@@ -219,7 +216,7 @@ final class BlueskyPosts {
                 || body.contains("already a value");
     }
 
-    private java.util.stream.Stream<BlueskyRecords.Stored> recent(Secret token, String handle) {
+    private Stream<BlueskyRecords.Stored> recent(Secret token, String handle) {
         return records.recentPosts(token, repo(token, handle), "the account's recent posts").stream();
     }
 

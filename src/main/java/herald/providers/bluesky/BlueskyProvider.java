@@ -153,7 +153,7 @@ class BlueskyProvider implements SocialProvider {
 
     @Override
     public List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
-        return BlueskyContent.problems(text, link, media);
+        return BlueskyContent.problems(text, link);
     }
 
     @Override

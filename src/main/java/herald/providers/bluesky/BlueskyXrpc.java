@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -76,11 +77,20 @@ final class BlueskyXrpc {
 
     /** {@code com.atproto.repo.uploadBlob}: the raw bytes with their content type. */
     BlueskyAnswer upload(Secret token, byte[] bytes, String contentType, String what) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw new ProviderException(
+                    BlueskyProvider.ID,
+                    Kind.INVALID_CONTENT,
+                    "Herald cannot send " + what + ": its media type '" + contentType + "' is not valid.");
+        }
         return transient_(
                 uploads.post()
                         .uri(settings.xrpc("com.atproto.repo.uploadBlob"))
                         .headers(headers -> headers.setBearerAuth(token.reveal()))
-                        .contentType(MediaType.parseMediaType(contentType))
+                        .contentType(type)
                         .accept(MediaType.APPLICATION_JSON)
                         .body(bytes),
                 what);

@@ -59,25 +59,25 @@ class BlueskyContentTests {
     @Test
     void aTextThatFitsAloneButNotWithItsLinkIsToldByHowMuch() {
         String text = "a".repeat(280);
-        assertThat(BlueskyContent.problems(text, null, List.of())).isEmpty();
-        assertThat(BlueskyContent.problems(text, LINK, List.of()))
+        assertThat(BlueskyContent.problems(text, null)).isEmpty();
+        assertThat(BlueskyContent.problems(text, LINK))
                 .containsExactly("With its link the text is 308 of 300 characters as Bluesky counts them; shorten the"
                         + " text.");
-        assertThat(BlueskyContent.problems("a".repeat(274), LINK, List.of()))
+        assertThat(BlueskyContent.problems("a".repeat(274), LINK))
                 .as("274 + 2 line breaks + 26 = 302")
                 .hasSize(1);
-        assertThat(BlueskyContent.problems("a".repeat(272), LINK, List.of())).isEmpty();
+        assertThat(BlueskyContent.problems("a".repeat(272), LINK)).isEmpty();
     }
 
     @Test
     void threeHundredGraphemesOverThreeThousandBytesAreRefused() {
         String families = FAMILY.repeat(300); // 300 graphemes, 25 bytes each
-        assertThat(BlueskyContent.problems(families, null, List.of()))
+        assertThat(BlueskyContent.problems(families, null))
                 .singleElement()
                 .asString()
                 .contains("7500 bytes")
                 .contains("at most 3000");
-        assertThat(BlueskyContent.problems("é".repeat(300), null, List.of()))
+        assertThat(BlueskyContent.problems("é".repeat(300), null))
                 .as("600 bytes")
                 .isEmpty();
         assertThat(BlueskyContent.commentProblems(families))
