@@ -84,8 +84,7 @@ public class AppPasswordConnects {
         } catch (ProviderException e) {
             throw new ConnectRefused(
                     Reason.PROVIDER_FAILED,
-                    "Connecting to " + provider.displayName() + " failed: " + e.getMessage()
-                            + " Nothing was connected.",
+                    "Connecting to " + provider.displayName() + " failed: " + why(provider, e),
                     request.flow(),
                     workspace);
         }
@@ -105,6 +104,26 @@ public class AppPasswordConnects {
             store.revokeQuietly(provider, List.of(account));
             throw e;
         }
+    }
+
+    /**
+     * Why the platform refused, for the person at the form: its own words when it refused the handle or password; when
+     * it was out of reach or busy, that (its words are written for publishing, which Herald retries by itself, while
+     * nobody retries a sign-in but the person).
+     */
+    private static String why(SocialProvider provider, ProviderException e) {
+        return switch (e.kind()) {
+            case TRANSIENT, UNKNOWN_OUTCOME ->
+                provider.displayName() + " could not be reached or did not answer in time. Nothing was connected;"
+                        + " try again in a moment.";
+            case RATE_LIMITED ->
+                provider.displayName() + " is turning sign-ins away for now"
+                        + (e.retryAfter() == null
+                                ? ""
+                                : " (for about " + Math.max(1, e.retryAfter().toMinutes()) + " minutes)")
+                        + ". Nothing was connected; try again later.";
+            default -> e.getMessage() + " Nothing was connected.";
+        };
     }
 
     private SocialProvider provider(@Nullable String id) {

@@ -254,7 +254,10 @@ class ConnectionsPageTest {
                         .param("appPassword", "abcd-efgh-ijkl-mnop"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", team.path() + "/connections"))
-                .andExpect(flash().attribute("problem", startsWith("Connecting to Bluesky failed:")))
+                .andExpect(flash().attribute(
+                                "problem",
+                                "Connecting to Bluesky failed: Bluesky could not be reached or did not answer in time."
+                                        + " Nothing was connected; try again in a moment."))
                 .andReturn();
         var attempt = (AppPasswordController.Attempt) refused.getFlashMap().get("signIn");
         assertThat(attempt.identifier()).isEqualTo("@krusty.bsky.social");

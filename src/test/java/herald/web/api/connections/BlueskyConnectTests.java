@@ -3,7 +3,6 @@ package herald.web.api.connections;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,61 +12,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.connections.AccessTokens;
 import herald.connections.AppPasswordConnects;
+import herald.connections.BlueskyTestBase;
 import herald.connections.ConnectFlow;
 import herald.connections.ConnectRefused;
 import herald.connections.Connection;
-import herald.connections.ConnectionId;
 import herald.connections.ConnectionStatus;
 import herald.connections.Connections;
-import herald.connections.ConnectionsTestBase;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
-import herald.providers.WireMockPlatform;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.WorkspaceId;
 import herald.tenancy.SignUp;
 import herald.vault.Secret;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Connecting Bluesky accounts with an app password, through {@link AppPasswordConnects} and the connection API, against
  * a WireMock Bluesky: the session's tokens are stored sealed and renewed (both rotate), the password is kept nowhere, a
  * refusal stores nothing, a reconnect must be the same account, and the plan is checked before the platform is called.
  */
-class BlueskyConnectTests extends ConnectionsTestBase {
-
-    static final WireMockPlatform bluesky = new WireMockPlatform().running();
-
-    static final String PASSWORD = "abcd-efgh-ijkl-mnop";
-
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        registry.add("herald.providers.bluesky.service-url", bluesky::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        bluesky.stop();
-    }
+class BlueskyConnectTests extends BlueskyTestBase {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    AppPasswordConnects connects;
 
     @Autowired
     Connections connections;
@@ -294,61 +267,5 @@ class BlueskyConnectTests extends ConnectionsTestBase {
                 http.post(path + "/app-password-sign-ins", admin, "{\"provider\":\"bluesky\",\"identifier\":\"x\"}");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.problemType()).isEqualTo("invalid-input");
-    }
-
-    private Connection signIn(WorkspaceId workspace, String handle, ConnectionId reconnect) {
-        return signIn(workspace, handle, reconnect, "bluesky");
-    }
-
-    private Connection signIn(WorkspaceId workspace, String handle, ConnectionId reconnect, String provider) {
-        return connects.connect(
-                        workspace,
-                        new AppPasswordConnects.SignIn(
-                                provider, handle, Secret.of(PASSWORD), ConnectFlow.UI, reconnect))
-                .connections()
-                .getFirst();
-    }
-
-    /** A Bluesky account as the stub plays it, with the session it answers a sign-in with. */
-    record Account(String tag, String did, String handle, String access, String refresh, Instant expiresAt) {
-
-        static Account fresh(String name) {
-            String tag = UUID.randomUUID().toString().substring(0, 8);
-            Instant expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-            String did = "did:plc:" + name + tag;
-            return new Account(tag, did, name + tag + ".bsky.social", jwt(did, expires), "refresh-" + tag, expires);
-        }
-
-        /** The same account with the tokens of its next session. */
-        Account renewed() {
-            Instant expires = expiresAt.plus(1, ChronoUnit.HOURS);
-            return new Account(tag, did, handle, jwt(did, expires), refresh + "-next", expires);
-        }
-
-        String session() {
-            return "{\"accessJwt\":\"" + access + "\",\"refreshJwt\":\"" + refresh + "\",\"handle\":\"" + handle
-                    + "\",\"did\":\"" + did + "\",\"active\":true}";
-        }
-
-        /** The stub answers a sign-in as this account (whatever the handle typed) and its profile. */
-        void signsIn() {
-            bluesky.stubFor(post(urlPathEqualTo("/xrpc/com.atproto.server.createSession"))
-                    .willReturn(okJson(session())));
-            bluesky.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile"))
-                    .withQueryParam("actor", equalTo(did))
-                    .willReturn(okJson("{\"did\":\"" + did + "\",\"handle\":\"" + handle
-                            + "\",\"displayName\":\"Krusty " + tag + "\",\"followersCount\":3}")));
-        }
-
-        private static String jwt(String did, Instant expires) {
-            var encoder = Base64.getUrlEncoder().withoutPadding();
-            String header =
-                    encoder.encodeToString("{\"alg\":\"ES256K\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = encoder.encodeToString(("{\"scope\":\"com.atproto.appPass\",\"sub\":\"" + did
-                            + "\",\"iat\":" + (expires.getEpochSecond() - 7200) + ",\"exp\":" + expires.getEpochSecond()
-                            + ",\"jti\":\"" + UUID.randomUUID() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-            return header + "." + payload + ".c2lnbmF0dXJl";
-        }
     }
 }
