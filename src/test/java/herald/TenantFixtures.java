@@ -212,6 +212,13 @@ public final class TenantFixtures {
                     .param("target", target)
                     .update();
         });
+        // A card of a page the workspace's posts link to, as LinkCards keeps it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into link_cards (workspace_id, url, title, description, fetched_at)
+                        values (:workspace, 'https://example.com/menu', 'Menu', 'Today', now())""")
+                .param("workspace", workspace.id().value())
+                .update());
         // A medium of the post's thread's first part, as ThreadMediaRows stores it.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         """

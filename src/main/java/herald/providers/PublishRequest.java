@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param accountHandle the account's handle at the platform, for reading back what it published
  * @param replyTo the platform's id of the post this one answers (a thread's next part), or null
  * @param format a feed post, or a story (its one medium alone, without text or link) where the platform takes them
+ * @param card what the link's page says about itself, for a platform whose card Herald fills in ({@link
+ *     SocialProvider#fillsLinkCards()}); null when the page said nothing or the post has no link
  */
 public record PublishRequest(
         String accountHandle,
@@ -19,7 +21,22 @@ public record PublishRequest(
         @Nullable URI link,
         List<Media> media,
         @Nullable String replyTo,
-        PostFormat format) {
+        PostFormat format,
+        @Nullable LinkPreview card) {
+
+    /** A link's card as its page names it (Open Graph, else its title and meta description): either may be null. */
+    public record LinkPreview(@Nullable String title, @Nullable String description) {}
+
+    /** A request without a card. */
+    public PublishRequest(
+            String accountHandle,
+            String text,
+            @Nullable URI link,
+            List<Media> media,
+            @Nullable String replyTo,
+            PostFormat format) {
+        this(accountHandle, text, link, media, replyTo, format, null);
+    }
 
     /**
      * One medium of a post.

@@ -191,6 +191,15 @@ public interface SocialProvider {
     }
 
     /**
+     * Whether a post's link goes out as a card whose title and description Herald must give, because the platform does
+     * not read the page itself (Bluesky's external embed, LinkedIn's article): publishers then read the page's card
+     * ({@link PublishRequest#card()}). Platforms that read the page themselves (X, Facebook) leave it false.
+     */
+    default boolean fillsLinkCards() {
+        return false;
+    }
+
+    /**
      * Whether the platform takes stories: a request of {@link PostFormat#STORY} publishes its one medium as a story
      * (no text, no link), gone from the profile after 24 hours. Elsewhere a target cannot be a story.
      */

@@ -3,6 +3,7 @@ package herald.publishing;
 import herald.connections.AccessTokens;
 import herald.connections.ConnectionNotActive;
 import herald.database.TenantScope;
+import herald.links.LinkCards;
 import herald.providers.PostFormat;
 import herald.providers.ProviderException;
 import herald.providers.Providers;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,7 @@ class PlatformCall {
     private final PublishingSettings settings;
     private final Clock clock;
     private final RetryPolicy retries;
+    private final LinkCards linkCards;
 
     PlatformCall(
             Attempts attempts,
@@ -52,7 +55,9 @@ class PlatformCall {
             Providers providers,
             PublishMedia media,
             PublishingSettings settings,
-            Clock clock) {
+            Clock clock,
+            LinkCards linkCards) {
+        this.linkCards = linkCards;
         this.attempts = attempts;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -61,6 +66,27 @@ class PlatformCall {
         this.settings = settings;
         this.clock = clock;
         this.retries = new RetryPolicy(settings, clock);
+    }
+
+    /**
+     * The card of the post's own link (its page, not the tagged or short address it goes out as), where the platform
+     * shows one Herald fills in and the post has no media to show instead: read once and kept ({@link LinkCards}).
+     */
+    private PublishRequest.@Nullable LinkPreview card(
+            WorkspaceId workspace, SocialProvider provider, Attempts.Due due, List<PublishRequest.Media> items) {
+        if (!provider.fillsLinkCards() || due.link() == null || !items.isEmpty()) {
+            return null;
+        }
+        URI page;
+        try {
+            page = new URI(due.link());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+        return linkCards
+                .card(workspace, page)
+                .map(card -> new PublishRequest.LinkPreview(card.title(), card.description()))
+                .orElse(null);
     }
 
     Publisher.Outcome call(WorkspaceId workspace, Claim claim) {
@@ -85,7 +111,9 @@ class PlatformCall {
                         content.text(),
                         content.link() == null ? null : URI.create(content.link()),
                         items,
-                        null);
+                        null,
+                        PostFormat.POST,
+                        card(workspace, provider, due, items));
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             Function<Secret, Publisher.Outcome> use = token -> {

@@ -4,7 +4,17 @@
  * docs/adr/0008), quotas and history. The API is {@link herald.publishing.Posts}.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "tenancy", "providers", "connections", "assets", "vault"})
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "tenancy",
+            "providers",
+            "connections",
+            "assets",
+            "vault",
+            "links"
+        })
 @NullMarked
 package herald.publishing;
 

@@ -21,7 +21,8 @@
             "reviews",
             "analytics",
             "notifications",
-            "feeds"
+            "feeds",
+            "links"
         })
 @NullMarked
 package herald.web;

@@ -193,6 +193,7 @@
       full.textContent = url;
       a.appendChild(host);
       a.appendChild(full);
+      fillCard(a, url);
       card.appendChild(a);
     }
     var media = pickedMedia();
@@ -232,6 +233,46 @@
       card.appendChild(c);
     }
     return card;
+  }
+
+  // The link's card: its page's own title and description, as the server read them (once per link). The preview shows
+  // them as the platforms will; until they come (or when the page names none) it shows the host and the address.
+  var cards = {};
+  var cardTimer = null;
+  function fillCard(a, url) {
+    var known = cards[url];
+    if (known === undefined) {
+      clearTimeout(cardTimer);
+      cardTimer = setTimeout(function () { loadCard(url); }, 600);
+      return;
+    }
+    if (!known) { return; }
+    a.dataset.card = 'true';
+    if (known.siteName) { a.querySelector('strong').textContent = known.siteName; }
+    [['preview-card-title', known.title], ['preview-card-description', known.description]].forEach(function (part) {
+      if (!part[1]) { return; }
+      var line = document.createElement(part[0] === 'preview-card-title' ? 'b' : 'small');
+      line.className = part[0];
+      line.textContent = part[1];
+      a.insertBefore(line, a.lastChild);
+    });
+  }
+
+  function loadCard(url) {
+    if (!root.dataset.linkCardUrl || cards[url] !== undefined) { return; }
+    cards[url] = null;
+    fetch(root.dataset.linkCardUrl + '?url=' + encodeURIComponent(url), {
+      headers: { Accept: 'application/json' }, credentials: 'same-origin'
+    })
+      .then(function (r) { return r.status === 200 ? r.json() : null; })
+      .then(function (card) {
+        cards[url] = card;
+        if (!card) { return; }
+        previews.querySelectorAll('.preview-link').forEach(function (a) {
+          if (link.value.trim() === url && !a.dataset.card) { fillCard(a, url); }
+        });
+      })
+      .catch(function () { cards[url] = null; });
   }
 
   var checkTimer = null;

@@ -102,6 +102,36 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
     }
 
     @Test
+    void aLinksCardCarriesTheTitleAndDescriptionItsPageNames() {
+        bluesky.stubFor(post(urlPathEqualTo(CREATE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CREATED)
+                        .withTransformers("response-template")));
+        bluesky.stubFor(get(urlPathEqualTo("/pages/menu"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<html><head><title>Menu</title><meta property=\"og:title\" content=\"Today’s menu\">"
+                                + "<meta name=\"description\" content=\"Three pizzas and a calzone\"></head></html>")));
+        String page = bluesky.baseUrl() + "/pages/menu";
+        Post post = due("On the menu", page);
+
+        publisher.publish(workspace, post.targets().getFirst().id());
+
+        JsonNode sent = JSON.readTree(bluesky.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
+                .getFirst()
+                .getBodyAsString());
+        JsonNode external = sent.path("record").path("embed").path("external");
+        assertThat(external.path("uri").asString()).isEqualTo(page);
+        assertThat(external.path("title").asString()).isEqualTo("Today’s menu");
+        assertThat(external.path("description").asString()).isEqualTo("Three pizzas and a calzone");
+        assertThat(posts.get(workspace, post.id()).targets().getFirst().status())
+                .isEqualTo(TargetStatus.PUBLISHED);
+    }
+
+    @Test
     void anAnswerLostAfterBlueskyTookThePostIsSettledByReadingItsRecordNotByPostingAgain() {
         // Bluesky takes the post but answers after Herald stopped waiting (its read timeout here is a second).
         bluesky.stubFor(post(urlPathEqualTo(CREATE))

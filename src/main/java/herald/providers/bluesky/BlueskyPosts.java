@@ -76,6 +76,7 @@ final class BlueskyPosts {
                 new Draft(
                         BlueskyContent.text(request.text(), request.link()),
                         request.link(),
+                        request.card(),
                         request.media(),
                         request.replyTo()),
                 "the post");
@@ -87,7 +88,7 @@ final class BlueskyPosts {
                 token,
                 request.accountHandle(),
                 tids.next(),
-                new Draft(request.text(), null, List.of(), request.postId()),
+                new Draft(request.text(), null, null, List.of(), request.postId()),
                 "the comment");
         return new PublishedComment(reply.id(), reply.url());
     }
@@ -142,14 +143,19 @@ final class BlueskyPosts {
     }
 
     /** What is written: the text as Bluesky gets it, the link of its card, its images, what it answers. */
-    private record Draft(String text, @Nullable URI link, List<PublishRequest.Media> media, @Nullable String replyTo) {}
+    private record Draft(
+            String text,
+            @Nullable URI link,
+            PublishRequest.@Nullable LinkPreview card,
+            List<PublishRequest.Media> media,
+            @Nullable String replyTo) {}
 
     private PublishedPost write(Secret token, String handle, String rkey, Draft draft, String what) {
         String repo = repo(token, handle);
         ObjectNode reply = draft.replyTo() == null ? null : posts.replyTo(token, draft.replyTo());
         ObjectNode embed = images.embed(token, draft.media());
         if (embed == null && draft.link() != null) {
-            embed = posts.external(draft.link());
+            embed = posts.external(draft.link(), draft.card());
         }
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode record = posts.post(draft.text(), createdAt, reply, embed);

@@ -177,6 +177,12 @@ class BlueskyProvider implements SocialProvider {
         return posts.findExisting(token, request, since, journal);
     }
 
+    /** Bluesky shows a link as the card the record carries: it reads no page itself. */
+    @Override
+    public boolean fillsLinkCards() {
+        return true;
+    }
+
     /** A thread is a chain of replies, each answering the part before, all under the thread's first post. */
     @Override
     public boolean takesThreads() {

@@ -2,6 +2,7 @@ package herald.providers.bluesky;
 
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.PublishRequest;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Instant;
@@ -52,16 +53,17 @@ final class PostRecords {
     }
 
     /**
-     * The link's card ({@code app.bsky.embed.external}): its title is the link's host and its description empty,
-     * because Herald does not fetch a page a person named to read its title (that would make Herald a fetcher of any
-     * URL).
+     * The link's card ({@code app.bsky.embed.external}): the title and description its page names ({@code card}, read
+     * by Herald's link cards from public addresses only), else the link's host and no description. Bluesky does not
+     * read the page itself for a record written through the API.
      */
-    ObjectNode external(URI link) {
+    ObjectNode external(URI link, PublishRequest.@Nullable LinkPreview card) {
+        String host = link.getHost() == null ? link.toString() : link.getHost();
         ObjectNode embed = json.createObjectNode().put("$type", "app.bsky.embed.external");
         embed.putObject("external")
                 .put("uri", link.toString())
-                .put("title", link.getHost() == null ? link.toString() : link.getHost())
-                .put("description", "");
+                .put("title", card != null && card.title() != null ? card.title() : host)
+                .put("description", card != null && card.description() != null ? card.description() : "");
         return embed;
     }
 

@@ -102,12 +102,19 @@ final class LinkedInPosts {
         } else if (request.link() != null) {
             ObjectNode article = body.putObject("content").putObject("article");
             article.put("source", request.link().toString());
-            // LinkedIn does not read the page for API posts: the title is the one Herald can say for sure.
+            // LinkedIn does not read the page for API posts: the title (and description) are the ones the page names,
+            // as Herald's link cards read them, else the one Herald can say for sure, the host.
+            var card = request.card();
             article.put(
                     "title",
-                    request.link().getHost() == null
-                            ? request.link().toString()
-                            : request.link().getHost());
+                    card != null && card.title() != null
+                            ? card.title()
+                            : request.link().getHost() == null
+                                    ? request.link().toString()
+                                    : request.link().getHost());
+            if (card != null && card.description() != null) {
+                article.put("description", card.description());
+            }
         }
         body.put("lifecycleState", "PUBLISHED");
         body.put("isReshareDisabledByAuthor", false);

@@ -120,6 +120,12 @@ class LinkedInProvider implements SocialProvider {
     }
 
     /** 3,000 characters; up to 20 images (one, or a multi-image post); a link becomes the post's article. */
+    /** An API post's link is an article whose title LinkedIn takes as given: it reads no page itself. */
+    @Override
+    public boolean fillsLinkCards() {
+        return true;
+    }
+
     @Override
     public ContentRules contentRules() {
         return new ContentRules(3_000, 20, Set.of("image"), MAX_IMAGE_BYTES, true);

@@ -134,6 +134,7 @@ class ComposerPage {
         model.addAttribute(
                 "formAction", editing == null ? base + "/compose" : base + "/posts/" + editing.id() + "/edit");
         model.addAttribute("checkUrl", base + "/compose/check");
+        model.addAttribute("linkCardUrl", base + "/compose/link-card");
         model.addAttribute("platforms", platforms(current, form));
         model.addAttribute("media", media(current, form));
         model.addAttribute("folders", folders.all(current.id()));

@@ -248,6 +248,28 @@ class LinkedInPublishingTests {
     }
 
     @Test
+    void theArticleCarriesTheTitleAndDescriptionThePageNamesWhenHeraldReadThem() {
+        createdAs("urn:li:share:7");
+        provider.publish(
+                TOKEN,
+                new PublishRequest(
+                        "782bbtaQ",
+                        "Read this",
+                        URI.create("https://blog.example/post-2?utm_source=linkedin"),
+                        List.of(),
+                        null,
+                        herald.providers.PostFormat.POST,
+                        new PublishRequest.LinkPreview("How we bake", "Four hundred degrees, two minutes")));
+        wiremock.verify(postRequestedFor(urlEqualTo("/rest/posts"))
+                .withRequestBody(equalToJson(
+                        "{\"content\":{\"article\":{\"source\":\"https://blog.example/post-2?utm_source=linkedin\","
+                                + "\"title\":\"How we bake\",\"description\":\"Four hundred degrees, two minutes\"}}}",
+                        true,
+                        true)));
+        assertThat(provider.fillsLinkCards()).isTrue();
+    }
+
+    @Test
     void refusalsAreInTheTaxonomyWithLinkedInsWords() {
         var request = new PublishRequest("782bbtaQ", "Hello", null);
         wiremock.stubFor(

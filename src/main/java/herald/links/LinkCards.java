@@ -1,0 +1,70 @@
+package herald.links;
+
+import herald.database.TenantScope;
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * A workspace's link cards: the card of a page its posts link to, read once and kept for {@code
+ * herald.link-cards.lifetime} (a page that gave none is not asked again sooner either). The composer asks for one as a
+ * link is typed; publishing asks for the card of a post's link where the platform shows a card Herald fills in. The
+ * page is read outside any transaction; only http(s) addresses on public hosts are read.
+ */
+@Component
+@EnableConfigurationProperties(LinkCardSettings.class)
+public class LinkCards {
+
+    private final LinkCardFetcher fetcher;
+    private final LinkCardRows rows;
+    private final TenantScope tenants;
+    private final LinkCardSettings settings;
+    private final Clock clock;
+
+    LinkCards(LinkCardFetcher fetcher, LinkCardRows rows, TenantScope tenants, LinkCardSettings settings, Clock clock) {
+        this.fetcher = fetcher;
+        this.rows = rows;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The card of the page at {@code url}: the kept one while it is fresh, else the page read now (and kept, with why
+     * when it gave none). Empty when the page names nothing a card shows, cannot be read, or the address is not a web
+     * address; never an error.
+     */
+    public Optional<LinkCard> card(WorkspaceId workspace, URI url) {
+        if (!settings.enabled() || !web(url)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        var kept = tenants.call(workspace, () -> rows.find(workspace, url));
+        if (kept.isPresent() && kept.get().fetchedAt().plus(settings.lifetime()).isAfter(now)) {
+            return Optional.ofNullable(kept.get().card()).filter(LinkCard::named);
+        }
+        LinkCardFetcher.Read read = fetcher.read(url);
+        if (read instanceof LinkCardFetcher.Found found && found.card().named()) {
+            tenants.run(workspace, () -> rows.keep(workspace, url, found.card(), null, now));
+            return Optional.of(found.card());
+        }
+        String failure = read instanceof LinkCardFetcher.Failed failed
+                ? failed.reason()
+                : "The page names no title or description.";
+        tenants.run(workspace, () -> rows.keep(workspace, url, null, failure, now));
+        return Optional.empty();
+    }
+
+    private static boolean web(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https"))
+                && url.getHost() != null
+                && url.getUserInfo() == null
+                && url.toString().length() <= 2048;
+    }
+}
