@@ -1,5 +1,6 @@
 package herald.providers.bluesky;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -31,19 +32,19 @@ final class BlueskyErrors {
     }
 
     /** Parses a JSON body; a body that is not a JSON object is Bluesky failing, so it is worth another try. */
-    JsonNode parse(BlueskyAnswer answer, String what) {
+    JsonNode parse(PlatformAnswer answer, String what) {
         return ProviderJson.object(json, PROVIDER, "Bluesky", what, answer.status(), answer.body());
     }
 
     /** The XRPC error name of a failed answer ({@code RecordNotFound}, {@code ExpiredToken}, ...), or null. */
     @Nullable
-    String name(BlueskyAnswer answer) {
+    String name(PlatformAnswer answer) {
         JsonNode body = ProviderJson.tree(json, answer.body());
         return body == null || !body.isObject() ? null : ProviderJson.text(body, "error");
     }
 
     /** A refused API call (posts, records, blobs, profiles). */
-    ProviderException failure(BlueskyAnswer answer, String what) {
+    ProviderException failure(PlatformAnswer answer, String what) {
         int status = answer.status();
         String error = name(answer);
         String said = said(answer, error);
@@ -84,7 +85,7 @@ final class BlueskyErrors {
      * A refused {@code refreshSession}: a session JWT Bluesky no longer takes (expired, revoked by a deleted app
      * password or a disconnect, taken down) cannot be renewed, so the connection needs a new sign-in.
      */
-    ProviderException refreshFailure(BlueskyAnswer answer) {
+    ProviderException refreshFailure(PlatformAnswer answer) {
         String what = "the session's renewal";
         if (answer.status() == 429 || answer.status() >= 500) {
             return failure(answer, what);
@@ -99,7 +100,7 @@ final class BlueskyErrors {
 
     /** The wait Bluesky asks for: {@code RateLimit-Reset} (epoch seconds), or {@code Retry-After}; null when unsaid. */
     @Nullable
-    Duration retryAfter(BlueskyAnswer answer) {
+    Duration retryAfter(PlatformAnswer answer) {
         Long reset = number(answer.headers().getFirst("RateLimit-Reset"));
         if (reset != null) {
             Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(reset));
@@ -110,7 +111,7 @@ final class BlueskyErrors {
     }
 
     /** Bluesky's own words, as {@code " (Name): message."}, or just a full stop. */
-    String said(BlueskyAnswer answer, @Nullable String error) {
+    String said(PlatformAnswer answer, @Nullable String error) {
         JsonNode body = ProviderJson.tree(json, answer.body());
         String message = body == null || !body.isObject() ? null : ProviderJson.text(body, "message");
         if (message == null) {

@@ -1,6 +1,7 @@
 package herald.providers.bluesky;
 
 import herald.providers.MediaDownloads;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
@@ -58,7 +59,7 @@ final class BlueskyImages {
         }
         String what = "image " + number + " of the post";
         byte[] bytes = downloads.bytes(BlueskyProvider.ID, medium);
-        BlueskyAnswer answer = xrpc.upload(token, bytes, medium.contentType(), what);
+        PlatformAnswer answer = xrpc.upload(token, bytes, medium.contentType(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

@@ -2,6 +2,7 @@ package herald.providers.bluesky;
 
 import herald.providers.AccountMetrics;
 import herald.providers.MetricsBatch;
+import herald.providers.PlatformAnswer;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -64,7 +65,7 @@ final class BlueskyMetrics {
                 parameters[2 * i] = "uris";
                 parameters[2 * i + 1] = chunk.get(i);
             }
-            BlueskyAnswer answer = xrpc.query(token, "app.bsky.feed.getPosts", what, parameters);
+            PlatformAnswer answer = xrpc.query(token, "app.bsky.feed.getPosts", what, parameters);
             if (!answer.ok()) {
                 ProviderException failure = errors.failure(answer, what);
                 if (failure.kind() == Kind.AUTH_EXPIRED) {
@@ -114,7 +115,7 @@ final class BlueskyMetrics {
     /** The account's followers, follows and posts, from its profile; empty when the profile gives no followers. */
     Optional<AccountMetrics> account(Secret token, String did) {
         String what = "the account's followers";
-        BlueskyAnswer answer = xrpc.query(token, "app.bsky.actor.getProfile", what, "actor", did);
+        PlatformAnswer answer = xrpc.query(token, "app.bsky.actor.getProfile", what, "actor", did);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

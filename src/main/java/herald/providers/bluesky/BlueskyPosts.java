@@ -1,6 +1,7 @@
 package herald.providers.bluesky;
 
 import herald.providers.CommentRequest;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -159,7 +160,7 @@ final class BlueskyPosts {
         }
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode record = posts.post(draft.text(), createdAt, reply, embed);
-        BlueskyAnswer answer = records.createPost(token, repo, rkey, record, what);
+        PlatformAnswer answer = records.createPost(token, repo, rkey, record, what);
         if (answer.ok()) {
             String uri = null;
             try {
@@ -189,7 +190,7 @@ final class BlueskyPosts {
      * if it has this text, is this post, written by an earlier attempt whose answer was lost.
      */
     private PublishedPost alreadyWritten(
-            Secret token, String handle, AtUri address, String text, BlueskyAnswer refusal, String what) {
+            Secret token, String handle, AtUri address, String text, PlatformAnswer refusal, String what) {
         Optional<BlueskyRecords.Stored> existing;
         try {
             existing = records.get(token, address, what);
@@ -211,7 +212,7 @@ final class BlueskyPosts {
         return post;
     }
 
-    private boolean keyMayBeTaken(BlueskyAnswer answer) {
+    private boolean keyMayBeTaken(PlatformAnswer answer) {
         String error = errors.name(answer);
         String body = answer.body().toLowerCase(Locale.ROOT);
         return answer.status() >= 500

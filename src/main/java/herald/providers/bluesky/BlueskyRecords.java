@@ -1,5 +1,6 @@
 package herald.providers.bluesky;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -73,7 +74,7 @@ final class BlueskyRecords {
 
     /** The record at {@code address}, or empty when Bluesky says there is none ({@code RecordNotFound}). */
     Optional<Stored> get(Secret token, AtUri address, String what) {
-        BlueskyAnswer answer = xrpc.query(
+        PlatformAnswer answer = xrpc.query(
                 token,
                 "com.atproto.repo.getRecord",
                 what,
@@ -99,7 +100,7 @@ final class BlueskyRecords {
 
     /** The account's latest {@value #RECENT} posts, newest first. */
     List<Stored> recentPosts(Secret token, String repo, String what) {
-        BlueskyAnswer answer = xrpc.query(
+        PlatformAnswer answer = xrpc.query(
                 token,
                 "com.atproto.repo.listRecords",
                 what,
@@ -123,7 +124,7 @@ final class BlueskyRecords {
     }
 
     /** Writes {@code record} as a post at {@code rkey}; a lost answer is an unknown outcome. */
-    BlueskyAnswer createPost(Secret token, String repo, String rkey, JsonNode record, String what) {
+    PlatformAnswer createPost(Secret token, String repo, String rkey, JsonNode record, String what) {
         var body = json.createObjectNode();
         body.put("repo", repo);
         body.put("collection", AtUri.POSTS);
@@ -132,7 +133,7 @@ final class BlueskyRecords {
         return xrpc.write(token, "com.atproto.repo.createRecord", json.writeValueAsString(body), what);
     }
 
-    private boolean notFound(BlueskyAnswer answer) {
+    private boolean notFound(PlatformAnswer answer) {
         if (answer.status() == 404 || "RecordNotFound".equals(errors.name(answer))) {
             return true;
         }

@@ -1,5 +1,6 @@
 package herald.providers.bluesky;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderJson;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class BlueskyRichText {
     private Optional<String> did(String handle) {
         String what = "the mention of @" + handle;
         // A public query: the session's token is not needed, so an expired one cannot be mistaken for "not found".
-        BlueskyAnswer answer = xrpc.query(null, "com.atproto.identity.resolveHandle", what, "handle", handle);
+        PlatformAnswer answer = xrpc.query(null, "com.atproto.identity.resolveHandle", what, "handle", handle);
         if (answer.status() == 400 || answer.status() == 404) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package herald.providers.bluesky;
 
 import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -39,7 +40,7 @@ final class BlueskySessions {
         body.put("identifier", handle);
         body.put("password", appPassword.reveal());
         String what = "the sign-in";
-        BlueskyAnswer answer =
+        PlatformAnswer answer =
                 xrpc.procedure(null, "com.atproto.server.createSession", json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw signInFailure(answer, appPassword);
@@ -66,7 +67,7 @@ final class BlueskySessions {
     /** New access and refresh JWTs for {@code refreshJwt}, which Bluesky spends: it must never be presented again. */
     TokenGrant refresh(Secret refreshJwt) {
         String what = "the session's renewal";
-        BlueskyAnswer answer = xrpc.procedure(refreshJwt, "com.atproto.server.refreshSession", null, what);
+        PlatformAnswer answer = xrpc.procedure(refreshJwt, "com.atproto.server.refreshSession", null, what);
         if (!answer.ok()) {
             throw errors.refreshFailure(answer);
         }
@@ -82,7 +83,7 @@ final class BlueskySessions {
         if (scope != null && !scope.equals(SessionJwt.REFRESH_SCOPE)) {
             return;
         }
-        BlueskyAnswer answer =
+        PlatformAnswer answer =
                 xrpc.procedure(token, "com.atproto.server.deleteSession", null, "the end of the session");
         boolean over = answer.status() == 400 || answer.status() == 401;
         if (!answer.ok() && !over) {
@@ -99,7 +100,7 @@ final class BlueskySessions {
         String avatar = null;
         String username = handle;
         try {
-            BlueskyAnswer answer =
+            PlatformAnswer answer =
                     xrpc.query(grant.accessToken(), "app.bsky.actor.getProfile", "the account's profile", "actor", did);
             if (answer.ok()) {
                 JsonNode profile = errors.parse(answer, "the account's profile");
@@ -127,7 +128,7 @@ final class BlueskySessions {
                 accessJwt, Secret.of(refresh), SessionJwt.of(json, accessJwt).expiresAt(), List.of());
     }
 
-    private ProviderException signInFailure(BlueskyAnswer answer, Secret appPassword) {
+    private ProviderException signInFailure(PlatformAnswer answer, Secret appPassword) {
         String error = errors.name(answer);
         if (answer.status() == 429 || answer.status() >= 500) {
             return errors.failure(answer, "the sign-in");
@@ -151,7 +152,7 @@ final class BlueskySessions {
     }
 
     /** Bluesky's words, without the password should a server ever echo it. */
-    private String said(BlueskyAnswer answer, @Nullable String error, Secret appPassword) {
+    private String said(PlatformAnswer answer, @Nullable String error, Secret appPassword) {
         String said = errors.said(answer, error);
         String password = appPassword.reveal();
         return password.isEmpty() ? said : said.replace(password, "***");

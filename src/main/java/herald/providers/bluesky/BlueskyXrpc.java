@@ -1,17 +1,15 @@
 package herald.providers.bluesky;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -42,7 +40,7 @@ final class BlueskyXrpc {
      * A query ({@code GET}), with the session's bearer unless {@code token} is null (a public query);
      * {@code parameters} are name, value, name, value, ... (a name may repeat).
      */
-    BlueskyAnswer query(@Nullable Secret token, String nsid, String what, String... parameters) {
+    PlatformAnswer query(@Nullable Secret token, String nsid, String what, String... parameters) {
         RestClient.RequestHeadersSpec<?> request =
                 http.get().uri(settings.xrpc(nsid, parameters)).accept(MediaType.APPLICATION_JSON);
         if (token != null) {
@@ -52,7 +50,7 @@ final class BlueskyXrpc {
     }
 
     /** A procedure ({@code POST}) with a JSON body, or none; {@code token} null for signing in. */
-    BlueskyAnswer procedure(@Nullable Secret token, String nsid, @Nullable String body, String what) {
+    PlatformAnswer procedure(@Nullable Secret token, String nsid, @Nullable String body, String what) {
         return transient_(post(token, settings.xrpc(nsid), body), what);
     }
 
@@ -60,9 +58,9 @@ final class BlueskyXrpc {
      * A procedure that writes a record: a request that went out without an answer may have written it, so the caller
      * looks before any second try.
      */
-    BlueskyAnswer write(Secret token, String nsid, String body, String what) {
+    PlatformAnswer write(Secret token, String nsid, String body, String what) {
         try {
-            return read(post(token, settings.xrpc(nsid), body));
+            return PlatformAnswer.read(post(token, settings.xrpc(nsid), body));
         } catch (ResourceAccessException e) {
             if (ProviderHttp.notSent(e)) {
                 throw unreachable(what);
@@ -76,7 +74,7 @@ final class BlueskyXrpc {
     }
 
     /** {@code com.atproto.repo.uploadBlob}: the raw bytes with their content type. */
-    BlueskyAnswer upload(Secret token, byte[] bytes, String contentType, String what) {
+    PlatformAnswer upload(Secret token, byte[] bytes, String contentType, String what) {
         MediaType type;
         try {
             type = MediaType.parseMediaType(contentType);
@@ -106,9 +104,9 @@ final class BlueskyXrpc {
                 : request.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static BlueskyAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
+    private static PlatformAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
         try {
-            return read(request);
+            return PlatformAnswer.read(request);
         } catch (ResourceAccessException e) {
             throw unreachable(what);
         }
@@ -119,14 +117,5 @@ final class BlueskyXrpc {
                 BlueskyProvider.ID,
                 Kind.TRANSIENT,
                 "Bluesky did not answer " + what + " in time or could not be reached; Herald will try again.");
-    }
-
-    private static BlueskyAnswer read(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange(
-                (sent, response) -> new BlueskyAnswer(
-                        response.getStatusCode().value(),
-                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                true);
     }
 }

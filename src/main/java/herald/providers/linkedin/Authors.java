@@ -1,5 +1,6 @@
 package herald.providers.linkedin;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
@@ -40,7 +41,7 @@ final class Authors {
             return Urns.ORGANIZATION + vanityName;
         }
         String what = "the page linkedin.com/company/" + vanityName;
-        LinkedInAnswer answer =
+        PlatformAnswer answer =
                 api.get(token, "/rest/organizations?q=vanityName&vanityName=" + Urns.encode(vanityName), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what, "r_organization_admin");

@@ -1,16 +1,15 @@
 package herald.providers.linkedin;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -40,7 +39,7 @@ final class LinkedInApi {
                 .build();
     }
 
-    LinkedInAnswer get(Secret token, String pathAndQuery, String what) {
+    PlatformAnswer get(Secret token, String pathAndQuery, String what) {
         return transient_(
                 http.get()
                         .uri(settings.api(pathAndQuery))
@@ -50,7 +49,7 @@ final class LinkedInApi {
     }
 
     /** A JSON POST whose answer, if lost, changed nothing worth reconciling (an upload's registration). */
-    LinkedInAnswer post(Secret token, String pathAndQuery, String body, String what) {
+    PlatformAnswer post(Secret token, String pathAndQuery, String body, String what) {
         return transient_(
                 http.post()
                         .uri(settings.api(pathAndQuery))
@@ -65,7 +64,7 @@ final class LinkedInApi {
      * Creates a post. A request that may have reached LinkedIn without an answer is an unknown outcome: the post may
      * exist, so the caller reconciles before any second try.
      */
-    LinkedInAnswer create(Secret token, String body) {
+    PlatformAnswer create(Secret token, String body) {
         return create(token, "/rest/posts", body, "the post", "the account's posts");
     }
 
@@ -73,9 +72,9 @@ final class LinkedInApi {
      * Creates {@code what} at {@code path}; as {@link #create(Secret, String)}, a lost answer is an unknown outcome,
      * which Herald settles by reading {@code checks}.
      */
-    LinkedInAnswer create(Secret token, String path, String body, String what, String checks) {
+    PlatformAnswer create(Secret token, String path, String body, String what, String checks) {
         try {
-            return read(http.post()
+            return PlatformAnswer.read(http.post()
                     .uri(settings.api(path))
                     .headers(headers -> versioned(headers, token))
                     .contentType(MediaType.APPLICATION_JSON)
@@ -94,7 +93,7 @@ final class LinkedInApi {
     }
 
     /** PUTs an image's bytes to the upload URL LinkedIn gave, which must be one of LinkedIn's own hosts. */
-    LinkedInAnswer upload(Secret token, URI uploadUrl, byte[] bytes, String contentType) {
+    PlatformAnswer upload(Secret token, URI uploadUrl, byte[] bytes, String contentType) {
         return transient_(
                 uploads.put()
                         .uri(uploadUrl)
@@ -104,7 +103,7 @@ final class LinkedInApi {
                 "the image upload");
     }
 
-    LinkedInAnswer form(URI endpoint, MultiValueMap<String, String> form, String what) {
+    PlatformAnswer form(URI endpoint, MultiValueMap<String, String> form, String what) {
         form.set("client_id", settings.clientId());
         form.set("client_secret", settings.clientSecret());
         return transient_(
@@ -123,9 +122,9 @@ final class LinkedInApi {
     }
 
     /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
-    private LinkedInAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
+    private PlatformAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
         try {
-            return read(request);
+            return PlatformAnswer.read(request);
         } catch (ResourceAccessException e) {
             throw unreachable(what);
         }
@@ -136,14 +135,5 @@ final class LinkedInApi {
                 LinkedInProvider.ID,
                 Kind.TRANSIENT,
                 "LinkedIn did not answer " + what + " in time or could not be reached; Herald will try again.");
-    }
-
-    private static LinkedInAnswer read(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange(
-                (sent, response) -> new LinkedInAnswer(
-                        response.getStatusCode().value(),
-                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                true);
     }
 }

@@ -1,6 +1,7 @@
 package herald.providers.linkedin;
 
 import herald.providers.CommentRequest;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
@@ -50,7 +51,7 @@ final class LinkedInComments {
         body.put("object", request.postId());
         body.putObject("message").put("text", request.text());
         String what = "the comment";
-        LinkedInAnswer answer =
+        PlatformAnswer answer =
                 api.create(token, path(request.postId()), json.writeValueAsString(body), what, "the post's comments");
         if (!answer.ok()) {
             throw errors.failure(
@@ -85,7 +86,7 @@ final class LinkedInComments {
         String what = "the post's comments";
         Instant from = since.minusSeconds(2);
         for (int page = 0; page < PAGES; page++) {
-            LinkedInAnswer answer =
+            PlatformAnswer answer =
                     api.get(token, path(request.postId()) + "?start=" + page * COUNT + "&count=" + COUNT, what);
             if (answer.status() == 403) {
                 throw new ProviderException(

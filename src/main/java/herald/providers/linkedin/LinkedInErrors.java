@@ -1,5 +1,6 @@
 package herald.providers.linkedin;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -28,7 +29,7 @@ final class LinkedInErrors {
     }
 
     /** Parses a JSON body; a body that is not JSON is LinkedIn failing, so it is worth another try. */
-    JsonNode parse(LinkedInAnswer answer, String what) {
+    JsonNode parse(PlatformAnswer answer, String what) {
         return ProviderJson.object(json, PROVIDER, "LinkedIn", what, answer.status(), answer.body());
     }
 
@@ -37,7 +38,7 @@ final class LinkedInErrors {
      *
      * @param scope the scope the call needs, named when LinkedIn answers 403
      */
-    ProviderException failure(LinkedInAnswer answer, String what, @Nullable String scope) {
+    ProviderException failure(PlatformAnswer answer, String what, @Nullable String scope) {
         int status = answer.status();
         String error = field(answer, "error");
         String code = field(answer, "code");
@@ -123,7 +124,7 @@ final class LinkedInErrors {
                         && message.toLowerCase(Locale.ROOT).contains("duplicate");
     }
 
-    private static @Nullable Duration retryAfter(LinkedInAnswer answer) {
+    private static @Nullable Duration retryAfter(PlatformAnswer answer) {
         String value = answer.headers().getFirst("retry-after");
         if (value == null) {
             return null;
@@ -135,12 +136,12 @@ final class LinkedInErrors {
         }
     }
 
-    private int serviceErrorCode(LinkedInAnswer answer) {
+    private int serviceErrorCode(PlatformAnswer answer) {
         JsonNode node = tree(answer);
         return node == null ? 0 : node.path("serviceErrorCode").asInt(0);
     }
 
-    private @Nullable String field(LinkedInAnswer answer, String name) {
+    private @Nullable String field(PlatformAnswer answer, String name) {
         JsonNode node = tree(answer);
         if (node != null && node.hasNonNull(name)) {
             String value = node.get(name).asString();
@@ -149,7 +150,7 @@ final class LinkedInErrors {
         return null;
     }
 
-    private @Nullable JsonNode tree(LinkedInAnswer answer) {
+    private @Nullable JsonNode tree(PlatformAnswer answer) {
         return ProviderJson.tree(json, answer.body());
     }
 

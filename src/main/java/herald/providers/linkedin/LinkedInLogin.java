@@ -4,6 +4,7 @@ import static herald.providers.ProviderJson.text;
 
 import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.TokenForms;
@@ -49,7 +50,7 @@ final class LinkedInLogin {
 
     void revoke(Secret token) {
         var form = TokenForms.revoke(token);
-        LinkedInAnswer answer = api.form(settings.revokeUrl(), form, "the revocation");
+        PlatformAnswer answer = api.form(settings.revokeUrl(), form, "the revocation");
         boolean deadToken = (answer.status() == 400 || answer.status() == 401)
                 && !answer.body().contains("invalid_client");
         if (answer.ok() || deadToken) {
@@ -65,7 +66,7 @@ final class LinkedInLogin {
 
     private DiscoveredAccount member(TokenGrant user) {
         String what = "the member's profile";
-        LinkedInAnswer answer = api.get(user.accessToken(), "/v2/userinfo", what);
+        PlatformAnswer answer = api.get(user.accessToken(), "/v2/userinfo", what);
         if (!answer.ok()) {
             throw errors.failure(answer, what, "openid profile");
         }
@@ -87,7 +88,7 @@ final class LinkedInLogin {
     /** The pages the member administers (role ADMINISTRATOR, approved), each with its name from one batch read. */
     private List<DiscoveredAccount> organizations(TokenGrant user) {
         String what = "the pages the member administers";
-        LinkedInAnswer acls = api.get(
+        PlatformAnswer acls = api.get(
                 user.accessToken(),
                 "/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&count=100",
                 what);
@@ -112,7 +113,7 @@ final class LinkedInLogin {
                             + " has the ADMINISTRATOR role.");
         }
         String names = "the pages' names";
-        LinkedInAnswer batch =
+        PlatformAnswer batch =
                 api.get(user.accessToken(), "/rest/organizations?ids=List(" + String.join(",", ids) + ")", names);
         if (!batch.ok()) {
             throw errors.failure(batch, names, "r_organization_admin");
@@ -134,7 +135,7 @@ final class LinkedInLogin {
         return accounts;
     }
 
-    private TokenGrant grant(LinkedInAnswer answer, String what) {
+    private TokenGrant grant(PlatformAnswer answer, String what) {
         if (!answer.ok()) {
             throw errors.failure(answer, what, null);
         }

@@ -3,6 +3,7 @@ package herald.providers.linkedin;
 import static herald.providers.ProviderJson.text;
 
 import herald.providers.MediaDownloads;
+import herald.providers.PlatformAnswer;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -62,7 +63,7 @@ final class LinkedInPosts {
         for (int i = 0; i < request.media().size(); i++) {
             images.add(image(token, author, request.media().get(i), i, journal));
         }
-        LinkedInAnswer answer = api.create(token, json.writeValueAsString(body(author, request, images)));
+        PlatformAnswer answer = api.create(token, json.writeValueAsString(body(author, request, images)));
         if (!answer.ok()) {
             throw errors.failure(answer, "the post", writeScope(author));
         }
@@ -150,7 +151,7 @@ final class LinkedInPosts {
         String what = "the image upload";
         ObjectNode register = json.createObjectNode();
         register.putObject("initializeUploadRequest").put("owner", author);
-        LinkedInAnswer answer =
+        PlatformAnswer answer =
                 api.post(token, "/rest/images?action=initializeUpload", json.writeValueAsString(register), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what, writeScope(author));
@@ -167,7 +168,7 @@ final class LinkedInPosts {
         URI target = URI.create(uploadUrl);
         requireLinkedInHost(target);
         byte[] bytes = downloads.bytes(LinkedInProvider.ID, media);
-        LinkedInAnswer put = api.upload(token, target, bytes, media.contentType());
+        PlatformAnswer put = api.upload(token, target, bytes, media.contentType());
         if (!put.ok()) {
             throw errors.failure(put, what, null);
         }
@@ -198,7 +199,7 @@ final class LinkedInPosts {
     Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since, PublishJournal journal) {
         String author = authors.urn(token, request.accountHandle(), journal);
         String what = "the author's recent posts";
-        LinkedInAnswer answer = api.get(
+        PlatformAnswer answer = api.get(
                 token,
                 "/rest/posts?author=" + Urns.encode(author) + "&q=author&count=" + RECENT + "&sortBy=LAST_MODIFIED",
                 what);
@@ -252,7 +253,7 @@ final class LinkedInPosts {
     /** Likes and comments from the Social Actions API ({@code /rest/socialActions/{urn}}). */
     Optional<PostMetrics> metrics(Secret token, String urn) {
         String what = "the post's likes and comments";
-        LinkedInAnswer answer = api.get(token, "/rest/socialActions/" + Urns.encode(urn), what);
+        PlatformAnswer answer = api.get(token, "/rest/socialActions/" + Urns.encode(urn), what);
         if (answer.status() == 404) {
             return Optional.empty();
         }

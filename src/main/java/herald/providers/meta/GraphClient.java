@@ -1,5 +1,6 @@
 package herald.providers.meta;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
@@ -13,10 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -172,7 +171,7 @@ public final class GraphClient {
         return errors.parse(answer(request, what, subject, creates, secrets), what);
     }
 
-    private GraphAnswer answer(
+    private PlatformAnswer answer(
             RestClient.RequestHeadersSpec<?> request,
             String what,
             @Nullable String subject,
@@ -184,15 +183,9 @@ public final class GraphClient {
         } else {
             usage.check(provider, platform, appKey, subject);
         }
-        GraphAnswer answer;
+        PlatformAnswer answer;
         try {
-            answer = request.accept(MediaType.APPLICATION_JSON)
-                    .exchange(
-                            (sent, response) -> new GraphAnswer(
-                                    response.getStatusCode().value(),
-                                    HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                                    StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                            true);
+            answer = PlatformAnswer.read(request.accept(MediaType.APPLICATION_JSON));
         } catch (ResourceAccessException e) {
             // The exception's message holds the URL and so the token: neither it nor its cause goes further.
             if (creates && !ProviderHttp.notSent(e)) {

@@ -1,5 +1,6 @@
 package herald.providers.meta;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -36,12 +37,12 @@ final class GraphErrors {
         this.usage = usage;
     }
 
-    JsonNode parse(GraphAnswer answer, String what) {
+    JsonNode parse(PlatformAnswer answer, String what) {
         return ProviderJson.object(json, provider, platform, what, answer.status(), answer.body());
     }
 
     /** The failure an error answer stands for; {@code secrets} are scrubbed from the platform's words. */
-    ProviderException failure(GraphAnswer answer, String what, String... secrets) {
+    ProviderException failure(PlatformAnswer answer, String what, String... secrets) {
         JsonNode error = errorObject(answer);
         if (error == null) {
             return withoutErrorObject(answer, what);
@@ -121,7 +122,7 @@ final class GraphErrors {
         return fail(Kind.PERMISSION, refused + ".");
     }
 
-    private ProviderException withoutErrorObject(GraphAnswer answer, String what) {
+    private ProviderException withoutErrorObject(PlatformAnswer answer, String what) {
         int status = answer.status();
         if (status == 429) {
             return ProviderException.rateLimited(provider, platform + " rate-limited " + what + ".", wait(answer));
@@ -137,7 +138,7 @@ final class GraphErrors {
     }
 
     /** How long to wait: {@code Retry-After} when sent, else the Business Use Case header's estimate. */
-    private @Nullable Duration wait(GraphAnswer answer) {
+    private @Nullable Duration wait(PlatformAnswer answer) {
         String retryAfter = answer.headers().getFirst("retry-after");
         if (retryAfter != null) {
             try {
@@ -149,7 +150,7 @@ final class GraphErrors {
         return usage.regainAccess(answer.headers());
     }
 
-    private @Nullable JsonNode errorObject(GraphAnswer answer) {
+    private @Nullable JsonNode errorObject(PlatformAnswer answer) {
         JsonNode node = ProviderJson.tree(json, answer.body());
         JsonNode error = node == null ? null : node.get("error");
         return error != null && error.isObject() ? error : null;

@@ -1,19 +1,18 @@
 package herald.providers.sandbox;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The HTTP calls to the Sandbox (docs/sandbox-api.md), each read whole into a {@link SandboxAnswer}. The OAuth
+ * The HTTP calls to the Sandbox (docs/sandbox-api.md), each read whole into a {@link PlatformAnswer}. The OAuth
  * endpoints take Herald's client id and secret by HTTP Basic, the API the bearer token. No answer in time, or none at
  * all, is transient, except for the calls that create a post or a comment: a read timeout after sending one is an
  * unknown outcome.
@@ -32,15 +31,15 @@ final class SandboxApi {
                 .build();
     }
 
-    SandboxAnswer token(MultiValueMap<String, String> form, String what) {
+    PlatformAnswer token(MultiValueMap<String, String> form, String what) {
         return call(oauthForm("/oauth/token").accept(MediaType.APPLICATION_JSON).body(form), what);
     }
 
-    SandboxAnswer revoke(MultiValueMap<String, String> form, String what) {
+    PlatformAnswer revoke(MultiValueMap<String, String> form, String what) {
         return call(oauthForm("/oauth/revoke").body(form), what);
     }
 
-    SandboxAnswer accounts(Secret userToken, String what) {
+    PlatformAnswer accounts(Secret userToken, String what) {
         return call(
                 http.get()
                         .uri(settings.endpoint("/api/accounts"))
@@ -48,7 +47,7 @@ final class SandboxApi {
                 what);
     }
 
-    SandboxAnswer recentPosts(String accountHandle, String what) {
+    PlatformAnswer recentPosts(String accountHandle, String what) {
         return call(
                 http.get()
                         .uri(settings.endpoint("/api/accounts/" + accountHandle + "/posts?limit=100"))
@@ -56,7 +55,7 @@ final class SandboxApi {
                 what);
     }
 
-    SandboxAnswer audience(Secret token, String what) {
+    PlatformAnswer audience(Secret token, String what) {
         return call(
                 http.get()
                         .uri(settings.endpoint("/api/me/metrics"))
@@ -65,7 +64,7 @@ final class SandboxApi {
                 what);
     }
 
-    SandboxAnswer metrics(Secret token, String postId, String what) {
+    PlatformAnswer metrics(Secret token, String postId, String what) {
         return call(
                 http.get()
                         .uri(settings.endpoint(postPath(postId) + "/metrics"))
@@ -75,17 +74,17 @@ final class SandboxApi {
     }
 
     /** Creates a post: a request that went out without an answer may have created it. */
-    SandboxAnswer createPost(Secret token, String body, String what) {
+    PlatformAnswer createPost(Secret token, String body, String what) {
         return create(settings.endpoint("/api/posts"), token, body, what);
     }
 
     /** Writes a comment under a post: a request that went out without an answer may have written it. */
-    SandboxAnswer createComment(Secret token, String postId, String body, String what) {
+    PlatformAnswer createComment(Secret token, String postId, String body, String what) {
         return create(settings.endpoint(postPath(postId) + "/comments"), token, body, what);
     }
 
     /** The post's comments, newest first (at most 100). */
-    SandboxAnswer comments(Secret token, String postId, String what) {
+    PlatformAnswer comments(Secret token, String postId, String what) {
         return call(
                 http.get()
                         .uri(settings.endpoint(postPath(postId) + "/comments?limit=100"))
@@ -94,9 +93,9 @@ final class SandboxApi {
                 what);
     }
 
-    private SandboxAnswer create(java.net.URI uri, Secret token, String body, String what) {
+    private PlatformAnswer create(java.net.URI uri, Secret token, String body, String what) {
         try {
-            return exchange(http.post()
+            return PlatformAnswer.read(http.post()
                     .uri(uri)
                     .headers(headers -> headers.setBearerAuth(token.reveal()))
                     .contentType(MediaType.APPLICATION_JSON)
@@ -131,9 +130,9 @@ final class SandboxApi {
     }
 
     /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
-    private static SandboxAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
+    private static PlatformAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
         try {
-            return exchange(request);
+            return PlatformAnswer.read(request);
         } catch (ResourceAccessException e) {
             throw new ProviderException(
                     ID,
@@ -143,14 +142,5 @@ final class SandboxApi {
                     null,
                     null);
         }
-    }
-
-    private static SandboxAnswer exchange(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange(
-                (sent, response) -> new SandboxAnswer(
-                        response.getStatusCode().value(),
-                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                true);
     }
 }

@@ -1,6 +1,7 @@
 package herald.providers.sandbox;
 
 import herald.providers.CommentRequest;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishedComment;
@@ -35,7 +36,7 @@ final class SandboxComments {
 
     PublishedComment comment(Secret token, CommentRequest request) {
         String what = "the comment";
-        SandboxAnswer answer = api.createComment(
+        PlatformAnswer answer = api.createComment(
                 token, request.postId(), json.writeValueAsString(Map.of("text", request.text())), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
@@ -57,7 +58,7 @@ final class SandboxComments {
      */
     Optional<PublishedComment> find(Secret token, CommentRequest request, Instant since) {
         String what = "the post's comments";
-        SandboxAnswer answer = api.comments(token, request.postId(), what);
+        PlatformAnswer answer = api.comments(token, request.postId(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

@@ -1,5 +1,6 @@
 package herald.providers.sandbox;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -24,11 +25,11 @@ final class SandboxErrors {
     }
 
     /** Parses a JSON body; a body that is not JSON is the Sandbox failing, so it is worth another try. */
-    JsonNode parse(SandboxAnswer answer, String what) {
+    JsonNode parse(PlatformAnswer answer, String what) {
         return ProviderJson.object(json, PROVIDER, "The Sandbox", what, answer.status(), answer.body());
     }
 
-    ProviderException failure(SandboxAnswer answer, String what) {
+    ProviderException failure(PlatformAnswer answer, String what) {
         int status = answer.status();
         if (status == 429) {
             return ProviderException.rateLimited(
@@ -72,7 +73,7 @@ final class SandboxErrors {
                 "The Sandbox refused " + what + " (HTTP " + status + (error == null ? "" : ", " + error) + said + ").");
     }
 
-    private @Nullable Duration retryAfter(SandboxAnswer answer) {
+    private @Nullable Duration retryAfter(PlatformAnswer answer) {
         String retryAfter = answer.headers().getFirst("retry-after");
         try {
             if (retryAfter != null) {
@@ -89,7 +90,7 @@ final class SandboxErrors {
         return null;
     }
 
-    private @Nullable String field(SandboxAnswer answer, String name) {
+    private @Nullable String field(PlatformAnswer answer, String name) {
         JsonNode node = ProviderJson.tree(json, answer.body());
         if (node != null && node.hasNonNull(name)) {
             String value = node.get(name).asString();

@@ -4,6 +4,7 @@ import static herald.providers.ProviderJson.text;
 
 import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.TokenForms;
@@ -48,7 +49,7 @@ final class SandboxLogin {
 
     void revoke(Secret token) {
         var form = TokenForms.revoke(token);
-        SandboxAnswer answer = api.revoke(form, "the revocation");
+        PlatformAnswer answer = api.revoke(form, "the revocation");
         if (!answer.ok()) {
             throw errors.failure(answer, "the revocation");
         }
@@ -57,7 +58,7 @@ final class SandboxLogin {
     /** Each account the consent granted, with its own tokens; a consent that granted none is refused. */
     List<DiscoveredAccount> discover(TokenGrant user, AccountType accountType) {
         String what = "the account list";
-        SandboxAnswer answer = api.accounts(user.accessToken(), what);
+        PlatformAnswer answer = api.accounts(user.accessToken(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -93,7 +94,7 @@ final class SandboxLogin {
         return accounts;
     }
 
-    private TokenGrant grant(SandboxAnswer answer, String what) {
+    private TokenGrant grant(PlatformAnswer answer, String what) {
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

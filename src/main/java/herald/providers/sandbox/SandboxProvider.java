@@ -9,6 +9,7 @@ import herald.providers.CommentRequest;
 import herald.providers.ContentRules;
 import herald.providers.DiscoveredAccount;
 import herald.providers.OAuthSpec;
+import herald.providers.PlatformAnswer;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -137,7 +138,7 @@ class SandboxProvider implements SocialProvider {
         if (request.story()) {
             body.put("kind", "story");
         }
-        SandboxAnswer answer = api.createPost(token, json.writeValueAsString(body), what);
+        PlatformAnswer answer = api.createPost(token, json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -147,7 +148,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public Optional<PublishedPost> findExisting(Secret token, PublishRequest request, Instant since) {
         String what = "the account's recent posts";
-        SandboxAnswer answer = api.recentPosts(request.accountHandle(), what);
+        PlatformAnswer answer = api.recentPosts(request.accountHandle(), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -227,7 +228,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public Optional<PostMetrics> metrics(Secret token, String platformPostId) {
         String what = "the post's figures";
-        SandboxAnswer answer = api.metrics(token, platformPostId, what);
+        PlatformAnswer answer = api.metrics(token, platformPostId, what);
         if (answer.status() == 404) {
             return Optional.empty();
         }
@@ -252,7 +253,7 @@ class SandboxProvider implements SocialProvider {
     @Override
     public Optional<AccountMetrics> accountMetrics(Secret token, String accountId) {
         String what = "the account's followers";
-        SandboxAnswer answer = api.audience(token, what);
+        PlatformAnswer answer = api.audience(token, what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

@@ -1,5 +1,6 @@
 package herald.providers.x;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
@@ -11,13 +12,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP calls to X, each read whole into an {@link XAnswer}. No answer in time, or none at all, is transient, except
+ * The HTTP calls to X, each read whole into an {@link PlatformAnswer}. No answer in time, or none at all, is transient, except
  * for the one call that creates a post: a read timeout after sending it is an unknown outcome.
  */
 final class XApiClient {
@@ -40,18 +40,18 @@ final class XApiClient {
                 .build();
     }
 
-    XAnswer get(URI uri, Secret token, String what) {
+    PlatformAnswer get(URI uri, Secret token, String what) {
         return call(http.get().uri(uri).headers(bearer(token)).accept(MediaType.APPLICATION_JSON), what);
     }
 
-    XAnswer postJson(URI uri, Secret token, Object body, String what) {
+    PlatformAnswer postJson(URI uri, Secret token, Object body, String what) {
         return call(jsonPost(uri, token, body), what);
     }
 
     /** Creates a post: a request that went out without an answer may have created it. */
-    XAnswer create(URI uri, Secret token, Object body, String what) {
+    PlatformAnswer create(URI uri, Secret token, Object body, String what) {
         try {
-            return exchange(jsonPost(uri, token, body));
+            return PlatformAnswer.read(jsonPost(uri, token, body));
         } catch (ResourceAccessException e) {
             if (ProviderHttp.notSent(e)) {
                 throw new ProviderException(
@@ -67,7 +67,7 @@ final class XApiClient {
     }
 
     /** A form to the token or revoke endpoint, with Herald's client id and secret by HTTP Basic. */
-    XAnswer postForm(URI uri, MultiValueMap<String, String> form, String what) {
+    PlatformAnswer postForm(URI uri, MultiValueMap<String, String> form, String what) {
         return call(
                 http.post()
                         .uri(uri)
@@ -80,7 +80,7 @@ final class XApiClient {
     }
 
     /** One chunk of a media upload, as {@code multipart/form-data} with the parts {@code media} and {@code segment_index}. */
-    XAnswer append(URI uri, Secret token, byte[] chunk, int segment, String what) {
+    PlatformAnswer append(URI uri, Secret token, byte[] chunk, int segment, String what) {
         var parts = new MultipartBodyBuilder();
         parts.part("media", chunk).filename("media").contentType(MediaType.APPLICATION_OCTET_STREAM);
         parts.part("segment_index", String.valueOf(segment));
@@ -95,7 +95,7 @@ final class XApiClient {
     }
 
     /** A POST without a body (finalize). */
-    XAnswer postEmpty(URI uri, Secret token, String what) {
+    PlatformAnswer postEmpty(URI uri, Secret token, String what) {
         return call(uploads.post().uri(uri).headers(bearer(token)).accept(MediaType.APPLICATION_JSON), what);
     }
 
@@ -112,9 +112,9 @@ final class XApiClient {
         return headers -> headers.setBearerAuth(token.reveal());
     }
 
-    private XAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
+    private PlatformAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
         try {
-            return exchange(request);
+            return PlatformAnswer.read(request);
         } catch (ResourceAccessException e) {
             throw new ProviderException(
                     XErrors.PROVIDER,
@@ -123,14 +123,5 @@ final class XApiClient {
                     null,
                     null);
         }
-    }
-
-    private static XAnswer exchange(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange(
-                (sent, response) -> new XAnswer(
-                        response.getStatusCode().value(),
-                        HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
-                true);
     }
 }

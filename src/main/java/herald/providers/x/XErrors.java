@@ -1,5 +1,6 @@
 package herald.providers.x;
 
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
@@ -30,7 +31,7 @@ final class XErrors {
     }
 
     /** Parses a JSON body; a body that is not JSON is X failing, so it is worth another try. */
-    JsonNode parse(XAnswer answer, String what) {
+    JsonNode parse(PlatformAnswer answer, String what) {
         return ProviderJson.object(json, PROVIDER, "X", what, answer.status(), answer.body());
     }
 
@@ -39,7 +40,7 @@ final class XErrors {
      * The id of the post X created with {@code answer}, or the refusal it is. X took the post when it answered 2xx: an
      * answer Herald cannot read then leaves the outcome unknown, never worth a blind second try.
      */
-    String createdId(XAnswer answer, String what) {
+    String createdId(PlatformAnswer answer, String what) {
         if (!answer.ok()) {
             throw failure(answer, what);
         }
@@ -56,7 +57,7 @@ final class XErrors {
         return id;
     }
 
-    ProviderException failure(XAnswer answer, String what) {
+    ProviderException failure(PlatformAnswer answer, String what) {
         int status = answer.status();
         String said = said(answer);
         String type = text(tree(answer.body()), "type");
@@ -87,7 +88,7 @@ final class XErrors {
     }
 
     /** A failed call of the token or revoke endpoint; {@code refreshing} when a refresh token was presented. */
-    ProviderException tokenFailure(XAnswer answer, String what, boolean refreshing) {
+    ProviderException tokenFailure(PlatformAnswer answer, String what, boolean refreshing) {
         int status = answer.status();
         if (status == 429 || status >= 500) {
             return failure(answer, what);
@@ -114,7 +115,7 @@ final class XErrors {
                 "X refused " + what + " (HTTP " + status + (error == null ? "" : ", " + error) + ")" + said);
     }
 
-    private ProviderException rateLimited(XAnswer answer, String what, @Nullable String type) {
+    private ProviderException rateLimited(PlatformAnswer answer, String what, @Nullable String type) {
         boolean capped = type != null && type.endsWith("/usage-capped");
         boolean daily = "0".equals(answer.headers().getFirst("x-user-limit-24hour-remaining"))
                 || "0".equals(answer.headers().getFirst("x-app-limit-24hour-remaining"));
@@ -128,7 +129,7 @@ final class XErrors {
 
     /** The wait X asks for: its reset headers (epoch seconds), or Retry-After; null when it did not say. */
     @Nullable
-    Duration retryAfter(XAnswer answer, boolean daily) {
+    Duration retryAfter(PlatformAnswer answer, boolean daily) {
         Long reset = null;
         if (daily) {
             reset = max(
@@ -147,7 +148,7 @@ final class XErrors {
     }
 
     /** X's own words about a failure, as {@code ": ..."} ending with a full stop, or just a full stop. */
-    String said(XAnswer answer) {
+    String said(PlatformAnswer answer) {
         JsonNode body = tree(answer.body());
         if (body == null || !body.isObject()) {
             return ".";

@@ -4,6 +4,7 @@ import static herald.providers.x.XTimeline.text;
 
 import herald.providers.AccountType;
 import herald.providers.DiscoveredAccount;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.TokenForms;
@@ -55,7 +56,7 @@ final class XLogin {
     void revoke(Secret token) {
         var form = TokenForms.revoke(token);
         form.add("client_id", settings.clientId());
-        XAnswer answer = api.postForm(settings.revokeUrl(), form, "the revocation");
+        PlatformAnswer answer = api.postForm(settings.revokeUrl(), form, "the revocation");
         // X answers a token it no longer knows with 400 invalid_request: revoking a dead token is no error.
         if (!answer.ok() && answer.status() != 400) {
             throw errors.tokenFailure(answer, "the revocation", false);
@@ -76,7 +77,7 @@ final class XLogin {
                 user));
     }
 
-    private TokenGrant grant(XAnswer answer, String what, boolean refreshing) {
+    private TokenGrant grant(PlatformAnswer answer, String what, boolean refreshing) {
         if (!answer.ok()) {
             throw errors.tokenFailure(answer, what, refreshing);
         }

@@ -1,6 +1,7 @@
 package herald.providers.x;
 
 import herald.providers.MediaDownloads;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
@@ -138,7 +139,7 @@ final class XMediaUpload {
             if (chunk.length == 0) {
                 break;
             }
-            XAnswer answer =
+            PlatformAnswer answer =
                     api.append(settings.upload("/2/media/upload/" + id + "/append"), token, chunk, segment, what);
             if (!answer.ok()) {
                 throw errors.failure(answer, what);
@@ -197,13 +198,14 @@ final class XMediaUpload {
                 id,
                 "metadata",
                 Map.of("alt_text", Map.of("text", altText.length() > 1000 ? altText.substring(0, 1000) : altText)));
-        XAnswer answer = api.postJson(settings.upload("/2/media/metadata"), token, body, "the alt text of " + what);
+        PlatformAnswer answer =
+                api.postJson(settings.upload("/2/media/metadata"), token, body, "the alt text of " + what);
         if (!answer.ok()) {
             throw errors.failure(answer, "the alt text of " + what);
         }
     }
 
-    private JsonNode data(XAnswer answer, String what) {
+    private JsonNode data(PlatformAnswer answer, String what) {
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }

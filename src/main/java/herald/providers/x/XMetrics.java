@@ -2,6 +2,7 @@ package herald.providers.x;
 
 import herald.providers.AccountMetrics;
 import herald.providers.MetricsBatch;
+import herald.providers.PlatformAnswer;
 import herald.providers.PostMetrics;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
@@ -59,7 +60,7 @@ final class XMetrics {
             return Optional.empty();
         }
         String what = "the post's metrics";
-        XAnswer answer = api.get(
+        PlatformAnswer answer = api.get(
                 settings.api("/2/tweets/" + platformPostId + "?" + XTimeline.POST_FIELDS + "=public_metrics"),
                 token,
                 what);
@@ -92,7 +93,7 @@ final class XMetrics {
         String what = "the posts' metrics";
         for (int from = 0; from < ids.size(); from += IDS_PER_CALL) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
-            XAnswer answer = api.get(
+            PlatformAnswer answer = api.get(
                     settings.api("/2/tweets?ids=" + String.join(",", chunk) + "&" + XTimeline.POST_FIELDS
                             + "=public_metrics"),
                     token,

@@ -1,6 +1,7 @@
 package herald.providers.x;
 
 import herald.providers.CommentRequest;
+import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
@@ -41,7 +42,7 @@ final class XTimeline {
 
     /** The account the token belongs to: {@code data} of {@code /2/users/me}, with its id and username. */
     JsonNode me(Secret token, String query, String what) {
-        XAnswer answer = api.get(settings.api("/2/users/me" + query), token, what);
+        PlatformAnswer answer = api.get(settings.api("/2/users/me" + query), token, what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -112,7 +113,7 @@ final class XTimeline {
         for (int i = 0; i < TIMELINE_PAGES; i++) {
             String query = "?max_results=100&exclude=retweets&start_time=" + from + "&" + POST_FIELDS + "=created_at,"
                     + field + (page == null ? "" : "&pagination_token=" + page);
-            XAnswer answer = api.get(settings.api("/2/users/" + userId + "/tweets" + query), token, what);
+            PlatformAnswer answer = api.get(settings.api("/2/users/" + userId + "/tweets" + query), token, what);
             if (!answer.ok()) {
                 throw errors.failure(answer, what);
             }
