@@ -73,6 +73,38 @@ class LinkCardFetcher implements DisposableBean {
         }
     }
 
+    /** The image types a card's image may be: those the platforms that show one take. */
+    static final java.util.Set<String> IMAGE_TYPES =
+            java.util.Set.of("image/jpeg", "image/png", "image/webp", "image/gif");
+
+    /**
+     * The page's image at {@code url} (a card's {@link LinkCard#image()}), read as a page is (public addresses only),
+     * when it is a JPEG, PNG, WebP or GIF of at most {@code maxBytes}; empty otherwise, never an error.
+     */
+    java.util.Optional<LinkImage> image(URI url, int maxBytes) {
+        HttpGet get = new HttpGet(url);
+        get.setHeader("Accept", "image/jpeg,image/png,image/webp,image/gif;q=0.9");
+        try {
+            return client.execute(get, response -> {
+                Header type = response.getFirstHeader("Content-Type");
+                ContentType contentType = type == null ? null : ContentType.parseLenient(type.getValue());
+                String mime =
+                        contentType == null ? "" : contentType.getMimeType().toLowerCase(Locale.ROOT);
+                if (response.getCode() / 100 != 2 || !IMAGE_TYPES.contains(mime) || response.getEntity() == null) {
+                    return java.util.Optional.<LinkImage>empty();
+                }
+                try (InputStream in = response.getEntity().getContent()) {
+                    byte[] bytes = in.readNBytes(maxBytes + 1);
+                    return bytes.length == 0 || bytes.length > maxBytes
+                            ? java.util.Optional.<LinkImage>empty()
+                            : java.util.Optional.of(new LinkImage(bytes, mime));
+                }
+            });
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private Read card(URI url, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
         if (status / 100 != 2) {

@@ -60,6 +60,18 @@ public class LinkCards {
         return Optional.empty();
     }
 
+    /**
+     * The card's image, read now (never kept: a platform takes it once, with the post), when the card names one that is
+     * a JPEG, PNG, WebP or GIF of at most {@code maxBytes}; empty otherwise, never an error.
+     */
+    public Optional<LinkImage> image(LinkCard card, int maxBytes) {
+        URI image = card.image();
+        if (!settings.enabled() || image == null || !web(image)) {
+            return Optional.empty();
+        }
+        return fetcher.image(image, maxBytes);
+    }
+
     private static boolean web(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https"))

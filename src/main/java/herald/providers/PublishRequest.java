@@ -24,8 +24,27 @@ public record PublishRequest(
         PostFormat format,
         @Nullable LinkPreview card) {
 
-    /** A link's card as its page names it (Open Graph, else its title and meta description): either may be null. */
-    public record LinkPreview(@Nullable String title, @Nullable String description) {}
+    /**
+     * A link's card as its page names it (Open Graph, else its title and meta description): either may be null; and its
+     * image, read by Herald from the page's host, for a platform that takes one ({@link
+     * SocialProvider#linkCardImageBytes()}); null without one.
+     */
+    public record LinkPreview(@Nullable String title, @Nullable String description, @Nullable Image image) {
+
+        /** A card without an image. */
+        public LinkPreview(@Nullable String title, @Nullable String description) {
+            this(title, description, null);
+        }
+    }
+
+    /** An image's bytes and media type ({@code image/jpeg}, {@code image/png}, ...). */
+    public record Image(byte[] bytes, String contentType) {
+
+        @Override
+        public String toString() {
+            return "Image[" + contentType + ", " + bytes.length + " bytes]";
+        }
+    }
 
     /** A request without a card. */
     public PublishRequest(

@@ -200,6 +200,15 @@ public interface SocialProvider {
     }
 
     /**
+     * The largest image a link card may carry on a platform that {@link #fillsLinkCards() fills cards in} and shows
+     * their image (Bluesky's {@code thumb}): publishers then read the page's image, when it is no larger, into the
+     * card's {@link PublishRequest.LinkPreview#image()}. 0 where the card carries no image.
+     */
+    default int linkCardImageBytes() {
+        return 0;
+    }
+
+    /**
      * Whether the platform takes stories: a request of {@link PostFormat#STORY} publishes its one medium as a story
      * (no text, no link), gone from the profile after 24 hours. Elsewhere a target cannot be a story.
      */

@@ -85,7 +85,15 @@ class PlatformCall {
         }
         return linkCards
                 .card(workspace, page)
-                .map(card -> new PublishRequest.LinkPreview(card.title(), card.description()))
+                .map(card -> new PublishRequest.LinkPreview(
+                        card.title(),
+                        card.description(),
+                        provider.linkCardImageBytes() <= 0
+                                ? null
+                                : linkCards
+                                        .image(card, provider.linkCardImageBytes())
+                                        .map(image -> new PublishRequest.Image(image.bytes(), image.contentType()))
+                                        .orElse(null)))
                 .orElse(null);
     }
 

@@ -102,7 +102,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
     }
 
     @Test
-    void aLinksCardCarriesTheTitleAndDescriptionItsPageNames() {
+    void aLinksCardCarriesTheTitleDescriptionAndImageItsPageNames() {
         bluesky.stubFor(post(urlPathEqualTo(CREATE))
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -114,11 +114,30 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
                         .withStatus(200)
                         .withHeader("Content-Type", "text/html; charset=utf-8")
                         .withBody("<html><head><title>Menu</title><meta property=\"og:title\" content=\"Today’s menu\">"
-                                + "<meta name=\"description\" content=\"Three pizzas and a calzone\"></head></html>")));
+                                + "<meta name=\"description\" content=\"Three pizzas and a calzone\">"
+                                + "<meta property=\"og:image\" content=\"/pages/menu.png\"></head></html>")));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 7, 7, 7};
+        bluesky.stubFor(get(urlPathEqualTo("/pages/menu.png"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/png")
+                        .withBody(png)));
+        String blob =
+                "{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafkreithumb\"},\"mimeType\":\"image/png\",\"size\":11}";
+        bluesky.stubFor(post(urlPathEqualTo("/xrpc/com.atproto.repo.uploadBlob"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"blob\":" + blob + "}")));
         String page = bluesky.baseUrl() + "/pages/menu";
         Post post = due("On the menu", page);
 
         publisher.publish(workspace, post.targets().getFirst().id());
+
+        var uploads = bluesky.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.uploadBlob")));
+        assertThat(uploads).as("the page's image, uploaded as the card's thumb").hasSize(1);
+        assertThat(uploads.getFirst().getBody()).isEqualTo(png);
+        assertThat(uploads.getFirst().getHeader("Content-Type")).startsWith("image/png");
 
         JsonNode sent = JSON.readTree(bluesky.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
                 .getFirst()
@@ -127,6 +146,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
         assertThat(external.path("uri").asString()).isEqualTo(page);
         assertThat(external.path("title").asString()).isEqualTo("Today’s menu");
         assertThat(external.path("description").asString()).isEqualTo("Three pizzas and a calzone");
+        assertThat(external.path("thumb")).isEqualTo(JSON.readTree(blob));
         assertThat(posts.get(workspace, post.id()).targets().getFirst().status())
                 .isEqualTo(TargetStatus.PUBLISHED);
     }

@@ -50,6 +50,28 @@ final class BlueskyImages {
         return embed;
     }
 
+    /**
+     * A link card's image uploaded as a blob for its {@code thumb}, or null when Bluesky would not take it: the card
+     * then goes without one rather than holding the post. A session Bluesky refuses, or a rate limit, still stops the
+     * attempt (the post itself would meet the same).
+     */
+    @Nullable
+    JsonNode thumb(Secret token, PublishRequest.Image image) {
+        String what = "the link card's image";
+        PlatformAnswer answer = xrpc.upload(token, image.bytes(), image.contentType(), what);
+        if (!answer.ok()) {
+            ProviderException refused = errors.failure(answer, what);
+            if (refused.kind() == Kind.AUTH_EXPIRED
+                    || refused.kind() == Kind.AUTH_REVOKED
+                    || refused.kind() == Kind.RATE_LIMITED) {
+                throw refused;
+            }
+            return null;
+        }
+        JsonNode blob = errors.parse(answer, what).path("blob");
+        return blob.isObject() ? blob : null;
+    }
+
     private JsonNode blob(Secret token, PublishRequest.Media medium, int number) {
         if (!"image".equals(medium.kind())) {
             throw new ProviderException(

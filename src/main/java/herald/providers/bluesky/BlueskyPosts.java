@@ -156,7 +156,11 @@ final class BlueskyPosts {
         ObjectNode reply = draft.replyTo() == null ? null : posts.replyTo(token, draft.replyTo());
         ObjectNode embed = images.embed(token, draft.media());
         if (embed == null && draft.link() != null) {
-            embed = posts.external(draft.link(), draft.card());
+            var card = draft.card();
+            embed = posts.external(
+                    draft.link(),
+                    card,
+                    card == null || card.image() == null ? null : images.thumb(token, card.image()));
         }
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode record = posts.post(draft.text(), createdAt, reply, embed);

@@ -183,6 +183,12 @@ class BlueskyProvider implements SocialProvider {
         return true;
     }
 
+    /** The card's {@code thumb} blob: at most 1,000,000 bytes (the lexicon's {@code app.bsky.embed.external}). */
+    @Override
+    public int linkCardImageBytes() {
+        return 1_000_000;
+    }
+
     /** A thread is a chain of replies, each answering the part before, all under the thread's first post. */
     @Override
     public boolean takesThreads() {

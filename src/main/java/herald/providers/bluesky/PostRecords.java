@@ -57,13 +57,16 @@ final class PostRecords {
      * by Herald's link cards from public addresses only), else the link's host and no description. Bluesky does not
      * read the page itself for a record written through the API.
      */
-    ObjectNode external(URI link, PublishRequest.@Nullable LinkPreview card) {
+    ObjectNode external(URI link, PublishRequest.@Nullable LinkPreview card, @Nullable JsonNode thumb) {
         String host = link.getHost() == null ? link.toString() : link.getHost();
         ObjectNode embed = json.createObjectNode().put("$type", "app.bsky.embed.external");
-        embed.putObject("external")
+        ObjectNode external = embed.putObject("external")
                 .put("uri", link.toString())
                 .put("title", card != null && card.title() != null ? card.title() : host)
                 .put("description", card != null && card.description() != null ? card.description() : "");
+        if (thumb != null) {
+            external.set("thumb", thumb);
+        }
         return embed;
     }
 

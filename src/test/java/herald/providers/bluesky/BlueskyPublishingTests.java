@@ -86,6 +86,35 @@ class BlueskyPublishingTests {
     }
 
     @Test
+    void aCardsImageBlueskyWillNotTakeLeavesTheCardWithoutAThumbAndThePostGoesOut() {
+        wiremock.stubFor(post(urlPathEqualTo(UPLOAD)).willReturn(error(400, "BlobTooLarge", "This file is too large")));
+        var card = new PublishRequest.LinkPreview(
+                "Launch day", "Everything we ship today", new PublishRequest.Image(PNG, "image/png"));
+
+        PublishedPost post = provider.publish(
+                access(),
+                new PublishRequest(HANDLE, "Out now", LINK, List.of(), null, herald.providers.PostFormat.POST, card));
+
+        assertThat(post.id()).isEqualTo(at(rkey(0)));
+        wiremock.verify(postRequestedFor(urlPathEqualTo(UPLOAD))
+                .withHeader("Content-Type", equalTo("image/png"))
+                .withRequestBody(binaryEqualTo(PNG)));
+        wiremock.verify(postRequestedFor(urlPathEqualTo(CREATE))
+                .withRequestBody(equalToJson(
+                        """
+                        {"record":{"embed":{"$type":"app.bsky.embed.external",
+                          "external":{"uri":"https://example.com/launch","title":"Launch day",
+                                      "description":"Everything we ship today"}}}}""",
+                        false,
+                        true)));
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
+                        .getFirst()
+                        .getBodyAsString())
+                .as("no thumb: the image was refused")
+                .doesNotContain("thumb");
+    }
+
+    @Test
     void aHandleBlueskyDoesNotKnowStaysPlainText() {
         wiremock.stubFor(get(urlPathEqualTo(RESOLVE))
                 .withQueryParam("handle", equalTo("ghost.bsky.social"))
