@@ -84,7 +84,7 @@ class EditedStatus {
     private static Set<NewPost.NewTarget> targets(List<NewPost.NewTarget> targets) {
         return targets.stream()
                 .map(t -> new NewPost.NewTarget(
-                        t.connection(), Posts.blankToNull(t.body()), t.firstComment(), t.format()))
+                        t.connection(), Posts.blankToNull(t.body()), t.firstComment(), t.format(), t.commentOff()))
                 .collect(Collectors.toSet());
     }
 }

@@ -167,14 +167,24 @@ public record NewPost(
 
     /**
      * One chosen connection, with its own text and its own first comment when they should differ from the post's (a
-     * blank first comment is none of its own).
+     * blank first comment is none of its own), or with no first comment at all although the post has one ({@code
+     * commentOff}: its own comment is then dropped).
      */
     public record NewTarget(
-            ConnectionId connection, @Nullable String body, @Nullable String firstComment, PostFormat format) {
+            ConnectionId connection,
+            @Nullable String body,
+            @Nullable String firstComment,
+            PostFormat format,
+            boolean commentOff) {
 
         public NewTarget {
-            firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+            firstComment = commentOff || firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
             format = format == null ? PostFormat.POST : format;
+        }
+
+        public NewTarget(
+                ConnectionId connection, @Nullable String body, @Nullable String firstComment, PostFormat format) {
+            this(connection, body, firstComment, format, false);
         }
 
         /** A feed post on the account. */
@@ -188,7 +198,8 @@ public record NewPost(
 
         /** {@code target} as asked for again: its account, own text, own first comment and format. */
         public static NewTarget of(Target target) {
-            return new NewTarget(target.connection(), target.body(), target.firstComment(), target.format());
+            return new NewTarget(
+                    target.connection(), target.body(), target.firstComment(), target.format(), target.commentOff());
         }
 
         /** Whether it asks for a story. */

@@ -110,7 +110,7 @@ public class PostExport {
                     target.platformUrl() == null ? "" : target.platformUrl().toString(),
                     cell(target.lastError()),
                     createdBy,
-                    cell(target.firstComment() == null ? post.firstComment() : target.firstComment()),
+                    cell(target.commentOf(post.firstComment())),
                     target.comment() == null ? "" : target.comment().status().value(),
                     target.thread().isEmpty() ? "" : thread(post),
                     target.thread().stream()

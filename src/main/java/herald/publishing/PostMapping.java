@@ -52,7 +52,7 @@ final class PostMapping {
                         select post_id, id, connection_id, provider, account, body, status, attempts,
                             platform_post_id, platform_url, last_error, due_at, published_at, comment_text,
                             comment_status,
-                            comment_attempts, comment_url, comment_error, commented_at, format
+                            comment_attempts, comment_url, comment_error, commented_at, format, comment_off
                         from post_targets where workspace_id = :workspace and post_id in (:posts)
                         order by account, id""")
                 .param("workspace", workspace.value())
@@ -135,7 +135,8 @@ final class PostMapping {
                         t.firstComment(),
                         t.comment(),
                         thread,
-                        t.format());
+                        t.format(),
+                        t.commentOff());
     }
 
     private static Target target(ResultSet rs) throws SQLException {
@@ -157,7 +158,8 @@ final class PostMapping {
                 rs.getString("comment_text"),
                 comment(rs),
                 List.of(),
-                PostFormat.of(rs.getString("format")));
+                PostFormat.of(rs.getString("format")),
+                rs.getBoolean("comment_off"));
     }
 
     private static @Nullable TargetComment comment(ResultSet rs) throws SQLException {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param thread its thread's parts after the post's text, in order; empty when it publishes none (a single post, or
  *     a platform without threads)
  * @param format a feed post, or a story (its one medium alone) on a platform that takes stories
+ * @param commentOff whether the account gets no first comment although the post has one (then {@code firstComment}
+ *     is null)
  */
 public record Target(
         TargetId id,
@@ -35,11 +37,23 @@ public record Target(
         @Nullable String firstComment,
         @Nullable TargetComment comment,
         java.util.List<ThreadPart> thread,
-        PostFormat format) {
+        PostFormat format,
+        boolean commentOff) {
 
     public Target {
         thread = thread == null ? java.util.List.of() : java.util.List.copyOf(thread);
         format = format == null ? PostFormat.POST : format;
+    }
+
+    /**
+     * The first comment this account gets when the post's is {@code postComment}: none for a story or an account that
+     * keeps comments off, else its own, else the post's.
+     */
+    public @Nullable String commentOf(@Nullable String postComment) {
+        if (story() || commentOff) {
+            return null;
+        }
+        return firstComment != null ? firstComment : postComment;
     }
 
     /** Whether it goes out as a story. */

@@ -39,7 +39,8 @@ class TargetRows {
             @Nullable String body,
             @Nullable String firstComment,
             int threadParts,
-            PostFormat format) {}
+            PostFormat format,
+            boolean commentOff) {}
 
     /**
      * The post's targets, due at {@code dueAt} (null: not dispatched, a draft or a post awaiting approval). Dispatched
@@ -66,10 +67,10 @@ class TargetRows {
                             """
                             insert into post_targets (workspace_id, id, post_id, connection_id, provider, account,
                                 account_handle, body, status, due_at, updated_at, comment_text, comment_status,
-                                comment_due_at, format)
+                                comment_due_at, format, comment_off)
                             values (:workspace, :id, :post, :connection, :provider, :account, :handle, :body,
                                 :status, :due, :now, :commentText, case when :comment then 'waiting' end,
-                                case when :comment then cast(:due as timestamptz) end, :format)""")
+                                case when :comment then cast(:due as timestamptz) end, :format, :commentOff)""")
                     .param("workspace", workspace.value())
                     .param("id", target.id().value())
                     .param("post", post.value())
@@ -81,7 +82,12 @@ class TargetRows {
                     .param("status", paused.contains(target.connection()) ? "held" : "scheduled")
                     .param("due", timestamp(dueAt))
                     .param("commentText", target.firstComment())
-                    .param("comment", target.format() == PostFormat.POST && (comment || target.firstComment() != null))
+                    .param(
+                            "comment",
+                            target.format() == PostFormat.POST
+                                    && !target.commentOff()
+                                    && (comment || target.firstComment() != null))
+                    .param("commentOff", target.commentOff())
                     .param("format", target.format().value())
                     .param("now", Timestamp.from(now))
                     .update();

@@ -128,7 +128,8 @@ class Validation {
                     target.body(),
                     target.firstComment(),
                     threaded ? Math.min(thread.size(), MAX_THREAD) : 0,
-                    target.format()));
+                    target.format(),
+                    target.commentOff()));
             boolean weighed = !draft && account.active() && provider != null;
             if (!weighed && tooLong(target.firstComment())) {
                 violations.add(new Violation(
@@ -183,7 +184,9 @@ class Validation {
                         };
                 violations.add(new Violation(where, account.id(), problem.code(), name + ": " + problem.message()));
             }
-            String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+            // An account that asked for no first comment gets none, and none is checked for it.
+            String comment =
+                    target.commentOff() ? null : target.firstComment() != null ? target.firstComment() : firstComment;
             if (threaded) {
                 if (comment != null) {
                     violations.add(new Violation(

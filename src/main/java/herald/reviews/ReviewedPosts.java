@@ -42,7 +42,7 @@ class ReviewedPosts {
                         t.account(),
                         t.provider(),
                         t.body() == null ? post.body() : t.body(),
-                        t.story() ? null : t.firstComment() == null ? post.firstComment() : t.firstComment(),
+                        t.commentOf(post.firstComment()),
                         t.status(),
                         t.platformUrl(),
                         // The thread only where the account's platform publishes it (its parts are on the target).

@@ -25,8 +25,10 @@
     return field && field.value.trim() !== '' ? field.value : null;
   }
 
-  // The first comment an account gets: its own, else the post's; null without one.
+  // The first comment an account gets: none when it is ticked off, else its own, else the post's; null without one.
   function commentFor(account) {
+    var off = form.querySelector('[data-no-comment][name="nocomment-' + account + '"]');
+    if (off && off.checked) { return null; }
     var own = form.querySelector('[data-comment-override][id="comment-' + account + '"]');
     if (own && own.value.trim() !== '') { return own.value.trim(); }
     var post = form.querySelector('[data-first-comment]');

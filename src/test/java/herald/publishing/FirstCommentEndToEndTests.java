@@ -39,6 +39,94 @@ class FirstCommentEndToEndTests extends SandboxEndToEndTest {
     }
 
     @Test
+    void anAccountThatKeepsTheCommentOffGetsThePostAloneAndIsNotHeldToTheCommentsRules() {
+        String otherHandle = "e2e_o" + UUID.randomUUID().toString().substring(0, 8);
+        String other = connect(otherHandle);
+        String comment = "Only here " + UUID.randomUUID();
+        var created = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Two accounts " + UUID.randomUUID() + "\",\"firstComment\":\"" + comment
+                        + "\",\"targets\":[{\"connectionId\":\"" + connection + "\"},{\"connectionId\":\"" + other
+                        + "\",\"noFirstComment\":true,\"firstComment\":\"ignored\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String post = created.json().path("id").asString();
+
+        JsonNode view = awaitBoth(post);
+
+        JsonNode withComment = target(view, connection);
+        JsonNode without = target(view, other);
+        assertThat(withComment.path("comment").path("status").asString()).isEqualTo("posted");
+        assertThat(withComment.path("noFirstComment").asBoolean()).isFalse();
+        assertThat(without.path("status").asString()).isEqualTo("published");
+        assertThat(without.path("noFirstComment").asBoolean()).isTrue();
+        assertThat(without.path("comment").isNull())
+                .as("no comment, not even a skipped one")
+                .isTrue();
+        assertThat(without.path("firstComment").isNull())
+                .as("its own comment is dropped")
+                .isTrue();
+        assertThat(occurrencesOnTheFeed(comment)).isEqualTo(1);
+        Response page = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/@" + otherHandle))
+                .GET());
+        assertThat(page.body()).doesNotContain(comment).doesNotContain("ignored");
+
+        var overLong = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Fine\",\"draft\":true,\"firstComment\":\"" + "x".repeat(501)
+                        + "\",\"targets\":[{\"connectionId\":\"" + other + "\",\"noFirstComment\":true}]}");
+        assertThat(overLong.status()).as(overLong.body()).isEqualTo(201);
+        var scheduled = api(
+                "POST",
+                "/posts",
+                "{\"body\":\"Fine\",\"scheduledAt\":\"2099-05-01T12:00:00Z\",\"firstComment\":\""
+                        + "x".repeat(501) + "\",\"targets\":[{\"connectionId\":\"" + other
+                        + "\",\"noFirstComment\":true}]}");
+        assertThat(scheduled.status())
+                .as("a comment too long for the Sandbox is no problem for an account that gets none: "
+                        + scheduled.body())
+                .isEqualTo(201);
+        String kept = scheduled.json().path("id").asString();
+        var edited = api("PATCH", "/posts/" + kept, "{\"firstComment\":\"Short now\"}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(target(edited.json(), other).path("noFirstComment").asBoolean())
+                .as("an edit of the post's comment keeps the account's choice")
+                .isTrue();
+        assertThat(target(edited.json(), other).path("comment").isNull()).isTrue();
+    }
+
+    JsonNode target(JsonNode post, String connectionId) {
+        for (JsonNode t : post.path("targets")) {
+            if (t.path("connectionId").asString().equals(connectionId)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no target for " + connectionId + " in " + post);
+    }
+
+    /** The post once both its targets are published and no comment waits. */
+    JsonNode awaitBoth(String post) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode last = null;
+        while (Instant.now().isBefore(until)) {
+            last = api("GET", "/posts/" + post, null).json();
+            boolean settled = true;
+            for (JsonNode t : last.path("targets")) {
+                String comment = t.path("comment").path("status").asString();
+                settled &= t.path("status").asString().equals("published")
+                        && !comment.equals("waiting")
+                        && !comment.equals("posting");
+            }
+            if (settled) {
+                return last;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("not settled in time: " + last);
+    }
+
+    @Test
     void answersLostAfterTheSandboxTookThePostAndTheCommentLeaveOneOfEach() {
         faults("{\"timeoutAfterCreate\":true}");
         String body = "Stalled " + UUID.randomUUID();

@@ -26,7 +26,8 @@ final class ComposerCommands {
                     new ConnectionId(uuid(account)),
                     own,
                     form.comments().get(account),
-                    form.stories().contains(account) ? PostFormat.STORY : PostFormat.POST));
+                    form.stories().contains(account) ? PostFormat.STORY : PostFormat.POST,
+                    form.noComments().contains(account)));
         }
         String at = "later".equals(form.when()) && !form.scheduledAt().isBlank() ? form.scheduledAt() : null;
         if ("queue".equals(form.when())) {

@@ -35,11 +35,13 @@ public record ComposerForm(
         String repeat,
         String repeatUntil,
         ComposerThread thread,
-        Set<String> stories) {
+        Set<String> stories,
+        Set<String> noComments) {
 
     public ComposerForm {
         thread = thread == null ? ComposerThread.NONE : thread;
         stories = stories == null ? Set.of() : Set.copyOf(stories);
+        noComments = noComments == null ? Set.of() : Set.copyOf(noComments);
     }
 
     /**
@@ -76,6 +78,7 @@ public record ComposerForm(
                 "",
                 "",
                 ComposerThread.NONE,
+                Set.of(),
                 Set.of());
     }
 
@@ -115,6 +118,10 @@ public record ComposerForm(
                 post.targets().stream()
                         .filter(herald.publishing.Target::story)
                         .map(t -> t.connection().value().toString())
+                        .collect(java.util.stream.Collectors.toSet()),
+                post.targets().stream()
+                        .filter(herald.publishing.Target::commentOff)
+                        .map(t -> t.connection().value().toString())
                         .collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -140,7 +147,8 @@ public record ComposerForm(
                 "",
                 "",
                 copy.thread(),
-                copy.stories());
+                copy.stories(),
+                copy.noComments());
     }
 
     static ComposerForm read(
@@ -183,6 +191,10 @@ public record ComposerForm(
                 prefixed(params, "format-").entrySet().stream()
                         .filter(format -> format.getValue().equals("story"))
                         .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                prefixed(params, "nocomment-").entrySet().stream()
+                        .filter(off -> off.getValue().equals("true"))
+                        .map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -219,8 +231,13 @@ public record ComposerForm(
         return comments.getOrDefault(connection.toString(), "");
     }
 
+    /** Whether the account is to get no first comment although the post has one. */
+    public boolean noComment(Object connection) {
+        return noComments.contains(connection.toString());
+    }
+
     /** Whether any account has text or a first comment of its own (the per-account fields then start open). */
     public boolean ownTexts() {
-        return !overrides.isEmpty() || !comments.isEmpty();
+        return !overrides.isEmpty() || !comments.isEmpty() || !noComments.isEmpty();
     }
 }

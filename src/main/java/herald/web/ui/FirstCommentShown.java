@@ -28,7 +28,7 @@ record FirstCommentShown(String text, List<String> accounts) {
         }
         Map<String, List<String>> accountsByText = new LinkedHashMap<>();
         for (Target target : post.targets()) {
-            String text = target.firstComment() != null ? target.firstComment() : post.firstComment();
+            String text = target.commentOf(post.firstComment());
             if (text != null) {
                 accountsByText
                         .computeIfAbsent(text, ignored -> new ArrayList<>())

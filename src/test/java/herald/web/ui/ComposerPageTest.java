@@ -256,6 +256,67 @@ class ComposerPageTest {
     }
 
     @Test
+    void anAccountTickedOffGetsNoFirstCommentAndKeepsThatThroughAnEdit() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        var sideshow = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "sideshow");
+
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param(
+                                "accounts",
+                                krusty.value().toString(),
+                                sideshow.value().toString())
+                        .param("body", "Friday pizza")
+                        .param("firstComment", "#pizza #friday")
+                        .param("nocomment-" + sideshow.value(), "true")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+
+        var created = posts.list(team.workspace().id(), new PostQuery(null, null, null, null, null, null, 10))
+                .getFirst();
+        var byAccount =
+                created.targets().stream().collect(java.util.stream.Collectors.toMap(t -> t.connection(), t -> t));
+        assertThat(byAccount.get(krusty).comment().status()).isEqualTo(herald.publishing.CommentStatus.WAITING);
+        assertThat(byAccount.get(sideshow).comment()).isNull();
+        assertThat(byAccount.get(sideshow).commentOff()).isTrue();
+        String page = mvc.perform(get(team.path() + "/posts/" + created.id()).with(as(team.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data-test=\"no-comment-here\"");
+
+        String edit = team.path() + "/posts/" + created.id() + "/edit";
+        String form = mvc.perform(get(edit).with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(form).containsPattern("name=\"nocomment-" + sideshow.value() + "\"[^>]*checked");
+        assertThat(form).doesNotContainPattern("name=\"nocomment-" + krusty.value() + "\"[^>]*checked");
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param(
+                                "accounts",
+                                krusty.value().toString(),
+                                sideshow.value().toString())
+                        .param("body", "Friday pizza, edited")
+                        .param("firstComment", "#pizza")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        var edited = posts.get(team.workspace().id(), created.id());
+        assertThat(edited.targets())
+                .as("unticked in the edit: both get the comment")
+                .allSatisfy(t -> assertThat(t.comment()).isNotNull());
+    }
+
+    @Test
     void showsEachTargetsProblemInPlainWordsAndCreatesNothing() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(

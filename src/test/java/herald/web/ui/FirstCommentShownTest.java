@@ -87,6 +87,7 @@ class FirstCommentShownTest {
                 firstComment,
                 null,
                 List.of(),
-                herald.providers.PostFormat.POST);
+                herald.providers.PostFormat.POST,
+                false);
     }
 }

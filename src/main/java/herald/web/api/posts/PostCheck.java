@@ -210,7 +210,8 @@ public class PostCheck {
                 problems.add(problem.message());
             }
         }
-        String comment = target.firstComment() != null ? target.firstComment() : firstComment;
+        String comment =
+                target.commentOff() ? null : target.firstComment() != null ? target.firstComment() : firstComment;
         if (!thread.isEmpty() && provider.takesThreads()) {
             if (comment != null) {
                 problems.add("A thread takes no first comment here; make it the thread's last part.");

@@ -41,7 +41,14 @@ final class PostRequests {
                             allowableValues = {"post", "story"},
                             nullable = true)
                     @Nullable
-                    String format) {
+                    String format,
+            @Schema(
+                            description = "true: this account gets no first comment although the post has one (the"
+                                    + " hashtags of an Instagram comment kept off LinkedIn); its own firstComment is"
+                                    + " then ignored. Absent or false: it gets its own, or the post's.",
+                            nullable = true)
+                    @Nullable
+                    Boolean noFirstComment) {
 
         NewPost.NewTarget toTarget() {
             PostFormat asked;
@@ -50,7 +57,8 @@ final class PostRequests {
             } catch (IllegalArgumentException e) {
                 throw new herald.shared.InvalidInput("targets.format", "A target's format is post or story.");
             }
-            return new NewPost.NewTarget(new ConnectionId(connectionId), body, firstComment, asked);
+            return new NewPost.NewTarget(
+                    new ConnectionId(connectionId), body, firstComment, asked, Boolean.TRUE.equals(noFirstComment));
         }
     }
 

@@ -62,7 +62,9 @@ record TargetView(
         @Schema(
                         description = "post, or story: the post's one medium as a story (docs/stories.md).",
                         allowableValues = {"post", "story"})
-                String format) {
+                String format,
+        @Schema(description = "True when this account gets no first comment although the post has one.")
+                boolean noFirstComment) {
 
     static TargetView of(Target t, @Nullable List<AttemptHistory.Attempt> log) {
         return new TargetView(
@@ -82,7 +84,8 @@ record TargetView(
                 t.firstComment(),
                 CommentView.of(t.comment()),
                 t.thread().stream().map(ThreadPartView::of).toList(),
-                t.format().value());
+                t.format().value(),
+                t.commentOff());
     }
 
     @Schema(name = "TargetThreadPart")
