@@ -102,7 +102,22 @@ public record AgentPostRequest(
             @Nullable ConnectionId connectionId,
             @Nullable String content,
             @Nullable String firstComment,
-            @Nullable String format) {
+            @Nullable String format,
+            @Nullable Boolean noFirstComment) {
+
+        public Variant(
+                @Nullable String platform,
+                @Nullable ConnectionId connectionId,
+                @Nullable String content,
+                @Nullable String firstComment,
+                @Nullable String format) {
+            this(platform, connectionId, content, firstComment, format, null);
+        }
+
+        /** Whether its accounts get no first comment although the post has one. */
+        public boolean commentOff() {
+            return Boolean.TRUE.equals(noFirstComment);
+        }
 
         /** A variant of text and first comment, its accounts' posts in the feed. */
         public Variant(

@@ -182,7 +182,8 @@ public class AgentPosting {
                 account.id(),
                 AgentVariants.blank(chosen.content()) ? null : chosen.content(),
                 chosen.firstComment(),
-                AgentVariants.format("variants[" + variant.get().index() + "]", chosen));
+                AgentVariants.format("variants[" + variant.get().index() + "]", chosen),
+                chosen.commentOff());
     }
 
     /**

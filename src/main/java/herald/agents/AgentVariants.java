@@ -49,10 +49,11 @@ final class AgentVariants {
                         "Each variant names either a \"platform\" (every account of it this post goes to) or a"
                                 + " \"connectionId\" (one account this post goes to), not both.");
             }
-            if (blank(v.content()) && blank(v.firstComment()) && v.format() == null) {
+            if (blank(v.content()) && blank(v.firstComment()) && v.format() == null && !v.commentOff()) {
                 throw new InvalidInput(
                         field,
-                        "This variant gives no content, firstComment or format: give one of them, or leave it out.");
+                        "This variant gives no content, firstComment, format or noFirstComment: give one of them, or"
+                                + " leave it out.");
             }
             format(field, v);
             AgentTargets.checkContent(field + ".content", v.content());

@@ -216,6 +216,28 @@ class AgentRestApiTests extends AgentTestBase {
     }
 
     @Test
+    void anAgentKeepsThePostsFirstCommentOffAPlatformByVariant() {
+        var created = agentPost(
+                agent,
+                "{\"content\":\"Quiet one\",\"platforms\":[\"sandbox\"],\"firstComment\":\"#loud\","
+                        + "\"variants\":[{\"platform\":\"sandbox\",\"noFirstComment\":true}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String post = created.json().path("results").get(0).path("postId").asString();
+        JsonNode target = send("GET", "/api/v1/agent/posts/" + post, agent.token(), null)
+                .json()
+                .path("targets")
+                .get(0);
+        assertThat(target.path("comment").isMissingNode()
+                        || target.path("comment").isNull())
+                .as("no comment on the account: " + target)
+                .isTrue();
+
+        var empty = agentPost(
+                agent, "{\"content\":\"x\",\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\"}]}");
+        assertThat(empty.body()).contains("noFirstComment");
+    }
+
+    @Test
     void anAgentAsksForAStoryByVariantAndAStoryWithoutAnImageIsRefusedByField() {
         var folder = context.getBean(herald.assets.Folders.class).all(w.id()).getFirst();
         String photo = context.getBean(herald.assets.Assets.class)

@@ -177,7 +177,7 @@ class AgentVariantsApiTests extends AgentTestBase {
         assertRefused(
                 "{\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\",\"content\":\" \"}]}",
                 "variants[0]",
-                "no content, firstComment or format");
+                "no content, firstComment, format or noFirstComment");
         assertRefused(
                 "{\"platforms\":[\"sandbox\"],\"variants\":[{\"platform\":\"sandbox\",\"content\":\""
                         + "a".repeat(10_001) + "\"}]}",

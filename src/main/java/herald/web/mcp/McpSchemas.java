@@ -49,7 +49,8 @@ final class McpSchemas {
                         "description": "One account the post goes to (a connectionId from list_accounts). Give this or platform."},
                       "content": {"type": "string", "maxLength": 10000, "description": "Its own text, in place of content."},
                       "firstComment": {"type": "string", "maxLength": 10000, "description": "Its own first comment, in place of firstComment."},
-                      "format": {"type": "string", "enum": ["post", "story"], "description": "story: the post's one image or video as a story on these accounts (instagram, sandbox), with no text or first comment; post (the default) otherwise."}
+                      "format": {"type": "string", "enum": ["post", "story"], "description": "story: the post's one image or video as a story on these accounts (instagram, sandbox), with no text or first comment; post (the default) otherwise."},
+                      "noFirstComment": {"type": "boolean", "description": "true: these accounts get no first comment although the post has one (e.g. the Instagram hashtags kept off LinkedIn)."}
                     },
                     "additionalProperties": false},
                   "description": "Give a platform or an account its own text or first comment, e.g. a short text for X (280 weighted characters) and a longer one for LinkedIn (3,000). Each variant names a platform or an account the post goes to, at most once, and gives content, firstComment or both; what it leaves out is the post's content or firstComment. An account's own variant counts over its platform's. Each account's platform checks the text it gets; a refusal names the variant's field, e.g. variants[0].content."},

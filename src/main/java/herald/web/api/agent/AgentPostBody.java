@@ -152,7 +152,13 @@ public record AgentPostBody(
                             nullable = true,
                             allowableValues = {"post", "story"})
                     @Nullable
-                    String format) {
+                    String format,
+            @Schema(
+                            description = "true: these accounts get no first comment although the post has one (its"
+                                    + " hashtags kept off LinkedIn); the variant's own firstComment is then ignored.",
+                            nullable = true)
+                    @Nullable
+                    Boolean noFirstComment) {
 
         AgentPostRequest.Variant toVariant() {
             return new AgentPostRequest.Variant(
@@ -160,7 +166,8 @@ public record AgentPostBody(
                     connectionId == null ? null : new ConnectionId(connectionId),
                     content,
                     firstComment,
-                    format);
+                    format,
+                    noFirstComment);
         }
     }
 
