@@ -35,6 +35,17 @@ class LinkCardRows {
                 .optional();
     }
 
+    /**
+     * Forgets the workspace's cards read before {@code before}: called as a card is kept, so the table holds what the
+     * workspace linked to lately, whatever it linked to once.
+     */
+    int forget(WorkspaceId workspace, Instant before) {
+        return jdbc.sql("delete from link_cards where workspace_id = :workspace and fetched_at < :before")
+                .param("workspace", workspace.value())
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     void keep(WorkspaceId workspace, URI url, @Nullable LinkCard card, @Nullable String failure, Instant at) {
         jdbc.sql(
                         """

@@ -4,6 +4,7 @@ import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(LinkCardSettings.class)
 public class LinkCards {
+
+    /** How long a card is kept at all once its lifetime is over: a page linked to again within it is read again. */
+    static final Duration KEPT = Duration.ofDays(30);
 
     private final LinkCardFetcher fetcher;
     private final LinkCardRows rows;
@@ -49,15 +53,18 @@ public class LinkCards {
             return Optional.ofNullable(kept.get().card()).filter(LinkCard::named);
         }
         LinkCardFetcher.Read read = fetcher.read(url);
-        if (read instanceof LinkCardFetcher.Found found && found.card().named()) {
-            tenants.run(workspace, () -> rows.keep(workspace, url, found.card(), null, now));
-            return Optional.of(found.card());
-        }
-        String failure = read instanceof LinkCardFetcher.Failed failed
-                ? failed.reason()
-                : "The page names no title or description.";
-        tenants.run(workspace, () -> rows.keep(workspace, url, null, failure, now));
-        return Optional.empty();
+        LinkCard card =
+                read instanceof LinkCardFetcher.Found found && found.card().named() ? found.card() : null;
+        String failure = card != null
+                ? null
+                : read instanceof LinkCardFetcher.Failed failed
+                        ? failed.reason()
+                        : "The page names no title or description.";
+        tenants.run(workspace, () -> {
+            rows.keep(workspace, url, card, failure, now);
+            rows.forget(workspace, now.minus(KEPT));
+        });
+        return Optional.ofNullable(card);
     }
 
     /**

@@ -82,6 +82,33 @@ class LinkCardPageTest {
     }
 
     @Test
+    void cardsReadLongAgoAreForgottenAsNewOnesAreKept() throws Exception {
+        serves("/new", "text/html", "<html><head><title>New</title></head></html>");
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        fixtures.tenants.run(w, () -> fixtures.jdbc
+                .sql(
+                        """
+                        insert into link_cards (workspace_id, url, title, fetched_at) values
+                          (:w, 'https://old.example/a', 'Old', now() - interval '31 days'),
+                          (:w, 'https://recent.example/b', 'Recent', now() - interval '2 days')""")
+                .param("w", w.value())
+                .update());
+
+        mvc.perform(get(team.path() + "/compose/link-card")
+                        .param("url", page("/new"))
+                        .with(as(team.owner())))
+                .andExpect(status().isOk());
+
+        var kept = fixtures.tenants.call(w, () -> fixtures.jdbc
+                .sql("select url from link_cards where workspace_id = :w order by url")
+                .param("w", w.value())
+                .query(String.class)
+                .list());
+        assertThat(kept).containsExactly(page("/new"), "https://recent.example/b");
+    }
+
+    @Test
     void nothingToShowIsNoContentAndIsNotAskedAgain() throws Exception {
         serves("/bare", "text/html", "<html><head></head><body>No title here</body></html>");
         serves("/menu.pdf", "application/pdf", "%PDF-1.7");
