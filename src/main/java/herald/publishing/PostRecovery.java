@@ -130,8 +130,14 @@ public class PostRecovery {
                 "post",
                 id.toString(),
                 Map.of("target", target.toString(), "by", "person"));
-        events.publishEvent(
-                new PostPublished(workspace, id, target, marked.answer().provider(), url, now));
+        events.publishEvent(new PostPublished(
+                workspace,
+                id,
+                target,
+                marked.answer().provider(),
+                url,
+                now,
+                marked.answer().format()));
         settled(workspace, id, marked.settled());
         return posts.get(workspace, id);
     }

@@ -280,12 +280,14 @@ class Publisher {
                         target,
                         due.provider(),
                         p.post().url(),
-                        now));
+                        now,
+                        due.format()));
             case Outcome.Failed f ->
-                events.publishEvent(new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now));
-            case Outcome.Unknown u ->
                 events.publishEvent(
-                        new PostNeedsAttention(workspace, claim.post(), target, due.provider(), u.explanation(), now));
+                        new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now, due.format()));
+            case Outcome.Unknown u ->
+                events.publishEvent(new PostNeedsAttention(
+                        workspace, claim.post(), target, due.provider(), u.explanation(), now, due.format()));
             case Outcome.Retry r -> {
                 return new Next(r.at());
             }

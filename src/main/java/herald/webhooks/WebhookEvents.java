@@ -144,16 +144,19 @@ class WebhookEvents implements DisposableBean {
         switch (event) {
             case PostPublished e -> {
                 post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("format", e.format().value());
                 data.put("url", e.url().toString());
                 data.put("publishedAt", e.publishedAt().toString());
             }
             case PostFailed e -> {
                 post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("format", e.format().value());
                 data.put("reason", e.reason());
                 data.put("failedAt", e.failedAt().toString());
             }
             case PostNeedsAttention e -> {
                 post(data, e.workspace(), e.post(), e.target(), e.provider(), tags);
+                data.put("format", e.format().value());
                 data.put("explanation", e.explanation());
                 data.put("at", e.at().toString());
             }

@@ -204,7 +204,13 @@ class WebhookDeliveryTests {
         TargetId target = new TargetId(UUID.randomUUID());
 
         publisher.publishEvent(new PostPublished(
-                workspace, post, target, "sandbox", URI.create("http://localhost/sandbox/@krusty/1"), Instant.now()));
+                workspace,
+                post,
+                target,
+                "sandbox",
+                URI.create("http://localhost/sandbox/@krusty/1"),
+                Instant.now(),
+                herald.providers.PostFormat.STORY));
         publisher.publishEvent(new PostFailed(
                 workspace, post, target, "x", "The text is a duplicate of a recent post.", Instant.now()));
         publisher.publishEvent(new ConnectionNeedsReconnect(
@@ -218,6 +224,7 @@ class WebhookDeliveryTests {
         assertThat(data.path("targetId").asString()).isEqualTo(target.toString());
         assertThat(data.path("url").asString()).isEqualTo("http://localhost/sandbox/@krusty/1");
         assertThat(data.path("platform").asString()).isEqualTo("sandbox");
+        assertThat(data.path("format").asString()).as("a story, said so").isEqualTo("story");
         assertThat(data.path("tags").isArray())
                 .as("a post unknown here has no tags")
                 .isTrue();
@@ -230,11 +237,18 @@ class WebhookDeliveryTests {
         assertThat(toFailures)
                 .filteredOn(d -> d.type() == WebhookEventType.POST_FAILED)
                 .singleElement()
-                .satisfies(d -> assertThat(json.readTree(d.payload())
-                                .path("data")
-                                .path("reason")
-                                .asString())
-                        .isEqualTo("The text is a duplicate of a recent post."));
+                .satisfies(d -> {
+                    assertThat(json.readTree(d.payload())
+                                    .path("data")
+                                    .path("reason")
+                                    .asString())
+                            .isEqualTo("The text is a duplicate of a recent post.");
+                    assertThat(json.readTree(d.payload())
+                                    .path("data")
+                                    .path("format")
+                                    .asString())
+                            .isEqualTo("post");
+                });
 
         assertThat(deliveries.recent(workspace, disabled.endpoint().id(), null, 10))
                 .isEmpty();
