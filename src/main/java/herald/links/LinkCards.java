@@ -67,6 +67,13 @@ public class LinkCards {
         return Optional.ofNullable(card);
     }
 
+    /** The card Herald last read for the page at {@code url}, however old; never reads the page. */
+    public Optional<LinkCard> kept(WorkspaceId workspace, URI url) {
+        return tenants.call(workspace, () -> rows.find(workspace, url))
+                .map(LinkCardRows.Kept::card)
+                .filter(LinkCard::named);
+    }
+
     /**
      * The card's image, read now (never kept: a platform takes it once, with the post), when the card names one that is
      * a JPEG, PNG, WebP or GIF of at most {@code maxBytes}; empty otherwise, never an error.

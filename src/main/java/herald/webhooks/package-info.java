@@ -10,7 +10,16 @@
  * herald.webhooks.WebhookDeliveries} (the delivery log, redelivery).
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "database", "audit", "vault", "publishing", "connections", "reviews"})
+        allowedDependencies = {
+            "shared",
+            "database",
+            "audit",
+            "vault",
+            "publishing",
+            "connections",
+            "reviews",
+            "providers"
+        })
 @NullMarked
 package herald.webhooks;
 

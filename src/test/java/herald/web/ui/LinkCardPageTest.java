@@ -109,6 +109,48 @@ class LinkCardPageTest {
     }
 
     @Test
+    void thePostsPageShowsTheCardHeraldKeptWithoutReadingThePageAgain(@Autowired herald.publishing.Posts posts)
+            throws Exception {
+        serves(
+                "/special",
+                "text/html",
+                "<html><head><meta property=\"og:title\" content=\"Tonight's special\">"
+                        + "<meta property=\"og:description\" content=\"Calzone for two\"></head></html>");
+        var team = fixtures.team();
+        var w = team.workspace().id();
+        var krusty = PostsFixtures.account(fixtures.tenants, fixtures.jdbc, w, "krusty");
+        String link = page("/special");
+        var post = posts.create(
+                w,
+                new herald.publishing.NewPost(
+                        "Tonight",
+                        link,
+                        java.util.List.of(),
+                        java.util.List.of(new herald.publishing.NewPost.NewTarget(krusty, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false));
+        String before = mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(team.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(before).as("no card read yet: none shown").doesNotContain("data-test=\"link-card\"");
+        pages.verify(0, getRequestedFor(urlPathEqualTo("/special")));
+
+        mvc.perform(get(team.path() + "/compose/link-card").param("url", link).with(as(team.owner())))
+                .andExpect(status().isOk());
+        String after = mvc.perform(get(team.path() + "/posts/" + post.id()).with(as(team.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(after)
+                .contains("data-test=\"link-card\"")
+                .contains("Tonight&#39;s special")
+                .contains("Calzone for two");
+        pages.verify(1, getRequestedFor(urlPathEqualTo("/special")));
+    }
+
+    @Test
     void nothingToShowIsNoContentAndIsNotAskedAgain() throws Exception {
         serves("/bare", "text/html", "<html><head></head><body>No title here</body></html>");
         serves("/menu.pdf", "application/pdf", "%PDF-1.7");
