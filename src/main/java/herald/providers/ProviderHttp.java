@@ -14,6 +14,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * What the providers' HTTP clients share: how a request to a platform is sent, and how a failed one tells whether
@@ -60,6 +61,13 @@ public final class ProviderHttp {
                 .disableAuthCaching()
                 .build();
         return new HttpComponentsClientHttpRequestFactory(client);
+    }
+
+    /** A platform's {@link RestClient} over {@link #requestFactory}: every provider's client is one of these. */
+    public static RestClient client(Duration connectTimeout, Duration readTimeout) {
+        return RestClient.builder()
+                .requestFactory(requestFactory(connectTimeout, readTimeout))
+                .build();
     }
 
     /**

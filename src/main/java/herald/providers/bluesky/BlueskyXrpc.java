@@ -6,7 +6,6 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -26,14 +25,8 @@ final class BlueskyXrpc {
 
     BlueskyXrpc(BlueskySettings settings) {
         this.settings = settings;
-        this.http = client(settings.connectTimeout(), settings.readTimeout());
-        this.uploads = client(settings.connectTimeout(), settings.uploadTimeout());
-    }
-
-    private static RestClient client(Duration connect, Duration read) {
-        return RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(connect, read))
-                .build();
+        this.http = ProviderHttp.client(settings.connectTimeout(), settings.readTimeout());
+        this.uploads = ProviderHttp.client(settings.connectTimeout(), settings.uploadTimeout());
     }
 
     /**

@@ -6,7 +6,6 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderHttp;
 import herald.vault.Secret;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -29,14 +28,8 @@ final class LinkedInApi {
 
     LinkedInApi(LinkedInClientSettings settings) {
         this.settings = settings;
-        this.http = client(settings.connectTimeout(), settings.readTimeout());
-        this.uploads = client(settings.connectTimeout(), settings.uploadTimeout());
-    }
-
-    private static RestClient client(Duration connect, Duration read) {
-        return RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(connect, read))
-                .build();
+        this.http = ProviderHttp.client(settings.connectTimeout(), settings.readTimeout());
+        this.uploads = ProviderHttp.client(settings.connectTimeout(), settings.uploadTimeout());
     }
 
     PlatformAnswer get(Secret token, String pathAndQuery, String what) {

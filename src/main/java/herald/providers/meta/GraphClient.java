@@ -43,9 +43,7 @@ public final class GraphClient {
         this.api = api;
         this.usage = usage;
         this.errors = new GraphErrors(provider, platform, json, usage);
-        this.http = RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(api.connectTimeout(), api.readTimeout()))
-                .build();
+        this.http = ProviderHttp.client(api.connectTimeout(), api.readTimeout());
     }
 
     public GraphApi api() {

@@ -26,9 +26,7 @@ final class SandboxApi {
 
     SandboxApi(SandboxClientSettings settings) {
         this.settings = settings;
-        this.http = RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), settings.readTimeout()))
-                .build();
+        this.http = ProviderHttp.client(settings.connectTimeout(), settings.readTimeout());
     }
 
     PlatformAnswer token(MultiValueMap<String, String> form, String what) {

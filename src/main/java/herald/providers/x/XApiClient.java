@@ -35,9 +35,7 @@ final class XApiClient {
     }
 
     private static RestClient client(XClientSettings settings, Duration readTimeout) {
-        return RestClient.builder()
-                .requestFactory(ProviderHttp.requestFactory(settings.connectTimeout(), readTimeout))
-                .build();
+        return ProviderHttp.client(settings.connectTimeout(), readTimeout);
     }
 
     PlatformAnswer get(URI uri, Secret token, String what) {

@@ -106,10 +106,7 @@ class BlueskyConnectTests extends BlueskyTestBase {
                 .withHeader("Authorization", equalTo("Bearer " + krusty.refresh()))
                 .willReturn(okJson(renewed.session())));
 
-        update(
-                workspace,
-                "update connections set expires_at = now() - interval '1 minute' where id = ?",
-                connection.id().value());
+        expire(connection);
 
         assertThat(tokens.withAccessToken(workspace, connection.id(), Secret::reveal))
                 .isEqualTo(renewed.access());
@@ -118,10 +115,7 @@ class BlueskyConnectTests extends BlueskyTestBase {
         bluesky.stubFor(post(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession"))
                 .withHeader("Authorization", equalTo("Bearer " + renewed.refresh()))
                 .willReturn(okJson(again.session())));
-        update(
-                workspace,
-                "update connections set expires_at = now() - interval '1 minute' where id = ?",
-                connection.id().value());
+        expire(connection);
         assertThat(tokens.withAccessToken(workspace, connection.id(), Secret::reveal))
                 .as("the second renewal presents the rotated refresh token")
                 .isEqualTo(again.access());
@@ -267,5 +261,12 @@ class BlueskyConnectTests extends BlueskyTestBase {
                 http.post(path + "/app-password-sign-ins", admin, "{\"provider\":\"bluesky\",\"identifier\":\"x\"}");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.problemType()).isEqualTo("invalid-input");
+    }
+
+    private void expire(Connection connection) {
+        update(
+                workspace,
+                "update connections set expires_at = now() - interval '1 minute' where id = ?",
+                connection.id().value());
     }
 }
