@@ -17,6 +17,29 @@ public record PlatformAnswer(int status, HttpHeaders headers, String body) {
     }
 
     /**
+     * Sends {@code request} and reads its answer, whatever its status; no answer in time, or none at all, is {@link
+     * ProviderException.Kind#TRANSIENT} in words naming {@code platform} (as people name it) and {@code what}. For
+     * calls that create nothing at the platform, or whose repeat is harmless: a create whose answer was lost is an
+     * unknown outcome, which its provider tells apart with {@link ProviderHttp#notSent}.
+     */
+    public static PlatformAnswer readOrTransient(
+            RestClient.RequestHeadersSpec<?> request, String provider, String platform, String what) {
+        try {
+            return read(request);
+        } catch (org.springframework.web.client.ResourceAccessException e) {
+            throw unreachable(provider, platform, what);
+        }
+    }
+
+    /** That {@code platform} did not answer {@code what}, as {@link #readOrTransient} says it. */
+    public static ProviderException unreachable(String provider, String platform, String what) {
+        return new ProviderException(
+                provider,
+                ProviderException.Kind.TRANSIENT,
+                platform + " did not answer " + what + " in time or could not be reached; Herald will try again.");
+    }
+
+    /**
      * Sends {@code request} and reads its answer, whatever its status.
      *
      * @throws org.springframework.web.client.ResourceAccessException when no answer came (the caller decides whether

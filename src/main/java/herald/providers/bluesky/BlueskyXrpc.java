@@ -98,17 +98,10 @@ final class BlueskyXrpc {
     }
 
     private static PlatformAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
-        try {
-            return PlatformAnswer.read(request);
-        } catch (ResourceAccessException e) {
-            throw unreachable(what);
-        }
+        return PlatformAnswer.readOrTransient(request, BlueskyProvider.ID, "Bluesky", what);
     }
 
     private static ProviderException unreachable(String what) {
-        return new ProviderException(
-                BlueskyProvider.ID,
-                Kind.TRANSIENT,
-                "Bluesky did not answer " + what + " in time or could not be reached; Herald will try again.");
+        return PlatformAnswer.unreachable(BlueskyProvider.ID, "Bluesky", what);
     }
 }

@@ -114,19 +114,11 @@ final class LinkedInApi {
         headers.set(PROTOCOL_HEADER, PROTOCOL);
     }
 
-    /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
-    private PlatformAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
-        try {
-            return PlatformAnswer.read(request);
-        } catch (ResourceAccessException e) {
-            throw unreachable(what);
-        }
+    private static PlatformAnswer transient_(RestClient.RequestHeadersSpec<?> request, String what) {
+        return PlatformAnswer.readOrTransient(request, LinkedInProvider.ID, "LinkedIn", what);
     }
 
     private static ProviderException unreachable(String what) {
-        return new ProviderException(
-                LinkedInProvider.ID,
-                Kind.TRANSIENT,
-                "LinkedIn did not answer " + what + " in time or could not be reached; Herald will try again.");
+        return PlatformAnswer.unreachable(LinkedInProvider.ID, "LinkedIn", what);
     }
 }

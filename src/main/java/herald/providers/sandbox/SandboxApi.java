@@ -129,16 +129,6 @@ final class SandboxApi {
 
     /** Makes the call and reads the whole answer; no answer in time, or none at all, is transient. */
     private static PlatformAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
-        try {
-            return PlatformAnswer.read(request);
-        } catch (ResourceAccessException e) {
-            throw new ProviderException(
-                    ID,
-                    Kind.TRANSIENT,
-                    "The Sandbox did not answer " + what + " in time or could not be reached; Herald will try"
-                            + " again.",
-                    null,
-                    null);
-        }
+        return PlatformAnswer.readOrTransient(request, ID, "The Sandbox", what);
     }
 }

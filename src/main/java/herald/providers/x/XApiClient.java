@@ -110,16 +110,7 @@ final class XApiClient {
         return headers -> headers.setBearerAuth(token.reveal());
     }
 
-    private PlatformAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
-        try {
-            return PlatformAnswer.read(request);
-        } catch (ResourceAccessException e) {
-            throw new ProviderException(
-                    XErrors.PROVIDER,
-                    Kind.TRANSIENT,
-                    "X did not answer " + what + " in time or could not be reached; Herald will try again.",
-                    null,
-                    null);
-        }
+    private static PlatformAnswer call(RestClient.RequestHeadersSpec<?> request, String what) {
+        return PlatformAnswer.readOrTransient(request, XErrors.PROVIDER, "X", what);
     }
 }
