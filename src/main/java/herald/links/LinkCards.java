@@ -3,11 +3,13 @@ package herald.links;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +86,21 @@ public class LinkCards {
             return Optional.empty();
         }
         return fetcher.image(image, maxBytes);
+    }
+
+    /**
+     * {@code link} (a post's link, a typed one) as an address a card may be read from: an http(s) address with a host,
+     * no user info, at most 2,048 characters; empty for anything else, never an error.
+     */
+    public static Optional<URI> address(@Nullable String link) {
+        if (link == null || link.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(link.strip())).filter(LinkCards::web);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean web(URI url) {

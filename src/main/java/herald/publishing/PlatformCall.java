@@ -74,17 +74,11 @@ class PlatformCall {
      */
     private PublishRequest.@Nullable LinkPreview card(
             WorkspaceId workspace, SocialProvider provider, Attempts.Due due, List<PublishRequest.Media> items) {
-        if (!provider.fillsLinkCards() || due.link() == null || !items.isEmpty()) {
+        if (!provider.fillsLinkCards() || !items.isEmpty()) {
             return null;
         }
-        URI page;
-        try {
-            page = new URI(due.link());
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
-        return linkCards
-                .card(workspace, page)
+        return LinkCards.address(due.link())
+                .flatMap(page -> linkCards.card(workspace, page))
                 .map(card -> new PublishRequest.LinkPreview(
                         card.title(),
                         card.description(),

@@ -5,7 +5,6 @@ import herald.links.LinkCards;
 import herald.tenancy.Role;
 import herald.web.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,16 +31,8 @@ class LinkCardController {
     @GetMapping("/w/{slug}/compose/link-card")
     ResponseEntity<CardView> card(@RequestParam(required = false) @Nullable String url, HttpServletRequest request) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        URI address;
-        try {
-            address = url == null || url.isBlank() ? null : new URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
-            address = null;
-        }
-        if (address == null) {
-            return ResponseEntity.noContent().build();
-        }
-        return cards.card(current.id(), address)
+        return LinkCards.address(url)
+                .flatMap(address -> cards.card(current.id(), address))
                 .map(LinkCardController::view)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());

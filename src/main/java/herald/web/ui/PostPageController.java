@@ -131,11 +131,9 @@ class PostPageController {
         // The link's card as Herald last read it, never read now: a page view does not wait on another site.
         model.addAttribute(
                 "linkCard",
-                post.link() == null
-                        ? null
-                        : ContentLink.of(post.link())
-                                .flatMap(page -> linkCards.kept(current.id(), page))
-                                .orElse(null));
+                LinkCards.address(post.link())
+                        .flatMap(page -> linkCards.kept(current.id(), page))
+                        .orElse(null));
         var series = repeats.of(current.id(), post.id()).orElse(null);
         model.addAttribute("series", series);
         model.addAttribute(
