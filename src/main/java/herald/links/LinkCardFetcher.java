@@ -86,10 +86,7 @@ class LinkCardFetcher implements DisposableBean {
         get.setHeader("Accept", "image/jpeg,image/png,image/webp,image/gif;q=0.9");
         try {
             return client.execute(get, response -> {
-                Header type = response.getFirstHeader("Content-Type");
-                ContentType contentType = type == null ? null : ContentType.parseLenient(type.getValue());
-                String mime =
-                        contentType == null ? "" : contentType.getMimeType().toLowerCase(Locale.ROOT);
+                String mime = mime(contentType(response));
                 if (response.getCode() / 100 != 2 || !IMAGE_TYPES.contains(mime) || response.getEntity() == null) {
                     return java.util.Optional.<LinkImage>empty();
                 }
@@ -110,9 +107,8 @@ class LinkCardFetcher implements DisposableBean {
         if (status / 100 != 2) {
             return new Failed(url.getHost() + " answered HTTP " + status + ".");
         }
-        Header type = response.getFirstHeader("Content-Type");
-        ContentType contentType = type == null ? null : ContentType.parseLenient(type.getValue());
-        String mime = contentType == null ? "" : contentType.getMimeType().toLowerCase(Locale.ROOT);
+        ContentType contentType = contentType(response);
+        String mime = mime(contentType);
         if (!mime.equals("text/html") && !mime.equals("application/xhtml+xml")) {
             return new Failed("The link is not a web page (" + (mime.isEmpty() ? "no type" : mime) + ").");
         }
@@ -127,6 +123,18 @@ class LinkCardFetcher implements DisposableBean {
                 : contentType.getCharset().name();
         Document page = Jsoup.parse(new ByteArrayInputStream(body), charset, url.toString());
         return new Found(parse(url, page));
+    }
+
+    private static @Nullable ContentType contentType(ClassicHttpResponse response) {
+        Header type = response.getFirstHeader("Content-Type");
+        return type == null ? null : ContentType.parseLenient(type.getValue());
+    }
+
+    /** The answer's media type in lower case, empty when it names none. */
+    private static String mime(@Nullable ContentType contentType) {
+        return contentType == null || contentType.getMimeType() == null
+                ? ""
+                : contentType.getMimeType().toLowerCase(Locale.ROOT);
     }
 
     /** The card a parsed page gives: Open Graph first, then Twitter's tags, then plain HTML. */
