@@ -29,6 +29,11 @@ class ConnectionsConfiguration {
     }
 
     @Bean
+    EncryptedColumn serverClientSecrets() {
+        return ServerClientRows.SECRET;
+    }
+
+    @Bean
     RecurringTask<Void> connectionTokenSweep(RefreshSweep sweep, ConnectionsSettings settings) {
         return Tasks.recurring("connection-token-sweep", FixedDelay.of(settings.sweepInterval()))
                 .execute((instance, context) -> sweep.sweep());

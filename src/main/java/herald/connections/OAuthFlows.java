@@ -4,6 +4,7 @@ import herald.audit.AuditContext;
 import herald.connections.ConnectRefused.Reason;
 import herald.providers.AccountType;
 import herald.providers.AuthorizationRequest;
+import herald.providers.ConnectMethod;
 import herald.providers.DiscoveredAccount;
 import herald.providers.Pkce;
 import herald.providers.ProviderException;
@@ -76,8 +77,22 @@ public class OAuthFlows {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** What a connect asks for. {@code reconnect} names the connection being reconnected, if any. */
-    public record Start(String provider, String accountType, ConnectFlow flow, @Nullable ConnectionId reconnect) {}
+    /**
+     * What a connect asks for. {@code reconnect} names the connection being reconnected, if any; {@code server} is the
+     * server the person named, for a platform that connects at one ({@link ConnectMethod#SERVER_OAUTH}).
+     */
+    public record Start(
+            String provider,
+            String accountType,
+            ConnectFlow flow,
+            @Nullable ConnectionId reconnect,
+            @Nullable String server) {
+
+        /** A connect to a platform of one server. */
+        public Start(String provider, String accountType, ConnectFlow flow, @Nullable ConnectionId reconnect) {
+            this(provider, accountType, flow, reconnect, null);
+        }
+    }
 
     /**
      * Starts a connect. The plan's connection limit is checked here, before the person is sent to the platform, and
@@ -91,6 +106,9 @@ public class OAuthFlows {
         Secret verifier = Pkce.verifier();
         UUID id = UUID.randomUUID();
         URI redirectUri = redirectUri(provider);
+        String server = provider.connectMethod() == ConnectMethod.SERVER_OAUTH
+                ? server(provider, request.server(), redirectUri)
+                : null;
         Instant expiresAt = now.plus(settings.stateLifetime());
         tenants.run(workspace, () -> {
             if (request.reconnect() != null) {
@@ -112,13 +130,15 @@ public class OAuthFlows {
                             request.reconnect(),
                             sealed,
                             redirectUri.toString(),
+                            server,
                             expiresAt,
                             null),
                     OAuthStates.hash(state),
                     now);
         });
-        URI url = provider.authorizationUrl(new AuthorizationRequest(
-                state, redirectUri, provider.oauth().pkce() ? Pkce.challenge(verifier) : null, type));
+        // Every state has a verifier; the platform's authorize URL carries its challenge where the platform takes PKCE.
+        URI url = provider.authorizationUrl(
+                new AuthorizationRequest(state, redirectUri, Pkce.challenge(verifier), type, server));
         return new OAuthSession(url, state, expiresAt);
     }
 
@@ -167,7 +187,8 @@ public class OAuthFlows {
         Secret verifier = vault.open(Slots.of(Slots.PKCE_VERIFIER, workspace, pending.id()), pending.sealedVerifier());
         List<DiscoveredAccount> accounts;
         try {
-            TokenGrant user = provider.exchange(callback.code(), verifier, URI.create(pending.redirectUri()));
+            TokenGrant user =
+                    provider.exchange(callback.code(), verifier, URI.create(pending.redirectUri()), pending.server());
             accounts = provider.discover(user, pending.accountType());
         } catch (ProviderException e) {
             throw refused(
@@ -234,6 +255,27 @@ public class OAuthFlows {
         if (!manages) {
             throw refused(
                     Reason.NOT_PERMITTED, "You no longer manage the workspace this connect was started for.", pending);
+        }
+    }
+
+    /**
+     * The server a person named, as the provider names it once Herald is its client there; a name that is no server of
+     * the platform, or not one Herald may call, is refused as the {@code server} field's input. Before any row is
+     * written, so a refused server leaves nothing behind.
+     */
+    private static String server(SocialProvider provider, @Nullable String named, URI redirectUri) {
+        if (named == null || named.isBlank()) {
+            throw new InvalidInput(
+                    "server",
+                    "Name the " + provider.displayName() + " server your account is on, e.g. mastodon.social.");
+        }
+        if (named.length() > 253) {
+            throw new InvalidInput("server", "A server's name is at most 253 characters.");
+        }
+        try {
+            return provider.server(named.strip(), redirectUri);
+        } catch (ProviderException e) {
+            throw new InvalidInput("server", e.getMessage());
         }
     }
 

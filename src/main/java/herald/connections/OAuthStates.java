@@ -31,6 +31,7 @@ class OAuthStates {
             @Nullable ConnectionId reconnect,
             byte[] sealedVerifier,
             String redirectUri,
+            @Nullable String server,
             Instant expiresAt,
             @Nullable Instant consumedAt) {}
 
@@ -56,9 +57,9 @@ class OAuthStates {
                         """
                         insert into oauth_states (workspace_id, id, state_hash, provider, account_type, flow,
                             initiator_type, initiator_id, initiator_label, reconnect_id, pkce_verifier, redirect_uri,
-                            created_at, expires_at)
+                            server, created_at, expires_at)
                         values (:workspace, :id, :hash, :provider, :type, :flow, :initiatorType, :initiatorId,
-                            :initiatorLabel, :reconnect, :verifier, :redirect, :now, :expires)""")
+                            :initiatorLabel, :reconnect, :verifier, :redirect, :server, :now, :expires)""")
                 .param("workspace", pending.workspace().value())
                 .param("id", pending.id())
                 .param("hash", stateHash)
@@ -73,6 +74,7 @@ class OAuthStates {
                         pending.reconnect() == null ? null : pending.reconnect().value())
                 .param("verifier", pending.sealedVerifier())
                 .param("redirect", pending.redirectUri())
+                .param("server", pending.server())
                 .param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(pending.expiresAt()))
                 .update();
@@ -109,6 +111,7 @@ class OAuthStates {
                             reconnect == null ? null : ConnectionId.of(reconnect),
                             rs.getBytes("pkce_verifier"),
                             rs.getString("redirect_uri"),
+                            rs.getString("server"),
                             rs.getTimestamp("expires_at").toInstant(),
                             consumed == null ? null : consumed.toInstant());
                 })

@@ -8,5 +8,11 @@ public enum ConnectMethod {
      * A handle and an app password the person made at the platform for Herald (Bluesky): Herald signs in once with
      * them, keeps the session's tokens sealed like any others, and forgets the password.
      */
-    APP_PASSWORD
+    APP_PASSWORD,
+    /**
+     * The OAuth 2.0 consent at the server the person names (Mastodon), where every server is its own platform with its
+     * own accounts and authorization server: Herald registers itself as a client there the first time someone connects
+     * from it ({@link SocialProvider#server}), then the consent goes as with {@link #OAUTH}.
+     */
+    SERVER_OAUTH
 }

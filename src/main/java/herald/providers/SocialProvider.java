@@ -50,6 +50,19 @@ public interface SocialProvider extends ProviderMetrics {
     }
 
     /**
+     * For a platform that connects with {@link ConnectMethod#SERVER_OAUTH}: the server a person named (e.g. {@code
+     * mastodon.social}, {@code https://mastodon.social/@alice}) as Herald names it from then on ({@code
+     * mastodon.social}), once Herald is a client of that server for {@code redirectUri}: registered there the first time
+     * and kept in {@link ServerClients}. Called before the consent, outside any transaction. A name that is no such
+     * server, or one Herald may not call (an internal address), raises {@link ProviderException.Kind#PERMISSION} with
+     * words a person can act on.
+     */
+    default String server(String named, URI redirectUri) {
+        throw new ProviderException(
+                id(), ProviderException.Kind.PERMISSION, displayName() + " connects without naming a server.");
+    }
+
+    /**
      * Whether Herald has what it needs to use this platform (client id and secret). A platform that is not configured
      * is shown as such, with {@link #missingSettings()}, instead of a Connect button that cannot work.
      */
@@ -88,6 +101,15 @@ public interface SocialProvider extends ProviderMetrics {
 
     /** Exchanges an authorization code (with its PKCE verifier, null without PKCE) for the consenting user's tokens. */
     TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri);
+
+    /**
+     * Exchanges an authorization code at the server the consent was given on, for a platform that connects with {@link
+     * ConnectMethod#SERVER_OAUTH} ({@code server} as {@link #server} answered it; null for any other platform, which
+     * this sends to {@link #exchange(String, Secret, URI)}).
+     */
+    default TokenGrant exchange(String code, @Nullable Secret verifier, URI redirectUri, @Nullable String server) {
+        return exchange(code, verifier, redirectUri);
+    }
 
     /**
      * The accounts the consent granted, each with its own tokens (which may be the user's own). Never empty: a consent

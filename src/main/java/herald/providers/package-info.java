@@ -4,7 +4,7 @@
  * and one sub-package per platform. Providers know nothing of tenants or storage: tokens come in and go out as
  * {@link herald.vault.Secret} values, never as strings.
  */
-@ApplicationModule(allowedDependencies = {"vault"})
+@ApplicationModule(allowedDependencies = {"vault", "shared"})
 @NullMarked
 package herald.providers;
 
