@@ -97,6 +97,13 @@ class ConnectionsController {
                         .filter(provider -> provider.connectMethod() == ConnectMethod.APP_PASSWORD)
                         .map(SocialProvider::id)
                         .collect(Collectors.toSet()));
+        // Those reconnect at the account's own server, which the connection's handle names (alice@mastodon.social).
+        model.addAttribute(
+                "serverPlatforms",
+                connections.providers().stream()
+                        .filter(provider -> provider.connectMethod() == ConnectMethod.SERVER_OAUTH)
+                        .map(SocialProvider::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("now", clock.instant());
     }
 
@@ -109,6 +116,7 @@ class ConnectionsController {
             @RequestParam String provider,
             @RequestParam String accountType,
             @RequestParam(required = false) @Nullable UUID reconnect,
+            @RequestParam(required = false) @Nullable String server,
             @RequestHeader(name = "Accept", required = false) @Nullable String accept,
             @AuthenticationPrincipal SignedInUser me,
             HttpServletRequest request,
@@ -122,7 +130,8 @@ class ConnectionsController {
                             provider,
                             accountType,
                             ConnectFlow.UI,
-                            reconnect == null ? null : new ConnectionId(reconnect)),
+                            reconnect == null ? null : new ConnectionId(reconnect),
+                            server),
                     Initiator.user(me.id().toString(), me.email()));
             String url = session.authorizationUrl().toString();
             return json ? ResponseEntity.ok(Map.of("authorizationUrl", url)) : "redirect:" + url;

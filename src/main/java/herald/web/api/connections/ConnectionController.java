@@ -74,7 +74,8 @@ class ConnectionController {
                         ConnectFlow.API,
                         request.reconnectConnectionId() == null
                                 ? null
-                                : new ConnectionId(request.reconnectConnectionId())),
+                                : new ConnectionId(request.reconnectConnectionId()),
+                        request.server()),
                 Initiator.apiKey(key.id().toString(), key.name()));
         OneTimeSecrets.mark(http, "/authorizationUrl", "/state");
         return OAuthSessionView.of(session);

@@ -15,9 +15,10 @@ record PlatformView(
         @Schema(description = "Environment variables an operator must set.") List<String> missingSettings,
         @Schema(
                         description = "How an account is connected: oauth (start an OAuth session and send the person"
-                                + " to its authorizationUrl) or app_password (sign in with the account's handle and an"
-                                + " app password made for Herald).",
-                        allowableValues = {"oauth", "app_password"})
+                                + " to its authorizationUrl), server_oauth (the same, naming the server the account is"
+                                + " on: Mastodon) or app_password (sign in with the account's handle and an app password"
+                                + " made for Herald).",
+                        allowableValues = {"oauth", "server_oauth", "app_password"})
                 String connectMethod,
         Rules rules) {
 
