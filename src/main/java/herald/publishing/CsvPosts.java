@@ -37,8 +37,10 @@ final class CsvPosts {
     static final String MEDIA = "media";
     static final String TAGS = "tags";
     static final String FIRST_COMMENT = "first_comment";
+    static final String NO_FIRST_COMMENT = "no_first_comment";
     static final String FORMAT = "format";
-    static final List<String> COLUMNS = List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT, FORMAT);
+    static final List<String> COLUMNS =
+            List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT, NO_FIRST_COMMENT, FORMAT);
 
     /** A part of the post's thread ({@link ThreadParts}): {@code thread_2} for the first after the text, to 25. */
     static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])");
@@ -55,6 +57,7 @@ final class CsvPosts {
      * @param accounts the {@code |}-separated names or ids; null when the column is absent or the cell empty
      * @param tags the {@code |}-separated tags
      * @param firstComment the comment to write under the post once published, empty for none
+     * @param noFirstComment the {@code |}-separated names or ids of the row's accounts that get no first comment
      * @param format {@code post}, {@code story} (its accounts get its one medium as a story), or empty for a post
      * @param thread the thread's parts, in the order of their columns' numbers, parts without text or media left out
      * @param threadColumns the column each part came from ({@code thread_3}, also for a part of media alone)
@@ -70,6 +73,7 @@ final class CsvPosts {
             List<String> media,
             List<String> tags,
             String firstComment,
+            List<String> noFirstComment,
             String format,
             List<String> thread,
             List<String> threadColumns,
@@ -170,7 +174,8 @@ final class CsvPosts {
                     1,
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
-                            + "'. The columns are date, text, link, accounts, media, tags, first_comment, format, thread_2"
+                            + "'. The columns are date, text, link, accounts, media, tags, first_comment, no_first_comment,"
+                            + " format, thread_2"
                             + " to thread_25 and thread_2_media to thread_25_media.");
         }
         List<String> missing =
@@ -225,6 +230,7 @@ final class CsvPosts {
                 split(cell(record, columns, MEDIA)),
                 split(cell(record, columns, TAGS)),
                 cell(record, columns, FIRST_COMMENT).strip(),
+                split(cell(record, columns, NO_FIRST_COMMENT)),
                 cell(record, columns, FORMAT).strip(),
                 List.copyOf(thread),
                 List.copyOf(threadColumns),

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -268,6 +269,39 @@ class BulkImportApiTests {
         assertThat(refused.errors().getFirst().path("row").asInt()).isEqualTo(2);
         assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("tags");
         assertThat(refused.errors().getFirst().path("message").asString()).contains("at most 40");
+        assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
+    void keepsTheFirstCommentOffTheAccountsOfItsColumnAndRefusesAnAccountNotOnTheRow() {
+        String bob = connection(ws.id(), "bob");
+        String ok = "date,text,accounts,first_comment,no_first_comment\n"
+                + daysAhead(3, 9).format(CSV_TIME) + ",Menu day,@krusty|@bob,Full menu in the link,@bob\n";
+        var created = upload(ws, "", ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("rows").get(0).path("postId").asString();
+        var off = tenants.call(
+                ws.id(), () -> jdbc.sql("select connection_id::text, comment_off from post_targets where post_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+                        .list());
+        assertThat(off).containsExactlyInAnyOrder(Map.entry(ws.krusty(), false), Map.entry(bob, true));
+
+        long before = posts(ws.id());
+        String bad = "date,text,accounts,first_comment,no_first_comment\n"
+                + daysAhead(3, 10).format(CSV_TIME)
+                + ",Menu day,@krusty,Full menu in the link,@bob\n"
+                + daysAhead(3, 11).format(CSV_TIME)
+                + ",No comment here,@krusty,,@krusty\n";
+        var refused = upload(ws, "", bad);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errors())
+                .extracting(e -> e.path("row").asInt() + " " + e.path("field").asString() + " "
+                        + e.path("message").asString())
+                .containsExactly(
+                        "2 no_first_comment '@bob' is not one of the row's accounts; name accounts the post goes to.",
+                        "3 no_first_comment This row has no first_comment to keep off its accounts; empty the cell or"
+                                + " write the comment.");
         assertThat(posts(ws.id())).isEqualTo(before);
     }
 
