@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param format a feed post, or a story (its one medium alone, without text or link) where the platform takes them
  * @param card what the link's page says about itself, for a platform whose card Herald fills in ({@link
  *     SocialProvider#fillsLinkCards()}); null when the page said nothing or the post has no link
+ * @param language the language the text is written in (a BCP 47 tag such as {@code en} or {@code pt-BR}), for the
+ *     platforms that take one; null when the workspace did not say
  */
 public record PublishRequest(
         String accountHandle,
@@ -22,7 +24,8 @@ public record PublishRequest(
         List<Media> media,
         @Nullable String replyTo,
         PostFormat format,
-        @Nullable LinkPreview card) {
+        @Nullable LinkPreview card,
+        @Nullable String language) {
 
     /**
      * A link's card as its page names it (Open Graph, else its title and meta description): either may be null; and its
@@ -44,6 +47,23 @@ public record PublishRequest(
         public String toString() {
             return "Image[" + contentType + ", " + bytes.length + " bytes]";
         }
+    }
+
+    /** A request whose language is not told. */
+    public PublishRequest(
+            String accountHandle,
+            String text,
+            @Nullable URI link,
+            List<Media> media,
+            @Nullable String replyTo,
+            PostFormat format,
+            @Nullable LinkPreview card) {
+        this(accountHandle, text, link, media, replyTo, format, card, null);
+    }
+
+    /** This request, telling the platform its text is in {@code language} (null: not told). */
+    public PublishRequest inLanguage(@Nullable String language) {
+        return new PublishRequest(accountHandle, text, link, media, replyTo, format, card, language);
     }
 
     /** A request without a card. */

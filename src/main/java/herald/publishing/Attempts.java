@@ -44,6 +44,7 @@ class Attempts {
      * @param tagging the workspace's UTM values when the post tags its links, else null
      * @param shortLinks whether the post publishes its links as short links ({@link ShortLinks})
      * @param format a feed post, or a story (its one medium alone)
+     * @param language the language of the workspace's posts, null when not set
      */
     record Due(
             PostId post,
@@ -62,7 +63,8 @@ class Attempts {
             @Nullable Instant scheduledAt,
             @Nullable UtmValues tagging,
             boolean shortLinks,
-            herald.providers.PostFormat format) {}
+            herald.providers.PostFormat format,
+            @Nullable String language) {}
 
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
@@ -84,7 +86,8 @@ class Attempts {
                             t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
                             p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                             p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                            p.utm_values->>'term' as utm_term, p.short_links, t.format
+                            p.utm_values->>'term' as utm_term, p.short_links, t.format,
+                            (select w.post_language from workspaces w where w.id = :workspace) as post_language
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")
@@ -109,7 +112,8 @@ class Attempts {
                             instant(rs, "post_scheduled_at"),
                             WorkspaceLinkTagging.ofPost(rs),
                             rs.getBoolean("short_links"),
-                            herald.providers.PostFormat.of(rs.getString("format")));
+                            herald.providers.PostFormat.of(rs.getString("format")),
+                            rs.getString("post_language"));
                 })
                 .optional();
     }

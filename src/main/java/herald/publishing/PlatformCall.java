@@ -115,7 +115,8 @@ class PlatformCall {
                         items,
                         null,
                         PostFormat.POST,
-                        card(workspace, provider, due, items));
+                        card(workspace, provider, due, items),
+                        due.language());
         PublishJournal journal = attempts.journal(tenants, workspace, claim.target(), claim.fence());
         try {
             Function<Secret, Publisher.Outcome> use = token -> {

@@ -50,11 +50,12 @@ class ThreadCall {
                         + " it. Look on the account: give the part's address if it is there, or publish it again.");
         try {
             var request = new PublishRequest(
-                    open.handle(),
-                    claim.text(),
-                    null,
-                    media.of(claim.workspace(), open.media(), provider),
-                    claim.answers());
+                            open.handle(),
+                            claim.text(),
+                            null,
+                            media.of(claim.workspace(), open.media(), provider),
+                            claim.answers())
+                    .inLanguage(open.language());
             return tokens.withAccessToken(
                     claim.workspace(),
                     open.connection(),

@@ -76,7 +76,8 @@ class ThreadRows {
             List<AssetId> media,
             @Nullable UtmValues tagging,
             @Nullable Instant taggedAt,
-            boolean shortLinks) {}
+            boolean shortLinks,
+            @Nullable String language) {}
 
     Optional<Open> lock(WorkspaceId workspace, TargetId target, int position) {
         return jdbc.sql(
@@ -96,7 +97,8 @@ class ThreadRows {
                                  where a.workspace_id = t.workspace_id and a.target_id = t.id and not a.reconciling
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
-                            p.short_links
+                            p.short_links,
+                            (select w.post_language from workspaces w where w.id = x.workspace_id) as post_language
                         from post_thread_parts x
                         join post_targets t on t.workspace_id = x.workspace_id and t.id = x.target_id
                         join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
@@ -129,7 +131,8 @@ class ThreadRows {
                             PostMapping.assetIds(rs, "media"),
                             WorkspaceLinkTagging.ofPost(rs),
                             instant(rs, "tagged_at"),
-                            rs.getBoolean("short_links"));
+                            rs.getBoolean("short_links"),
+                            rs.getString("post_language"));
                 })
                 .optional();
     }

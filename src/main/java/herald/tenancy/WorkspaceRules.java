@@ -4,8 +4,11 @@ import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
 import herald.shared.WorkspaceId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,8 @@ public class WorkspaceRules {
 
     /** The most characters of the link-in-bio page's own text. */
     public static final int MAX_BIO_TEXT = 300;
+
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -120,6 +125,68 @@ public class WorkspaceRules {
                             + MAX_BIO_TEXT + ".");
         }
         return kept;
+    }
+
+    /**
+     * The language the workspace's posts are written in, a BCP 47 tag ({@code en}, {@code pt-BR}), told to the
+     * platforms that take one; empty when nobody chose it (platforms then guess, or leave the posts out of
+     * language-specific feeds).
+     */
+    public Optional<String> postLanguage(WorkspaceId id) {
+        return tenants.call(id, () -> jdbc.sql("select post_language from workspaces where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(language -> language));
+    }
+
+    /**
+     * Sets the language of the workspace's posts (blank: none), read by every post published from then on, those
+     * already scheduled included; audited when it changes.
+     *
+     * @throws InvalidInput for a tag that names no language
+     */
+    public void postLanguage(WorkspaceId id, @Nullable String tag) {
+        String kept = language(tag);
+        tenants.run(id, () -> {
+            int changed = jdbc.sql(
+                            """
+                            update workspaces set post_language = :language
+                            where id = :id and post_language is distinct from :language""")
+                    .param("language", kept)
+                    .param("id", id.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        id,
+                        "workspace.post_language_changed",
+                        "workspace",
+                        id.toString(),
+                        Map.of("language", kept == null ? "" : kept));
+            }
+        });
+    }
+
+    /**
+     * A language tag as kept: its well-formed BCP 47 form ({@code pt-br} becomes {@code pt-BR}), null when blank.
+     *
+     * @throws InvalidInput for a tag that is not well formed or whose language ISO 639 does not know
+     */
+    public static @Nullable String language(@Nullable String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String refused = "'" + tag.strip() + "' is not a language tag such as en, de or pt-BR.";
+        Locale locale;
+        try {
+            locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+        } catch (IllformedLocaleException e) {
+            throw new InvalidInput("postLanguage", refused);
+        }
+        if (!ISO_LANGUAGES.contains(locale.getLanguage())) {
+            throw new InvalidInput("postLanguage", refused);
+        }
+        return locale.toLanguageTag();
     }
 
     /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */

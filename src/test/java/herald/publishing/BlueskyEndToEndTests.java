@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import herald.connections.BlueskyTestBase;
 import herald.connections.Connection;
 import herald.shared.WorkspaceId;
+import herald.tenancy.WorkspaceRules;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,9 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
 
     @Autowired
     Publisher publisher;
+
+    @Autowired
+    WorkspaceRules workspaceRules;
 
     WorkspaceId workspace;
     Account ada;
@@ -89,6 +93,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
         assertThat(record.path("embed").path("$type").asString()).isEqualTo("app.bsky.embed.external");
         assertThat(record.path("embed").path("external").path("uri").asString())
                 .isEqualTo("https://krusty.example/menu");
+        assertThat(record.has("langs")).as("no language set, none told").isFalse();
 
         Target published = posts.get(workspace, post.id()).targets().getFirst();
         assertThat(published.status()).isEqualTo(TargetStatus.PUBLISHED);
@@ -99,6 +104,28 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
                 .as("the key was noted before the call")
                 .isEqualTo(rkey);
         assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
+    }
+
+    @Test
+    void aPostTellsBlueskyTheLanguageTheWorkspaceWritesIn() {
+        bluesky.stubFor(post(urlPathEqualTo(CREATE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CREATED)
+                        .withTransformers("response-template")));
+        workspaceRules.postLanguage(workspace, "pt-br");
+        Post post = due("Massa fresca às 5", null);
+
+        publisher.publish(workspace, post.targets().getFirst().id());
+
+        JsonNode record = JSON.readTree(bluesky.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
+                        .getFirst()
+                        .getBodyAsString())
+                .path("record");
+        assertThat(record.path("langs").valueStream().map(JsonNode::asString)).containsExactly("pt-BR");
+        assertThat(posts.get(workspace, post.id()).targets().getFirst().status())
+                .isEqualTo(TargetStatus.PUBLISHED);
     }
 
     @Test

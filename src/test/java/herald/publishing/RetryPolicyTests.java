@@ -60,7 +60,8 @@ class RetryPolicyTests {
                 null,
                 null,
                 false,
-                herald.providers.PostFormat.POST);
+                herald.providers.PostFormat.POST,
+                null);
         return new Claim(
                 due.post(),
                 new TargetId(UUID.randomUUID()),

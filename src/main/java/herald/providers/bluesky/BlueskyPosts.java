@@ -79,7 +79,8 @@ final class BlueskyPosts {
                         request.link(),
                         request.card(),
                         request.media(),
-                        request.replyTo()),
+                        request.replyTo(),
+                        request.language()),
                 "the post");
     }
 
@@ -89,7 +90,7 @@ final class BlueskyPosts {
                 token,
                 request.accountHandle(),
                 tids.next(),
-                new Draft(request.text(), null, null, List.of(), request.postId()),
+                new Draft(request.text(), null, null, List.of(), request.postId(), null),
                 "the comment");
         return new PublishedComment(reply.id(), reply.url());
     }
@@ -143,13 +144,17 @@ final class BlueskyPosts {
                 .map(reply -> new PublishedComment(reply.id(), reply.url()));
     }
 
-    /** What is written: the text as Bluesky gets it, the link of its card, its images, what it answers. */
+    /**
+     * What is written: the text as Bluesky gets it, the link of its card, its images, what it answers, the language
+     * it is in.
+     */
     private record Draft(
             String text,
             @Nullable URI link,
             PublishRequest.@Nullable LinkPreview card,
             List<PublishRequest.Media> media,
-            @Nullable String replyTo) {}
+            @Nullable String replyTo,
+            @Nullable String language) {}
 
     private PublishedPost write(Secret token, String handle, String rkey, Draft draft, String what) {
         String repo = repo(token, handle);
@@ -163,7 +168,7 @@ final class BlueskyPosts {
                     card == null || card.image() == null ? null : images.thumb(token, card.image()));
         }
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode record = posts.post(draft.text(), createdAt, reply, embed);
+        ObjectNode record = posts.post(draft.text(), createdAt, reply, embed, draft.language());
         PlatformAnswer answer = records.createPost(token, repo, rkey, record, what);
         if (answer.ok()) {
             String uri = null;

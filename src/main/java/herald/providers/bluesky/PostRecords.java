@@ -33,8 +33,16 @@ final class PostRecords {
         this.json = json;
     }
 
-    /** The record of a post of {@code text} written at {@code createdAt}, with what it answers and embeds, if any. */
-    ObjectNode post(String text, Instant createdAt, @Nullable ObjectNode reply, @Nullable ObjectNode embed) {
+    /**
+     * The record of a post of {@code text} written at {@code createdAt}, with what it answers and embeds, if any, and
+     * the language it is in ({@code langs}, which readers' language filters read), if told.
+     */
+    ObjectNode post(
+            String text,
+            Instant createdAt,
+            @Nullable ObjectNode reply,
+            @Nullable ObjectNode embed,
+            @Nullable String language) {
         ObjectNode record = json.createObjectNode();
         record.put("$type", AtUri.POSTS);
         record.put("text", text);
@@ -48,6 +56,9 @@ final class PostRecords {
         }
         if (embed != null) {
             record.set("embed", embed);
+        }
+        if (language != null) {
+            record.putArray("langs").add(language);
         }
         return record;
     }

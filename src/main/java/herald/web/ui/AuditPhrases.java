@@ -46,6 +46,7 @@ final class AuditPhrases {
             Map.entry("workspace.bio_page_shown", "put up the link-in-bio page"),
             Map.entry("workspace.bio_page_hidden", "took down the link-in-bio page"),
             Map.entry("workspace.bio_page_text_changed", "changed the link-in-bio page's text"),
+            Map.entry("workspace.post_language_changed", "changed the language of its posts"),
             Map.entry("workspace.two_factor_not_required", "stopped requiring two-factor sign-in"),
             Map.entry("member.invited", "invited a member"),
             Map.entry("member.invitation_revoked", "withdrew an invitation"),

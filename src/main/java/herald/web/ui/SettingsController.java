@@ -139,6 +139,25 @@ class SettingsController {
         });
     }
 
+    /** Owners and admins: the language the workspace's posts are written in (empty: not told to platforms). */
+    @PostMapping("/w/{slug}/settings/post-language")
+    String postLanguage(
+            @RequestParam(defaultValue = "") String language, HttpServletRequest request, RedirectAttributes flash) {
+        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
+        try {
+            workspaceRules.postLanguage(current.id(), language);
+            flash.addFlashAttribute(
+                    "notice",
+                    language.isBlank()
+                            ? "Posts no longer tell platforms their language."
+                            : "Posts now tell Bluesky and Mastodon they are in "
+                                    + PostLanguages.name(WorkspaceRules.language(language)) + ".");
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/w/" + current.workspace().slug() + "/settings#post-language";
+    }
+
     /** Owners and admins: whether the workspace's link-in-bio page is up. */
     @PostMapping("/w/{slug}/settings/bio-page")
     String showBioPage(@RequestParam boolean shown, HttpServletRequest request, RedirectAttributes flash) {
@@ -243,6 +262,9 @@ class SettingsController {
         model.addAttribute("bioAddress", bioAddress(current));
         model.addAttribute("bioText", workspaceRules.bioPageText(current.id()).orElse(""));
         model.addAttribute("bioTextMax", WorkspaceRules.MAX_BIO_TEXT);
+        String language = workspaceRules.postLanguage(current.id()).orElse("");
+        model.addAttribute("postLanguage", language);
+        model.addAttribute("postLanguages", PostLanguages.including(language));
         model.addAttribute("shortLinkExample", publicUrl.resolve(ShortLinks.PATH + "x7Kq2mP9aB"));
         if (!model.containsAttribute("tagging")) {
             model.addAttribute("tagging", LinkTaggingForm.of(linkTagging.get(current.id())));

@@ -212,6 +212,41 @@ class WorkspaceApiTests extends ApiTest {
     }
 
     @Test
+    void setsTheLanguageOfPostsInItsWellFormedTagAndRefusesOneThatNamesNoLanguageChangingNothing() {
+        var workspace = provision();
+        assertThat(api.get(workspace.path(), workspace.token())
+                        .json()
+                        .path("postLanguage")
+                        .isNull())
+                .isTrue();
+
+        var set = api.patch(workspace.path(), workspace.token(), "{\"postLanguage\":\"pt-br\"}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("postLanguage").asString()).isEqualTo("pt-BR");
+
+        for (String wrong : new String[] {"portuguese!", "qq", "12"}) {
+            var refused = api.patch(
+                    workspace.path(), workspace.token(), "{\"name\":\"Never\",\"postLanguage\":\"" + wrong + "\"}");
+            assertProblem(refused, 400, "invalid-input");
+            assertThat(refused.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("postLanguage");
+            assertThat(refused.json().path("errors").get(0).path("message").asString())
+                    .isEqualTo("'" + wrong + "' is not a language tag such as en, de or pt-BR.");
+        }
+        var after = api.get(workspace.path(), workspace.token()).json();
+        assertThat(after.path("name").asString()).isNotEqualTo("Never");
+        assertThat(after.path("postLanguage").asString()).isEqualTo("pt-BR");
+
+        var removed = api.patch(workspace.path(), workspace.token(), "{\"postLanguage\":\"\"}");
+        assertThat(removed.json().path("postLanguage").isNull()).isTrue();
+        assertThat(api.get(workspace.path("/audit-events?action=workspace.post_language_changed"), workspace.token())
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void refusesAnUnknownPlaceholderAsAProblemNamingTheFieldAndChangesNothing() {
         var workspace = provision();
 

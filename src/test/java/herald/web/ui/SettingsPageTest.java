@@ -132,6 +132,39 @@ class SettingsPageTest {
     }
 
     @Test
+    void adminsChooseTheLanguageOfPostsAndAWrongTagIsSaidNotSaved() throws Exception {
+        var team = fixtures.team();
+        var admin = fixtures.member(team, Role.ADMIN);
+        var editor = fixtures.member(team, Role.EDITOR);
+
+        mvc.perform(get(team.path() + "/settings").with(as(admin)))
+                .andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Not set")))
+                .andExpect(content().string(containsString("<option value=\"de\">German</option>")));
+        mvc.perform(post(team.path() + "/settings/post-language")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("language", "de"))
+                .andExpect(redirectedUrl(team.path() + "/settings#post-language"))
+                .andExpect(flash().attribute("notice", "Posts now tell Bluesky and Mastodon they are in German."));
+        assertThat(workspaceRules.postLanguage(team.workspace().id())).contains("de");
+        mvc.perform(get(team.path() + "/settings").with(as(admin)))
+                .andExpect(
+                        content().string(containsString("<option value=\"de\" selected=\"selected\">German</option>")));
+
+        mvc.perform(post(team.path() + "/settings/post-language")
+                        .with(csrf())
+                        .with(as(admin))
+                        .param("language", "klingon!"))
+                .andExpect(flash().attribute("problem", "'klingon!' is not a language tag such as en, de or pt-BR."));
+        mvc.perform(post(team.path() + "/settings/post-language")
+                        .with(csrf())
+                        .with(as(editor))
+                        .param("language", "fr"))
+                .andExpect(status().isForbidden());
+        assertThat(workspaceRules.postLanguage(team.workspace().id())).contains("de");
+    }
+
+    @Test
     void onlyOwnersSeeOrUseTheDangerZone() throws Exception {
         var team = fixtures.team();
         var admin = fixtures.member(team, Role.ADMIN);

@@ -41,7 +41,14 @@ record WorkspaceChanges(
                                 + " every so many days (1-365); 0 stops refilling (docs/evergreen.md).",
                         nullable = true)
                 @Nullable
-                Integer evergreenEveryDays) {
+                Integer evergreenEveryDays,
+        @Schema(
+                        description = "The language its posts are written in, a BCP 47 tag such as en, de or pt-BR,"
+                                + " told to Bluesky and Mastodon; \"\" removes it.",
+                        nullable = true,
+                        example = "en")
+                @Nullable
+                String postLanguage) {
 
     boolean isEmpty() {
         return name == null
@@ -52,7 +59,8 @@ record WorkspaceChanges(
                 && shortenLinks == null
                 && bioPage == null
                 && bioPageText == null
-                && evergreenEveryDays == null;
+                && evergreenEveryDays == null
+                && postLanguage == null;
     }
 
     boolean changesDetails() {

@@ -84,14 +84,15 @@ class WorkspaceController {
                             + " or admin's approval, see docs/approvals.md) shortenLinks (new posts' links are"
                             + " published short and count clicks, see docs/short-links.md) bioPage and bioPageText (the"
                             + " public link-in-bio page and its words, see docs/bio-page.md) and evergreenEveryDays (refilling the queue from"
-                            + " the evergreen library, 0 to stop, see docs/evergreen.md); fields left out keep their value, inside"
+                            + " the evergreen library, 0 to stop, see docs/evergreen.md) and postLanguage (the language"
+                            + " told to Bluesky and Mastodon); fields left out keep their value, inside"
                             + " linkTagging too. A refused value changes nothing. The plan is changed by the operator, not here.")
     WorkspaceView change(CurrentWorkspace current, @RequestBody WorkspaceChanges changes) {
         if (changes.isEmpty()) {
             throw new InvalidInput(
                     "",
                     "Send at least one of name, timezone, description, linkTagging, approvalRequired, shortenLinks, bioPage,"
-                            + " bioPageText and evergreenEveryDays.");
+                            + " bioPageText, evergreenEveryDays and postLanguage.");
         }
         @Nullable LinkTaggingSetting tagging = null;
         if (changes.linkTagging() != null) {
@@ -109,6 +110,7 @@ class WorkspaceController {
             throw new InvalidInput(
                     "evergreenEveryDays", "Share an evergreen post at most every 1 to 365 days, or send 0 to stop.");
         }
+        String language = changes.postLanguage() == null ? null : WorkspaceRules.language(changes.postLanguage());
         Workspace before = workspaces.require(current.id());
         Workspace after = before;
         if (changes.changesDetails()) {
@@ -136,6 +138,9 @@ class WorkspaceController {
         if (days != null) {
             evergreen.every(current.id(), days == 0 ? null : days);
         }
+        if (changes.postLanguage() != null) {
+            workspaceRules.postLanguage(current.id(), language);
+        }
         return view(after);
     }
 
@@ -150,6 +155,7 @@ class WorkspaceController {
                 workspaceRules.hasBioPage(workspace.id()),
                 publicUrl.resolve(BioPage.PATH + workspace.slug()),
                 workspaceRules.bioPageText(workspace.id()).orElse(null),
-                evergreen.every(workspace.id()));
+                evergreen.every(workspace.id()),
+                workspaceRules.postLanguage(workspace.id()).orElse(null));
     }
 }

@@ -40,7 +40,14 @@ record WorkspaceView(
                                 + " not refilled from the evergreen library.",
                         nullable = true)
                 @Nullable
-                Integer evergreenEveryDays) {
+                Integer evergreenEveryDays,
+        @Schema(
+                        description = "The language its posts are written in (BCP 47), told to Bluesky and Mastodon;"
+                                + " null: not set.",
+                        nullable = true,
+                        example = "en")
+                @Nullable
+                String postLanguage) {
 
     record WorkspaceLimits(
             int members,
@@ -62,7 +69,8 @@ record WorkspaceView(
             boolean bioPage,
             String bioPageUrl,
             @Nullable String bioPageText,
-            @Nullable Integer evergreenEveryDays) {
+            @Nullable Integer evergreenEveryDays,
+            @Nullable String postLanguage) {
         return new WorkspaceView(
                 workspace.id().value(),
                 workspace.name(),
@@ -85,6 +93,7 @@ record WorkspaceView(
                 bioPage,
                 bioPageUrl,
                 bioPageText,
-                evergreenEveryDays);
+                evergreenEveryDays,
+                postLanguage);
     }
 }
