@@ -83,11 +83,7 @@ public class WorkspaceRules {
 
     /** The few words at the top of the link-in-bio page, under the workspace's name; empty when it has none. */
     public Optional<String> bioPageText(WorkspaceId id) {
-        return tenants.call(id, () -> jdbc.sql("select bio_page_text from workspaces where id = :id")
-                .param("id", id.value())
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .flatMap(text -> text));
+        return text(id, "bio_page_text");
     }
 
     /**
@@ -96,19 +92,7 @@ public class WorkspaceRules {
      * @throws InvalidInput for a text over {@value #MAX_BIO_TEXT} characters
      */
     public void bioPageText(WorkspaceId id, @Nullable String text) {
-        String kept = bioText(text);
-        tenants.run(id, () -> {
-            int changed = jdbc.sql(
-                            """
-                            update workspaces set bio_page_text = :text
-                            where id = :id and bio_page_text is distinct from :text""")
-                    .param("text", kept)
-                    .param("id", id.value())
-                    .update();
-            if (changed > 0) {
-                audit.record(id, "workspace.bio_page_text_changed", "workspace", id.toString(), Map.of());
-            }
-        });
+        text(id, "bio_page_text", bioText(text), "workspace.bio_page_text_changed", Map.of());
     }
 
     /**
@@ -133,11 +117,7 @@ public class WorkspaceRules {
      * language-specific feeds).
      */
     public Optional<String> postLanguage(WorkspaceId id) {
-        return tenants.call(id, () -> jdbc.sql("select post_language from workspaces where id = :id")
-                .param("id", id.value())
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .flatMap(language -> language));
+        return text(id, "post_language");
     }
 
     /**
@@ -148,23 +128,12 @@ public class WorkspaceRules {
      */
     public void postLanguage(WorkspaceId id, @Nullable String tag) {
         String kept = language(tag);
-        tenants.run(id, () -> {
-            int changed = jdbc.sql(
-                            """
-                            update workspaces set post_language = :language
-                            where id = :id and post_language is distinct from :language""")
-                    .param("language", kept)
-                    .param("id", id.value())
-                    .update();
-            if (changed > 0) {
-                audit.record(
-                        id,
-                        "workspace.post_language_changed",
-                        "workspace",
-                        id.toString(),
-                        Map.of("language", kept == null ? "" : kept));
-            }
-        });
+        text(
+                id,
+                "post_language",
+                kept,
+                "workspace.post_language_changed",
+                Map.of("language", kept == null ? "" : kept));
     }
 
     /**
@@ -205,6 +174,30 @@ public class WorkspaceRules {
             this.on = on;
             this.off = off;
         }
+    }
+
+    /** A text setting of the workspace: the value of {@code column} (a constant, never input), empty when null. */
+    private Optional<String> text(WorkspaceId id, String column) {
+        return tenants.call(id, () -> jdbc.sql("select " + column + " from workspaces where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(text -> text));
+    }
+
+    /** Sets a text setting to {@code value} (null: none); a change (only) is audited as {@code action}. */
+    private void text(
+            WorkspaceId id, String column, @Nullable String value, String action, Map<String, String> details) {
+        tenants.run(id, () -> {
+            int changed = jdbc.sql("update workspaces set " + column + " = :value where id = :id and " + column
+                            + " is distinct from :value")
+                    .param("value", value)
+                    .param("id", id.value())
+                    .update();
+            if (changed > 0) {
+                audit.record(id, action, "workspace", id.toString(), details);
+            }
+        });
     }
 
     private boolean rule(WorkspaceId id, Rule rule) {

@@ -63,12 +63,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
 
     @Test
     void aPostGoesOutOnceUnderTheKeyHeraldNotedWithItsFacetsAndCard() {
-        bluesky.stubFor(post(urlPathEqualTo(CREATE))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(CREATED)
-                        .withTransformers("response-template")));
+        takesCreates();
         Post post = due("Fresh dough at 5 #pizza", "https://krusty.example/menu");
         Target target = post.targets().getFirst();
 
@@ -108,12 +103,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
 
     @Test
     void aPostTellsBlueskyTheLanguageTheWorkspaceWritesIn() {
-        bluesky.stubFor(post(urlPathEqualTo(CREATE))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(CREATED)
-                        .withTransformers("response-template")));
+        takesCreates();
         workspaceRules.postLanguage(workspace, "pt-br");
         Post post = due("Massa fresca às 5", null);
 
@@ -130,12 +120,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
 
     @Test
     void aLinksCardCarriesTheTitleDescriptionAndImageItsPageNames() {
-        bluesky.stubFor(post(urlPathEqualTo(CREATE))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(CREATED)
-                        .withTransformers("response-template")));
+        takesCreates();
         bluesky.stubFor(get(urlPathEqualTo("/pages/menu"))
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -254,6 +239,16 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
                         .targets())
                 .as("300 characters as Bluesky counts them, though 900 code points: a family emoji is one")
                 .hasSize(1);
+    }
+
+    /** Bluesky takes every create, answering the record's address at the key Herald sent. */
+    private void takesCreates() {
+        bluesky.stubFor(post(urlPathEqualTo(CREATE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CREATED)
+                        .withTransformers("response-template")));
     }
 
     private Post due(String body, String link) {

@@ -91,20 +91,18 @@ class ConnectionsController {
                 connections.providers().stream()
                         .collect(Collectors.toMap(SocialProvider::id, SocialProvider::displayName)));
         // Those reconnect with the account's app password, in a form of their own, not through a consent popup.
-        model.addAttribute(
-                "appPasswordPlatforms",
-                connections.providers().stream()
-                        .filter(provider -> provider.connectMethod() == ConnectMethod.APP_PASSWORD)
-                        .map(SocialProvider::id)
-                        .collect(Collectors.toSet()));
+        model.addAttribute("appPasswordPlatforms", connectingBy(ConnectMethod.APP_PASSWORD));
         // Those reconnect at the account's own server, which the connection's handle names (alice@mastodon.social).
-        model.addAttribute(
-                "serverPlatforms",
-                connections.providers().stream()
-                        .filter(provider -> provider.connectMethod() == ConnectMethod.SERVER_OAUTH)
-                        .map(SocialProvider::id)
-                        .collect(Collectors.toSet()));
+        model.addAttribute("serverPlatforms", connectingBy(ConnectMethod.SERVER_OAUTH));
         model.addAttribute("now", clock.instant());
+    }
+
+    /** The ids of the platforms whose accounts connect by {@code method}. */
+    private java.util.Set<String> connectingBy(ConnectMethod method) {
+        return connections.providers().stream()
+                .filter(provider -> provider.connectMethod() == method)
+                .map(SocialProvider::id)
+                .collect(Collectors.toSet());
     }
 
     /**

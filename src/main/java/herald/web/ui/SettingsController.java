@@ -143,19 +143,13 @@ class SettingsController {
     @PostMapping("/w/{slug}/settings/post-language")
     String postLanguage(
             @RequestParam(defaultValue = "") String language, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        try {
+        return switched(request, flash, "post-language", current -> {
             workspaceRules.postLanguage(current.id(), language);
-            flash.addFlashAttribute(
-                    "notice",
-                    language.isBlank()
-                            ? "Posts no longer tell platforms their language."
-                            : "Posts now tell Bluesky and Mastodon they are in "
-                                    + PostLanguages.name(WorkspaceRules.language(language)) + ".");
-        } catch (InvalidInput e) {
-            flash.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/w/" + current.workspace().slug() + "/settings#post-language";
+            return language.isBlank()
+                    ? "Posts no longer tell platforms their language."
+                    : "Posts now tell Bluesky and Mastodon they are in "
+                            + PostLanguages.name(WorkspaceRules.language(language)) + ".";
+        });
     }
 
     /** Owners and admins: whether the workspace's link-in-bio page is up. */
@@ -173,23 +167,17 @@ class SettingsController {
     @PostMapping("/w/{slug}/settings/bio-page-text")
     String bioPageText(
             @RequestParam(defaultValue = "") String text, HttpServletRequest request, RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        try {
+        return switched(request, flash, "bio-page", current -> {
             workspaceRules.bioPageText(current.id(), text);
-            flash.addFlashAttribute(
-                    "notice",
-                    text.isBlank()
-                            ? "The link-in-bio page shows no text of its own."
-                            : "The link-in-bio page's text is saved.");
-        } catch (InvalidInput e) {
-            flash.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/w/" + current.workspace().slug() + "/settings#bio-page";
+            return text.isBlank()
+                    ? "The link-in-bio page shows no text of its own."
+                    : "The link-in-bio page's text is saved.";
+        });
     }
 
     /**
-     * An owner's or admin's switch of a workspace-wide setting: {@code change} makes it and says what it means now,
-     * shown back on the setting's {@code card} of the page.
+     * An owner's or admin's change of a workspace-wide setting: {@code change} makes it and says what it means now, or
+     * refuses a value (nothing changed), shown back on the setting's {@code card} of the page.
      */
     private String switched(
             HttpServletRequest request,
@@ -197,7 +185,11 @@ class SettingsController {
             String card,
             java.util.function.Function<CurrentWorkspace, String> change) {
         CurrentWorkspace current = Access.atLeast(request, Role.ADMIN);
-        flash.addFlashAttribute("notice", change.apply(current));
+        try {
+            flash.addFlashAttribute("notice", change.apply(current));
+        } catch (InvalidInput e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/w/" + current.workspace().slug() + "/settings#" + card;
     }
 
