@@ -38,7 +38,7 @@ class CommentCall {
         if (provider == null || !provider.takesComments()) {
             return new StepOutcome.Failed<>("Herald cannot write comments on " + open.provider() + ".");
         }
-        var request = new CommentRequest(open.handle(), open.platformPostId(), claim.text());
+        var request = new CommentRequest(open.handle(), open.platformPostId(), claim.text(), open.language());
         Instant since = since(claim);
         var attempt = new StepCalls.Attempt(
                 claim.attempt(),

@@ -69,7 +69,8 @@ class CommentRows {
             @Nullable String text,
             @Nullable UtmValues tagging,
             @Nullable Instant taggedAt,
-            boolean shortLinks) {}
+            boolean shortLinks,
+            @Nullable String language) {}
 
     Optional<Open> lock(WorkspaceId workspace, TargetId target) {
         return jdbc.sql(
@@ -85,7 +86,8 @@ class CommentRows {
                                  where a.workspace_id = t.workspace_id and a.target_id = t.id and not a.reconciling
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
-                            p.short_links
+                            p.short_links,
+                            (select w.post_language from workspaces w where w.id = t.workspace_id) as post_language
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
                         for update of t""")
@@ -107,7 +109,8 @@ class CommentRows {
                         rs.getString("first_comment"),
                         WorkspaceLinkTagging.ofPost(rs),
                         instant(rs, "tagged_at"),
-                        rs.getBoolean("short_links")))
+                        rs.getBoolean("short_links"),
+                        rs.getString("post_language")))
                 .optional();
     }
 

@@ -90,7 +90,7 @@ final class BlueskyPosts {
                 token,
                 request.accountHandle(),
                 tids.next(),
-                new Draft(request.text(), null, null, List.of(), request.postId(), null),
+                new Draft(request.text(), null, null, List.of(), request.postId(), request.language()),
                 "the comment");
         return new PublishedComment(reply.id(), reply.url());
     }

@@ -114,7 +114,8 @@ class BlueskyThreadTests {
     void aCommentIsAReplyWithAKeyOfItsOwn() {
         parent("3lroot2222222", record(ROOT, "bafyroot", "The post", NOW, ""));
 
-        PublishedComment comment = provider.comment(access(), new CommentRequest(HANDLE, ROOT, "More at #launch"));
+        PublishedComment comment =
+                provider.comment(access(), new CommentRequest(HANDLE, ROOT, "More at #launch", "de"));
 
         assertThat(comment.id()).isEqualTo(at(rkey(0)));
         assertThat(comment.url()).isEqualTo(URI.create("https://bsky.app/profile/ada.bsky.social/post/" + rkey(0)));
@@ -126,7 +127,8 @@ class BlueskyThreadTests {
                            "createdAt":"2026-12-01T12:00:00.000Z",
                            "facets":[{"index":{"byteStart":8,"byteEnd":15},
                               "features":[{"$type":"app.bsky.richtext.facet#tag","tag":"launch"}]}],
-                           "reply":{"root":{"uri":"%s","cid":"bafyroot"},"parent":{"uri":"%s","cid":"bafyroot"}}}}"""
+                           "reply":{"root":{"uri":"%s","cid":"bafyroot"},"parent":{"uri":"%s","cid":"bafyroot"}},
+                           "langs":["de"]}}"""
                                 .formatted(DID, rkey(0), ROOT, ROOT))));
     }
 
