@@ -98,7 +98,7 @@ final class MastodonStatuses {
         }
         List<String> mediaIds = media.attach(account, request.media(), journal);
         String text = MastodonContent.text(request.text(), request.link());
-        return create(account, text, mediaIds, request.replyTo(), key, "the post");
+        return create(account, text, mediaIds, request.replyTo(), request.language(), key, "the post");
     }
 
     PublishedComment comment(Secret token, CommentRequest request) {
@@ -108,6 +108,7 @@ final class MastodonStatuses {
                 request.text(),
                 List.of(),
                 request.postId(),
+                request.language(),
                 digest("comment\n" + request.postId() + "\n" + request.text()),
                 "the comment");
         return new PublishedComment(reply.id(), reply.url());
@@ -148,6 +149,7 @@ final class MastodonStatuses {
             String text,
             List<String> mediaIds,
             @Nullable String replyTo,
+            @Nullable String language,
             String key,
             String what) {
         ObjectNode body = json.createObjectNode();
@@ -160,6 +162,9 @@ final class MastodonStatuses {
             body.put("in_reply_to_id", replyTo);
         }
         body.put("visibility", "public");
+        if (language != null) {
+            body.put("language", language);
+        }
         PlatformAnswer answer = api.create(account, "/api/v1/statuses", json.writeValueAsString(body), key, what);
         if (answer.ok()) {
             JsonNode status = ProviderJson.tree(json, answer.body());

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
 import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
@@ -83,6 +84,26 @@ class MastodonPublishingTests {
                                 equalToJson(
                                         """
                         {"status":"Part two","in_reply_to_id":"1099","visibility":"public"}""")));
+    }
+
+    @Test
+    void tellsTheLanguageTheWorkspaceWritesInOnPostsAndComments() {
+        provider.publish(
+                token(wiremock), new PublishRequest("ada", "Bom dia", null, List.of(), "1099").inLanguage("pt-BR"));
+        provider.comment(token(wiremock), new CommentRequest("ada", "1100", "Obrigado", "pt-BR"));
+
+        wiremock.verify(
+                postRequestedFor(urlPathEqualTo(STATUSES))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
+                        {"status":"Bom dia","in_reply_to_id":"1099","visibility":"public","language":"pt-BR"}""")));
+        wiremock.verify(
+                postRequestedFor(urlPathEqualTo(STATUSES))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
+                        {"status":"Obrigado","in_reply_to_id":"1100","visibility":"public","language":"pt-BR"}""")));
     }
 
     @Test
