@@ -283,6 +283,48 @@ class ConnectionsPageTest {
     }
 
     @Test
+    void mastodonAsksForTheServerFirstAndAReconnectGoesBackToTheAccountsOwnServer() throws Exception {
+        var team = fixtures.team();
+
+        String page = page(team);
+        int form = page.lastIndexOf("<form", page.indexOf("data-provider=\"mastodon\""));
+        assertThat(form).as("Mastodon is offered").isPositive();
+        assertThat(page.substring(form, page.indexOf("</form>", form)))
+                .contains("data-connect")
+                .contains("name=\"server\"")
+                .contains("placeholder=\"mastodon.social\"");
+        mvc.perform(post(team.path() + "/connections/connect")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .accept(MediaType.APPLICATION_JSON)
+                        .param("provider", "mastodon")
+                        .param("accountType", "personal")
+                        .param("server", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", startsWith("Name the Mastodon server your account is on")));
+        mvc.perform(post(team.path() + "/connections/connect")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("provider", "mastodon")
+                        .param("accountType", "personal")
+                        .param("server", "10.1.2.3"))
+                .andExpect(flash().attribute("problem", containsString("10.1.2.3")));
+
+        var id = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql("update connections set provider = 'mastodon', username = 'krusty@mastodon.example',"
+                        + " status = 'needs_reconnect', status_reason = 'The token was revoked.' where id = :id")
+                .param("id", id.value())
+                .update());
+        String reconnecting = page(team);
+        int reconnect = reconnecting.indexOf("name=\"reconnect\" value=\"" + id + "\"");
+        assertThat(reconnect).isPositive();
+        assertThat(reconnecting.substring(reconnect, reconnecting.indexOf("</form>", reconnect)))
+                .contains("name=\"server\" value=\"mastodon.example\"");
+    }
+
+    @Test
     void aBlueskyAccountThatNeedsAReconnectIsSignedInAgainInPlace() throws Exception {
         var team = fixtures.team();
         var id = PostsFixtures.account(
