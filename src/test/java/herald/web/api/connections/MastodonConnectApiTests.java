@@ -2,11 +2,8 @@ package herald.web.api.connections;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,20 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.connections.AccessTokens;
 import herald.connections.Connection;
 import herald.connections.Connections;
-import herald.connections.ConnectionsTestBase;
+import herald.connections.MastodonTestBase;
 import herald.identity.ApiKeyScope;
 import herald.identity.ApiKeys;
-import herald.providers.WireMockPlatform;
 import herald.shared.WorkspaceId;
 import herald.tenancy.SignUp;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,13 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * client, the consent's code is exchanged at that server with the PKCE verifier, the account is stored with its server
  * in its handle, and a server that is no Mastodon, or one Herald may not call, is refused before anything is stored.
  */
-class MastodonConnectApiTests extends ConnectionsTestBase {
-
-    /** The suite's one Mastodon server: never stopped, as the application context outlives a test class. */
-    static final WireMockPlatform mastodon = new WireMockPlatform().running();
-
-    static final String INSTANCE = "{\"domain\":\"localhost\",\"title\":\"Mastodon\",\"version\":\"4.3.2\","
-            + "\"configuration\":{\"statuses\":{\"max_characters\":500,\"max_media_attachments\":4}}}";
+class MastodonConnectApiTests extends MastodonTestBase {
 
     @LocalServerPort
     int port;
@@ -67,8 +54,6 @@ class MastodonConnectApiTests extends ConnectionsTestBase {
 
     @BeforeEach
     void workspace() {
-        mastodon.resetAll();
-        mastodon.stubFor(get(urlPathEqualTo("/api/v2/instance")).willReturn(okJson(INSTANCE)));
         http = new Http(port);
         owner = owner("pro");
         workspace = owner.workspace().orElseThrow().id();
@@ -82,26 +67,12 @@ class MastodonConnectApiTests extends ConnectionsTestBase {
         path = "/api/v1/workspaces/" + workspace + "/connections";
     }
 
-    static String server() {
-        return "localhost:" + mastodon.port();
-    }
-
     @Test
     void heraldRegistersAtTheNamedServerOnceAndConnectsTheAccountThatConsented() {
         String secret = "client-secret-" + UUID.randomUUID();
-        mastodon.stubFor(post(urlPathEqualTo("/api/v1/apps"))
-                .willReturn(okJson("{\"id\":\"77\",\"name\":\"Herald\",\"client_id\":\"herald-client\","
-                        + "\"client_secret\":\"" + secret + "\",\"redirect_uris\":[\"x\"]}")));
+        registers("herald-client", secret);
         String access = "access-" + UUID.randomUUID();
-        mastodon.stubFor(post(urlPathEqualTo("/oauth/token"))
-                .willReturn(okJson("{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\","
-                        + "\"scope\":\"read:accounts read:statuses write:statuses write:media\","
-                        + "\"created_at\":1733400000}")));
-        mastodon.stubFor(get(urlPathEqualTo("/api/v1/accounts/verify_credentials"))
-                .withHeader("Authorization", equalTo("Bearer " + access))
-                .willReturn(okJson("{\"id\":\"109371\",\"username\":\"krusty\",\"acct\":\"krusty\","
-                        + "\"display_name\":\"Krusty Pizza\",\"avatar_static\":\"https://files.example/krusty.png\","
-                        + "\"followers_count\":12}")));
+        consents(access, "109371", "krusty");
 
         var started = start("https://" + server() + "/@krusty");
 
@@ -137,7 +108,7 @@ class MastodonConnectApiTests extends ConnectionsTestBase {
         assertThat(connection.provider()).isEqualTo("mastodon");
         assertThat(connection.username()).isEqualTo("krusty@" + server());
         assertThat(connection.externalId()).isEqualTo("109371@" + server());
-        assertThat(connection.label()).isEqualTo("Krusty Pizza");
+        assertThat(connection.label()).isEqualTo("krusty on Mastodon");
         assertThat(connection.expiresAt()).as("Mastodon's tokens do not expire").isNull();
         assertThat(count(
                         workspace,
@@ -199,13 +170,5 @@ class MastodonConnectApiTests extends ConnectionsTestBase {
                 path + "/oauth-sessions",
                 admin,
                 "{\"provider\":\"mastodon\",\"accountType\":\"personal\",\"server\":\"" + server + "\"}");
-    }
-
-    private static Map<String, String> query(String raw) {
-        return Arrays.stream(raw.split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(
-                        pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
-                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
     }
 }
