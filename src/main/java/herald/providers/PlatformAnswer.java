@@ -53,4 +53,33 @@ public record PlatformAnswer(int status, HttpHeaders headers, String body) {
                         StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
                 true);
     }
+
+    /**
+     * As {@link #read(RestClient.RequestHeadersSpec)}, reading no more than {@code maxBytes} of the body: for a
+     * platform at an address a person named (a Mastodon server), which could otherwise answer without end.
+     *
+     * @throws TooLarge when the body is longer
+     */
+    public static PlatformAnswer read(RestClient.RequestHeadersSpec<?> request, int maxBytes) {
+        return request.exchange(
+                (sent, response) -> {
+                    byte[] body = response.getBody().readNBytes(maxBytes + 1);
+                    if (body.length > maxBytes) {
+                        throw new TooLarge(maxBytes);
+                    }
+                    return new PlatformAnswer(
+                            response.getStatusCode().value(),
+                            HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                            new String(body, StandardCharsets.UTF_8));
+                },
+                true);
+    }
+
+    /** An answer longer than its reader takes; nothing of it was read as an answer. */
+    public static final class TooLarge extends RuntimeException {
+
+        TooLarge(int maxBytes) {
+            super("The answer is longer than " + maxBytes + " bytes.");
+        }
+    }
 }

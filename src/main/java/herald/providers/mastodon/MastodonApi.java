@@ -27,6 +27,12 @@ import org.springframework.web.client.RestClient;
  */
 final class MastodonApi {
 
+    /**
+     * The longest answer Herald reads from a server: a page of 40 statuses is a few hundred kilobytes; a server a person
+     * named could otherwise answer without end.
+     */
+    static final int MAX_ANSWER_BYTES = 4_000_000;
+
     private final PublicHosts hosts;
     private final RestClient http;
     private final RestClient uploads;
@@ -131,7 +137,14 @@ final class MastodonApi {
     private static PlatformAnswer send(
             RestClient.RequestHeadersSpec<?> request, String server, String what, boolean creates) {
         try {
-            return PlatformAnswer.read(request);
+            return PlatformAnswer.read(request, MAX_ANSWER_BYTES);
+        } catch (PlatformAnswer.TooLarge e) {
+            throw new ProviderException(
+                    MastodonProvider.ID,
+                    Kind.PERMISSION,
+                    "The Mastodon server " + server + " answered " + what + " with more than "
+                            + MAX_ANSWER_BYTES / 1_000_000 + " MB, more than any Mastodon answer; Herald stopped"
+                            + " reading it.");
         } catch (ResourceAccessException e) {
             if (e.getCause() instanceof PublicHosts.Refused) {
                 throw internal(server);

@@ -1,6 +1,9 @@
 package herald.providers.mastodon;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static herald.providers.mastodon.MastodonStub.ACCESS;
 import static herald.providers.mastodon.MastodonStub.CLIENT_SECRET;
 import static herald.providers.mastodon.MastodonStub.STATUSES;
@@ -104,6 +107,19 @@ class MastodonErrorsTests {
                 0,
                 com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                         com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void anAnswerLongerThanAnyMastodonAnswerIsNotReadToItsEnd() {
+        byte[] endless = new byte[MastodonApi.MAX_ANSWER_BYTES + 1];
+        java.util.Arrays.fill(endless, (byte) ' ');
+        wiremock.stubFor(get(urlPathMatching("/api/v1/statuses/.*"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(endless)));
+
+        MastodonStub.assertKind(() -> provider.metrics(token(wiremock), "1100"), Kind.PERMISSION, "more than 4 MB");
     }
 
     private ProviderException assertPost(ResponseDefinitionBuilder answer, Kind kind, String messagePart) {
