@@ -292,7 +292,10 @@ class ConnectionsPageTest {
         assertThat(page.substring(form, page.indexOf("</form>", form)))
                 .contains("data-connect")
                 .contains("name=\"server\"")
-                .contains("placeholder=\"mastodon.social\"");
+                .contains("placeholder=\"mastodon.social\"")
+                .as("one account type, asked of nobody")
+                .contains("type=\"hidden\" name=\"accountType\" value=\"personal\"")
+                .doesNotContain("<select");
         mvc.perform(post(team.path() + "/connections/connect")
                         .with(csrf())
                         .with(as(team.owner()))
