@@ -44,7 +44,7 @@ class Attempts {
      * @param tagging the workspace's UTM values when the post tags its links, else null
      * @param shortLinks whether the post publishes its links as short links ({@link ShortLinks})
      * @param format a feed post, or a story (its one medium alone)
-     * @param language the language of the workspace's posts, null when not set
+     * @param language the post's language, else the workspace's language of posts; null when neither is set
      */
     record Due(
             PostId post,
@@ -76,7 +76,7 @@ class Attempts {
                         """
                         with p as materialized (
                             select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values,
-                                p.short_links
+                                p.short_links, p.language
                             from posts p
                             where p.workspace_id = :workspace
                               and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
@@ -87,7 +87,8 @@ class Attempts {
                             p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                             p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
                             p.utm_values->>'term' as utm_term, p.short_links, t.format,
-                            (select w.post_language from workspaces w where w.id = :workspace) as post_language
+                            coalesce(p.language,
+                                (select w.post_language from workspaces w where w.id = :workspace)) as post_language
                         from post_targets t join p on p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id
                         for update of t""")

@@ -87,7 +87,8 @@ class CommentRows {
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
                             p.short_links,
-                            (select w.post_language from workspaces w where w.id = t.workspace_id) as post_language
+                            coalesce(p.language,
+                                (select w.post_language from workspaces w where w.id = t.workspace_id)) as post_language
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
                         for update of t""")

@@ -39,8 +39,9 @@ final class CsvPosts {
     static final String FIRST_COMMENT = "first_comment";
     static final String NO_FIRST_COMMENT = "no_first_comment";
     static final String FORMAT = "format";
+    static final String LANGUAGE = "language";
     static final List<String> COLUMNS =
-            List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT, NO_FIRST_COMMENT, FORMAT);
+            List.of(DATE, TEXT, LINK, ACCOUNTS, MEDIA, TAGS, FIRST_COMMENT, NO_FIRST_COMMENT, FORMAT, LANGUAGE);
 
     /** A part of the post's thread ({@link ThreadParts}): {@code thread_2} for the first after the text, to 25. */
     static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("thread_([2-9]|1[0-9]|2[0-5])");
@@ -59,6 +60,7 @@ final class CsvPosts {
      * @param firstComment the comment to write under the post once published, empty for none
      * @param noFirstComment the {@code |}-separated names or ids of the row's accounts that get no first comment
      * @param format {@code post}, {@code story} (its accounts get its one medium as a story), or empty for a post
+     * @param language the language it is written in (a BCP 47 tag), empty for the workspace's
      * @param thread the thread's parts, in the order of their columns' numbers, parts without text or media left out
      * @param threadColumns the column each part came from ({@code thread_3}, also for a part of media alone)
      * @param threadMedia each part's media as written (its {@code thread_<n>_media} cell), side by side with {@code
@@ -75,6 +77,7 @@ final class CsvPosts {
             String firstComment,
             List<String> noFirstComment,
             String format,
+            String language,
             List<String> thread,
             List<String> threadColumns,
             List<List<String>> threadMedia) {}
@@ -175,7 +178,7 @@ final class CsvPosts {
                     "header",
                     (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '") + String.join("', '", unknown)
                             + "'. The columns are date, text, link, accounts, media, tags, first_comment, no_first_comment,"
-                            + " format, thread_2"
+                            + " format, language, thread_2"
                             + " to thread_25 and thread_2_media to thread_25_media.");
         }
         List<String> missing =
@@ -232,6 +235,7 @@ final class CsvPosts {
                 cell(record, columns, FIRST_COMMENT).strip(),
                 split(cell(record, columns, NO_FIRST_COMMENT)),
                 cell(record, columns, FORMAT).strip(),
+                cell(record, columns, LANGUAGE).strip(),
                 List.copyOf(thread),
                 List.copyOf(threadColumns),
                 List.copyOf(threadMedia));

@@ -38,7 +38,8 @@ class EditedStatus {
             @Nullable String firstComment,
             @Nullable Boolean tagLinks,
             @Nullable Boolean shortenLinks,
-            ThreadContent thread) {}
+            ThreadContent thread,
+            @Nullable String language) {}
 
     PostStatus of(
             WorkspaceId workspace,
@@ -77,7 +78,8 @@ class EditedStatus {
                 && Objects.equals(edited.firstComment(), current.firstComment())
                 && (edited.tagLinks() == null || edited.tagLinks() == current.tagLinks())
                 && (edited.shortenLinks() == null || edited.shortenLinks() == current.shortLinks())
-                && edited.thread().equals(current.threadContent());
+                && edited.thread().equals(current.threadContent())
+                && Objects.equals(edited.language(), current.language());
     }
 
     /** The targets as a set, a blank own text the same as none. */

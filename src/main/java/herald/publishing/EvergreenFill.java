@@ -185,7 +185,8 @@ public class EvergreenFill {
                         copy.tags(),
                         copy.tagLinks(),
                         copy.firstComment())
-                .withThread(copy.threadContent());
+                .withThread(copy.threadContent())
+                .inLanguage(copy.language());
     }
 
     private static Provenance provenance(Post original) {

@@ -3,6 +3,7 @@ package herald.publishing;
 import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.providers.PostFormat;
+import herald.shared.LanguageTag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
  *     before ({@link ThreadParts}); parts with neither text nor media are dropped ({@link ThreadContent})
  * @param threadMedia each part's media, side by side with {@code thread} (shorter or null: none)
+ * @param language the language it is written in (a BCP 47 tag, told to the platforms that take one); null: the
+ *     workspace's language of posts
  */
 public record NewPost(
         String body,
@@ -41,7 +44,8 @@ public record NewPost(
         @Nullable Repeat repeat,
         @Nullable Boolean shortenLinks,
         List<String> thread,
-        List<List<AssetId>> threadMedia) {
+        List<List<AssetId>> threadMedia,
+        @Nullable String language) {
 
     /** {@code scheduledAt} that asks for the next free slot of the posting schedule. */
     public static final String QUEUE = "queue";
@@ -56,6 +60,41 @@ public record NewPost(
         ThreadContent kept = ThreadContent.of(thread, threadMedia);
         thread = kept.parts();
         threadMedia = kept.media();
+        language = LanguageTag.of(language, "language");
+    }
+
+    /** A post in the workspace's language of posts. */
+    public NewPost(
+            String body,
+            @Nullable String link,
+            List<AssetId> media,
+            List<NewTarget> targets,
+            @Nullable String scheduledAt,
+            @Nullable String timezone,
+            boolean draft,
+            List<String> tags,
+            @Nullable Boolean tagLinks,
+            @Nullable String firstComment,
+            @Nullable Repeat repeat,
+            @Nullable Boolean shortenLinks,
+            List<String> thread,
+            List<List<AssetId>> threadMedia) {
+        this(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                thread,
+                threadMedia,
+                null);
     }
 
     /** Its thread as kept. */
@@ -133,7 +172,7 @@ public record NewPost(
                 original.tags(),
                 original.tagLinks(),
                 original.firstComment());
-        return copy.withThread(original.threadContent());
+        return copy.withThread(original.threadContent()).inLanguage(original.language());
     }
 
     /** This post with {@code parts} as its thread, without media. */
@@ -157,7 +196,28 @@ public record NewPost(
                 repeat,
                 shortenLinks,
                 thread.parts(),
-                thread.media());
+                thread.media(),
+                language);
+    }
+
+    /** This post, written in {@code language} (null: the workspace's language of posts). */
+    public NewPost inLanguage(@Nullable String language) {
+        return new NewPost(
+                body,
+                link,
+                media,
+                targets,
+                scheduledAt,
+                timezone,
+                draft,
+                tags,
+                tagLinks,
+                firstComment,
+                repeat,
+                shortenLinks,
+                thread,
+                threadMedia,
+                language);
     }
 
     /** Whether it asks for the next free slot of the posting schedule. */

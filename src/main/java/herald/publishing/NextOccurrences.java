@@ -101,7 +101,8 @@ class NextOccurrences {
                 null,
                 current.shortLinks(),
                 current.thread(),
-                current.threadMedia());
+                current.threadMedia(),
+                current.language());
         RepeatPolicy.Occurrence admitted = null;
         PostCreation.Stored stored = null;
         try {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param thread the parts that follow its text on the accounts whose platform has threads, each a reply to the one
  *     before ({@link ThreadParts}); empty when it is a single post
  * @param threadMedia each part's media, side by side with {@code thread} (as long as it, empty lists for none)
+ * @param language the language it is written in, when not the workspace's language of posts; null: the workspace's
  */
 public record Post(
         WorkspaceId workspace,
@@ -40,7 +41,8 @@ public record Post(
         @Nullable String firstComment,
         boolean shortLinks,
         List<String> thread,
-        List<List<AssetId>> threadMedia) {
+        List<List<AssetId>> threadMedia,
+        @Nullable String language) {
 
     public Post {
         media = List.copyOf(media);

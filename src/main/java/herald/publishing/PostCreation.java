@@ -179,7 +179,8 @@ class PostCreation {
                 checked.utm(),
                 checked.shortLinks(),
                 post.firstComment(),
-                post.threadContent());
+                post.threadContent(),
+                post.language());
         if (post.repeat() != null) {
             repeats.set(workspace, checked.id(), post.repeat(), at == null ? now : at.instant(), post.timezone());
         }

@@ -5,6 +5,7 @@ import herald.connections.Connection;
 import herald.connections.ConnectionId;
 import herald.connections.Connections;
 import herald.providers.PostFormat;
+import herald.shared.LanguageTag;
 import herald.shared.WorkspaceId;
 import herald.tenancy.Workspaces;
 import java.time.Clock;
@@ -159,6 +160,12 @@ public class PostImport {
                     line.row(), CsvPosts.FORMAT, "'" + line.format() + "' is not a format; write post or story."));
         }
         PostFormat asked = format;
+        String language = null;
+        try {
+            language = LanguageTag.of(line.language(), CsvPosts.LANGUAGE);
+        } catch (herald.shared.InvalidInput e) {
+            problems.add(new ImportProblem(line.row(), CsvPosts.LANGUAGE, e.getMessage()));
+        }
         List<String> tags = List.of();
         try {
             tags = PostTags.read(line.tags());
@@ -178,7 +185,8 @@ public class PostImport {
                         tags,
                         null,
                         line.firstComment())
-                .withThread(ThreadContent.of(line.thread(), threadMedia));
+                .withThread(ThreadContent.of(line.thread(), threadMedia))
+                .inLanguage(language);
         return new Row(line, post, local, List.copyOf(shown), problems);
     }
 

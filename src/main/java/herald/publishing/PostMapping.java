@@ -35,7 +35,7 @@ final class PostMapping {
     static final String SELECT =
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,
-                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment,
+                p.origin, p.created_by_type, p.created_by_id, p.created_by_label, p.tags, p.first_comment, p.language,
                 p.tag_links, p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
                 p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
                 p.utm_values->>'term' as utm_term, p.short_links, p.thread,
@@ -112,7 +112,8 @@ final class PostMapping {
                         p.firstComment(),
                         p.shortLinks(),
                         p.thread(),
-                        p.threadMedia()))
+                        p.threadMedia(),
+                        p.language()))
                 .toList();
     }
 
@@ -207,7 +208,8 @@ final class PostMapping {
                 rs.getString("first_comment"),
                 rs.getBoolean("short_links"),
                 thread,
-                ThreadMediaRows.read((String[]) rs.getArray("thread_media").getArray(), thread.size()));
+                ThreadMediaRows.read((String[]) rs.getArray("thread_media").getArray(), thread.size()),
+                rs.getString("language"));
     }
 
     private static List<String> tags(ResultSet rs) throws SQLException {

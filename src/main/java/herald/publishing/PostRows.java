@@ -42,16 +42,17 @@ class PostRows {
             @Nullable UtmValues utm,
             boolean shortLinks,
             @Nullable String firstComment,
-            ThreadContent thread) {
+            ThreadContent thread,
+            @Nullable String language) {
         utm(
                         jdbc.sql(
                                 """
                         insert into posts (workspace_id, id, body, link, media_ids, status, scheduled_at, timezone,
                             created_at, updated_at, origin, created_by_type, created_by_id, created_by_label, tags,
-                            first_comment, short_links, thread, tag_links, utm_values)
+                            first_comment, short_links, thread, language, tag_links, utm_values)
                         values (:workspace, :id, :body, :link, :media, :status, :scheduledAt, :timezone, :now, :now,
                             :origin, :createdByType, :createdById, :createdByLabel, :tags, :firstComment, :shortLinks,
-                            :thread, :tagLinks,
+                            :thread, :language, :tagLinks,
                             """
                                         + UTM_VALUES + ")"),
                         utm)
@@ -72,6 +73,7 @@ class PostRows {
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
                 .param("thread", thread.parts().toArray(String[]::new))
+                .param("language", language)
                 .update();
         threadMedia.insert(workspace, id, thread.media());
     }
@@ -110,6 +112,7 @@ class PostRows {
             boolean shortLinks,
             @Nullable String firstComment,
             ThreadContent thread,
+            @Nullable String language,
             Instant now) {
         utm(
                         jdbc.sql(
@@ -117,7 +120,7 @@ class PostRows {
                         update posts set body = :body, link = :link, media_ids = :media, status = :status,
                             scheduled_at = :scheduledAt, timezone = :timezone, updated_at = :now,
                             first_comment = :firstComment, tag_links = :tagLinks, short_links = :shortLinks,
-                            thread = :thread, utm_values = """
+                            thread = :thread, language = :language, utm_values = """
                                         + UTM_VALUES + " where workspace_id = :workspace and id = :id"),
                         utm)
                 .param("workspace", workspace.value())
@@ -131,6 +134,7 @@ class PostRows {
                 .param("firstComment", firstComment)
                 .param("shortLinks", shortLinks)
                 .param("thread", thread.parts().toArray(String[]::new))
+                .param("language", language)
                 .param("now", Timestamp.from(now))
                 .update();
         threadMedia.replace(workspace, id, thread.media());

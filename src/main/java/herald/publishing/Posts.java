@@ -176,6 +176,9 @@ public class Posts {
                 changes.firstComment() == null ? current.firstComment() : blankToNull(changes.firstComment());
         boolean shorten = changes.shortenLinks() == null ? current.shortLinks() : changes.shortenLinks();
         ThreadContent thread = ThreadContent.edited(current, changes);
+        String language = changes.language() == null
+                ? current.language()
+                : herald.shared.LanguageTag.of(changes.language(), "language");
         var targets = validation.check(
                 workspace, body, link, media, wanted, draft, tagging, shortLinks.plan(shorten), firstComment, thread);
         Instant due = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
@@ -186,7 +189,15 @@ public class Posts {
                 draft,
                 approving,
                 new EditedStatus.Content(
-                        body, link, media, wanted, firstComment, changes.tagLinks(), changes.shortenLinks(), thread));
+                        body,
+                        link,
+                        media,
+                        wanted,
+                        firstComment,
+                        changes.tagLinks(),
+                        changes.shortenLinks(),
+                        thread,
+                        language));
         Instant at = scheduledAt;
         String zone = timezone;
         Set<ConnectionId> held = tenants.call(workspace, () -> {
@@ -215,6 +226,7 @@ public class Posts {
                     shorten,
                     firstComment,
                     thread,
+                    language,
                     now);
             if (status != PostStatus.DRAFT) {
                 sentBack.clear(workspace, id); // submitted again: the rejection's note is answered

@@ -98,7 +98,8 @@ class ThreadRows {
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
                             p.short_links,
-                            (select w.post_language from workspaces w where w.id = x.workspace_id) as post_language
+                            coalesce(p.language,
+                                (select w.post_language from workspaces w where w.id = x.workspace_id)) as post_language
                         from post_thread_parts x
                         join post_targets t on t.workspace_id = x.workspace_id and t.id = x.target_id
                         join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id

@@ -3,12 +3,10 @@ package herald.tenancy;
 import herald.audit.AuditLog;
 import herald.database.TenantScope;
 import herald.shared.InvalidInput;
+import herald.shared.LanguageTag;
 import herald.shared.WorkspaceId;
-import java.util.IllformedLocaleException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +20,6 @@ public class WorkspaceRules {
 
     /** The most characters of the link-in-bio page's own text. */
     public static final int MAX_BIO_TEXT = 300;
-
-    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final JdbcClient jdbc;
     private final TenantScope tenants;
@@ -142,20 +138,7 @@ public class WorkspaceRules {
      * @throws InvalidInput for a tag that is not well formed or whose language ISO 639 does not know
      */
     public static @Nullable String language(@Nullable String tag) {
-        if (tag == null || tag.isBlank()) {
-            return null;
-        }
-        String refused = "'" + tag.strip() + "' is not a language tag such as en, de or pt-BR.";
-        Locale locale;
-        try {
-            locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
-        } catch (IllformedLocaleException e) {
-            throw new InvalidInput("postLanguage", refused);
-        }
-        if (!ISO_LANGUAGES.contains(locale.getLanguage())) {
-            throw new InvalidInput("postLanguage", refused);
-        }
-        return locale.toLanguageTag();
+        return LanguageTag.of(tag, "postLanguage");
     }
 
     /** A rule an owner or admin turns on for the whole workspace: its column, and its audit actions on and off. */

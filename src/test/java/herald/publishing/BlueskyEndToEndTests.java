@@ -102,7 +102,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
     }
 
     @Test
-    void aPostTellsBlueskyTheLanguageTheWorkspaceWritesIn() {
+    void aPostTellsBlueskyItsLanguageOrTheWorkspacesLanguage() {
         takesCreates();
         workspaceRules.postLanguage(workspace, "pt-br");
         Post post = due("Massa fresca às 5", null);
@@ -116,6 +116,29 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
         assertThat(record.path("langs").valueStream().map(JsonNode::asString)).containsExactly("pt-BR");
         assertThat(posts.get(workspace, post.id()).targets().getFirst().status())
                 .isEqualTo(TargetStatus.PUBLISHED);
+
+        Post own = posts.create(
+                workspace,
+                new NewPost(
+                                "Fresh dough at 5",
+                                null,
+                                List.of(),
+                                List.of(new NewPost.NewTarget(account.id(), null)),
+                                "2099-05-01T12:00",
+                                "Europe/Berlin",
+                                false)
+                        .inLanguage("en-gb"));
+        makeDueNow(own);
+        publisher.publish(workspace, own.targets().getFirst().id());
+
+        JsonNode second = JSON.readTree(bluesky.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
+                        .getLast()
+                        .getBodyAsString())
+                .path("record");
+        assertThat(second.path("text").asString()).isEqualTo("Fresh dough at 5");
+        assertThat(second.path("langs").valueStream().map(JsonNode::asString))
+                .as("a post's own language over the workspace's")
+                .containsExactly("en-GB");
     }
 
     @Test

@@ -47,7 +47,8 @@ final class ComposerCommands {
                 repeating(form),
                 form.shortenLinks(),
                 form.thread().content().parts(),
-                form.thread().content().media());
+                form.thread().content().media(),
+                form.language());
     }
 
     /**
@@ -98,7 +99,9 @@ final class ComposerCommands {
                 repeating(form),
                 form.shortenLinks(),
                 post.thread(),
-                post.threadMedia());
+                post.threadMedia(),
+                // Blank goes back to the workspace's language: the field is always sent.
+                form.language());
     }
 
     private static UUID uuid(String text) {

@@ -36,10 +36,12 @@ public record ComposerForm(
         String repeatUntil,
         ComposerThread thread,
         Set<String> stories,
-        Set<String> noComments) {
+        Set<String> noComments,
+        String language) {
 
     public ComposerForm {
         thread = thread == null ? ComposerThread.NONE : thread;
+        language = language == null ? "" : language.strip();
         stories = stories == null ? Set.of() : Set.copyOf(stories);
         noComments = noComments == null ? Set.of() : Set.copyOf(noComments);
     }
@@ -79,7 +81,8 @@ public record ComposerForm(
                 "",
                 ComposerThread.NONE,
                 Set.of(),
-                Set.of());
+                Set.of(),
+                "");
     }
 
     /** A saved post as the composer shows it for editing, its time in the workspace's zone. */
@@ -122,7 +125,8 @@ public record ComposerForm(
                 post.targets().stream()
                         .filter(herald.publishing.Target::commentOff)
                         .map(t -> t.connection().value().toString())
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(java.util.stream.Collectors.toSet()),
+                post.language() == null ? "" : post.language());
     }
 
     /**
@@ -148,7 +152,8 @@ public record ComposerForm(
                 "",
                 copy.thread(),
                 copy.stories(),
-                copy.noComments());
+                copy.noComments(),
+                copy.language());
     }
 
     static ComposerForm read(
@@ -195,7 +200,8 @@ public record ComposerForm(
                 prefixed(params, "nocomment-").entrySet().stream()
                         .filter(off -> off.getValue().equals("true"))
                         .map(Map.Entry::getKey)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(java.util.stream.Collectors.toSet()),
+                params.getOrDefault("language", ""));
     }
 
     /** The non-blank fields named {@code prefix<connection>}, by connection. */

@@ -150,6 +150,13 @@ class ComposerPage {
         model.addAttribute("utm", linkTagging.get(current.id()).values().describe());
         // Whether the workspace shortens new posts' links: their box starts ticked, and the hint says so.
         model.addAttribute("workspaceShortens", workspaceRules.shortensLinks(current.id()));
+        model.addAttribute(
+                "workspaceLanguage",
+                workspaceRules
+                        .postLanguage(current.id())
+                        .map(PostLanguages::name)
+                        .orElse(null));
+        model.addAttribute("postLanguages", PostLanguages.including(form.language()));
         model.addAttribute("zone", current.workspace().timezone().getId());
         // The caption generator (CaptionGeneratorController): its personas, tones and post types.
         model.addAttribute("captionsUrl", base + "/compose/captions");

@@ -256,6 +256,49 @@ class ComposerPageTest {
     }
 
     @Test
+    void aPostIsWrittenInTheWorkspacesLanguageUnlessItSaysItsOwnKeptThroughAnEdit() throws Exception {
+        var team = fixtures.team();
+        var krusty = PostsFixtures.account(
+                fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
+        workspaceRules.postLanguage(team.workspace().id(), "de");
+
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "<option value=\"\" selected=\"selected\">The workspace’s: German</option>")));
+        mvc.perform(post(team.path() + "/compose")
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Bonjour")
+                        .param("language", "fr")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        var created = posts.list(team.workspace().id(), new PostQuery(null, null, null, null, null, null, 10));
+        assertThat(created).singleElement().satisfies(p -> assertThat(p.language())
+                .isEqualTo("fr"));
+
+        String edit = team.path() + "/posts/" + created.getFirst().id() + "/edit";
+        mvc.perform(get(edit).with(as(team.owner())))
+                .andExpect(
+                        content().string(containsString("<option value=\"fr\" selected=\"selected\">French</option>")));
+        mvc.perform(post(edit)
+                        .with(csrf())
+                        .with(as(team.owner()))
+                        .param("accounts", krusty.value().toString())
+                        .param("body", "Guten Morgen")
+                        .param("language", "")
+                        .param("when", "later")
+                        .param("scheduledAt", "2099-03-01T09:30"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(posts.get(team.workspace().id(), created.getFirst().id()).language())
+                .as("back to the workspace's")
+                .isNull();
+    }
+
+    @Test
     void anAccountTickedOffGetsNoFirstCommentAndKeepsThatThroughAnEdit() throws Exception {
         var team = fixtures.team();
         var krusty = PostsFixtures.account(

@@ -67,7 +67,8 @@ class FirstCommentShownTest {
                 firstComment,
                 false,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     static Target target(String account, @Nullable String firstComment) {

@@ -151,7 +151,15 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 50)
-                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds) {
+                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds,
+            @Schema(
+                            description = "The language it is written in, a BCP 47 tag such as en, de or pt-BR, told to"
+                                    + " Bluesky and Mastodon; absent: the workspace's postLanguage.",
+                            nullable = true,
+                            example = "de")
+                    @Nullable
+                    @Size(max = 35)
+                    String language) {
 
         NewPost toPost() {
             return new NewPost(
@@ -172,7 +180,8 @@ final class PostRequests {
                     repeat == null ? null : repeat.toRepeat(),
                     shortenLinks,
                     thread == null ? List.of() : thread,
-                    assetLists(threadMediaIds));
+                    assetLists(threadMediaIds),
+                    language);
         }
     }
 
@@ -223,7 +232,14 @@ final class PostRequests {
                             nullable = true)
                     @Nullable
                     @Size(max = 50)
-                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds) {
+                    List<@Nullable @Size(max = 20) List<@NotNull UUID>> threadMediaIds,
+            @Schema(
+                            description = "Sets the language it is written in (BCP 47); \"\" goes back to the"
+                                    + " workspace's postLanguage; absent: as it was.",
+                            nullable = true)
+                    @Nullable
+                    @Size(max = 35)
+                    String language) {
 
         PostChanges toChanges() {
             return new PostChanges(
@@ -243,7 +259,8 @@ final class PostRequests {
                     repeat == null ? null : repeat.toRepeat(),
                     shortenLinks,
                     thread,
-                    threadMediaIds == null ? null : assetLists(threadMediaIds));
+                    threadMediaIds == null ? null : assetLists(threadMediaIds),
+                    language);
         }
     }
 

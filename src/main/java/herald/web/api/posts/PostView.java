@@ -77,7 +77,13 @@ record PostView(
                                 + " post. Each target's thread says how its parts went (docs/threads.md).")
                 List<String> thread,
         @Schema(description = "Each part's media (asset ids), side by side with thread; empty lists for none.")
-                List<List<UUID>> threadMediaIds) {
+                List<List<UUID>> threadMediaIds,
+        @Schema(
+                        description = "The language it is written in when it says its own (BCP 47); null: the"
+                                + " workspace's postLanguage.",
+                        nullable = true)
+                @Nullable
+                String language) {
 
     @Schema(name = "PostSentBack")
     record SentBackView(
@@ -182,6 +188,7 @@ record PostView(
                 p.thread(),
                 p.threadMedia().stream()
                         .map(ids -> ids.stream().map(AssetId::value).toList())
-                        .toList());
+                        .toList(),
+                p.language());
     }
 }

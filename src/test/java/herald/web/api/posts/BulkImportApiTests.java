@@ -306,6 +306,35 @@ class BulkImportApiTests {
     }
 
     @Test
+    void aRowSaysItsLanguageAndATagThatNamesNoLanguageIsAProblemOfItsColumn() {
+        String ok = "date,text,language\n" + daysAhead(3, 9).format(CSV_TIME) + ",Bom dia,pt-br\n"
+                + daysAhead(3, 10).format(CSV_TIME) + ",Hello,\n";
+        var created = upload(ws, "?accounts=" + ws.krusty(), ok);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var languages = created.json()
+                .path("rows")
+                .valueStream()
+                .map(row ->
+                        tenants.call(ws.id(), () -> jdbc.sql("select coalesce(language, '-') from posts where id = :id")
+                                .param("id", UUID.fromString(row.path("postId").asString()))
+                                .query(String.class)
+                                .single()))
+                .toList();
+        assertThat(languages).containsExactly("pt-BR", "-");
+
+        long before = posts(ws.id());
+        var refused = upload(
+                ws,
+                "?accounts=" + ws.krusty(),
+                "date,text,language\n" + daysAhead(3, 11).format(CSV_TIME) + ",Oi,brazilian\n");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errors().getFirst().path("field").asString()).isEqualTo("language");
+        assertThat(refused.errors().getFirst().path("message").asString())
+                .isEqualTo("'brazilian' is not a language tag such as en, de or pt-BR.");
+        assertThat(posts(ws.id())).isEqualTo(before);
+    }
+
+    @Test
     void readsAThreadFromItsNumberedColumnsAndNamesTheColumnOfAPartTooLong() {
         String ok = "date,text,thread_3,thread_2,thread_4\n" + daysAhead(3, 9).format(CSV_TIME)
                 + ",How we bake,Then 90 seconds.,First 48 hours of rest.,\n";

@@ -340,6 +340,48 @@ class PostApiTests {
     }
 
     @Test
+    void aPostSaysItsOwnLanguageChangesItAndGoesBackToTheWorkspacesAndABadTagSavesNothing() {
+        var created = create(
+                ws,
+                """
+                {"body":"Bonjour","targets":[{"connectionId":"%s"}],"scheduledAt":"%s","timezone":"Europe/Berlin",
+                 "language":"fr-ca"}"""
+                        .formatted(ws.krusty(), TOMORROW_NINE));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("language").asString()).isEqualTo("fr-CA");
+        String path = ws.path("/posts/" + created.json().path("id").asString());
+
+        var changed = send("PATCH", path, ws.token(), "{\"language\":\"de\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("language").asString()).isEqualTo("de");
+        var kept = send("PATCH", path, ws.token(), "{\"body\":\"Guten Morgen\"}");
+        assertThat(kept.json().path("language").asString())
+                .as("absent: as it was")
+                .isEqualTo("de");
+        var workspaces = send("PATCH", path, ws.token(), "{\"language\":\"\"}");
+        assertThat(workspaces.json().path("language").isNull()).isTrue();
+
+        long before = posts(ws.id());
+        var refused = create(
+                ws,
+                """
+                {"body":"Hallo","targets":[{"connectionId":"%s"}],"scheduledAt":"%s","timezone":"Europe/Berlin",
+                 "language":"german"}"""
+                        .formatted(ws.krusty(), TOMORROW_NINE));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("language");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("'german' is not a language tag such as en, de or pt-BR.");
+        assertThat(posts(ws.id())).isEqualTo(before);
+        var badEdit = send("PATCH", path, ws.token(), "{\"body\":\"Nie\",\"language\":\"xx-!!\"}");
+        assertThat(badEdit.status()).as(badEdit.toString()).isEqualTo(400);
+        assertThat(send("GET", path, ws.token(), null).json().path("body").asString())
+                .as("a refused edit changes nothing")
+                .isEqualTo("Guten Morgen");
+    }
+
+    @Test
     void refusesATimeInThePast() {
         var past = create(
                 ws,
