@@ -4,6 +4,7 @@ import herald.assets.AssetId;
 import herald.connections.ConnectionId;
 import herald.publishing.Repeat;
 import herald.publishing.ThreadContent;
+import herald.shared.LanguageTag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *     workspace's setting says
  * @param thread the parts that follow the content as a thread on accounts whose platform has threads (X), each a
  *     reply to the one before, with each part's own media
+ * @param language the language the posts are written in (a BCP 47 tag), told to Bluesky and Mastodon; null: the
+ *     workspace's language of posts
  */
 public record AgentPostRequest(
         @Nullable String content,
@@ -41,7 +44,8 @@ public record AgentPostRequest(
         List<Variant> variants,
         @Nullable Repeat repeat,
         @Nullable Boolean shortenLinks,
-        ThreadContent thread) {
+        ThreadContent thread,
+        @Nullable String language) {
 
     public static final int MAX_CONTENT = 10_000;
     public static final int MAX_FIRST_COMMENT = 10_000;
@@ -55,6 +59,7 @@ public record AgentPostRequest(
         tags = tags == null ? List.of() : List.copyOf(tags);
         variants = variants == null ? List.of() : List.copyOf(variants);
         thread = thread == null ? ThreadContent.NONE : thread;
+        language = LanguageTag.of(language, "language");
     }
 
     /** Whether its posts repeat. */
@@ -88,7 +93,8 @@ public record AgentPostRequest(
                 List.of(),
                 null,
                 null,
-                ThreadContent.NONE);
+                ThreadContent.NONE,
+                null);
     }
 
     /**

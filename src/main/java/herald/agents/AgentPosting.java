@@ -139,7 +139,8 @@ public class AgentPosting {
                             request.repeat(),
                             request.shortenLinks(),
                             request.thread().parts(),
-                            request.thread().media()),
+                            request.thread().media(),
+                            request.language()),
                     Provenance.of(channel.origin(), caller.actor()),
                     grant.requiresApproval());
             log.attach(caller.workspace(), reservation.get(), post.id(), grant.requiresApproval());

@@ -89,7 +89,8 @@ class AgentTargets {
     }
 
     /** The platforms Herald knows, whether or not this installation has their credentials yet. */
-    static final Set<String> PLATFORMS = Set.of("x", "bluesky", "facebook", "instagram", "linkedin", "sandbox");
+    static final Set<String> PLATFORMS =
+            Set.of("x", "bluesky", "mastodon", "facebook", "instagram", "linkedin", "sandbox");
 
     private Set<String> platforms() {
         Set<String> known =

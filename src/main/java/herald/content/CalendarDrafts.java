@@ -23,7 +23,7 @@ class CalendarDrafts {
 
     /** The strictest platform first: a caption that fits it fits the others. */
     private static final List<String> STRICTEST =
-            List.of("x", "bluesky", "instagram", "linkedin", "facebook", "sandbox");
+            List.of("x", "bluesky", "mastodon", "instagram", "linkedin", "facebook", "sandbox");
 
     private final Connections connections;
 

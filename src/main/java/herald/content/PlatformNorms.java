@@ -27,6 +27,8 @@ record PlatformNorms(
             "instagram", new PlatformNorms(3, 10, 5, true, VISUAL),
             "x", new PlatformNorms(0, 2, 2, false, SPARING),
             "bluesky", new PlatformNorms(0, 2, 1, false, LIVELY),
+            // Mastodon has no algorithm: hashtags are how posts are found, so a few go at the end.
+            "mastodon", new PlatformNorms(1, 5, 3, true, SPARING),
             "linkedin", new PlatformNorms(3, 5, 3, true, SPARING),
             "facebook", new PlatformNorms(0, 3, 2, true, LIVELY),
             "sandbox", new PlatformNorms(0, 3, 2, true, LIVELY));

@@ -97,6 +97,20 @@ class McpServerTests extends AgentTestBase {
                 .contains("variants");
         assertThat(create.inputSchema().properties())
                 .containsKeys("platforms", "connectionIds", "scheduleAt", "idempotencyKey", "firstComment", "tagLinks");
+        var platformIds = context.getBean(herald.providers.Providers.class).all().stream()
+                .map(herald.providers.SocialProvider::id)
+                .toList();
+        JsonNode platforms = JSON.valueToTree(create.inputSchema().properties().get("platforms"));
+        JsonNode variantPlatforms = JSON.valueToTree(
+                        create.inputSchema().properties().get("variants"))
+                .path("items")
+                .path("properties")
+                .path("platform");
+        for (JsonNode named : List.of(platforms.path("items"), variantPlatforms)) {
+            assertThat(named.path("enum").valueStream().map(JsonNode::asString))
+                    .as("every platform Herald publishes to can be named")
+                    .containsExactlyInAnyOrderElementsOf(platformIds);
+        }
         JsonNode comment = JSON.valueToTree(create.inputSchema().properties().get("firstComment"));
         assertThat(comment.path("type").asString()).isEqualTo("string");
         assertThat(comment.path("maxLength").asInt()).isEqualTo(10_000);
@@ -180,6 +194,49 @@ class McpServerTests extends AgentTestBase {
                         d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))
                 .anyMatch(d -> d.contains("accounts.list"))
                 .anyMatch(d -> d.contains("posts.get"));
+    }
+
+    @Test
+    void anAgentSaysThePostsLanguageAndATagThatNamesNoneIsRefused() {
+        grant(w, agent, granted, "[\"POST_SCHEDULE\"]", false, null);
+
+        var posted = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Especial de hoy",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-03-01T18:00:00Z",
+                        "language",
+                        "es-mx"));
+        var refused = call(
+                "create_post",
+                Map.of(
+                        "content",
+                        "Hoy",
+                        "connectionIds",
+                        List.of(granted),
+                        "scheduleAt",
+                        "2099-03-01T19:00:00Z",
+                        "language",
+                        "klingon"));
+
+        assertThat(posted.isError()).as(text(posted)).isFalse();
+        String postId = structured(posted).path("results").get(0).path("postId").asString();
+        assertThat(context.getBean(herald.database.TenantScope.class)
+                        .call(w.id(), () -> jdbc.sql("select language from posts where id = cast(:id as uuid)")
+                                .param("id", postId)
+                                .query(String.class)
+                                .optional()))
+                .as("the post's own language, well formed")
+                .contains("es-MX");
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("'klingon' is not a language tag such as en, de or pt-BR.");
+        assertThat(structured(call("list_posts", Map.of())).path("items"))
+                .as("the refused call made nothing")
+                .hasSize(1);
     }
 
     @Test

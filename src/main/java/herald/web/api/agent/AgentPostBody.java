@@ -115,7 +115,15 @@ public record AgentPostBody(
                                 + " \"\"). Checked as a post's media on each account with a thread (X: 4 images).",
                         nullable = true)
                 @Nullable
-                List<@Nullable List<UUID>> threadMediaIds) {
+                List<@Nullable List<UUID>> threadMediaIds,
+        @Schema(
+                        description = "The language the post is written in, a BCP 47 tag such as en, de or pt-BR, told"
+                                + " to Bluesky and Mastodon (their readers' language feeds and translations); left out:"
+                                + " the workspace's language of posts.",
+                        nullable = true,
+                        example = "en")
+                @Nullable
+                String language) {
 
     @Schema(name = "AgentPostRepeat")
     public record RepeatBody(
@@ -205,6 +213,7 @@ public record AgentPostBody(
                                                         .filter(java.util.Objects::nonNull)
                                                         .map(AssetId::new)
                                                         .toList())
-                                        .toList()));
+                                        .toList()),
+                language);
     }
 }
