@@ -1,24 +1,52 @@
 package herald.web.ui;
 
 import herald.identity.SignedInUser;
+import herald.providers.Providers;
+import herald.providers.SocialProvider;
 import herald.tenancy.Workspaces;
 import herald.web.CurrentWorkspace;
 import herald.web.security.SecondStep;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the layout's {@link Shell} into every UI page. */
+/** Puts the layout's {@link Shell} into every UI page, and what pages say about the platforms Herald knows. */
 @ControllerAdvice(basePackageClasses = UiModel.class)
 class UiModel {
 
     private final Workspaces workspaces;
+    private final String threadPlatforms;
 
-    UiModel(Workspaces workspaces) {
+    UiModel(Workspaces workspaces, Providers providers) {
         this.workspaces = workspaces;
+        this.threadPlatforms = names(providers.all().stream()
+                .filter(SocialProvider::takesThreads)
+                .map(SocialProvider::displayName)
+                .toList());
+    }
+
+    /** The platforms where a post goes on as a thread, for people: {@code Bluesky, Mastodon, X and the Sandbox}. */
+    @ModelAttribute("threadPlatforms")
+    String threadPlatforms() {
+        return threadPlatforms;
+    }
+
+    /** Names joined as a sentence says them, the Sandbox last as "the Sandbox". */
+    static String names(List<String> names) {
+        List<String> named = new ArrayList<>(
+                names.stream().filter(name -> !name.equals("Sandbox")).toList());
+        if (names.contains("Sandbox")) {
+            named.add("the Sandbox");
+        }
+        if (named.size() <= 1) {
+            return String.join("", named);
+        }
+        return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast();
     }
 
     @ModelAttribute("shell")

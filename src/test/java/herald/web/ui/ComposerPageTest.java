@@ -55,7 +55,10 @@ class ComposerPageTest {
                 .andExpect(content().string(containsString("data-max-length=\"")))
                 .andExpect(content().string(containsString("@krusty")))
                 .andExpect(content().string(containsString("aria-live=\"polite\" data-counters")))
-                .andExpect(content().string(containsString(">Compose</a>")));
+                .andExpect(content().string(containsString(">Compose</a>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "On Bluesky, Mastodon, X and the Sandbox the post goes on as a thread")));
         mvc.perform(get(team.path() + "/compose").with(as(viewer))).andExpect(status().isForbidden());
         mvc.perform(post(team.path() + "/compose")
                         .with(csrf())
