@@ -182,26 +182,15 @@ public record NewPost(
 
     /** This post with {@code thread} as its thread. */
     public NewPost withThread(ThreadContent thread) {
-        return new NewPost(
-                body,
-                link,
-                media,
-                targets,
-                scheduledAt,
-                timezone,
-                draft,
-                tags,
-                tagLinks,
-                firstComment,
-                repeat,
-                shortenLinks,
-                thread.parts(),
-                thread.media(),
-                language);
+        return with(thread.parts(), thread.media(), language);
     }
 
     /** This post, written in {@code language} (null: the workspace's language of posts). */
     public NewPost inLanguage(@Nullable String language) {
+        return with(thread, threadMedia, language);
+    }
+
+    private NewPost with(List<String> thread, List<List<AssetId>> threadMedia, @Nullable String language) {
         return new NewPost(
                 body,
                 link,

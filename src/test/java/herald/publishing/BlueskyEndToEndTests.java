@@ -16,6 +16,7 @@ import herald.shared.WorkspaceId;
 import herald.tenancy.WorkspaceRules;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,8 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
     @Autowired
     Publisher publisher;
 
+    EngineFixtures engine;
+
     @Autowired
     WorkspaceRules workspaceRules;
 
@@ -55,6 +58,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
 
     @BeforeEach
     void connected() {
+        engine = new EngineFixtures(context);
         workspace = owner("pro").workspace().orElseThrow().id();
         ada = Account.fresh("ada");
         ada.signsIn();
@@ -117,7 +121,7 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
         assertThat(posts.get(workspace, post.id()).targets().getFirst().status())
                 .isEqualTo(TargetStatus.PUBLISHED);
 
-        Post own = posts.create(
+        Post own = engine.due(
                 workspace,
                 new NewPost(
                                 "Fresh dough at 5",
@@ -128,7 +132,6 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
                                 "Europe/Berlin",
                                 false)
                         .inLanguage("en-gb"));
-        makeDueNow(own);
         publisher.publish(workspace, own.targets().getFirst().id());
 
         JsonNode second = JSON.readTree(bluesky.findAll(postRequestedFor(urlPathEqualTo(CREATE)))
@@ -274,33 +277,15 @@ class BlueskyEndToEndTests extends BlueskyTestBase {
                         .withTransformers("response-template")));
     }
 
-    private Post due(String body, String link) {
-        Post post = posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        link,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account.id(), null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false));
-        makeDueNow(post);
-        return post;
+    private Post due(String body, @Nullable String link) {
+        return engine.due(workspace, account.id(), body, link);
     }
 
     private void makeDueNow(Post post) {
-        update(
-                workspace,
-                "update post_targets set due_at = now() where post_id = ?",
-                post.id().value());
+        engine.makeDue(workspace, post.id());
     }
 
-    private String journal(Target target, String key) {
-        return tenants.call(workspace, () -> jdbc.sql("select journal ->> ? from post_targets where id = ?")
-                .param(1, key)
-                .param(2, target.id().value())
-                .query(String.class)
-                .single());
+    private @Nullable String journal(Target target, String key) {
+        return engine.journal(workspace, target, key);
     }
 }

@@ -10,6 +10,7 @@ import herald.vault.Vault;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -79,6 +80,37 @@ final class EngineFixtures {
         Post post = scheduled(workspace, Instant.now().plusSeconds(3600), connections);
         makeDue(workspace, post.id());
         return post;
+    }
+
+    /** A post of {@code body} and {@code link} on {@code connection}, scheduled far ahead, then made due now. */
+    Post due(WorkspaceId workspace, ConnectionId connection, String body, @Nullable String link) {
+        return due(
+                workspace,
+                new NewPost(
+                        body,
+                        link,
+                        List.of(),
+                        List.of(new NewPost.NewTarget(connection, null)),
+                        "2099-05-01T12:00",
+                        "Europe/Berlin",
+                        false));
+    }
+
+    /** {@code post} created, then made due now. */
+    Post due(WorkspaceId workspace, NewPost post) {
+        Post created = posts.create(workspace, post);
+        makeDue(workspace, created.id());
+        return created;
+    }
+
+    /** What the target's journal noted under {@code key}, null when nothing. */
+    @Nullable
+    String journal(WorkspaceId workspace, Target target, String key) {
+        return tenants.call(workspace, () -> jdbc.sql("select journal ->> ? from post_targets where id = ?")
+                .param(1, key)
+                .param(2, target.id().value())
+                .query(String.class)
+                .single());
     }
 
     /** Its targets' time has come (or passed a minute ago, while their account was paused). */

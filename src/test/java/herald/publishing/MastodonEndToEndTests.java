@@ -17,8 +17,8 @@ import herald.shared.WorkspaceId;
 import herald.tenancy.WorkspaceRules;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +39,8 @@ class MastodonEndToEndTests extends MastodonTestBase {
     @Autowired
     Publisher publisher;
 
+    EngineFixtures engine;
+
     @Autowired
     WorkspaceRules workspaceRules;
 
@@ -48,6 +50,7 @@ class MastodonEndToEndTests extends MastodonTestBase {
 
     @BeforeEach
     void connected() {
+        engine = new EngineFixtures(context);
         workspace = owner("pro").workspace().orElseThrow().id();
         access = "access-" + UUID.randomUUID();
         registers("herald-client", "herald-secret");
@@ -59,7 +62,7 @@ class MastodonEndToEndTests extends MastodonTestBase {
     void aStatusGoesOutOnceUnderTheKeyHeraldNotedFirstInTheWorkspacesLanguage() {
         mastodon.stubFor(post(urlPathEqualTo(STATUSES)).willReturn(okJson(status("1100", "<p>Fresh dough at 5</p>"))));
         workspaceRules.postLanguage(workspace, "de");
-        Post post = due("Fresh dough at 5");
+        Post post = due("Fresh dough at 5", null);
         Target target = post.targets().getFirst();
 
         publisher.publish(workspace, target.id());
@@ -84,7 +87,7 @@ class MastodonEndToEndTests extends MastodonTestBase {
     void anAnswerLostAfterTheServerTookTheStatusIsSettledByFindingItNotByPostingAgain() {
         mastodon.stubFor(
                 post(urlPathEqualTo(STATUSES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        Post post = due("Lost in the mail");
+        Post post = due("Lost in the mail", null);
         Target target = post.targets().getFirst();
 
         publisher.publish(workspace, target.id());
@@ -114,33 +117,15 @@ class MastodonEndToEndTests extends MastodonTestBase {
                 .formatted(id, Instant.now(), server(), id, server(), id, content);
     }
 
-    private Post due(String body) {
-        Post post = posts.create(
-                workspace,
-                new NewPost(
-                        body,
-                        null,
-                        List.of(),
-                        List.of(new NewPost.NewTarget(account.id(), null)),
-                        "2099-05-01T12:00",
-                        "Europe/Berlin",
-                        false));
-        makeDueNow(post);
-        return post;
+    private Post due(String body, @Nullable String link) {
+        return engine.due(workspace, account.id(), body, link);
     }
 
     private void makeDueNow(Post post) {
-        update(
-                workspace,
-                "update post_targets set due_at = now() where post_id = ?",
-                post.id().value());
+        engine.makeDue(workspace, post.id());
     }
 
-    private String journal(Target target, String key) {
-        return tenants.call(workspace, () -> jdbc.sql("select journal ->> ? from post_targets where id = ?")
-                .param(1, key)
-                .param(2, target.id().value())
-                .query(String.class)
-                .single());
+    private @Nullable String journal(Target target, String key) {
+        return engine.journal(workspace, target, key);
     }
 }
