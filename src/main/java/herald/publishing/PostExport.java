@@ -42,7 +42,8 @@ public class PostExport {
             "thread",
             "thread_status",
             "format",
-            "media");
+            "media",
+            "language");
 
     private static final int PAGE = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -117,7 +118,8 @@ public class PostExport {
                             .map(part -> part.status().value())
                             .collect(java.util.stream.Collectors.joining("|")),
                     target.format().value(),
-                    media(post));
+                    media(post),
+                    cell(post.language()));
         }
         if (post.targets().isEmpty()) {
             csv.printRecord(
@@ -138,7 +140,8 @@ public class PostExport {
                     thread(post),
                     "",
                     "",
-                    media(post));
+                    media(post),
+                    cell(post.language()));
         }
     }
 

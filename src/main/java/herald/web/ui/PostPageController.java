@@ -134,6 +134,7 @@ class PostPageController {
                 LinkCards.address(post.link())
                         .flatMap(page -> linkCards.kept(current.id(), page))
                         .orElse(null));
+        model.addAttribute("languageName", post.language() == null ? null : PostLanguages.name(post.language()));
         var series = repeats.of(current.id(), post.id()).orElse(null);
         model.addAttribute("series", series);
         model.addAttribute(

@@ -26,8 +26,8 @@ class PostExportApiTests extends ApiTest {
                     ws.path("/posts"),
                     ws.token(),
                     ("{\"body\":\"%s\",\"targets\":[{\"connectionId\":\"%s\"}],\"draft\":true,"
-                                    + "\"firstComment\":\"=%s #deals\"}")
-                            .formatted(body, account, body.split(" ")[0]));
+                                    + "\"firstComment\":\"=%s #deals\",\"language\":\"%s\"}")
+                            .formatted(body, account, body.split(" ")[0], body.startsWith("Pizza") ? "it" : ""));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
 
@@ -36,13 +36,14 @@ class PostExportApiTests extends ApiTest {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0])
-                .isEqualTo("post_id,post_status,scheduled_at,text,link,tags,account,account_status,published_at,url,"
-                        + "last_error,created_by,first_comment,comment_status,thread,thread_status,format,media");
+                .isEqualTo(
+                        "post_id,post_status,scheduled_at,text,link,tags,account,account_status,published_at,url,"
+                                + "last_error,created_by,first_comment,comment_status,thread,thread_status,format,media,language");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("Pizza night").contains(",draft,").contains("Sandbox @krusty");
         assertThat(lines[1])
                 .as("the first comment, a formula written as text, and how it stands")
-                .endsWith(",'=Pizza #deals,waiting,,,post,");
+                .endsWith(",'=Pizza #deals,waiting,,,post,,it");
 
         var unknown = api.get(ws.path("/posts/export?status=someday"), ws.token());
         assertProblem(unknown, 400, "invalid-input");

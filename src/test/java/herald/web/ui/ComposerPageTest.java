@@ -283,6 +283,8 @@ class ComposerPageTest {
         assertThat(created).singleElement().satisfies(p -> assertThat(p.language())
                 .isEqualTo("fr"));
 
+        mvc.perform(get(team.path() + "/posts/" + created.getFirst().id()).with(as(team.owner())))
+                .andExpect(content().string(containsString("Written in <strong>French</strong>")));
         String edit = team.path() + "/posts/" + created.getFirst().id() + "/edit";
         mvc.perform(get(edit).with(as(team.owner())))
                 .andExpect(

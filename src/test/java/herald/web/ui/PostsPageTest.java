@@ -685,11 +685,12 @@ class PostsPageTest {
                 .getContentAsString();
         assertThat(all).contains("Untagged pizza").doesNotContain("Not ours");
         var header = all.lines().findFirst().orElseThrow();
-        assertThat(header).endsWith(",created_by,first_comment,comment_status,thread,thread_status,format,media");
+        assertThat(header)
+                .endsWith(",created_by,first_comment,comment_status,thread,thread_status,format,media,language");
         assertThat(all.lines().filter(line -> line.contains("Untagged pizza")))
                 .as("a post without a first comment or a thread leaves their cells empty")
                 .singleElement()
-                .satisfies(line -> assertThat(line).endsWith(",,,,,post,"));
+                .satisfies(line -> assertThat(line).endsWith(",,,,,post,,"));
         assertThat(page(team, "/posts?tag=Launch")).contains("/posts/export.csv?tag=Launch");
     }
 
