@@ -99,7 +99,7 @@ class BulkImportCsvTests {
     void refusesAThreadColumnPastTheTwentyFifthPart() {
         assertThat(rejection("date,text,thread_26\n,Hi,part\n").message())
                 .startsWith("Unknown column 'thread_26'")
-                .contains("format, thread_2 to thread_25")
+                .contains("first_comment, no_first_comment, format, language, thread_2 to thread_25")
                 .contains("thread_2_media to thread_25_media");
         assertThat(rejection("date,text,thread_1\n,Hi,part\n").message()).startsWith("Unknown column 'thread_1'");
     }
