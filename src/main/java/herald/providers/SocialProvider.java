@@ -213,6 +213,15 @@ public interface SocialProvider extends ProviderMetrics {
     }
 
     /**
+     * Whether the platform is told the language a post is written in ({@link PublishRequest#language()}, {@link
+     * CommentRequest#language()}): Bluesky's {@code langs}, Mastodon's {@code language}. Elsewhere it is not sent, and
+     * the composer does not ask for it when only such platforms are chosen.
+     */
+    default boolean takesLanguage() {
+        return false;
+    }
+
+    /**
      * Whether a post's link goes out as a card whose title and description Herald must give, because the platform does
      * not read the page itself (Bluesky's external embed, LinkedIn's article): publishers then read the page's card
      * ({@link PublishRequest#card()}). Platforms that read the page themselves (X, Facebook) leave it false.

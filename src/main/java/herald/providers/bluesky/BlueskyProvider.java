@@ -191,6 +191,11 @@ class BlueskyProvider implements SocialProvider {
 
     /** A thread is a chain of replies, each answering the part before, all under the thread's first post. */
     @Override
+    public boolean takesLanguage() {
+        return true;
+    }
+
+    @Override
     public boolean takesThreads() {
         return true;
     }

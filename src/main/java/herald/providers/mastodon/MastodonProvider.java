@@ -177,6 +177,11 @@ class MastodonProvider implements SocialProvider {
 
     /** A thread is a chain of replies, each answering the part before ({@code in_reply_to_id}). */
     @Override
+    public boolean takesLanguage() {
+        return true;
+    }
+
+    @Override
     public boolean takesThreads() {
         return true;
     }

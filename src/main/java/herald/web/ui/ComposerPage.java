@@ -80,7 +80,13 @@ class ComposerPage {
     }
 
     public record Platform(
-            String id, String name, ContentRules rules, List<Connection> accounts, boolean threads, boolean stories) {
+            String id,
+            String name,
+            ContentRules rules,
+            List<Connection> accounts,
+            boolean threads,
+            boolean stories,
+            boolean language) {
 
         public String mediaKinds() {
             return String.join(" ", rules.mediaKinds());
@@ -135,7 +141,10 @@ class ComposerPage {
                 "formAction", editing == null ? base + "/compose" : base + "/posts/" + editing.id() + "/edit");
         model.addAttribute("checkUrl", base + "/compose/check");
         model.addAttribute("linkCardUrl", base + "/compose/link-card");
-        model.addAttribute("platforms", platforms(current, form));
+        List<Platform> platforms = platforms(current, form);
+        model.addAttribute("platforms", platforms);
+        // Asked only when an account's platform is told it; a post's own language is kept either way.
+        model.addAttribute("languageAsked", platforms.stream().anyMatch(Platform::language));
         model.addAttribute("media", media(current, form));
         model.addAttribute("folders", folders.all(current.id()));
         model.addAttribute("form", form);
@@ -183,7 +192,8 @@ class ComposerPage {
                         provider.contentRules(),
                         accounts,
                         provider.takesThreads(),
-                        provider.takesStories()));
+                        provider.takesStories(),
+                        provider.takesLanguage()));
             }
         }
         return platforms;

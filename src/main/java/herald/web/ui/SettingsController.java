@@ -2,6 +2,8 @@ package herald.web.ui;
 
 import herald.identity.SignedInUser;
 import herald.identity.TwoFactor;
+import herald.providers.Providers;
+import herald.providers.SocialProvider;
 import herald.publishing.BioPage;
 import herald.publishing.LinkTagging;
 import herald.publishing.ShortLinks;
@@ -43,6 +45,9 @@ class SettingsController {
     private final WorkspaceLinkTagging linkTagging;
     private final PublicUrl publicUrl;
 
+    /** The platforms told a post's language, for people ({@code Bluesky and Mastodon}). */
+    private final String languagePlatforms;
+
     SettingsController(
             Workspaces workspaces,
             WorkspaceRules workspaceRules,
@@ -50,7 +55,12 @@ class SettingsController {
             Plans plans,
             TwoFactor twoFactor,
             WorkspaceLinkTagging linkTagging,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            Providers providers) {
+        this.languagePlatforms = UiModel.names(providers.all().stream()
+                .filter(SocialProvider::takesLanguage)
+                .map(SocialProvider::displayName)
+                .toList());
         this.workspaces = workspaces;
         this.workspaceRules = workspaceRules;
         this.publicUrl = publicUrl;
@@ -147,7 +157,7 @@ class SettingsController {
             workspaceRules.postLanguage(current.id(), language);
             return language.isBlank()
                     ? "Posts no longer tell platforms their language."
-                    : "Posts now tell Bluesky and Mastodon they are in "
+                    : "Posts now tell " + languagePlatforms + " they are in "
                             + PostLanguages.name(WorkspaceRules.language(language)) + ".";
         });
     }

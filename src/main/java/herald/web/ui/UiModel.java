@@ -21,6 +21,7 @@ class UiModel {
 
     private final Workspaces workspaces;
     private final String threadPlatforms;
+    private final String languagePlatforms;
 
     UiModel(Workspaces workspaces, Providers providers) {
         this.workspaces = workspaces;
@@ -28,6 +29,16 @@ class UiModel {
                 .filter(SocialProvider::takesThreads)
                 .map(SocialProvider::displayName)
                 .toList());
+        this.languagePlatforms = names(providers.all().stream()
+                .filter(SocialProvider::takesLanguage)
+                .map(SocialProvider::displayName)
+                .toList());
+    }
+
+    /** The platforms that are told the language a post is written in, for people: {@code Bluesky and Mastodon}. */
+    @ModelAttribute("languagePlatforms")
+    String languagePlatforms() {
+        return languagePlatforms;
     }
 
     /** The platforms where a post goes on as a thread, for people: {@code Bluesky, Mastodon, X and the Sandbox}. */

@@ -264,12 +264,22 @@ class ComposerPageTest {
         var krusty = PostsFixtures.account(
                 fixtures.tenants, fixtures.jdbc, team.workspace().id(), "krusty");
         workspaceRules.postLanguage(team.workspace().id(), "de");
+        mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"language\""))));
+        // Asked once an account is on a platform that is told a post's language.
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql("update connections set provider = 'mastodon', username = 'krusty@mastodon.example'"
+                        + " where id = :id")
+                .param("id", krusty.value())
+                .update());
 
         mvc.perform(get(team.path() + "/compose").with(as(team.owner())))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(containsString(
-                                "<option value=\"\" selected=\"selected\">The workspace’s: German</option>")));
+                                "<option value=\"\" selected=\"selected\">The workspace’s: German</option>")))
+                .andExpect(content().string(containsString("Told to Bluesky and Mastodon with the post")));
         mvc.perform(post(team.path() + "/compose")
                         .with(csrf())
                         .with(as(team.owner()))
