@@ -114,7 +114,7 @@ class FeedPosts {
                     ? text
                     : tagging.apply(text, link == null ? null : link.toString(), account.provider(), account.username())
                             .text();
-            return ContentCheck.check(platform, checked, link, List.of()).problems().stream()
+            return ContentCheck.check(platform, account.externalId(), checked, link, List.of()).problems().stream()
                     .noneMatch(problem -> problem.code().equals("text.length"));
         });
         String body = FeedTemplate.fill(feed.template(), item.title(), item.link(), item.summary(), fits);

@@ -151,6 +151,24 @@ public interface SocialProvider extends ProviderMetrics {
     }
 
     /**
+     * What one post may carry on the account {@code accountId} ({@link DiscoveredAccount#externalId()}): {@link
+     * #contentRules()} unless the platform's limits differ per account, as a Mastodon server sets its own. Reads no
+     * platform (what a server said is kept when it is read), so it may be called inside a transaction.
+     */
+    default ContentRules contentRules(String accountId) {
+        return contentRules();
+    }
+
+    /**
+     * {@link #contentProblems(String, URI, List)} on the account {@code accountId}, for a platform whose limits differ
+     * per account ({@link #contentRules(String)}). Called when a post is accepted, never with a token.
+     */
+    default List<String> contentProblems(
+            String accountId, String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        return contentProblems(text, link, media);
+    }
+
+    /**
      * Whether the platform takes images as JPEG only (Instagram): publishers then hand it a JPEG copy of any other
      * image, made by Herald, instead of the original.
      */
@@ -261,6 +279,11 @@ public interface SocialProvider extends ProviderMetrics {
      */
     default int commentMaxLength() {
         return contentRules().maxTextLength();
+    }
+
+    /** The longest comment the account {@code accountId} may write: {@link #commentMaxLength()} unless it differs. */
+    default int commentMaxLength(String accountId) {
+        return commentMaxLength();
     }
 
     /**

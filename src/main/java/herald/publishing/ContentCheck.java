@@ -39,9 +39,13 @@ public final class ContentCheck {
 
     private ContentCheck() {}
 
-    /** The problems of {@code text}, {@code link} (already checked to be a web link, or null) and {@code media}. */
-    public static Result check(SocialProvider provider, String text, @Nullable URI link, Collection<Asset> media) {
-        ContentRules rules = provider.contentRules();
+    /**
+     * The problems of {@code text}, {@code link} (already checked to be a web link, or null) and {@code media} on the
+     * account {@code accountId} ({@link SocialProvider#contentRules(String)}).
+     */
+    public static Result check(
+            SocialProvider provider, String accountId, String text, @Nullable URI link, Collection<Asset> media) {
+        ContentRules rules = provider.contentRules(accountId);
         List<Problem> problems = new ArrayList<>();
         int length = rules.length(text);
         if (length > rules.maxTextLength()) {
@@ -55,7 +59,7 @@ public final class ContentCheck {
             problems.add(new Problem("link.not_allowed", Where.LINK, "Posts cannot carry a link."));
         }
         problems.addAll(mediaProblems(rules, media));
-        for (String problem : provider.contentProblems(text, link, described(media))) {
+        for (String problem : provider.contentProblems(accountId, text, link, described(media))) {
             problems.add(new Problem("platform.rule", Where.TEXT, problem));
         }
         return new Result(length, rules.maxTextLength(), List.copyOf(problems));
@@ -104,7 +108,7 @@ public final class ContentCheck {
      * ({@code media.kind}, {@code media.size}, {@code platform.rule}); a story of no medium or of several is {@code
      * story.media}. Its text and link are not published, so not weighed.
      */
-    public static List<Problem> story(SocialProvider provider, Collection<Asset> media) {
+    public static List<Problem> story(SocialProvider provider, String accountId, Collection<Asset> media) {
         List<Problem> problems = new ArrayList<>();
         if (media.size() != 1) {
             problems.add(new Problem(
@@ -113,7 +117,7 @@ public final class ContentCheck {
                     "a story is one image or video; this post has " + media.size() + " media."));
             return List.copyOf(problems);
         }
-        problems.addAll(mediaProblems(provider.contentRules(), media));
+        problems.addAll(mediaProblems(provider.contentRules(accountId), media));
         for (String problem : provider.contentProblems("", null, described(media))) {
             problems.add(new Problem("platform.rule", Where.MEDIA, problem));
         }
@@ -154,17 +158,19 @@ public final class ContentCheck {
      * thread.length}, {@code thread.rule} (the platform's rules), and {@code media.count}, {@code media.kind}, {@code
      * media.size} for its media ({@link Where#MEDIA}).
      */
-    public static List<Problem> threadPart(SocialProvider provider, String part, int number, Collection<Asset> media) {
+    public static List<Problem> threadPart(
+            SocialProvider provider, String accountId, String part, int number, Collection<Asset> media) {
         List<Problem> problems = new ArrayList<>();
-        int length = provider.contentRules().length(part);
-        int limit = Math.min(provider.contentRules().maxTextLength(), Validation.MAX_COMMENT);
+        ContentRules rules = provider.contentRules(accountId);
+        int length = rules.length(part);
+        int limit = Math.min(rules.maxTextLength(), Validation.MAX_COMMENT);
         if (length > limit || part.length() > Validation.MAX_COMMENT) {
             problems.add(new Problem(
                     "thread.length",
                     Where.TEXT,
                     "part " + number + " of the thread is " + length + " of " + limit + " characters."));
         }
-        for (Problem problem : mediaProblems(provider.contentRules(), media)) {
+        for (Problem problem : mediaProblems(rules, media)) {
             problems.add(new Problem(
                     problem.code(), Where.MEDIA, "part " + number + " of the thread: " + problem.message()));
         }
@@ -181,7 +187,7 @@ public final class ContentCheck {
      * {@code comment.unsupported}, {@code comment.length}, and {@code comment.rule} for the platform's own rules
      * ({@link SocialProvider#commentProblems}).
      */
-    public static List<Problem> comment(SocialProvider provider, String comment) {
+    public static List<Problem> comment(SocialProvider provider, String accountId, String comment) {
         if (!provider.takesComments()) {
             return List.of(new Problem(
                     "comment.unsupported",
@@ -190,8 +196,8 @@ public final class ContentCheck {
                             + "; leave this account out or remove the first comment."));
         }
         List<Problem> problems = new ArrayList<>();
-        int length = provider.contentRules().length(comment);
-        int limit = Math.min(provider.commentMaxLength(), Validation.MAX_COMMENT);
+        int length = provider.contentRules(accountId).length(comment);
+        int limit = Math.min(provider.commentMaxLength(accountId), Validation.MAX_COMMENT);
         if (length > limit || comment.length() > Validation.MAX_COMMENT) {
             problems.add(new Problem(
                     "comment.length", Where.TEXT, "the first comment is " + length + " of " + limit + " characters."));

@@ -89,7 +89,8 @@ final class ThreadChecks {
         for (int p = 0; p < thread.size() && p < Validation.MAX_THREAD; p++) {
             String part =
                     ContentCheck.asSent(thread.get(p), tagging, shortening, account.provider(), account.username());
-            for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
+            for (ContentCheck.Problem problem :
+                    ContentCheck.threadPart(provider, account.externalId(), part, p + 2, partMedia.get(p))) {
                 problems.add(new Violation(
                         (problem.where() == ContentCheck.Where.MEDIA ? "threadMediaIds[" : "thread[") + p + "]",
                         account.id(),

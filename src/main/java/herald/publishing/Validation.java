@@ -174,8 +174,9 @@ class Validation {
                 sent = shortening.link(sent, account.provider());
             }
             URI uri = sent == null ? null : ContentCheck.webLink(sent).orElse(null);
-            for (ContentCheck.Problem problem :
-                    ContentCheck.check(provider, text, uri, found.values()).problems()) {
+            for (ContentCheck.Problem problem : ContentCheck.check(
+                            provider, account.externalId(), text, uri, found.values())
+                    .problems()) {
                 String where =
                         switch (problem.where()) {
                             case TEXT -> textField;
@@ -205,7 +206,7 @@ class Validation {
                 String commentField = target.firstComment() != null ? field + ".firstComment" : "firstComment";
                 // Checked as it is written: tagged as the post's text is, for this platform and account.
                 comment = ContentCheck.asSent(comment, tagging, shortening, account.provider(), account.username());
-                for (ContentCheck.Problem problem : ContentCheck.comment(provider, comment)) {
+                for (ContentCheck.Problem problem : ContentCheck.comment(provider, account.externalId(), comment)) {
                     violations.add(
                             new Violation(commentField, account.id(), problem.code(), name + ": " + problem.message()));
                 }
@@ -238,7 +239,7 @@ class Validation {
             SocialProvider provider,
             Collection<Asset> media) {
         List<Violation> violations = new ArrayList<>();
-        for (ContentCheck.Problem problem : ContentCheck.story(provider, media)) {
+        for (ContentCheck.Problem problem : ContentCheck.story(provider, account.externalId(), media)) {
             violations.add(new Violation("mediaIds", account.id(), problem.code(), name + ": " + problem.message()));
         }
         if (target.firstComment() != null) {

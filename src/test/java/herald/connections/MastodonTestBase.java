@@ -27,8 +27,9 @@ public abstract class MastodonTestBase extends ConnectionsTestBase {
 
     protected static final WireMockPlatform mastodon = new WireMockPlatform().running();
 
+    /** A server that takes statuses of 1,000 characters, twice Mastodon's default. */
     protected static final String INSTANCE = "{\"domain\":\"localhost\",\"title\":\"Mastodon\",\"version\":\"4.3.2\","
-            + "\"configuration\":{\"statuses\":{\"max_characters\":500,\"max_media_attachments\":4}}}";
+            + "\"configuration\":{\"statuses\":{\"max_characters\":1000,\"max_media_attachments\":4}}}";
 
     @Autowired
     protected OAuthFlows flows;

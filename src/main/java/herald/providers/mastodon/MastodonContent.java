@@ -3,6 +3,7 @@ package herald.providers.mastodon;
 import com.twitter.twittertext.Extractor;
 import herald.providers.ContentRules;
 import herald.providers.PublishRequest;
+import herald.providers.ServerLimits;
 import java.net.URI;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -48,9 +49,22 @@ final class MastodonContent {
 
     private MastodonContent() {}
 
+    /** A server as it comes: Mastodon's defaults. */
+    static final ServerLimits.Limits DEFAULTS = new ServerLimits.Limits(MAX_CHARACTERS, MAX_MEDIA, URL_CHARACTERS);
+
     static ContentRules rules() {
+        return rules(DEFAULTS);
+    }
+
+    /** What a status may carry on a server that says {@code limits} (its instance document's {@code configuration}). */
+    static ContentRules rules(ServerLimits.Limits limits) {
         return new ContentRules(
-                MAX_CHARACTERS, MAX_MEDIA, Set.of("image", "video"), MAX_VIDEO_BYTES, true, MastodonContent::length);
+                limits.maxCharacters(),
+                limits.maxMedia(),
+                Set.of("image", "video"),
+                MAX_VIDEO_BYTES,
+                true,
+                text -> length(text, limits.urlCharacters()));
     }
 
     /**
@@ -59,11 +73,20 @@ final class MastodonContent {
      * mb_chars.grapheme_length}), so a family emoji or a flag is 1.
      */
     static int length(String text) {
-        return graphemes(countable(text));
+        return length(text, URL_CHARACTERS);
+    }
+
+    /** {@link #length(String)} on a server where a URL counts {@code urlCharacters}. */
+    static int length(String text, int urlCharacters) {
+        return graphemes(countable(text, urlCharacters));
     }
 
     /** The text as Mastodon weighs it: URLs as 23 placeholders, remote mentions without their domain. */
     static String countable(String text) {
+        return countable(text, URL_CHARACTERS);
+    }
+
+    private static String countable(String text, int urlCharacters) {
         var urls = new Extractor();
         urls.setExtractURLWithoutProtocol(false);
         List<Extractor.Entity> found = urls.extractURLsWithIndices(text);
@@ -71,7 +94,7 @@ final class MastodonContent {
         int at = 0;
         for (Extractor.Entity url : found) {
             out.append(mentionsLocal(text.substring(at, url.getStart())));
-            out.append("x".repeat(URL_CHARACTERS));
+            out.append("x".repeat(urlCharacters));
             at = url.getEnd();
         }
         out.append(mentionsLocal(text.substring(at)));
@@ -102,11 +125,19 @@ final class MastodonContent {
 
     /** What Mastodon would refuse beyond {@link #rules()}. */
     static List<String> problems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        return problems(text, link, media, DEFAULTS);
+    }
+
+    /** What a server that says {@code limits} would refuse beyond {@link #rules(ServerLimits.Limits)}. */
+    static List<String> problems(
+            String text, @Nullable URI link, List<PublishRequest.Media> media, ServerLimits.Limits limits) {
         List<String> problems = new ArrayList<>();
         String sent = text(text, link);
-        if (link != null && length(text) <= MAX_CHARACTERS && length(sent) > MAX_CHARACTERS) {
-            problems.add("With its link the text is " + length(sent) + " of " + MAX_CHARACTERS
-                    + " characters as Mastodon counts them (the link counts 23); shorten the text.");
+        int max = limits.maxCharacters();
+        int url = limits.urlCharacters();
+        if (link != null && length(text, url) <= max && length(sent, url) > max) {
+            problems.add("With its link the text is " + length(sent, url) + " of " + max
+                    + " characters as Mastodon counts them (the link counts " + url + "); shorten the text.");
         }
         if (sent.isBlank() && media.isEmpty()) {
             problems.add("Mastodon needs text or a medium in a post.");

@@ -18,6 +18,7 @@ import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
 import herald.providers.ServerClients;
+import herald.providers.ServerLimits;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
@@ -49,13 +50,20 @@ class MastodonProvider implements SocialProvider {
     private final MastodonOAuth oauth;
     private final MastodonStatuses statuses;
     private final MastodonMetrics metrics;
+    private final ServerLimits serverLimits;
 
     MastodonProvider(
-            MastodonSettings settings, JsonMapper json, Clock clock, MediaDownloads downloads, ServerClients clients) {
+            MastodonSettings settings,
+            JsonMapper json,
+            Clock clock,
+            MediaDownloads downloads,
+            ServerClients clients,
+            ServerLimits serverLimits) {
         this.settings = settings;
+        this.serverLimits = serverLimits;
         MastodonApi api = new MastodonApi(settings);
         MastodonErrors errors = new MastodonErrors(json, clock);
-        this.servers = new MastodonServers(settings, api, errors, clients);
+        this.servers = new MastodonServers(settings, api, errors, clients, serverLimits);
         this.oauth = new MastodonOAuth(servers, api, errors, json);
         this.statuses = new MastodonStatuses(
                 api, errors, new MastodonMedia(settings, api, errors, downloads), oauth, json, clock);
@@ -152,6 +160,32 @@ class MastodonProvider implements SocialProvider {
     @Override
     public List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
         return MastodonContent.problems(text, link, media);
+    }
+
+    /** What the account's server said a status may carry when Herald last read it, else Mastodon's defaults. */
+    @Override
+    public ContentRules contentRules(String accountId) {
+        return MastodonContent.rules(limits(accountId));
+    }
+
+    @Override
+    public List<String> contentProblems(
+            String accountId, String text, @Nullable URI link, List<PublishRequest.Media> media) {
+        return MastodonContent.problems(text, link, media, limits(accountId));
+    }
+
+    /** A reply is a status: the server's own limit. */
+    @Override
+    public int commentMaxLength(String accountId) {
+        return limits(accountId).maxCharacters();
+    }
+
+    /** The limits of the server in an account's id ({@code {id}@{server}}), as kept; the defaults when none are. */
+    private ServerLimits.Limits limits(String accountId) {
+        int at = accountId.indexOf('@');
+        return at < 0
+                ? MastodonContent.DEFAULTS
+                : serverLimits.find(ID, accountId.substring(at + 1)).orElse(MastodonContent.DEFAULTS);
     }
 
     @Override

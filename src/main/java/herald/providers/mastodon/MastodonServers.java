@@ -6,6 +6,7 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
 import herald.providers.ServerClients;
 import herald.providers.ServerClients.ServerClient;
+import herald.providers.ServerLimits;
 import herald.vault.Secret;
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,12 +30,19 @@ final class MastodonServers {
     private final MastodonApi api;
     private final MastodonErrors errors;
     private final ServerClients clients;
+    private final ServerLimits limits;
 
-    MastodonServers(MastodonSettings settings, MastodonApi api, MastodonErrors errors, ServerClients clients) {
+    MastodonServers(
+            MastodonSettings settings,
+            MastodonApi api,
+            MastodonErrors errors,
+            ServerClients clients,
+            ServerLimits limits) {
         this.settings = settings;
         this.api = api;
         this.errors = errors;
         this.clients = clients;
+        this.limits = limits;
     }
 
     /** The server {@code named} names, checked, once Herald is its client for {@code redirectUri}. */
@@ -87,6 +95,26 @@ final class MastodonServers {
             throw refused(server + " does not answer as a Mastodon server (version 4.0 or later) does; check the"
                     + " name of your server.");
         }
+        limits.keep(MastodonProvider.ID, server, limits(instance.path("configuration")));
+    }
+
+    /**
+     * What the server's {@code configuration} says a status may carry ({@code statuses.max_characters}, {@code
+     * .max_media_attachments}, {@code .characters_reserved_per_url}); Mastodon's defaults for what it leaves out or
+     * gives as no positive number.
+     */
+    static ServerLimits.Limits limits(JsonNode configuration) {
+        JsonNode statuses = configuration.path("statuses");
+        return new ServerLimits.Limits(
+                positive(statuses.path("max_characters"), MastodonContent.MAX_CHARACTERS),
+                positive(statuses.path("max_media_attachments"), MastodonContent.MAX_MEDIA),
+                positive(statuses.path("characters_reserved_per_url"), MastodonContent.URL_CHARACTERS));
+    }
+
+    private static int positive(JsonNode number, int otherwise) {
+        return number.isIntegralNumber() && number.asInt() > 0 && number.asInt() <= 1_000_000
+                ? number.asInt()
+                : otherwise;
     }
 
     private ServerClient register(String server, URI redirectUri) {

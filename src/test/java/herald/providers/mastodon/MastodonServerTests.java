@@ -110,6 +110,52 @@ class MastodonServerTests {
     }
 
     @Test
+    void whatAServerSaysAStatusMayCarryIsKeptAndChecksItsAccountsPosts() {
+        wiremock.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get("/api/v2/instance")
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                                        """
+                        {"domain":"long.example","title":"Long posts","version":"4.3.2",
+                         "configuration":{"statuses":{"max_characters":1000,"max_media_attachments":6,
+                           "characters_reserved_per_url":30}}}""")));
+        MastodonStub.registers(wiremock);
+        String account = "109@" + server(wiremock);
+
+        provider.server(server(wiremock), REDIRECT);
+
+        var rules = provider.contentRules(account);
+        assertThat(rules.maxTextLength()).isEqualTo(1000);
+        assertThat(rules.maxMedia()).isEqualTo(6);
+        assertThat(rules.length("Menu https://example.com/a-very-long-address-indeed"))
+                .isEqualTo(5 + 30);
+        assertThat(provider.commentMaxLength(account)).isEqualTo(1000);
+        String nineHundred = "a".repeat(900);
+        assertThat(provider.contentProblems(
+                        account, nineHundred, java.net.URI.create("https://example.com"), List.of()))
+                .as("900 characters and a link of 30 fit in 1,000")
+                .isEmpty();
+        assertThat(provider.contentProblems(
+                        account, "a".repeat(980), java.net.URI.create("https://example.com"), List.of()))
+                .singleElement()
+                .asString()
+                .contains("1012 of 1000")
+                .contains("the link counts 30");
+        assertThat(provider.contentRules("109@elsewhere.example").maxTextLength())
+                .as("a server Herald never read: Mastodon's defaults")
+                .isEqualTo(500);
+        assertThat(provider.contentRules().maxTextLength()).isEqualTo(500);
+
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v2/instance")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"domain\":\"long.example\",\"configuration\":{\"statuses\":{\"max_characters\":-1}}}")));
+        provider.server(server(wiremock), REDIRECT);
+        assertThat(provider.contentRules(account).maxTextLength())
+                .as("read again at the next connect; what it leaves out or gives wrong is the default")
+                .isEqualTo(500);
+    }
+
+    @Test
     void whenAnotherConnectKeptAClientFirstThatOneIsUsed() {
         MastodonStub.isMastodon(wiremock);
         MastodonStub.registers(wiremock);

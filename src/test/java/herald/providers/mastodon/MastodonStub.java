@@ -12,6 +12,7 @@ import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderFailures;
 import herald.providers.ServerClients;
+import herald.providers.ServerLimits;
 import herald.providers.WireMockPlatform;
 import herald.vault.Secret;
 import java.net.URI;
@@ -82,17 +83,23 @@ final class MastodonStub {
 
     static MastodonProvider provider(MastodonSettings settings, WireMockPlatform wiremock, Clients clients) {
         return new MastodonProvider(
-                settings, JSON, Clock.fixed(NOW, ZoneOffset.UTC), wiremock.downloads("/herald"), clients);
+                settings, JSON, Clock.fixed(NOW, ZoneOffset.UTC), wiremock.downloads("/herald"), clients, clients);
     }
 
     /** A provider for checks that call no server. */
     static MastodonProvider offline() {
+        return offline(new Clients());
+    }
+
+    /** A provider for checks that call no server, knowing what {@code offlineClients} kept. */
+    static MastodonProvider offline(Clients offlineClients) {
         return new MastodonProvider(
                 settings(READ_TIMEOUT),
                 JSON,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 herald.providers.MediaDownloadsTests.reading("https://herald.test"),
-                new Clients());
+                offlineClients,
+                offlineClients);
     }
 
     /** The token Herald keeps for Ada's account at the stub's server. */
@@ -175,9 +182,12 @@ final class MastodonStub {
     }
 
     /** Herald's clients at servers, kept in memory: the provider's collaborator, as the connections module keeps them. */
-    static final class Clients implements ServerClients {
+    static final class Clients implements ServerClients, ServerLimits {
 
         final Map<String, ServerClient> kept = new ConcurrentHashMap<>();
+        /** What each server said a status may carry, by {@code provider server}. */
+        final Map<String, Limits> limits = new ConcurrentHashMap<>();
+
         final AtomicInteger keeps = new AtomicInteger();
         /** A client another connect kept first, which {@link #keep} answers instead of the one given. */
         ServerClient first;
@@ -192,6 +202,16 @@ final class MastodonStub {
             keeps.incrementAndGet();
             return kept.computeIfAbsent(
                     provider + " " + server + " " + redirectUri, key -> first != null ? first : client);
+        }
+
+        @Override
+        public Optional<Limits> find(String provider, String server) {
+            return Optional.ofNullable(limits.get(provider + " " + server));
+        }
+
+        @Override
+        public void keep(String provider, String server, Limits limits) {
+            this.limits.put(provider + " " + server, limits);
         }
 
         /** Herald is a client of {@code server} already. */

@@ -197,7 +197,7 @@ public class PostCheck {
         if (target.story()) {
             return story(account, target, name, provider, media);
         }
-        ContentCheck.Result checked = ContentCheck.check(provider, text, uri, media);
+        ContentCheck.Result checked = ContentCheck.check(provider, account.externalId(), text, uri, media);
         List<String> problems = new ArrayList<>();
         if (!account.active()) {
             problems.add("The account " + account.status().state() + "; reconnect it or choose another.");
@@ -220,7 +220,8 @@ public class PostCheck {
             for (int p = 0; p < thread.size(); p++) {
                 String part =
                         ContentCheck.asSent(thread.get(p), tagging, shortening, account.provider(), account.username());
-                for (ContentCheck.Problem problem : ContentCheck.threadPart(provider, part, p + 2, partMedia.get(p))) {
+                for (ContentCheck.Problem problem :
+                        ContentCheck.threadPart(provider, account.externalId(), part, p + 2, partMedia.get(p))) {
                     String message = problem.message();
                     problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
                 }
@@ -233,7 +234,7 @@ public class PostCheck {
         String checkedComment =
                 comment == null || shortening == null ? comment : shortening.text(comment, account.provider());
         if (checkedComment != null) {
-            for (ContentCheck.Problem problem : ContentCheck.comment(provider, checkedComment)) {
+            for (ContentCheck.Problem problem : ContentCheck.comment(provider, account.externalId(), checkedComment)) {
                 String message = problem.message();
                 problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
             }
@@ -260,7 +261,7 @@ public class PostCheck {
         if (!provider.takesStories()) {
             problems.add("Herald cannot publish stories on " + provider.displayName() + "; make it a post.");
         } else {
-            for (ContentCheck.Problem problem : ContentCheck.story(provider, media)) {
+            for (ContentCheck.Problem problem : ContentCheck.story(provider, account.externalId(), media)) {
                 String message = problem.message();
                 problems.add(Character.toUpperCase(message.charAt(0)) + message.substring(1));
             }

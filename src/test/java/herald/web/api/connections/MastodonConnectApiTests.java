@@ -60,7 +60,7 @@ class MastodonConnectApiTests extends MastodonTestBase {
         admin = apiKeys.create(
                         workspace,
                         "k " + UUID.randomUUID(),
-                        Set.of(ApiKeyScope.ADMIN),
+                        Set.of(ApiKeyScope.ADMIN, ApiKeyScope.WRITE),
                         null,
                         owner.user().id())
                 .token();
@@ -133,6 +133,16 @@ class MastodonConnectApiTests extends MastodonTestBase {
                         .getRawQuery()))
                 .containsEntry("client_id", "herald-client");
         mastodon.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/apps")));
+
+        String post = "{\"body\":\"%s\",\"targets\":[{\"connectionId\":\"" + connection.id()
+                + "\"}],\"scheduledAt\":\"2099-05-01T12:00\",\"timezone\":\"Europe/Berlin\"}";
+        var fits = http.post("/api/v1/workspaces/" + workspace + "/posts", admin, post.formatted("a".repeat(700)));
+        assertThat(fits.status())
+                .as("700 characters on a server that takes 1,000: " + fits)
+                .isEqualTo(201);
+        var tooLong = http.post("/api/v1/workspaces/" + workspace + "/posts", admin, post.formatted("a".repeat(1001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("1001 of 1000 characters");
 
         var platforms = http.get(path + "/platforms", admin).json();
         assertThat(platforms
