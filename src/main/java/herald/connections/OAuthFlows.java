@@ -11,7 +11,6 @@ import herald.providers.ProviderException;
 import herald.providers.Providers;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
-import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
 import herald.shared.UserId;
 import herald.shared.WorkspaceId;
@@ -44,6 +43,7 @@ public class OAuthFlows {
     private static final SecureRandom random = new SecureRandom();
 
     private final Providers providers;
+    private final ConnectChoices choices;
     private final OAuthStates states;
     private final ConnectionStore store;
     private final TenantWork tenants;
@@ -66,6 +66,7 @@ public class OAuthFlows {
             Clock clock,
             @Value("${herald.public-url}") String publicUrl) {
         this.providers = providers;
+        this.choices = new ConnectChoices(providers);
         this.states = states;
         this.store = store;
         this.tenants = tenants;
@@ -99,15 +100,15 @@ public class OAuthFlows {
      * once more when the accounts arrive. Reconnecting an existing connection does not count against it.
      */
     public OAuthSession start(WorkspaceId workspace, Start request, Initiator initiator) {
-        SocialProvider provider = provider(request.provider());
-        AccountType type = accountType(provider, request.accountType());
+        SocialProvider provider = choices.consenting(request.provider());
+        AccountType type = ConnectChoices.accountType(provider, request.accountType());
         Instant now = clock.instant();
         String state = randomState();
         Secret verifier = Pkce.verifier();
         UUID id = UUID.randomUUID();
         URI redirectUri = redirectUri(provider);
         String server = provider.connectMethod() == ConnectMethod.SERVER_OAUTH
-                ? server(provider, request.server(), redirectUri)
+                ? ConnectChoices.server(provider, request.server(), redirectUri)
                 : null;
         Instant expiresAt = now.plus(settings.stateLifetime());
         tenants.run(workspace, () -> {
@@ -258,64 +259,8 @@ public class OAuthFlows {
         }
     }
 
-    /**
-     * The server a person named, as the provider names it once Herald is its client there; a name that is no server of
-     * the platform, or not one Herald may call, is refused as the {@code server} field's input. Before any row is
-     * written, so a refused server leaves nothing behind.
-     */
-    private static String server(SocialProvider provider, @Nullable String named, URI redirectUri) {
-        if (named == null || named.isBlank()) {
-            throw new InvalidInput(
-                    "server",
-                    "Name the " + provider.displayName() + " server your account is on, e.g. mastodon.social.");
-        }
-        if (named.length() > 253) {
-            throw new InvalidInput("server", "A server's name is at most 253 characters.");
-        }
-        try {
-            return provider.server(named.strip(), redirectUri);
-        } catch (ProviderException e) {
-            throw new InvalidInput("server", e.getMessage());
-        }
-    }
-
     public URI redirectUri(SocialProvider provider) {
         return URI.create(publicUrl + CALLBACK_PATH + provider.id());
-    }
-
-    private SocialProvider provider(String id) {
-        SocialProvider provider = known(id);
-        if (!provider.configured()) {
-            throw new InvalidInput(
-                    "provider",
-                    provider.displayName() + " is not configured on this Herald: an operator must set "
-                            + String.join(" and ", provider.missingSettings()) + ".");
-        }
-        return provider;
-    }
-
-    private SocialProvider known(String id) {
-        return providers
-                .find(id == null ? "" : id)
-                .orElseThrow(() -> new InvalidInput(
-                        "provider",
-                        "Unknown provider '" + id + "'. Choose one of: "
-                                + String.join(
-                                        ", ",
-                                        providers.all().stream()
-                                                .map(SocialProvider::id)
-                                                .toList()) + "."));
-    }
-
-    private static AccountType accountType(SocialProvider provider, @Nullable String value) {
-        List<String> offered =
-                provider.accountTypes().stream().map(AccountType::value).toList();
-        if (value == null || !offered.contains(value)) {
-            throw new InvalidInput(
-                    "accountType",
-                    provider.displayName() + " connects these account types: " + String.join(", ", offered) + ".");
-        }
-        return AccountType.of(value);
     }
 
     private static String randomState() {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ProviderException} and nothing else; none of them may be called inside a database transaction. Tokens go in
  * and out only as {@link Secret}s.
  */
-public interface SocialProvider extends ProviderMetrics {
+public interface SocialProvider extends ProviderMetrics, ProviderContent {
 
     /** The stable id used in URLs and rows: {@code x}, {@code facebook}, {@code sandbox}, ... */
     String id();
@@ -145,46 +145,6 @@ public interface SocialProvider extends ProviderMetrics {
         return null;
     }
 
-    /** What one post may carry on this platform. */
-    default ContentRules contentRules() {
-        return new ContentRules(280, 4, java.util.Set.of("image"), 5_000_000, true);
-    }
-
-    /**
-     * What one post may carry on the account {@code accountId} ({@link DiscoveredAccount#externalId()}): {@link
-     * #contentRules()} unless the platform's limits differ per account, as a Mastodon server sets its own. Reads no
-     * platform (what a server said is kept when it is read), so it may be called inside a transaction.
-     */
-    default ContentRules contentRules(String accountId) {
-        return contentRules();
-    }
-
-    /**
-     * {@link #contentProblems(String, URI, List)} on the account {@code accountId}, for a platform whose limits differ
-     * per account ({@link #contentRules(String)}). Called when a post is accepted, never with a token.
-     */
-    default List<String> contentProblems(
-            String accountId, String text, @Nullable URI link, List<PublishRequest.Media> media) {
-        return contentProblems(text, link, media);
-    }
-
-    /**
-     * Whether the platform takes images as JPEG only (Instagram): publishers then hand it a JPEG copy of any other
-     * image, made by Herald, instead of the original.
-     */
-    default boolean jpegImagesOnly() {
-        return false;
-    }
-
-    /**
-     * The platform's rules that {@link #contentRules()} cannot say (mixing images and video, a carousel's size,
-     * hashtags, a medium's format or dimensions), each as a sentence a person can act on; empty when the post is fine.
-     * Called when a post is accepted, never with a token.
-     */
-    default List<String> contentProblems(String text, @Nullable URI link, List<PublishRequest.Media> media) {
-        return List.of();
-    }
-
     /**
      * Publishes one post as the account whose token is given. A call that may have reached the platform without an
      * answer (a read timeout after sending) raises {@link ProviderException.Kind#UNKNOWN_OUTCOME}: the caller must
@@ -271,29 +231,6 @@ public interface SocialProvider extends ProviderMetrics {
      */
     default boolean takesComments() {
         return false;
-    }
-
-    /**
-     * The longest comment the platform takes, counted as the platform counts a post's text
-     * ({@link ContentRules#length}: X weighs it with twitter-text).
-     */
-    default int commentMaxLength() {
-        return contentRules().maxTextLength();
-    }
-
-    /** The longest comment the account {@code accountId} may write: {@link #commentMaxLength()} unless it differs. */
-    default int commentMaxLength(String accountId) {
-        return commentMaxLength();
-    }
-
-    /**
-     * The platform's rules for a comment's text that its length cannot say (X's cashtag), each as a sentence a person
-     * can act on; empty when the comment is fine. Only rules the platform documents for comments, or that hold for a
-     * comment because it is a post there (an X reply): a caption's rule is not a comment's. Called when a post is
-     * accepted, never with a token.
-     */
-    default List<String> commentProblems(String text) {
-        return List.of();
     }
 
     /**

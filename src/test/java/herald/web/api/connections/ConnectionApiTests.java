@@ -127,6 +127,12 @@ class ConnectionApiTests extends ConnectionsTestBase {
         assertThat(unknown.json().path("detail").asString()).contains("myspace").contains("sandbox");
         var type = http.post(path + "/oauth-sessions", admin, "{\"provider\":\"sandbox\",\"accountType\":\"pet\"}");
         assertThat(type.json().path("errors").get(0).path("field").asString()).isEqualTo("accountType");
+        var noConsent =
+                http.post(path + "/oauth-sessions", admin, "{\"provider\":\"bluesky\",\"accountType\":\"personal\"}");
+        assertThat(noConsent.status()).as("Bluesky has no consent to start").isEqualTo(400);
+        assertThat(noConsent.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("provider");
+        assertThat(noConsent.json().path("detail").asString()).contains("app password");
     }
 
     @Test
