@@ -2,9 +2,11 @@ package herald.publishing;
 
 import herald.connections.Connection;
 import herald.connections.ConnectionId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -60,5 +62,38 @@ final class ImportAccounts {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The row's accounts its {@code no_first_comment} cell keeps the first comment off, each named as in the {@code
+     * accounts} column; a name that is no account of the row, or a cell on a row without a first comment, is a problem
+     * of the column (a typo must not post a comment where the person wanted none).
+     */
+    Set<ConnectionId> commentOff(CsvPosts.Line line, List<ConnectionId> accounts, List<ImportProblem> problems) {
+        if (line.noFirstComment().isEmpty()) {
+            return Set.of();
+        }
+        if (line.firstComment().isEmpty()) {
+            problems.add(new ImportProblem(
+                    line.row(),
+                    CsvPosts.NO_FIRST_COMMENT,
+                    "This row has no first_comment to keep off its accounts; empty the cell or write the comment."));
+            return Set.of();
+        }
+        Set<ConnectionId> off = new HashSet<>();
+        for (String name : line.noFirstComment()) {
+            var resolved = resolve(name);
+            if (resolved.account() == null) {
+                problems.add(new ImportProblem(line.row(), CsvPosts.NO_FIRST_COMMENT, resolved.problem()));
+            } else if (!accounts.contains(resolved.account())) {
+                problems.add(new ImportProblem(
+                        line.row(),
+                        CsvPosts.NO_FIRST_COMMENT,
+                        "'" + name + "' is not one of the row's accounts; name accounts the post goes to."));
+            } else {
+                off.add(resolved.account());
+            }
+        }
+        return off;
     }
 }

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,7 +150,7 @@ public class PostImport {
                     line.threadMedia().get(i),
                     problems));
         }
-        Set<ConnectionId> commentOff = commentOff(line, names, accounts, problems);
+        Set<ConnectionId> commentOff = names.commentOff(line, accounts, problems);
         PostFormat format = PostFormat.POST;
         try {
             format = PostFormat.of(line.format());
@@ -188,40 +187,6 @@ public class PostImport {
                 .withThread(ThreadContent.of(line.thread(), threadMedia))
                 .inLanguage(language);
         return new Row(line, post, local, List.copyOf(shown), problems);
-    }
-
-    /**
-     * The row's accounts its {@code no_first_comment} cell keeps the first comment off, each named as in the {@code
-     * accounts} column; a name that is no account of the row, or a cell on a row without a first comment, is a problem
-     * of the column (a typo must not post a comment where the person wanted none).
-     */
-    private static Set<ConnectionId> commentOff(
-            CsvPosts.Line line, ImportAccounts names, List<ConnectionId> accounts, List<ImportProblem> problems) {
-        if (line.noFirstComment().isEmpty()) {
-            return Set.of();
-        }
-        if (line.firstComment().isEmpty()) {
-            problems.add(new ImportProblem(
-                    line.row(),
-                    CsvPosts.NO_FIRST_COMMENT,
-                    "This row has no first_comment to keep off its accounts; empty the cell or write the comment."));
-            return Set.of();
-        }
-        Set<ConnectionId> off = new HashSet<>();
-        for (String name : line.noFirstComment()) {
-            var resolved = names.resolve(name);
-            if (resolved.account() == null) {
-                problems.add(new ImportProblem(line.row(), CsvPosts.NO_FIRST_COMMENT, resolved.problem()));
-            } else if (!accounts.contains(resolved.account())) {
-                problems.add(new ImportProblem(
-                        line.row(),
-                        CsvPosts.NO_FIRST_COMMENT,
-                        "'" + name + "' is not one of the row's accounts; name accounts the post goes to."));
-            } else {
-                off.add(resolved.account());
-            }
-        }
-        return off;
     }
 
     /** The asset ids of a cell, each that is not one a problem of {@code column}. */
