@@ -66,32 +66,35 @@ class Attempts {
             herald.providers.PostFormat format,
             @Nullable String language) {}
 
+    /** The dispatcher's read of a target under its post's lock ({@link #lockDue}), built once: it runs per claim. */
+    private static final String DUE =
+            """
+                with p as materialized (
+                    select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values,
+                        p.short_links, p.language
+                    from posts p
+                    where p.workspace_id = :workspace
+                      and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
+                    for update)
+                select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
+                    t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
+                    t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
+                    p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
+                    p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
+                    p.utm_values->>'term' as utm_term, p.short_links, t.format,
+                    %s
+                from post_targets t join p on p.id = t.post_id
+                where t.workspace_id = :workspace and t.id = :id
+                for update of t"""
+                    .formatted(PostMapping.LANGUAGE);
+
     /**
      * Locks the target's post, then the target, and reads what the dispatcher needs, in one round trip. The post is
      * locked first (the order edits and cancels take too) by a materialised CTE, which runs before the outer query
      * locks the target; the target is read as it stands once locked.
      */
     Optional<Due> lockDue(WorkspaceId workspace, TargetId target) {
-        return jdbc.sql(
-                        """
-                        with p as materialized (
-                            select p.id, p.status, p.body, p.link, p.media_ids, p.scheduled_at, p.tag_links, p.utm_values,
-                                p.short_links, p.language
-                            from posts p
-                            where p.workspace_id = :workspace
-                              and p.id = (select post_id from post_targets where workspace_id = :workspace and id = :id)
-                            for update)
-                        select p.id as post_id, p.status as post_status, p.body as post_body, p.link, p.media_ids,
-                            t.status, t.connection_id, t.provider, t.account_handle, t.body, t.due_at, t.attempts,
-                            t.fence, t.reconcile_since, p.scheduled_at as post_scheduled_at, p.tag_links,
-                            p.utm_values->>'source' as utm_source, p.utm_values->>'medium' as utm_medium,
-                            p.utm_values->>'campaign' as utm_campaign, p.utm_values->>'content' as utm_content,
-                            p.utm_values->>'term' as utm_term, p.short_links, t.format,
-                            coalesce(p.language,
-                                (select w.post_language from workspaces w where w.id = :workspace)) as post_language
-                        from post_targets t join p on p.id = t.post_id
-                        where t.workspace_id = :workspace and t.id = :id
-                        for update of t""")
+        return jdbc.sql(DUE)
                 .param("workspace", workspace.value())
                 .param("id", target.value())
                 .query((rs, n) -> {

@@ -87,11 +87,11 @@ class CommentRows {
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
                             p.short_links,
-                            coalesce(p.language,
-                                (select w.post_language from workspaces w where w.id = t.workspace_id)) as post_language
+                            %s
                         from post_targets t join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         where t.workspace_id = :workspace and t.id = :id and t.comment_status is not null
-                        for update of t""")
+                        for update of t"""
+                                .formatted(PostMapping.LANGUAGE))
                 .param("workspace", workspace.value())
                 .param("id", target.value())
                 .query((rs, n) -> new Open(

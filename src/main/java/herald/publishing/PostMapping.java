@@ -32,6 +32,13 @@ final class PostMapping {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The language a post is published in, as column {@code post_language}: its own, else its workspace's language of
+     * posts; null when neither is set. For a query that names the post {@code p} and binds {@code :workspace}.
+     */
+    static final String LANGUAGE =
+            "coalesce(p.language, (select w.post_language from workspaces w where w.id = :workspace)) as post_language";
+
     static final String SELECT =
             """
             select p.id, p.body, p.link, p.media_ids, p.status, p.scheduled_at, p.timezone, p.created_at, p.updated_at,

@@ -98,15 +98,15 @@ class ThreadRows {
                                  order by a.fence desc limit 1),
                                 t.published_at) as tagged_at,
                             p.short_links,
-                            coalesce(p.language,
-                                (select w.post_language from workspaces w where w.id = x.workspace_id)) as post_language
+                            %s
                         from post_thread_parts x
                         join post_targets t on t.workspace_id = x.workspace_id and t.id = x.target_id
                         join posts p on p.workspace_id = t.workspace_id and p.id = t.post_id
                         left join post_thread_parts b on b.workspace_id = x.workspace_id
                             and b.target_id = x.target_id and b.position = x.position - 1
                         where x.workspace_id = :workspace and x.target_id = :target and x.position = :position
-                        for update of x""")
+                        for update of x"""
+                                .formatted(PostMapping.LANGUAGE))
                 .param("workspace", workspace.value())
                 .param("target", target.value())
                 .param("position", position)

@@ -57,10 +57,7 @@ class SettingsController {
             WorkspaceLinkTagging linkTagging,
             PublicUrl publicUrl,
             Providers providers) {
-        this.languagePlatforms = UiModel.names(providers.all().stream()
-                .filter(SocialProvider::takesLanguage)
-                .map(SocialProvider::displayName)
-                .toList());
+        this.languagePlatforms = UiModel.platformsThat(providers, SocialProvider::takesLanguage);
         this.workspaces = workspaces;
         this.workspaceRules = workspaceRules;
         this.publicUrl = publicUrl;

@@ -9,6 +9,7 @@ import herald.web.security.SecondStep;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,14 +26,8 @@ class UiModel {
 
     UiModel(Workspaces workspaces, Providers providers) {
         this.workspaces = workspaces;
-        this.threadPlatforms = names(providers.all().stream()
-                .filter(SocialProvider::takesThreads)
-                .map(SocialProvider::displayName)
-                .toList());
-        this.languagePlatforms = names(providers.all().stream()
-                .filter(SocialProvider::takesLanguage)
-                .map(SocialProvider::displayName)
-                .toList());
+        this.threadPlatforms = platformsThat(providers, SocialProvider::takesThreads);
+        this.languagePlatforms = platformsThat(providers, SocialProvider::takesLanguage);
     }
 
     /** The platforms that are told the language a post is written in, for people: {@code Bluesky and Mastodon}. */
@@ -45,6 +40,14 @@ class UiModel {
     @ModelAttribute("threadPlatforms")
     String threadPlatforms() {
         return threadPlatforms;
+    }
+
+    /** The names of the platforms that {@code do}, as a sentence says them: {@code Bluesky, Mastodon and the Sandbox}. */
+    static String platformsThat(Providers providers, Predicate<SocialProvider> does) {
+        return names(providers.all().stream()
+                .filter(does)
+                .map(SocialProvider::displayName)
+                .toList());
     }
 
     /** Names joined as a sentence says them, the Sandbox last as "the Sandbox". */
