@@ -10,8 +10,16 @@ import org.jspecify.annotations.Nullable;
  * @param postId the platform's id of the account's published post ({@link PublishedPost#id()})
  * @param text the comment's text
  * @param language the language it is written in, as {@link PublishRequest#language()}; null when not told
+ * @param replyTo the platform's id of a comment under the post that this one answers ({@link ReceivedComment#id()}),
+ *     or null when it comments on the post itself
  */
-public record CommentRequest(String accountHandle, String postId, String text, @Nullable String language) {
+public record CommentRequest(
+        String accountHandle, String postId, String text, @Nullable String language, @Nullable String replyTo) {
+
+    /** A comment on the post itself. */
+    public CommentRequest(String accountHandle, String postId, String text, @Nullable String language) {
+        this(accountHandle, postId, text, language, null);
+    }
 
     /** A comment whose language is not told. */
     public CommentRequest(String accountHandle, String postId, String text) {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ProviderException} and nothing else; none of them may be called inside a database transaction. Tokens go in
  * and out only as {@link Secret}s.
  */
-public interface SocialProvider extends ProviderMetrics, ProviderContent {
+public interface SocialProvider extends ProviderMetrics, ProviderContent, ProviderConversations {
 
     /** The stable id used in URLs and rows: {@code x}, {@code facebook}, {@code sandbox}, ... */
     String id();
