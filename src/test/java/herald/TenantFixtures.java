@@ -415,6 +415,29 @@ public final class TenantFixtures {
                 .param("post", post)
                 .param("connection", connection)
                 .update());
+        // The published target watched by the inbox, and a comment someone wrote under it.
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into inbox_watches (workspace_id, target_id, post_id, connection_id, provider,
+                            account_handle, platform_post_id, published_at, next_read_at)
+                        values (:workspace, :target, :post, :connection, 'sandbox', 'fixture', 'fixture-post', now(),
+                            now() + interval '2 minutes')""")
+                .param("workspace", workspace.id().value())
+                .param("target", target)
+                .param("post", post)
+                .param("connection", connection)
+                .update());
+        tenants.run(workspace.id(), () -> jdbc.sql(
+                        """
+                        insert into inbox_comments (workspace_id, id, target_id, post_id, connection_id, provider,
+                            external_id, author_handle, author_name, text, written_at, found_at)
+                        values (:workspace, gen_random_uuid(), :target, :post, :connection, 'sandbox', 'c-1', 'moe',
+                            'Moe', 'Nice one', now(), now())""")
+                .param("workspace", workspace.id().value())
+                .param("target", target)
+                .param("post", post)
+                .param("connection", connection)
+                .update());
         // The account's audience snapshot of today, as the analytics audience snapshot stores it.
         tenants.run(workspace.id(), () -> jdbc.sql(
                         """

@@ -22,7 +22,8 @@
             "analytics",
             "notifications",
             "feeds",
-            "links"
+            "links",
+            "inbox"
         })
 @NullMarked
 package herald.web;

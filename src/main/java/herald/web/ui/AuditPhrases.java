@@ -110,6 +110,7 @@ final class AuditPhrases {
             Map.entry("folder.moved", "moved a folder"),
             Map.entry("folder.deleted", "deleted a folder"),
             Map.entry("feed.created", "added a feed"),
+            Map.entry("inbox.replied", "answered a comment in the inbox"),
             Map.entry("feed.changed", "changed a feed"),
             Map.entry("feed.paused", "paused a feed"),
             Map.entry("feed.resumed", "resumed a feed"),

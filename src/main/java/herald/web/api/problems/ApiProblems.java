@@ -2,6 +2,7 @@ package herald.web.api.problems;
 
 import herald.connections.ConnectRefused;
 import herald.content.AiFailure;
+import herald.inbox.ReplyRefused;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
@@ -202,6 +203,13 @@ public class ApiProblems {
                 };
         var problem = type.problem(e.getMessage());
         problem.setProperty("kind", e.kind().name());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ReplyRefused.class)
+    ResponseEntity<ProblemDetail> replyRefused(ReplyRefused e) {
+        var problem = ProblemType.REPLY_REFUSED.problem(e.getMessage());
+        problem.setProperty("reason", e.reason());
         return respond(problem);
     }
 

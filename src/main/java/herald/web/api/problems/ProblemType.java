@@ -36,6 +36,7 @@ public enum ProblemType {
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
     AI_FAILED(HttpStatus.BAD_GATEWAY, "ai-failed", "The AI endpoint failed"),
+    REPLY_REFUSED(HttpStatus.BAD_GATEWAY, "reply-refused", "The platform did not take the answer"),
     AI_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "ai-not-configured", "No AI endpoint"),
     AI_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "ai-timeout", "The AI endpoint timed out");
 

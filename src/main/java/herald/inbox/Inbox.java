@@ -1,0 +1,262 @@
+package herald.inbox;
+
+import herald.audit.AuditContext;
+import herald.audit.AuditLog;
+import herald.connections.AccessTokens;
+import herald.connections.Connection;
+import herald.connections.ConnectionId;
+import herald.connections.ConnectionNotActive;
+import herald.connections.Connections;
+import herald.database.Keyset;
+import herald.database.TenantScope;
+import herald.providers.CommentRequest;
+import herald.providers.ProviderException;
+import herald.providers.Providers;
+import herald.providers.PublishedComment;
+import herald.providers.SocialProvider;
+import herald.shared.Conflict;
+import herald.shared.InvalidInput;
+import herald.shared.NotFound;
+import herald.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A workspace's inbox: the comments people wrote under its published posts, newest first; each answered as the
+ * account it was written to (the answer is audited), or marked done, or opened again. The sweep fills it by itself
+ * ({@link InboxJobs}); {@link #check} reads the workspace's recent posts now.
+ */
+@Component
+public class Inbox {
+
+    /** The longest answer Herald keeps, whatever the platform takes. */
+    public static final int MAX_REPLY = 5_000;
+    /** How many of the workspace's most recent posts a check reads. */
+    static final int CHECKED = 50;
+    /** An answer begun this long ago and never finished (its node died) no longer holds the comment. */
+    static final Duration REPLY_HELD = Duration.ofMinutes(2);
+
+    /** Which comments a listing shows: the open ones (the default), the done ones, or all. */
+    public enum Status {
+        OPEN,
+        DONE,
+        ALL;
+
+        /** {@code open}, {@code done} or {@code all}; blank is open. @throws InvalidInput on {@code field} */
+        public static Status read(@Nullable String value, String field) {
+            if (value == null || value.isBlank()) {
+                return OPEN;
+            }
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "open" -> OPEN;
+                case "done" -> DONE;
+                case "all" -> ALL;
+                default -> throw new InvalidInput(field, "Choose open, done or all.");
+            };
+        }
+    }
+
+    /**
+     * A page's worth of the listing: {@code after} the last comment of the previous page (null for the first), of
+     * one account when {@code account} is given.
+     */
+    public record Query(Status status, @Nullable ConnectionId account, Keyset.@Nullable After after, int limit) {}
+
+    /** What a check read: the posts, the comments new to the inbox, and the readings that failed. */
+    public record Check(int read, int found, int failed) {}
+
+    private final InboxRows rows;
+    private final InboxCollector collector;
+    private final TenantScope tenants;
+    private final Connections connections;
+    private final AccessTokens tokens;
+    private final Providers providers;
+    private final AuditLog audit;
+    private final InboxSettings settings;
+    private final Clock clock;
+    private final Map<WorkspaceId, Instant> lastChecks = new ConcurrentHashMap<>();
+
+    Inbox(
+            InboxRows rows,
+            InboxCollector collector,
+            TenantScope tenants,
+            Connections connections,
+            AccessTokens tokens,
+            Providers providers,
+            AuditLog audit,
+            InboxSettings settings,
+            Clock clock) {
+        this.rows = rows;
+        this.collector = collector;
+        this.tenants = tenants;
+        this.connections = connections;
+        this.tokens = tokens;
+        this.providers = providers;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A page of the workspace's comments, newest first. */
+    public List<InboxComment> list(WorkspaceId workspace, Query query) {
+        InboxRows.Status status = InboxRows.Status.valueOf(query.status().name());
+        return tenants.read(
+                workspace,
+                () -> rows.list(workspace, status, query.account(), query.after(), Math.clamp(query.limit(), 1, 201)));
+    }
+
+    /** How many comments wait for an answer or a "done". */
+    public long openCount(WorkspaceId workspace) {
+        return tenants.read(workspace, () -> rows.openCount(workspace));
+    }
+
+    /** @throws NotFound when the workspace has no such comment (another workspace's id included) */
+    public InboxComment require(WorkspaceId workspace, InboxCommentId id) {
+        return tenants.read(workspace, () -> rows.find(workspace, id)).orElseThrow(Inbox::notFound);
+    }
+
+    /** Marks a comment done (nothing to answer), or open again. @throws NotFound */
+    public InboxComment setDone(WorkspaceId workspace, InboxCommentId id, boolean done) {
+        String by = AuditContext.actor().label();
+        tenants.run(workspace, () -> {
+            if (!rows.done(workspace, id, done ? clock.instant() : null, by)) {
+                throw notFound();
+            }
+        });
+        return require(workspace, id);
+    }
+
+    /** Which platforms' comments the inbox reads, by display name, for the page's hint. */
+    public List<String> readPlatforms() {
+        return providers.all().stream()
+                .filter(SocialProvider::readsComments)
+                .map(SocialProvider::displayName)
+                .toList();
+    }
+
+    /**
+     * Answers a comment as the account it was written to, under the same post: the platform's call is made now,
+     * outside any transaction; once it took the answer, the answer is stored, the comment done and the answer audited.
+     * Nothing is stored when it did not.
+     *
+     * @throws NotFound when the workspace has no such comment
+     * @throws InvalidInput on {@code text} when it is empty, longer than the platform takes, or breaks its rules
+     * @throws Conflict on {@code text} when the comment was answered already or an answer is being sent, or the
+     *     account needs a reconnect
+     * @throws ReplyRefused when the platform did not take it
+     */
+    public InboxComment reply(WorkspaceId workspace, InboxCommentId id, @Nullable String text) {
+        String answer = text == null ? "" : text.strip();
+        InboxComment comment = require(workspace, id);
+        if (answer.isEmpty()) {
+            throw new InvalidInput("text", "Write an answer.");
+        }
+        if (comment.reply() != null) {
+            throw new Conflict("text", "This comment was answered already.");
+        }
+        SocialProvider provider = providers
+                .find(comment.provider())
+                .filter(SocialProvider::takesComments)
+                .orElseThrow(
+                        () -> new Conflict("text", "Herald cannot answer comments on " + comment.provider() + "."));
+        Connection account = connections
+                .find(workspace, comment.connection())
+                .orElseThrow(() -> new Conflict("text", "The account was removed from this workspace."));
+        if (!account.active()) {
+            throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
+        }
+        int length = provider.contentRules(account.externalId()).length(answer);
+        int limit = Math.min(provider.commentMaxLength(account.externalId()), MAX_REPLY);
+        if (length > limit || answer.length() > MAX_REPLY) {
+            throw new InvalidInput(
+                    "text",
+                    "The answer is " + length + " characters long; " + provider.displayName() + " takes " + limit
+                            + ".");
+        }
+        List<String> problems = provider.commentProblems(answer);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("text", String.join(" ", problems));
+        }
+        String postId = comment.platformPostId();
+        if (postId == null) {
+            throw new Conflict("text", "The post this comment is under is no longer published.");
+        }
+        Instant now = clock.instant();
+        if (!tenants.call(workspace, () -> rows.startReply(workspace, id, now, now.minus(REPLY_HELD)))) {
+            throw new Conflict("text", "This comment was answered already, or an answer to it is being sent.");
+        }
+        PublishedComment sent;
+        try {
+            sent = tokens.withAccessToken(
+                    workspace,
+                    comment.connection(),
+                    token -> provider.comment(
+                            token, new CommentRequest(comment.account(), postId, answer, null, comment.externalId())));
+        } catch (ProviderException e) {
+            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
+            throw refused(provider, e);
+        } catch (ConnectionNotActive e) {
+            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
+            throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
+        } catch (RuntimeException e) {
+            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
+            throw e;
+        }
+        String by = AuditContext.actor().label();
+        Instant at = clock.instant();
+        tenants.run(workspace, () -> {
+            rows.replied(workspace, id, answer, sent.id(), sent.url(), at, by);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("provider", comment.provider());
+            details.put("account", comment.account());
+            details.put("post", comment.post().toString());
+            details.put("answered", comment.authorHandle());
+            audit.record(workspace, "inbox.replied", "inbox_comment", id.toString(), details);
+        });
+        return require(workspace, id);
+    }
+
+    /**
+     * Reads the workspace's most recent posts now, whenever they are due; at most once a {@code
+     * herald.inbox.check-every} per workspace on this node.
+     *
+     * @throws Conflict when the workspace was checked less than that ago
+     */
+    public Check check(WorkspaceId workspace) {
+        Instant now = clock.instant();
+        Instant last = lastChecks.get(workspace);
+        if (last != null && last.plus(settings.checkEvery()).isAfter(now)) {
+            throw new Conflict(
+                    "",
+                    "The inbox was checked moments ago; it checks by itself every few minutes. Try again in a"
+                            + " minute.");
+        }
+        lastChecks.put(workspace, now);
+        InboxCollector.Sweep sweep = collector.check(workspace, CHECKED);
+        return new Check(sweep.read(), sweep.found(), sweep.failed());
+    }
+
+    private static ReplyRefused refused(SocialProvider provider, ProviderException e) {
+        return switch (e.kind()) {
+            case UNKNOWN_OUTCOME ->
+                new ReplyRefused(
+                        "unknown",
+                        provider.displayName() + " did not answer in time; the answer may have been posted. Look"
+                                + " under the post before you answer again.");
+            case TRANSIENT, RATE_LIMITED, AUTH_EXPIRED ->
+                new ReplyRefused("retry", provider.displayName() + " could not take the answer now: " + e.getMessage());
+            default -> new ReplyRefused("refused", provider.displayName() + " refused the answer: " + e.getMessage());
+        };
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("This workspace's inbox has no such comment.");
+    }
+}

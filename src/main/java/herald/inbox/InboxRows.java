@@ -1,0 +1,352 @@
+package herald.inbox;
+
+import herald.connections.ConnectionId;
+import herald.database.Keyset;
+import herald.providers.ReceivedComment;
+import herald.publishing.PostId;
+import herald.publishing.TargetId;
+import herald.shared.WorkspaceId;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PGInterval;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code inbox_watches} and {@code inbox_comments} rows (V169). Reads and writes of one workspace run inside its
+ * tenant scope, which the callers open; the two functions across workspaces ({@link #track}, {@link #due}) answer ids
+ * only.
+ */
+@Component
+class InboxRows {
+
+    private static final Keyset NEWEST_FIRST = Keyset.newestFirst("c.written_at", "c.id");
+
+    private static final String SELECT =
+            """
+            select c.*, a.author_name as answering, coalesce(t.body, p.body) as post_text, t.platform_url as post_url,
+                   t.account_handle as account, t.platform_post_id
+              from inbox_comments c
+              join posts p on p.workspace_id = c.workspace_id and p.id = c.post_id
+              join post_targets t on t.workspace_id = c.workspace_id and t.id = c.target_id
+              left join inbox_comments a on a.workspace_id = c.workspace_id and a.target_id = c.target_id
+                                        and a.external_id = c.reply_to
+             where c.workspace_id = :workspace""";
+
+    /** A published target whose comments are read. */
+    record Watch(
+            WorkspaceId workspace,
+            TargetId target,
+            PostId post,
+            ConnectionId connection,
+            String provider,
+            String accountHandle,
+            String platformPostId,
+            Instant publishedAt) {}
+
+    /** A watch due for a reading: its workspace and target. */
+    record Due(WorkspaceId workspace, TargetId target) {}
+
+    /** Which comments a listing shows. */
+    enum Status {
+        OPEN,
+        DONE,
+        ALL
+    }
+
+    private final JdbcClient jdbc;
+
+    InboxRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Starts watching targets published on these platforms since each workspace's latest watched one. */
+    int track(Instant now, Duration firstRead, Duration overlap, Duration backfill, List<String> providers, int limit) {
+        if (providers.isEmpty()) {
+            return 0;
+        }
+        Integer added = jdbc.sql("select herald_inbox_track(:now, :first, :overlap, :backfill, :providers, :limit)")
+                .param("now", Timestamp.from(now))
+                .param("first", interval(firstRead))
+                .param("overlap", interval(overlap))
+                .param("backfill", interval(backfill))
+                .param("providers", providers.toArray(String[]::new))
+                .param("limit", limit)
+                .query(Integer.class)
+                .single();
+        return added == null ? 0 : added;
+    }
+
+    List<Due> due(Instant now, int limit, @Nullable WorkspaceId only) {
+        return jdbc.sql("select * from herald_inbox_due(:now, :limit, :workspace)")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .param("workspace", only == null ? null : only.value(), java.sql.Types.OTHER)
+                .query((rs, n) -> new Due(
+                        new WorkspaceId(rs.getObject(1, UUID.class)), new TargetId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
+    /** The watches of these targets that are still read (a target read meanwhile by another sweep included). */
+    List<Watch> watches(WorkspaceId workspace, Collection<TargetId> targets) {
+        return jdbc.sql(
+                        """
+                        select * from inbox_watches
+                         where workspace_id = :workspace and target_id = any(:targets) and next_read_at is not null
+                         order by connection_id, published_at desc""")
+                .param("workspace", workspace.value())
+                .param("targets", targets.stream().map(TargetId::value).toArray(UUID[]::new))
+                .query(InboxRows::watch)
+                .list();
+    }
+
+    /** The workspace's watches still read, the most recently published first. */
+    List<Watch> watching(WorkspaceId workspace, int limit) {
+        return jdbc.sql(
+                        """
+                        select * from inbox_watches
+                         where workspace_id = :workspace and next_read_at is not null
+                         order by published_at desc limit :limit""")
+                .param("workspace", workspace.value())
+                .param("limit", limit)
+                .query(InboxRows::watch)
+                .list();
+    }
+
+    /** A reading went well: next at {@code next}, or never when it is null. */
+    void read(WorkspaceId workspace, TargetId target, Instant readAt, @Nullable Instant next) {
+        jdbc.sql(
+                        """
+                        update inbox_watches set read_at = :readAt, next_read_at = :next, last_error = null
+                         where workspace_id = :workspace and target_id = :target""")
+                .param("readAt", Timestamp.from(readAt))
+                .param("next", next == null ? null : Timestamp.from(next))
+                .param("workspace", workspace.value())
+                .param("target", target.value())
+                .update();
+    }
+
+    /** A reading failed: tried again at {@code next}, or never when it is null. */
+    void failed(WorkspaceId workspace, TargetId target, String why, @Nullable Instant next) {
+        jdbc.sql(
+                        """
+                        update inbox_watches set next_read_at = :next, last_error = left(:why, 500)
+                         where workspace_id = :workspace and target_id = :target""")
+                .param("next", next == null ? null : Timestamp.from(next))
+                .param("why", why)
+                .param("workspace", workspace.value())
+                .param("target", target.value())
+                .update();
+    }
+
+    /** Stores the comments the inbox has not seen yet; how many were new. */
+    int add(Watch watch, List<ReceivedComment> comments, Instant foundAt) {
+        int added = 0;
+        for (ReceivedComment comment : comments) {
+            added += jdbc.sql(
+                            """
+                            insert into inbox_comments (workspace_id, id, target_id, post_id, connection_id, provider,
+                                external_id, reply_to, author_handle, author_name, text, url, written_at, found_at)
+                            values (:workspace, :id, :target, :post, :connection, :provider, :externalId, :replyTo,
+                                left(:handle, 300), left(:name, 300), left(:text, 20000), :url, :writtenAt, :foundAt)
+                            on conflict do nothing""")
+                    .param("workspace", watch.workspace().value())
+                    .param("id", UUID.randomUUID())
+                    .param("target", watch.target().value())
+                    .param("post", watch.post().value())
+                    .param("connection", watch.connection().value())
+                    .param("provider", watch.provider())
+                    .param("externalId", comment.id())
+                    .param("replyTo", comment.replyTo())
+                    .param("handle", comment.authorHandle().isBlank() ? "unknown" : comment.authorHandle())
+                    .param("name", comment.authorName().isBlank() ? comment.authorHandle() : comment.authorName())
+                    .param("text", comment.text())
+                    .param(
+                            "url",
+                            comment.url() == null || comment.url().toString().length() > 2000
+                                    ? null
+                                    : comment.url().toString())
+                    .param("writtenAt", Timestamp.from(comment.writtenAt()))
+                    .param("foundAt", Timestamp.from(foundAt))
+                    .update();
+        }
+        return added;
+    }
+
+    /** A page of the workspace's comments, newest first, of one account when {@code connection} is given. */
+    List<InboxComment> list(
+            WorkspaceId workspace,
+            Status status,
+            @Nullable ConnectionId connection,
+            Keyset.@Nullable After after,
+            int limit) {
+        String where = (status == Status.OPEN ? " and c.done_at is null" : "")
+                + (status == Status.DONE ? " and c.done_at is not null" : "")
+                + (connection == null ? "" : " and c.connection_id = :connection");
+        var statement = NEWEST_FIRST.page(jdbc, SELECT + where, after, limit).param("workspace", workspace.value());
+        if (connection != null) {
+            statement = statement.param("connection", connection.value());
+        }
+        return statement.query(InboxRows::comment).list();
+    }
+
+    Optional<InboxComment> find(WorkspaceId workspace, InboxCommentId id) {
+        return jdbc.sql(SELECT + " and c.id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(InboxRows::comment)
+                .optional();
+    }
+
+    long openCount(WorkspaceId workspace) {
+        Long count = jdbc.sql("select count(*) from inbox_comments where workspace_id = :workspace and done_at is null")
+                .param("workspace", workspace.value())
+                .query(Long.class)
+                .single();
+        return count == null ? 0 : count;
+    }
+
+    /** Marks it done, or open again when {@code at} is null; false when the workspace has no such comment. */
+    boolean done(WorkspaceId workspace, InboxCommentId id, @Nullable Instant at, @Nullable String by) {
+        return jdbc.sql(
+                                """
+                                update inbox_comments set done_at = :at, done_by = :by
+                                 where workspace_id = :workspace and id = :id""")
+                        .param("at", at == null ? null : Timestamp.from(at))
+                        .param("by", at == null ? null : by)
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Takes the comment for an answer: true unless it was answered, or an answer began after {@code staleBefore} (a
+     * second click while the first is being sent).
+     */
+    boolean startReply(WorkspaceId workspace, InboxCommentId id, Instant now, Instant staleBefore) {
+        return jdbc.sql(
+                                """
+                                update inbox_comments set reply_started_at = :now
+                                 where workspace_id = :workspace and id = :id and replied_at is null
+                                   and (reply_started_at is null or reply_started_at < :stale)""")
+                        .param("now", Timestamp.from(now))
+                        .param("stale", Timestamp.from(staleBefore))
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                > 0;
+    }
+
+    /** The answer went out: stored, and the comment done. */
+    void replied(
+            WorkspaceId workspace,
+            InboxCommentId id,
+            String text,
+            String externalId,
+            @Nullable URI url,
+            Instant at,
+            @Nullable String by) {
+        jdbc.sql(
+                        """
+                        update inbox_comments set reply_started_at = null, reply_text = :text,
+                               reply_external_id = :externalId, reply_url = :url, replied_at = :at, replied_by = :by,
+                               done_at = coalesce(done_at, :at), done_by = case when done_at is null then :by
+                                                                                 else done_by end
+                         where workspace_id = :workspace and id = :id""")
+                .param("text", text)
+                .param("externalId", externalId)
+                .param("url", url == null ? null : url.toString())
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
+    }
+
+    /** The answer did not go out: the comment may be answered again. */
+    void replyFailed(WorkspaceId workspace, InboxCommentId id) {
+        jdbc.sql("update inbox_comments set reply_started_at = null where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
+    }
+
+    private static Watch watch(ResultSet rs, int row) throws SQLException {
+        return new Watch(
+                new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                new TargetId(rs.getObject("target_id", UUID.class)),
+                new PostId(rs.getObject("post_id", UUID.class)),
+                new ConnectionId(rs.getObject("connection_id", UUID.class)),
+                rs.getString("provider"),
+                rs.getString("account_handle"),
+                rs.getString("platform_post_id"),
+                rs.getTimestamp("published_at").toInstant());
+    }
+
+    private static InboxComment comment(ResultSet rs, int row) throws SQLException {
+        String replyText = rs.getString("reply_text");
+        Timestamp repliedAt = rs.getTimestamp("replied_at");
+        InboxComment.Reply reply = replyText == null || repliedAt == null
+                ? null
+                : new InboxComment.Reply(
+                        replyText,
+                        rs.getString("reply_external_id"),
+                        uri(rs.getString("reply_url")),
+                        repliedAt.toInstant(),
+                        rs.getString("replied_by"));
+        return new InboxComment(
+                new InboxCommentId(rs.getObject("id", UUID.class)),
+                new PostId(rs.getObject("post_id", UUID.class)),
+                new ConnectionId(rs.getObject("connection_id", UUID.class)),
+                rs.getString("provider"),
+                rs.getString("account"),
+                rs.getString("external_id"),
+                rs.getString("author_handle"),
+                rs.getString("author_name"),
+                rs.getString("text"),
+                uri(rs.getString("url")),
+                rs.getString("reply_to"),
+                rs.getString("answering"),
+                rs.getTimestamp("written_at").toInstant(),
+                rs.getTimestamp("found_at").toInstant(),
+                rs.getString("post_text"),
+                uri(rs.getString("post_url")),
+                rs.getString("platform_post_id"),
+                instant(rs.getTimestamp("done_at")),
+                rs.getString("done_by"),
+                reply);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static @Nullable URI uri(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static PGInterval interval(Duration duration) {
+        try {
+            return new PGInterval(duration.toSeconds() + " seconds");
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
