@@ -1,18 +1,25 @@
 package herald.providers.mastodon;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static herald.providers.WireMockPlatform.NOW;
 import static herald.providers.mastodon.MastodonStub.ACCESS;
+import static herald.providers.mastodon.MastodonStub.STATUSES;
+import static herald.providers.mastodon.MastodonStub.TIMELINE;
 import static herald.providers.mastodon.MastodonStub.assertKind;
 import static herald.providers.mastodon.MastodonStub.error;
 import static herald.providers.mastodon.MastodonStub.server;
+import static herald.providers.mastodon.MastodonStub.status;
 import static herald.providers.mastodon.MastodonStub.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.providers.CommentRequest;
 import herald.providers.ProviderException.Kind;
 import herald.providers.ReceivedComment;
 import herald.providers.WireMockPlatform;
@@ -158,6 +165,50 @@ class MastodonCommentsTests {
         wiremock.stubFor(get(CONTEXT).willReturn(error(401, "The access token is invalid")));
 
         assertKind(() -> provider.comments(token(wiremock), handle, POST, 10), Kind.AUTH_REVOKED, "revoked");
+    }
+
+    @Test
+    void anAnswerToACommentRepliesToThatComment() {
+        wiremock.stubFor(post(STATUSES).willReturn(okJson(status("1400", NOW, "<p>Thanks!</p>", "1201", 0))));
+
+        provider.comment(token(wiremock), new CommentRequest(handle, POST, "Thanks!", null, "1201"));
+        provider.comment(token(wiremock), new CommentRequest(handle, POST, "Thanks!", null, "1205"));
+
+        wiremock.verify(
+                postRequestedFor(urlPathEqualTo(STATUSES))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
+                        {"status":"Thanks!","in_reply_to_id":"1201","visibility":"public"}""")));
+        wiremock.verify(
+                postRequestedFor(urlPathEqualTo(STATUSES))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
+                        {"status":"Thanks!","in_reply_to_id":"1205","visibility":"public"}""")));
+        List<String> keys = wiremock.findAll(postRequestedFor(urlPathEqualTo(STATUSES))).stream()
+                .map(request -> request.getHeader("Idempotency-Key"))
+                .toList();
+        assertThat(keys.get(0)).isNotEqualTo(keys.get(1));
+    }
+
+    @Test
+    void findsAnAnswerByTheCommentItAnswers() {
+        MastodonStub.verifies(wiremock);
+        wiremock.stubFor(get(urlPathEqualTo(TIMELINE))
+                .willReturn(okJson("[%s,%s]"
+                        .formatted(
+                                status("1401", NOW, "<p>Thanks!</p>", POST, 0),
+                                status("1402", NOW, "<p>Thanks!</p>", "1201", 0)))));
+
+        assertThat(provider.findComment(
+                        token(wiremock), new CommentRequest(handle, POST, "Thanks!", null, "1201"), NOW))
+                .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo("1402"));
+        assertThat(provider.findComment(token(wiremock), new CommentRequest(handle, POST, "Thanks!"), NOW))
+                .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo("1401"));
+        assertThat(provider.findComment(
+                        token(wiremock), new CommentRequest(handle, POST, "Thanks!", null, "1205"), NOW))
+                .isEmpty();
     }
 
     /** A reply as the context's descendants list it; {@code acct} without a server is an account of this one. */
