@@ -18,14 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What others wrote under one of the account's posts, for the inbox: the replies in the post's thread ({@code
- * app.bsky.feed.getPostThread}, {@value #DEPTH} levels down, the depth Bluesky's app reads), replies to replies
+ * app.bsky.feed.getPostThread}, {@value #DEPTH} levels down, the lexicon's default), replies to replies
  * included. Left out: the account's own replies (its thread's parts and its answers; others' replies to them are
  * kept), and the places Bluesky shows a reply that is gone or blocked. And the strong reference of one such comment,
  * for an answer to it.
  */
 final class BlueskyComments {
 
-    /** How many levels of replies are read: Bluesky's default, and what its app shows. */
+    /** How many levels of replies are read: the lexicon's default ({@code depth} may go to 1,000). */
     static final int DEPTH = 6;
 
     private static final String THREAD_VIEW = "app.bsky.feed.defs#threadViewPost";
@@ -183,7 +183,7 @@ final class BlueskyComments {
 
     /**
      * When the reply was written: its record's {@code createdAt}, which is the writer's own clock and may lie ahead, so
-     * no later than Bluesky indexed it ({@code indexedAt}), as Bluesky's own feeds sort.
+     * no later than Bluesky indexed it ({@code indexedAt}): a reply dated ahead would stay on top of the inbox.
      */
     private static @Nullable Instant writtenAt(JsonNode post) {
         Instant created = instant(post.path("record").path("createdAt"));
