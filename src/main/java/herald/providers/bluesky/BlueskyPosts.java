@@ -40,6 +40,7 @@ final class BlueskyPosts {
     private final BlueskyRecords records;
     private final PostRecords posts;
     private final BlueskyImages images;
+    private final BlueskyComments comments;
     private final BlueskyErrors errors;
     private final Tids tids;
     private final JsonMapper json;
@@ -50,6 +51,7 @@ final class BlueskyPosts {
             BlueskyRecords records,
             PostRecords posts,
             BlueskyImages images,
+            BlueskyComments comments,
             BlueskyErrors errors,
             Tids tids,
             JsonMapper json,
@@ -58,6 +60,7 @@ final class BlueskyPosts {
         this.records = records;
         this.posts = posts;
         this.images = images;
+        this.comments = comments;
         this.errors = errors;
         this.tids = tids;
         this.json = json;
@@ -79,20 +82,27 @@ final class BlueskyPosts {
                         request.link(),
                         request.card(),
                         request.media(),
-                        request.replyTo(),
+                        request.replyTo() == null ? null : posts.replyTo(token, request.replyTo()),
                         request.language()),
                 "the post");
     }
 
-    /** A comment is a reply to the post, with a key of its own. */
+    /**
+     * A comment is a reply, with a key of its own, in the post's thread: to the post, or to the comment under it that
+     * the request answers ({@code parent}, while {@code root} stays the thread's first post).
+     */
     PublishedComment comment(Secret token, CommentRequest request) {
-        PublishedPost reply = write(
+        ObjectNode reply = posts.replyTo(token, request.postId());
+        if (request.replyTo() != null) {
+            reply.set("parent", comments.reference(token, request.replyTo(), reply.path("root")));
+        }
+        PublishedPost written = write(
                 token,
                 request.accountHandle(),
                 tids.next(),
-                new Draft(request.text(), null, null, List.of(), request.postId(), request.language()),
+                new Draft(request.text(), null, null, List.of(), reply, request.language()),
                 "the comment");
-        return new PublishedComment(reply.id(), reply.url());
+        return new PublishedComment(written.id(), written.url());
     }
 
     /**
@@ -131,34 +141,37 @@ final class BlueskyPosts {
                 .map(stored -> published(stored, request.accountHandle()));
     }
 
-    /** The account's reply to {@code request.postId()} with the comment's text, written since {@code since}. */
+    /**
+     * The account's reply to what the comment answers (the post, or the comment under it it names) with the comment's
+     * text, written since {@code since}.
+     */
     Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
-        AtUri post = AtUri.parse(request.postId()).orElse(null);
-        if (post == null) {
+        AtUri parent = AtUri.parse(request.replyTo() != null ? request.replyTo() : request.postId())
+                .orElse(null);
+        if (parent == null) {
             return Optional.empty();
         }
         return recent(token, request.accountHandle())
-                .filter(stored -> written(stored, request.text(), since) && answers(stored, post))
+                .filter(stored -> written(stored, request.text(), since) && answers(stored, parent))
                 .findFirst()
                 .map(stored -> published(stored, request.accountHandle()))
                 .map(reply -> new PublishedComment(reply.id(), reply.url()));
     }
 
     /**
-     * What is written: the text as Bluesky gets it, the link of its card, its images, what it answers, the language
-     * it is in.
+     * What is written: the text as Bluesky gets it, the link of its card, its images, what it answers (the record's
+     * {@code reply}), the language it is in.
      */
     private record Draft(
             String text,
             @Nullable URI link,
             PublishRequest.@Nullable LinkPreview card,
             List<PublishRequest.Media> media,
-            @Nullable String replyTo,
+            @Nullable ObjectNode reply,
             @Nullable String language) {}
 
     private PublishedPost write(Secret token, String handle, String rkey, Draft draft, String what) {
         String repo = repo(token, handle);
-        ObjectNode reply = draft.replyTo() == null ? null : posts.replyTo(token, draft.replyTo());
         ObjectNode embed = images.embed(token, draft.media());
         if (embed == null && draft.link() != null) {
             var card = draft.card();
@@ -168,7 +181,7 @@ final class BlueskyPosts {
                     card == null || card.image() == null ? null : images.thumb(token, card.image()));
         }
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode record = posts.post(draft.text(), createdAt, reply, embed, draft.language());
+        ObjectNode record = posts.post(draft.text(), createdAt, draft.reply(), embed, draft.language());
         PlatformAnswer answer = records.createPost(token, repo, rkey, record, what);
         if (answer.ok()) {
             String uri = null;

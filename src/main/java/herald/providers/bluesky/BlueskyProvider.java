@@ -17,6 +17,7 @@ import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
+import herald.providers.ReceivedComment;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
@@ -54,6 +55,7 @@ class BlueskyProvider implements SocialProvider {
     private final BlueskySessions sessions;
     private final BlueskyPosts posts;
     private final BlueskyMetrics metrics;
+    private final BlueskyComments comments;
 
     @Autowired
     BlueskyProvider(BlueskySettings settings, JsonMapper json, Clock clock, MediaDownloads downloads) {
@@ -68,11 +70,13 @@ class BlueskyProvider implements SocialProvider {
         BlueskyRecords records = new BlueskyRecords(xrpc, errors, json);
         PostRecords postRecords = new PostRecords(records, new BlueskyRichText(xrpc, errors, json), json);
         this.sessions = new BlueskySessions(xrpc, errors, json);
+        this.comments = new BlueskyComments(settings, xrpc, errors, json);
         this.posts = new BlueskyPosts(
                 settings,
                 records,
                 postRecords,
                 new BlueskyImages(xrpc, errors, downloads, json),
+                comments,
                 errors,
                 tids,
                 json,
@@ -219,6 +223,17 @@ class BlueskyProvider implements SocialProvider {
     @Override
     public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
         return posts.findComment(token, request, since);
+    }
+
+    /** The replies in the thread under the account's post, read from Bluesky's app view. */
+    @Override
+    public boolean readsComments() {
+        return true;
+    }
+
+    @Override
+    public List<ReceivedComment> comments(Secret token, String accountHandle, String postId, int limit) {
+        return comments.under(token, accountHandle, postId, limit);
     }
 
     /**

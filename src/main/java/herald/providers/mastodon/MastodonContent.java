@@ -13,6 +13,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +51,11 @@ final class MastodonContent {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    /** The blocks a status's HTML may hold (Mastodon's sanitizer keeps these from other servers' posts). */
+    private static final Set<String> BLOCKS =
+            Set.of("p", "blockquote", "pre", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6");
 
     private MastodonContent() {}
 
@@ -187,6 +197,76 @@ final class MastodonContent {
      */
     static String fingerprintOfHtml(String content) {
         return fold(Jsoup.parse(content).text());
+    }
+
+    /**
+     * A status's {@code content} (HTML) as plain text for a person to read: paragraphs apart by a blank line, a line
+     * break a new line, a list's items each on its own line, tags dropped (a shortened link shows its whole address,
+     * hidden parts included) and entities decoded. Whitespace in the HTML's text folds as a browser folds it, except
+     * inside {@code <pre>}.
+     */
+    static String textOfHtml(String content) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode words) {
+                            appendWords(text, words);
+                        } else if (node instanceof Element element) {
+                            String tag = element.normalName();
+                            if (tag.equals("br")) {
+                                text.append('\n');
+                            } else if (tag.equals("li")) {
+                                lineBreak(text);
+                            } else if (BLOCKS.contains(tag)) {
+                                paragraphBreak(text);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                            paragraphBreak(text);
+                        }
+                    }
+                },
+                Jsoup.parseBodyFragment(content).body());
+        String lines = TRAILING_SPACES.matcher(text).replaceAll("\n");
+        return BLANK_LINES.matcher(lines).replaceAll("\n\n").strip();
+    }
+
+    private static void appendWords(StringBuilder text, TextNode words) {
+        if (inPre(words)) {
+            text.append(words.getWholeText());
+            return;
+        }
+        String folded = SPACES.matcher(words.getWholeText()).replaceAll(" ");
+        boolean lineStart = text.isEmpty() || text.charAt(text.length() - 1) == '\n';
+        boolean afterSpace = !text.isEmpty() && text.charAt(text.length() - 1) == ' ';
+        text.append(lineStart || afterSpace ? folded.stripLeading() : folded);
+    }
+
+    private static boolean inPre(Node node) {
+        for (Node parent = node.parentNode(); parent != null; parent = parent.parentNode()) {
+            if (parent instanceof Element element && element.normalName().equals("pre")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void lineBreak(StringBuilder text) {
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text.append('\n');
+        }
+    }
+
+    private static void paragraphBreak(StringBuilder text) {
+        if (!text.isEmpty()) {
+            text.append("\n\n");
+        }
     }
 
     /** {@link #fingerprintOfHtml} of a text as Herald sends it. */

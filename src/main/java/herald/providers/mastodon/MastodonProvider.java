@@ -17,6 +17,7 @@ import herald.providers.PublishJournal;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
+import herald.providers.ReceivedComment;
 import herald.providers.ServerClients;
 import herald.providers.ServerLimits;
 import herald.providers.SocialProvider;
@@ -50,6 +51,7 @@ class MastodonProvider implements SocialProvider {
     private final MastodonOAuth oauth;
     private final MastodonStatuses statuses;
     private final MastodonMetrics metrics;
+    private final MastodonComments comments;
     private final ServerLimits serverLimits;
 
     MastodonProvider(
@@ -68,6 +70,7 @@ class MastodonProvider implements SocialProvider {
         this.statuses = new MastodonStatuses(
                 api, errors, new MastodonMedia(settings, api, errors, downloads), oauth, json, clock);
         this.metrics = new MastodonMetrics(api, errors, json, clock);
+        this.comments = new MastodonComments(api, errors, json);
     }
 
     @Override
@@ -234,6 +237,17 @@ class MastodonProvider implements SocialProvider {
     @Override
     public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
         return statuses.findComment(token, request, since);
+    }
+
+    /** The replies under the account's status, at any depth, read from its server. */
+    @Override
+    public boolean readsComments() {
+        return true;
+    }
+
+    @Override
+    public List<ReceivedComment> comments(Secret token, String accountHandle, String postId, int limit) {
+        return comments.under(token, accountHandle, postId, limit);
     }
 
     /**

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Statuses written exactly once: a post, a thread's part and a comment (a reply to the account's own post) go out with
  * an {@code Idempotency-Key}, which Mastodon keeps an hour per account and answers with the status it already created
  * for it. A post's key is made and noted in the publish journal before anything is sent, so every attempt of the
- * target sends the same key; a comment's key is made from the post it answers and its text. Past the hour, or for a
+ * target sends the same key; a comment's key is made from what it answers and its text. Past the hour, or for a
  * thread's part, reconciliation searches the account's latest statuses.
  */
 final class MastodonStatuses {
@@ -101,16 +101,17 @@ final class MastodonStatuses {
         return create(account, text, mediaIds, request.replyTo(), request.language(), key, "the post");
     }
 
+    /**
+     * A reply to the post, or to the comment under it that the request answers. The key names what it answers, so the
+     * same words answering two comments are two statuses, not one.
+     */
     PublishedComment comment(Secret token, CommentRequest request) {
         MastodonCredential account = MastodonCredential.unpack(json, token);
+        String key = request.replyTo() == null
+                ? "comment\n" + request.postId() + "\n" + request.text()
+                : "comment\n" + request.postId() + "\n" + request.replyTo() + "\n" + request.text();
         PublishedPost reply = create(
-                account,
-                request.text(),
-                List.of(),
-                request.postId(),
-                request.language(),
-                digest("comment\n" + request.postId() + "\n" + request.text()),
-                "the comment");
+                account, request.text(), List.of(), answered(request), request.language(), digest(key), "the comment");
         return new PublishedComment(reply.id(), reply.url());
     }
 
@@ -131,17 +132,26 @@ final class MastodonStatuses {
                 .map(status -> published(account, status));
     }
 
-    /** The account's reply to {@code request.postId()} with the comment's text, written since {@code since}. */
+    /**
+     * The account's reply to what the comment answers (the post, or the comment under it it names) with the comment's
+     * text, written since {@code since}.
+     */
     Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
         MastodonCredential account = MastodonCredential.unpack(json, token);
         String text = MastodonContent.plain(request.text());
+        String answered = answered(request);
         return search(
                         account,
                         since,
                         status -> text.equals(fingerprint(status))
-                                && request.postId().equals(ProviderJson.text(status, "in_reply_to_id")))
+                                && answered.equals(ProviderJson.text(status, "in_reply_to_id")))
                 .map(status -> published(account, status))
                 .map(reply -> new PublishedComment(reply.id(), reply.url()));
+    }
+
+    /** The status a comment replies to: the comment under the post it answers, else the post. */
+    private static String answered(CommentRequest request) {
+        return request.replyTo() != null ? request.replyTo() : request.postId();
     }
 
     private PublishedPost create(

@@ -141,4 +141,13 @@ class MastodonContentTests {
                 .isEmpty();
         assertThat(provider.postAddressForm()).isEqualTo("https://{server}/@{account}/{id}");
     }
+
+    @Test
+    void aStatussHtmlReadsAsTextWithItsParagraphsAndLines() {
+        assertThat(MastodonContent.textOfHtml("<p>One &lt;two&gt;\n  three<br>four</p>\n<p>  five </p>"))
+                .isEqualTo("One <two> three\nfour\n\nfive");
+        assertThat(MastodonContent.textOfHtml("<p>Steps:</p><ol><li>mix</li><li>bake</li></ol><pre>a\n  b</pre>"))
+                .isEqualTo("Steps:\n\nmix\nbake\n\na\n  b");
+        assertThat(MastodonContent.textOfHtml("")).isEmpty();
+    }
 }
