@@ -21,6 +21,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,7 @@ class InboxCollector {
     private final Providers providers;
     private final InboxSettings settings;
     private final ReadPlan plan;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboxCollector(
@@ -53,6 +55,7 @@ class InboxCollector {
             AccessTokens tokens,
             Providers providers,
             InboxSettings settings,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
         this.tenants = tenants;
@@ -60,6 +63,7 @@ class InboxCollector {
         this.providers = providers;
         this.settings = settings;
         this.plan = ReadPlan.of(settings);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -183,11 +187,14 @@ class InboxCollector {
         }
         Instant readAt = clock.instant();
         List<Outcome> stored = outcomes;
+        List<InboxCommentReceived> received = new ArrayList<>();
         tenants.run(workspace, () -> {
             for (Outcome outcome : stored) {
                 switch (outcome) {
                     case Read read -> {
-                        tally.found += rows.add(read.watch(), read.comments(), readAt);
+                        List<InboxRows.Added> added = rows.add(read.watch(), read.comments(), readAt);
+                        added.forEach(a -> received.add(InboxCommentReceived.of(read.watch(), a)));
+                        tally.found += added.size();
                         rows.read(
                                 workspace,
                                 read.watch().target(),
@@ -206,6 +213,8 @@ class InboxCollector {
                 }
             }
         });
+        // Told once the comments are stored: a listener that fails or lags never loses one from the inbox.
+        received.forEach(events::publishEvent);
     }
 
     /** When to read again after a refusal: never when it was for good, or once the post's window has passed. */

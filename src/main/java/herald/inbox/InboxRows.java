@@ -148,11 +148,12 @@ class InboxRows {
                 .update();
     }
 
-    /** Stores the comments the inbox has not seen yet; how many were new. */
-    int add(Watch watch, List<ReceivedComment> comments, Instant foundAt) {
-        int added = 0;
+    /** Stores the comments the inbox has not seen yet; those that were new, with their ids in the inbox. */
+    List<Added> add(Watch watch, List<ReceivedComment> comments, Instant foundAt) {
+        List<Added> added = new java.util.ArrayList<>();
         for (ReceivedComment comment : comments) {
-            added += jdbc.sql(
+            UUID id = UUID.randomUUID();
+            int inserted = jdbc.sql(
                             """
                             insert into inbox_comments (workspace_id, id, target_id, post_id, connection_id, provider,
                                 external_id, reply_to, author_handle, author_name, text, url, written_at, found_at)
@@ -160,7 +161,7 @@ class InboxRows {
                                 left(:handle, 300), left(:name, 300), left(:text, 20000), :url, :writtenAt, :foundAt)
                             on conflict do nothing""")
                     .param("workspace", watch.workspace().value())
-                    .param("id", UUID.randomUUID())
+                    .param("id", id)
                     .param("target", watch.target().value())
                     .param("post", watch.post().value())
                     .param("connection", watch.connection().value())
@@ -178,9 +179,15 @@ class InboxRows {
                     .param("writtenAt", Timestamp.from(comment.writtenAt()))
                     .param("foundAt", Timestamp.from(foundAt))
                     .update();
+            if (inserted > 0) {
+                added.add(new Added(new InboxCommentId(id), comment));
+            }
         }
         return added;
     }
+
+    /** A comment new to the inbox, and its id there. */
+    record Added(InboxCommentId id, ReceivedComment comment) {}
 
     /** A page of the workspace's comments, newest first, of one account when {@code connection} is given. */
     List<InboxComment> list(

@@ -1,6 +1,7 @@
 package herald.notifications;
 
 import herald.connections.ConnectionNeedsReconnect;
+import herald.inbox.InboxCommentReceived;
 import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
@@ -86,6 +87,11 @@ class NotificationEvents implements DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ReviewFeedback event) {
+        raise(event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(InboxCommentReceived event) {
         raise(event);
     }
 

@@ -16,7 +16,8 @@ public enum NotificationKind {
     POST_DECIDED("Decisions about your posts that awaited approval", Role.EDITOR),
     POST_REPEAT_STOPPED("Repeating posts that stopped", Role.EDITOR),
     CONNECTION_NEEDS_RECONNECT("Accounts to reconnect", Role.ADMIN),
-    REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR);
+    REVIEW_FEEDBACK("Clients' comments and decisions through review links", Role.EDITOR),
+    INBOX_COMMENT("New comments under published posts, in the inbox", Role.EDITOR);
 
     private final String label;
     private final Role audience;

@@ -3,6 +3,7 @@ package herald.notifications;
 import herald.connections.Connection;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.connections.Connections;
+import herald.inbox.InboxCommentReceived;
 import herald.providers.SocialProvider;
 import herald.publishing.Post;
 import herald.publishing.PostApprovalDecided;
@@ -130,6 +131,12 @@ class Notifier {
                         e.workspace(),
                         e.post(),
                         (slug, post) -> Wording.reviewFeedback(slug, e.post(), Wording.excerpt(post.body()), e));
+            case InboxCommentReceived e ->
+                aboutWholePost(
+                        batch,
+                        e.workspace(),
+                        e.post(),
+                        (slug, post) -> Wording.inboxComment(slug, e.post(), Wording.excerpt(post.body()), e));
             default -> throw new IllegalArgumentException("Not a notified event: " + event.getClass());
         }
     }

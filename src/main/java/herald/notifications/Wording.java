@@ -1,6 +1,7 @@
 package herald.notifications;
 
 import herald.connections.ConnectionId;
+import herald.inbox.InboxCommentReceived;
 import herald.publishing.PostId;
 import herald.reviews.ReviewFeedback;
 import java.time.Instant;
@@ -142,6 +143,16 @@ final class Wording {
                 "Client feedback on " + quoted(excerpt),
                 line,
                 postPath(slug, post) + "#notes",
+                post,
+                null);
+    }
+
+    static NewNotification inboxComment(String slug, PostId post, String excerpt, InboxCommentReceived comment) {
+        return new NewNotification(
+                NotificationKind.INBOX_COMMENT,
+                "New comments on " + quoted(excerpt),
+                comment.authorName() + " to @" + comment.account() + ": " + quoted(excerpt(comment.text())),
+                "/w/" + slug + "/inbox#comment-" + comment.id(),
                 post,
                 null);
     }

@@ -18,7 +18,8 @@
             "providers",
             "publishing",
             "connections",
-            "reviews"
+            "reviews",
+            "inbox"
         })
 @NullMarked
 package herald.notifications;

@@ -27,6 +27,10 @@ public enum WebhookEventType {
             "Someone approved a post that waited for approval (it is scheduled now) or rejected it (cancelled)."),
     REVIEW_FEEDBACK(
             "review.feedback", "A client commented on a post, approved it or asked for changes through a review link."),
+    INBOX_COMMENT(
+            "inbox.comment",
+            "Someone commented under a published post on a platform whose comments Herald reads; the inbox has it, to"
+                    + " answer."),
     CONNECTION_NEEDS_RECONNECT(
             "connection.needs_reconnect",
             "A platform refused to refresh an account's token: nothing publishes to it until someone reconnects it."),

@@ -1,6 +1,7 @@
 package herald.webhooks;
 
 import herald.connections.ConnectionNeedsReconnect;
+import herald.inbox.InboxCommentReceived;
 import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
@@ -104,6 +105,11 @@ class WebhookEvents implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(InboxCommentReceived event) {
+        raise(event.workspace(), WebhookEventType.INBOX_COMMENT, event);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionNeedsReconnect event) {
         raise(event.workspace(), WebhookEventType.CONNECTION_NEEDS_RECONNECT, event);
     }
@@ -197,6 +203,23 @@ class WebhookEvents implements DisposableBean {
                 data.put("reviewer", e.reviewer());
                 data.put("feedback", e.kind().name().toLowerCase(java.util.Locale.ROOT));
                 data.put("text", e.text());
+                data.put("tags", tags.of(e.workspace(), e.post()));
+            }
+            case InboxCommentReceived e -> {
+                data.put("workspaceId", e.workspace().toString());
+                data.put("commentId", e.id().toString());
+                data.put("postId", e.post().toString());
+                data.put("connectionId", e.connection().value().toString());
+                data.put("platform", e.provider());
+                data.put("account", e.account());
+                Map<String, Object> author = new LinkedHashMap<>();
+                author.put("handle", e.authorHandle());
+                author.put("name", e.authorName());
+                data.put("author", author);
+                data.put("text", e.text());
+                data.put("url", e.url() == null ? null : e.url().toString());
+                data.put("replyTo", e.replyTo());
+                data.put("writtenAt", e.writtenAt().toString());
                 data.put("tags", tags.of(e.workspace(), e.post()));
             }
             case ConnectionNeedsReconnect e -> {

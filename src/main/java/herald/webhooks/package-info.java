@@ -1,7 +1,7 @@
 /**
  * Outbound webhooks: a workspace's endpoints, the events they subscribe to ({@code post.published}, {@code
  * post.failed}, {@code post.needs_attention}, {@code post.comment_failed}, {@code post.awaiting_approval}, {@code
- * post.approval_decided}, {@code review.feedback}, {@code connection.needs_reconnect}), and the durable, signed, retried
+ * post.approval_decided}, {@code review.feedback}, {@code inbox.comment}, {@code connection.needs_reconnect}), and the durable, signed, retried
  * deliveries of those events. Each delivery is a db-scheduler job; its body is signed the Standard Webhooks way
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) with the endpoint's own secret, which the
  * vault seals. Calls go out only to public addresses (SSRF) and follow no redirect. See docs/webhooks.md.
@@ -18,7 +18,8 @@
             "publishing",
             "connections",
             "reviews",
-            "providers"
+            "providers",
+            "inbox"
         })
 @NullMarked
 package herald.webhooks;

@@ -10,6 +10,7 @@ import herald.connections.ConnectionId;
 import herald.connections.ConnectionNeedsReconnect;
 import herald.database.TenantScope;
 import herald.identity.User;
+import herald.inbox.InboxCommentReceived;
 import herald.publishing.CommentStatus;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
@@ -389,6 +390,51 @@ class NotificationsTests {
                     .contains(marge + " commented: “Less cheese, please.”")
                     .contains(marge + " asked for changes; it was cancelled: “No cheese at all.”");
             assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/posts/" + post.id() + "#notes");
+        }
+    }
+
+    @Test
+    void commentsInTheInboxNotifyEditorsAndAboveOnOneNotificationPerPost() throws InterruptedException {
+        Post post = post("Our new Krusty Burger pizza", krusty);
+        var first = herald.inbox.InboxCommentId.random();
+        publish(new InboxCommentReceived(
+                workspace.id(),
+                first,
+                post.id(),
+                krusty,
+                "sandbox",
+                "krusty",
+                "moe",
+                "Moe Szyslak",
+                "Is it spicy?",
+                null,
+                null,
+                clock.instant()));
+        publish(new InboxCommentReceived(
+                workspace.id(),
+                herald.inbox.InboxCommentId.random(),
+                post.id(),
+                krusty,
+                "sandbox",
+                "krusty",
+                "lisa",
+                "Lisa",
+                "It is, a little.",
+                null,
+                "c-1",
+                clock.instant()));
+
+        assertThat(notifications.recent(workspace.id(), viewer.id(), null, 10)).isEmpty();
+        for (User member : List.of(owner, admin, editor)) {
+            assertThat(notifications.unread(workspace.id(), member.id())).isEqualTo(1);
+            Notification n =
+                    notifications.recent(workspace.id(), member.id(), null, 10).getFirst();
+            assertThat(n.kind()).isEqualTo(NotificationKind.INBOX_COMMENT);
+            assertThat(n.title()).isEqualTo("New comments on “Our new Krusty Burger pizza”");
+            assertThat(n.body())
+                    .contains("Moe Szyslak to @krusty: “Is it spicy?”")
+                    .contains("Lisa to @krusty: “It is, a little.”");
+            assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/inbox#comment-" + first);
         }
     }
 

@@ -433,6 +433,43 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aCommentInTheInboxIsAnnouncedWithItsAuthorAndText() {
+        receiver.stubFor(post(urlEqualTo("/hooks/inbox")).willReturn(aResponse().withStatus(200)));
+        var inbox = endpoints.create(workspace, draft("/hooks/inbox", "inbox.comment"));
+        var account = TenantFixtures.sandboxAccount(tenants, jdbc, workspace, "inboxed");
+        var comment = herald.inbox.InboxCommentId.random();
+        var post = new herald.publishing.PostId(UUID.randomUUID());
+        publisher.publishEvent(new herald.inbox.InboxCommentReceived(
+                workspace,
+                comment,
+                post,
+                account,
+                "sandbox",
+                "inboxed",
+                "moe",
+                "Moe Szyslak",
+                "Is it spicy?",
+                java.net.URI.create("https://sandbox.example/@inboxed/p-1#c-9"),
+                "c-1",
+                java.time.Instant.parse("2026-12-05T10:00:00Z")));
+        until(events::idle, idle -> idle);
+
+        WebhookDelivery delivery = delivered(inbox.endpoint().id(), 1).getFirst();
+        assertThat(delivery.type()).isEqualTo(WebhookEventType.INBOX_COMMENT);
+        JsonNode data = json.readTree(delivery.payload()).path("data");
+        assertThat(data.path("commentId").asString()).isEqualTo(comment.toString());
+        assertThat(data.path("postId").asString()).isEqualTo(post.toString());
+        assertThat(data.path("connectionId").asString())
+                .isEqualTo(account.value().toString());
+        assertThat(data.path("author").path("name").asString()).isEqualTo("Moe Szyslak");
+        assertThat(data.path("author").path("handle").asString()).isEqualTo("moe");
+        assertThat(data.path("text").asString()).isEqualTo("Is it spicy?");
+        assertThat(data.path("replyTo").asString()).isEqualTo("c-1");
+        assertThat(data.path("writtenAt").asString()).isEqualTo("2026-12-05T10:00:00Z");
+        assertThat(data.path("tags").isArray()).isTrue();
+    }
+
+    @Test
     void aFailingEndpointIsRetriedUntilItAnswersAndAnotherFailsForGoodWithTheReason() {
         receiver.stubFor(post(urlEqualTo("/hooks/flaky"))
                 .inScenario("flaky")

@@ -186,8 +186,9 @@ class NotificationsPageTest {
                         "post_awaiting_approval",
                         "post_decided",
                         "post_repeat_stopped",
-                        "review_feedback");
-        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(9);
+                        "review_feedback",
+                        "inbox_comment");
+        assertThat(all(form, "name=\"wanted\" value=\"([^\"]*)\" checked")).hasSize(10);
         assertThat(form).contains("First comments that failed", "First comments that may not have been written");
 
         mvc.perform(post(team.path() + "/notifications/preferences")
@@ -207,7 +208,8 @@ class NotificationsPageTest {
                         NotificationKind.POST_THREAD_FAILED,
                         NotificationKind.POST_AWAITING_APPROVAL,
                         NotificationKind.POST_DECIDED,
-                        NotificationKind.POST_REPEAT_STOPPED);
+                        NotificationKind.POST_REPEAT_STOPPED,
+                        NotificationKind.INBOX_COMMENT);
         assertThat(all(page(team.path() + "/notifications", editor), "name=\"wanted\" value=\"([^\"]*)\" checked"))
                 .containsExactly("post_failed", "post_needs_attention", "post_comment_failed", "review_feedback");
 
@@ -230,7 +232,8 @@ class NotificationsPageTest {
                         NotificationKind.POST_THREAD_FAILED,
                         NotificationKind.POST_AWAITING_APPROVAL,
                         NotificationKind.POST_DECIDED,
-                        NotificationKind.POST_REPEAT_STOPPED);
+                        NotificationKind.POST_REPEAT_STOPPED,
+                        NotificationKind.INBOX_COMMENT);
 
         mvc.perform(post(team.path() + "/notifications/preferences")
                         .with(csrf())
