@@ -1,10 +1,12 @@
 package herald.sandbox;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's knobs for fault tests: faults, token revocation and expiry per account, and the counters a test
- * asserts on. {@link SandboxGate} lets only requests with the admin token through.
+ * The operator's knobs for fault tests: faults, token revocation and expiry per account, the counters a test asserts
+ * on, and visitors' comments. {@link SandboxGate} lets only requests with the admin token through.
  */
 @RestController
 @RequestMapping("/sandbox/admin")
@@ -30,18 +32,26 @@ class AdminController {
             @Nullable Boolean timeoutAfterCreate,
             @Nullable Boolean refuseRefresh) {}
 
+    /** The body of {@code POST /sandbox/admin/posts/{postId}/comments}: a visitor's comment. */
+    record VisitorComment(@Nullable String name, @Nullable String text, @Nullable String replyTo) {}
+
     static final int MAX_LATENCY_MS = 120_000;
 
     private final Faults faults;
     private final Accounts accounts;
     private final Tokens tokens;
     private final Counters counters;
+    private final Posts posts;
+    private final Comments comments;
 
-    AdminController(Faults faults, Accounts accounts, Tokens tokens, Counters counters) {
+    AdminController(
+            Faults faults, Accounts accounts, Tokens tokens, Counters counters, Posts posts, Comments comments) {
         this.faults = faults;
         this.accounts = accounts;
         this.tokens = tokens;
         this.counters = counters;
+        this.posts = posts;
+        this.comments = comments;
     }
 
     @GetMapping("/faults")
@@ -90,6 +100,21 @@ class AdminController {
                 handle,
                 "expiredAccessTokens",
                 tokens.expireAccessTokens(account(handle).id()));
+    }
+
+    /**
+     * A visitor's comment under any post, as the feed page's form writes one: the audience that tests, benchmarks and
+     * Herald's demo need without a browser.
+     */
+    @PostMapping("/posts/{postId}/comments")
+    ResponseEntity<Map<String, Object>> visitorComment(@PathVariable String postId, @RequestBody VisitorComment body) {
+        Post post = posts.find(postId);
+        String name = Comments.authorName(body.name());
+        String text = body.text() == null ? "" : body.text();
+        Comments.validate(text);
+        Comment comment = comments.byVisitor(post.id(), name, text, comments.replied(post.id(), body.replyTo()));
+        return ResponseEntity.created(URI.create(Views.base() + "/sandbox/api/posts/" + post.id() + "/comments"))
+                .body(Views.comment(comment));
     }
 
     @GetMapping("/stats")

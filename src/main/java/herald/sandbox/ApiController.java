@@ -33,8 +33,8 @@ class ApiController {
             @Nullable String replyTo,
             @Nullable String kind) {}
 
-    /** The body of {@code POST /sandbox/api/posts/{id}/comments}. */
-    record NewComment(@Nullable String text) {}
+    /** The body of {@code POST /sandbox/api/posts/{id}/comments}: {@code replyTo} a comment under the same post. */
+    record NewComment(@Nullable String text, @Nullable String replyTo) {}
 
     private final Accounts accounts;
     private final Tokens tokens;
@@ -138,8 +138,9 @@ class ApiController {
     }
 
     /**
-     * A comment under one of the account's own posts, as the account: another account's post is refused as the real
-     * platforms refuse it (403), and {@code timeoutAfterCreate} stalls the answer after the comment is stored.
+     * A comment under one of the account's own posts, as the account, answering the post or one of its comments: another
+     * account's post is refused as the real platforms refuse it (403), and {@code timeoutAfterCreate} stalls the answer
+     * after the comment is stored.
      */
     @PostMapping("/posts/{id}/comments")
     ResponseEntity<Map<String, Object>> comment(
@@ -154,7 +155,8 @@ class ApiController {
         }
         String text = body.text() == null ? "" : body.text();
         Comments.validate(text);
-        Comment comment = comments.create(post.id(), account.id(), text);
+        UUID replyTo = comments.replied(post.id(), body.replyTo());
+        Comment comment = comments.byAccount(post.id(), account.id(), text, replyTo);
         stallIfFaulty();
         return ResponseEntity.created(URI.create(Views.base() + "/sandbox/api/posts/" + post.id() + "/comments"))
                 .body(Views.comment(comment));
@@ -223,11 +225,7 @@ class ApiController {
     }
 
     private Post find(String id) {
-        try {
-            return posts.byId(UUID.fromString(id)).orElseThrow(() -> SandboxError.notFound("No post " + id + "."));
-        } catch (IllegalArgumentException e) {
-            throw SandboxError.notFound("No post " + id + ".");
-        }
+        return posts.find(id);
     }
 
     /** Whether the body asks for a story: {@code kind} is {@code post} (or absent) or {@code story}. */

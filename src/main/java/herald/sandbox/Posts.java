@@ -123,6 +123,24 @@ class Posts {
         return new Post(id, created.handle(), text, link, List.copyOf(media), now, replyTo, story);
     }
 
+    /**
+     * The post with this id, as a path names it.
+     *
+     * @throws SandboxError 404 {@code not_found} for an id that is unknown or not an id at all
+     */
+    Post find(String id) {
+        return named(id).orElseThrow(() -> SandboxError.notFound("No post " + id + "."));
+    }
+
+    /** The post with this id, as a path names it: none for an id that is unknown or not an id at all. */
+    Optional<Post> named(String id) {
+        try {
+            return byId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     Optional<Post> byId(UUID id) {
         return jdbc.sql(SELECT + " where p.id = :id")
                 .param("id", id)

@@ -41,9 +41,11 @@ final class Views {
         view.put("id", comment.id());
         view.put("postId", comment.postId());
         view.put("accountHandle", comment.accountHandle());
+        view.put("authorName", comment.authorName());
         view.put("text", comment.text());
         view.put("createdAt", comment.createdAt().toString());
         view.put("url", base() + comment.path());
+        view.put("replyTo", comment.replyTo());
         return view;
     }
 }

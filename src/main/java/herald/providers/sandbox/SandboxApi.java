@@ -81,11 +81,11 @@ final class SandboxApi {
         return create(settings.endpoint(postPath(postId) + "/comments"), token, body, what);
     }
 
-    /** The post's comments, newest first (at most 100). */
-    PlatformAnswer comments(Secret token, String postId, String what) {
+    /** The post's comments, newest first: at most {@code limit}, which the Sandbox caps at 100. */
+    PlatformAnswer comments(Secret token, String postId, int limit, String what) {
         return call(
                 http.get()
-                        .uri(settings.endpoint(postPath(postId) + "/comments?limit=100"))
+                        .uri(settings.endpoint(postPath(postId) + "/comments?limit=" + limit))
                         .headers(headers -> headers.setBearerAuth(token.reveal()))
                         .accept(MediaType.APPLICATION_JSON),
                 what);

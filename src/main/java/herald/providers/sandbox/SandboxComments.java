@@ -4,18 +4,28 @@ import herald.providers.CommentRequest;
 import herald.providers.PlatformAnswer;
 import herald.providers.ProviderException;
 import herald.providers.ProviderException.Kind;
+import herald.providers.ProviderJson;
 import herald.providers.PublishedComment;
+import herald.providers.ReceivedComment;
 import herald.vault.Secret;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Comments under the account's own posts (docs/sandbox-api.md): written with {@code POST /api/posts/{id}/comments},
- * found again in the post's comments, which the Sandbox lists newest first.
+ * Comments under the account's own posts (docs/sandbox-api.md): written with {@code POST /api/posts/{id}/comments}
+ * (answering one of the post's comments with {@code replyTo}), found again in the post's comments, which the Sandbox
+ * lists newest first; and the comments others wrote there, read from the same listing for the inbox.
  */
 final class SandboxComments {
 
@@ -36,8 +46,12 @@ final class SandboxComments {
 
     PublishedComment comment(Secret token, CommentRequest request) {
         String what = "the comment";
-        PlatformAnswer answer = api.createComment(
-                token, request.postId(), json.writeValueAsString(Map.of("text", request.text())), what);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", request.text());
+        if (request.replyTo() != null) {
+            body.put("replyTo", request.replyTo());
+        }
+        PlatformAnswer answer = api.createComment(token, request.postId(), json.writeValueAsString(body), what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -52,13 +66,13 @@ final class SandboxComments {
     }
 
     /**
-     * The account's comment with the request's text written since {@code since} (two seconds of clock skew allowed).
-     * The list is newest first, so a comment older than that proves there is none; a full page of newer comments
-     * without it cannot tell.
+     * The account's comment with the request's text and {@code replyTo}, written since {@code since} (two seconds of
+     * clock skew allowed). The list is newest first, so a comment older than that proves there is none; a full page of
+     * newer comments without it cannot tell.
      */
     Optional<PublishedComment> find(Secret token, CommentRequest request, Instant since) {
         String what = "the post's comments";
-        PlatformAnswer answer = api.comments(token, request.postId(), what);
+        PlatformAnswer answer = api.comments(token, request.postId(), PAGE, what);
         if (!answer.ok()) {
             throw errors.failure(answer, what);
         }
@@ -71,7 +85,8 @@ final class SandboxComments {
             }
             if (request.accountHandle()
                             .equalsIgnoreCase(candidate.path("accountHandle").asString(""))
-                    && request.text().equals(candidate.path("text").asString(""))) {
+                    && request.text().equals(candidate.path("text").asString(""))
+                    && Objects.equals(request.replyTo(), ProviderJson.text(candidate, "replyTo"))) {
                 return published(candidate);
             }
         }
@@ -83,6 +98,96 @@ final class SandboxComments {
                             + " Sandbox has this one.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * What others wrote under the account's post, newest first as the Sandbox lists them: its visitors' comments and
+     * replies, and any other account's. The account's own are left out after the Sandbox answers, so there may be fewer
+     * than {@code limit}.
+     */
+    List<ReceivedComment> received(Secret token, String accountHandle, String postId, int limit) {
+        String what = "the post's comments";
+        PlatformAnswer answer = api.comments(token, postId, Math.clamp(limit, 1, PAGE), what);
+        if (answer.status() == 404 && "not_found".equals(errorCode(answer))) {
+            // The post was deleted on the Sandbox: reading it again cannot succeed, so the inbox stops reading it.
+            throw new ProviderException(ID, Kind.INVALID_CONTENT, "The Sandbox no longer has this post.");
+        }
+        if (!answer.ok()) {
+            throw errors.failure(answer, what);
+        }
+        List<ReceivedComment> received = new ArrayList<>();
+        for (JsonNode candidate : errors.parse(answer, what).path("data")) {
+            String author = ProviderJson.text(candidate, "accountHandle");
+            if (author == null || !author.equalsIgnoreCase(accountHandle)) {
+                received.add(received(candidate, author));
+            }
+        }
+        return received;
+    }
+
+    /**
+     * A visitor has no handle at the Sandbox, only the name they typed: theirs is {@code visitor:} and the name
+     * lower-cased with everything but letters and digits dropped ("Ada Lovelace" is {@code visitor:adalovelace}). The
+     * same name always makes the same handle, and none is an account's, whose handles have no colon. A name without a
+     * letter or digit (only emoji, say) is told by its {@link String#hashCode()} in hex instead, which Java specifies,
+     * so it is the same on every node and release.
+     */
+    static String visitorHandle(String name) {
+        StringBuilder handle = new StringBuilder("visitor:");
+        name.toLowerCase(Locale.ROOT)
+                .codePoints()
+                .filter(Character::isLetterOrDigit)
+                .forEach(handle::appendCodePoint);
+        if (handle.length() == "visitor:".length()) {
+            handle.append("%08x".formatted(name.hashCode()));
+        }
+        return handle.toString();
+    }
+
+    private static ReceivedComment received(JsonNode node, @Nullable String accountHandle) {
+        String id = ProviderJson.text(node, "id");
+        String text = node.path("text").isString() ? node.path("text").asString() : null;
+        String createdAt = ProviderJson.text(node, "createdAt");
+        String name = ProviderJson.text(node, "authorName");
+        if (id == null || text == null || createdAt == null || (accountHandle == null && name == null)) {
+            throw malformed();
+        }
+        Instant writtenAt;
+        try {
+            writtenAt = Instant.parse(createdAt);
+        } catch (DateTimeParseException e) {
+            throw malformed();
+        }
+        String handle = accountHandle != null ? accountHandle : visitorHandle(name);
+        return new ReceivedComment(
+                id,
+                ProviderJson.text(node, "replyTo"),
+                handle,
+                name == null ? handle : name,
+                text,
+                writtenAt,
+                address(ProviderJson.text(node, "url")));
+    }
+
+    private static @Nullable URI address(@Nullable String url) {
+        try {
+            return url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A listing Herald cannot read is the Sandbox failing, as a body that is not JSON is: worth another try. */
+    private static ProviderException malformed() {
+        return new ProviderException(
+                ID,
+                Kind.TRANSIENT,
+                "The Sandbox listed a comment without its id, text, time or author; Herald will try again.");
+    }
+
+    private @Nullable String errorCode(PlatformAnswer answer) {
+        JsonNode body = ProviderJson.tree(json, answer.body());
+        return body == null ? null : ProviderJson.text(body, "error");
     }
 
     private static Optional<PublishedComment> published(JsonNode node) {

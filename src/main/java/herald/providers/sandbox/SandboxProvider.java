@@ -17,6 +17,7 @@ import herald.providers.ProviderJson;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
+import herald.providers.ReceivedComment;
 import herald.providers.SocialProvider;
 import herald.providers.TokenGrant;
 import herald.vault.Secret;
@@ -208,7 +209,10 @@ class SandboxProvider implements SocialProvider {
         return true;
     }
 
-    /** The Sandbox takes comments under the account's own posts, up to 500 characters as its posts. */
+    /**
+     * The Sandbox takes comments under the account's own posts, up to 500 characters as its posts, on the post or
+     * answering one of its comments.
+     */
     @Override
     public boolean takesComments() {
         return true;
@@ -222,6 +226,17 @@ class SandboxProvider implements SocialProvider {
     @Override
     public Optional<PublishedComment> findComment(Secret token, CommentRequest request, Instant since) {
         return comments.find(token, request, since);
+    }
+
+    /** The Sandbox lists a post's comments: its visitors' and their replies, with the account's own. */
+    @Override
+    public boolean readsComments() {
+        return true;
+    }
+
+    @Override
+    public List<ReceivedComment> comments(Secret token, String accountHandle, String postId, int limit) {
+        return comments.received(token, accountHandle, postId, limit);
     }
 
     /** The Sandbox's counts of a post (docs/sandbox-api.md): they grow with its age for a day. */

@@ -70,6 +70,42 @@ class SandboxCommentAnswersTests {
     }
 
     @Test
+    void aListedCommentWithoutItsTimeIsTheSandboxFailingAndAnyOther404IsNotAGonePost() {
+        wiremock.stubFor(get(urlEqualTo("/sandbox/api/posts/p-1/comments?limit=20"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"c-1\",\"authorName\":\"Ada\",\"text\":\"Hi\"}]}")));
+        wiremock.stubFor(get(urlEqualTo("/sandbox/api/posts/p-2/comments?limit=20"))
+                .willReturn(aResponse().withStatus(404).withBody("<html>Not Found</html>")));
+
+        assertKind(() -> provider.comments(Secret.of("at"), "krusty", "p-1", 20), Kind.TRANSIENT, "try again");
+        assertKind(() -> provider.comments(Secret.of("at"), "krusty", "p-2", 20), Kind.PERMISSION, "HTTP 404");
+    }
+
+    @Test
+    void asksForAtMostAHundredComments() {
+        wiremock.stubFor(get(urlEqualTo("/sandbox/api/posts/p-1/comments?limit=100"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"c-1\",\"postId\":\"p-1\",\"accountHandle\":null,"
+                        + "\"authorName\":\"Ada\",\"text\":\"Hi\",\"createdAt\":\"%s\",\"url\":null,".formatted(NOW)
+                        + "\"replyTo\":null}]}")));
+
+        var received = provider.comments(Secret.of("at"), "krusty", "p-1", 500);
+
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().url()).isNull();
+        assertThat(received.getFirst().authorHandle()).isEqualTo("visitor:ada");
+    }
+
+    @Test
+    void aVisitorsHandleIsMadeFromTheirNameAlone() {
+        assertThat(SandboxComments.visitorHandle("Ada Lovelace")).isEqualTo("visitor:adalovelace");
+        assertThat(SandboxComments.visitorHandle("ada-lovelace!")).isEqualTo("visitor:adalovelace");
+        assertThat(SandboxComments.visitorHandle("Zoë O'Brien 2")).isEqualTo("visitor:zoëobrien2");
+        assertThat(SandboxComments.visitorHandle("😀"))
+                .isEqualTo(SandboxComments.visitorHandle("😀"))
+                .isNotEqualTo(SandboxComments.visitorHandle("🙃"))
+                .matches("visitor:[0-9a-f]{8}");
+    }
+
+    @Test
     void readsAPostsIdFromTheAddressTheSandboxGivesItOnTheSandboxOnly() {
         String id = "6f1c1a52-8f0e-4c1e-9a57-3b0f1f4b2c11";
         String feed = wiremock.baseUrl() + "/sandbox/@krusty";

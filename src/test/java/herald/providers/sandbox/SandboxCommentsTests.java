@@ -15,6 +15,7 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.PublishRequest;
 import herald.providers.PublishedComment;
 import herald.providers.PublishedPost;
+import herald.providers.ReceivedComment;
 import herald.vault.Secret;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,7 +23,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -108,6 +114,99 @@ class SandboxCommentsTests extends SandboxEndToEndTest {
                 });
         noFaults();
         assertThat(provider.findComment(token, request, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void readsWhatVisitorsWroteAndTheirRepliesNewestFirstWithoutTheAccountsOwn() {
+        String account = "cr_" + UUID.randomUUID().toString().substring(0, 8);
+        Secret token = token(account);
+        PublishedPost post = provider.publish(token, new PublishRequest(account, "Tell us what you think", null));
+        String question = visitor(post.id(), "Ada Lovelace", "Does it compute?", null);
+        PublishedComment answer =
+                provider.comment(token, new CommentRequest(account, post.id(), "It does!", null, question));
+        String thanks = visitor(post.id(), "Ada Lovelace", "Splendid", answer.id());
+        String smile = visitor(post.id(), "😀", "👍", null);
+
+        List<ReceivedComment> received = provider.comments(token, account.toUpperCase(Locale.ROOT), post.id(), 10);
+
+        assertThat(provider.readsComments()).isTrue();
+        assertThat(received)
+                .as("newest first, the account's own answer left out")
+                .extracting(ReceivedComment::id)
+                .containsExactly(smile, thanks, question);
+        ReceivedComment reply = received.get(1);
+        assertThat(reply.replyTo()).isEqualTo(answer.id());
+        assertThat(reply.authorHandle()).isEqualTo("visitor:adalovelace");
+        assertThat(reply.authorName()).isEqualTo("Ada Lovelace");
+        assertThat(reply.text()).isEqualTo("Splendid");
+        assertThat(reply.url()).isEqualTo(URI.create(BASE + "/sandbox/@" + account + "#comment-" + thanks));
+        assertThat(reply.writtenAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(received.get(2).replyTo()).isNull();
+        assertThat(received.get(2).authorHandle())
+                .as("the same name, the same handle")
+                .isEqualTo(reply.authorHandle());
+        assertThat(received.get(0).authorHandle()).matches("visitor:[0-9a-f]{8}");
+        assertThat(provider.comments(token, account, post.id(), 1))
+                .extracting(ReceivedComment::id)
+                .containsExactly(smile);
+    }
+
+    @Test
+    void anAnswerToACommentLandsAsAReplyAndIsFoundAgainAsOne() {
+        String account = "ca_" + UUID.randomUUID().toString().substring(0, 8);
+        Secret token = token(account);
+        Instant since = Instant.now();
+        PublishedPost post = provider.publish(token, new PublishRequest(account, "Questions welcome", null));
+        String question = visitor(post.id(), "Lisa", "Is it vegetarian?", null);
+        var request = new CommentRequest(account, post.id(), "Yes, all of it", null, question);
+
+        PublishedComment answer = provider.comment(token, request);
+
+        Response listed =
+                send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/api/posts/" + post.id() + "/comments"))
+                        .header("Authorization", "Bearer " + token.reveal())
+                        .GET());
+        assertThat(listed.json().path("data").get(0).path("id").asString()).isEqualTo(answer.id());
+        assertThat(listed.json().path("data").get(0).path("replyTo").asString()).isEqualTo(question);
+        assertThat(provider.findComment(token, request, since)).contains(answer);
+        assertThat(provider.findComment(token, new CommentRequest(account, post.id(), "Yes, all of it"), since))
+                .as("the same text on the post itself is another comment")
+                .isEmpty();
+    }
+
+    @Test
+    void aPostTheSandboxNoLongerHasIsInvalidContentAndSoIsAnAnswerToAnotherPostsComment() {
+        String account = "cg_" + UUID.randomUUID().toString().substring(0, 8);
+        Secret token = token(account);
+        PublishedPost post = provider.publish(token, new PublishRequest(account, "Here", null));
+        PublishedPost other = provider.publish(token, new PublishRequest(account, "There", null));
+        String elsewhere = visitor(other.id(), "Bart", "Over here", null);
+
+        assertKind(
+                () -> provider.comments(token, account, UUID.randomUUID().toString(), 20),
+                Kind.INVALID_CONTENT,
+                "The Sandbox no longer has this post.");
+        assertKind(
+                () -> provider.comment(token, new CommentRequest(account, post.id(), "Wrong place", null, elsewhere)),
+                Kind.INVALID_CONTENT,
+                elsewhere);
+        assertThat(provider.comments(token, account, post.id(), 20)).isEmpty();
+    }
+
+    /** A visitor's comment through the Sandbox's admin route, as the feed page's form writes one; its id. */
+    private String visitor(String post, String name, String text, @Nullable String replyTo) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("text", text);
+        if (replyTo != null) {
+            body.put("replyTo", replyTo);
+        }
+        Response created = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/posts/" + post + "/comments"))
+                .header("X-Sandbox-Admin-Token", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     /** An account token for {@code account}, through the Sandbox's consent as Herald's own client gets one. */
