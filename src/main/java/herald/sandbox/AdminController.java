@@ -117,6 +117,15 @@ class AdminController {
                 .body(Views.comment(comment));
     }
 
+    /** Every comment under any post, newest first, as the API lists them: what tests check an answer by. */
+    @GetMapping("/posts/{postId}/comments")
+    Map<String, Object> postComments(@PathVariable String postId) {
+        Post post = posts.find(postId);
+        return Map.of(
+                "data",
+                comments.byPost(post.id(), 100).stream().map(Views::comment).toList());
+    }
+
     @GetMapping("/stats")
     Map<String, Object> stats() {
         Map<String, Long> all = counters.all();

@@ -1,0 +1,229 @@
+package herald.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.SandboxEndToEndTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The inbox end to end against the Sandbox inside Herald, over HTTP: a post is published by the dispatcher, visitors
+ * comment under it on the Sandbox (its admin route), the sweep (called by the test at chosen instants) finds the
+ * comments with the account's token, and the API lists them, answers one as the account (the answer lands on the
+ * Sandbox under the comment), marks one done and opens it again, in its workspace only.
+ */
+class InboxEndToEndTests extends SandboxEndToEndTest {
+
+    @Autowired
+    InboxCollector collector;
+
+    @Test
+    void findsCommentsAnswersThemAndKeepsThemToTheWorkspace() {
+        String body = "Inbox one " + UUID.randomUUID();
+        String post = publish(body);
+        JsonNode target =
+                api("GET", "/posts/" + post, null).json().path("targets").get(0);
+        String platformPost = target.path("platformPostId").asString();
+        Instant publishedAt = Instant.parse(target.path("publishedAt").asString());
+
+        String moe = visitorComment(platformPost, "Moe Szyslak", "Is it spicy?", null);
+        visitorComment(platformPost, "Lisa", "It is, a little.", moe);
+
+        // The first sweep watches the post and, two minutes after publishing, reads both comments.
+        InboxCollector.Sweep sweep = collector.sweep(publishedAt.plus(Duration.ofMinutes(3)), workspace);
+        assertThat(sweep.read()).isEqualTo(1);
+        assertThat(sweep.found()).isEqualTo(2);
+
+        JsonNode open = api("GET", "/inbox", null).json().path("items");
+        assertThat(open.size()).isEqualTo(2);
+        JsonNode lisa = open.get(0); // newest first
+        assertThat(lisa.path("author").path("name").asString()).isEqualTo("Lisa");
+        assertThat(lisa.path("text").asString()).isEqualTo("It is, a little.");
+        assertThat(lisa.path("answering").asString()).isEqualTo("Moe Szyslak");
+        assertThat(lisa.path("status").asString()).isEqualTo("open");
+        assertThat(lisa.path("platform").asString()).isEqualTo("sandbox");
+        assertThat(lisa.path("account").asString()).isEqualTo(handle);
+        assertThat(lisa.path("postId").asString()).isEqualTo(post);
+        assertThat(lisa.path("postText").asString()).isEqualTo(body);
+        JsonNode moeRow = open.get(1);
+        assertThat(moeRow.path("author").path("name").asString()).isEqualTo("Moe Szyslak");
+        assertThat(moeRow.path("answering").isNull()).isTrue();
+
+        // Read again later: nothing new, nothing twice.
+        assertThat(collector
+                        .sweep(publishedAt.plus(Duration.ofMinutes(10)), workspace)
+                        .found())
+                .isZero();
+        assertThat(api("GET", "/inbox?status=all", null).json().path("items").size())
+                .isEqualTo(2);
+
+        // An empty answer is refused and changes nothing.
+        String moeId = moeRow.path("id").asString();
+        Response empty = api("POST", "/inbox/" + moeId + "/reply", "{\"text\":\"  \"}");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(empty.json().path("errors").get(0).path("field").asString()).isEqualTo("text");
+        assertThat(api("GET", "/inbox/" + moeId, null).json().path("status").asString())
+                .isEqualTo("open");
+
+        // The answer goes to the Sandbox as the account, under Moe's comment, and the comment is done.
+        Response answered = api("POST", "/inbox/" + moeId + "/reply", "{\"text\":\"Mild, we promise.\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(answered.json().path("status").asString()).isEqualTo("done");
+        assertThat(answered.json().path("reply").path("text").asString()).isEqualTo("Mild, we promise.");
+        JsonNode onSandbox = sandboxComments(platformPost);
+        JsonNode ours = null;
+        for (JsonNode c : onSandbox) {
+            if (c.path("text").asString().equals("Mild, we promise.")) {
+                ours = c;
+            }
+        }
+        assertThat(ours).as(onSandbox.toString()).isNotNull();
+        assertThat(ours.path("accountHandle").asString()).isEqualTo(handle);
+        assertThat(ours.path("replyTo").asString()).isEqualTo(moeExternalId(onSandbox));
+
+        // One answer a comment; the account's own answer never comes back as a comment to answer.
+        assertThat(api("POST", "/inbox/" + moeId + "/reply", "{\"text\":\"Again\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(collector
+                        .sweep(publishedAt.plus(Duration.ofMinutes(20)), workspace)
+                        .found())
+                .isZero();
+        assertThat(api("GET", "/audit-events?action=inbox.replied", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+
+        // Done and open again.
+        String lisaId = lisa.path("id").asString();
+        assertThat(api("PUT", "/inbox/" + lisaId + "/done", null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("done");
+        assertThat(api("GET", "/inbox", null).json().path("items").size()).isZero();
+        assertThat(api("GET", "/inbox?status=done", null).json().path("items").size())
+                .isEqualTo(2);
+        assertThat(api("DELETE", "/inbox/" + lisaId + "/done", null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("open");
+        assertThat(api("GET", "/inbox", null).json().path("items").size()).isEqualTo(1);
+        assertThat(api("GET", "/inbox?status=later", null).status()).isEqualTo(400);
+
+        // Another workspace sees none of it.
+        Other other = otherWorkspace("Other inbox");
+        assertThat(send(other.key(), "GET", other.base() + "/inbox/" + lisaId, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(other.key(), "PUT", other.base() + "/inbox/" + lisaId + "/done", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(other.key(), "GET", other.base() + "/inbox?status=all", null)
+                        .json()
+                        .path("items")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void anAnswerThePlatformRefusesLeavesTheCommentToAnswerAgain() {
+        String post = publish("Inbox two " + UUID.randomUUID());
+        JsonNode target =
+                api("GET", "/posts/" + post, null).json().path("targets").get(0);
+        String platformPost = target.path("platformPostId").asString();
+        visitorComment(platformPost, "Barney", "Free refills?", null);
+        collector.sweep(Instant.parse(target.path("publishedAt").asString()).plus(Duration.ofMinutes(3)), workspace);
+        String id = api("GET", "/inbox", null)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+
+        faults("{\"errorRate\":1.0}");
+        Response refused = api("POST", "/inbox/" + id + "/reply", "{\"text\":\"Sometimes.\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://herald.dev/problems/reply-refused");
+        assertThat(refused.json().path("reason").asString()).isEqualTo("retry");
+        assertThat(api("GET", "/inbox/" + id, null).json().path("reply").isNull())
+                .isTrue();
+        noFaults();
+
+        Response answered = api("POST", "/inbox/" + id + "/reply", "{\"text\":\"Sometimes.\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(sandboxComments(platformPost).toString()).contains("Sometimes.");
+    }
+
+    @Test
+    void aCheckReadsTheRecentPostsNowAtMostOnceAMinute() {
+        String post = publish("Inbox three " + UUID.randomUUID());
+        String platformPost = api("GET", "/posts/" + post, null)
+                .json()
+                .path("targets")
+                .get(0)
+                .path("platformPostId")
+                .asString();
+        visitorComment(platformPost, "Apu", "Thank you, come again.", null);
+
+        Response check = api("POST", "/inbox/check", null);
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.json().path("read").asInt()).isEqualTo(1);
+        assertThat(check.json().path("found").asInt()).isEqualTo(1);
+        assertThat(api("GET", "/inbox", null)
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("text")
+                        .asString())
+                .isEqualTo("Thank you, come again.");
+
+        Response again = api("POST", "/inbox/check", null);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+    }
+
+    private String publish(String body) {
+        String id = create(body, "");
+        JsonNode done = awaitFinished(id, Duration.ofSeconds(30));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("published");
+        return id;
+    }
+
+    /** A visitor's comment on the Sandbox under {@code post}, answering {@code replyTo} when given; its id. */
+    private String visitorComment(String post, String name, String text, String replyTo) {
+        String json = "{\"name\":\"" + name + "\",\"text\":\"" + text + "\""
+                + (replyTo == null ? "" : ",\"replyTo\":\"" + replyTo + "\"") + "}";
+        Response created = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/posts/" + post + "/comments"))
+                .header("X-Sandbox-Admin-Token", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** The post's comments as the Sandbox holds them, read through its admin route's sibling: the feed's JSON. */
+    private JsonNode sandboxComments(String post) {
+        Response listed = send(HttpRequest.newBuilder(URI.create(BASE + "/sandbox/admin/posts/" + post + "/comments"))
+                .header("X-Sandbox-Admin-Token", ADMIN)
+                .GET());
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().path("data");
+    }
+
+    private static String moeExternalId(JsonNode comments) {
+        for (JsonNode c : comments) {
+            if (c.path("text").asString().equals("Is it spicy?")) {
+                return c.path("id").asString();
+            }
+        }
+        throw new AssertionError("no comment of Moe in " + comments);
+    }
+}
