@@ -179,6 +179,8 @@ class Comments {
                 .sql(SELECT + " where c.post_id in (:posts) order by c.created_at, c.id")
                 .param("posts", List.copyOf(posts))
                 .query(Comments::comment)
+                // list(): a query's own stream() would hold its connection until closed, and leak it here
+                .list()
                 .stream()
                 .collect(Collectors.groupingBy(Comment::postId));
     }

@@ -107,6 +107,21 @@ class VisitorCommentTests extends SandboxTest {
         assertThat(comments(other, theirs)).isEmpty();
     }
 
+    @Test
+    void theFeedPageGivesBackTheConnectionsItReadsWith() {
+        var account = sandbox.account(SandboxClient.uniqueHandle("visconn"));
+        String post = post(account, "Read me often");
+        visitor(post, "Homer", "Again!");
+
+        // More loads than the pool has connections: a page that kept one would starve the rest of the application.
+        for (int load = 0; load < 25; load++) {
+            assertThat(sandbox.get("/sandbox/@" + account.handle(), Map.of()).status())
+                    .as("load %d", load)
+                    .isEqualTo(200);
+        }
+        assertThat(comments(account, post)).hasSize(1);
+    }
+
     /** The action of the form under {@code post} (answering {@code comment}, or the post's own when null). */
     private static String action(String page, String post, @Nullable String comment) {
         Pattern form = Pattern.compile("<form method=\"post\" class=\"comment-form\"\\s+action=\"([^\"]+)\">\\s*"
