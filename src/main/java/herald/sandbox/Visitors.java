@@ -20,14 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The Sandbox's audience: a few people without an account who comment under some new feed posts, a while after they
  * appear, and sometimes answer each other, so that a demo's inbox has someone to answer. Which posts, who and what
  * follow from the post's id, so a post is commented on at most once however often the task runs. Off unless {@code
- * herald.sandbox.audience.enabled} (on with the demo: tests and benchmarks turn the demo off); one node at a time
+ * herald.sandbox.visitors.enabled} (on with the demo: tests and benchmarks turn the demo off); one node at a time
  * (db-scheduler). Replies (a thread's parts) and stories get no comments.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("herald.sandbox.audience.enabled")
-class Audience {
+@ConditionalOnBooleanProperty("herald.sandbox.visitors.enabled")
+class Visitors {
 
-    private static final Logger log = LoggerFactory.getLogger(Audience.class);
+    private static final Logger log = LoggerFactory.getLogger(Visitors.class);
 
     /** A post is commented on once it is this old, and not once it is older than {@link #UNTIL}. */
     static final Duration AFTER = Duration.ofSeconds(15);
@@ -57,15 +57,15 @@ class Audience {
     private final Comments comments;
     private final Clock clock;
 
-    Audience(JdbcClient jdbc, Comments comments, Clock clock) {
+    Visitors(JdbcClient jdbc, Comments comments, Clock clock) {
         this.jdbc = jdbc;
         this.comments = comments;
         this.clock = clock;
     }
 
     @Bean
-    RecurringTask<Void> sandboxAudience() {
-        return Tasks.recurring("sandbox-audience", FixedDelay.ofSeconds(20)).execute((instance, context) -> {
+    RecurringTask<Void> sandboxVisitors() {
+        return Tasks.recurring("sandbox-visitors", FixedDelay.ofSeconds(20)).execute((instance, context) -> {
             int commented = comment(clock.instant());
             if (commented > 0) {
                 log.debug("The Sandbox's audience commented under {} posts", commented);

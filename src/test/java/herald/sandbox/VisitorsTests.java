@@ -33,7 +33,7 @@ class AudienceTests extends SandboxTest {
         for (int a = 0; a < 4; a++) {
             var poster = a == 0 ? account : sandbox.account(SandboxClient.uniqueHandle("audience"));
             for (int i = 0; i < 10; i++) {
-                posts.add(post(poster, "Audience post " + a + "." + i));
+                posts.add(post(poster, "Visitors post " + a + "." + i));
             }
         }
         UUID story = post(sandbox.account(SandboxClient.uniqueHandle("audience")), "A story");
@@ -41,8 +41,8 @@ class AudienceTests extends SandboxTest {
                 .param("p", story)
                 .update();
         // Far ahead of the posts' time, so that other tests' posts are too old to be touched.
-        Instant now = Instant.now().plus(Audience.AFTER).plusSeconds(1);
-        var audience = new Audience(jdbc, comments, Clock.systemUTC());
+        Instant now = Instant.now().plus(Visitors.AFTER).plusSeconds(1);
+        var audience = new Visitors(jdbc, comments, Clock.systemUTC());
 
         int commented = audience.comment(now);
         assertThat(audience.comment(now.plusSeconds(20))).as("each post once").isZero();
@@ -56,7 +56,7 @@ class AudienceTests extends SandboxTest {
             List<Comment> under = comments.byPost(post, 10);
             Comment first = under.getLast();
             assertThat(first.accountHandle()).isNull();
-            assertThat(Audience.COMMENTS)
+            assertThat(Visitors.COMMENTS)
                     .anyMatch(
                             l -> l.name().equals(first.authorName()) && l.text().equals(first.text()));
             if (under.size() == 2) {
@@ -70,10 +70,10 @@ class AudienceTests extends SandboxTest {
         UUID fresh = post(sandbox.account(SandboxClient.uniqueHandle("audience")), "Too fresh");
         assertThat(audience.comment(Instant.now())).isZero();
         jdbc.sql("update sandbox_posts set created_at = :old where id = :p")
-                .param("old", Timestamp.from(Instant.now().minus(Audience.UNTIL).minus(Duration.ofMinutes(1))))
+                .param("old", Timestamp.from(Instant.now().minus(Visitors.UNTIL).minus(Duration.ofMinutes(1))))
                 .param("p", fresh)
                 .update();
-        assertThat(audience.comment(Instant.now().plus(Audience.AFTER))).isZero();
+        assertThat(audience.comment(Instant.now().plus(Visitors.AFTER))).isZero();
     }
 
     private UUID post(SandboxClient.AccountTokens account, String text) {
