@@ -48,4 +48,12 @@ public record InboxComment(
     public boolean open() {
         return doneAt == null;
     }
+
+    /**
+     * The author's handle as people read it ({@code @moe@mastodon.social}), or null when it names no account at the
+     * platform: a handle with a colon is made up for someone without one (a Sandbox visitor is {@code visitor:moe}).
+     */
+    public @Nullable String shownHandle() {
+        return authorHandle.indexOf(':') >= 0 ? null : "@" + authorHandle;
+    }
 }

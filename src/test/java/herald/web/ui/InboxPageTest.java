@@ -66,6 +66,8 @@ class InboxPageTest {
                 .andExpect(content().string(containsString("It is, &lt;b&gt;a little&lt;/b&gt;.")))
                 .andExpect(content().string(containsString("↳ answering Moe Szyslak")))
                 .andExpect(content().string(containsString("“Our new Krusty Burger pizza”")))
+                .andExpect(content().string(containsString(">@moe_szyslak<")))
+                .andExpect(content().string(not(containsString("@visitor:"))))
                 .andExpect(content().string(containsString("aria-label=\"2 open\">2<")))
                 .andExpect(content().string(not(containsString("Send answer"))))
                 .andExpect(content().string(not(containsString("Mark done"))));
@@ -137,7 +139,11 @@ class InboxPageTest {
                 .param("c", target.connection().value())
                 .param("external", externalId)
                 .param("replyTo", replyTo)
-                .param("handle", name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'))
+                .param(
+                        "handle",
+                        replyTo == null
+                                ? name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_')
+                                : "visitor:" + name.toLowerCase(java.util.Locale.ROOT))
                 .param("name", name)
                 .param("text", text)
                 .param("at", java.sql.Timestamp.from(writtenAt))
