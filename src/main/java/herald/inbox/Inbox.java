@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,6 +81,7 @@ public class Inbox {
     private final Providers providers;
     private final AuditLog audit;
     private final InboxSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<WorkspaceId, Instant> lastChecks = new ConcurrentHashMap<>();
 
@@ -92,6 +94,7 @@ public class Inbox {
             Providers providers,
             AuditLog audit,
             InboxSettings settings,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
         this.collector = collector;
@@ -101,6 +104,7 @@ public class Inbox {
         this.providers = providers;
         this.audit = audit;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -122,15 +126,28 @@ public class Inbox {
         return tenants.read(workspace, () -> rows.find(workspace, id)).orElseThrow(Inbox::notFound);
     }
 
-    /** Marks a comment done (nothing to answer), or open again. @throws NotFound */
+    /**
+     * Marks a comment done (nothing to answer), or open again. Once the last open comment under its post is done,
+     * {@link InboxPostSettled} says so. @throws NotFound
+     */
     public InboxComment setDone(WorkspaceId workspace, InboxCommentId id, boolean done) {
         String by = AuditContext.actor().label();
-        tenants.run(workspace, () -> {
+        InboxComment changed = tenants.call(workspace, () -> {
             if (!rows.done(workspace, id, done ? clock.instant() : null, by)) {
                 throw notFound();
             }
+            InboxComment comment = rows.find(workspace, id).orElseThrow(Inbox::notFound);
+            settled(workspace, comment);
+            return comment;
         });
-        return require(workspace, id);
+        return changed;
+    }
+
+    /** Inside the transaction that closed a comment: the post's notifications are read once its last one closed. */
+    private void settled(WorkspaceId workspace, InboxComment comment) {
+        if (!comment.open() && rows.openCount(workspace, comment.post()) == 0) {
+            events.publishEvent(new InboxPostSettled(workspace, comment.post()));
+        }
     }
 
     /** Which platforms' comments the inbox reads, by display name, for the page's hint. */
@@ -219,6 +236,7 @@ public class Inbox {
             details.put("post", comment.post().toString());
             details.put("answered", comment.authorHandle());
             audit.record(workspace, "inbox.replied", "inbox_comment", id.toString(), details);
+            settled(workspace, rows.find(workspace, id).orElseThrow(Inbox::notFound));
         });
         return require(workspace, id);
     }

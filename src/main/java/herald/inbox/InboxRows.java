@@ -222,6 +222,19 @@ class InboxRows {
         return count == null ? 0 : count;
     }
 
+    /** How many comments under the post are open. */
+    long openCount(WorkspaceId workspace, PostId post) {
+        Long count = jdbc.sql(
+                        """
+                        select count(*) from inbox_comments
+                         where workspace_id = :workspace and post_id = :post and done_at is null""")
+                .param("workspace", workspace.value())
+                .param("post", post.value())
+                .query(Long.class)
+                .single();
+        return count == null ? 0 : count;
+    }
+
     /** Marks it done, or open again when {@code at} is null; false when the workspace has no such comment. */
     boolean done(WorkspaceId workspace, InboxCommentId id, @Nullable Instant at, @Nullable String by) {
         return jdbc.sql(

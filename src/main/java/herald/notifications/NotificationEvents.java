@@ -2,6 +2,7 @@ package herald.notifications;
 
 import herald.connections.ConnectionNeedsReconnect;
 import herald.inbox.InboxCommentReceived;
+import herald.inbox.InboxPostSettled;
 import herald.publishing.PostApprovalDecided;
 import herald.publishing.PostAwaitingApproval;
 import herald.publishing.PostCommentFailed;
@@ -93,6 +94,16 @@ class NotificationEvents implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void on(InboxCommentReceived event) {
         raise(event);
+    }
+
+    /** Every comment under the post is dealt with: everyone's notifications of its comments are read, as above. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(InboxPostSettled event) {
+        try {
+            notifications.settle(event.workspace(), event.post(), NotificationKind.INBOX_COMMENT);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark the comment notifications of post {} read: {}", event.post(), e.toString());
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,10 +20,14 @@ import tools.jackson.databind.JsonNode;
  * comments with the account's token, and the API lists them, answers one as the account (the answer lands on the
  * Sandbox under the comment), marks one done and opens it again, in its workspace only.
  */
+@RecordApplicationEvents
 class InboxEndToEndTests extends SandboxEndToEndTest {
 
     @Autowired
     InboxCollector collector;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void findsCommentsAnswersThemAndKeepsThemToTheWorkspace() {

@@ -11,6 +11,7 @@ import herald.connections.ConnectionNeedsReconnect;
 import herald.database.TenantScope;
 import herald.identity.User;
 import herald.inbox.InboxCommentReceived;
+import herald.inbox.InboxPostSettled;
 import herald.publishing.CommentStatus;
 import herald.publishing.NewPost;
 import herald.publishing.Post;
@@ -435,6 +436,12 @@ class NotificationsTests {
                     .contains("Moe Szyslak to @krusty: “Is it spicy?”")
                     .contains("Lisa to @krusty: “It is, a little.”");
             assertThat(n.link()).isEqualTo("/w/" + workspace.slug() + "/inbox#comment-" + first);
+        }
+
+        // Every comment under the post dealt with: nobody is sent to it any more.
+        publish(new InboxPostSettled(workspace.id(), post.id()));
+        for (User member : List.of(owner, admin, editor)) {
+            assertThat(notifications.unread(workspace.id(), member.id())).isZero();
         }
     }
 
