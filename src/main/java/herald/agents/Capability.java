@@ -19,7 +19,11 @@ public enum Capability {
     /** Upload media to the library. */
     ASSET_UPLOAD,
     /** Have captions written by Herald's AI for this account. */
-    CAPTION_GENERATE;
+    CAPTION_GENERATE,
+    /** Read the comments people write under the account's posts, from the inbox. */
+    COMMENT_READ,
+    /** Answer those comments as the account. */
+    COMMENT_REPLY;
 
     public static Capability of(String value) {
         for (Capability capability : values()) {

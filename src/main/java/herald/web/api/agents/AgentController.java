@@ -140,7 +140,8 @@ class AgentController {
             summary = "Grant an agent an account",
             description = "Replaces what the agent had on that account. Capabilities: POST_CREATE (publish now),"
                     + " POST_SCHEDULE (publish later), POST_READ, ANALYTICS_READ, ASSET_READ, ASSET_UPLOAD,"
-                    + " CAPTION_GENERATE.")
+                    + " CAPTION_GENERATE, COMMENT_READ (the comments under the account's posts), COMMENT_REPLY (answer"
+                    + " them as the account).")
     AgentViews.GrantView grant(
             CurrentWorkspace current,
             @PathVariable UUID agentId,

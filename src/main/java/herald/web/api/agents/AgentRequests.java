@@ -34,7 +34,9 @@ final class AgentRequests {
                                                 "ANALYTICS_READ",
                                                 "ASSET_READ",
                                                 "ASSET_UPLOAD",
-                                                "CAPTION_GENERATE"
+                                                "CAPTION_GENERATE",
+                                                "COMMENT_READ",
+                                                "COMMENT_REPLY"
                                             }),
                             arraySchema = @Schema(description = "What the agent may do with the account."))
                     @NotEmpty
