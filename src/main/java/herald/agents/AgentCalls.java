@@ -2,8 +2,11 @@ package herald.agents;
 
 import herald.audit.AuditContext;
 import herald.audit.AuditLog;
+import herald.connections.ConnectionId;
+import herald.shared.NotFound;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Component;
 class AgentCalls {
 
     private final Agents agents;
+    private final Grants grants;
     private final AuditLog audit;
 
-    AgentCalls(Agents agents, AuditLog audit) {
+    AgentCalls(Agents agents, Grants grants, AuditLog audit) {
         this.agents = agents;
+        this.grants = grants;
         this.audit = audit;
     }
 
@@ -52,5 +57,28 @@ class AgentCalls {
         all.put("channel", channel.value());
         all.put("key", caller.prefix());
         audit.record(caller.workspace(), "agent.call", "agent", caller.agent().toString(), all);
+    }
+
+    /**
+     * The agent's grant on {@code connection}, given it carries {@code capability}; a refusal is recorded as the
+     * {@code call}'s.
+     *
+     * @throws NotFound when the agent was not granted the account (whether it exists is not told)
+     * @throws MissingCapability when the grant lacks the capability
+     */
+    Grant requireGrant(
+            AgentPrincipal caller, Channel channel, ConnectionId connection, Capability capability, String call) {
+        Optional<Grant> grant = grants.find(caller.workspace(), caller.agent(), connection);
+        if (grant.isEmpty()) {
+            record(caller, channel, call, Map.of("outcome", "no_permission", "connection", connection.toString()));
+            throw new NotFound("This agent was not granted an account " + connection + ".");
+        }
+        if (!grant.get().allows(capability)) {
+            record(caller, channel, call, Map.of("outcome", "no_permission", "connection", connection.toString()));
+            throw new MissingCapability(
+                    capability,
+                    "The grant on this account does not include " + capability + ". Ask a workspace admin to add it.");
+        }
+        return grant.get();
     }
 }

@@ -130,7 +130,7 @@ public class AgentReads {
                         .toList();
                 calls.record(caller, channel, "posts.list", Map.of("outcome", "ok", "posts", "" + found.size()));
             } else {
-                Grant grant = requireGrant(caller, channel, connection, Capability.POST_READ, "posts.list");
+                Grant grant = calls.requireGrant(caller, channel, connection, Capability.POST_READ, "posts.list");
                 found = posts
                         .list(
                                 caller.workspace(),
@@ -226,7 +226,8 @@ public class AgentReads {
             ConnectionId connection,
             java.util.function.Function<String, T> write) {
         return calls.run(caller, channel, "captions.generate", () -> {
-            Grant grant = requireGrant(caller, channel, connection, Capability.CAPTION_GENERATE, "captions.generate");
+            Grant grant =
+                    calls.requireGrant(caller, channel, connection, Capability.CAPTION_GENERATE, "captions.generate");
             String platform = connections
                     .find(caller.workspace(), connection)
                     .map(Connection::provider)
@@ -239,24 +240,6 @@ public class AgentReads {
                     Map.of("outcome", "ok", "grant", grant.id().toString(), "connection", connection.toString()));
             return written;
         });
-    }
-
-    private Grant requireGrant(
-            AgentPrincipal caller, Channel channel, ConnectionId connection, Capability capability, String call) {
-        Optional<Grant> grant = grants.find(caller.workspace(), caller.agent(), connection);
-        if (grant.isEmpty()) {
-            calls.record(
-                    caller, channel, call, Map.of("outcome", "no_permission", "connection", connection.toString()));
-            throw new NotFound("This agent was not granted an account " + connection + ".");
-        }
-        if (!grant.get().allows(capability)) {
-            calls.record(
-                    caller, channel, call, Map.of("outcome", "no_permission", "connection", connection.toString()));
-            throw new MissingCapability(
-                    capability,
-                    "The grant on this account does not include " + capability + ". Ask a workspace admin to add it.");
-        }
-        return grant.get();
     }
 
     private static int limit(int limit) {

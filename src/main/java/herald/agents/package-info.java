@@ -1,7 +1,8 @@
 /**
- * Agents: programs that post as the workspace with its tokens, each with its own keys, its grants (connection ×
- * capabilities, possibly behind a member's approval and a daily cap), and the use cases they call through the agent
- * REST API and the MCP server, every call checked against a grant and audited. See docs/adr/0009.
+ * Agents: programs that post as the workspace with its tokens (and read and answer its inbox), each with its own keys,
+ * its grants (connection × capabilities, possibly behind a member's approval and a daily cap), and the use cases they
+ * call through the agent REST API and the MCP server, every call checked against a grant and audited. See
+ * docs/adr/0009.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -12,7 +13,8 @@
             "providers",
             "connections",
             "publishing",
-            "assets"
+            "assets",
+            "inbox"
         })
 @NullMarked
 package herald.agents;
