@@ -14,8 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -46,59 +44,6 @@ class InboxApiController {
         this.inbox = inbox;
     }
 
-    @Schema(name = "InboxComment")
-    record View(
-            UUID id,
-            @Schema(description = "The post it was written under.") UUID postId,
-            @Schema(description = "The connection the post went out as.") UUID accountId,
-            @Schema(description = "The platform: sandbox, mastodon, bluesky, ...") String platform,
-            @Schema(description = "The account's handle at the platform.") String account,
-            Author author,
-            String text,
-            @Schema(description = "The comment's own address on the platform.") @Nullable URI url,
-            @Schema(description = "The author's name of the comment it answers, when the inbox has that one.") @Nullable
-                    String answering,
-            Instant writtenAt,
-            @Schema(description = "When Herald found it.") Instant foundAt,
-            @Schema(description = "open or done.") String status,
-            @Nullable Instant doneAt,
-            @Schema(description = "The workspace's answer, once sent.") @Nullable Reply reply,
-            @Schema(description = "The post's text for this account.") String postText,
-            @Nullable URI postUrl) {
-
-        static View of(InboxComment c) {
-            return new View(
-                    c.id().value(),
-                    c.post().value(),
-                    c.connection().value(),
-                    c.provider(),
-                    c.account(),
-                    new Author(c.authorHandle(), c.authorName()),
-                    c.text(),
-                    c.url(),
-                    c.answering(),
-                    c.writtenAt(),
-                    c.foundAt(),
-                    c.open() ? "open" : "done",
-                    c.doneAt(),
-                    c.reply() == null
-                            ? null
-                            : new Reply(
-                                    c.reply().text(),
-                                    c.reply().url(),
-                                    c.reply().repliedAt(),
-                                    c.reply().by()),
-                    c.postText(),
-                    c.postUrl());
-        }
-    }
-
-    @Schema(name = "InboxAuthor")
-    record Author(String handle, String name) {}
-
-    @Schema(name = "InboxReply")
-    record Reply(String text, @Nullable URI url, Instant repliedAt, @Nullable String by) {}
-
     @Schema(name = "InboxAnswer")
     record Answer(
             @Schema(description = "The answer's text, held to the platform's rules for a comment.") @Nullable
@@ -115,7 +60,7 @@ class InboxApiController {
             operationId = "listInbox",
             summary = "List the inbox's comments",
             description = "Newest first; the open ones unless status says otherwise.")
-    Page<View> list(
+    Page<InboxCommentView> list(
             CurrentWorkspace current,
             @Parameter(description = "open (default), done or all.") @RequestParam(required = false) @Nullable
                     String status,
@@ -129,13 +74,14 @@ class InboxApiController {
         var fetched = inbox.list(
                 current.id(),
                 new Inbox.Query(wanted, account == null ? null : new ConnectionId(account), after, page.fetchSize()));
-        return page.pageByTimeAndId(fetched, View::of, LISTING, InboxComment::writtenAt, c -> c.id().value());
+        return page.pageByTimeAndId(
+                fetched, InboxCommentView::of, LISTING, InboxComment::writtenAt, c -> c.id().value());
     }
 
     @GetMapping("/{commentId}")
     @Operation(operationId = "getInboxComment", summary = "Get a comment of the inbox")
-    View get(CurrentWorkspace current, @PathVariable UUID commentId) {
-        return View.of(inbox.require(current.id(), new InboxCommentId(commentId)));
+    InboxCommentView get(CurrentWorkspace current, @PathVariable UUID commentId) {
+        return InboxCommentView.of(inbox.require(current.id(), new InboxCommentId(commentId)));
     }
 
     @PostMapping("/{commentId}/reply")
@@ -146,21 +92,22 @@ class InboxApiController {
                     + " nests answers; the comment is then done. One answer a comment: a second is a 409. A platform"
                     + " that does not take it is a 502 reply-refused problem whose reason is unknown (look on the"
                     + " platform before answering again), retry or refused.")
-    ResponseEntity<View> reply(CurrentWorkspace current, @PathVariable UUID commentId, @RequestBody Answer answer) {
+    ResponseEntity<InboxCommentView> reply(
+            CurrentWorkspace current, @PathVariable UUID commentId, @RequestBody Answer answer) {
         InboxComment answered = inbox.reply(current.id(), new InboxCommentId(commentId), answer.text());
-        return ResponseEntity.status(HttpStatus.CREATED).body(View.of(answered));
+        return ResponseEntity.status(HttpStatus.CREATED).body(InboxCommentView.of(answered));
     }
 
     @PutMapping("/{commentId}/done")
     @Operation(operationId = "markInboxCommentDone", summary = "Mark a comment done", description = "Idempotent.")
-    View done(CurrentWorkspace current, @PathVariable UUID commentId) {
-        return View.of(inbox.setDone(current.id(), new InboxCommentId(commentId), true));
+    InboxCommentView done(CurrentWorkspace current, @PathVariable UUID commentId) {
+        return InboxCommentView.of(inbox.setDone(current.id(), new InboxCommentId(commentId), true));
     }
 
     @DeleteMapping("/{commentId}/done")
     @Operation(operationId = "reopenInboxComment", summary = "Open a done comment again", description = "Idempotent.")
-    View reopen(CurrentWorkspace current, @PathVariable UUID commentId) {
-        return View.of(inbox.setDone(current.id(), new InboxCommentId(commentId), false));
+    InboxCommentView reopen(CurrentWorkspace current, @PathVariable UUID commentId) {
+        return InboxCommentView.of(inbox.setDone(current.id(), new InboxCommentId(commentId), false));
     }
 
     @PostMapping("/check")
