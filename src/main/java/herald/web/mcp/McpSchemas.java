@@ -142,6 +142,35 @@ final class McpSchemas {
               "additionalProperties": false
             }""";
 
+    static final String LIST_COMMENTS =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "connectionId": {"type": "string", "format": "uuid",
+                  "description": "The granted account whose posts' comments to list (from list_accounts; needs COMMENT_READ on it)."},
+                "status": {"type": "string", "enum": ["open", "done", "all"],
+                  "description": "open (the default): not answered and not marked done by a person; done: answered or marked done; all."},
+                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "How many, newest first (default 20)."},
+                "cursor": {"type": "string", "description": "The nextCursor of the previous call, for the next page."}
+              },
+              "required": ["connectionId"],
+              "additionalProperties": false
+            }""";
+
+    static final String ANSWER_COMMENT =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "commentId": {"type": "string", "format": "uuid", "description": "The id of a comment from list_comments."},
+                "text": {"type": "string", "minLength": 1, "maxLength": 5000,
+                  "description": "The answer, posted publicly as the account under the same post. The platform's own limit for a comment applies (it may be shorter than 5000)."}
+              },
+              "required": ["commentId", "text"],
+              "additionalProperties": false
+            }""";
+
     /** A Jackson error as a sentence for the agent: which argument, and what was wrong, without Java's insides. */
     static String explain(Exception e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

@@ -4,6 +4,7 @@ import herald.agents.AgentPrincipal;
 import herald.agents.AgentRefused;
 import herald.agents.MissingCapability;
 import herald.content.AiFailure;
+import herald.inbox.ReplyRefused;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.LimitReached;
@@ -95,6 +96,8 @@ final class McpToolCalls {
             return error(e.getMessage(), null);
         } catch (NotPermitted | NotFound | Conflict | LimitReached | AiFailure e) {
             return error(e.getMessage(), null);
+        } catch (ReplyRefused e) {
+            return error("The platform did not take the answer (reason: " + e.reason() + "). " + e.getMessage(), null);
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
             log.error("MCP tool {} failed, error id {}", request.name(), errorId, e);

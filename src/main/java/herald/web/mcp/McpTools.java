@@ -1,6 +1,7 @@
 package herald.web.mcp;
 
 import herald.agents.AgentCancellation;
+import herald.agents.AgentInbox;
 import herald.agents.AgentPosting;
 import herald.agents.AgentReads;
 import herald.agents.Channel;
@@ -43,7 +44,9 @@ class McpTools {
             of one workspace and may only use the accounts it granted you, with the capabilities granted. Start with \
             list_accounts to see them. create_post publishes now (POST_CREATE) or at scheduleAt (POST_SCHEDULE); some \
             accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post, and \
-            cancel_post to withdraw one before it publishes, and get_post_figures to see how a published one did.""";
+            cancel_post to withdraw one before it publishes, and get_post_figures to see how a published one did. \
+            list_comments reads what people wrote under an account's posts (COMMENT_READ) and answer_comment answers \
+            one as the account (COMMENT_REPLY).""";
 
     private final McpPostCreation creation;
     private final AgentCancellation cancellation;
@@ -53,6 +56,7 @@ class McpTools {
     private final ShortLinkClicks shortLinks;
     private final McpToolCalls calls;
     private final PostRepeats repeats;
+    private final McpInboxTools inboxTools;
 
     McpTools(
             AgentPosting posting,
@@ -63,7 +67,10 @@ class McpTools {
             Analytics analytics,
             ShortLinkClicks shortLinks,
             PostRepeats repeats,
+            AgentInbox inbox,
             JsonMapper json) {
+        this.calls = new McpToolCalls(json);
+        this.inboxTools = new McpInboxTools(inbox, calls);
         this.shortLinks = shortLinks;
         this.repeats = repeats;
         this.creation = new McpPostCreation(posting, idempotentCalls, json);
@@ -71,10 +78,14 @@ class McpTools {
         this.reads = reads;
         this.captions = captions;
         this.analytics = analytics;
-        this.calls = new McpToolCalls(json);
     }
 
     List<SyncToolSpecification> specifications() {
+        return java.util.stream.Stream.concat(postTools().stream(), inboxTools.specifications().stream())
+                .toList();
+    }
+
+    private List<SyncToolSpecification> postTools() {
         return List.of(
                 calls.tool(
                         "list_accounts",

@@ -35,6 +35,9 @@ public final class AgentInboxPages {
             throw new InvalidInput(
                     "connectionId", "Give the connectionId of a granted account with COMMENT_READ (see accounts).");
         }
+        if (page.size() < 1 || page.size() > AgentInbox.MAX_LIMIT) {
+            throw new InvalidInput("limit", "The limit is 1 to " + AgentInbox.MAX_LIMIT + ".");
+        }
         Inbox.Status wanted = Inbox.Status.read(status, "status");
         Keyset.After after = page.afterTimeAndId(LISTING, Keyset.After::new);
         var found = inbox.comments(agent, channel, new ConnectionId(connectionId), wanted, after, page.fetchSize());
