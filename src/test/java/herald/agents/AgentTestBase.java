@@ -278,6 +278,67 @@ abstract class AgentTestBase {
         return response.json().path("data");
     }
 
+    /** Publishes {@code body} on the account through the workspace API and waits for it; the platform's post id. */
+    String publishedOn(Workspace w, String connection, String body) {
+        Response created = admin(
+                w,
+                "POST",
+                "/posts",
+                "{\"body\":\"" + body + "\",\"targets\":[{\"connectionId\":\"" + connection + "\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String post = created.json().path("id").asString();
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode target = null;
+        while (Instant.now().isBefore(until)) {
+            target = admin(w, "GET", "/posts/" + post, null)
+                    .json()
+                    .path("targets")
+                    .get(0);
+            if (target.path("status").asString().equals("published")) {
+                return target.path("platformPostId").asString();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("not published in 30s: " + target);
+    }
+
+    /** A visitor's comment under a Sandbox post, through the Sandbox's admin route (as a person on its feed page). */
+    void visitorComment(String platformPost, String name, String text) {
+        Response created = send(
+                "POST",
+                "/sandbox/admin/posts/" + platformPost + "/comments",
+                null,
+                "{\"name\":\"" + name + "\",\"text\":\"" + text + "\"}",
+                "X-Sandbox-Admin-Token",
+                "test-sandbox-admin-token");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The comments of a Sandbox post as the Sandbox holds them. */
+    JsonNode sandboxComments(String platformPost) {
+        Response listed = send(
+                "GET",
+                "/sandbox/admin/posts/" + platformPost + "/comments",
+                null,
+                null,
+                "X-Sandbox-Admin-Token",
+                "test-sandbox-admin-token");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().path("data");
+    }
+
+    /** Reads the workspace's recent posts' comments into its inbox now (once a minute at most per workspace). */
+    int checkInbox(Workspace w) {
+        Response checked = admin(w, "POST", "/inbox/check", null);
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        return checked.json().path("found").asInt();
+    }
+
     static String handle(String label) {
         return label + "_" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -82,7 +82,9 @@ class McpServerTests extends AgentTestBase {
                         "unskip_repeat_day",
                         "list_posts",
                         "list_assets",
-                        "generate_captions");
+                        "generate_captions",
+                        "list_comments",
+                        "answer_comment");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).hasSizeGreaterThan(80));
         var create = tools.stream()
                 .filter(t -> t.name().equals("create_post"))
@@ -122,7 +124,17 @@ class McpServerTests extends AgentTestBase {
         assertThat(tagLinks.path("type").asString()).isEqualTo("boolean");
         assertThat(tagLinks.path("description").asString()).contains("UTM").contains("leave out");
         assertThat(create.description()).contains("firstComment").contains("tagLinks");
-        assertThat(client.getServerInstructions()).contains("list_accounts");
+        assertThat(client.getServerInstructions()).contains("list_accounts").contains("answer_comment");
+        var answer = tools.stream()
+                .filter(t -> t.name().equals("answer_comment"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(answer.description())
+                .contains("COMMENT_REPLY")
+                .contains("One answer per comment")
+                .contains("unknown");
+        assertThat(answer.annotations().readOnlyHint()).isFalse();
+        assertThat(answer.inputSchema().required()).containsExactlyInAnyOrder("commentId", "text");
         assertThat(tools)
                 .filteredOn(t -> t.annotations().destructiveHint())
                 .extracting(McpSchema.Tool::name)
@@ -194,6 +206,87 @@ class McpServerTests extends AgentTestBase {
                         d.contains("\"channel\": \"mcp\"") && d.contains("posts.create") && d.contains("\"grant\""))
                 .anyMatch(d -> d.contains("accounts.list"))
                 .anyMatch(d -> d.contains("posts.get"));
+    }
+
+    @Test
+    void anAgentReadsAndAnswersTheCommentsOfItsGrantedAccountThroughMcp() {
+        String ours = publishedOn(w, granted, "Burgers tonight");
+        String theirs = publishedOn(w, ungranted, "Fries tonight");
+        visitorComment(ours, "Barney", "Free refills?");
+        visitorComment(theirs, "Homer", "Extra fries?");
+        assertThat(checkInbox(w)).isEqualTo(2);
+
+        var without = call("list_comments", Map.of("connectionId", granted));
+        assertThat(without.isError()).isTrue();
+        assertThat(text(without)).contains("COMMENT_READ");
+
+        grant(w, agent, granted, "[\"COMMENT_READ\"]", false, null);
+        var listed = call("list_comments", Map.of("connectionId", granted));
+        assertThat(listed.isError()).as(text(listed)).isFalse();
+        JsonNode items = structured(listed).path("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).path("text").asString()).isEqualTo("Free refills?");
+        String barney = items.get(0).path("id").asString();
+        var notGranted = call("list_comments", Map.of("connectionId", ungranted));
+        assertThat(notGranted.isError()).isTrue();
+        assertThat(text(notGranted)).contains("not granted");
+        var noAccount = call("list_comments", Map.of());
+        assertThat(noAccount.isError()).isTrue();
+        assertThat(text(noAccount)).contains("connectionId");
+
+        var noReply = call("answer_comment", Map.of("commentId", barney, "text", "Sometimes."));
+        assertThat(noReply.isError()).isTrue();
+        assertThat(text(noReply)).contains("COMMENT_REPLY");
+
+        grant(w, agent, granted, "[\"COMMENT_READ\",\"COMMENT_REPLY\"]", false, null);
+        String homer = admin(w, "GET", "/inbox?account=" + ungranted, null)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        var theirComment = call("answer_comment", Map.of("commentId", homer, "text", "Always."));
+        assertThat(theirComment.isError()).isTrue();
+        assertThat(text(theirComment)).contains("no comment");
+
+        // A platform that cannot take the answer now: an error with its reason, and the comment stays open.
+        faults("{\"errorRate\":1.0}");
+        CallToolResult refused;
+        try {
+            refused = call("answer_comment", Map.of("commentId", barney, "text", "Sometimes."));
+        } finally {
+            noFaults();
+        }
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("reason: retry");
+
+        var answered = call("answer_comment", Map.of("commentId", barney, "text", "Sometimes."));
+        assertThat(answered.isError()).as(text(answered)).isFalse();
+        assertThat(structured(answered).path("status").asString()).isEqualTo("done");
+        assertThat(structured(answered).path("reply").path("text").asString()).isEqualTo("Sometimes.");
+        assertThat(sandboxComments(ours).valueStream().map(c -> c.path("text").asString()))
+                .contains("Sometimes.");
+        var again = call("answer_comment", Map.of("commentId", barney, "text", "Sometimes, really."));
+        assertThat(again.isError()).isTrue();
+        assertThat(text(again)).contains("answered already");
+        assertThat(structured(call("list_comments", Map.of("connectionId", granted, "status", "done")))
+                        .path("items"))
+                .hasSize(1);
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d -> d.contains("\"channel\": \"mcp\"")
+                        && d.contains("\"inbox.reply\"")
+                        && d.contains("\"reply_refused\""))
+                .anyMatch(d -> d.contains("\"inbox.reply\"") && d.contains("\"ok\""))
+                .anyMatch(d -> d.contains("\"inbox.list\"") && d.contains("\"no_permission\""));
+    }
+
+    void faults(String json) {
+        var set = send("PUT", "/sandbox/admin/faults", null, json, "X-Sandbox-Admin-Token", "test-sandbox-admin-token");
+        assertThat(set.status()).as(set.body()).isBetween(200, 204);
+    }
+
+    void noFaults() {
+        send("DELETE", "/sandbox/admin/faults", null, null, "X-Sandbox-Admin-Token", "test-sandbox-admin-token");
     }
 
     @Test
