@@ -205,7 +205,11 @@ class ApprovalPagesTests extends AgentTestBase {
         assertThat(page.body())
                 .contains("Page bot")
                 .doesNotContain(token.group(1))
-                .contains("value=\"4\"");
+                .contains("value=\"4\"")
+                .as("the inbox's capabilities can be ticked")
+                .contains(">Comment read</th>")
+                .contains(">Comment reply</th>")
+                .contains("value=\"COMMENT_REPLY\"");
         assertThat(accounts.json().get(0).path("capabilities").get(0).asString())
                 .isEqualTo("POST_SCHEDULE");
         assertThat(accounts.json().get(0).path("dailyCap").asInt()).isEqualTo(4);

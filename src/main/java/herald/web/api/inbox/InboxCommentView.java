@@ -62,6 +62,9 @@ public record InboxCommentView(
             String text,
             @Nullable URI url,
             Instant repliedAt,
-            @Schema(description = "Who answered: a member, or an agent (its name and key prefix).") @Nullable
+            @Schema(
+                            description =
+                                    "Who answered, as the audit log names them: a member, an API key, or an agent (its name and key prefix).")
+                    @Nullable
                     String by) {}
 }
