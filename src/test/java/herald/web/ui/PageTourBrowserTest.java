@@ -120,6 +120,7 @@ class PageTourBrowserTest extends BrowserTest {
             check(page, "webhooks-" + device);
             visit(page, w + "/notifications", "notifications-" + device);
             visit(page, w + "/feeds", "feeds-" + device);
+            visit(page, w + "/inbox", "inbox-" + device);
             assertThat(page.locator("[data-test=bell]")).isVisible();
             visit(page, w + "/audit", "audit-" + device);
             visit(page, w + "/analytics/report", "monthly-report-" + device);
@@ -128,7 +129,8 @@ class PageTourBrowserTest extends BrowserTest {
                 assertThat(page.locator("#nav-workspace + ul a[aria-current=page]"))
                         .hasText("Settings");
                 assertThat(page.locator(".nav-heading"))
-                        .hasText(new String[] {"Publish", "Content", "Insights", "Workspace", "Integrations"});
+                        .hasText(
+                                new String[] {"Publish", "Content", "Engage", "Insights", "Workspace", "Integrations"});
             } else {
                 assertThat(page.locator(".nav-heading").first()).isHidden();
             }
