@@ -151,12 +151,7 @@ class AudienceCollector {
      * the next day for a refusal that asking again the same day changes nothing (permission, revoked token).
      */
     private Instant retry(ProviderException e, LocalDate day, Instant now) {
-        Duration wait =
-                switch (e.kind()) {
-                    case RATE_LIMITED -> e.retryAfter() != null ? e.retryAfter() : settings.retryAfter();
-                    case TRANSIENT, UNKNOWN_OUTCOME, AUTH_EXPIRED -> settings.retryAfter();
-                    default -> null;
-                };
+        Duration wait = e.readAgainAfter(settings.retryAfter());
         return wait == null ? nextDay(day) : now.plus(wait);
     }
 

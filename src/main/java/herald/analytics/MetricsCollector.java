@@ -266,14 +266,7 @@ class MetricsCollector {
     }
 
     private Refused refused(Target target, ProviderException e) {
-        Duration wait =
-                switch (e.kind()) {
-                    case RATE_LIMITED -> e.retryAfter() != null ? e.retryAfter() : settings.retryAfter();
-                    case TRANSIENT, UNKNOWN_OUTCOME, AUTH_EXPIRED -> settings.retryAfter();
-                    default ->
-                        null; // PERMISSION, AUTH_REVOKED, INVALID_CONTENT, DUPLICATE: asking again changes nothing
-                };
-        return new Refused(target, e.getMessage(), wait);
+        return new Refused(target, e.getMessage(), e.readAgainAfter(settings.retryAfter()));
     }
 
     private static List<Outcome> all(List<Target> targets, String why, @Nullable Duration retryAfter) {

@@ -1,6 +1,7 @@
 package herald.analytics;
 
 import herald.connections.ConnectionId;
+import herald.database.Intervals;
 import herald.database.Keyset;
 import herald.publishing.PostId;
 import herald.publishing.Target;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.util.PGInterval;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -49,9 +49,9 @@ class MetricsRows {
     int track(Instant now, Duration firstRead, Duration overlap, Duration backfill, int limit) {
         Integer added = jdbc.sql("select herald_post_metrics_track(:now, :first, :overlap, :backfill, :limit)")
                 .param("now", Timestamp.from(now))
-                .param("first", interval(firstRead))
-                .param("overlap", interval(overlap))
-                .param("backfill", interval(backfill))
+                .param("first", Intervals.of(firstRead))
+                .param("overlap", Intervals.of(overlap))
+                .param("backfill", Intervals.of(backfill))
                 .param("limit", limit)
                 .query(Integer.class)
                 .single();
@@ -220,13 +220,5 @@ class MetricsRows {
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
-    }
-
-    private static PGInterval interval(Duration duration) {
-        try {
-            return new PGInterval(duration.toSeconds() + " seconds");
-        } catch (SQLException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -227,13 +227,7 @@ class InboxCollector {
     }
 
     private Refused refused(InboxRows.Watch watch, ProviderException e) {
-        Duration wait =
-                switch (e.kind()) {
-                    case RATE_LIMITED -> e.retryAfter() != null ? e.retryAfter() : settings.retryAfter();
-                    case TRANSIENT, UNKNOWN_OUTCOME, AUTH_EXPIRED -> settings.retryAfter();
-                    default -> null; // PERMISSION, AUTH_REVOKED, INVALID_CONTENT (the post is gone), DUPLICATE
-                };
-        return new Refused(watch, e.getMessage(), wait);
+        return new Refused(watch, e.getMessage(), e.readAgainAfter(settings.retryAfter()));
     }
 
     private static List<Outcome> all(List<InboxRows.Watch> watches, String why, @Nullable Duration retryAfter) {

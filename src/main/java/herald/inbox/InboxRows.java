@@ -1,6 +1,7 @@
 package herald.inbox;
 
 import herald.connections.ConnectionId;
+import herald.database.Intervals;
 import herald.database.Keyset;
 import herald.providers.ReceivedComment;
 import herald.publishing.PostId;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.util.PGInterval;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,9 +76,9 @@ class InboxRows {
         }
         Integer added = jdbc.sql("select herald_inbox_track(:now, :first, :overlap, :backfill, :providers, :limit)")
                 .param("now", Timestamp.from(now))
-                .param("first", interval(firstRead))
-                .param("overlap", interval(overlap))
-                .param("backfill", interval(backfill))
+                .param("first", Intervals.of(firstRead))
+                .param("overlap", Intervals.of(overlap))
+                .param("backfill", Intervals.of(backfill))
                 .param("providers", providers.toArray(String[]::new))
                 .param("limit", limit)
                 .query(Integer.class)
@@ -359,14 +359,6 @@ class InboxRows {
             return URI.create(value);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static PGInterval interval(Duration duration) {
-        try {
-            return new PGInterval(duration.toSeconds() + " seconds");
-        } catch (SQLException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

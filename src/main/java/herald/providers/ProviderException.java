@@ -63,6 +63,19 @@ public class ProviderException extends RuntimeException {
         return retryAfter;
     }
 
+    /**
+     * How long a reading (figures, comments, followers) waits before it asks again after this refusal: the platform's
+     * wait for a rate limit, else {@code usual}; {@code usual} after a passing failure or an expired token; null when
+     * asking again changes nothing (a permission, a revoked grant, a post that is gone, a duplicate).
+     */
+    public @Nullable Duration readAgainAfter(Duration usual) {
+        return switch (kind) {
+            case RATE_LIMITED -> retryAfter != null ? retryAfter : usual;
+            case TRANSIENT, UNKNOWN_OUTCOME, AUTH_EXPIRED -> usual;
+            case PERMISSION, AUTH_REVOKED, INVALID_CONTENT, DUPLICATE -> null;
+        };
+    }
+
     /** Whether the same call may succeed later without a person doing anything. */
     public boolean retryable() {
         return kind == Kind.TRANSIENT || kind == Kind.RATE_LIMITED;
