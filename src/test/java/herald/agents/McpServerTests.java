@@ -330,6 +330,12 @@ class McpServerTests extends AgentTestBase {
         assertThat(structured(call("list_posts", Map.of())).path("items"))
                 .as("the refused call made nothing")
                 .hasSize(1);
+        // A page of no posts, or of too many, is refused in words (the REST API's own validation does not run here).
+        for (int limit : new int[] {0, 201}) {
+            CallToolResult page = call("list_posts", Map.of("limit", limit));
+            assertThat(page.isError()).as(text(page)).isTrue();
+            assertThat(text(page)).contains("The limit is 1 to 200.");
+        }
     }
 
     @Test

@@ -31,8 +31,20 @@ public record PageRequest(
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    /**
+     * The page's size. The REST API validates {@code limit} before this is called; a caller that builds the request
+     * itself (an MCP tool) is held to the same range here.
+     *
+     * @throws InvalidInput on {@code limit} outside 1 to {@value #MAX_LIMIT}
+     */
     public int size() {
-        return limit == null ? DEFAULT_LIMIT : limit;
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInput("limit", "The limit is 1 to " + MAX_LIMIT + ".");
+        }
+        return limit;
     }
 
     /** How many items to ask for: one more than a page. */
