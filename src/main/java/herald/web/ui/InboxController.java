@@ -106,28 +106,23 @@ class InboxController {
         return back(current, back, id);
     }
 
-    @PostMapping("/w/{slug}/inbox/{id}/done")
-    String done(
+    /** Marks a comment done, or open again: back to the listing, at the comment when it stays in view. */
+    @PostMapping("/w/{slug}/inbox/{id}/{action:done|reopen}")
+    String setDone(
             @PathVariable UUID id,
+            @PathVariable String action,
             @RequestParam(required = false) @Nullable String back,
             HttpServletRequest request,
             RedirectAttributes flash) {
         CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        InboxComment done = inbox.setDone(current.id(), new InboxCommentId(id), true);
-        flash.addFlashAttribute("notice", "Marked done: " + done.authorName() + "’s comment.");
-        return back(current, back, null);
-    }
-
-    @PostMapping("/w/{slug}/inbox/{id}/reopen")
-    String reopen(
-            @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String back,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        CurrentWorkspace current = Access.atLeast(request, Role.EDITOR);
-        InboxComment open = inbox.setDone(current.id(), new InboxCommentId(id), false);
-        flash.addFlashAttribute("notice", open.authorName() + "’s comment is open again.");
-        return back(current, back, id);
+        boolean done = action.equals("done");
+        InboxComment changed = inbox.setDone(current.id(), new InboxCommentId(id), done);
+        flash.addFlashAttribute(
+                "notice",
+                done
+                        ? "Marked done: " + changed.authorName() + "’s comment."
+                        : changed.authorName() + "’s comment is open again.");
+        return back(current, back, done ? null : id);
     }
 
     @PostMapping("/w/{slug}/inbox/check")
