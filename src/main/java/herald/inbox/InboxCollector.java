@@ -40,6 +40,7 @@ class InboxCollector {
     /** How often the posts of an account that needs a reconnect are tried again. */
     static final Duration RECONNECTED = Duration.ofHours(6);
 
+    private final WatchRows watchRows;
     private final InboxRows rows;
     private final TenantScope tenants;
     private final AccessTokens tokens;
@@ -50,6 +51,7 @@ class InboxCollector {
     private final Clock clock;
 
     InboxCollector(
+            WatchRows watchRows,
             InboxRows rows,
             TenantScope tenants,
             AccessTokens tokens,
@@ -57,6 +59,7 @@ class InboxCollector {
             InboxSettings settings,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.watchRows = watchRows;
         this.rows = rows;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -82,13 +85,13 @@ class InboxCollector {
     Sweep sweep(Instant now, @Nullable WorkspaceId only) {
         int tracked = track(now);
         Map<WorkspaceId, List<TargetId>> due = new LinkedHashMap<>();
-        for (InboxRows.Due row : rows.due(now, settings.batch(), only)) {
+        for (WatchRows.Due row : watchRows.due(now, settings.batch(), only)) {
             due.computeIfAbsent(row.workspace(), w -> new ArrayList<>()).add(row.target());
         }
         Tally tally = new Tally();
         due.forEach((workspace, targets) -> {
             try {
-                read(workspace, tenants.read(workspace, () -> rows.watches(workspace, targets)), now, tally);
+                read(workspace, tenants.read(workspace, () -> watchRows.watches(workspace, targets)), now, tally);
             } catch (RuntimeException e) {
                 // The database was away, or a bug: the rows stay due, and the next sweep tries again.
                 log.warn("Could not read the inbox of workspace {}: {}", workspace, e.toString());
@@ -102,7 +105,7 @@ class InboxCollector {
         Instant now = clock.instant();
         int tracked = track(now);
         Tally tally = new Tally();
-        read(workspace, tenants.read(workspace, () -> rows.watching(workspace, limit)), now, tally);
+        read(workspace, tenants.read(workspace, () -> watchRows.watching(workspace, limit)), now, tally);
         return new Sweep(tracked, tally.read, tally.found, tally.failed);
     }
 
@@ -111,7 +114,7 @@ class InboxCollector {
                 .filter(SocialProvider::readsComments)
                 .map(SocialProvider::id)
                 .toList();
-        return rows.track(now, settings.firstRead(), OVERLAP, settings.backfill(), readable, 5_000);
+        return watchRows.track(now, settings.firstRead(), OVERLAP, settings.backfill(), readable, 5_000);
     }
 
     private static final class Tally {
@@ -121,8 +124,8 @@ class InboxCollector {
     }
 
     /** The watches a connection at a time; beyond a connection's share of one sweep, posts stay due. */
-    private void read(WorkspaceId workspace, List<InboxRows.Watch> watches, Instant now, Tally tally) {
-        Map<ConnectionId, List<InboxRows.Watch>> byConnection = new LinkedHashMap<>();
+    private void read(WorkspaceId workspace, List<WatchRows.Watch> watches, Instant now, Tally tally) {
+        Map<ConnectionId, List<WatchRows.Watch>> byConnection = new LinkedHashMap<>();
         watches.forEach(w -> byConnection
                 .computeIfAbsent(w.connection(), c -> new ArrayList<>())
                 .add(w));
@@ -137,12 +140,12 @@ class InboxCollector {
     /** One reading's outcome, stored after the calls. */
     private sealed interface Outcome {}
 
-    private record Read(InboxRows.Watch watch, List<ReceivedComment> comments) implements Outcome {}
+    private record Read(WatchRows.Watch watch, List<ReceivedComment> comments) implements Outcome {}
 
-    private record Refused(InboxRows.Watch watch, String why, @Nullable Duration retryAfter) implements Outcome {}
+    private record Refused(WatchRows.Watch watch, String why, @Nullable Duration retryAfter) implements Outcome {}
 
     private void readConnection(
-            WorkspaceId workspace, ConnectionId connection, List<InboxRows.Watch> watches, Instant now, Tally tally) {
+            WorkspaceId workspace, ConnectionId connection, List<WatchRows.Watch> watches, Instant now, Tally tally) {
         SocialProvider provider = providers.find(watches.getFirst().provider()).orElse(null);
         List<Outcome> outcomes;
         if (provider == null || !provider.readsComments()) {
@@ -154,7 +157,7 @@ class InboxCollector {
             try {
                 outcomes = tokens.withAccessToken(workspace, connection, token -> {
                     List<Outcome> read = new ArrayList<>();
-                    for (InboxRows.Watch watch : watches) {
+                    for (WatchRows.Watch watch : watches) {
                         try {
                             read.add(new Read(
                                     watch,
@@ -195,7 +198,7 @@ class InboxCollector {
                         List<InboxRows.Added> added = rows.add(read.watch(), read.comments(), readAt);
                         added.forEach(a -> received.add(InboxCommentReceived.of(read.watch(), a)));
                         tally.found += added.size();
-                        rows.read(
+                        watchRows.read(
                                 workspace,
                                 read.watch().target(),
                                 readAt,
@@ -203,7 +206,7 @@ class InboxCollector {
                         tally.read++;
                     }
                     case Refused refused -> {
-                        rows.failed(
+                        watchRows.failed(
                                 workspace,
                                 refused.watch().target(),
                                 refused.why(),
@@ -218,7 +221,7 @@ class InboxCollector {
     }
 
     /** When to read again after a refusal: never when it was for good, or once the post's window has passed. */
-    private @Nullable Instant retry(InboxRows.Watch watch, Instant now, @Nullable Duration retryAfter) {
+    private @Nullable Instant retry(WatchRows.Watch watch, Instant now, @Nullable Duration retryAfter) {
         if (retryAfter == null || retryAfter.isZero()) {
             return null;
         }
@@ -226,11 +229,11 @@ class InboxCollector {
         return at.isAfter(watch.publishedAt().plus(settings.window())) ? null : at;
     }
 
-    private Refused refused(InboxRows.Watch watch, ProviderException e) {
+    private Refused refused(WatchRows.Watch watch, ProviderException e) {
         return new Refused(watch, e.getMessage(), e.readAgainAfter(settings.retryAfter()));
     }
 
-    private static List<Outcome> all(List<InboxRows.Watch> watches, String why, @Nullable Duration retryAfter) {
+    private static List<Outcome> all(List<WatchRows.Watch> watches, String why, @Nullable Duration retryAfter) {
         return watches.stream()
                 .map(w -> (Outcome) new Refused(w, why, retryAfter))
                 .toList();

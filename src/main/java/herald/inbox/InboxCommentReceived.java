@@ -29,7 +29,7 @@ public record InboxCommentReceived(
         @Nullable String replyTo,
         Instant writtenAt) {
 
-    static InboxCommentReceived of(InboxRows.Watch watch, InboxRows.Added added) {
+    static InboxCommentReceived of(WatchRows.Watch watch, InboxRows.Added added) {
         ReceivedComment c = added.comment();
         return new InboxCommentReceived(
                 watch.workspace(),
