@@ -14,6 +14,7 @@ import herald.providers.ProviderException;
 import herald.providers.Providers;
 import herald.providers.PublishedComment;
 import herald.providers.SocialProvider;
+import herald.publishing.ContentCheck;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -110,10 +112,10 @@ public class Inbox {
 
     /** A page of the workspace's comments, newest first. */
     public List<InboxComment> list(WorkspaceId workspace, Query query) {
-        InboxRows.Status status = InboxRows.Status.valueOf(query.status().name());
         return tenants.read(
                 workspace,
-                () -> rows.list(workspace, status, query.account(), query.after(), Math.clamp(query.limit(), 1, 201)));
+                () -> rows.list(
+                        workspace, query.status(), query.account(), query.after(), Math.clamp(query.limit(), 1, 201)));
     }
 
     /** How many comments wait for an answer or a "done". */
@@ -132,7 +134,7 @@ public class Inbox {
      */
     public InboxComment setDone(WorkspaceId workspace, InboxCommentId id, boolean done) {
         String by = AuditContext.actor().label();
-        InboxComment changed = tenants.call(workspace, () -> {
+        return tenants.call(workspace, () -> {
             if (!rows.done(workspace, id, done ? clock.instant() : null, by)) {
                 throw notFound();
             }
@@ -140,7 +142,6 @@ public class Inbox {
             settled(workspace, comment);
             return comment;
         });
-        return changed;
     }
 
     /** Inside the transaction that closed a comment: the post's notifications are read once its last one closed. */
@@ -189,17 +190,18 @@ public class Inbox {
         if (!account.active()) {
             throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
         }
-        int length = provider.contentRules(account.externalId()).length(answer);
-        int limit = Math.min(provider.commentMaxLength(account.externalId()), MAX_REPLY);
-        if (length > limit || answer.length() > MAX_REPLY) {
+        ContentCheck.Result rules = ContentCheck.commentRules(provider, account.externalId(), answer);
+        int limit = Math.min(rules.limit(), MAX_REPLY);
+        if (rules.length() > limit || answer.length() > MAX_REPLY) {
             throw new InvalidInput(
                     "text",
-                    "The answer is " + length + " characters long; " + provider.displayName() + " takes " + limit
-                            + ".");
+                    "The answer is " + rules.length() + " characters long; " + provider.displayName() + " takes "
+                            + limit + ".");
         }
-        List<String> problems = provider.commentProblems(answer);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput("text", String.join(" ", problems));
+        if (!rules.problems().isEmpty()) {
+            throw new InvalidInput(
+                    "text",
+                    rules.problems().stream().map(ContentCheck.Problem::message).collect(Collectors.joining(" ")));
         }
         String postId = comment.platformPostId();
         if (postId == null) {
@@ -216,15 +218,15 @@ public class Inbox {
                     comment.connection(),
                     token -> provider.comment(
                             token, new CommentRequest(comment.account(), postId, answer, null, comment.externalId())));
-        } catch (ProviderException e) {
-            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
-            throw refused(provider, e);
-        } catch (ConnectionNotActive e) {
-            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
-            throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
         } catch (RuntimeException e) {
+            // Not taken: the comment may be answered again.
             tenants.run(workspace, () -> rows.replyFailed(workspace, id));
-            throw e;
+            throw switch (e) {
+                case ProviderException refusal -> refused(provider, refusal);
+                case ConnectionNotActive inactive ->
+                    new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
+                default -> e;
+            };
         }
         String by = AuditContext.actor().label();
         Instant at = clock.instant();

@@ -2,6 +2,7 @@ package herald.inbox;
 
 import herald.connections.ConnectionId;
 import herald.database.Keyset;
+import herald.database.SqlTimes;
 import herald.providers.ReceivedComment;
 import herald.publishing.PostId;
 import herald.shared.WorkspaceId;
@@ -37,13 +38,6 @@ class InboxRows {
               left join inbox_comments a on a.workspace_id = c.workspace_id and a.target_id = c.target_id
                                         and a.external_id = c.reply_to
              where c.workspace_id = :workspace""";
-
-    /** Which comments a listing shows. */
-    enum Status {
-        OPEN,
-        DONE,
-        ALL
-    }
 
     private final JdbcClient jdbc;
 
@@ -95,12 +89,12 @@ class InboxRows {
     /** A page of the workspace's comments, newest first, of one account when {@code connection} is given. */
     List<InboxComment> list(
             WorkspaceId workspace,
-            Status status,
+            Inbox.Status status,
             @Nullable ConnectionId connection,
             Keyset.@Nullable After after,
             int limit) {
-        String where = (status == Status.OPEN ? " and c.done_at is null" : "")
-                + (status == Status.DONE ? " and c.done_at is not null" : "")
+        String where = (status == Inbox.Status.OPEN ? " and c.done_at is null" : "")
+                + (status == Inbox.Status.DONE ? " and c.done_at is not null" : "")
                 + (connection == null ? "" : " and c.connection_id = :connection");
         var statement = NEWEST_FIRST.page(jdbc, SELECT + where, after, limit).param("workspace", workspace.value());
         if (connection != null) {
@@ -233,23 +227,13 @@ class InboxRows {
                 rs.getString("post_text"),
                 uri(rs.getString("post_url")),
                 rs.getString("platform_post_id"),
-                instant(rs.getTimestamp("done_at")),
+                SqlTimes.instant(rs, "done_at"),
                 rs.getString("done_by"),
                 reply);
     }
 
-    private static @Nullable Instant instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant();
-    }
-
+    /** An address as it was stored: one Herald read as a URI before it wrote it. */
     private static @Nullable URI uri(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return URI.create(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return value == null ? null : URI.create(value);
     }
 }

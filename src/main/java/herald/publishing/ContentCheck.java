@@ -196,15 +196,29 @@ public final class ContentCheck {
                             + "; leave this account out or remove the first comment."));
         }
         List<Problem> problems = new ArrayList<>();
-        int length = provider.contentRules(accountId).length(comment);
-        int limit = Math.min(provider.commentMaxLength(accountId), Validation.MAX_COMMENT);
-        if (length > limit || comment.length() > Validation.MAX_COMMENT) {
+        Result rules = commentRules(provider, accountId, comment);
+        if (rules.length() > rules.limit() || comment.length() > Validation.MAX_COMMENT) {
             problems.add(new Problem(
-                    "comment.length", Where.TEXT, "the first comment is " + length + " of " + limit + " characters."));
+                    "comment.length",
+                    Where.TEXT,
+                    "the first comment is " + rules.length() + " of " + rules.limit() + " characters."));
         }
-        for (String problem : provider.commentProblems(comment)) {
-            problems.add(new Problem("comment.rule", Where.TEXT, problem));
-        }
+        problems.addAll(rules.problems());
         return List.copyOf(problems);
+    }
+
+    /**
+     * A comment by the account {@code accountId} as its platform judges it: its length as the platform counts it, the
+     * longest it takes (held to the most Herald keeps, {@link Validation#MAX_COMMENT}), and the platform's own rules
+     * it breaks ({@code comment.rule}). A post's first comment ({@link #comment}) and an answer in the inbox are both
+     * held to it.
+     */
+    public static Result commentRules(SocialProvider provider, String accountId, String comment) {
+        return new Result(
+                provider.contentRules(accountId).length(comment),
+                Math.min(provider.commentMaxLength(accountId), Validation.MAX_COMMENT),
+                provider.commentProblems(comment).stream()
+                        .map(problem -> new Problem("comment.rule", Where.TEXT, problem))
+                        .toList());
     }
 }
