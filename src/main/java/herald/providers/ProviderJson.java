@@ -1,6 +1,7 @@
 package herald.providers;
 
 import herald.providers.ProviderException.Kind;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -56,5 +57,17 @@ public final class ProviderJson {
         }
         String text = value.asString();
         return text.isBlank() ? null : text;
+    }
+
+    /**
+     * {@code text} (an address a platform gave) as a URI, or null when there is none or it is not one: an address Herald
+     * shows people, which a malformed one must not fail the whole answer for.
+     */
+    public static @Nullable URI address(@Nullable String text) {
+        try {
+            return text == null ? null : URI.create(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -6,7 +6,6 @@ import herald.providers.ProviderException.Kind;
 import herald.providers.ProviderJson;
 import herald.providers.ReceivedComment;
 import herald.vault.Secret;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,7 +82,7 @@ final class MastodonComments {
                 name == null ? handle : name.strip(),
                 MastodonContent.textOfHtml(status.path("content").asString("")),
                 writtenAt,
-                uri(url != null ? url : ProviderJson.text(status, "uri"))));
+                ProviderJson.address(url != null ? url : ProviderJson.text(status, "uri"))));
     }
 
     /**
@@ -105,14 +104,6 @@ final class MastodonComments {
         try {
             return Instant.parse(status.path("created_at").asString(""));
         } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable URI uri(@Nullable String address) {
-        try {
-            return address == null ? null : URI.create(address);
-        } catch (IllegalArgumentException e) {
             return null;
         }
     }

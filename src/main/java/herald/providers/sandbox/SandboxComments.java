@@ -166,15 +166,7 @@ final class SandboxComments {
                 name == null ? handle : name,
                 text,
                 writtenAt,
-                address(ProviderJson.text(node, "url")));
-    }
-
-    private static @Nullable URI address(@Nullable String url) {
-        try {
-            return url == null ? null : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                ProviderJson.address(ProviderJson.text(node, "url")));
     }
 
     /** A listing Herald cannot read is the Sandbox failing, as a body that is not JSON is: worth another try. */
