@@ -96,17 +96,17 @@ public class AgentInbox {
                 details.put("outcome", "ok");
                 calls.record(caller, channel, "inbox.reply", details);
                 return answered;
-            } catch (InvalidInput e) {
-                details.put("outcome", "invalid");
-                calls.record(caller, channel, "inbox.reply", details);
-                throw e;
-            } catch (Conflict e) {
-                details.put("outcome", "conflict");
-                calls.record(caller, channel, "inbox.reply", details);
-                throw e;
-            } catch (ReplyRefused e) {
-                details.put("outcome", "reply_refused");
-                details.put("reason", e.reason());
+            } catch (InvalidInput | Conflict | ReplyRefused e) {
+                details.put(
+                        "outcome",
+                        switch (e) {
+                            case InvalidInput invalid -> "invalid";
+                            case Conflict conflict -> "conflict";
+                            default -> "reply_refused";
+                        });
+                if (e instanceof ReplyRefused refused) {
+                    details.put("reason", refused.reason());
+                }
                 calls.record(caller, channel, "inbox.reply", details);
                 throw e;
             }

@@ -35,7 +35,7 @@ public final class AgentInboxPages {
             throw new InvalidInput(
                     "connectionId", "Give the connectionId of a granted account with COMMENT_READ (see accounts).");
         }
-        if (page.size() < 1 || page.size() > AgentInbox.MAX_LIMIT) {
+        if (page.size() > AgentInbox.MAX_LIMIT) { // size() refuses one below 1
             throw new InvalidInput("limit", "The limit is 1 to " + AgentInbox.MAX_LIMIT + ".");
         }
         Inbox.Status wanted = Inbox.Status.read(status, "status");
