@@ -79,11 +79,11 @@ class InboxCollector {
     }
 
     /**
-     * As {@link #sweep(Instant)}, reading only {@code only}'s due watches when it is given: tests that share a database
-     * with others read their own workspace's, and open no other workspace's tokens.
+     * As {@link #sweep(Instant)}, watching and reading only {@code only}'s posts when it is given: tests that share a
+     * database with others read their own workspace's, and open no other workspace's tokens.
      */
     Sweep sweep(Instant now, @Nullable WorkspaceId only) {
-        int tracked = track(now);
+        int tracked = track(now, only);
         Map<WorkspaceId, List<TargetId>> due = new LinkedHashMap<>();
         for (WatchRows.Due row : watchRows.due(now, settings.batch(), only)) {
             due.computeIfAbsent(row.workspace(), w -> new ArrayList<>()).add(row.target());
@@ -103,18 +103,19 @@ class InboxCollector {
     /** Reads the workspace's watched posts now, whenever they are due: the newest {@code limit}. */
     Sweep check(WorkspaceId workspace, int limit) {
         Instant now = clock.instant();
-        int tracked = track(now);
+        int tracked = track(now, workspace);
         Tally tally = new Tally();
         read(workspace, tenants.read(workspace, () -> watchRows.watching(workspace, limit)), now, tally);
         return new Sweep(tracked, tally.read, tally.found, tally.failed);
     }
 
-    private int track(Instant now) {
+    /** Watches what was published since the last sweep: on every workspace, or on {@code only}. */
+    private int track(Instant now, @Nullable WorkspaceId only) {
         List<String> readable = providers.all().stream()
                 .filter(SocialProvider::readsComments)
                 .map(SocialProvider::id)
                 .toList();
-        return watchRows.track(now, settings.firstRead(), OVERLAP, settings.backfill(), readable, 5_000);
+        return watchRows.track(now, settings.firstRead(), OVERLAP, settings.backfill(), readable, 5_000, only);
     }
 
     private static final class Tally {

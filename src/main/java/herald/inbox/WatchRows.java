@@ -45,18 +45,30 @@ class WatchRows {
         this.jdbc = jdbc;
     }
 
-    /** Starts watching targets published on these platforms since each workspace's latest watched one. */
-    int track(Instant now, Duration firstRead, Duration overlap, Duration backfill, List<String> providers, int limit) {
+    /**
+     * Starts watching targets published on these platforms since each workspace's latest watched one: every
+     * workspace's, or {@code only}'s when it is given.
+     */
+    int track(
+            Instant now,
+            Duration firstRead,
+            Duration overlap,
+            Duration backfill,
+            List<String> providers,
+            int limit,
+            @Nullable WorkspaceId only) {
         if (providers.isEmpty()) {
             return 0;
         }
-        Integer added = jdbc.sql("select herald_inbox_track(:now, :first, :overlap, :backfill, :providers, :limit)")
+        Integer added = jdbc.sql(
+                        "select herald_inbox_track(:now, :first, :overlap, :backfill, :providers, :limit, :workspace)")
                 .param("now", Timestamp.from(now))
                 .param("first", Intervals.of(firstRead))
                 .param("overlap", Intervals.of(overlap))
                 .param("backfill", Intervals.of(backfill))
                 .param("providers", providers.toArray(String[]::new))
                 .param("limit", limit)
+                .param("workspace", only == null ? null : only.value(), java.sql.Types.OTHER)
                 .query(Integer.class)
                 .single();
         return added == null ? 0 : added;
