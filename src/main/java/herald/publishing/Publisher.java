@@ -65,6 +65,7 @@ class Publisher {
     private final PlatformCall platform;
     private final ShortLinks shortLinks;
     private final OutcomeEntries entries;
+    private final PublishedOutcomes published;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
@@ -79,6 +80,7 @@ class Publisher {
             PlatformCall platform,
             ShortLinks shortLinks,
             OutcomeEntries entries,
+            PublishedOutcomes published,
             ApplicationEventPublisher events,
             PublishingSettings settings,
             Clock clock) {
@@ -90,12 +92,26 @@ class Publisher {
         this.platform = platform;
         this.shortLinks = shortLinks;
         this.entries = entries;
+        this.published = published;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
     }
 
+    /** Publishes the target, and returns once its outcome is written. */
     Next publish(WorkspaceId workspace, TargetId target) {
+        return publish(workspace, target, true);
+    }
+
+    /**
+     * Publishes the target as its job: a published outcome is handed to {@link PublishedOutcomes}, which writes it
+     * with the others of its batch and ends the job, while this thread goes on to its next job.
+     */
+    Next dispatch(WorkspaceId workspace, TargetId target) {
+        return publish(workspace, target, false);
+    }
+
+    private Next publish(WorkspaceId workspace, TargetId target, boolean wait) {
         Object claimed = claim(workspace, target);
         if (claimed instanceof Next next && next.early() && waitUntil(next.at())) {
             claimed = claim(workspace, target);
@@ -105,6 +121,12 @@ class Publisher {
         }
         Claim claim = (Claim) claimed;
         Outcome outcome = platform.call(workspace, claim);
+        if (outcome instanceof Outcome.Published p && published.batching()) {
+            var applied = published.submit(workspace, target, claim, p, wait);
+            // Not waited for by a job: the writer ends the job with the outcome; should it not, the job is taken over
+            // once it is no longer heartbeated, and its next attempt reconciles.
+            return !wait || applied.join() ? Next.ENDED : Next.DONE;
+        }
         return complete(workspace, target, claim, outcome);
     }
 

@@ -39,9 +39,10 @@ class PublishingJobs {
                     .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
                     .execute((instance, context) -> {
                         String data = instance.getData();
-                        Publisher.Next next = publisher.publish(Dispatch.workspaceOf(data), Dispatch.targetOf(data));
+                        Publisher.Next next = publisher.dispatch(Dispatch.workspaceOf(data), Dispatch.targetOf(data));
                         if (next.jobEnded()) {
-                            // The outcome's transaction deleted this execution (Attempts.complete): nothing is left.
+                            // The outcome's transaction deleted this execution (Attempts.complete), or will
+                            // (PublishedOutcomes): nothing is left to do here.
                             return (complete, operations) -> {};
                         }
                         if (next.at() == null) {

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mediaLinkLifetime how long the signed media URLs given to a platform stay valid
  * @param commentPoll how often a node looks for first comments to write under posts just published
  * @param commentConcurrency how many first comments the node writing them has in flight at once
+ * @param outcomeBatch the most published outcomes one call writes ({@link PublishedOutcomes}); 1 writes each in its
+ *     dispatcher thread, as its own call
+ * @param outcomeLinger how long the outcomes' writer waits for more when it finds fewer than a batch queued
  */
 @ConfigurationProperties("herald.publishing")
 record PublishingSettings(
@@ -40,7 +43,9 @@ record PublishingSettings(
         @DefaultValue("1h") Duration mediaLinkLifetime,
         @DefaultValue("1s") Duration lead,
         @DefaultValue("2s") Duration commentPoll,
-        @DefaultValue("8") int commentConcurrency) {
+        @DefaultValue("8") int commentConcurrency,
+        @DefaultValue("32") int outcomeBatch,
+        @DefaultValue("20ms") Duration outcomeLinger) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

@@ -64,7 +64,9 @@ final class Scenarios {
                 "--db-scheduler.polling-strategy-upper-limit-fraction-of-threads=3.0",
                 "--logging.level.root=WARN",
                 // Its "Loaded the ... embedding model" line tells the burst when the node's start-up work is over.
-                "--logging.level.herald.content.Embedder=INFO"));
+                "--logging.level.herald.content.Embedder=INFO",
+                // Its "Wrote ... published outcomes in ... batches" lines say how large the outcomes' batches were.
+                "--logging.level.herald.publishing.PublishedOutcomes=INFO"));
         properties.addAll(extra);
         for (String given : options.nodeProperties()) { // --node key=value replaces the harness's own value
             String key = given.substring(0, given.indexOf('=') + 1);

@@ -38,7 +38,9 @@ class RetryPolicyTests {
                 Duration.ofHours(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
-                8);
+                8,
+                32,
+                Duration.ZERO);
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
