@@ -1,18 +1,10 @@
 package herald.publishing;
 
-import herald.connections.AccessTokens;
-import herald.connections.ConnectionNotActive;
-import herald.database.TenantScope;
-import herald.providers.Providers;
 import herald.providers.PublishedPost;
-import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.vault.VaultException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one target, effectively once (docs/adr/0008): claim and journal the attempt with the next fence in one
- * short transaction; call the platform outside any transaction ({@link PlatformCall}); write the outcome in a second one, only if the fence
- * is still this attempt's. An attempt found unfinished (its node died mid-call) or that ended without an answer makes
+ * short transaction ({@link Claims}); call the platform outside any transaction ({@link PlatformCall}); write the
+ * outcome in a second one, only if the fence is still this attempt's (published ones in batches, {@link
+ * PublishedOutcomes}). An attempt found unfinished (its node died mid-call) or that ended without an answer makes
  * every later attempt reconcile first: the platform's recent posts are searched for this one, and it is published
  * again only when provably absent.
  */
@@ -57,40 +50,27 @@ class Publisher {
         record Unknown(String explanation) implements Outcome {}
     }
 
+    private final Claims claims;
     private final Attempts attempts;
-    private final DailyQuota quota;
-    private final TenantScope tenants;
-    private final AccessTokens tokens;
-    private final Providers providers;
     private final PlatformCall platform;
-    private final ShortLinks shortLinks;
     private final OutcomeEntries entries;
     private final PublishedOutcomes published;
     private final ApplicationEventPublisher events;
     private final PublishingSettings settings;
     private final Clock clock;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Publisher(
+            Claims claims,
             Attempts attempts,
-            DailyQuota quota,
-            TenantScope tenants,
-            AccessTokens tokens,
-            Providers providers,
             PlatformCall platform,
-            ShortLinks shortLinks,
             OutcomeEntries entries,
             PublishedOutcomes published,
             ApplicationEventPublisher events,
             PublishingSettings settings,
             Clock clock) {
+        this.claims = claims;
         this.attempts = attempts;
-        this.quota = quota;
-        this.tenants = tenants;
-        this.tokens = tokens;
-        this.providers = providers;
         this.platform = platform;
-        this.shortLinks = shortLinks;
         this.entries = entries;
         this.published = published;
         this.events = events;
@@ -154,111 +134,7 @@ class Publisher {
 
     /** Either a {@link Claim} to call the platform with, or the {@link Next} step when there is nothing to call. */
     Object claim(WorkspaceId workspace, TargetId target) {
-        Instant now = clock.instant();
-        try {
-            return tenants.call(workspace, () -> claimLocked(workspace, target, now));
-        } catch (NothingWritten unwritten) {
-            return unwritten.next;
-        }
-    }
-
-    /**
-     * Ends a claim that wrote nothing (the target is done, not yet due, or held back by a cap) by rolling its
-     * transaction back: it only took row locks, and a commit would flush them to the WAL for nothing.
-     */
-    private static final class NothingWritten extends RuntimeException {
-        private final Next next;
-
-        NothingWritten(Next next) {
-            super(null, null, false, false);
-            this.next = next;
-        }
-    }
-
-    private Object claimLocked(WorkspaceId workspace, TargetId target, Instant now) {
-        var found = attempts.lockDue(workspace, target);
-        if (found.isEmpty()) {
-            throw new NothingWritten(Next.DONE); // edited away or deleted: the edit scheduled new targets
-        }
-        Attempts.Due due = found.get();
-        // A held target waits for its account's resume, which dispatches it again (Pausing): this job ends here.
-        if (due.status().finished()
-                || due.status() == TargetStatus.HELD
-                || due.postStatus() == PostStatus.CANCELLED
-                || due.postStatus() == PostStatus.DRAFT
-                || due.postStatus() == PostStatus.PENDING_APPROVAL) {
-            throw new NothingWritten(Next.DONE);
-        }
-        if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
-            // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
-            // rescheduled later by an edit.
-            throw new NothingWritten(new Next(due.dueAt(), true));
-        }
-        int fence = due.fence() + 1;
-        DailyQuota.Day day = quota.day(workspace, now);
-        Attempts.Claimed claimed = attempts.claim(
-                workspace,
-                due.post(),
-                target,
-                due.connection(),
-                due.provider(),
-                fence,
-                due.reconcileSince(),
-                new Attempts.Caps(settings.perAccount(), settings.perWorkspace(), settings.capOf(due.provider())),
-                now.minus(settings.inFlightFor()),
-                day.from(),
-                day.to(),
-                node,
-                now);
-        if (!claimed.taken()) {
-            // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
-            throw new NothingWritten(
-                    new Next(now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000))));
-        }
-        // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
-        // never finished (its call may have reached the platform). A post that may already be on the platform is
-        // reconciled whatever today's count: it was counted then.
-        Instant reconcileSince = claimed.reconcileSince();
-        String refused = reconcileSince == null
-                ? quota.refusal(day, claimed.postsToday()).orElse(null)
-                : null;
-        AccessTokens.@Nullable Opened token = null;
-        String tokenRefused = null;
-        if (refused == null && providers.find(due.provider()).isPresent()) {
-            // The token is read and opened here, so that its read and its audit entry commit with the claim, in
-            // the one commit the claim needs anyway (a token due for a refresh is left to the call).
-            try {
-                token = tokens.openInTransaction(workspace, due.connection()).orElse(null);
-            } catch (ConnectionNotActive | NotFound e) {
-                tokenRefused = e.getMessage();
-            } catch (VaultException e) {
-                // Nothing was opened or recorded; the call tries again outside and retries as before.
-                log.warn("The token of a target of post {} did not open in the claim", due.post());
-            }
-        }
-        LinkTagging.Tagged content =
-                PlatformCall.content(due, reconcileSince == null ? now : reconcileSince, day.zone());
-        if (due.shortLinks()
-                && due.format() == herald.providers.PostFormat.POST
-                && refused == null
-                && tokenRefused == null) {
-            // Written with the claim: every attempt finds the same codes, and publishes the same text. A story
-            // publishes no text, so it gets no short links.
-            content = shortLinks.shorten(workspace, due.post(), target, due.provider(), content);
-        }
-        return new Claim(
-                due.post(),
-                target,
-                fence,
-                due.attempts() + 1,
-                due,
-                reconcileSince,
-                now,
-                refused,
-                token,
-                tokenRefused,
-                day.zone(),
-                content);
+        return claims.claim(workspace, target);
     }
 
     Next complete(WorkspaceId workspace, TargetId target, Claim claim, Outcome outcome) {
