@@ -79,7 +79,7 @@ final class SandboxComments {
         Instant from = since.minusSeconds(2);
         JsonNode data = errors.parse(answer, what).path("data");
         for (JsonNode candidate : data) {
-            Instant created = Instant.parse(candidate.path("createdAt").asString());
+            Instant created = writtenAt(candidate);
             if (created.isBefore(from)) {
                 return Optional.empty();
             }
@@ -144,6 +144,19 @@ final class SandboxComments {
         return handle.toString();
     }
 
+    /** When the comment was written; an answer without a readable time is malformed, not a crash. */
+    private static Instant writtenAt(JsonNode comment) {
+        String createdAt = ProviderJson.text(comment, "createdAt");
+        if (createdAt == null) {
+            throw malformed();
+        }
+        try {
+            return Instant.parse(createdAt);
+        } catch (DateTimeParseException e) {
+            throw malformed();
+        }
+    }
+
     private static ReceivedComment received(JsonNode node, @Nullable String accountHandle) {
         String id = ProviderJson.text(node, "id");
         String text = node.path("text").isString() ? node.path("text").asString() : null;
@@ -152,12 +165,7 @@ final class SandboxComments {
         if (id == null || text == null || createdAt == null || (accountHandle == null && name == null)) {
             throw malformed();
         }
-        Instant writtenAt;
-        try {
-            writtenAt = Instant.parse(createdAt);
-        } catch (DateTimeParseException e) {
-            throw malformed();
-        }
+        Instant writtenAt = writtenAt(node);
         String handle = accountHandle != null ? accountHandle : visitorHandle(name);
         return new ReceivedComment(
                 id,
