@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an agent may do with the workspace's inbox: list the comments under a granted account's posts (COMMENT_READ on
- * it) and answer one as the account (COMMENT_REPLY on the account it was written to). Every call is audited like a
+ * it), and answer one as the account or mark it done (COMMENT_REPLY on the account it was written to). Every call is audited like a
  * post; the answer itself is the inbox's, so it is held to the same rules and audited as {@code inbox.replied} with
  * the agent as the actor.
  */
@@ -86,7 +86,7 @@ public class AgentInbox {
      */
     public InboxComment answer(AgentPrincipal caller, Channel channel, InboxCommentId id, @Nullable String text) {
         return calls.run(caller, channel, "inbox.reply", () -> {
-            Grant grant = replyGrant(caller, channel, id);
+            Grant grant = replyGrant(caller, channel, id, "inbox.reply");
             Map<String, String> details = new LinkedHashMap<>();
             details.put("grant", grant.id().toString());
             details.put("connection", grant.connection().toString());
@@ -113,8 +113,41 @@ public class AgentInbox {
         });
     }
 
-    /** The grant that lets the agent answer the comment; a comment it may not see is not found, as if it were none. */
-    private Grant replyGrant(AgentPrincipal caller, Channel channel, InboxCommentId id) {
+    /**
+     * Marks a comment done (nothing to answer) or opens it again ({@link Inbox#setDone}), given the agent's grant on
+     * the account it was written to carries COMMENT_REPLY: deciding that a comment needs no answer is part of
+     * answering. Idempotent, as for a person.
+     *
+     * @throws NotFound when the workspace has no such comment or it is under an account the agent was not granted
+     * @throws MissingCapability when that grant lacks COMMENT_REPLY
+     */
+    public InboxComment setDone(AgentPrincipal caller, Channel channel, InboxCommentId id, boolean done) {
+        String call = done ? "inbox.done" : "inbox.reopen";
+        return calls.run(caller, channel, call, () -> {
+            Grant grant = replyGrant(caller, channel, id, call);
+            InboxComment changed = inbox.setDone(caller.workspace(), id, done);
+            calls.record(
+                    caller,
+                    channel,
+                    call,
+                    Map.of(
+                            "outcome",
+                            "ok",
+                            "grant",
+                            grant.id().toString(),
+                            "connection",
+                            grant.connection().toString(),
+                            "comment",
+                            id.toString()));
+            return changed;
+        });
+    }
+
+    /**
+     * The grant that lets the agent answer the comment (or mark it done); a comment it may not see is not found, as if
+     * it were none.
+     */
+    private Grant replyGrant(AgentPrincipal caller, Channel channel, InboxCommentId id, String call) {
         NotFound missing = new NotFound("This agent has no comment " + id + " in its accounts' inbox.");
         Optional<InboxComment> comment;
         try {
@@ -124,14 +157,14 @@ public class AgentInbox {
         }
         Optional<Grant> grant = comment.flatMap(c -> grants.find(caller.workspace(), caller.agent(), c.connection()));
         if (grant.isEmpty()) {
-            calls.record(caller, channel, "inbox.reply", Map.of("outcome", "not_found", "comment", id.toString()));
+            calls.record(caller, channel, call, Map.of("outcome", "not_found", "comment", id.toString()));
             throw missing;
         }
         if (!grant.get().allows(Capability.COMMENT_REPLY)) {
             calls.record(
                     caller,
                     channel,
-                    "inbox.reply",
+                    call,
                     Map.of(
                             "outcome",
                             "no_permission",

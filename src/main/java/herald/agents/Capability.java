@@ -22,7 +22,7 @@ public enum Capability {
     CAPTION_GENERATE,
     /** Read the comments people write under the account's posts, from the inbox. */
     COMMENT_READ,
-    /** Answer those comments as the account. */
+    /** Answer those comments as the account, or mark them done (nothing to answer) and open them again. */
     COMMENT_REPLY;
 
     public static Capability of(String value) {

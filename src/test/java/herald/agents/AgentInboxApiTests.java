@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GET /api/v1/agent/inbox and POST /api/v1/agent/inbox/{id}/reply, against the real Sandbox: an agent reads the
- * comments under a granted account's posts with COMMENT_READ and answers them as the account with COMMENT_REPLY; the
- * comments of an account it was not granted do not exist for it.
+ * GET /api/v1/agent/inbox, POST /api/v1/agent/inbox/{id}/reply and PUT|DELETE /api/v1/agent/inbox/{id}/done,
+ * against the real Sandbox: an agent reads the comments under a granted account's posts with COMMENT_READ, and answers
+ * them as the account or marks them done with COMMENT_REPLY; the comments of an account it was not granted do not
+ * exist for it.
  */
 class AgentInboxApiTests extends AgentTestBase {
 
@@ -131,5 +132,74 @@ class AgentInboxApiTests extends AgentTestBase {
         var pausedAnswer = send("POST", reply, agent.token(), "{\"text\":\"Paused\"}");
         assertThat(pausedAnswer.status()).as(pausedAnswer.body()).isEqualTo(403);
         assertThat(pausedAnswer.problemType()).isEqualTo("agent-paused");
+    }
+
+    @Test
+    void marksACommentThatNeedsNoAnswerDoneAndOpensItAgainWithCommentReply() {
+        Workspace w = workspace("AgentTriage");
+        String granted = connectSandbox(w, handle("tri"));
+        String other = connectSandbox(w, handle("notri"));
+        AgentKey agent = agent(w, "Triage bot");
+        grant(w, agent, granted, "[\"COMMENT_READ\"]", false, null);
+        visitorComment(publishedOn(w, granted, "Soup of the day"), "Carl", "Thanks!");
+        visitorComment(publishedOn(w, other, "Salad of the day"), "Lenny", "Thanks too!");
+        assertThat(checkInbox(w)).isEqualTo(2);
+        String carl = send("GET", "/api/v1/agent/inbox?connectionId=" + granted, agent.token(), null)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        String done = "/api/v1/agent/inbox/" + carl + "/done";
+
+        var withoutReply = send("PUT", done, agent.token(), null);
+        assertThat(withoutReply.status()).as(withoutReply.body()).isEqualTo(403);
+        assertThat(withoutReply.json().path("capability").asString()).isEqualTo("COMMENT_REPLY");
+        assertThat(admin(w, "GET", "/inbox/" + carl, null).json().path("status").asString())
+                .isEqualTo("open");
+
+        grant(w, agent, granted, "[\"COMMENT_READ\",\"COMMENT_REPLY\"]", false, null);
+        var marked = send("PUT", done, agent.token(), null);
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        assertThat(marked.json().path("status").asString()).isEqualTo("done");
+        assertThat(marked.json().path("reply").isMissingNode()
+                        || marked.json().path("reply").isNull())
+                .as("done without an answer")
+                .isTrue();
+        assertThat(send("PUT", done, agent.token(), null).status())
+                .as("idempotent")
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/agent/inbox?connectionId=" + granted, agent.token(), null)
+                        .json()
+                        .path("items"))
+                .isEmpty();
+        assertThat(admin(w, "GET", "/inbox/" + carl, null).json().path("status").asString())
+                .as("done for the company's people too")
+                .isEqualTo("done");
+
+        var reopened = send("DELETE", done, agent.token(), null);
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(reopened.json().path("status").asString()).isEqualTo("open");
+
+        String lenny = admin(w, "GET", "/inbox?account=" + other, null)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(send("PUT", "/api/v1/agent/inbox/" + lenny + "/done", agent.token(), null)
+                        .status())
+                .as("another account's comment does not exist for the agent")
+                .isEqualTo(404);
+        assertThat(admin(w, "GET", "/inbox/" + lenny, null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("open");
+        assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
+                .anyMatch(d -> d.contains("\"inbox.done\"") && d.contains("\"no_permission\""))
+                .anyMatch(d -> d.contains("\"inbox.done\"") && d.contains("\"ok\""))
+                .anyMatch(d -> d.contains("\"inbox.reopen\"") && d.contains("\"ok\""))
+                .anyMatch(d -> d.contains("\"inbox.done\"") && d.contains("\"not_found\""));
     }
 }

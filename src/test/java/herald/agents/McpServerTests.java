@@ -84,7 +84,8 @@ class McpServerTests extends AgentTestBase {
                         "list_assets",
                         "generate_captions",
                         "list_comments",
-                        "answer_comment");
+                        "answer_comment",
+                        "mark_comment_done");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).hasSizeGreaterThan(80));
         var create = tools.stream()
                 .filter(t -> t.name().equals("create_post"))
@@ -124,7 +125,10 @@ class McpServerTests extends AgentTestBase {
         assertThat(tagLinks.path("type").asString()).isEqualTo("boolean");
         assertThat(tagLinks.path("description").asString()).contains("UTM").contains("leave out");
         assertThat(create.description()).contains("firstComment").contains("tagLinks");
-        assertThat(client.getServerInstructions()).contains("list_accounts").contains("answer_comment");
+        assertThat(client.getServerInstructions())
+                .contains("list_accounts")
+                .contains("answer_comment")
+                .contains("mark_comment_done");
         var answer = tools.stream()
                 .filter(t -> t.name().equals("answer_comment"))
                 .findFirst()
@@ -214,7 +218,8 @@ class McpServerTests extends AgentTestBase {
         String theirs = publishedOn(w, ungranted, "Fries tonight");
         visitorComment(ours, "Barney", "Free refills?");
         visitorComment(theirs, "Homer", "Extra fries?");
-        assertThat(checkInbox(w)).isEqualTo(2);
+        visitorComment(ours, "Lenny", "Thanks!");
+        assertThat(checkInbox(w)).isEqualTo(3);
 
         var without = call("list_comments", Map.of("connectionId", granted));
         assertThat(without.isError()).isTrue();
@@ -224,9 +229,10 @@ class McpServerTests extends AgentTestBase {
         var listed = call("list_comments", Map.of("connectionId", granted));
         assertThat(listed.isError()).as(text(listed)).isFalse();
         JsonNode items = structured(listed).path("items");
-        assertThat(items).hasSize(1);
-        assertThat(items.get(0).path("text").asString()).isEqualTo("Free refills?");
-        String barney = items.get(0).path("id").asString();
+        assertThat(items.valueStream().map(i -> i.path("text").asString()))
+                .containsExactlyInAnyOrder("Free refills?", "Thanks!");
+        String barney = idOf(items, "Free refills?");
+        String lenny = idOf(items, "Thanks!");
         var notGranted = call("list_comments", Map.of("connectionId", ungranted));
         assertThat(notGranted.isError()).isTrue();
         assertThat(text(notGranted)).contains("not granted");
@@ -272,12 +278,45 @@ class McpServerTests extends AgentTestBase {
         assertThat(structured(call("list_comments", Map.of("connectionId", granted, "status", "done")))
                         .path("items"))
                 .hasSize(1);
+
+        // A comment that needs no answer is set aside, and can be opened again; another account's stays out of reach.
+        JsonNode open = structured(call("list_comments", Map.of("connectionId", granted)))
+                .path("items");
+        assertThat(open.valueStream().map(i -> i.path("id").asString())).containsExactly(lenny);
+        var done = call("mark_comment_done", Map.of("commentId", lenny));
+        assertThat(done.isError()).as(text(done)).isFalse();
+        assertThat(structured(done).path("status").asString()).isEqualTo("done");
+        assertThat(structured(call("list_comments", Map.of("connectionId", granted)))
+                        .path("items"))
+                .isEmpty();
+        var reopened = call("mark_comment_done", Map.of("commentId", lenny, "done", false));
+        assertThat(structured(reopened).path("status").asString()).isEqualTo("open");
+        var notTheirs = call("mark_comment_done", Map.of("commentId", homer));
+        assertThat(notTheirs.isError()).isTrue();
+        assertThat(text(notTheirs)).contains("no comment");
+        assertThat(admin(w, "GET", "/inbox/" + homer, null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("open");
         assertThat(audit(w, "agent.call").stream().map(r -> r.get("details").toString()))
                 .anyMatch(d -> d.contains("\"channel\": \"mcp\"")
                         && d.contains("\"inbox.reply\"")
                         && d.contains("\"reply_refused\""))
                 .anyMatch(d -> d.contains("\"inbox.reply\"") && d.contains("\"ok\""))
-                .anyMatch(d -> d.contains("\"inbox.list\"") && d.contains("\"no_permission\""));
+                .anyMatch(d -> d.contains("\"inbox.list\"") && d.contains("\"no_permission\""))
+                .anyMatch(d -> d.contains("\"inbox.done\"") && d.contains("\"ok\""))
+                .anyMatch(d -> d.contains("\"inbox.reopen\"") && d.contains("\"ok\""))
+                .anyMatch(d -> d.contains("\"inbox.done\"") && d.contains("\"not_found\""));
+    }
+
+    static String idOf(JsonNode comments, String text) {
+        return comments.valueStream()
+                .filter(c -> c.path("text").asString().equals(text))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
     }
 
     void faults(String json) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The inbox's MCP tools: list_comments and answer_comment, the agent REST API's inbox calls through {@link AgentInbox}. */
+/**
+ * The inbox's MCP tools: list_comments, answer_comment and mark_comment_done, the agent REST API's inbox calls through
+ * {@link AgentInbox}.
+ */
 final class McpInboxTools {
 
     private final AgentInbox inbox;
@@ -71,6 +74,27 @@ final class McpInboxTools {
                             }
                             return InboxCommentView.of(inbox.answer(
                                     agent, Channel.MCP, new InboxCommentId(answer.commentId()), answer.text()));
+                        }),
+                calls.tool(
+                        "mark_comment_done",
+                        "Mark a comment done",
+                        "Marks one comment from list_comments done when it needs no answer (a thank-you, spam,"
+                                + " something a person handles elsewhere): it leaves the open comments, for you and"
+                                + " for the company's people, as when a person marks it done. done: false opens it"
+                                + " again. Needs COMMENT_REPLY on the account it was written to. Answers with the"
+                                + " comment and its status; doing it twice changes nothing.",
+                        McpSchemas.MARK_COMMENT_DONE,
+                        McpToolCalls.Effect.WRITE,
+                        (agent, args) -> {
+                            var mark = calls.arguments(args, DoneArguments.class);
+                            if (mark.commentId() == null) {
+                                throw new InvalidInput("commentId", "Give the commentId from list_comments.");
+                            }
+                            return InboxCommentView.of(inbox.setDone(
+                                    agent,
+                                    Channel.MCP,
+                                    new InboxCommentId(mark.commentId()),
+                                    mark.done() == null || mark.done()));
                         }));
     }
 
@@ -78,4 +102,6 @@ final class McpInboxTools {
             @Nullable UUID connectionId, @Nullable String status, @Nullable Integer limit, @Nullable String cursor) {}
 
     record AnswerArguments(@Nullable UUID commentId, @Nullable String text) {}
+
+    record DoneArguments(@Nullable UUID commentId, @Nullable Boolean done) {}
 }

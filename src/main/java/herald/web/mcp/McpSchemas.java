@@ -171,6 +171,19 @@ final class McpSchemas {
               "additionalProperties": false
             }""";
 
+    static final String MARK_COMMENT_DONE =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "commentId": {"type": "string", "format": "uuid", "description": "The id of a comment from list_comments."},
+                "done": {"type": "boolean", "default": true,
+                  "description": "true (the default): the comment needs no answer and leaves the open ones; false: open it again."}
+              },
+              "required": ["commentId"],
+              "additionalProperties": false
+            }""";
+
     /** A Jackson error as a sentence for the agent: which argument, and what was wrong, without Java's insides. */
     static String explain(Exception e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

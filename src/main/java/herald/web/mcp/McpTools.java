@@ -45,8 +45,8 @@ class McpTools {
             list_accounts to see them. create_post publishes now (POST_CREATE) or at scheduleAt (POST_SCHEDULE); some \
             accounts hold posts for a person's approval (status pending_approval). Use get_post to follow a post, and \
             cancel_post to withdraw one before it publishes, and get_post_figures to see how a published one did. \
-            list_comments reads what people wrote under an account's posts (COMMENT_READ) and answer_comment answers \
-            one as the account (COMMENT_REPLY).""";
+            list_comments reads what people wrote under an account's posts (COMMENT_READ); answer_comment answers \
+            one as the account, and mark_comment_done sets aside one that needs no answer (COMMENT_REPLY).""";
 
     private final McpPostCreation creation;
     private final AgentCancellation cancellation;

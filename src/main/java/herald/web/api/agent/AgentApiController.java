@@ -1,29 +1,23 @@
 package herald.web.api.agent;
 
 import herald.agents.AgentCancellation;
-import herald.agents.AgentInbox;
 import herald.agents.AgentPosting;
 import herald.agents.AgentPrincipal;
 import herald.agents.AgentReads;
-import herald.agents.AgentRefused;
 import herald.agents.Channel;
-import herald.agents.MissingCapability;
 import herald.analytics.Analytics;
 import herald.connections.ConnectionId;
 import herald.content.Captions;
-import herald.inbox.InboxCommentId;
 import herald.publishing.PostId;
 import herald.publishing.PostRepeats;
 import herald.publishing.ShortLinkClicks;
 import herald.shared.InvalidInput;
 import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
-import herald.web.api.inbox.InboxCommentView;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
 import herald.web.api.problems.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,7 +26,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,7 +56,6 @@ class AgentApiController {
     private final Analytics analytics;
     private final ShortLinkClicks shortLinks;
     private final PostRepeats repeats;
-    private final AgentInbox inbox;
 
     AgentApiController(
             AgentPosting posting,
@@ -72,9 +64,7 @@ class AgentApiController {
             Captions captions,
             Analytics analytics,
             ShortLinkClicks shortLinks,
-            PostRepeats repeats,
-            AgentInbox inbox) {
-        this.inbox = inbox;
+            PostRepeats repeats) {
         this.shortLinks = shortLinks;
         this.repeats = repeats;
         this.posting = posting;
@@ -117,7 +107,7 @@ class AgentApiController {
     ResponseEntity<ProblemDetail> nothingCreated(NothingCreated e) {
         ProblemDetail problem = ProblemType.AGENT_POST_REFUSED.problem(e.getMessage());
         problem.setProperty("results", e.results.results());
-        return problem(problem);
+        return AgentProblems.problem(problem);
     }
 
     @GetMapping("/posts")
@@ -242,63 +232,5 @@ class AgentApiController {
                     + " Nothing is posted: use the chosen text in POST /api/v1/agent/posts.")
     CaptionView generateCaptions(@AuthenticationPrincipal AgentPrincipal agent, @RequestBody AgentCaptionBody body) {
         return CaptionView.of(body.generate(captions, reads, agent, Channel.AGENT_API));
-    }
-
-    @GetMapping("/inbox")
-    @Operation(
-            operationId = "agentListComments",
-            summary = "List the comments under a granted account's posts",
-            description = "What people wrote under the account's published posts, from the workspace's inbox, newest"
-                    + " first: the open ones (neither answered nor marked done) unless status says otherwise, a page"
-                    + " at a time (pass nextCursor as ?cursor= for the next). Needs COMMENT_READ on connectionId;"
-                    + " an account this agent was not granted is a 404.")
-    Page<InboxCommentView> comments(
-            @AuthenticationPrincipal AgentPrincipal agent,
-            @Parameter(description = "A granted account (from /accounts).") @RequestParam(required = false) @Nullable
-                    UUID connectionId,
-            @Parameter(description = "open (default), done or all.") @RequestParam(required = false) @Nullable
-                    String status,
-            @Valid PageRequest page) {
-        return AgentInboxPages.page(inbox, agent, Channel.AGENT_API, connectionId, status, page);
-    }
-
-    /** An answer to a comment. */
-    @Schema(name = "AgentInboxAnswer")
-    record Answer(
-            @Schema(description = "The answer's text, held to the platform's rules for a comment.") @Nullable
-                    String text) {}
-
-    @PostMapping("/inbox/{commentId}/reply")
-    @Operation(
-            operationId = "agentAnswerComment",
-            summary = "Answer a comment as the account",
-            description = "Needs COMMENT_REPLY on the account the comment was written to (a comment of an account this"
-                    + " agent was not granted is a 404). Sent to the platform now, under the same post, answering the"
-                    + " comment where the platform nests answers; answers 201 with the comment, its reply and status"
-                    + " done. One answer a comment: a second is a 409. A platform that does not take it is a 502"
-                    + " reply-refused problem whose reason is unknown (the answer may be there: look under the post"
-                    + " before answering again), retry (try again later) or refused (change the text).")
-    ResponseEntity<InboxCommentView> answer(
-            @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID commentId, @RequestBody Answer answer) {
-        var answered = inbox.answer(agent, Channel.AGENT_API, new InboxCommentId(commentId), answer.text());
-        return ResponseEntity.status(HttpStatus.CREATED).body(InboxCommentView.of(answered));
-    }
-
-    @ExceptionHandler(AgentRefused.class)
-    ResponseEntity<ProblemDetail> paused(AgentRefused e) {
-        return problem(ProblemType.AGENT_PAUSED.problem(e.getMessage()));
-    }
-
-    @ExceptionHandler(MissingCapability.class)
-    ResponseEntity<ProblemDetail> notGranted(MissingCapability e) {
-        ProblemDetail problem = ProblemType.NO_PERMISSION.problem(e.getMessage());
-        problem.setProperty("capability", e.capability().name());
-        return problem(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }
