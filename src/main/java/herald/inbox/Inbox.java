@@ -1,32 +1,20 @@
 package herald.inbox;
 
 import herald.audit.AuditContext;
-import herald.audit.AuditLog;
-import herald.connections.AccessTokens;
-import herald.connections.Connection;
 import herald.connections.ConnectionId;
-import herald.connections.ConnectionNotActive;
-import herald.connections.Connections;
 import herald.database.Keyset;
 import herald.database.TenantScope;
-import herald.providers.CommentRequest;
-import herald.providers.ProviderException;
 import herald.providers.Providers;
-import herald.providers.PublishedComment;
 import herald.providers.SocialProvider;
-import herald.publishing.ContentCheck;
 import herald.shared.Conflict;
 import herald.shared.InvalidInput;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -43,8 +31,6 @@ public class Inbox {
     public static final int MAX_REPLY = 5_000;
     /** How many of the workspace's most recent posts a check reads. */
     static final int CHECKED = 50;
-    /** An answer begun this long ago and never finished (its node died) no longer holds the comment. */
-    static final Duration REPLY_HELD = Duration.ofMinutes(2);
 
     /** Which comments a listing shows: the open ones (the default), the done ones, or all. */
     public enum Status {
@@ -78,10 +64,8 @@ public class Inbox {
     private final InboxRows rows;
     private final InboxCollector collector;
     private final TenantScope tenants;
-    private final Connections connections;
-    private final AccessTokens tokens;
+    private final InboxAnswers answers;
     private final Providers providers;
-    private final AuditLog audit;
     private final InboxSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -91,20 +75,16 @@ public class Inbox {
             InboxRows rows,
             InboxCollector collector,
             TenantScope tenants,
-            Connections connections,
-            AccessTokens tokens,
+            InboxAnswers answers,
             Providers providers,
-            AuditLog audit,
             InboxSettings settings,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
         this.collector = collector;
         this.tenants = tenants;
-        this.connections = connections;
-        this.tokens = tokens;
+        this.answers = answers;
         this.providers = providers;
-        this.audit = audit;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -139,13 +119,13 @@ public class Inbox {
                 throw notFound();
             }
             InboxComment comment = rows.find(workspace, id).orElseThrow(Inbox::notFound);
-            settled(workspace, comment);
+            settled(rows, events, workspace, comment);
             return comment;
         });
     }
 
     /** Inside the transaction that closed a comment: the post's notifications are read once its last one closed. */
-    private void settled(WorkspaceId workspace, InboxComment comment) {
+    static void settled(InboxRows rows, ApplicationEventPublisher events, WorkspaceId workspace, InboxComment comment) {
         if (!comment.open() && rows.openCount(workspace, comment.post()) == 0) {
             events.publishEvent(new InboxPostSettled(workspace, comment.post()));
         }
@@ -160,87 +140,17 @@ public class Inbox {
     }
 
     /**
-     * Answers a comment as the account it was written to, under the same post: the platform's call is made now,
-     * outside any transaction; once it took the answer, the answer is stored, the comment done and the answer audited.
-     * Nothing is stored when it did not.
+     * Answers a comment as the account it was written to, under the same post ({@link InboxAnswers}): the answer is
+     * stored, the comment done and the answer audited once the platform took it; nothing is stored when it did not.
      *
      * @throws NotFound when the workspace has no such comment
      * @throws InvalidInput on {@code text} when it is empty, longer than the platform takes, or breaks its rules
      * @throws Conflict on {@code text} when the comment was answered already or an answer is being sent, or the
-     *     account needs a reconnect
+     *     account needs a reconnect, or an answer sent earlier without the platform's answer was found there
      * @throws ReplyRefused when the platform did not take it
      */
     public InboxComment reply(WorkspaceId workspace, InboxCommentId id, @Nullable String text) {
-        String answer = text == null ? "" : text.strip();
-        InboxComment comment = require(workspace, id);
-        if (answer.isEmpty()) {
-            throw new InvalidInput("text", "Write an answer.");
-        }
-        if (comment.reply() != null) {
-            throw new Conflict("text", "This comment was answered already.");
-        }
-        SocialProvider provider = providers
-                .find(comment.provider())
-                .filter(SocialProvider::takesComments)
-                .orElseThrow(
-                        () -> new Conflict("text", "Herald cannot answer comments on " + comment.provider() + "."));
-        Connection account = connections
-                .find(workspace, comment.connection())
-                .orElseThrow(() -> new Conflict("text", "The account was removed from this workspace."));
-        if (!account.active()) {
-            throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
-        }
-        ContentCheck.Result rules = ContentCheck.commentRules(provider, account.externalId(), answer);
-        int limit = Math.min(rules.limit(), MAX_REPLY);
-        if (rules.length() > limit || answer.length() > MAX_REPLY) {
-            throw new InvalidInput(
-                    "text",
-                    "The answer is " + rules.length() + " characters long; " + provider.displayName() + " takes "
-                            + limit + ".");
-        }
-        if (!rules.problems().isEmpty()) {
-            throw new InvalidInput(
-                    "text",
-                    rules.problems().stream().map(ContentCheck.Problem::message).collect(Collectors.joining(" ")));
-        }
-        String postId = comment.platformPostId();
-        if (postId == null) {
-            throw new Conflict("text", "The post this comment is under is no longer published.");
-        }
-        Instant now = clock.instant();
-        if (!tenants.call(workspace, () -> rows.startReply(workspace, id, now, now.minus(REPLY_HELD)))) {
-            throw new Conflict("text", "This comment was answered already, or an answer to it is being sent.");
-        }
-        PublishedComment sent;
-        try {
-            sent = tokens.withAccessToken(
-                    workspace,
-                    comment.connection(),
-                    token -> provider.comment(
-                            token, new CommentRequest(comment.account(), postId, answer, null, comment.externalId())));
-        } catch (RuntimeException e) {
-            // Not taken: the comment may be answered again.
-            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
-            throw switch (e) {
-                case ProviderException refusal -> refused(provider, refusal);
-                case ConnectionNotActive inactive ->
-                    new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
-                default -> e;
-            };
-        }
-        String by = AuditContext.actor().label();
-        Instant at = clock.instant();
-        tenants.run(workspace, () -> {
-            rows.replied(workspace, id, answer, sent.id(), sent.url(), at, by);
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("provider", comment.provider());
-            details.put("account", comment.account());
-            details.put("post", comment.post().toString());
-            details.put("answered", comment.authorHandle());
-            audit.record(workspace, "inbox.replied", "inbox_comment", id.toString(), details);
-            settled(workspace, rows.find(workspace, id).orElseThrow(Inbox::notFound));
-        });
-        return require(workspace, id);
+        return answers.reply(workspace, require(workspace, id), text);
     }
 
     /**
@@ -263,20 +173,7 @@ public class Inbox {
         return new Check(sweep.read(), sweep.found(), sweep.failed());
     }
 
-    private static ReplyRefused refused(SocialProvider provider, ProviderException e) {
-        return switch (e.kind()) {
-            case UNKNOWN_OUTCOME ->
-                new ReplyRefused(
-                        "unknown",
-                        provider.displayName() + " did not answer in time; the answer may have been posted. Look"
-                                + " under the post before you answer again.");
-            case TRANSIENT, RATE_LIMITED, AUTH_EXPIRED ->
-                new ReplyRefused("retry", provider.displayName() + " could not take the answer now: " + e.getMessage());
-            default -> new ReplyRefused("refused", provider.displayName() + " refused the answer: " + e.getMessage());
-        };
-    }
-
-    private static NotFound notFound() {
+    static NotFound notFound() {
         return new NotFound("This workspace's inbox has no such comment.");
     }
 }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param platformPostId the platform's id of the post, while it is published
  * @param doneAt when a member marked it done or answered it; null while it is open
  * @param reply the workspace's answer, once sent
+ * @param uncertain an answer sent without the platform's answer, which may be there: looked for before another is sent
  */
 public record InboxComment(
         InboxCommentId id,
@@ -40,10 +41,14 @@ public record InboxComment(
         @Nullable String platformPostId,
         @Nullable Instant doneAt,
         @Nullable String doneBy,
-        @Nullable Reply reply) {
+        @Nullable Reply reply,
+        @Nullable Uncertain uncertain) {
 
     /** The workspace's answer to a comment, as the platform took it. */
     public record Reply(String text, String externalId, @Nullable URI url, Instant repliedAt, @Nullable String by) {}
+
+    /** An answer whose call ended without the platform's answer: it may have been posted. */
+    public record Uncertain(String text, Instant sentAt, @Nullable String by) {}
 
     public boolean open() {
         return doneAt == null;

@@ -175,7 +175,8 @@ class InboxRows {
             @Nullable String by) {
         jdbc.sql(
                         """
-                        update inbox_comments set reply_started_at = null, reply_text = :text,
+                        update inbox_comments set reply_started_at = null, uncertain_text = null,
+                               uncertain_since = null, uncertain_by = null, reply_text = :text,
                                reply_external_id = :externalId, reply_url = :url, replied_at = :at, replied_by = :by,
                                done_at = coalesce(done_at, :at), done_by = case when done_at is null then :by
                                                                                  else done_by end
@@ -190,6 +191,35 @@ class InboxRows {
                 .update();
     }
 
+    /**
+     * The answer's call ended without the platform's answer: it may be there. Kept, so that the next answer looks for it
+     * first; the comment may be answered again.
+     */
+    void replyUncertain(WorkspaceId workspace, InboxCommentId id, String text, Instant sentAt, @Nullable String by) {
+        jdbc.sql(
+                        """
+                        update inbox_comments set reply_started_at = null, uncertain_text = :text,
+                               uncertain_since = :since, uncertain_by = :by
+                         where workspace_id = :workspace and id = :id""")
+                .param("text", text)
+                .param("since", Timestamp.from(sentAt))
+                .param("by", by)
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
+    }
+
+    /** The uncertain answer is provably not on the platform: nothing is left to look for. */
+    void forgetUncertain(WorkspaceId workspace, InboxCommentId id) {
+        jdbc.sql(
+                        """
+                        update inbox_comments set uncertain_text = null, uncertain_since = null, uncertain_by = null
+                         where workspace_id = :workspace and id = :id""")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
+    }
+
     /** The answer did not go out: the comment may be answered again. */
     void replyFailed(WorkspaceId workspace, InboxCommentId id) {
         jdbc.sql("update inbox_comments set reply_started_at = null where workspace_id = :workspace and id = :id")
@@ -199,6 +229,7 @@ class InboxRows {
     }
 
     private static InboxComment comment(ResultSet rs, int row) throws SQLException {
+        String uncertain = rs.getString("uncertain_text");
         String replyText = rs.getString("reply_text");
         Timestamp repliedAt = rs.getTimestamp("replied_at");
         InboxComment.Reply reply = replyText == null || repliedAt == null
@@ -229,7 +260,13 @@ class InboxRows {
                 rs.getString("platform_post_id"),
                 SqlTimes.instant(rs, "done_at"),
                 rs.getString("done_by"),
-                reply);
+                reply,
+                uncertain == null
+                        ? null
+                        : new InboxComment.Uncertain(
+                                uncertain,
+                                rs.getTimestamp("uncertain_since").toInstant(),
+                                rs.getString("uncertain_by")));
     }
 
     /** An address as it was stored: one Herald read as a URI before it wrote it. */

@@ -204,6 +204,82 @@ class InboxEndToEndTests extends SandboxEndToEndTest {
     }
 
     /** A visitor's comment on the Sandbox under {@code post}, answering {@code replyTo} when given; its id. */
+    @Test
+    void anAnswerTheSandboxTookWithoutAnsweringIsFoundBeforeAnotherIsSentAndNeverPostedTwice() {
+        String post = publish("Inbox uncertain " + UUID.randomUUID());
+        JsonNode target =
+                api("GET", "/posts/" + post, null).json().path("targets").get(0);
+        String platformPost = target.path("platformPostId").asString();
+        Instant publishedAt = Instant.parse(target.path("publishedAt").asString());
+        visitorComment(platformPost, "Barney", "Open on Sundays?", null);
+        visitorComment(platformPost, "Carl", "Open on Mondays?", null);
+        collector.sweep(publishedAt.plus(Duration.ofMinutes(3)), workspace);
+        String barney = idOf("Open on Sundays?");
+        String carl = idOf("Open on Mondays?");
+
+        // The Sandbox stores the answer but answers too late: Herald cannot tell, and keeps what it sent.
+        faults("{\"timeoutAfterCreate\":true}");
+        Response lost;
+        try {
+            lost = api("POST", "/inbox/" + barney + "/reply", "{\"text\":\"Yes, from noon.\"}");
+        } finally {
+            noFaults();
+        }
+        assertThat(lost.status()).as(lost.body()).isEqualTo(502);
+        assertThat(lost.json().path("reason").asString()).isEqualTo("unknown");
+        JsonNode uncertain = api("GET", "/inbox/" + barney, null).json();
+        assertThat(uncertain.path("status").asString()).isEqualTo("open");
+        assertThat(uncertain.path("uncertainAnswer").path("text").asString()).isEqualTo("Yes, from noon.");
+
+        // The next answer looks first, finds the first one there, records it, and sends nothing.
+        Response again = api("POST", "/inbox/" + barney + "/reply", "{\"text\":\"Yes, from noon!\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("posted after all");
+        JsonNode found = api("GET", "/inbox/" + barney, null).json();
+        assertThat(found.path("status").asString()).isEqualTo("done");
+        assertThat(found.path("reply").path("text").asString()).isEqualTo("Yes, from noon.");
+        assertThat(found.path("uncertainAnswer").isNull()).isTrue();
+        assertThat(answersOnSandbox(platformPost)).containsExactly("Yes, from noon.");
+
+        // An uncertain answer that never reached the platform (as if the call died before it did) is looked for,
+        // not found, and the new answer goes out once.
+        context.getBean(herald.database.TenantScope.class)
+                .run(workspace, () -> context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("update inbox_comments set uncertain_text = 'Never arrived', uncertain_since = now()"
+                                + " - interval '1 minute' where id = :id")
+                        .param("id", UUID.fromString(carl))
+                        .update());
+        Response sent = api("POST", "/inbox/" + carl + "/reply", "{\"text\":\"No, closed.\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("reply").path("text").asString()).isEqualTo("No, closed.");
+        assertThat(sent.json().path("uncertainAnswer").isNull()).isTrue();
+        assertThat(answersOnSandbox(platformPost)).containsExactlyInAnyOrder("Yes, from noon.", "No, closed.");
+        assertThat(api("GET", "/audit-events?action=inbox.replied", null)
+                        .json()
+                        .path("items")
+                        .valueStream()
+                        .map(e -> e.path("details").path("found").asString("")))
+                .containsExactlyInAnyOrder("", "true");
+    }
+
+    private String idOf(String text) {
+        for (JsonNode c : api("GET", "/inbox?status=all", null).json().path("items")) {
+            if (c.path("text").asString().equals(text)) {
+                return c.path("id").asString();
+            }
+        }
+        throw new AssertionError("no comment " + text + " in the inbox");
+    }
+
+    /** The texts the account wrote under the post on the Sandbox. */
+    private java.util.List<String> answersOnSandbox(String post) {
+        return sandboxComments(post)
+                .valueStream()
+                .filter(c -> handle.equals(c.path("accountHandle").asString("")))
+                .map(c -> c.path("text").asString())
+                .toList();
+    }
+
     private String visitorComment(String post, String name, String text, String replyTo) {
         String json = "{\"name\":\"" + name + "\",\"text\":\"" + text + "\""
                 + (replyTo == null ? "" : ",\"replyTo\":\"" + replyTo + "\"") + "}";

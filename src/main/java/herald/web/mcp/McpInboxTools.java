@@ -63,8 +63,8 @@ final class McpInboxTools {
                                 + " what is left. The text must fit the platform's rules for a comment, or the"
                                 + " error says what to change. When the platform does not take it the error names a"
                                 + " reason: retry (it could not now: try later), refused (it said no to this text),"
-                                + " or unknown (no answer in time: the answer may be posted; look under the post,"
-                                + " postUrl, before you answer again).",
+                                + " or unknown (no answer in time: the answer may be posted; answering again first"
+                                + " looks for it, and says so when it was there, so it is never posted twice).",
                         McpSchemas.ANSWER_COMMENT,
                         McpToolCalls.Effect.WRITE,
                         (agent, args) -> {

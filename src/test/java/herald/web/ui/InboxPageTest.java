@@ -109,6 +109,20 @@ class InboxPageTest {
         InboxComment reopened = inbox.require(team.workspace().id(), new herald.inbox.InboxCommentId(moe));
         assertThat(reopened.open()).isTrue();
 
+        // An answer the platform may have taken without saying so is shown under the comment, in words.
+        fixtures.tenants.run(team.workspace().id(), () -> fixtures.jdbc
+                .sql(
+                        """
+                        update inbox_comments set uncertain_text = 'Mild, we promise.', uncertain_since = now()
+                         where id = :id""")
+                .param("id", moe)
+                .update());
+        mvc.perform(get(team.path() + "/inbox").with(as(editor)))
+                .andExpect(content().string(containsString("data-test=\"inbox-uncertain\"")))
+                .andExpect(content().string(containsString("An answer may have been posted")))
+                .andExpect(content().string(containsString("Mild, we promise.")))
+                .andExpect(content().string(containsString("so it is never posted twice")));
+
         // Another workspace's editor cannot touch it.
         var other = fixtures.team();
         mvc.perform(post(other.path() + "/inbox/" + moe + "/done").with(csrf()).with(as(other.owner())))

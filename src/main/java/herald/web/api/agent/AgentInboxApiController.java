@@ -71,8 +71,9 @@ class AgentInboxApiController {
                     + " agent was not granted is a 404). Sent to the platform now, under the same post, answering the"
                     + " comment where the platform nests answers; answers 201 with the comment, its reply and status"
                     + " done. One answer a comment: a second is a 409. A platform that does not take it is a 502"
-                    + " reply-refused problem whose reason is unknown (the answer may be there: look under the post"
-                    + " before answering again), retry (try again later) or refused (change the text).")
+                    + " reply-refused problem whose reason is unknown (the answer may be there: the comment's"
+                    + " uncertainAnswer shows it, and the next answer looks for it first, so it is never posted"
+                    + " twice), retry (try again later) or refused (change the text).")
     ResponseEntity<InboxCommentView> answer(
             @AuthenticationPrincipal AgentPrincipal agent, @PathVariable UUID commentId, @RequestBody Answer answer) {
         var answered = inbox.answer(agent, Channel.AGENT_API, new InboxCommentId(commentId), answer.text());

@@ -90,8 +90,9 @@ class InboxApiController {
             summary = "Answer a comment as the account",
             description = "Sent to the platform now, under the same post, answering the comment where the platform"
                     + " nests answers; the comment is then done. One answer a comment: a second is a 409. A platform"
-                    + " that does not take it is a 502 reply-refused problem whose reason is unknown (look on the"
-                    + " platform before answering again), retry or refused.")
+                    + " that does not take it is a 502 reply-refused problem whose reason is unknown (the answer may"
+                    + " be there: the comment's uncertainAnswer shows it, and the next answer looks for it first: a"
+                    + " 409 when it was found, now the reply), retry or refused.")
     ResponseEntity<InboxCommentView> reply(
             CurrentWorkspace current, @PathVariable UUID commentId, @RequestBody Answer answer) {
         InboxComment answered = inbox.reply(current.id(), new InboxCommentId(commentId), answer.text());

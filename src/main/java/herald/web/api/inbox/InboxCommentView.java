@@ -25,6 +25,11 @@ public record InboxCommentView(
         @Schema(description = "open or done.") String status,
         @Nullable Instant doneAt,
         @Schema(description = "The workspace's answer, once sent.") @Nullable Reply reply,
+        @Schema(
+                        description = "An answer whose call ended without the platform's answer: it may have been"
+                                + " posted. Herald looks for it before any other answer to this comment is sent.")
+                @Nullable
+                Uncertain uncertainAnswer,
         @Schema(description = "The post's text for this account.") String postText,
         @Nullable URI postUrl) {
 
@@ -50,6 +55,9 @@ public record InboxCommentView(
                                 c.reply().url(),
                                 c.reply().repliedAt(),
                                 c.reply().by()),
+                c.reply() != null || c.uncertain() == null
+                        ? null
+                        : new Uncertain(c.uncertain().text(), c.uncertain().sentAt()),
                 c.postText(),
                 c.postUrl());
     }
@@ -67,4 +75,7 @@ public record InboxCommentView(
                                     "Who answered, as the audit log names them: a member, an API key, or an agent (its name and key prefix).")
                     @Nullable
                     String by) {}
+
+    @Schema(name = "InboxUncertainAnswer")
+    public record Uncertain(String text, Instant sentAt) {}
 }
