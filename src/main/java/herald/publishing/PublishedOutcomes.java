@@ -1,6 +1,10 @@
 package herald.publishing;
 
 import herald.shared.WorkspaceId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +58,10 @@ class PublishedOutcomes implements DisposableBean {
     private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final DistributionSummary batchSizes;
+    private final Counter appliedOutcomes;
+    private final Counter overtakenOutcomes;
+    private final Counter unwrittenOutcomes;
     private final @Nullable Thread writer;
     private volatile boolean running = true;
 
@@ -64,8 +72,9 @@ class PublishedOutcomes implements DisposableBean {
             OutcomeEntries entries,
             ApplicationEventPublisher events,
             PublishingSettings settings,
+            MeterRegistry meters,
             Clock clock) {
-        this(rows, attempts, entries, events, clock, settings.outcomeBatch(), settings.outcomeLinger());
+        this(rows, attempts, entries, events, meters, clock, settings.outcomeBatch(), settings.outcomeLinger());
     }
 
     PublishedOutcomes(
@@ -73,6 +82,7 @@ class PublishedOutcomes implements DisposableBean {
             Attempts attempts,
             OutcomeEntries entries,
             ApplicationEventPublisher events,
+            MeterRegistry meters,
             Clock clock,
             int batch,
             Duration linger) {
@@ -83,9 +93,26 @@ class PublishedOutcomes implements DisposableBean {
         this.clock = clock;
         this.batch = batch;
         this.linger = linger;
+        this.batchSizes = DistributionSummary.builder("herald.publishing.outcome.batch")
+                .description("Published outcomes written by one call")
+                .baseUnit("outcomes")
+                .register(meters);
+        Gauge.builder("herald.publishing.outcome.queue", queue, BlockingQueue::size)
+                .description("Published outcomes waiting for their batch")
+                .register(meters);
+        this.appliedOutcomes = outcomes(meters, "applied");
+        this.overtakenOutcomes = outcomes(meters, "overtaken");
+        this.unwrittenOutcomes = outcomes(meters, "unwritten");
         this.writer = batch > 1
                 ? Thread.ofPlatform().daemon().name("published-outcomes").start(this::work)
                 : null;
+    }
+
+    private static Counter outcomes(MeterRegistry meters, String result) {
+        return Counter.builder("herald.publishing.outcome.written")
+                .description("Published outcomes the writer ended: applied, overtaken by a newer attempt, or unwritten")
+                .tag("result", result)
+                .register(meters);
     }
 
     /** Whether outcomes are written in batches here ({@code herald.publishing.outcome-batch} above 1). */
@@ -200,6 +227,7 @@ class PublishedOutcomes implements DisposableBean {
             log.warn("A batch of {} published outcomes did not write; writing each alone", taken.size(), e);
             applied = alone(outcomes);
         }
+        batchSizes.record(taken.size());
         long batchesSoFar = batches.incrementAndGet();
         long writtenSoFar = this.written.addAndGet(taken.size());
         if (writtenSoFar / 10_000 != (writtenSoFar - taken.size()) / 10_000) {
@@ -212,6 +240,7 @@ class PublishedOutcomes implements DisposableBean {
         for (int i = 0; i < taken.size(); i++) {
             Queued queued = taken.get(i);
             Boolean outcome = applied[i];
+            (outcome == null ? unwrittenOutcomes : outcome ? appliedOutcomes : overtakenOutcomes).increment();
             if (outcome == null) {
                 queued.applied().completeExceptionally(new IllegalStateException("The outcome was not written"));
                 continue;

@@ -266,8 +266,9 @@ class PublishedOutcomesTests {
                 fixtures.due(workspace, account),
                 fixtures.due(workspace, account));
         due.forEach(post -> inFlight(workspace, post, 1));
-        var writer =
-                new PublishedOutcomes(rows, attempts, entries, events, Clock.systemUTC(), 4, Duration.ofSeconds(5));
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var writer = new PublishedOutcomes(
+                rows, attempts, entries, events, meters, Clock.systemUTC(), 4, Duration.ofSeconds(5));
         try {
             var futures = new java.util.ArrayList<CompletableFuture<Boolean>>();
             for (int i = 0; i < due.size(); i++) {
@@ -322,6 +323,21 @@ class PublishedOutcomesTests {
             assertThat(writer.written())
                     .as("the four queued within the linger went as one batch")
                     .containsExactly(1, 4);
+            var batches = meters.get("herald.publishing.outcome.batch").summary();
+            assertThat(batches.count()).isEqualTo(1);
+            assertThat(batches.totalAmount()).isEqualTo(4);
+            assertThat(meters.get("herald.publishing.outcome.written")
+                            .tag("result", "applied")
+                            .counter()
+                            .count())
+                    .isEqualTo(3);
+            assertThat(meters.get("herald.publishing.outcome.written")
+                            .tag("result", "unwritten")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(meters.get("herald.publishing.outcome.queue").gauge().value())
+                    .isZero();
             for (int i : List.of(0, 1, 3)) {
                 assertThat(posts.get(workspace, due.get(i).id()).status()).isEqualTo(PostStatus.PUBLISHED);
             }
