@@ -16,6 +16,7 @@ import herald.web.api.analytics.FiguresView;
 import herald.web.api.captions.CaptionView;
 import herald.web.api.paging.Page;
 import herald.web.api.paging.PageRequest;
+import herald.web.api.problems.ApiProblems;
 import herald.web.api.problems.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -107,7 +108,7 @@ class AgentApiController {
     ResponseEntity<ProblemDetail> nothingCreated(NothingCreated e) {
         ProblemDetail problem = ProblemType.AGENT_POST_REFUSED.problem(e.getMessage());
         problem.setProperty("results", e.results.results());
-        return AgentProblems.problem(problem);
+        return ApiProblems.respond(problem);
     }
 
     @GetMapping("/posts")

@@ -1,5 +1,7 @@
 package herald.web.api.problems;
 
+import herald.agents.AgentRefused;
+import herald.agents.MissingCapability;
 import herald.connections.ConnectRefused;
 import herald.content.AiFailure;
 import herald.inbox.ReplyRefused;
@@ -218,6 +220,18 @@ public class ApiProblems {
         return respond(ProblemType.FORBIDDEN.problem(e.getMessage()));
     }
 
+    @ExceptionHandler(AgentRefused.class)
+    ResponseEntity<ProblemDetail> agentPaused(AgentRefused e) {
+        return respond(ProblemType.AGENT_PAUSED.problem(e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingCapability.class)
+    ResponseEntity<ProblemDetail> notGranted(MissingCapability e) {
+        ProblemDetail problem = ProblemType.NO_PERMISSION.problem(e.getMessage());
+        problem.setProperty("capability", e.capability().name());
+        return respond(problem);
+    }
+
     @ExceptionHandler(MissingScope.class)
     ResponseEntity<ProblemDetail> missingScope(MissingScope e) {
         var problem = ProblemType.INSUFFICIENT_SCOPE.problem(e.getMessage());
@@ -266,7 +280,8 @@ public class ApiProblems {
         };
     }
 
-    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    /** The problem as its response: its status, {@code application/problem+json}. */
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
