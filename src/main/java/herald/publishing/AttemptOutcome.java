@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An outcome as {@link Attempts#complete} writes it: the target's status, the journal's word for it and its detail, the
+ * An outcome as {@link OutcomeRows#complete} writes it: the target's status, the journal's word for it and its detail, the
  * platform's post, the next attempt's instant (a retry) and the instant a later attempt reconciles from, and
  * whether it ends the target's job (a final outcome).
  */

@@ -4,7 +4,6 @@ import static herald.database.SqlTimes.instant;
 import static herald.database.SqlTimes.timestamp;
 
 import herald.assets.AssetId;
-import herald.audit.AuditLog;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.PublishJournal;
@@ -15,26 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The SQL of the dispatcher: the target as a job sees it, and the journal of attempts with their fences. */
+/**
+ * The SQL of the dispatcher's claims: the target as a job sees it, and the journal of attempts with their fences.
+ * Outcomes: {@link OutcomeRows}.
+ */
 @Component
 class Attempts {
 
     private final JdbcClient jdbc;
 
-    /** db-scheduler's table, where a target's final outcome deletes the target's job ({@link #complete}). */
-    private final String jobs;
-
-    Attempts(JdbcClient jdbc, @Value("${db-scheduler.table-name:scheduled_tasks}") String jobs) {
-        if (!jobs.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("db-scheduler.table-name must be a plain table name: " + jobs);
-        }
+    Attempts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.jobs = jobs;
     }
 
     /**
@@ -232,75 +225,5 @@ class Attempts {
     /** The durable notes of the target, writable while it carries {@code fence}. */
     PublishJournal journal(TenantScope tenants, WorkspaceId workspace, TargetId target, int fence) {
         return new TargetJournal(tenants, jdbc, workspace, target, fence);
-    }
-
-    /**
-     * Writes the outcome of attempt {@code fence}, only if the target still carries that fence, with its audit entry
-     * ({@code audit}, none for a retry), in one call that is its own transaction: {@code herald_complete_target} (V116),
-     * sent outside any transaction, sets the workspace's scope and how the commit is made ({@code durable = false}
-     * lets it return before its WAL is flushed), locks the post (the order claims, edits and cancels take, so that it
-     * sees every other target's outcome), writes the outcome and closes the attempt's journal entry, settles the
-     * post's status from its targets' ({@link Settlement}, in SQL) and, with {@code endJob} (a final outcome), deletes
-     * the target's db-scheduler job. False for a zombie, whose outcome is then kept in the journal only (and whose job
-     * db-scheduler ends as usual). Deleting the job here rather than by db-scheduler's own {@code OnCompleteRemove}
-     * spares a commit per post, and a lost outcome can no longer leave the job deleted: both commit or neither does.
-     * One round trip where a transaction of its own took four (the scope, the outcome, the audit entry, the commit).
-     */
-    boolean complete(
-            boolean durable,
-            WorkspaceId workspace,
-            PostId post,
-            TargetId target,
-            int fence,
-            AttemptOutcome written,
-            Instant now,
-            AuditLog.@Nullable Entry audit) {
-        String outcome = written.outcome();
-        String detail = written.detail();
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("An outcome is its own transaction: complete it outside any other");
-        }
-        return Boolean.TRUE.equals(jdbc.sql(
-                        """
-                        select herald_complete_target(:workspace, :post, :target, :fence, :durable, :status, :outcome,
-                            :detail, :platformId, :url, cast(:due as timestamptz), cast(:since as timestamptz), :now,
-                            :overtaken, :jobs, :task, :instance, :endJob, cast(:auditId as uuid),
-                            cast(:auditAt as timestamptz), :actorType, :actorId, :actorLabel, :action, :targetType,
-                            :targetId, cast(:details as jsonb), :ip, :userAgent, cast(:canonical as bytea))""")
-                .param("workspace", workspace.value())
-                .param("post", post.value())
-                .param("target", target.value())
-                .param("fence", fence)
-                .param("durable", durable)
-                .param("status", written.status().value())
-                .param("outcome", outcome)
-                .param("detail", detail)
-                .param("platformId", written.platformId())
-                .param("url", written.url() == null ? null : written.url().toString())
-                .param("due", timestamp(written.dueAt()))
-                .param("since", timestamp(written.reconcileSince()))
-                .param("now", Timestamp.from(now))
-                .param(
-                        "overtaken",
-                        "A newer attempt took over; this outcome was not applied: " + outcome
-                                + (detail == null ? "" : " (" + detail + ")"))
-                .param("jobs", jobs)
-                .param("task", Dispatch.TASK)
-                .param("instance", target.toString())
-                .param("endJob", written.endJob())
-                .param("auditId", audit == null ? null : audit.id())
-                .param("auditAt", timestamp(audit == null ? null : audit.at()))
-                .param("actorType", audit == null ? null : audit.actorType())
-                .param("actorId", audit == null ? null : audit.actorId())
-                .param("actorLabel", audit == null ? null : audit.actorLabel())
-                .param("action", audit == null ? null : audit.action())
-                .param("targetType", audit == null ? null : audit.targetType())
-                .param("targetId", audit == null ? null : audit.targetId())
-                .param("details", audit == null ? null : audit.details())
-                .param("ip", audit == null ? null : audit.ip())
-                .param("userAgent", audit == null ? null : audit.userAgent())
-                .param("canonical", audit == null ? null : audit.canonical())
-                .query(Boolean.class)
-                .single());
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit entries of a target's final outcomes ({@code post.published}, {@code post.failed}, {@code
- * post.needs_attention}), prepared for the outcome's own call to append ({@link Attempts#complete}): the outcome and
+ * post.needs_attention}), prepared for the outcome's own call to append ({@link OutcomeRows#complete}): the outcome and
  * its entry commit together, or neither does.
  */
 @Component

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the published outcomes of this node's dispatcher threads in batches (docs/adr/0011, "a batch made on
  * purpose"): a thread whose call published hands its outcome here and goes on to its next job, and one writer thread
- * writes whatever has queued meanwhile in one call ({@link PublishedRows}), up to {@code
+ * writes whatever has queued meanwhile in one call ({@link OutcomeRows}), up to {@code
  * herald.publishing.outcome-batch} outcomes, waiting up to {@code herald.publishing.outcome-linger} for more when
  * the first finds few. Each outcome still applies only while its target carries its attempt's fence, and the
  * target's job ends in the same transaction; then its {@link PostPublished} is raised.
@@ -46,10 +46,9 @@ class PublishedOutcomes implements DisposableBean {
 
     /** An outcome waiting for its batch, and who hears whether it was applied. */
     private record Queued(
-            PublishedRows.Published outcome, PostPublished event, boolean waited, CompletableFuture<Boolean> applied) {}
+            OutcomeRows.Published outcome, PostPublished event, boolean waited, CompletableFuture<Boolean> applied) {}
 
-    private final PublishedRows rows;
-    private final Attempts attempts;
+    private final OutcomeRows rows;
     private final OutcomeEntries entries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -67,19 +66,17 @@ class PublishedOutcomes implements DisposableBean {
 
     @Autowired
     PublishedOutcomes(
-            PublishedRows rows,
-            Attempts attempts,
+            OutcomeRows rows,
             OutcomeEntries entries,
             ApplicationEventPublisher events,
             PublishingSettings settings,
             MeterRegistry meters,
             Clock clock) {
-        this(rows, attempts, entries, events, meters, clock, settings.outcomeBatch(), settings.outcomeLinger());
+        this(rows, entries, events, meters, clock, settings.outcomeBatch(), settings.outcomeLinger());
     }
 
     PublishedOutcomes(
-            PublishedRows rows,
-            Attempts attempts,
+            OutcomeRows rows,
             OutcomeEntries entries,
             ApplicationEventPublisher events,
             MeterRegistry meters,
@@ -87,7 +84,6 @@ class PublishedOutcomes implements DisposableBean {
             int batch,
             Duration linger) {
         this.rows = rows;
-        this.attempts = attempts;
         this.entries = entries;
         this.events = events;
         this.clock = clock;
@@ -132,7 +128,7 @@ class PublishedOutcomes implements DisposableBean {
             boolean waited) {
         Instant now = clock.instant();
         return submit(
-                new PublishedRows.Published(
+                new OutcomeRows.Published(
                         workspace,
                         claim.post(),
                         target,
@@ -153,7 +149,7 @@ class PublishedOutcomes implements DisposableBean {
                 waited);
     }
 
-    CompletableFuture<Boolean> submit(PublishedRows.Published outcome, PostPublished event, boolean waited) {
+    CompletableFuture<Boolean> submit(OutcomeRows.Published outcome, PostPublished event, boolean waited) {
         var applied = new CompletableFuture<Boolean>();
         try {
             queue.put(new Queued(outcome, event, waited, applied));
@@ -211,13 +207,13 @@ class PublishedOutcomes implements DisposableBean {
     }
 
     private void write(List<Queued> taken) {
-        List<PublishedRows.Published> outcomes = new ArrayList<>(taken.size());
+        List<OutcomeRows.Published> outcomes = new ArrayList<>(taken.size());
         for (Queued queued : taken) {
             outcomes.add(queued.outcome());
         }
         @Nullable Boolean[] applied = new Boolean[taken.size()];
         try {
-            BitSet written = rows.complete(outcomes, clock.instant());
+            BitSet written = rows.completePublished(outcomes, clock.instant());
             for (int i = 0; i < applied.length; i++) {
                 applied[i] = written.get(i);
             }
@@ -265,12 +261,12 @@ class PublishedOutcomes implements DisposableBean {
     }
 
     /** Each outcome in a transaction of its own: applied, overtaken, or null when it could not be written at all. */
-    private @Nullable Boolean[] alone(List<PublishedRows.Published> outcomes) {
+    private @Nullable Boolean[] alone(List<OutcomeRows.Published> outcomes) {
         @Nullable Boolean[] applied = new Boolean[outcomes.size()];
         for (int i = 0; i < outcomes.size(); i++) {
-            PublishedRows.Published o = outcomes.get(i);
+            OutcomeRows.Published o = outcomes.get(i);
             try {
-                applied[i] = attempts.complete(
+                applied[i] = rows.complete(
                         false,
                         o.workspace(),
                         o.post(),

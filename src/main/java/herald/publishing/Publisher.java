@@ -51,7 +51,7 @@ class Publisher {
     }
 
     private final Claims claims;
-    private final Attempts attempts;
+    private final OutcomeRows outcomes;
     private final PlatformCall platform;
     private final OutcomeEntries entries;
     private final PublishedOutcomes published;
@@ -61,7 +61,7 @@ class Publisher {
 
     Publisher(
             Claims claims,
-            Attempts attempts,
+            OutcomeRows outcomes,
             PlatformCall platform,
             OutcomeEntries entries,
             PublishedOutcomes published,
@@ -69,7 +69,7 @@ class Publisher {
             PublishingSettings settings,
             Clock clock) {
         this.claims = claims;
-        this.attempts = attempts;
+        this.outcomes = outcomes;
         this.platform = platform;
         this.entries = entries;
         this.published = published;
@@ -154,7 +154,7 @@ class Publisher {
                     case Outcome.Failed f -> AttemptOutcome.failed(f.reason());
                     case Outcome.Unknown u -> AttemptOutcome.unknown(u.explanation(), claim.reconcileFrom());
                 };
-        boolean applied = attempts.complete(
+        boolean applied = outcomes.complete(
                 durable,
                 workspace,
                 claim.post(),

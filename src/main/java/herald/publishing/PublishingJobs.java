@@ -41,7 +41,7 @@ class PublishingJobs {
                         String data = instance.getData();
                         Publisher.Next next = publisher.dispatch(Dispatch.workspaceOf(data), Dispatch.targetOf(data));
                         if (next.jobEnded()) {
-                            // The outcome's transaction deleted this execution (Attempts.complete), or will
+                            // The outcome's transaction deleted this execution (OutcomeRows.complete), or will
                             // (PublishedOutcomes): nothing is left to do here.
                             return (complete, operations) -> {};
                         }

@@ -40,10 +40,7 @@ class PublishedOutcomesTests {
     ApplicationContext context;
 
     @Autowired
-    PublishedRows rows;
-
-    @Autowired
-    Attempts attempts;
+    OutcomeRows rows;
 
     @Autowired
     OutcomeEntries entries;
@@ -120,8 +117,8 @@ class PublishedOutcomesTests {
         }
     }
 
-    PublishedRows.Published published(WorkspaceId workspace, Post post, Target target, int fence, String platformId) {
-        return new PublishedRows.Published(
+    OutcomeRows.Published published(WorkspaceId workspace, Post post, Target target, int fence, String platformId) {
+        return new OutcomeRows.Published(
                 workspace,
                 post.id(),
                 target.id(),
@@ -180,7 +177,7 @@ class PublishedOutcomesTests {
         inFlight(first, overtaken, 2); // a newer attempt took it over
         Target zombie = overtaken.targets().getFirst();
 
-        BitSet applied = rows.complete(
+        BitSet applied = rows.completePublished(
                 List.of(
                         published(first, overtaken, zombie, 1, "zombie"),
                         published(first, one, one.targets().getFirst(), 1, "p-1"),
@@ -226,10 +223,10 @@ class PublishedOutcomesTests {
         inFlight(owner, post, 1);
         Target target = post.targets().getFirst();
         // The other workspace's id with the owner's post and target: the function joins on both.
-        var foreign = new PublishedRows.Published(
+        var foreign = new OutcomeRows.Published(
                 other, post.id(), target.id(), 1, false, "x", URI.create("https://x.invalid/"), Instant.now(), null);
 
-        BitSet applied = rows.complete(List.of(foreign), Instant.now());
+        BitSet applied = rows.completePublished(List.of(foreign), Instant.now());
 
         assertThat(applied.isEmpty()).isTrue();
         Post untouched = posts.get(owner, post.id());
@@ -248,10 +245,10 @@ class PublishedOutcomesTests {
         Target first = post.targets().get(0);
         Target second = post.targets().get(1);
 
-        rows.complete(List.of(published(workspace, post, first, 1, "a")), Instant.now());
+        rows.completePublished(List.of(published(workspace, post, first, 1, "a")), Instant.now());
         assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHING);
 
-        rows.complete(List.of(published(workspace, post, second, 1, "b")), Instant.now());
+        rows.completePublished(List.of(published(workspace, post, second, 1, "b")), Instant.now());
         assertThat(posts.get(workspace, post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
     }
 
@@ -267,18 +264,17 @@ class PublishedOutcomesTests {
                 fixtures.due(workspace, account));
         due.forEach(post -> inFlight(workspace, post, 1));
         var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        var writer = new PublishedOutcomes(
-                rows, attempts, entries, events, meters, Clock.systemUTC(), 4, Duration.ofSeconds(5));
+        var writer = new PublishedOutcomes(rows, entries, events, meters, Clock.systemUTC(), 4, Duration.ofSeconds(5));
         try {
             var futures = new java.util.ArrayList<CompletableFuture<Boolean>>();
             for (int i = 0; i < due.size(); i++) {
                 Post post = due.get(i);
                 Target target = post.targets().getFirst();
-                PublishedRows.Published outcome = published(workspace, post, target, 1, "w-" + i);
+                OutcomeRows.Published outcome = published(workspace, post, target, 1, "w-" + i);
                 if (i == 2) {
                     // Details that are not JSON: the batch's call fails, and so does this outcome written alone.
                     var entry = outcome.audit();
-                    outcome = new PublishedRows.Published(
+                    outcome = new OutcomeRows.Published(
                             workspace,
                             post.id(),
                             target.id(),
