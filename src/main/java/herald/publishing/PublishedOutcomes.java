@@ -138,14 +138,7 @@ class PublishedOutcomes implements DisposableBean {
                         published.post().url(),
                         now,
                         entries.of(workspace, target, claim, published)),
-                new PostPublished(
-                        workspace,
-                        claim.post(),
-                        target,
-                        claim.due().provider(),
-                        published.post().url(),
-                        now,
-                        claim.due().format()),
+                PostPublished.of(workspace, target, claim, published.post().url(), now),
                 waited);
     }
 

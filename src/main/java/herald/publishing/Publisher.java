@@ -172,14 +172,8 @@ class Publisher {
         }
         switch (outcome) {
             case Outcome.Published p ->
-                events.publishEvent(new PostPublished(
-                        workspace,
-                        claim.post(),
-                        target,
-                        due.provider(),
-                        p.post().url(),
-                        now,
-                        due.format()));
+                events.publishEvent(
+                        PostPublished.of(workspace, target, claim, p.post().url(), now));
             case Outcome.Failed f ->
                 events.publishEvent(
                         new PostFailed(workspace, claim.post(), target, due.provider(), f.reason(), now, due.format()));
