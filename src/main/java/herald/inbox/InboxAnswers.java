@@ -75,8 +75,8 @@ class InboxAnswers {
      * @throws NotFound when the workspace has no such comment
      * @throws InvalidInput on {@code text} when it is empty, longer than the platform takes, or breaks its rules
      * @throws Conflict on {@code text} when the comment was answered already or an answer is being sent, or the
-     *     account needs a reconnect
-     * @throws ReplyRefused when the platform did not take it
+     *     account needs a reconnect, or an answer sent earlier without the platform's answer was found there
+     * @throws ReplyRefused when the platform did not take it, or could not tell whether that earlier answer is there
      */
     InboxComment reply(WorkspaceId workspace, InboxComment comment, @Nullable String text) {
         String answer = text == null ? "" : text.strip();
@@ -96,7 +96,7 @@ class InboxAnswers {
                 .find(workspace, comment.connection())
                 .orElseThrow(() -> new Conflict("text", "The account was removed from this workspace."));
         if (!account.active()) {
-            throw new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
+            throw reconnect(account);
         }
         ContentCheck.Result rules = ContentCheck.commentRules(provider, account.externalId(), answer);
         int limit = Math.min(rules.limit(), Inbox.MAX_REPLY);
@@ -116,44 +116,12 @@ class InboxAnswers {
             throw new Conflict("text", "The post this comment is under is no longer published.");
         }
         Instant now = clock.instant();
-        if (!tenants.call(workspace, () -> rows.startReply(workspace, id, now, now.minus(REPLY_HELD)))) {
-            throw new Conflict("text", "This comment was answered already, or an answer to it is being sent.");
-        }
+        InboxRows.Held held = tenants.call(workspace, () -> rows.startReply(workspace, id, now, now.minus(REPLY_HELD)))
+                .orElseThrow(() ->
+                        new Conflict("text", "This comment was answered already, or an answer to it is being sent."));
         String by = AuditContext.actor().label();
-        InboxComment.Uncertain uncertain = comment.uncertain();
-        if (uncertain != null) {
-            // An earlier answer may be there: it is looked for before anything else is sent (reconcile, then repeat).
-            Optional<PublishedComment> earlier;
-            try {
-                earlier = tokens.withAccessToken(
-                        workspace,
-                        comment.connection(),
-                        token -> provider.findComment(
-                                token,
-                                new CommentRequest(
-                                        comment.account(), postId, uncertain.text(), null, comment.externalId()),
-                                uncertain.sentAt()));
-            } catch (RuntimeException e) {
-                tenants.run(workspace, () -> rows.replyFailed(workspace, id));
-                throw switch (e) {
-                    case ProviderException notTold ->
-                        new ReplyRefused(
-                                "unknown",
-                                provider.displayName() + " could not tell whether the answer sent earlier was posted,"
-                                        + " so nothing was sent: look under the post, or try again later.");
-                    case ConnectionNotActive inactive ->
-                        new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
-                    default -> e;
-                };
-            }
-            if (earlier.isPresent()) {
-                answered(workspace, comment, uncertain.text(), earlier.get(), uncertain.by(), true);
-                throw new Conflict(
-                        "text",
-                        "The answer sent earlier was posted after all; it is now this comment's reply, and nothing"
-                                + " else was sent.");
-            }
-            tenants.run(workspace, () -> rows.forgetUncertain(workspace, id));
+        if (held.uncertain() != null) {
+            lookForEarlier(workspace, comment, provider, account, postId, held.uncertain());
         }
         PublishedComment sent;
         try {
@@ -172,17 +140,62 @@ class InboxAnswers {
             }
             throw switch (e) {
                 case ProviderException refusal -> refused(provider, refusal);
-                case ConnectionNotActive inactive ->
-                    new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
+                case ConnectionNotActive inactive -> reconnect(account);
                 default -> e;
             };
         }
-        answered(workspace, comment, answer, sent, by, false);
-        return tenants.read(workspace, () -> rows.find(workspace, id)).orElseThrow(Inbox::notFound);
+        return answered(workspace, comment, answer, sent, by, false);
     }
 
-    /** The answer is on the platform: stored, the comment done, and the answer audited ({@code inbox.replied}). */
-    private void answered(
+    /**
+     * An earlier answer may be there: it is looked for before anything else is sent (reconcile, then repeat). Returns
+     * when it is provably absent, forgotten; throws when it was found (it is now the reply) or cannot be told, and the
+     * comment is released either way.
+     */
+    private void lookForEarlier(
+            WorkspaceId workspace,
+            InboxComment comment,
+            SocialProvider provider,
+            Connection account,
+            String postId,
+            InboxComment.Uncertain uncertain) {
+        InboxCommentId id = comment.id();
+        Optional<PublishedComment> earlier;
+        try {
+            earlier = tokens.withAccessToken(
+                    workspace,
+                    comment.connection(),
+                    token -> provider.findComment(
+                            token,
+                            new CommentRequest(comment.account(), postId, uncertain.text(), null, comment.externalId()),
+                            uncertain.sentAt()));
+        } catch (RuntimeException e) {
+            tenants.run(workspace, () -> rows.replyFailed(workspace, id));
+            throw switch (e) {
+                case ProviderException notTold ->
+                    new ReplyRefused(
+                            "unknown",
+                            provider.displayName() + " could not tell whether the answer sent earlier was posted, so"
+                                    + " nothing was sent: look under the post, or try again later.");
+                case ConnectionNotActive inactive -> reconnect(account);
+                default -> e;
+            };
+        }
+        if (earlier.isPresent()) {
+            answered(workspace, comment, uncertain.text(), earlier.get(), uncertain.by(), true);
+            throw new Conflict(
+                    "text",
+                    "The answer sent earlier was posted after all; it is now this comment's reply, and nothing else"
+                            + " was sent.");
+        }
+        tenants.run(workspace, () -> rows.forgetUncertain(workspace, id));
+    }
+
+    /**
+     * The answer is on the platform: stored, the comment done, and the answer audited ({@code inbox.replied}). Returns
+     * the comment as it now is.
+     */
+    private InboxComment answered(
             WorkspaceId workspace,
             InboxComment comment,
             String text,
@@ -191,7 +204,7 @@ class InboxAnswers {
             boolean found) {
         InboxCommentId id = comment.id();
         Instant at = clock.instant();
-        tenants.run(workspace, () -> {
+        return tenants.call(workspace, () -> {
             rows.replied(workspace, id, text, sent.id(), sent.url(), at, by);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("provider", comment.provider());
@@ -202,8 +215,14 @@ class InboxAnswers {
                 details.put("found", "true"); // sent earlier without an answer, found on the platform since
             }
             audit.record(workspace, "inbox.replied", "inbox_comment", id.toString(), details);
-            Inbox.settled(rows, events, workspace, rows.find(workspace, id).orElseThrow(Inbox::notFound));
+            InboxComment now = rows.find(workspace, id).orElseThrow(Inbox::notFound);
+            Inbox.settled(rows, events, workspace, now);
+            return now;
         });
+    }
+
+    private static Conflict reconnect(Connection account) {
+        return new Conflict("text", "Reconnect " + account.label() + " to answer its comments.");
     }
 
     private static ReplyRefused refused(SocialProvider provider, ProviderException e) {

@@ -146,22 +146,27 @@ class InboxRows {
                 > 0;
     }
 
+    /** A comment taken for an answer, with the answer sent earlier that may be on the platform, if any. */
+    record Held(InboxComment.@Nullable Uncertain uncertain) {}
+
     /**
-     * Takes the comment for an answer: true unless it was answered, or an answer began after {@code staleBefore} (a
-     * second click while the first is being sent).
+     * Takes the comment for an answer: empty when it was answered, or an answer began after {@code staleBefore} (a
+     * second click while the first is being sent). The uncertain answer is read as the comment is taken, so that one
+     * left by an answer that ended meanwhile is not missed.
      */
-    boolean startReply(WorkspaceId workspace, InboxCommentId id, Instant now, Instant staleBefore) {
+    Optional<Held> startReply(WorkspaceId workspace, InboxCommentId id, Instant now, Instant staleBefore) {
         return jdbc.sql(
-                                """
-                                update inbox_comments set reply_started_at = :now
-                                 where workspace_id = :workspace and id = :id and replied_at is null
-                                   and (reply_started_at is null or reply_started_at < :stale)""")
-                        .param("now", Timestamp.from(now))
-                        .param("stale", Timestamp.from(staleBefore))
-                        .param("workspace", workspace.value())
-                        .param("id", id.value())
-                        .update()
-                > 0;
+                        """
+                        update inbox_comments set reply_started_at = :now
+                         where workspace_id = :workspace and id = :id and replied_at is null
+                           and (reply_started_at is null or reply_started_at < :stale)
+                        returning uncertain_text, uncertain_since, uncertain_by""")
+                .param("now", Timestamp.from(now))
+                .param("stale", Timestamp.from(staleBefore))
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query((rs, n) -> new Held(uncertain(rs)))
+                .optional();
     }
 
     /** The answer went out: stored, and the comment done. */
@@ -228,8 +233,15 @@ class InboxRows {
                 .update();
     }
 
+    private static InboxComment.@Nullable Uncertain uncertain(ResultSet rs) throws SQLException {
+        String text = rs.getString("uncertain_text");
+        return text == null
+                ? null
+                : new InboxComment.Uncertain(
+                        text, rs.getTimestamp("uncertain_since").toInstant(), rs.getString("uncertain_by"));
+    }
+
     private static InboxComment comment(ResultSet rs, int row) throws SQLException {
-        String uncertain = rs.getString("uncertain_text");
         String replyText = rs.getString("reply_text");
         Timestamp repliedAt = rs.getTimestamp("replied_at");
         InboxComment.Reply reply = replyText == null || repliedAt == null
@@ -261,12 +273,7 @@ class InboxRows {
                 SqlTimes.instant(rs, "done_at"),
                 rs.getString("done_by"),
                 reply,
-                uncertain == null
-                        ? null
-                        : new InboxComment.Uncertain(
-                                uncertain,
-                                rs.getTimestamp("uncertain_since").toInstant(),
-                                rs.getString("uncertain_by")));
+                uncertain(rs));
     }
 
     /** An address as it was stored: one Herald read as a URI before it wrote it. */
