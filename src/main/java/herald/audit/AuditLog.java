@@ -78,6 +78,70 @@ public class AuditLog {
             @Nullable String userAgent,
             byte[] canonical) {}
 
+    /** A prepared entry, and the workspace whose chain it joins. */
+    public record Pending(WorkspaceId workspace, Entry entry) {}
+
+    /**
+     * Appends entries of any workspaces in one call ({@code herald_audit_append_many}, V174), in the caller's running
+     * transaction, which needs no workspace's scope: each entry joins its own workspace's chain, linked to the entry
+     * before it there. For statements that serve several workspaces at once (the dispatcher's batch of claims).
+     */
+    public void appendAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int n = pending.size();
+        var workspaces = new UUID[n];
+        var ids = new UUID[n];
+        var ats = new String[n];
+        var actorTypes = new String[n];
+        var actorIds = new String[n];
+        var actorLabels = new String[n];
+        var actions = new String[n];
+        var targetTypes = new String[n];
+        var targetIds = new String[n];
+        var details = new String[n];
+        var ips = new String[n];
+        var userAgents = new String[n];
+        var canonicals = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Entry entry = pending.get(i).entry();
+            workspaces[i] = pending.get(i).workspace().value();
+            ids[i] = entry.id();
+            ats[i] = entry.at().toString();
+            actorTypes[i] = entry.actorType();
+            actorIds[i] = entry.actorId();
+            actorLabels[i] = entry.actorLabel();
+            actions[i] = entry.action();
+            targetTypes[i] = entry.targetType();
+            targetIds[i] = entry.targetId();
+            details[i] = entry.details();
+            ips[i] = entry.ip();
+            userAgents[i] = entry.userAgent();
+            canonicals[i] = entry.canonical();
+        }
+        jdbc.sql(
+                        """
+                        select herald_audit_append_many(:workspaces, :ids, cast(:ats as timestamptz[]), :actorTypes,
+                            :actorIds, :actorLabels, :actions, :targetTypes, :targetIds, :details, :ips, :userAgents,
+                            :canonicals)""")
+                .param("workspaces", workspaces)
+                .param("ids", ids)
+                .param("ats", ats)
+                .param("actorTypes", actorTypes)
+                .param("actorIds", actorIds)
+                .param("actorLabels", actorLabels)
+                .param("actions", actions)
+                .param("targetTypes", targetTypes)
+                .param("targetIds", targetIds)
+                .param("details", details)
+                .param("ips", ips)
+                .param("userAgents", userAgents)
+                .param("canonicals", canonicals)
+                .query()
+                .listOfRows();
+    }
+
     /** An entry by whoever is bound in {@link AuditContext} (Herald itself when nobody is), not yet appended. */
     public Entry prepare(
             WorkspaceId workspace,

@@ -1,5 +1,6 @@
 package herald.connections;
 
+import herald.audit.AuditLog;
 import herald.connections.RefreshAttempt.Trigger;
 import herald.providers.ProviderException;
 import herald.shared.WorkspaceId;
@@ -7,8 +8,10 @@ import herald.vault.Secret;
 import herald.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,6 +116,45 @@ public class AccessTokens {
     }
 
     /**
+     * The instant before which a token read at {@code readAt} must still be valid to be used as read: a token expiring
+     * earlier is refreshed first ({@code herald.connections.refresh-ahead}).
+     */
+    public Instant staleBefore(Instant readAt) {
+        return readAt.plus(settings.refreshAhead());
+    }
+
+    /**
+     * Opens an access token that the dispatcher's batch of claims read (herald_claim_targets, V174) in its transaction,
+     * as {@link #openInTransaction} opens one it reads itself: its {@code secret.decrypted} entry is added to {@code
+     * records}, which the caller appends in that transaction before it commits ({@code AuditLog.appendAll}). Empty
+     * when the statement handed no token (none stored, or due for a refresh, which the call then makes).
+     *
+     * @param status the connection's status column, null when the workspace has no such connection
+     * @throws herald.shared.NotFound when the workspace has no such connection
+     * @throws ConnectionNotActive when it needs a reconnect or was disconnected
+     */
+    public Optional<Opened> openClaimed(
+            WorkspaceId workspace,
+            ConnectionId id,
+            @Nullable String status,
+            @Nullable String reason,
+            @Nullable String username,
+            byte @Nullable [] sealed,
+            Instant readAt,
+            List<AuditLog.Pending> records) {
+        if (status == null) {
+            throw Connections.notFound(id);
+        }
+        requireActive(id, ConnectionStatus.ofColumn(status), username, reason);
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        Vault.Opening opening = vault.openForBatch(Slots.access(workspace, id), sealed);
+        records.add(new AuditLog.Pending(workspace, opening.record()));
+        return Optional.of(new Opened(workspace, id, opening.secret(), readAt));
+    }
+
+    /**
      * Calls {@code use} with a token opened by {@link #openInTransaction}, outside any transaction, and as {@link
      * #withAccessToken(WorkspaceId, ConnectionId, Function)} refreshes it once when the platform refuses it as
      * expired.
@@ -151,19 +193,18 @@ public class AccessTokens {
     }
 
     static void requireActive(Connection connection) {
-        switch (connection.status()) {
+        requireActive(connection.id(), connection.status(), connection.username(), connection.statusReason());
+    }
+
+    private static void requireActive(
+            ConnectionId id, ConnectionStatus status, @Nullable String username, @Nullable String reason) {
+        switch (status) {
             case ACTIVE -> {}
             case NEEDS_RECONNECT ->
                 throw new ConnectionNotActive(
-                        connection.id(),
-                        connection.status(),
-                        "The connection @" + connection.username() + " needs a reconnect: "
-                                + connection.statusReason());
+                        id, status, "The connection @" + username + " needs a reconnect: " + reason);
             case DISCONNECTED ->
-                throw new ConnectionNotActive(
-                        connection.id(),
-                        connection.status(),
-                        "The connection @" + connection.username() + " was disconnected.");
+                throw new ConnectionNotActive(id, status, "The connection @" + username + " was disconnected.");
         }
     }
 }

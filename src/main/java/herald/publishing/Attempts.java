@@ -8,6 +8,8 @@ import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.providers.PublishJournal;
 import herald.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -90,29 +92,32 @@ class Attempts {
         return jdbc.sql(DUE)
                 .param("workspace", workspace.value())
                 .param("id", target.value())
-                .query((rs, n) -> {
-                    String own = rs.getString("body");
-                    return new Due(
-                            new PostId(rs.getObject("post_id", UUID.class)),
-                            PostStatus.of(rs.getString("post_status")),
-                            TargetStatus.of(rs.getString("status")),
-                            new ConnectionId(rs.getObject("connection_id", UUID.class)),
-                            rs.getString("provider"),
-                            rs.getString("account_handle"),
-                            own == null ? rs.getString("post_body") : own,
-                            rs.getString("link"),
-                            PostMapping.assetIds(rs, "media_ids"),
-                            instant(rs, "due_at"),
-                            rs.getInt("attempts"),
-                            rs.getInt("fence"),
-                            instant(rs, "reconcile_since"),
-                            instant(rs, "post_scheduled_at"),
-                            WorkspaceLinkTagging.ofPost(rs),
-                            rs.getBoolean("short_links"),
-                            herald.providers.PostFormat.of(rs.getString("format")),
-                            rs.getString("post_language"));
-                })
+                .query((rs, n) -> due(rs))
                 .optional();
+    }
+
+    /** A target as {@link #DUE} reads it, or as {@code herald_claim_targets} (V174) returns it for a batch. */
+    static Due due(ResultSet rs) throws SQLException {
+        String own = rs.getString("body");
+        return new Due(
+                new PostId(rs.getObject("post_id", UUID.class)),
+                PostStatus.of(rs.getString("post_status")),
+                TargetStatus.of(rs.getString("status")),
+                new ConnectionId(rs.getObject("connection_id", UUID.class)),
+                rs.getString("provider"),
+                rs.getString("account_handle"),
+                own == null ? rs.getString("post_body") : own,
+                rs.getString("link"),
+                PostMapping.assetIds(rs, "media_ids"),
+                instant(rs, "due_at"),
+                rs.getInt("attempts"),
+                rs.getInt("fence"),
+                instant(rs, "reconcile_since"),
+                instant(rs, "post_scheduled_at"),
+                WorkspaceLinkTagging.ofPost(rs),
+                rs.getBoolean("short_links"),
+                herald.providers.PostFormat.of(rs.getString("format")),
+                rs.getString("post_language"));
     }
 
     /** The caps a claim must stay under: calls in flight per account, per workspace and on the target's platform. */

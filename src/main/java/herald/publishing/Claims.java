@@ -10,6 +10,7 @@ import herald.vault.VaultException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,24 +80,45 @@ class Claims {
         }
     }
 
+    /**
+     * The step of a target no claim takes, whatever the caps: done when it is finished, held (it waits for its
+     * account's resume, which dispatches it again, see Pausing) or its post is cancelled, a draft or awaiting approval;
+     * early when it is not due yet. Empty when it may be claimed. herald_claim_targets (V174) decides the same in SQL.
+     */
+    static Optional<Publisher.Next> unclaimable(Attempts.Due due, Instant now) {
+        if (due.status().finished()
+                || due.status() == TargetStatus.HELD
+                || due.postStatus() == PostStatus.CANCELLED
+                || due.postStatus() == PostStatus.DRAFT
+                || due.postStatus() == PostStatus.PENDING_APPROVAL) {
+            return Optional.of(Publisher.Next.DONE);
+        }
+        if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(EARLY_MILLIS))) {
+            // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
+            // rescheduled later by an edit.
+            return Optional.of(new Publisher.Next(due.dueAt(), true));
+        }
+        return Optional.empty();
+    }
+
+    /** How far ahead of its instant a target is already due: less than a claim takes. */
+    static final int EARLY_MILLIS = 20;
+
+    /** A target a cap holds back: deferred behind the targets due meanwhile, so other workspaces' run first. */
+    static Publisher.Next deferred(Instant now) {
+        return new Publisher.Next(
+                now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000)));
+    }
+
     private Object claimLocked(WorkspaceId workspace, TargetId target, Instant now) {
         var found = attempts.lockDue(workspace, target);
         if (found.isEmpty()) {
             throw new NothingWritten(Publisher.Next.DONE); // edited away or deleted: the edit scheduled new targets
         }
         Attempts.Due due = found.get();
-        // A held target waits for its account's resume, which dispatches it again (Pausing): this job ends here.
-        if (due.status().finished()
-                || due.status() == TargetStatus.HELD
-                || due.postStatus() == PostStatus.CANCELLED
-                || due.postStatus() == PostStatus.DRAFT
-                || due.postStatus() == PostStatus.PENDING_APPROVAL) {
-            throw new NothingWritten(Publisher.Next.DONE);
-        }
-        if (due.dueAt() != null && due.dueAt().isAfter(now.plusMillis(20))) {
-            // Picked up ahead of its instant (jobs are due a polling interval early, see Dispatch), or
-            // rescheduled later by an edit.
-            throw new NothingWritten(new Publisher.Next(due.dueAt(), true));
+        var unclaimable = unclaimable(due, now);
+        if (unclaimable.isPresent()) {
+            throw new NothingWritten(unclaimable.get());
         }
         int fence = due.fence() + 1;
         DailyQuota.Day day = quota.day(workspace, now);
@@ -115,9 +137,7 @@ class Claims {
                 node,
                 now);
         if (!claimed.taken()) {
-            // Deferred behind the targets due meanwhile: other workspaces' due posts run first (fairness).
-            throw new NothingWritten(new Publisher.Next(
-                    now.plusMillis(500 + ThreadLocalRandom.current().nextLong(1000))));
+            throw new NothingWritten(deferred(now));
         }
         // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
         // never finished (its call may have reached the platform). A post that may already be on the platform is

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one target, effectively once (docs/adr/0008): claim and journal the attempt with the next fence in one
- * short transaction ({@link Claims}); call the platform outside any transaction ({@link PlatformCall}); write the
+ * short transaction ({@link Claims}; a job's with the other claims queued meanwhile, {@link BatchedClaims}); call the platform outside any transaction ({@link PlatformCall}); write the
  * outcome in a second one, only if the fence is still this attempt's (published ones in batches, {@link
  * PublishedOutcomes}). An attempt found unfinished (its node died mid-call) or that ended without an answer makes
  * every later attempt reconcile first: the platform's recent posts are searched for this one, and it is published
@@ -51,6 +51,7 @@ class Publisher {
     }
 
     private final Claims claims;
+    private final BatchedClaims batched;
     private final OutcomeRows outcomes;
     private final PlatformCall platform;
     private final OutcomeEntries entries;
@@ -61,6 +62,7 @@ class Publisher {
 
     Publisher(
             Claims claims,
+            BatchedClaims batched,
             OutcomeRows outcomes,
             PlatformCall platform,
             OutcomeEntries entries,
@@ -69,6 +71,7 @@ class Publisher {
             PublishingSettings settings,
             Clock clock) {
         this.claims = claims;
+        this.batched = batched;
         this.outcomes = outcomes;
         this.platform = platform;
         this.entries = entries;
@@ -92,9 +95,10 @@ class Publisher {
     }
 
     private Next publish(WorkspaceId workspace, TargetId target, boolean wait) {
-        Object claimed = claim(workspace, target);
+        // A job's claim is made with the others queued meanwhile (BatchedClaims); a caller that waits claims alone.
+        Object claimed = wait ? claim(workspace, target) : batched.claim(workspace, target);
         if (claimed instanceof Next next && next.early() && waitUntil(next.at())) {
-            claimed = claim(workspace, target);
+            claimed = wait ? claim(workspace, target) : batched.claim(workspace, target);
         }
         if (claimed instanceof Next next) {
             return next;

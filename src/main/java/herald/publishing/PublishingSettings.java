@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outcomeBatch the most published outcomes one call writes ({@link PublishedOutcomes}); 1 writes each in its
  *     dispatcher thread, as its own call
  * @param outcomeLinger how long the outcomes' writer waits for more when it finds fewer than a batch queued
+ * @param claimBatch the most claims of dispatcher threads one call makes ({@link BatchedClaims}); 1 claims each in its
+ *     own thread and transaction
+ * @param claimLinger how long the claimer waits for more claims when it finds fewer than a batch queued
  */
 @ConfigurationProperties("herald.publishing")
 record PublishingSettings(
@@ -45,7 +48,9 @@ record PublishingSettings(
         @DefaultValue("2s") Duration commentPoll,
         @DefaultValue("8") int commentConcurrency,
         @DefaultValue("32") int outcomeBatch,
-        @DefaultValue("20ms") Duration outcomeLinger) {
+        @DefaultValue("20ms") Duration outcomeLinger,
+        @DefaultValue("16") int claimBatch,
+        @DefaultValue("2ms") Duration claimLinger) {
 
     int capOf(String provider) {
         return perPlatform.getOrDefault(provider, perPlatformDefault);

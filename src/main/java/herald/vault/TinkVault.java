@@ -46,6 +46,22 @@ class TinkVault implements Vault {
         return secret;
     }
 
+    @Override
+    public Opening openForBatch(SecretSlot slot, byte[] ciphertext) {
+        if (slot.isGlobal()) {
+            throw new IllegalArgumentException("A global secret has no workspace's log to record its opening in");
+        }
+        Secret secret = decrypt(slot, ciphertext);
+        return new Opening(
+                secret,
+                audit.prepare(
+                        slot.workspace(),
+                        DECRYPTED,
+                        "secret",
+                        slot.row().toString(),
+                        Map.of("purpose", slot.purpose(), "row", slot.row().toString())));
+    }
+
     /** Opens and seals again under the current primary key, without an audit entry per row (the job records batches). */
     byte[] reseal(SecretSlot slot, byte[] ciphertext) {
         return seal(keys.current(), slot, decrypt(slot, ciphertext));

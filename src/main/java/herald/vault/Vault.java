@@ -18,4 +18,19 @@ public interface Vault {
      *     contains key material or plaintext
      */
     Secret open(SecretSlot slot, byte[] ciphertext);
+
+    /**
+     * A secret opened by {@link #openForBatch}, and the {@code secret.decrypted} entry its opener appends ({@code
+     * AuditLog.appendAll}) in the transaction that read the ciphertext, before it commits.
+     */
+    record Opening(Secret secret, herald.audit.AuditLog.Entry record) {}
+
+    /**
+     * Decrypts a ciphertext that one statement read for several workspaces at once (the dispatcher's batch of claims),
+     * and prepares its {@code secret.decrypted} entry instead of appending it: the caller appends the entries of the
+     * whole batch in one call, in the transaction that read them. A workspace's slot only.
+     *
+     * @throws VaultException as {@link #open}
+     */
+    Opening openForBatch(SecretSlot slot, byte[] ciphertext);
 }

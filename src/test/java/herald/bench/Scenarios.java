@@ -66,7 +66,9 @@ final class Scenarios {
                 // Its "Loaded the ... embedding model" line tells the burst when the node's start-up work is over.
                 "--logging.level.herald.content.Embedder=INFO",
                 // Its "Wrote ... published outcomes in ... batches" lines say how large the outcomes' batches were.
-                "--logging.level.herald.publishing.PublishedOutcomes=INFO"));
+                "--logging.level.herald.publishing.PublishedOutcomes=INFO",
+                // Its "Made ... claims in ... batches" lines say the same of the claims' batches.
+                "--logging.level.herald.publishing.BatchedClaims=INFO"));
         properties.addAll(extra);
         for (String given : options.nodeProperties()) { // --node key=value replaces the harness's own value
             String key = given.substring(0, given.indexOf('=') + 1);

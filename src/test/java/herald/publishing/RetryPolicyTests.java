@@ -40,6 +40,8 @@ class RetryPolicyTests {
                 Duration.ofSeconds(2),
                 8,
                 32,
+                Duration.ZERO,
+                1,
                 Duration.ZERO);
         return new RetryPolicy(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
