@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one target, effectively once (docs/adr/0008): claim and journal the attempt with the next fence in one
- * short transaction ({@link Claims}; a job's with the other claims queued meanwhile, {@link BatchedClaims}); call the platform outside any transaction ({@link PlatformCall}); write the
- * outcome in a second one, only if the fence is still this attempt's (published ones in batches, {@link
- * PublishedOutcomes}). An attempt found unfinished (its node died mid-call) or that ended without an answer makes
- * every later attempt reconcile first: the platform's recent posts are searched for this one, and it is published
- * again only when provably absent.
+ * short transaction ({@link Claims}; a job's with the other claims queued meanwhile, {@link BatchedClaims}); call the
+ * platform outside any transaction ({@link PlatformCall}); write the outcome in a second one, only if the fence is
+ * still this attempt's (published ones in batches, {@link PublishedOutcomes}). An attempt found unfinished (its node
+ * died mid-call) or that ended without an answer makes every later attempt reconcile first: the platform's recent
+ * posts are searched for this one, and it is published again only when provably absent.
  */
 @Component
 class Publisher {
