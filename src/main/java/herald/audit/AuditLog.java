@@ -90,56 +90,98 @@ public class AuditLog {
         if (pending.isEmpty()) {
             return;
         }
-        int n = pending.size();
-        var workspaces = new UUID[n];
-        var ids = new UUID[n];
-        var ats = new String[n];
-        var actorTypes = new String[n];
-        var actorIds = new String[n];
-        var actorLabels = new String[n];
-        var actions = new String[n];
-        var targetTypes = new String[n];
-        var targetIds = new String[n];
-        var details = new String[n];
-        var ips = new String[n];
-        var userAgents = new String[n];
-        var canonicals = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            Entry entry = pending.get(i).entry();
+        var workspaces = new UUID[pending.size()];
+        var entries = new ArrayList<@Nullable Entry>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
             workspaces[i] = pending.get(i).workspace().value();
-            ids[i] = entry.id();
-            ats[i] = entry.at().toString();
-            actorTypes[i] = entry.actorType();
-            actorIds[i] = entry.actorId();
-            actorLabels[i] = entry.actorLabel();
-            actions[i] = entry.action();
-            targetTypes[i] = entry.targetType();
-            targetIds[i] = entry.targetId();
-            details[i] = entry.details();
-            ips[i] = entry.ip();
-            userAgents[i] = entry.userAgent();
-            canonicals[i] = entry.canonical();
+            entries.add(pending.get(i).entry());
         }
-        jdbc.sql(
-                        """
-                        select herald_audit_append_many(:workspaces, :ids, cast(:ats as timestamptz[]), :actorTypes,
-                            :actorIds, :actorLabels, :actions, :targetTypes, :targetIds, :details, :ips, :userAgents,
-                            :canonicals)""")
+        Columns.of(entries)
+                .bind(
+                        jdbc.sql(
+                                """
+                        select herald_audit_append_many(:workspaces, :auditIds, cast(:auditAts as timestamptz[]),
+                            :actorTypes, :actorIds, :actorLabels, :actions, :targetTypes, :targetIds, :details, :ips,
+                            :userAgents, :canonicals)"""))
                 .param("workspaces", workspaces)
-                .param("ids", ids)
-                .param("ats", ats)
-                .param("actorTypes", actorTypes)
-                .param("actorIds", actorIds)
-                .param("actorLabels", actorLabels)
-                .param("actions", actions)
-                .param("targetTypes", targetTypes)
-                .param("targetIds", targetIds)
-                .param("details", details)
-                .param("ips", ips)
-                .param("userAgents", userAgents)
-                .param("canonicals", canonicals)
                 .query()
                 .listOfRows();
+    }
+
+    /**
+     * The columns of entries as parallel arrays, for a statement that appends many in one call ({@code
+     * herald_audit_append_many}, or an outcome batch's own call): a null entry leaves nulls in its place.
+     */
+    public record Columns(
+            UUID[] ids,
+            String[] ats,
+            String[] actorTypes,
+            String[] actorIds,
+            String[] actorLabels,
+            String[] actions,
+            String[] targetTypes,
+            String[] targetIds,
+            String[] details,
+            String[] ips,
+            String[] userAgents,
+            byte[][] canonicals) {
+
+        public static Columns of(List<? extends @Nullable Entry> entries) {
+            int n = entries.size();
+            var columns = new Columns(
+                    new UUID[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new String[n],
+                    new byte[n][]);
+            for (int i = 0; i < n; i++) {
+                Entry entry = entries.get(i);
+                if (entry == null) {
+                    continue;
+                }
+                columns.ids[i] = entry.id();
+                columns.ats[i] = entry.at().toString();
+                columns.actorTypes[i] = entry.actorType();
+                columns.actorIds[i] = entry.actorId();
+                columns.actorLabels[i] = entry.actorLabel();
+                columns.actions[i] = entry.action();
+                columns.targetTypes[i] = entry.targetType();
+                columns.targetIds[i] = entry.targetId();
+                columns.details[i] = entry.details();
+                columns.ips[i] = entry.ip();
+                columns.userAgents[i] = entry.userAgent();
+                columns.canonicals[i] = entry.canonical();
+            }
+            return columns;
+        }
+
+        /**
+         * Binds the arrays as {@code :auditIds}, {@code :auditAts} (text, to cast to {@code timestamptz[]}), {@code
+         * :actorTypes}, {@code :actorIds}, {@code :actorLabels}, {@code :actions}, {@code :targetTypes}, {@code
+         * :targetIds}, {@code :details}, {@code :ips}, {@code :userAgents} and {@code :canonicals}.
+         */
+        public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement
+                    .param("auditIds", ids)
+                    .param("auditAts", ats)
+                    .param("actorTypes", actorTypes)
+                    .param("actorIds", actorIds)
+                    .param("actorLabels", actorLabels)
+                    .param("actions", actions)
+                    .param("targetTypes", targetTypes)
+                    .param("targetIds", targetIds)
+                    .param("details", details)
+                    .param("ips", ips)
+                    .param("userAgents", userAgents)
+                    .param("canonicals", canonicals);
+        }
     }
 
     /** An entry by whoever is bound in {@link AuditContext} (Herald itself when nobody is), not yet appended. */

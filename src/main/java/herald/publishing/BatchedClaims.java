@@ -159,21 +159,8 @@ class BatchedClaims implements DisposableBean {
         var taken = new ArrayList<Queued>(batch);
         while (running) {
             try {
-                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!Batches.take(queue, taken, batch, settings.claimLinger(), queued -> !running)) {
                     continue;
-                }
-                taken.add(first);
-                queue.drainTo(taken, batch - 1);
-                long until = System.nanoTime() + settings.claimLinger().toNanos();
-                while (taken.size() < batch) {
-                    long left = until - System.nanoTime();
-                    Queued next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (next == null) {
-                        break;
-                    }
-                    taken.add(next);
-                    queue.drainTo(taken, batch - taken.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

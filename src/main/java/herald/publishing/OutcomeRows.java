@@ -7,6 +7,7 @@ import herald.shared.WorkspaceId;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -66,18 +67,7 @@ class OutcomeRows {
         var platformIds = new String[n];
         var urls = new String[n];
         var ats = new String[n];
-        var auditIds = new UUID[n];
-        var auditAts = new String[n];
-        var actorTypes = new String[n];
-        var actorIds = new String[n];
-        var actorLabels = new String[n];
-        var actions = new String[n];
-        var targetTypes = new String[n];
-        var targetIds = new String[n];
-        var details = new String[n];
-        var ips = new String[n];
-        var userAgents = new String[n];
-        var canonicals = new byte[n][];
+        var entries = new ArrayList<AuditLog.@Nullable Entry>(n);
         for (int i = 0; i < n; i++) {
             Published o = outcomes.get(i);
             workspaces[i] = o.workspace().value();
@@ -88,29 +78,17 @@ class OutcomeRows {
             platformIds[i] = o.platformId();
             urls[i] = o.url().toString();
             ats[i] = o.at().toString();
-            AuditLog.Entry entry = o.audit();
-            if (entry != null) {
-                auditIds[i] = entry.id();
-                auditAts[i] = entry.at().toString();
-                actorTypes[i] = entry.actorType();
-                actorIds[i] = entry.actorId();
-                actorLabels[i] = entry.actorLabel();
-                actions[i] = entry.action();
-                targetTypes[i] = entry.targetType();
-                targetIds[i] = entry.targetId();
-                details[i] = entry.details();
-                ips[i] = entry.ip();
-                userAgents[i] = entry.userAgent();
-                canonicals[i] = entry.canonical();
-            }
+            entries.add(o.audit());
         }
         var applied = new BitSet(n);
-        jdbc.sql(
-                        """
+        AuditLog.Columns.of(entries)
+                .bind(
+                        jdbc.sql(
+                                """
                         select herald_complete_published(:workspaces, :posts, :targets, :fences, :outcomes,
                             :platformIds, :urls, cast(:ats as timestamptz[]), :now, :jobs, :task, :auditIds,
                             cast(:auditAts as timestamptz[]), :actorTypes, :actorIds, :actorLabels, :actions,
-                            :targetTypes, :targetIds, :details, :ips, :userAgents, :canonicals)""")
+                            :targetTypes, :targetIds, :details, :ips, :userAgents, :canonicals)"""))
                 .param("workspaces", workspaces)
                 .param("posts", posts)
                 .param("targets", targets)
@@ -122,18 +100,6 @@ class OutcomeRows {
                 .param("now", Timestamp.from(now))
                 .param("jobs", jobs)
                 .param("task", Dispatch.TASK)
-                .param("auditIds", auditIds)
-                .param("auditAts", auditAts)
-                .param("actorTypes", actorTypes)
-                .param("actorIds", actorIds)
-                .param("actorLabels", actorLabels)
-                .param("actions", actions)
-                .param("targetTypes", targetTypes)
-                .param("targetIds", targetIds)
-                .param("details", details)
-                .param("ips", ips)
-                .param("userAgents", userAgents)
-                .param("canonicals", canonicals)
                 .query((rs, row) -> {
                     applied.set(rs.getInt(1) - 1);
                     return null;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -162,21 +161,8 @@ class PublishedOutcomes implements DisposableBean {
         var taken = new ArrayList<Queued>(batch);
         while (running || !queue.isEmpty()) {
             try {
-                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!Batches.take(queue, taken, batch, linger, queued -> !running || waitedFor(queued))) {
                     continue;
-                }
-                taken.add(first);
-                queue.drainTo(taken, batch - 1);
-                long until = System.nanoTime() + linger.toNanos();
-                while (taken.size() < batch && running && !waitedFor(taken)) {
-                    long left = until - System.nanoTime();
-                    Queued next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (next == null) {
-                        break;
-                    }
-                    taken.add(next);
-                    queue.drainTo(taken, batch - taken.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -256,5 +257,25 @@ class BatchedClaimsTests {
         assertThat(decrypted).hasSize(1);
         assertThat(decrypted.getFirst().targetId()).isEqualTo(account.toString());
         assertThat(audit.verify(workspace).valid()).isTrue();
+    }
+
+    @Test
+    void aBatchThatFailsLeavesEachOfItsClaimsToBeMadeAloneAndOnce() {
+        var fixtures = fixtures();
+        WorkspaceId workspace = workspace();
+        Post post = fixtures.due(workspace, fixtures.connection(workspace));
+        // A workspace that does not exist fails the batch (its day cannot be read); nothing of the batch is claimed.
+        var unknown = new BatchedClaims.Request(new WorkspaceId(UUID.randomUUID()), new TargetId(UUID.randomUUID()));
+
+        List<Object> made = batched.claimTogether(List.of(
+                new BatchedClaims.Request(workspace, post.targets().getFirst().id()), unknown));
+
+        assertThat(made.get(0))
+                .as("claimed alone, by the single path")
+                .isInstanceOfSatisfying(
+                        Claim.class, claim -> assertThat(claim.fence()).isEqualTo(1));
+        assertThat(made.get(1)).isEqualTo(Publisher.Next.DONE);
+        assertThat(journal(workspace, post)).hasSize(1).allSatisfy(entry -> assertThat(entry)
+                .startsWith("1:open:"));
     }
 }
