@@ -49,7 +49,7 @@ record PublishingSettings(
         @DefaultValue("8") int commentConcurrency,
         @DefaultValue("32") int outcomeBatch,
         @DefaultValue("20ms") Duration outcomeLinger,
-        @DefaultValue("16") int claimBatch,
+        @DefaultValue("32") int claimBatch,
         @DefaultValue("2ms") Duration claimLinger) {
 
     int capOf(String provider) {

@@ -36,7 +36,7 @@ record Options(
         Integer warmup = null;
         List<String> nodeProperties = new ArrayList<>();
         int latency = 50;
-        int threads = 10; // Herald's own db-scheduler.threads
+        int threads = 24; // Herald's own db-scheduler.threads
         String database = System.getenv("HERALD_DATABASE_URL");
         Path jar = null;
         String java = "java";
