@@ -8,7 +8,9 @@ import herald.providers.Providers;
 import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
 import herald.vault.VaultException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -70,6 +72,7 @@ class BatchedClaims implements DisposableBean {
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(1_000);
     private final DistributionSummary batchSizes;
+    private final Counter unmade;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong claimed = new AtomicLong();
     private final @Nullable Thread claimer;
@@ -99,6 +102,12 @@ class BatchedClaims implements DisposableBean {
         this.batchSizes = DistributionSummary.builder("herald.publishing.claim.batch")
                 .description("Claims made by one call")
                 .baseUnit("claims")
+                .register(meters);
+        Gauge.builder("herald.publishing.claim.queue", queue, BlockingQueue::size)
+                .description("Claims waiting for their batch")
+                .register(meters);
+        this.unmade = Counter.builder("herald.publishing.claim.unmade")
+                .description("Claims of batches that failed, made alone by their threads instead")
                 .register(meters);
         this.claimer = settings.claimBatch() > 1
                 ? Thread.ofPlatform().daemon().name("batched-claims").start(this::work)
@@ -220,6 +229,7 @@ class BatchedClaims implements DisposableBean {
         } catch (RuntimeException e) {
             // Rolled back: none of these claims happened. Each thread claims alone, as it would without batches.
             log.warn("A batch of {} claims failed; claiming each alone", requests.size(), e);
+            unmade.increment(requests.size());
             results = null;
         }
         batchSizes.record(requests.size());

@@ -8,6 +8,7 @@ import herald.audit.AuditQuery;
 import herald.connections.ConnectionId;
 import herald.database.TenantScope;
 import herald.shared.WorkspaceId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,6 +58,9 @@ class BatchedClaimsTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** The workspaces whose attempts a test may have left in flight. */
     final List<WorkspaceId> left = new CopyOnWriteArrayList<>();
@@ -266,6 +270,8 @@ class BatchedClaimsTests {
         Post post = fixtures.due(workspace, fixtures.connection(workspace));
         // A workspace that does not exist fails the batch (its day cannot be read); nothing of the batch is claimed.
         var unknown = new BatchedClaims.Request(new WorkspaceId(UUID.randomUUID()), new TargetId(UUID.randomUUID()));
+        double unmadeBefore =
+                meters.get("herald.publishing.claim.unmade").counter().count();
 
         List<Object> made = batched.claimTogether(List.of(
                 new BatchedClaims.Request(workspace, post.targets().getFirst().id()), unknown));
@@ -277,5 +283,8 @@ class BatchedClaimsTests {
         assertThat(made.get(1)).isEqualTo(Publisher.Next.DONE);
         assertThat(journal(workspace, post)).hasSize(1).allSatisfy(entry -> assertThat(entry)
                 .startsWith("1:open:"));
+        assertThat(meters.get("herald.publishing.claim.unmade").counter().count() - unmadeBefore)
+                .as("the operator sees the claims a failed batch left to their threads")
+                .isEqualTo(2.0);
     }
 }
