@@ -2,6 +2,7 @@ package herald.publishing;
 
 import static herald.database.SqlTimes.timestamp;
 
+import herald.audit.AuditColumns;
 import herald.audit.AuditLog;
 import herald.shared.WorkspaceId;
 import java.net.URI;
@@ -81,7 +82,7 @@ class OutcomeRows {
             entries.add(o.audit());
         }
         var applied = new BitSet(n);
-        AuditLog.Columns.of(entries)
+        AuditColumns.of(entries)
                 .bind(
                         jdbc.sql(
                                 """
