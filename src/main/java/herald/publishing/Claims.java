@@ -28,6 +28,9 @@ class Claims {
 
     private static final Logger log = LoggerFactory.getLogger(Claims.class);
 
+    /** How far ahead of its instant a target is already due: less than a claim takes. */
+    static final int EARLY_MILLIS = 20;
+
     private final Attempts attempts;
     private final DailyQuota quota;
     private final TenantScope tenants;
@@ -100,9 +103,6 @@ class Claims {
         }
         return Optional.empty();
     }
-
-    /** How far ahead of its instant a target is already due: less than a claim takes. */
-    static final int EARLY_MILLIS = 20;
 
     /** A target a cap holds back: deferred behind the targets due meanwhile, so other workspaces' run first. */
     static Publisher.Next deferred(Instant now) {
