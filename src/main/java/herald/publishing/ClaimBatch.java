@@ -2,12 +2,8 @@ package herald.publishing;
 
 import herald.audit.AuditLog;
 import herald.connections.AccessTokens;
-import herald.connections.ConnectionNotActive;
 import herald.database.TenantContext;
-import herald.providers.Providers;
-import herald.shared.NotFound;
 import herald.shared.WorkspaceId;
-import herald.vault.VaultException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +36,7 @@ class ClaimBatch {
     private final DailyQuota quota;
     private final AccessTokens tokens;
     private final AuditLog audit;
-    private final Providers providers;
+    private final Claims claims;
     private final PublishingSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -51,7 +47,7 @@ class ClaimBatch {
             DailyQuota quota,
             AccessTokens tokens,
             AuditLog audit,
-            Providers providers,
+            Claims claims,
             PublishingSettings settings,
             PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -59,7 +55,7 @@ class ClaimBatch {
         this.quota = quota;
         this.tokens = tokens;
         this.audit = audit;
-        this.providers = providers;
+        this.claims = claims;
         this.settings = settings;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -133,28 +129,20 @@ class ClaimBatch {
             return Claims.unclaimable(due, now).orElseGet(() -> Claims.deferred(now));
         }
         Instant reconcileSince = row.since();
-        String refused =
-                reconcileSince == null ? quota.refusal(day, row.postsToday()).orElse(null) : null;
-        AccessTokens.@Nullable Opened token = null;
-        String tokenRefused = null;
-        if (refused == null && providers.find(due.provider()).isPresent()) {
-            try {
-                token = tokens.openClaimed(
-                                workspace,
-                                due.connection(),
-                                row.connectionStatus(),
-                                row.connectionReason(),
-                                row.connectionUsername(),
-                                row.accessToken(),
-                                now,
-                                records)
-                        .orElse(null);
-            } catch (ConnectionNotActive | NotFound e) {
-                tokenRefused = e.getMessage();
-            } catch (VaultException e) {
-                log.warn("The token of a target of post {} did not open in the claim", due.post());
-            }
-        }
+        Claims.Admission admitted = claims.admit(
+                due,
+                day,
+                reconcileSince,
+                row.postsToday(),
+                () -> tokens.openClaimed(
+                        workspace,
+                        due.connection(),
+                        row.connectionStatus(),
+                        row.connectionReason(),
+                        row.connectionUsername(),
+                        row.accessToken(),
+                        now,
+                        records));
         return new Claim(
                 due.post(),
                 target,
@@ -163,9 +151,9 @@ class ClaimBatch {
                 due,
                 reconcileSince,
                 now,
-                refused,
-                token,
-                tokenRefused,
+                admitted.refused(),
+                admitted.token(),
+                admitted.tokenRefused(),
                 day.zone(),
                 PlatformCall.content(due, reconcileSince == null ? now : reconcileSince, day.zone()));
     }

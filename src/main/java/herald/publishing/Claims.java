@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,32 +141,20 @@ class Claims {
             throw new NothingWritten(deferred(now));
         }
         // Reconciling from the target's own reconcile_since, else from the start of an attempt that began and
-        // never finished (its call may have reached the platform). A post that may already be on the platform is
-        // reconciled whatever today's count: it was counted then.
+        // never finished (its call may have reached the platform).
         Instant reconcileSince = claimed.reconcileSince();
-        String refused = reconcileSince == null
-                ? quota.refusal(day, claimed.postsToday()).orElse(null)
-                : null;
-        AccessTokens.@Nullable Opened token = null;
-        String tokenRefused = null;
-        if (refused == null && providers.find(due.provider()).isPresent()) {
-            // The token is read and opened here, so that its read and its audit entry commit with the claim, in
-            // the one commit the claim needs anyway (a token due for a refresh is left to the call).
-            try {
-                token = tokens.openInTransaction(workspace, due.connection()).orElse(null);
-            } catch (ConnectionNotActive | NotFound e) {
-                tokenRefused = e.getMessage();
-            } catch (VaultException e) {
-                // Nothing was opened or recorded; the call tries again outside and retries as before.
-                log.warn("The token of a target of post {} did not open in the claim", due.post());
-            }
-        }
+        Admission admitted = admit(
+                due,
+                day,
+                reconcileSince,
+                claimed.postsToday(),
+                () -> tokens.openInTransaction(workspace, due.connection()));
         LinkTagging.Tagged content =
                 PlatformCall.content(due, reconcileSince == null ? now : reconcileSince, day.zone());
         if (due.shortLinks()
                 && due.format() == herald.providers.PostFormat.POST
-                && refused == null
-                && tokenRefused == null) {
+                && admitted.refused() == null
+                && admitted.tokenRefused() == null) {
             // Written with the claim: every attempt finds the same codes, and publishes the same text. A story
             // publishes no text, so it gets no short links.
             content = shortLinks.shorten(workspace, due.post(), target, due.provider(), content);
@@ -178,10 +167,40 @@ class Claims {
                 due,
                 reconcileSince,
                 now,
-                refused,
-                token,
-                tokenRefused,
+                admitted.refused(),
+                admitted.token(),
+                admitted.tokenRefused(),
                 day.zone(),
                 content);
+    }
+
+    /**
+     * What a taken target may call with: the day's quota's refusal, unless it reconciles (a post that may already be on
+     * the platform was counted then); else its token, opened by {@code open} in the claim's transaction so that its
+     * read and its audit entry commit with the claim (a token due for a refresh is left to the call), or the
+     * connection's refusal when it is gone or not active. No token either when its platform is not configured here.
+     */
+    record Admission(@Nullable String refused, AccessTokens.@Nullable Opened token, @Nullable String tokenRefused) {}
+
+    /** A taken target's {@link Admission}, for a claim alone ({@link Claims}) or a batch's ({@link ClaimBatch}). */
+    Admission admit(
+            Attempts.Due due,
+            DailyQuota.Day day,
+            @Nullable Instant reconcileSince,
+            int postsToday,
+            Supplier<Optional<AccessTokens.Opened>> open) {
+        String refused = reconcileSince == null ? quota.refusal(day, postsToday).orElse(null) : null;
+        if (refused != null || providers.find(due.provider()).isEmpty()) {
+            return new Admission(refused, null, null);
+        }
+        try {
+            return new Admission(null, open.get().orElse(null), null);
+        } catch (ConnectionNotActive | NotFound e) {
+            return new Admission(null, null, e.getMessage());
+        } catch (VaultException e) {
+            // Nothing was opened or recorded; the call tries again outside and retries as before.
+            log.warn("The token of a target of post {} did not open in the claim", due.post());
+            return new Admission(null, null, null);
+        }
     }
 }

@@ -5,6 +5,7 @@ import herald.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,9 +97,10 @@ class Publisher {
 
     private Next publish(WorkspaceId workspace, TargetId target, boolean wait) {
         // A job's claim is made with the others queued meanwhile (BatchedClaims); a caller that waits claims alone.
-        Object claimed = wait ? claim(workspace, target) : batched.claim(workspace, target);
+        Supplier<Object> claiming = wait ? () -> claim(workspace, target) : () -> batched.claim(workspace, target);
+        Object claimed = claiming.get();
         if (claimed instanceof Next next && next.early() && waitUntil(next.at())) {
-            claimed = wait ? claim(workspace, target) : batched.claim(workspace, target);
+            claimed = claiming.get();
         }
         if (claimed instanceof Next next) {
             return next;
